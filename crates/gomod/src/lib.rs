@@ -1,0 +1,15 @@
+//! `gomod`: Go modules, exactly as the go command reads them.
+//!
+//! The crate is pure Rust and performs no I/O: callers hand it bytes and get back values,
+//! diagnostics and text. It never panics on any input. Every file format has three layers, as in
+//! golang.org/x/mod: a syntax tree with positions and comments (`syntax`), a typed model that
+//! points back into that tree (`modfile`, `workfile`), and a printer that round-trips.
+
+pub mod bundle;
+pub mod modfile;
+pub mod path;
+pub mod sum;
+pub mod syntax;
+pub mod vendor;
+pub mod version;
+pub mod workfile;
