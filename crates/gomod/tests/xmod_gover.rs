@@ -89,7 +89,7 @@ fn go_version(rng: &mut Rng) -> String {
                 v.push_str(&number(rng));
             }
             1 => {
-                let kind: &str = rng.pick(&["rc", "beta", "alpha", "x", "RC", "rc-", "é"]);
+                let kind = rng.pick_str(&["rc", "beta", "alpha", "x", "RC", "rc-", "é"]);
                 v.push_str(kind);
                 if !rng.one_in(4) {
                     v.push_str(&number(rng));
@@ -99,7 +99,7 @@ fn go_version(rng: &mut Rng) -> String {
         }
     }
     if rng.one_in(12) {
-        let junk: &str = rng.pick(&[".", "-x", " x", "\tx", "a", "0"]);
+        let junk = rng.pick_str(&[".", "-x", " x", "\tx", "a", "0"]);
         v.push_str(junk);
     }
     v
