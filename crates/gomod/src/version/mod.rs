@@ -8,3 +8,5 @@ pub mod semver;
 
 pub use module::{canonical_version, is_canonical, InvalidVersionError, ModuleError};
 pub use pseudo::{is_pseudo_version, pseudo_version_base, pseudo_version_rev, pseudo_version_time};
+#[cfg(test)]
+mod cases;
