@@ -171,6 +171,8 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
             None => one("badtime"),
         },
         "zeropseudo" => one(&pseudo::zero_pseudo_version(a)),
+        "incdecimal" => one(&pseudo::inc_decimal(a)),
+        "decdecimal" => one(&pseudo::dec_decimal(a)),
 
         "goparse" => {
             let v = gover::parse(a);
@@ -216,4 +218,96 @@ fn version_cases() {
 #[test]
 fn path_cases() {
     crate::golden::check_dir("path", |_, input| render(input));
+}
+
+/// Every operation above, for the no-panic test.
+const OPS: &[&str] = &[
+    "isvalid",
+    "canonical",
+    "major",
+    "majorminor",
+    "prerelease",
+    "build",
+    "compare",
+    "max",
+    "sort",
+    "canonicalversion",
+    "check",
+    "versionerror",
+    "invalidversionerror",
+    "modulesort",
+    "checkpath",
+    "checkimportpath",
+    "checkfilepath",
+    "splitpathversion",
+    "checkpathmajor",
+    "matchpathmajor",
+    "pathmajorprefix",
+    "escapepath",
+    "escapeversion",
+    "unescapepath",
+    "unescapeversion",
+    "isdirectorypath",
+    "ispseudo",
+    "iszeropseudo",
+    "pseudobase",
+    "pseudorev",
+    "pseudotime",
+    "pseudoversion",
+    "zeropseudo",
+    "goparse",
+    "gocompare",
+    "gomax",
+    "goisvalid",
+    "goislang",
+    "golang",
+    "goprev",
+    "goisprerelease",
+    "fromtoolchain",
+    "modcompare",
+    "modisvalid",
+    "modisprefix",
+    "modisprerelease",
+    "modmajorminor",
+    "modsort",
+    "goversion.compare",
+    "goversion.isvalid",
+    "goversion.lang",
+    "quote",
+    "tofold",
+    "equalfold",
+];
+
+#[test]
+fn no_operation_panics_on_garbage() {
+    // Strings built from the characters every grammar here cares about, plus multi-byte and
+    // control characters, in all lengths up to 24: none may make any function panic.
+    let alphabet: Vec<char> = "v0123456789.-+/!~_aAzZgo "
+        .chars()
+        .chain(['é', 'ǅ', '\u{212a}', '\u{0}', '\t', '日', '😀'])
+        .collect();
+    let mut state: u64 = 0x0dd_ba11;
+    let mut next = move |n: usize| -> usize {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for op in OPS {
+        assert_ne!(
+            answer(op, &[]).first().map(String::as_str),
+            Some("unknown-op"),
+            "{op}"
+        );
+        for _ in 0..400 {
+            let args: Vec<String> = (0..next(5))
+                .map(|_| {
+                    (0..next(25))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            let _ = answer(op, &args);
+        }
+    }
 }

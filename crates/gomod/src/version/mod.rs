@@ -6,7 +6,9 @@ pub mod module;
 pub mod pseudo;
 pub mod semver;
 
-pub use module::{canonical_version, is_canonical, InvalidVersionError, ModuleError};
+pub use module::{
+    canonical_version, is_canonical, InvalidVersionError, ModuleError, ModuleVersion,
+};
 pub use pseudo::{is_pseudo_version, pseudo_version_base, pseudo_version_rev, pseudo_version_time};
 #[cfg(test)]
 mod cases;

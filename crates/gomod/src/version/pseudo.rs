@@ -103,8 +103,12 @@ impl fmt::Display for PseudoTime {
     }
 }
 
-/// Adds one to a decimal string of any length (`"9"` → `"10"`); `""` gives `"1"`.
+/// Adds one to a decimal string of any length (`"9"` → `"10"`); `""` gives `"1"`, and text that
+/// is not decimal gives `""`.
 pub fn inc_decimal(decimal: &str) -> String {
+    if !decimal.bytes().all(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
     let mut digits = decimal.as_bytes().to_vec();
     let mut i = digits.len();
     while i > 0 && digits[i - 1] == b'9' {
@@ -119,8 +123,12 @@ pub fn inc_decimal(decimal: &str) -> String {
     String::from_utf8(digits).unwrap_or_default()
 }
 
-/// Subtracts one from a decimal string of any length (`"10"` → `"9"`); `"0"` (and `""`) give `""`.
+/// Subtracts one from a decimal string of any length (`"10"` → `"9"`); `"0"`, `""` and text that
+/// is not decimal give `""`.
 pub fn dec_decimal(decimal: &str) -> String {
+    if !decimal.bytes().all(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
     let mut digits = decimal.as_bytes().to_vec();
     let mut i = digits.len();
     while i > 0 && digits[i - 1] == b'0' {
