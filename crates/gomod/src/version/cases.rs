@@ -160,6 +160,11 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
         "unescapepath" => value_or_err(path::unescape_path(a)),
         "unescapeversion" => value_or_err(path::unescape_version(a)),
         "isdirectorypath" => yes(path::is_directory_path(a)),
+        "match" => match path::match_pattern(a, b) {
+            Ok(m) => vec!["ok".to_owned(), m.to_string()],
+            Err(e) => vec!["err".to_owned(), e.to_string()],
+        },
+        "matchprefixpatterns" => yes(path::match_prefix_patterns(a, b)),
 
         "ispseudo" => yes(pseudo::is_pseudo_version(a)),
         "iszeropseudo" => yes(pseudo::is_zero_pseudo_version(a)),
