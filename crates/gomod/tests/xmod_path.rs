@@ -397,6 +397,7 @@ fn path_functions_match_x_mod() {
             ));
         }
     }
+    eprintln!("{} requests compared with golang.org/x/mod (seed {seed})", requests.len());
     assert!(
         failures.is_empty(),
         "answers differ from golang.org/x/mod (seed {seed}; rerun with GOMODPLAY_SEED={seed}):\n{}",
