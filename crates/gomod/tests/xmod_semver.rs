@@ -79,7 +79,13 @@ fn number(rng: &mut Rng) -> String {
 fn idents(rng: &mut Rng) -> String {
     let n = 1 + rng.below(4);
     (0..n)
-        .map(|_| *rng.pick(IDENTS))
+        .map(|_| {
+            if rng.one_in(15) {
+                rng.pick_str(BAD_IDENTS)
+            } else {
+                rng.pick_str(IDENTS)
+            }
+        })
         .collect::<Vec<_>>()
         .join(".")
 }
