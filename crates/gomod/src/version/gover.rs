@@ -13,6 +13,29 @@ use std::cmp::Ordering;
 use super::semver;
 use crate::path::sort::split_version_suffix;
 
+/// The go version assumed for a go.mod file without a `go` line.
+pub const DEFAULT_GO_MOD_VERSION: &str = "1.16";
+/// The go version assumed for a go.work file without a `go` line.
+pub const DEFAULT_GO_WORK_VERSION: &str = "1.18";
+/// From this version on, the `all` pattern no longer includes the tests of dependencies.
+pub const NARROW_ALL_VERSION: &str = "1.16";
+/// From this version on, go.mod lists every module that provides a package (graph pruning).
+pub const EXPLICIT_INDIRECT_VERSION: &str = "1.17";
+/// From this version on, indirect requirements are kept in a block of their own.
+pub const SEPARATE_INDIRECT_VERSION: &str = "1.17";
+/// From this version on, the go line is a mandatory minimum: every module's go line must be at
+/// least that of its dependencies, and a too-new go line is a fatal error.
+pub const GO_STRICT_VERSION: &str = "1.21";
+/// From this version on, `go mod tidy` keeps the go.sum go.mod checksums needed to build the test
+/// dependencies of packages in `all`.
+pub const TIDY_GO_MOD_SUM_VERSION: &str = "1.21";
+/// From this version on, vendored packages must be listed in vendor/modules.txt.
+pub const EXPLICIT_MODULES_TXT_IMPORT_VERSION: &str = "1.23";
+/// From this version on, go.mod may contain `tool` directives.
+pub const GO_MOD_TOOL_VERSION: &str = "1.24";
+/// From this version on, the go command writes at most two require blocks.
+pub const SIMPLIFY_REQUIRE_VERSION: &str = "1.27";
+
 /// The fields of a Go version; all empty for an invalid one (Go's zero `gover.Version`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Version<'a> {
