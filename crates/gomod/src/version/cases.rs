@@ -175,6 +175,14 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
             Some(t) => one(&pseudo::pseudo_version(a, b, &t, d)),
             None => one("badtime"),
         },
+        "unixtime" => match a
+            .parse::<i64>()
+            .ok()
+            .and_then(pseudo::PseudoTime::from_unix_seconds)
+        {
+            Some(t) => one(&t.to_string()),
+            None => one("out of range"),
+        },
         "zeropseudo" => one(&pseudo::zero_pseudo_version(a)),
         "incdecimal" => one(&pseudo::inc_decimal(a)),
         "decdecimal" => one(&pseudo::dec_decimal(a)),

@@ -213,6 +213,12 @@ func answer(op string, args []string) []string {
 			return []string{"badtime"}
 		}
 		return []string{module.PseudoVersion(a, b, t, d)}
+	case "unixtime":
+		secs, err := strconv.ParseInt(a, 10, 64)
+		if err != nil {
+			return []string{"badnumber"}
+		}
+		return []string{time.Unix(secs, 0).UTC().Format(module.PseudoVersionTimestampFormat)}
 	case "zeropseudo":
 		return []string{module.ZeroPseudoVersion(a)}
 
