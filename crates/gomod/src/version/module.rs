@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::semver;
 use crate::path::quote::quote;
+use crate::path::{check_path, check_path_major, split_path_version, InvalidPathError};
 
 /// The build suffix that marks a major-version ≥ 2 release of a module without a go.mod.
 pub const INCOMPATIBLE: &str = "+incompatible";
@@ -136,3 +137,34 @@ impl fmt::Display for ModuleError {
 }
 
 impl std::error::Error for ModuleError {}
+
+/// Why [`check`] rejects a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    Path(InvalidPathError),
+    Module(ModuleError),
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckError::Path(e) => e.fmt(f),
+            CheckError::Module(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+/// Checks that `path@version` names a module that can be downloaded (Go's `module.Check`): a
+/// valid module path, a semantic version, and a version whose major agrees with the path's suffix.
+pub fn check(path: &str, version: &str) -> Result<(), CheckError> {
+    check_path(path).map_err(CheckError::Path)?;
+    if !semver::is_valid(version) {
+        let err = InvalidVersionError::new(version, "not a semantic version");
+        return Err(CheckError::Module(ModuleError::invalid_version(path, err)));
+    }
+    let path_major = split_path_version(path).map_or("", |(_, major)| major);
+    check_path_major(version, path_major)
+        .map_err(|err| CheckError::Module(ModuleError::invalid_version(path, err)))
+}
