@@ -111,8 +111,8 @@ pub enum ProblemKind {
     UnknownAlgorithm { hash: String },
     /// The same path, version and hash already appeared on an earlier line.
     Duplicate { first_line: u32 },
-    /// The same path and version already have a different hash (on `first_line`); the go command
-    /// compares a download with the first `h1:` hash, so at most one of them can be right.
+    /// The same path and version already have a different `h1:` hash (first on `first_line`); the
+    /// go command compares a download with the first `h1:` hash, so at most one can be right.
     SeveralHashes { first_line: u32 },
     /// The line ends with `\r\n`; the go command reads it, but rewrites the file with `\n`.
     CarriageReturn,
@@ -163,7 +163,7 @@ impl fmt::Display for ProblemKind {
                 write!(f, "duplicate of line {first_line}")
             }
             ProblemKind::SeveralHashes { first_line } => {
-                write!(f, "different hash for the same module version as line {first_line}")
+                write!(f, "another h1: hash for the same module version is on line {first_line}; at most one can match")
             }
             ProblemKind::CarriageReturn => f.write_str("line ends with CRLF"),
             ProblemKind::BlankLine => f.write_str("blank line"),
@@ -276,13 +276,19 @@ impl GoSum {
             return;
         }
         seen.insert(key, number);
-        let earlier_different = self
+        if !entry.is_h1() {
+            return;
+        }
+        // Only an earlier h1: hash can disagree with this one: other algorithms are never compared.
+        let earlier_h1 = self
             .index
             .get(&(entry.path.clone(), entry.version.clone()))
-            .and_then(|indices| indices.first())
-            .and_then(|&i| self.lines.get(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.lines.get(i))
+            .find(|line| matches!(&line.kind, LineKind::Entry(e) if e.is_h1()))
             .map(|line| line.number);
-        if let Some(first_line) = earlier_different {
+        if let Some(first_line) = earlier_h1 {
             self.problem(number, ProblemKind::SeveralHashes { first_line });
         }
     }

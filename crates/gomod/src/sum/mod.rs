@@ -13,3 +13,6 @@ pub use gosum::{
 };
 pub use hash::{gomod_hash, hash1, module_tree_hash, HashError, H1_PREFIX};
 pub use write::write_sums;
+
+#[cfg(test)]
+mod golden_tests;

@@ -1,5 +1,7 @@
 //! Running the real go command offline against a file-system module proxy, for the go.sum oracle
 //! tests. The proxy layout and environment follow /work/shared/TOOLCHAIN.md.
+// Each test crate that includes this file uses a different subset of it.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
