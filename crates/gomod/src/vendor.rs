@@ -257,3 +257,85 @@ fn is_for_workspace(data: &[u8]) -> bool {
     text.strip_prefix("## ")
         .is_some_and(|annotations| annotations.split(';').any(|e| trim_go_space(e) == "workspace"))
 }
+
+#[cfg(test)]
+mod golden_tests {
+    //! `testdata/vendor/NAME.in` is a modules.txt; `NAME.golden` shows each line's classification
+    //! and what the go command extracts from the file. Expectations follow `readVendorList` and
+    //! `modulesTextIsForWorkspace` in cmd/go/internal/modload (read, not copied) and spec 10.2.
+
+    use std::fmt::Write as _;
+
+    use super::{ModuleVersion, ModulesTxt, VendorLineKind};
+    use crate::golden::check_dir;
+
+    fn module(m: &ModuleVersion) -> String {
+        if m.version.is_empty() {
+            m.path.clone()
+        } else {
+            format!("{}@{}", m.path, m.version)
+        }
+    }
+
+    fn replacement(r: &Option<ModuleVersion>, ignored: bool) -> String {
+        match (r, ignored) {
+            (Some(target), _) => format!(" => {}", module(target)),
+            (None, true) => " (trailing text ignored)".to_owned(),
+            (None, false) => String::new(),
+        }
+    }
+
+    fn render(data: &[u8]) -> String {
+        let txt = ModulesTxt::parse(data);
+        let mut out = format!("workspace: {}\n-- lines --\n", txt.is_workspace());
+        for line in txt.lines() {
+            let what = match &line.kind {
+                VendorLineKind::Module { module: m, replacement: r, replacement_ignored } => {
+                    format!("module {}{}", module(m), replacement(r, *replacement_ignored))
+                }
+                VendorLineKind::WildcardReplacement { path, replacement: r, replacement_ignored } => {
+                    format!("wildcard {path}{}", replacement(r, *replacement_ignored))
+                }
+                VendorLineKind::ShortModuleLine => "short module line (ignored)".to_owned(),
+                VendorLineKind::UnknownModuleLine => "unknown module line (ignored; no current module)".to_owned(),
+                VendorLineKind::Annotation { module: m, entries } => {
+                    format!("annotation for {}: {entries:?}", module(m))
+                }
+                VendorLineKind::Package { module: m, package } => format!("package {package} of {}", module(m)),
+                VendorLineKind::NoCurrentModule => "no current module (ignored)".to_owned(),
+                VendorLineKind::Other => "other (ignored)".to_owned(),
+            };
+            let raw = String::from_utf8_lossy(data.get(line.span.clone()).unwrap_or_default());
+            let _ = writeln!(out, "{}: {what} <- {raw:?}", line.number);
+        }
+        out.push_str("-- metadata --\n");
+        for (m, meta) in txt.all_metadata() {
+            let _ = writeln!(
+                out,
+                "{}: explicit={} go={:?} replacement={}",
+                module(m),
+                meta.explicit,
+                meta.go_version,
+                meta.replacement.as_ref().map_or("none".to_owned(), module)
+            );
+        }
+        out.push_str("-- vendor list --\n");
+        for m in txt.vendor_list() {
+            let _ = writeln!(out, "{}", module(m));
+        }
+        out.push_str("-- replaced --\n");
+        for m in txt.replaced() {
+            let _ = writeln!(out, "{}", module(m));
+        }
+        out.push_str("-- packages --\n");
+        for (package, m) in txt.packages() {
+            let _ = writeln!(out, "{package} {}", module(m));
+        }
+        out
+    }
+
+    #[test]
+    fn golden_modules_txt() {
+        check_dir("vendor", |_, data| render(data));
+    }
+}

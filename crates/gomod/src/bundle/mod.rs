@@ -419,3 +419,56 @@ fn looks_like_pseudo_version(v: &str) -> bool {
     let Some(middle) = after_dash.strip_suffix("0.") else { return false };
     numeric_core && (middle.is_empty() || middle.ends_with('.'))
 }
+
+#[cfg(test)]
+mod golden_tests {
+    //! `testdata/bundle/NAME.in` is a bundle as a txtar archive; `NAME.golden` shows the archive
+    //! as read (comment and files, per the txtar documentation), how each file is classified, the
+    //! problems, the dependency lookups, and whether writing the bundle back reproduces the input.
+
+    use std::fmt::Write as _;
+
+    use super::{Bundle, FileKind};
+    use crate::golden::check_dir;
+
+    fn render(data: &[u8]) -> String {
+        let bundle = Bundle::from_txtar(data);
+        let mut out = format!("comment: {:?}\n-- files --\n", String::from_utf8_lossy(bundle.comment()));
+        for file in bundle.files() {
+            let kind = match &file.kind {
+                FileKind::Workspace { dir, file } => format!("workspace {file:?} in {dir:?}"),
+                FileKind::Proxy { module, version, file } => {
+                    format!("proxy {file:?} of {module}{}", version.as_ref().map_or(String::new(), |v| format!("@{v}")))
+                }
+                FileKind::ModGraph => "go mod graph output".to_owned(),
+                FileKind::Other => "other".to_owned(),
+            };
+            let _ = writeln!(out, "{:?}: {kind}: {:?}", file.name, String::from_utf8_lossy(&file.data));
+        }
+        out.push_str("-- problems --\n");
+        for problem in bundle.problems().iter().chain(&bundle.txtar_problems()) {
+            let _ = writeln!(out, "{problem}");
+        }
+        out.push_str("-- dependencies --\n");
+        for path in bundle.dependency_paths() {
+            let _ = writeln!(
+                out,
+                "{path}: listed={:?} versions={:?}",
+                bundle.listed_versions(path),
+                bundle.versions(path)
+            );
+            for version in bundle.versions(path) {
+                let gomod = bundle.dependency_gomod(path, &version).map(String::from_utf8_lossy);
+                let _ = writeln!(out, "  {version}: go.mod {gomod:?}");
+            }
+        }
+        let rewritten = bundle.to_txtar();
+        let _ = writeln!(out, "-- round trip --\n{}", if rewritten == data { "identical".to_owned() } else { format!("{:?}", String::from_utf8_lossy(&rewritten)) });
+        out
+    }
+
+    #[test]
+    fn golden_bundles() {
+        check_dir("bundle", |_, data| render(data));
+    }
+}
