@@ -1,5 +1,7 @@
 //! A small deterministic random number generator (SplitMix64) for generated oracle cases, so that a
 //! failing seed can be replayed exactly with `GOMODPLAY_SEED=<seed>`.
+// Each test crate that includes this file uses a different subset of it.
+#![allow(dead_code)]
 
 pub struct Rng(u64);
 
