@@ -54,7 +54,11 @@ fn run_oracle(seed: u64) {
     let scratch = Scratch::new(&format!("oracle-sum-{seed}"));
     let proxy = scratch.path("proxy");
     let universe = Universe::generate(&mut rng, PATH_COUNT);
-    assert!(universe.modules.len() >= 200, "only {} modules generated", universe.modules.len());
+    assert!(
+        universe.modules.len() >= 200,
+        "only {} modules generated",
+        universe.modules.len()
+    );
     for module in universe.modules.values() {
         add_to_proxy(&proxy, &module.path, &module.version, &module.gomod);
     }
@@ -83,14 +87,26 @@ fn check_list_writes_go_sum(scratch: &Scratch, proxy: &Path, universe: &Universe
     let unexpected: Vec<_> = ours
         .problems()
         .iter()
-        .filter(|p| !matches!(p.kind, ProblemKind::SeveralHashes { .. } | ProblemKind::UnknownAlgorithm { .. }))
+        .filter(|p| {
+            !matches!(
+                p.kind,
+                ProblemKind::SeveralHashes { .. } | ProblemKind::UnknownAlgorithm { .. }
+            )
+        })
         .collect();
-    assert!(unexpected.is_empty(), "problems reading go's own go.sum: {unexpected:?}");
+    assert!(
+        unexpected.is_empty(),
+        "problems reading go's own go.sum: {unexpected:?}"
+    );
     let mut hashed = BTreeSet::new();
     for (line, entry) in ours.entries() {
-        let Some(version) = entry.version.strip_suffix("/go.mod") else { continue };
+        let Some(version) = entry.version.strip_suffix("/go.mod") else {
+            continue;
+        };
         let key = (entry.path.clone(), version.to_owned());
-        let Some(module) = universe.modules.get(&key) else { continue };
+        let Some(module) = universe.modules.get(&key) else {
+            continue;
+        };
         if !entry.hash.starts_with("h1:") {
             continue;
         }
@@ -105,8 +121,15 @@ fn check_list_writes_go_sum(scratch: &Scratch, proxy: &Path, universe: &Universe
         );
         hashed.insert(key);
     }
-    assert!(hashed.len() >= 200, "only {} go.mod files were hashed", hashed.len());
-    assert_eq!(hashed, reachable, "the go command hashed a different set of go.mod files than the reachable graph");
+    assert!(
+        hashed.len() >= 200,
+        "only {} go.mod files were hashed",
+        hashed.len()
+    );
+    assert_eq!(
+        hashed, reachable,
+        "the go command hashed a different set of go.mod files than the reachable graph"
+    );
 
     // Our writer, from our reading of the seed plus our hashes, must produce go's file exactly.
     let seed_sum = GoSum::parse("go.sum", &seeded);
@@ -114,37 +137,69 @@ fn check_list_writes_go_sum(scratch: &Scratch, proxy: &Path, universe: &Universe
     let computed: Vec<(String, String, String)> = reachable
         .iter()
         .filter_map(|key| universe.modules.get(key))
-        .map(|m| (m.path.clone(), format!("{}/go.mod", m.version), gomod_hash(&m.gomod)))
+        .map(|m| {
+            (
+                m.path.clone(),
+                format!("{}/go.mod", m.version),
+                gomod_hash(&m.gomod),
+            )
+        })
         .collect();
     let mut entries: Vec<(&str, &str, &str)> = seed_sum
         .entries()
         .map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str()))
-        .chain(computed.iter().map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())))
+        .chain(
+            computed
+                .iter()
+                .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
+        )
         .collect();
     let repeats: Vec<_> = (0..20).map(|_| *rng.pick(&entries)).collect();
     entries.extend(repeats);
     rng.shuffle(&mut entries);
     let expected = write_sums(entries);
-    assert_text_eq(&written, &expected, "go.sum written by go list -m all vs our writer");
+    assert_text_eq(
+        &written,
+        &expected,
+        "go.sum written by go list -m all vs our writer",
+    );
 }
 
 /// A go.sum for the main module before the go command runs: correct, unknown-algorithm and
 /// discarded lines for reachable modules, entries for modules outside the graph (which the go
 /// command keeps), blank lines, CRLF and odd white space; lines in random order.
-fn seed_go_sum(universe: &Universe, reachable: &BTreeSet<(String, String)>, rng: &mut Rng) -> Vec<u8> {
+fn seed_go_sum(
+    universe: &Universe,
+    reachable: &BTreeSet<(String, String)>,
+    rng: &mut Rng,
+) -> Vec<u8> {
     let mut lines: Vec<String> = Vec::new();
-    let reachable: Vec<&GenModule> = reachable.iter().filter_map(|k| universe.modules.get(k)).collect();
+    let reachable: Vec<&GenModule> = reachable
+        .iter()
+        .filter_map(|k| universe.modules.get(k))
+        .collect();
     for _ in 0..25 {
         let m = rng.pick(&reachable);
-        lines.push(format!("{} {}/go.mod {}", m.path, m.version, gomod_hash(&m.gomod)));
+        lines.push(format!(
+            "{} {}/go.mod {}",
+            m.path,
+            m.version,
+            gomod_hash(&m.gomod)
+        ));
     }
     for _ in 0..4 {
         let m = rng.pick(&reachable);
-        lines.push(format!("{} {}/go.mod h2:bm90LWEtcmVhbC1oYXNo", m.path, m.version));
+        lines.push(format!(
+            "{} {}/go.mod h2:bm90LWEtcmVhbC1oYXNo",
+            m.path, m.version
+        ));
     }
     for _ in 0..3 {
         let m = rng.pick(&reachable);
-        lines.push(format!("{} {}/go.mod {EMPTY_GO_MOD_HASH}", m.path, m.version));
+        lines.push(format!(
+            "{} {}/go.mod {EMPTY_GO_MOD_HASH}",
+            m.path, m.version
+        ));
     }
     // Modules outside the graph: version order by semver (v1.9.0 < v1.10.0, pre-release first,
     // +incompatible, an invalid version lowest), /go.mod after the zip entry, several hashes.
@@ -189,16 +244,25 @@ fn check_zip_sums(scratch: &Scratch, proxy: &Path, universe: &Universe, rng: &mu
     let mut chosen: Vec<&GenModule> = Vec::new();
     while chosen.len() < ZIPPED_MODULES {
         let m = *rng.pick(&modules);
-        if !chosen.iter().any(|c| c.path == m.path && c.version == m.version) {
+        if !chosen
+            .iter()
+            .any(|c| c.path == m.path && c.version == m.version)
+        {
             chosen.push(m);
         }
     }
     let mut expected = Vec::new();
     for (n, module) in chosen.iter().enumerate() {
         let mut files: Vec<(String, Vec<u8>)> = vec![("go.mod".to_owned(), module.gomod.clone())];
-        files.push(("x.go".to_owned(), format!("package x\n\n// file {n} ✓\n").into_bytes()));
+        files.push((
+            "x.go".to_owned(),
+            format!("package x\n\n// file {n} ✓\n").into_bytes(),
+        ));
         if rng.chance(70) {
-            files.push(("sub/deeper/y.go".to_owned(), format!("package deeper\r\nconst N = {}\r\n", rng.below(1000)).into_bytes()));
+            files.push((
+                "sub/deeper/y.go".to_owned(),
+                format!("package deeper\r\nconst N = {}\r\n", rng.below(1000)).into_bytes(),
+            ));
         }
         if rng.chance(50) {
             files.push(("LICENSE".to_owned(), b"no final newline".to_vec()));
@@ -214,9 +278,19 @@ fn check_zip_sums(scratch: &Scratch, proxy: &Path, universe: &Universe, rng: &mu
             .join(sum_go::escape(&module.path))
             .join("@v")
             .join(format!("{}.zip", sum_go::escape(&module.version)));
-        make_zip(&zip, &staging, &format!("{}@{}/", module.path, module.version));
-        let tree = module_tree_hash(&module.path, &module.version, &files).expect("hashing module tree");
-        expected.push((module.path.clone(), module.version.clone(), tree, gomod_hash(&module.gomod)));
+        make_zip(
+            &zip,
+            &staging,
+            &format!("{}@{}/", module.path, module.version),
+        );
+        let tree =
+            module_tree_hash(&module.path, &module.version, &files).expect("hashing module tree");
+        expected.push((
+            module.path.clone(),
+            module.version.clone(),
+            tree,
+            gomod_hash(&module.gomod),
+        ));
     }
 
     let main = scratch.path("main");
@@ -224,12 +298,19 @@ fn check_zip_sums(scratch: &Scratch, proxy: &Path, universe: &Universe, rng: &mu
     args.extend(chosen.iter().map(|m| format!("{}@{}", m.path, m.version)));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = run_go(scratch, &main, proxy, &args);
-    assert!(run.success, "go mod download failed:\n{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.success,
+        "go mod download failed:\n{}\n{}",
+        run.stdout, run.stderr
+    );
     let reported = download_sums(&run.stdout);
     for (path, version, tree, gomod) in expected {
         let found = reported.iter().find(|r| r.0 == path && r.1 == version);
         let Some((_, _, sum, gomod_sum)) = found else {
-            panic!("go mod download -json did not report {path}@{version}:\n{}", run.stdout);
+            panic!(
+                "go mod download -json did not report {path}@{version}:\n{}",
+                run.stdout
+            );
         };
         assert_eq!(sum, &tree, "zip hash of {path}@{version}");
         assert_eq!(gomod_sum, &gomod, "GoModSum of {path}@{version}");
@@ -261,7 +342,11 @@ with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
         .arg(prefix)
         .status()
         .expect("running python3 to build a module zip");
-    assert!(status.success(), "python3 could not build {}", zip.display());
+    assert!(
+        status.success(),
+        "python3 could not build {}",
+        zip.display()
+    );
 }
 
 /// (Path, Version, Sum, GoModSum) of each object in `go mod download -json` output. The values
@@ -275,7 +360,9 @@ fn download_sums(stdout: &str) -> Vec<(String, String, String, String)> {
             out.push(std::mem::take(&mut current).into());
             continue;
         }
-        let Some((key, value)) = line.split_once(": ") else { continue };
+        let Some((key, value)) = line.split_once(": ") else {
+            continue;
+        };
         let value = value.trim_end_matches(',').trim_matches('"').to_owned();
         match key {
             "\"Path\"" => current[0] = value,
@@ -298,10 +385,19 @@ fn check_malformed_lines(scratch: &Scratch, proxy: &Path, universe: &Universe, r
         let dep = *rng.pick(&modules);
         write_file(
             &dir.join("go.mod"),
-            format!("module example.com/malformed\n\ngo 1.16\n\nrequire {} {}\n", dep.path, dep.version).as_bytes(),
+            format!(
+                "module example.com/malformed\n\ngo 1.16\n\nrequire {} {}\n",
+                dep.path, dep.version
+            )
+            .as_bytes(),
         );
         let mut lines: Vec<String> = vec![
-            format!("{} {}/go.mod {}", dep.path, dep.version, gomod_hash(&dep.gomod)),
+            format!(
+                "{} {}/go.mod {}",
+                dep.path,
+                dep.version,
+                gomod_hash(&dep.gomod)
+            ),
             String::new(),
             " \t ".to_owned(),
             "\r".to_owned(),
@@ -321,11 +417,17 @@ fn check_malformed_lines(scratch: &Scratch, proxy: &Path, universe: &Universe, r
         }
         write_file(&dir.join("go.sum"), data.as_bytes());
 
-        let go_sum_path = fs::canonicalize(&dir).expect("canonical directory").join("go.sum");
+        let go_sum_path = fs::canonicalize(&dir)
+            .expect("canonical directory")
+            .join("go.sum");
         let ours = GoSum::parse(&go_sum_path.to_string_lossy(), data.as_bytes());
         let run = run_go(scratch, &dir, proxy, &["list", "-m", "all"]);
         assert!(!run.success, "go accepted a malformed go.sum:\n{data}");
-        let want = format!("{}\n", ours.fatal_error().expect("our reader found no malformed line"));
+        let want = format!(
+            "{}\n",
+            ours.fatal_error()
+                .expect("our reader found no malformed line")
+        );
         assert_eq!(run.stderr, want, "fatal message for go.sum:\n{data:?}");
     }
 }
@@ -339,8 +441,20 @@ fn assert_text_eq(got: &[u8], want: &[u8], what: &str) {
     let want_text = String::from_utf8_lossy(want);
     let got_lines: Vec<&str> = got_text.split('\n').collect();
     let want_lines: Vec<&str> = want_text.split('\n').collect();
-    let first = got_lines.iter().zip(&want_lines).position(|(a, b)| a != b).unwrap_or(got_lines.len().min(want_lines.len()));
-    let context = |lines: &[&str]| lines.iter().skip(first.saturating_sub(2)).take(5).cloned().collect::<Vec<_>>().join("\n");
+    let first = got_lines
+        .iter()
+        .zip(&want_lines)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got_lines.len().min(want_lines.len()));
+    let context = |lines: &[&str]| {
+        lines
+            .iter()
+            .skip(first.saturating_sub(2))
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     panic!(
         "{what}: differ at line {} (go: {} lines, ours: {} lines)\n--- go\n{}\n--- ours\n{}",
         first + 1,

@@ -40,11 +40,17 @@ fn bundle_proxy_reading_matches_the_go_command() {
 fn list_entry(rng: &mut Rng) -> String {
     let n = |rng: &mut Rng| rng.below(12);
     let hex = |rng: &mut Rng, len: usize| -> String {
-        (0..len).map(|_| char::from(*rng.pick(b"0123456789abcdefXYZ"))).collect()
+        (0..len)
+            .map(|_| char::from(*rng.pick(b"0123456789abcdefXYZ")))
+            .collect()
     };
     match rng.below(14) {
         0..=3 => format!("v{}.{}.{}", rng.below(3), n(rng), n(rng)),
-        4 => format!("v1.{}.0-{}", n(rng), rng.pick(&["rc.1", "RC2", "beta", "0", "pre.0.x"])),
+        4 => format!(
+            "v1.{}.0-{}",
+            n(rng),
+            rng.pick(&["rc.1", "RC2", "beta", "0", "pre.0.x"])
+        ),
         5 => format!("v0.0.0-2020{:02}01000000-{}", 1 + n(rng), hex(rng, 12)),
         6 => {
             let len = 1 + rng.below(12);
@@ -54,7 +60,16 @@ fn list_entry(rng: &mut Rng) -> String {
         8 => format!("v2.0.0-20200101000000-{}+incompatible", hex(rng, 12)),
         9 => format!("v1.2.3-0.{}-abcdef", "2".repeat(12 + rng.below(4))),
         10 => format!("v1.0.0-pre0.20200101000000-{}", hex(rng, 12)),
-        11 => (*rng.pick(&["v1", "v1.2", "1.2.3", "v1.2.3.4", "latest", "v01.2.3", "v1.2.3+meta"])).to_owned(),
+        11 => (*rng.pick(&[
+            "v1",
+            "v1.2",
+            "1.2.3",
+            "v1.2.3.4",
+            "latest",
+            "v01.2.3",
+            "v1.2.3+meta",
+        ]))
+        .to_owned(),
         12 => format!("v1.{}.{} trailing fields", n(rng), n(rng)),
         _ => String::new(),
     }
@@ -67,7 +82,10 @@ fn run_oracle(seed: u64) {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut modules: Vec<(String, Vec<String>)> = Vec::new();
     for i in 0..MODULE_COUNT {
-        let path = format!("example.com/{}/m{i}", rng.pick(&["Upper", "lower", "MiXeD", "x-Y"]));
+        let path = format!(
+            "example.com/{}/m{i}",
+            rng.pick(&["Upper", "lower", "MiXeD", "x-Y"])
+        );
         let mut list = String::new();
         for _ in 0..rng.below(9) {
             let pad = *rng.pick(&["", " ", "\t"]);
@@ -77,11 +95,22 @@ fn run_oracle(seed: u64) {
         files.push((format!("{}/@v/list", escape(&path)), list.into_bytes()));
         let mut with_mod = Vec::new();
         for _ in 0..1 + rng.below(2) {
-            let version = format!("v1.{}.{}{}", rng.below(5), rng.below(5), rng.pick(&["", "-RC1", "-beta.Two"]));
+            let version = format!(
+                "v1.{}.{}{}",
+                rng.below(5),
+                rng.below(5),
+                rng.pick(&["", "-RC1", "-beta.Two"])
+            );
             let gomod = format!("module {path}\r\n// {version} ✓").into_bytes();
-            files.push((format!("{}/@v/{}.mod", escape(&path), escape(&version)), gomod));
+            files.push((
+                format!("{}/@v/{}.mod", escape(&path), escape(&version)),
+                gomod,
+            ));
             let info = format!("{{\"Version\":\"{version}\",\"Time\":\"2020-01-01T00:00:00Z\"}}\n");
-            files.push((format!("{}/@v/{}.info", escape(&path), escape(&version)), info.into_bytes()));
+            files.push((
+                format!("{}/@v/{}.info", escape(&path), escape(&version)),
+                info.into_bytes(),
+            ));
             with_mod.push(version);
         }
         modules.push((path, with_mod));
@@ -90,18 +119,42 @@ fn run_oracle(seed: u64) {
         write_file(&proxy.join(name), data);
     }
     let bundle = Bundle::from_files(files.iter().map(|(n, d)| (n.clone(), d.clone())));
-    assert!(bundle.problems().is_empty(), "bundle problems: {:?}", bundle.problems());
+    assert!(
+        bundle.problems().is_empty(),
+        "bundle problems: {:?}",
+        bundle.problems()
+    );
 
     let main = scratch.path("main");
-    write_file(&main.join("go.mod"), b"module example.com/main\n\ngo 1.21\n");
+    write_file(
+        &main.join("go.mod"),
+        b"module example.com/main\n\ngo 1.21\n",
+    );
     for (path, _) in &modules {
-        let run = run_go(&scratch, &main, &proxy, &["list", "-m", "-versions", "-retracted", path]);
-        assert!(run.success, "go list -m -versions {path} failed:\n{}", run.stderr);
-        let listed = bundle.listed_versions(path).expect("every module has a list file");
+        let run = run_go(
+            &scratch,
+            &main,
+            &proxy,
+            &["list", "-m", "-versions", "-retracted", path],
+        );
+        assert!(
+            run.success,
+            "go list -m -versions {path} failed:\n{}",
+            run.stderr
+        );
+        let listed = bundle
+            .listed_versions(path)
+            .expect("every module has a list file");
         let mut ours = vec![path.clone()];
         ours.extend(listed);
-        let list_file = bundle.file(&format!("{}/@v/list", escape(path))).map(String::from_utf8_lossy);
-        assert_eq!(run.stdout.trim_end_matches('\n'), ours.join(" "), "versions of {path} from list {list_file:?}");
+        let list_file = bundle
+            .file(&format!("{}/@v/list", escape(path)))
+            .map(String::from_utf8_lossy);
+        assert_eq!(
+            run.stdout.trim_end_matches('\n'),
+            ours.join(" "),
+            "versions of {path} from list {list_file:?}"
+        );
     }
 
     // A main module requiring one .mod-backed version of every path: the go command records the
@@ -118,7 +171,13 @@ fn run_oracle(seed: u64) {
     let sums = GoSum::parse("go.sum", &written);
     for (path, with_mod) in &modules {
         let version = &with_mod[0];
-        let served = bundle.dependency_gomod(path, version).expect("the bundle has the .mod file");
-        assert_eq!(sums.gomod_hashes(path, version), vec![gomod_hash(served).as_str()], "{path}@{version}/go.mod");
+        let served = bundle
+            .dependency_gomod(path, version)
+            .expect("the bundle has the .mod file");
+        assert_eq!(
+            sums.gomod_hashes(path, version),
+            vec![gomod_hash(served).as_str()],
+            "{path}@{version}/go.mod"
+        );
     }
 }

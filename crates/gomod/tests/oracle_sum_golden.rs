@@ -28,7 +28,10 @@ fn go_sum_golden_expectations_match_the_go_command() {
     let scratch = Scratch::new("oracle-sum-golden");
     let proxy = scratch.path("proxy");
     add_to_proxy(&proxy, PROBE_PATH, PROBE_VERSION, PROBE_GOMOD);
-    let probe_line = format!("{PROBE_PATH} {PROBE_VERSION}/go.mod {}\n", gomod::sum::gomod_hash(PROBE_GOMOD));
+    let probe_line = format!(
+        "{PROBE_PATH} {PROBE_VERSION}/go.mod {}\n",
+        gomod::sum::gomod_hash(PROBE_GOMOD)
+    );
 
     let mut names: Vec<String> = fs::read_dir(&dir)
         .expect("reading testdata/sum")
@@ -41,32 +44,48 @@ fn go_sum_golden_expectations_match_the_go_command() {
     let mut failures = Vec::new();
     for name in &names {
         let input = fs::read(dir.join(format!("{name}.in"))).expect("reading case");
-        let golden = fs::read_to_string(dir.join(format!("{name}.golden"))).expect("reading golden");
+        let golden =
+            fs::read_to_string(dir.join(format!("{name}.golden"))).expect("reading golden");
         let main = scratch.path(name);
         write_file(
             &main.join("go.mod"),
-            format!("module example.com/main\n\ngo 1.21\n\nrequire {PROBE_PATH} {PROBE_VERSION}\n").as_bytes(),
+            format!("module example.com/main\n\ngo 1.21\n\nrequire {PROBE_PATH} {PROBE_VERSION}\n")
+                .as_bytes(),
         );
         write_file(&main.join("go.sum"), &input);
         let run = run_go(&scratch, &main, &proxy, &["list", "-m", "all"]);
 
         if let Some(fatal) = section(&golden, "-- go fatal --") {
-            let go_sum = fs::canonicalize(&main).expect("canonical path").join("go.sum");
+            let go_sum = fs::canonicalize(&main)
+                .expect("canonical path")
+                .join("go.sum");
             let want = fatal.replacen("\ngo.sum:", &format!("\n{}:", go_sum.display()), 1);
             if run.success || run.stderr != want {
-                failures.push(format!("{name}: go said (success={}):\n{}\nthe golden expects:\n{want}", run.success, run.stderr));
+                failures.push(format!(
+                    "{name}: go said (success={}):\n{}\nthe golden expects:\n{want}",
+                    run.success, run.stderr
+                ));
             }
         } else if let Some(rewrite) = section(&golden, "-- go rewrite --") {
             let written = fs::read_to_string(main.join("go.sum")).unwrap_or_default();
             let want = format!("{rewrite}{probe_line}");
             if !run.success || written != want {
-                failures.push(format!("{name}: go wrote (stderr {:?}):\n{written}\nthe golden expects:\n{want}", run.stderr));
+                failures.push(format!(
+                    "{name}: go wrote (stderr {:?}):\n{written}\nthe golden expects:\n{want}",
+                    run.stderr
+                ));
             }
         } else {
             failures.push(format!("{name}: golden has no go section"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases disagree with go:\n\n{}", failures.len(), names.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases disagree with go:\n\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// The text after the `marker` line up to the end of the golden file (go sections come last).

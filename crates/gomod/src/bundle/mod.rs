@@ -53,7 +53,11 @@ pub enum FileKind {
     Workspace { dir: String, file: WorkspaceFile },
     /// A dependency file: the unescaped module path, and for `.mod`/`.info`/`.zip` the unescaped
     /// version.
-    Proxy { module: String, version: Option<String>, file: ProxyFile },
+    Proxy {
+        module: String,
+        version: Option<String>,
+        file: ProxyFile,
+    },
     /// `go-mod-graph.txt`.
     ModGraph,
     /// Anything else (kept and written back, otherwise ignored).
@@ -108,7 +112,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::Unrecognised => f.write_str("not a file the playground uses; ignored"),
             ProblemKind::NotRepresentableInTxtar { reason } => match reason {
-                txtar::Unrepresentable::Name => f.write_str("name cannot be written in a txtar archive"),
+                txtar::Unrepresentable::Name => {
+                    f.write_str("name cannot be written in a txtar archive")
+                }
                 txtar::Unrepresentable::MarkerLine => {
                     f.write_str("has a line that a txtar archive would read as a file marker")
                 }
@@ -137,7 +143,9 @@ pub struct Bundle {
 impl Bundle {
     /// Builds a bundle from `(relative path, bytes)` pairs, in order. A repeated name keeps its
     /// first position and its last content.
-    pub fn from_files<N: Into<String>, D: Into<Vec<u8>>>(files: impl IntoIterator<Item = (N, D)>) -> Bundle {
+    pub fn from_files<N: Into<String>, D: Into<Vec<u8>>>(
+        files: impl IntoIterator<Item = (N, D)>,
+    ) -> Bundle {
         let mut bundle = Bundle::default();
         for (name, data) in files {
             bundle.insert(name.into(), data.into());
@@ -161,7 +169,10 @@ impl Bundle {
             files: self
                 .files
                 .iter()
-                .map(|f| txtar::File { name: f.name.clone(), data: f.data.clone() })
+                .map(|f| txtar::File {
+                    name: f.name.clone(),
+                    data: f.data.clone(),
+                })
                 .collect(),
         })
     }
@@ -171,7 +182,10 @@ impl Bundle {
         self.files
             .iter()
             .filter_map(|f| {
-                let file = txtar::File { name: f.name.clone(), data: f.data.clone() };
+                let file = txtar::File {
+                    name: f.name.clone(),
+                    data: f.data.clone(),
+                };
                 txtar::representable(&file).err().map(|reason| Problem {
                     file: f.name.clone(),
                     kind: ProblemKind::NotRepresentableInTxtar { reason },
@@ -184,7 +198,10 @@ impl Bundle {
     pub fn insert(&mut self, name: String, data: Vec<u8>) {
         let kind = self.classify(&name);
         if let Some(&index) = self.by_name.get(&name) {
-            self.problems.push(Problem { file: name.clone(), kind: ProblemKind::Duplicate });
+            self.problems.push(Problem {
+                file: name.clone(),
+                kind: ProblemKind::Duplicate,
+            });
             if let Some(existing) = self.files.get_mut(index) {
                 existing.data = data;
             }
@@ -192,10 +209,18 @@ impl Bundle {
         }
         let index = self.files.len();
         match &kind {
-            FileKind::Proxy { module, version: Some(version), file: ProxyFile::Mod } => {
+            FileKind::Proxy {
+                module,
+                version: Some(version),
+                file: ProxyFile::Mod,
+            } => {
                 self.gomods.insert((module.clone(), version.clone()), index);
             }
-            FileKind::Proxy { module, file: ProxyFile::List, .. } => {
+            FileKind::Proxy {
+                module,
+                file: ProxyFile::List,
+                ..
+            } => {
                 self.lists.insert(module.clone(), index);
             }
             _ => {}
@@ -205,14 +230,22 @@ impl Bundle {
     }
 
     /// Adds a dependency's go.mod under its proxy name; fails if path or version cannot be escaped.
-    pub fn insert_dependency_gomod(&mut self, path: &str, version: &str, data: Vec<u8>) -> Result<(), String> {
+    pub fn insert_dependency_gomod(
+        &mut self,
+        path: &str,
+        version: &str,
+        data: Vec<u8>,
+    ) -> Result<(), String> {
         let name = proxy_file_name(path, version, "mod")?;
         self.insert(name, data);
         Ok(())
     }
 
     fn classify(&mut self, name: &str) -> FileKind {
-        let problem = |kind| Problem { file: name.to_owned(), kind };
+        let problem = |kind| Problem {
+            file: name.to_owned(),
+            kind,
+        };
         if !is_clean_relative(name) {
             self.problems.push(problem(ProblemKind::BadName));
             return FileKind::Other;
@@ -221,7 +254,10 @@ impl Bundle {
             return FileKind::ModGraph;
         }
         if let Some(at) = name.find(PROXY_VERSION_DIR) {
-            let (escaped_module, rest) = (name.get(..at).unwrap_or(""), name.get(at + PROXY_VERSION_DIR.len()..).unwrap_or(""));
+            let (escaped_module, rest) = (
+                name.get(..at).unwrap_or(""),
+                name.get(at + PROXY_VERSION_DIR.len()..).unwrap_or(""),
+            );
             return match classify_proxy(escaped_module, rest) {
                 Ok(kind) => kind,
                 Err(kind) => {
@@ -231,7 +267,10 @@ impl Bundle {
             };
         }
         if let Some((dir, file)) = workspace_file(name) {
-            return FileKind::Workspace { dir: dir.to_owned(), file };
+            return FileKind::Workspace {
+                dir: dir.to_owned(),
+                file,
+            };
         }
         self.problems.push(problem(ProblemKind::Unrecognised));
         FileKind::Other
@@ -268,7 +307,9 @@ impl Bundle {
 
     /// A workspace file of a directory (`""` for the root).
     pub fn workspace_file(&self, dir: &str, which: WorkspaceFile) -> Option<&[u8]> {
-        self.workspace_files().find(|(d, w, _)| *d == dir && *w == which).map(|(_, _, f)| f.data.as_slice())
+        self.workspace_files()
+            .find(|(d, w, _)| *d == dir && *w == which)
+            .map(|(_, _, f)| f.data.as_slice())
     }
 
     /// The go.mod served for a dependency version.
@@ -303,7 +344,8 @@ impl Bundle {
             .filter_map(|line| {
                 let first = go_fields(line).into_iter().next()?;
                 let version = std::str::from_utf8(line.get(first)?).ok()?;
-                (semver::is_valid(version) && !looks_like_pseudo_version(version)).then(|| version.to_owned())
+                (semver::is_valid(version) && !looks_like_pseudo_version(version))
+                    .then(|| version.to_owned())
             })
             .collect();
         semver::sort(&mut versions);
@@ -336,23 +378,41 @@ impl Bundle {
 pub fn proxy_file_name(path: &str, version: &str, ext: &str) -> Result<String, String> {
     let escaped_path = escape_path(path).map_err(|e| e.to_string())?;
     let escaped_version = escape_version(version).map_err(|e| e.to_string())?;
-    Ok(format!("{escaped_path}{PROXY_VERSION_DIR}{escaped_version}.{ext}"))
+    Ok(format!(
+        "{escaped_path}{PROXY_VERSION_DIR}{escaped_version}.{ext}"
+    ))
 }
 
 fn classify_proxy(escaped_module: &str, rest: &str) -> Result<FileKind, ProblemKind> {
-    let module = unescape_path(escaped_module).map_err(|e| ProblemKind::BadModulePath { message: e.to_string() })?;
+    let module = unescape_path(escaped_module).map_err(|e| ProblemKind::BadModulePath {
+        message: e.to_string(),
+    })?;
     if rest == "list" {
-        return Ok(FileKind::Proxy { module, version: None, file: ProxyFile::List });
+        return Ok(FileKind::Proxy {
+            module,
+            version: None,
+            file: ProxyFile::List,
+        });
     }
-    let (escaped_version, file) = [("mod", ProxyFile::Mod), ("info", ProxyFile::Info), ("zip", ProxyFile::Zip)]
-        .into_iter()
-        .find_map(|(ext, file)| Some((rest.strip_suffix(ext)?.strip_suffix('.')?, file)))
-        .ok_or(ProblemKind::UnknownProxyFile)?;
+    let (escaped_version, file) = [
+        ("mod", ProxyFile::Mod),
+        ("info", ProxyFile::Info),
+        ("zip", ProxyFile::Zip),
+    ]
+    .into_iter()
+    .find_map(|(ext, file)| Some((rest.strip_suffix(ext)?.strip_suffix('.')?, file)))
+    .ok_or(ProblemKind::UnknownProxyFile)?;
     if escaped_version.contains('/') {
         return Err(ProblemKind::UnknownProxyFile);
     }
-    let version = unescape_version(escaped_version).map_err(|e| ProblemKind::BadVersion { message: e.to_string() })?;
-    Ok(FileKind::Proxy { module, version: Some(version), file })
+    let version = unescape_version(escaped_version).map_err(|e| ProblemKind::BadVersion {
+        message: e.to_string(),
+    })?;
+    Ok(FileKind::Proxy {
+        module,
+        version: Some(version),
+        file,
+    })
 }
 
 /// `dir/go.mod` and friends: the directory (possibly empty) and which file.
@@ -378,7 +438,9 @@ fn is_clean_relative(name: &str) -> bool {
     !name.is_empty()
         && !name.contains('\\')
         && !name.contains('\n')
-        && name.split('/').all(|element| !element.is_empty() && element != "." && element != "..")
+        && name
+            .split('/')
+            .all(|element| !element.is_empty() && element != "." && element != "..")
 }
 
 /// The go command's `module.IsPseudoVersion` (spec section 4.4): a valid semantic version with at
@@ -392,20 +454,31 @@ fn looks_like_pseudo_version(v: &str) -> bool {
         Some((main, build)) => (main, Some(build)),
         None => (v, None),
     };
-    if build.is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')) {
+    if build
+        .is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+    {
         return false;
     }
     // The revision follows the last dash and has no dash itself; the 14-digit time precedes it.
-    let Some((before_rev, rev)) = main.rsplit_once('-') else { return false };
+    let Some((before_rev, rev)) = main.rsplit_once('-') else {
+        return false;
+    };
     if rev.is_empty() || !rev.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return false;
     }
-    let Some(split) = before_rev.len().checked_sub(14) else { return false };
-    let (prefix, time) = (before_rev.get(..split).unwrap_or(""), before_rev.get(split..).unwrap_or(""));
+    let Some(split) = before_rev.len().checked_sub(14) else {
+        return false;
+    };
+    let (prefix, time) = (
+        before_rev.get(..split).unwrap_or(""),
+        before_rev.get(split..).unwrap_or(""),
+    );
     if !digits(time) {
         return false;
     }
-    let Some(numbers) = prefix.strip_prefix('v') else { return false };
+    let Some(numbers) = prefix.strip_prefix('v') else {
+        return false;
+    };
     // `vN.0.0-` + time: no base version.
     if let Some(major) = numbers.strip_suffix(".0.0-") {
         if digits(major) {
@@ -413,10 +486,15 @@ fn looks_like_pseudo_version(v: &str) -> bool {
         }
     }
     // `vN.N.N-` + optional `anything.` + `0.` + time: a base version, possibly a pre-release.
-    let Some((core, after_dash)) = numbers.split_once('-') else { return false };
+    let Some((core, after_dash)) = numbers.split_once('-') else {
+        return false;
+    };
     let mut parts = core.split('.');
-    let numeric_core = parts.by_ref().take(3).filter(|p| digits(p)).count() == 3 && parts.next().is_none();
-    let Some(middle) = after_dash.strip_suffix("0.") else { return false };
+    let numeric_core =
+        parts.by_ref().take(3).filter(|p| digits(p)).count() == 3 && parts.next().is_none();
+    let Some(middle) = after_dash.strip_suffix("0.") else {
+        return false;
+    };
     numeric_core && (middle.is_empty() || middle.ends_with('.'))
 }
 
@@ -433,17 +511,32 @@ mod golden_tests {
 
     fn render(data: &[u8]) -> String {
         let bundle = Bundle::from_txtar(data);
-        let mut out = format!("comment: {:?}\n-- files --\n", String::from_utf8_lossy(bundle.comment()));
+        let mut out = format!(
+            "comment: {:?}\n-- files --\n",
+            String::from_utf8_lossy(bundle.comment())
+        );
         for file in bundle.files() {
             let kind = match &file.kind {
                 FileKind::Workspace { dir, file } => format!("workspace {file:?} in {dir:?}"),
-                FileKind::Proxy { module, version, file } => {
-                    format!("proxy {file:?} of {module}{}", version.as_ref().map_or(String::new(), |v| format!("@{v}")))
+                FileKind::Proxy {
+                    module,
+                    version,
+                    file,
+                } => {
+                    format!(
+                        "proxy {file:?} of {module}{}",
+                        version.as_ref().map_or(String::new(), |v| format!("@{v}"))
+                    )
                 }
                 FileKind::ModGraph => "go mod graph output".to_owned(),
                 FileKind::Other => "other".to_owned(),
             };
-            let _ = writeln!(out, "{:?}: {kind}: {:?}", file.name, String::from_utf8_lossy(&file.data));
+            let _ = writeln!(
+                out,
+                "{:?}: {kind}: {:?}",
+                file.name,
+                String::from_utf8_lossy(&file.data)
+            );
         }
         out.push_str("-- problems --\n");
         for problem in bundle.problems().iter().chain(&bundle.txtar_problems()) {
@@ -458,12 +551,22 @@ mod golden_tests {
                 bundle.versions(path)
             );
             for version in bundle.versions(path) {
-                let gomod = bundle.dependency_gomod(path, &version).map(String::from_utf8_lossy);
+                let gomod = bundle
+                    .dependency_gomod(path, &version)
+                    .map(String::from_utf8_lossy);
                 let _ = writeln!(out, "  {version}: go.mod {gomod:?}");
             }
         }
         let rewritten = bundle.to_txtar();
-        let _ = writeln!(out, "-- round trip --\n{}", if rewritten == data { "identical".to_owned() } else { format!("{:?}", String::from_utf8_lossy(&rewritten)) });
+        let _ = writeln!(
+            out,
+            "-- round trip --\n{}",
+            if rewritten == data {
+                "identical".to_owned()
+            } else {
+                format!("{:?}", String::from_utf8_lossy(&rewritten))
+            }
+        );
         out
     }
 

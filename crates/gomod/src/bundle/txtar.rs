@@ -37,7 +37,10 @@ pub fn parse(data: &[u8]) -> Archive {
     archive.comment = comment;
     while let Some((name, rest)) = next {
         let (content, following) = split_at_marker(rest);
-        archive.files.push(File { name, data: content });
+        archive.files.push(File {
+            name,
+            data: content,
+        });
         next = following;
     }
     archive
@@ -101,7 +104,10 @@ fn split_at_marker(data: &[u8]) -> (Vec<u8>, Option<(String, &[u8])>) {
     loop {
         let rest = data.get(line_start..).unwrap_or_default();
         if let Some((name, after)) = marker_name(rest) {
-            return (data.get(..line_start).unwrap_or_default().to_vec(), Some((name, after)));
+            return (
+                data.get(..line_start).unwrap_or_default().to_vec(),
+                Some((name, after)),
+            );
         }
         match rest.iter().position(|&b| b == b'\n') {
             Some(i) if line_start + i + 1 < data.len() => line_start += i + 1,

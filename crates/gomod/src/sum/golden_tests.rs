@@ -17,10 +17,16 @@ fn render(data: &[u8]) -> String {
         let what = match &line.kind {
             LineKind::Blank => "blank".to_owned(),
             LineKind::WrongFieldCount { fields } => format!("wrong field count {}", fields.len()),
-            LineKind::EmptyGoModHash(e) => format!("dropped empty go.mod hash: {} {}", e.path, e.version),
+            LineKind::EmptyGoModHash(e) => {
+                format!("dropped empty go.mod hash: {} {}", e.path, e.version)
+            }
             LineKind::Entry(e) => format!("entry: {} {} {}", e.path, e.version, e.hash),
         };
-        let _ = writeln!(out, "{} @{}: {what} <- {raw:?}", line.number, line.span.start);
+        let _ = writeln!(
+            out,
+            "{} @{}: {what} <- {raw:?}",
+            line.number, line.span.start
+        );
     }
     out.push_str("-- problems --\n");
     for problem in sum.problems() {
@@ -32,15 +38,27 @@ fn render(data: &[u8]) -> String {
         let _ = writeln!(out, "{} [{severity}]", sum.describe(problem));
     }
     out.push_str("-- lookups --\n");
-    let mut keys: Vec<(&str, &str)> = sum.entries().map(|(_, e)| (e.path.as_str(), e.version.as_str())).collect();
+    let mut keys: Vec<(&str, &str)> = sum
+        .entries()
+        .map(|(_, e)| (e.path.as_str(), e.version.as_str()))
+        .collect();
     keys.dedup();
     let mut seen = std::collections::BTreeSet::new();
     for (path, version) in keys {
         if !seen.insert((path, version)) {
             continue;
         }
-        let hashes = sum.lookup(path, version).iter().map(|(l, e)| format!("{}@{}", e.hash, l.number)).collect::<Vec<_>>();
-        let _ = writeln!(out, "{path} {version}: has_sum={} [{}]", sum.has_sum(path, version), hashes.join(", "));
+        let hashes = sum
+            .lookup(path, version)
+            .iter()
+            .map(|(l, e)| format!("{}@{}", e.hash, l.number))
+            .collect::<Vec<_>>();
+        let _ = writeln!(
+            out,
+            "{path} {version}: has_sum={} [{}]",
+            sum.has_sum(path, version),
+            hashes.join(", ")
+        );
     }
     match sum.fatal_error() {
         Some(fatal) => {

@@ -83,7 +83,9 @@ impl Entry {
 
     /// The version without a `/go.mod` suffix.
     pub fn module_version(&self) -> &str {
-        self.version.strip_suffix(GO_MOD_SUFFIX).unwrap_or(&self.version)
+        self.version
+            .strip_suffix(GO_MOD_SUFFIX)
+            .unwrap_or(&self.version)
     }
 
     /// Whether the hash uses the only algorithm the go command verifies with (`h1:`).
@@ -153,11 +155,14 @@ impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemKind::WrongFieldCount { fields } => write!(f, "wrong number of fields {fields}"),
-            ProblemKind::EmptyGoModHash => {
-                f.write_str("hash of an empty go.mod file (written by an old go command bug); ignored")
-            }
+            ProblemKind::EmptyGoModHash => f.write_str(
+                "hash of an empty go.mod file (written by an old go command bug); ignored",
+            ),
             ProblemKind::UnknownAlgorithm { hash } => {
-                write!(f, "unknown hash algorithm in {hash}; only h1: hashes are verified")
+                write!(
+                    f,
+                    "unknown hash algorithm in {hash}; only h1: hashes are verified"
+                )
             }
             ProblemKind::Duplicate { first_line } => {
                 write!(f, "duplicate of line {first_line}")
@@ -209,8 +214,10 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let ranges: Vec<Range<usize>> =
-                fields(text).into_iter().map(|r| r.start + start..r.end + start).collect();
+            let ranges: Vec<Range<usize>> = fields(text)
+                .into_iter()
+                .map(|r| r.start + start..r.end + start)
+                .collect();
             let kind = match <[Range<usize>; 3]>::try_from(ranges) {
                 Ok(spans) => {
                     let entry = sum.entry(number, spans);
@@ -231,11 +238,20 @@ impl GoSum {
                     LineKind::Blank
                 }
                 Err(ranges) => {
-                    sum.problem(number, ProblemKind::WrongFieldCount { fields: ranges.len() });
+                    sum.problem(
+                        number,
+                        ProblemKind::WrongFieldCount {
+                            fields: ranges.len(),
+                        },
+                    );
                     LineKind::WrongFieldCount { fields: ranges }
                 }
             };
-            sum.lines.push(SumLine { number, span: start..end, kind });
+            sum.lines.push(SumLine {
+                number,
+                span: start..end,
+                kind,
+            });
             start = next;
         }
         sum
@@ -258,7 +274,12 @@ impl GoSum {
         if lossy {
             self.problem(number, ProblemKind::NotUtf8);
         }
-        Entry { path, version, hash, spans }
+        Entry {
+            path,
+            version,
+            hash,
+            spans,
+        }
     }
 
     fn note_entry(
@@ -268,9 +289,18 @@ impl GoSum {
         seen: &mut BTreeMap<(String, String, String), u32>,
     ) {
         if !entry.is_h1() {
-            self.problem(number, ProblemKind::UnknownAlgorithm { hash: entry.hash.clone() });
+            self.problem(
+                number,
+                ProblemKind::UnknownAlgorithm {
+                    hash: entry.hash.clone(),
+                },
+            );
         }
-        let key = (entry.path.clone(), entry.version.clone(), entry.hash.clone());
+        let key = (
+            entry.path.clone(),
+            entry.version.clone(),
+            entry.hash.clone(),
+        );
         if let Some(&first_line) = seen.get(&key) {
             self.problem(number, ProblemKind::Duplicate { first_line });
             return;
@@ -362,7 +392,10 @@ impl GoSum {
 
     /// The hashes recorded for the module tree of path@version (the zip hash), in file order.
     pub fn module_hashes(&self, path: &str, version: &str) -> Vec<&str> {
-        self.lookup(path, version).into_iter().map(|(_, e)| e.hash.as_str()).collect()
+        self.lookup(path, version)
+            .into_iter()
+            .map(|(_, e)| e.hash.as_str())
+            .collect()
     }
 
     /// The hashes recorded for the go.mod file of path@version (`<version>/go.mod`), in file order.
@@ -389,7 +422,10 @@ impl GoSum {
                 return Verification::Match { line: line.number };
             }
             if entry.is_h1() {
-                return Verification::Mismatch { line: line.number, recorded: &entry.hash };
+                return Verification::Mismatch {
+                    line: line.number,
+                    recorded: &entry.hash,
+                };
             }
             unknown.push(entry.hash.as_str());
         }
@@ -399,6 +435,9 @@ impl GoSum {
     /// The file the go command writes when it rewrites this go.sum without adding or removing
     /// anything: kept entries sorted, duplicates removed, blank and dropped lines gone.
     pub fn rewrite(&self) -> Vec<u8> {
-        write_sums(self.entries().map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str())))
+        write_sums(
+            self.entries()
+                .map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str())),
+        )
     }
 }

@@ -15,7 +15,11 @@ pub fn go_binary() -> PathBuf {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let go = root.join(".venv/bin/go");
-    assert!(go.exists(), "the go command is missing at {}: run make setup (or set GOMODPLAY_GO)", go.display());
+    assert!(
+        go.exists(),
+        "the go command is missing at {}: run make setup (or set GOMODPLAY_GO)",
+        go.display()
+    );
     go
 }
 
@@ -41,7 +45,10 @@ impl Scratch {
 impl Drop for Scratch {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            eprintln!("scratch directory kept for inspection: {}", self.root.display());
+            eprintln!(
+                "scratch directory kept for inspection: {}",
+                self.root.display()
+            );
         } else {
             let _ = fs::remove_dir_all(&self.root);
         }

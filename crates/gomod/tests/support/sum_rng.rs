@@ -13,7 +13,10 @@ impl Rng {
     /// The seed from `GOMODPLAY_SEED` if set (decimal), else `default`.
     pub fn seed_from_env(default: u64) -> u64 {
         match std::env::var("GOMODPLAY_SEED") {
-            Ok(text) => text.trim().parse().unwrap_or_else(|_| panic!("GOMODPLAY_SEED={text:?} is not a decimal u64")),
+            Ok(text) => text
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("GOMODPLAY_SEED={text:?} is not a decimal u64")),
             Err(_) => default,
         }
     }

@@ -51,7 +51,12 @@ impl Universe {
                 let gomod = render_gomod(rng, path, &requires);
                 modules.insert(
                     (path.clone(), version.clone()),
-                    GenModule { path: path.clone(), version: version.clone(), requires, gomod },
+                    GenModule {
+                        path: path.clone(),
+                        version: version.clone(),
+                        requires,
+                        gomod,
+                    },
                 );
             }
         }
@@ -60,11 +65,16 @@ impl Universe {
         let main_requires = versions_by_path
             .iter()
             .filter_map(|(path, versions)| {
-                let highest = versions.iter().max_by(|a, b| gomod::version::semver::compare(a, b))?;
+                let highest = versions
+                    .iter()
+                    .max_by(|a, b| gomod::version::semver::compare(a, b))?;
                 Some((path.clone(), highest.clone()))
             })
             .collect();
-        Universe { modules, main_requires }
+        Universe {
+            modules,
+            main_requires,
+        }
     }
 
     /// Every module version reachable from the main module. With an unpruned main module (go 1.16)
@@ -94,15 +104,35 @@ impl Universe {
     }
 }
 
-const HOSTS: &[&str] = &["example.com", "github.com", "golang.example.org", "go.example.net"];
-const ELEMENTS: &[&str] = &["Acme", "acme", "MixedCase", "lower", "Q", "x-y", "a.b", "under_score", "tilde~x", "ZZtop"];
+const HOSTS: &[&str] = &[
+    "example.com",
+    "github.com",
+    "golang.example.org",
+    "go.example.net",
+];
+const ELEMENTS: &[&str] = &[
+    "Acme",
+    "acme",
+    "MixedCase",
+    "lower",
+    "Q",
+    "x-y",
+    "a.b",
+    "under_score",
+    "tilde~x",
+    "ZZtop",
+];
 
 /// A module path `host/Element/m<i>` (upper case in places), sometimes with a `/vN` suffix; returns
 /// the path and its major version.
 fn module_path(rng: &mut Rng, index: usize) -> (String, u64) {
     let host = rng.pick(HOSTS);
     let element = rng.pick(ELEMENTS);
-    let leaf = if rng.chance(30) { format!("M{index}") } else { format!("m{index}") };
+    let leaf = if rng.chance(30) {
+        format!("M{index}")
+    } else {
+        format!("m{index}")
+    };
     if rng.chance(15) {
         let major = 2 + rng.below(3) as u64;
         (format!("{host}/{element}/{leaf}/v{major}"), major)
@@ -113,10 +143,18 @@ fn module_path(rng: &mut Rng, index: usize) -> (String, u64) {
 
 fn version(rng: &mut Rng, major: u64) -> String {
     if rng.chance(10) {
-        let hex: String = (0..12).map(|_| char::from(b"0123456789abcdef"[rng.below(16)])).collect();
-        return format!("v{major}.0.0-2020{:02}{:02}120000-{hex}", 1 + rng.below(12), 1 + rng.below(28));
+        let hex: String = (0..12)
+            .map(|_| char::from(b"0123456789abcdef"[rng.below(16)]))
+            .collect();
+        return format!(
+            "v{major}.0.0-2020{:02}{:02}120000-{hex}",
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
     }
-    let pre = *rng.pick(&["", "", "", "", "-rc.1", "-RC1", "-Beta.2", "-alpha", "-pre.10"]);
+    let pre = *rng.pick(&[
+        "", "", "", "", "-rc.1", "-RC1", "-Beta.2", "-alpha", "-pre.10",
+    ]);
     format!("v{major}.{}.{}{pre}", rng.below(12), rng.below(12))
 }
 
@@ -125,7 +163,15 @@ fn version(rng: &mut Rng, major: u64) -> String {
 fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec<u8> {
     let mut lines: Vec<String> = Vec::new();
     if rng.chance(25) {
-        lines.push((*rng.pick(&["// Modulé généré ✓", "// コメント", "// plain comment", "//no space"])).to_owned());
+        lines.push(
+            (*rng.pick(&[
+                "// Modulé généré ✓",
+                "// コメント",
+                "// plain comment",
+                "//no space",
+            ]))
+            .to_owned(),
+        );
     }
     let module_line = match rng.below(5) {
         0 => format!("module {path}"),
@@ -138,28 +184,51 @@ fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec
     if rng.chance(50) {
         lines.push(String::new());
     }
-    let go_line = *rng.pick(&["", "", "go 1.12", "go 1.16", "go 1.17", "go 1.21", "go 1.22.3", "go  1.20 // go"]);
+    let go_line = *rng.pick(&[
+        "",
+        "",
+        "go 1.12",
+        "go 1.16",
+        "go 1.17",
+        "go 1.21",
+        "go 1.22.3",
+        "go  1.20 // go",
+    ]);
     if !go_line.is_empty() {
         lines.push(go_line.to_owned());
     }
     if rng.chance(15) {
-        lines.push((*rng.pick(&[
-            "toolchain go1.22.1",
-            "exclude example.com/never v1.0.0",
-            "replace example.com/never => ./never",
-            "godebug default=go1.21",
-            "retract v0.0.1 // oops",
-        ]))
-        .to_owned());
+        lines.push(
+            (*rng.pick(&[
+                "toolchain go1.22.1",
+                "exclude example.com/never v1.0.0",
+                "replace example.com/never => ./never",
+                "godebug default=go1.21",
+                "retract v0.0.1 // oops",
+            ]))
+            .to_owned(),
+        );
     }
     if !requires.is_empty() {
         if rng.chance(50) {
             lines.push(String::new());
-            lines.push(if rng.chance(50) { "require (".to_owned() } else { "require(".to_owned() });
+            lines.push(if rng.chance(50) {
+                "require (".to_owned()
+            } else {
+                "require(".to_owned()
+            });
             for (p, v) in requires {
                 let comment = if rng.chance(30) { " // indirect" } else { "" };
-                let quoted = if rng.chance(20) { format!("\"{p}\"") } else { p.clone() };
-                lines.push(format!("{}{quoted}{}{v}{comment}", rng.pick(&["\t", "  ", "", "\t\t"]), rng.pick(&[" ", "\t", "   "])));
+                let quoted = if rng.chance(20) {
+                    format!("\"{p}\"")
+                } else {
+                    p.clone()
+                };
+                lines.push(format!(
+                    "{}{quoted}{}{v}{comment}",
+                    rng.pick(&["\t", "  ", "", "\t\t"]),
+                    rng.pick(&[" ", "\t", "   "])
+                ));
             }
             lines.push(")".to_owned());
         } else {
