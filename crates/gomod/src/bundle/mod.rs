@@ -575,3 +575,6 @@ mod golden_tests {
         check_dir("bundle", |_, data| render(data));
     }
 }
+
+#[cfg(test)]
+mod robustness_tests;
