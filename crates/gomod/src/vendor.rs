@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::path::check_import_path;
 use crate::sum::{go_fields, trim_go_space};
-use crate::version::semver;
+use crate::version::{gover, semver};
 
 /// How many bytes of modules.txt the go command inspects to find the `## workspace` marker.
 const WORKSPACE_MARKER_WINDOW: usize = 512;
@@ -178,7 +178,7 @@ impl ModulesTxt {
                     .insert((*package).to_owned(), module.clone());
                 let is_newer = match selected.get(&module.path) {
                     None => true,
-                    Some(version) => semver::compare(version, &module.version) == Ordering::Less,
+                    Some(version) => gover::mod_compare(&module.path, version, &module.version) == Ordering::Less,
                 };
                 if is_newer {
                     self.vendor_list.push(module.clone());
@@ -290,6 +290,21 @@ impl ModulesTxt {
         self.package_modules.get(package)
     }
 
+    /// The first `go VERSION` annotation newer than `local`, the Go version of the running
+    /// toolchain (such as `1.27.3`), as (line number, module, version). The go command stops
+    /// reading modules.txt there with
+    /// `go: MODULE-PATH in vendor/modules.txt requires go >= VERSION (running go LOCAL; ...)`.
+    pub fn first_too_new_go(&self, local: &str) -> Option<(u32, &ModuleVersion, &str)> {
+        self.lines.iter().find_map(|line| match &line.kind {
+            VendorLineKind::Annotation { module, entries } => entries
+                .iter()
+                .filter_map(|entry| entry.strip_prefix("go "))
+                .find(|version| gover::compare(version, local) == Ordering::Greater)
+                .map(|version| (line.number, module, version)),
+            _ => None,
+        })
+    }
+
     /// Every vendored package and its module, ordered by package path.
     pub fn packages(&self) -> &BTreeMap<String, ModuleVersion> {
         &self.package_modules
@@ -314,6 +329,10 @@ mod golden_tests {
     //! `testdata/vendor/NAME.in` is a modules.txt; `NAME.golden` shows each line's classification
     //! and what the go command extracts from the file. Expectations follow `readVendorList` and
     //! `modulesTextIsForWorkspace` in cmd/go/internal/modload (read, not copied) and spec 10.2.
+    //! The "too new" section was checked with the go 1.27.3 binary: a modules.txt whose only
+    //! annotation is `## explicit; go V` makes `go list -m example.com/b` fail with
+    //! `requires go >= V` for V = 1.27.4, 1.28rc1, 1.99, and succeed for 1.27.3, 1.27.4rc1,
+    //! 1.27.3.1 and x (invalid versions never count as newer).
 
     use std::fmt::Write as _;
 
@@ -397,6 +416,9 @@ mod golden_tests {
         out.push_str("-- packages --\n");
         for (package, m) in txt.packages() {
             let _ = writeln!(out, "{package} {}", module(m));
+        }
+        if let Some((line, m, version)) = txt.first_too_new_go("1.27.3") {
+            let _ = writeln!(out, "-- too new for go 1.27.3 --\nline {line}: {} requires go >= {version}", m.path);
         }
         out
     }

@@ -15,7 +15,7 @@ use std::fmt;
 
 use crate::path::{escape_path, escape_version, unescape_path, unescape_version};
 use crate::sum::go_fields;
-use crate::version::semver;
+use crate::version::{is_pseudo_version, semver};
 
 /// The file holding `go mod graph` output.
 pub const MOD_GRAPH_FILE: &str = "go-mod-graph.txt";
@@ -344,7 +344,7 @@ impl Bundle {
             .filter_map(|line| {
                 let first = go_fields(line).into_iter().next()?;
                 let version = std::str::from_utf8(line.get(first)?).ok()?;
-                (semver::is_valid(version) && !looks_like_pseudo_version(version))
+                (semver::is_valid(version) && !is_pseudo_version(version))
                     .then(|| version.to_owned())
             })
             .collect();
@@ -361,7 +361,7 @@ impl Bundle {
         let mut versions: Vec<String> = self
             .gomods
             .keys()
-            .filter(|(p, v)| p == path && semver::is_valid(v) && !looks_like_pseudo_version(v))
+            .filter(|(p, v)| p == path && semver::is_valid(v) && !is_pseudo_version(v))
             .map(|(_, v)| v.clone())
             .collect();
         semver::sort(&mut versions);
@@ -441,61 +441,6 @@ fn is_clean_relative(name: &str) -> bool {
         && name
             .split('/')
             .all(|element| !element.is_empty() && element != "." && element != "..")
-}
-
-/// The go command's `module.IsPseudoVersion` (spec section 4.4): a valid semantic version with at
-/// least two dashes matching `^v\d+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+)?$`.
-fn looks_like_pseudo_version(v: &str) -> bool {
-    if v.matches('-').count() < 2 || !semver::is_valid(v) {
-        return false;
-    }
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let (main, build) = match v.split_once('+') {
-        Some((main, build)) => (main, Some(build)),
-        None => (v, None),
-    };
-    if build
-        .is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
-    {
-        return false;
-    }
-    // The revision follows the last dash and has no dash itself; the 14-digit time precedes it.
-    let Some((before_rev, rev)) = main.rsplit_once('-') else {
-        return false;
-    };
-    if rev.is_empty() || !rev.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return false;
-    }
-    let Some(split) = before_rev.len().checked_sub(14) else {
-        return false;
-    };
-    let (prefix, time) = (
-        before_rev.get(..split).unwrap_or(""),
-        before_rev.get(split..).unwrap_or(""),
-    );
-    if !digits(time) {
-        return false;
-    }
-    let Some(numbers) = prefix.strip_prefix('v') else {
-        return false;
-    };
-    // `vN.0.0-` + time: no base version.
-    if let Some(major) = numbers.strip_suffix(".0.0-") {
-        if digits(major) {
-            return true;
-        }
-    }
-    // `vN.N.N-` + optional `anything.` + `0.` + time: a base version, possibly a pre-release.
-    let Some((core, after_dash)) = numbers.split_once('-') else {
-        return false;
-    };
-    let mut parts = core.split('.');
-    let numeric_core =
-        parts.by_ref().take(3).filter(|p| digits(p)).count() == 3 && parts.next().is_none();
-    let Some(middle) = after_dash.strip_suffix("0.") else {
-        return false;
-    };
-    numeric_core && (middle.is_empty() || middle.ends_with('.'))
 }
 
 #[cfg(test)]
