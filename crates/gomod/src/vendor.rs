@@ -178,7 +178,9 @@ impl ModulesTxt {
                     .insert((*package).to_owned(), module.clone());
                 let is_newer = match selected.get(&module.path) {
                     None => true,
-                    Some(version) => gover::mod_compare(&module.path, version, &module.version) == Ordering::Less,
+                    Some(version) => {
+                        gover::mod_compare(&module.path, version, &module.version) == Ordering::Less
+                    }
                 };
                 if is_newer {
                     self.vendor_list.push(module.clone());
@@ -418,7 +420,11 @@ mod golden_tests {
             let _ = writeln!(out, "{package} {}", module(m));
         }
         if let Some((line, m, version)) = txt.first_too_new_go("1.27.3") {
-            let _ = writeln!(out, "-- too new for go 1.27.3 --\nline {line}: {} requires go >= {version}", m.path);
+            let _ = writeln!(
+                out,
+                "-- too new for go 1.27.3 --\nline {line}: {} requires go >= {version}",
+                m.path
+            );
         }
         out
     }
