@@ -8,6 +8,10 @@
 //! hash under the key (path, version), appending in file order and keeping duplicates. Paths and
 //! versions are not validated. Reading here never fails: every line is classified and anything
 //! remarkable is reported as a [`Problem`].
+//!
+//! One known divergence: fields that are not valid UTF-8 are stored with U+FFFD replacement
+//! characters (and reported as [`ProblemKind::NotUtf8`]), so rewriting such a line gives other
+//! bytes than the go command, which keeps the original ones.
 
 use std::collections::BTreeMap;
 use std::fmt;
