@@ -131,7 +131,7 @@ fn run_oracle(seed: u64) {
     for index in 0..CASES {
         let mut input = Vec::new();
         for _ in 0..rng.below(24) {
-            let fragment: &[u8] = *rng.pick(FRAGMENTS);
+            let fragment = rng.pick(FRAGMENTS);
             input.extend_from_slice(fragment);
         }
         write_file(&cases_dir.join(format!("case{index:05}.txt")), &input);
