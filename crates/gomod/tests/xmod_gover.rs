@@ -245,4 +245,27 @@ fn gover_functions_match_go() {
         requests.push(req("modsort", &refs));
     }
     compare(seed, &requests, ours);
+    let count = |f: &dyn Fn(&str) -> bool| versions.iter().filter(|v| f(v)).count();
+    let (valid, lang, pre) = (
+        count(&gover::is_valid),
+        count(&gover::is_lang),
+        count(&gover::is_prerelease),
+    );
+    assert!(
+        valid > 800 && versions.len() - valid > 500,
+        "seed {seed}: {valid} of {} valid",
+        versions.len()
+    );
+    assert!(
+        lang > 100 && pre > 100,
+        "seed {seed}: {lang} language versions, {pre} pre-releases"
+    );
+    let named = toolchains
+        .iter()
+        .filter(|t| !gover::from_toolchain(t).is_empty())
+        .count();
+    assert!(
+        named > 300 && toolchains.len() - named > 300,
+        "seed {seed}: {named} valid toolchain names"
+    );
 }

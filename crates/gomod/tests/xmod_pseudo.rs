@@ -150,6 +150,45 @@ fn pseudo_version_functions_match_x_mod() {
         }
     }
     compare(seed, &requests, ours);
+    // The generated cases must reach every outcome of the parsers.
+    let outcomes: Vec<Vec<String>> = requests.iter().map(ours).collect();
+    let count = |f: &dyn Fn(&Vec<String>) -> bool| outcomes.iter().filter(|o| f(o)).count();
+    for (what, n) in [
+        ("pseudo-versions", count(&|o| o == &["true"])),
+        (
+            "bases",
+            count(&|o| {
+                o.first().is_some_and(|s| s == "ok") && o.get(1).is_some_and(|s| s.starts_with('v'))
+            }),
+        ),
+        (
+            "syntax errors",
+            count(&|o| {
+                o.get(1)
+                    .is_some_and(|s| s.ends_with("invalid: syntax error"))
+            }),
+        ),
+        (
+            "malformed times",
+            count(&|o| o.get(1).is_some_and(|s| s.contains("malformed time"))),
+        ),
+        (
+            "negative patches",
+            count(&|o| {
+                o.get(1)
+                    .is_some_and(|s| s.contains("negative patch number"))
+            }),
+        ),
+        (
+            "bases lacking",
+            count(&|o| o.get(1).is_some_and(|s| s.contains("lacks base version"))),
+        ),
+    ] {
+        assert!(
+            n >= 20,
+            "seed {seed}: only {n} {what} among the generated cases"
+        );
+    }
 }
 
 #[test]
