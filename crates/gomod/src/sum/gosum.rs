@@ -362,8 +362,9 @@ impl GoSum {
     }
 
     /// The go command's fatal error for this file, if any: the first line with a wrong number of
-    /// fields, as `malformed go.sum:\n<file>:<line>: wrong number of fields <n>`. `go mod tidy`
-    /// does not report it (it skips such lines).
+    /// fields, as `malformed go.sum:\n<file>:<line>: wrong number of fields <n>` (the go command
+    /// prints it, followed by a newline, on stderr without a `go:` prefix). `go mod tidy` does not
+    /// report it: it skips such lines.
     pub fn fatal_error(&self) -> Option<String> {
         self.problems
             .iter()
