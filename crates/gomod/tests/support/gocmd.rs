@@ -1,0 +1,219 @@
+//! Running the real go command as the oracle for differential tests.
+//!
+//! The go binary is `<workspace>/.venv/bin/go` (installed by `make setup`) unless `GOMODPLAY_GO`
+//! names another one. That path is a Python launcher, so it is resolved once to the real binary under
+//! `GOROOT/bin`, which saves a Python start per call. Every call runs offline and ignores the user's
+//! configuration, inside a scratch directory that holds only the file under test, so the answer
+//! depends on nothing but the file's bytes and its name.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// What one go (or gomodplay) process printed and how it ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// The exit code, or -1 when the process was killed by a signal.
+    pub status: i32,
+}
+
+/// One go invocation: `file_name` with `data` is written into a scratch directory, then
+/// `go <args>` runs with that directory as its working directory.
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub file_name: String,
+    pub data: Vec<u8>,
+    pub args: Vec<String>,
+}
+
+/// The workspace root: both crates live at `crates/<name>`, two levels below it.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+struct GoBinary {
+    program: PathBuf,
+    goroot: Option<PathBuf>,
+}
+
+fn go_binary() -> &'static GoBinary {
+    static GO: OnceLock<GoBinary> = OnceLock::new();
+    GO.get_or_init(|| {
+        let launcher = match std::env::var_os("GOMODPLAY_GO") {
+            Some(path) => PathBuf::from(path),
+            None => workspace_root().join(".venv/bin/go"),
+        };
+        if !launcher.exists() {
+            panic!(
+                "the go oracle {} does not exist: run `make setup` (or set GOMODPLAY_GO to a go 1.27.3 binary)",
+                launcher.display()
+            );
+        }
+        let goroot = Command::new(&launcher)
+            .args(["env", "GOROOT"])
+            .envs(offline_env())
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+        match goroot {
+            Some(root) if root.join("bin/go").is_file() => GoBinary {
+                program: root.join("bin/go"),
+                goroot: Some(root),
+            },
+            _ => GoBinary {
+                program: launcher,
+                goroot: None,
+            },
+        }
+    })
+}
+
+/// The environment that makes the go command offline, local-toolchain and configuration-free.
+fn offline_env() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("GOTOOLCHAIN", "local"),
+        ("GOWORK", "off"),
+        ("GOPROXY", "off"),
+        ("GOFLAGS", ""),
+        ("GOSUMDB", "off"),
+        ("GOENV", "off"),
+    ]
+}
+
+/// A `go` command with the offline environment, ready for arguments.
+pub fn go_command() -> Command {
+    let go = go_binary();
+    let mut cmd = Command::new(&go.program);
+    cmd.envs(offline_env());
+    if let Some(root) = &go.goroot {
+        cmd.env("GOROOT", root);
+    }
+    cmd
+}
+
+/// The go version line (`go version go1.27.3 linux/amd64`), for test logs.
+pub fn go_version() -> String {
+    match go_command().arg("version").output() {
+        Ok(out) => String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        Err(err) => format!("(go version failed: {err})"),
+    }
+}
+
+/// Captures a finished process.
+pub fn capture(cmd: &mut Command) -> Output {
+    match cmd.output() {
+        Ok(out) => Output {
+            stdout: out.stdout,
+            stderr: out.stderr,
+            status: out.status.code().unwrap_or(-1),
+        },
+        Err(err) => panic!("cannot run {cmd:?}: {err}"),
+    }
+}
+
+/// A scratch directory under the system temp dir, removed on drop.
+pub struct ScratchDir {
+    pub path: PathBuf,
+}
+
+impl ScratchDir {
+    pub fn new(label: &str) -> ScratchDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let path = std::env::temp_dir().join(format!(
+            "gomodplay-{label}-{}-{n}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .unwrap_or_else(|err| panic!("cannot create {}: {err}", path.display()));
+        ScratchDir { path }
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Runs one job in `dir` (which is emptied of the job's file afterwards).
+pub fn run_job_in(dir: &Path, job: &Job) -> Output {
+    let file = dir.join(&job.file_name);
+    if let Some(parent) = file.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    std::fs::write(&file, &job.data)
+        .unwrap_or_else(|err| panic!("cannot write {}: {err}", file.display()));
+    let out = capture(go_command().args(&job.args).current_dir(dir));
+    let _ = std::fs::remove_file(&file);
+    out
+}
+
+/// How many go processes to run at once: two by default (the machine's budget), or
+/// `GOMODPLAY_JOBS`.
+pub fn parallelism() -> usize {
+    std::env::var("GOMODPLAY_JOBS")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or(2)
+}
+
+/// Runs every job on a few worker threads (each with its own scratch directory) and returns the
+/// outputs in job order.
+pub fn run_jobs(jobs: &[Job]) -> Vec<Output> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Output>>> = Mutex::new(vec![None; jobs.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..parallelism().min(jobs.len().max(1)) {
+            scope.spawn(|| {
+                let dir = ScratchDir::new("go");
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(job) = jobs.get(i) else { break };
+                    let out = run_job_in(&dir.path, job);
+                    results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(out);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .map(|out| out.unwrap_or_else(|| panic!("a go job produced no output")))
+        .collect()
+}
+
+/// Shows bytes the way Go's %q would, so that control characters and invalid UTF-8 are visible.
+pub fn escape(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push('"');
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c.is_control() || c == '\u{feff}' => {
+                    out.push_str(&format!("\\u{{{:x}}}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out.push('"');
+    out
+}
