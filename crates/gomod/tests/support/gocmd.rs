@@ -217,3 +217,141 @@ pub fn escape(bytes: &[u8]) -> String {
     out.push('"');
     out
 }
+
+/// Which of the two formats a file is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Mod,
+    Work,
+}
+
+impl Kind {
+    /// The go subcommand that edits this kind of file (`mod` / `work`).
+    pub fn subcommand(self) -> &'static str {
+        match self {
+            Kind::Mod => "mod",
+            Kind::Work => "work",
+        }
+    }
+
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Kind::Mod => "go.mod",
+            Kind::Work => "go.work",
+        }
+    }
+}
+
+/// `go {mod|work} edit -fmt -print NAME` with the file written as `name` in a scratch directory.
+pub fn fmt_job(kind: Kind, name: &str, data: &[u8]) -> Job {
+    Job {
+        file_name: name.to_string(),
+        data: data.to_vec(),
+        args: vec![
+            kind.subcommand().into(),
+            "edit".into(),
+            "-fmt".into(),
+            "-print".into(),
+            name.into(),
+        ],
+    }
+}
+
+/// `go {mod|work} edit -json NAME`.
+pub fn json_job(kind: Kind, name: &str, data: &[u8]) -> Job {
+    Job {
+        file_name: name.to_string(),
+        data: data.to_vec(),
+        args: vec![
+            kind.subcommand().into(),
+            "edit".into(),
+            "-json".into(),
+            name.into(),
+        ],
+    }
+}
+
+/// What go prints for a file that does not parse, given a relative file name (which go's
+/// `ShortPath` leaves alone): the header, go.work's extra line, and the error list.
+pub fn parse_failure(kind: Kind, name: &str, errors: &dyn std::fmt::Display) -> Output {
+    let stderr = match kind {
+        Kind::Mod => format!("go: errors parsing {name}:\n{errors}\n"),
+        Kind::Work => format!("go: errors parsing {name}:\nerrors parsing go.work:\n{errors}\n"),
+    };
+    Output {
+        stdout: Vec::new(),
+        stderr: stderr.into_bytes(),
+        status: 1,
+    }
+}
+
+fn success(stdout: Vec<u8>) -> Output {
+    Output {
+        stdout,
+        stderr: Vec::new(),
+        status: 0,
+    }
+}
+
+/// The library's answer to `fmt_job(kind, name, data)`.
+pub fn library_fmt(kind: Kind, name: &str, data: &[u8]) -> Output {
+    let result = match kind {
+        Kind::Mod => gomod::modfile::format(name, data),
+        Kind::Work => gomod::workfile::format(name, data),
+    };
+    match result {
+        Ok(out) => success(out),
+        Err(errors) => parse_failure(kind, name, &errors),
+    }
+}
+
+/// The library's answer to `json_job(kind, name, data)`.
+pub fn library_json(kind: Kind, name: &str, data: &[u8]) -> Output {
+    let result = match kind {
+        Kind::Mod => gomod::modfile::parse(name, data).map(|f| f.to_edit_json()),
+        Kind::Work => gomod::workfile::parse(name, data).map(|f| f.to_edit_json()),
+    };
+    match result {
+        Ok(text) => success(text.into_bytes()),
+        Err(errors) => parse_failure(kind, name, &errors),
+    }
+}
+
+/// A readable side-by-side account of two outputs that should have been equal.
+pub fn describe_difference(go: &Output, ours: &Output) -> String {
+    let mut text = String::new();
+    if go.status != ours.status {
+        text.push_str(&format!("  exit status: go {} / ours {}\n", go.status, ours.status));
+    }
+    for (what, a, b) in [("stdout", &go.stdout, &ours.stdout), ("stderr", &go.stderr, &ours.stderr)] {
+        if a != b {
+            text.push_str(&format!("  {what} differs:\n    go:   {}\n    ours: {}\n", escape(a), escape(b)));
+            if let Some(line) = first_differing_line(a, b) {
+                text.push_str(&format!("    first difference on line {line}\n"));
+            }
+        }
+    }
+    text
+}
+
+fn first_differing_line(a: &[u8], b: &[u8]) -> Option<usize> {
+    let mut la = a.split(|&c| c == b'\n');
+    let mut lb = b.split(|&c| c == b'\n');
+    let mut n = 1;
+    loop {
+        match (la.next(), lb.next()) {
+            (None, None) => return None,
+            (x, y) if x != y => return Some(n),
+            _ => n += 1,
+        }
+    }
+}
+
+/// Saves a failing case where a person can pick it up, and returns the path.
+pub fn save_case(label: &str, seed: u64, index: usize, name: &str, data: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gomodplay-mismatch-{label}-{seed:#x}-{index}"));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join(name);
+    let _ = std::fs::write(&path, data);
+    path
+}
