@@ -355,3 +355,64 @@ pub fn save_case(label: &str, seed: u64, index: usize, name: &str, data: &[u8]) 
     let _ = std::fs::write(&path, data);
     path
 }
+
+/// The `h1:` hash go records in go.sum for each of `files` used as a module's go.mod.
+///
+/// Each file is served from a file-system GOPROXY as `example.com/oracle/m<i>@v1.0.0`'s go.mod and
+/// one `go mod download -json` asks for all of them. go hashes the .mod file before it looks at
+/// it (and before it fails on the missing zip), so `GoModSum` is reported for any bytes, even a file
+/// that does not parse or declares another module path.
+pub fn go_mod_sums(files: &[Vec<u8>]) -> Vec<String> {
+    let dir = ScratchDir::new("sum");
+    let proxy = dir.path.join("proxy");
+    let mut args: Vec<String> = vec!["mod".into(), "download".into(), "-json".into()];
+    for (i, data) in files.iter().enumerate() {
+        let at = proxy.join(format!("example.com/oracle/m{i}/@v"));
+        let written = std::fs::create_dir_all(&at)
+            .and_then(|()| std::fs::write(at.join("v1.0.0.info"), b"{\"Version\":\"v1.0.0\"}\n"))
+            .and_then(|()| std::fs::write(at.join("v1.0.0.mod"), data));
+        if let Err(err) = written {
+            panic!("cannot build the test proxy in {}: {err}", at.display());
+        }
+        args.push(format!("example.com/oracle/m{i}@v1.0.0"));
+    }
+    let out = capture(
+        go_command()
+            .args(&args)
+            .current_dir(&dir.path)
+            .env("GOPROXY", format!("file://{}", proxy.display()))
+            .env("GOMODCACHE", dir.path.join("modcache"))
+            .env("GOPATH", dir.path.join("gopath"))
+            .env("GOFLAGS", "-modcacherw"),
+    );
+    // The JSON stream has one object per module, in request order, each with a `"Path"` line and
+    // (for every module here) a `"GoModSum"` line.
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut sums = vec![String::new(); files.len()];
+    let mut current: Option<usize> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(path) = json_string_field(line, "Path") {
+            current = path
+                .strip_prefix("example.com/oracle/m")
+                .and_then(|n| n.parse().ok());
+        } else if let (Some(sum), Some(i)) = (json_string_field(line, "GoModSum"), current) {
+            if let Some(slot) = sums.get_mut(i) {
+                *slot = sum.to_string();
+            }
+        }
+    }
+    if let Some(i) = sums.iter().position(String::is_empty) {
+        panic!(
+            "go reported no GoModSum for case {i}; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    sums
+}
+
+/// The value of a one-line JSON string field `"name": "value",` (no escapes needed here).
+fn json_string_field<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix('"')?.strip_prefix(name)?.strip_prefix("\": \"")?;
+    rest.trim_end_matches(',').strip_suffix('"')
+}
