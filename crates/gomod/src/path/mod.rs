@@ -3,6 +3,7 @@
 pub mod check;
 pub mod escape;
 pub mod fold;
+pub mod glob;
 pub mod major;
 pub mod quote;
 pub mod sort;
@@ -13,6 +14,7 @@ pub use escape::{
     escape_path, escape_version, unescape_path, unescape_version, EscapeError, UnescapeError,
 };
 pub use fold::{case_fold_key, equal_fold};
+pub use glob::{match_pattern, match_prefix_patterns};
 pub use major::{check_path_major, match_path_major, path_major_prefix, split_path_version};
 pub use sort::{compare_modules, sort_modules};
 
