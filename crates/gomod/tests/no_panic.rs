@@ -3,7 +3,7 @@
 //! Seeded random bytes, token soups, version-like and path-like strings, generated go.mod/go.work
 //! texts, and mutations of corpus files and generated texts (truncations, bit flips, inserted tokens,
 //! huge lines, deep nesting) go through every parser: go.mod strict and lax, go.work, go.sum,
-//! vendor/modules.txt, and the version and path functions. Each input runs under `catch_unwind`;
+//! vendor/modules.txt, txtar bundles, and the version and path functions. Each input runs under `catch_unwind`;
 //! the first panic is reported with the seed and the input (escaped, and saved to a file).
 //! `GOMODPLAY_SEED` replays a run; `GOMODPLAY_CASES` (default 6,000) scales the number of inputs:
 //! that many random inputs, 60 % of it generated files, twice as many version/path strings, and a
@@ -40,10 +40,12 @@ fn exercise_bytes(data: &[u8]) {
         let _ = file.to_edit_json();
     }
     let _ = gomod::modfile::format("go.mod", data);
+    let _ = gomod::modfile::edit_json("go.mod", data);
     if let Ok(file) = gomod::workfile::parse("go.work", data) {
         let _ = file.to_edit_json();
     }
     let _ = gomod::workfile::format("go.work", data);
+    let _ = gomod::workfile::edit_json("go.work", data);
 
     let sum = gomod::sum::GoSum::parse("go.sum", data);
     for problem in sum.problems() {
@@ -56,6 +58,17 @@ fn exercise_bytes(data: &[u8]) {
         let _ = gomod::sum::gomod_hash(data);
         let _ = gomod::sum::hash1(&[("go.mod", data), ("x/y.go", data)]);
     }
+
+    let archive = gomod::bundle::txtar::parse(data);
+    let _ = gomod::bundle::txtar::format(&archive);
+    for file in &archive.files {
+        let _ = gomod::bundle::txtar::representable(file);
+    }
+    let bundle = gomod::bundle::Bundle::from_txtar(data);
+    let _ = bundle.to_txtar();
+    let _ = bundle.txtar_problems();
+    let _ = bundle.dependency_paths();
+    let _ = bundle.workspace_files().count();
 
     let vendor = gomod::vendor::ModulesTxt::parse(data);
     let _ = vendor.is_workspace();

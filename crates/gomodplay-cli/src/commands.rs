@@ -139,9 +139,9 @@ fn json(path: &Path, stdout: &mut dyn Write) -> Result<(), Failure> {
     let named = Named::new(path);
     let data = named.read_like_go()?;
     let text = if named.work {
-        gomod::workfile::parse(named.parser_name(), &data).map(|file| file.to_edit_json())
+        gomod::workfile::edit_json(named.parser_name(), &data)
     } else {
-        gomod::modfile::parse(named.parser_name(), &data).map(|file| file.to_edit_json())
+        gomod::modfile::edit_json(named.parser_name(), &data)
     }
     .map_err(|errors| named.parse_failure(&errors))?;
     emit(stdout, text.as_bytes())

@@ -305,11 +305,12 @@ pub fn library_fmt(kind: Kind, name: &str, data: &[u8]) -> Output {
     }
 }
 
-/// The library's answer to `json_job(kind, name, data)`.
+/// The library's answer to `json_job(kind, name, data)`: `edit_json` is parse, SortBlocks, Cleanup
+/// and `to_edit_json`, the same steps as `go mod edit -json`.
 pub fn library_json(kind: Kind, name: &str, data: &[u8]) -> Output {
     let result = match kind {
-        Kind::Mod => gomod::modfile::parse(name, data).map(|f| f.to_edit_json()),
-        Kind::Work => gomod::workfile::parse(name, data).map(|f| f.to_edit_json()),
+        Kind::Mod => gomod::modfile::edit_json(name, data),
+        Kind::Work => gomod::workfile::edit_json(name, data),
     };
     match result {
         Ok(text) => success(text.into_bytes()),
