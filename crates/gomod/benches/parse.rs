@@ -72,7 +72,11 @@ fn main() {
         "kubernetes go.mod {} bytes, go.sum {} bytes; {} build",
         gomod.len(),
         gosum.len(),
-        if cfg!(debug_assertions) { "debug" } else { "optimised" }
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "optimised"
+        }
     );
     bench("go.mod syntax::parse", gomod.len(), || {
         black_box(gomod::syntax::parse("go.mod", black_box(&gomod)).is_ok());
@@ -84,7 +88,11 @@ fn main() {
         black_box(gomod::modfile::parse_lax("go.mod", black_box(&gomod)).is_ok());
     });
     bench("go.mod modfile::format (parse+fmt)", gomod.len(), || {
-        black_box(gomod::modfile::format("go.mod", black_box(&gomod)).map(|out| out.len()).ok());
+        black_box(
+            gomod::modfile::format("go.mod", black_box(&gomod))
+                .map(|out| out.len())
+                .ok(),
+        );
     });
     if let Ok(parsed) = gomod::modfile::parse("go.mod", &gomod) {
         bench("go.mod print parsed tree", gomod.len(), || {
@@ -92,10 +100,18 @@ fn main() {
         });
     }
     bench("go.mod modfile::edit_json", gomod.len(), || {
-        black_box(gomod::modfile::edit_json("go.mod", black_box(&gomod)).map(|s| s.len()).ok());
+        black_box(
+            gomod::modfile::edit_json("go.mod", black_box(&gomod))
+                .map(|s| s.len())
+                .ok(),
+        );
     });
     bench("go.sum GoSum::parse", gosum.len(), || {
-        black_box(gomod::sum::GoSum::parse("go.sum", black_box(&gosum)).lines().len());
+        black_box(
+            gomod::sum::GoSum::parse("go.sum", black_box(&gosum))
+                .lines()
+                .len(),
+        );
     });
     bench("go.mod sum::gomod_hash", gomod.len(), || {
         black_box(gomod::sum::gomod_hash(black_box(&gomod)).len());

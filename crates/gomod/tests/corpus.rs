@@ -56,7 +56,9 @@ fn read(path: &Path) -> Vec<u8> {
 /// Every file under `dir` (relative paths, sorted) whose name satisfies `keep`.
 fn files(dir: &Path, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -105,7 +107,11 @@ fn local_path(repo: &str, path_cell: &str) -> String {
     if let Some(rest) = path_cell.split("stored as `").nth(1) {
         return rest.split('`').next().unwrap_or_default().to_string();
     }
-    format!("{}/{}", repo.replace('/', "__"), path_cell.trim_matches('`'))
+    format!(
+        "{}/{}",
+        repo.replace('/', "__"),
+        path_cell.trim_matches('`')
+    )
 }
 
 fn number(cell: &str) -> usize {
@@ -116,7 +122,9 @@ fn number(cell: &str) -> usize {
 
 #[test]
 fn corpus_files_are_unchanged() {
-    let Some(dir) = corpus_or_skip("corpus_files_are_unchanged") else { return };
+    let Some(dir) = corpus_or_skip("corpus_files_are_unchanged") else {
+        return;
+    };
     let sums = String::from_utf8_lossy(&read(&dir.join("SHA256SUMS"))).into_owned();
     let mut checked = 0;
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
@@ -133,13 +141,19 @@ fn corpus_files_are_unchanged() {
     let all = files(&dir, &|name| {
         name.ends_with(".mod") || name.ends_with(".sum") || name.ends_with(".work")
     });
-    assert_eq!(checked, all.len(), "SHA256SUMS does not list every corpus file");
+    assert_eq!(
+        checked,
+        all.len(),
+        "SHA256SUMS does not list every corpus file"
+    );
     assert_eq!(checked, 47, "the README promises 47 files");
 }
 
 #[test]
 fn corpus_gomod_and_gowork_format_like_go() {
-    let Some(dir) = corpus_or_skip("corpus_gomod_and_gowork_format_like_go") else { return };
+    let Some(dir) = corpus_or_skip("corpus_gomod_and_gowork_format_like_go") else {
+        return;
+    };
     let readme = String::from_utf8_lossy(&read(&dir.join("README.md"))).into_owned();
     let facts: BTreeMap<String, Row> = readme_table(&readme, "## go.mod and go.work files")
         .into_iter()
@@ -151,7 +165,11 @@ fn corpus_gomod_and_gowork_format_like_go() {
     let cases: Vec<(Kind, String, Vec<u8>)> = names
         .iter()
         .map(|name| {
-            let kind = if name.ends_with(".work") { Kind::Work } else { Kind::Mod };
+            let kind = if name.ends_with(".work") {
+                Kind::Work
+            } else {
+                Kind::Mod
+            };
             (kind, name.clone(), read(&dir.join(name)))
         })
         .collect();
@@ -175,21 +193,38 @@ fn corpus_gomod_and_gowork_format_like_go() {
         let parses = row[6] == "yes";
         let identical = row[7] == "yes";
         // The README's facts were recorded with this same go; disagreement means a wrong oracle.
-        assert_eq!(go_fmt[i].status == 0, parses, "{name}: go's verdict vs README");
-        assert_eq!(go_fmt[i].stdout == *data, identical, "{name}: go's output vs README");
+        assert_eq!(
+            go_fmt[i].status == 0,
+            parses,
+            "{name}: go's verdict vs README"
+        );
+        assert_eq!(
+            go_fmt[i].stdout == *data,
+            identical,
+            "{name}: go's output vs README"
+        );
 
         let ours = gocmd::library_fmt(*kind, file, data);
         if ours != go_fmt[i] {
-            failures.push(format!("{name} (fmt):\n{}", describe_difference(&go_fmt[i], &ours)));
+            failures.push(format!(
+                "{name} (fmt):\n{}",
+                describe_difference(&go_fmt[i], &ours)
+            ));
         }
         if parses {
             let ours = gocmd::library_json(*kind, file, data);
             if ours != go_json[i] {
-                failures.push(format!("{name} (json):\n{}", describe_difference(&go_json[i], &ours)));
+                failures.push(format!(
+                    "{name} (json):\n{}",
+                    describe_difference(&go_json[i], &ours)
+                ));
             }
         }
     }
-    eprintln!("corpus: {} go.mod/go.work files compared with go", cases.len());
+    eprintln!(
+        "corpus: {} go.mod/go.work files compared with go",
+        cases.len()
+    );
     assert!(
         failures.is_empty(),
         "{} corpus comparisons differ from go:\n{}",
@@ -200,7 +235,9 @@ fn corpus_gomod_and_gowork_format_like_go() {
 
 #[test]
 fn corpus_gomod_hashes_match_go() {
-    let Some(dir) = corpus_or_skip("corpus_gomod_hashes_match_go") else { return };
+    let Some(dir) = corpus_or_skip("corpus_gomod_hashes_match_go") else {
+        return;
+    };
     let names = files(&dir, &|name| name == "go.mod");
     let data: Vec<Vec<u8>> = names.iter().map(|name| read(&dir.join(name))).collect();
     let go = gocmd::go_mod_sums(&data);
@@ -213,7 +250,11 @@ fn corpus_gomod_hashes_match_go() {
             (got != *want).then(|| format!("{name}: go {want}, ours {got}"))
         })
         .collect();
-    assert!(differ.is_empty(), "go.mod hashes differ:\n{}", differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "go.mod hashes differ:\n{}",
+        differ.join("\n")
+    );
 }
 
 /// The README's go.sum line pattern, `^(\S+) (\S+?)(/go\.mod)? h1:([A-Za-z0-9+/]{43}=)$`, written
@@ -236,11 +277,17 @@ fn well_formed(line: &[u8]) -> Option<(&str, &str, &str)> {
 
 #[test]
 fn corpus_gosum_lines_are_classified_as_expected() {
-    let Some(dir) = corpus_or_skip("corpus_gosum_lines_are_classified_as_expected") else { return };
+    let Some(dir) = corpus_or_skip("corpus_gosum_lines_are_classified_as_expected") else {
+        return;
+    };
     let readme = String::from_utf8_lossy(&read(&dir.join("README.md"))).into_owned();
     let rows = readme_table(&readme, "## go.sum files");
     let names = files(&dir, &|name| name == "go.sum");
-    assert_eq!(rows.len(), names.len(), "README go.sum rows vs files: {names:?}");
+    assert_eq!(
+        rows.len(),
+        names.len(),
+        "README go.sum rows vs files: {names:?}"
+    );
 
     for row in &rows {
         let name = local_path(&row[0], &row[1]);
@@ -257,25 +304,44 @@ fn corpus_gosum_lines_are_classified_as_expected() {
             text_lines.iter().filter_map(|l| well_formed(l)).collect();
         // The README's "modules" column counts distinct module paths.
         let modules: BTreeSet<&str> = good.iter().map(|(path, _, _)| *path).collect();
-        let gomod_hashes = good.iter().filter(|(_, v, _)| v.ends_with("/go.mod")).count();
+        let gomod_hashes = good
+            .iter()
+            .filter(|(_, v, _)| v.ends_with("/go.mod"))
+            .count();
         let (zip_cell, gomod_cell) = row[9].split_once('/').unwrap_or_default();
         assert_eq!(data.len(), number(&row[4]), "{name}: bytes");
         assert_eq!(text_lines.len(), number(&row[5]), "{name}: lines");
         assert_eq!(good.len(), number(&row[6]), "{name}: well-formed lines");
         assert_eq!(non_empty - good.len(), number(&row[7]), "{name}: bad lines");
         assert_eq!(modules.len(), number(&row[8]), "{name}: modules");
-        assert_eq!(good.len() - gomod_hashes, number(zip_cell.trim()), "{name}: zip hashes");
-        assert_eq!(gomod_hashes, number(gomod_cell.trim()), "{name}: go.mod hashes");
+        assert_eq!(
+            good.len() - gomod_hashes,
+            number(zip_cell.trim()),
+            "{name}: zip hashes"
+        );
+        assert_eq!(
+            gomod_hashes,
+            number(gomod_cell.trim()),
+            "{name}: go.mod hashes"
+        );
 
         // Then hold the library's reading to the same lines.
-        assert_eq!(sum.lines().len(), text_lines.len(), "{name}: GoSum line count");
+        assert_eq!(
+            sum.lines().len(),
+            text_lines.len(),
+            "{name}: GoSum line count"
+        );
         for (line, text) in sum.lines().iter().zip(&text_lines) {
             let at = format!("{name}:{}", line.number);
             let fields = String::from_utf8_lossy(text).split_whitespace().count();
             match (&line.kind, well_formed(text)) {
                 (LineKind::Entry(entry), Some((path, version, hash))) => {
                     assert_eq!(
-                        (entry.path.as_str(), entry.version.as_str(), entry.hash.as_str()),
+                        (
+                            entry.path.as_str(),
+                            entry.version.as_str(),
+                            entry.hash.as_str()
+                        ),
                         (path, version, hash),
                         "{at}"
                     );

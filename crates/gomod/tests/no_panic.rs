@@ -155,7 +155,9 @@ fn corpus_files() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     let mut stack = vec![dir];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {

@@ -131,11 +131,23 @@ fn differential(kind: Kind, seed: u64, count: usize) {
         }
     };
     for ((index, data), go) in cases.iter().zip(&go_fmt) {
-        check(*index, "fmt", data, go, gocmd::library_fmt(kind, name, data));
+        check(
+            *index,
+            "fmt",
+            data,
+            go,
+            gocmd::library_fmt(kind, name, data),
+        );
     }
     for (&i, go) in accepted.iter().zip(&go_json) {
         let (index, data) = &cases[i];
-        check(*index, "json", data, go, gocmd::library_json(kind, name, data));
+        check(
+            *index,
+            "json",
+            data,
+            go,
+            gocmd::library_json(kind, name, data),
+        );
     }
 
     eprintln!(

@@ -181,18 +181,18 @@ fn parse_file_command(topic: Topic, rest: &[OsString]) -> Result<Command, Usage>
             "--" => flags_done = true,
             "-h" | "-help" | "--help" => return Ok(Command::Help(Some(topic))),
             "-w" if topic == Topic::Fmt => write = true,
-            flag => {
-                return Err(command_usage(
-                    topic,
-                    &format!("unknown flag {flag}"),
-                ))
-            }
+            flag => return Err(command_usage(topic, &format!("unknown flag {flag}"))),
         }
     }
     let file = match files.len() {
         1 => files.remove(0),
         0 => return Err(command_usage(topic, "no file given")),
-        _ => return Err(command_usage(topic, "too many files given (exactly one expected)")),
+        _ => {
+            return Err(command_usage(
+                topic,
+                "too many files given (exactly one expected)",
+            ))
+        }
     };
     Ok(match topic {
         Topic::Fmt => Command::Fmt { file, write },

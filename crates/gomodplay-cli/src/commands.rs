@@ -149,8 +149,8 @@ fn json(path: &Path, stdout: &mut dyn Write) -> Result<(), Failure> {
 
 fn sum(path: &Path, stdout: &mut dyn Write) -> Result<(), Failure> {
     let given = path.to_string_lossy();
-    let data = read(path)
-        .map_err(|(op, err)| format!("gomodplay: {}\n", path_error(op, &given, &err)))?;
+    let data =
+        read(path).map_err(|(op, err)| format!("gomodplay: {}\n", path_error(op, &given, &err)))?;
     let hash = gomod::sum::gomod_hash(&data);
     emit(stdout, format!("{hash}\n").as_bytes())
 }

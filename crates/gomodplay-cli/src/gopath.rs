@@ -159,7 +159,11 @@ mod tests {
             ("/a/b/c", "/x", Some("../../../x")),
             ("/tmp/gx", "go.mod", None),
         ] {
-            assert_eq!(rel(base, target).as_deref(), want, "rel({base:?}, {target:?})");
+            assert_eq!(
+                rel(base, target).as_deref(),
+                want,
+                "rel({base:?}, {target:?})"
+            );
         }
     }
 

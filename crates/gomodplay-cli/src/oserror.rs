@@ -39,6 +39,9 @@ mod tests {
             "open nope.mod: no such file or directory"
         );
         assert_eq!(reason(&io::Error::from_raw_os_error(21)), "is a directory");
-        assert_eq!(reason(&io::Error::from_raw_os_error(13)), "permission denied");
+        assert_eq!(
+            reason(&io::Error::from_raw_os_error(13)),
+            "permission denied"
+        );
     }
 }

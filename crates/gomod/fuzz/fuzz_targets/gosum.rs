@@ -12,6 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = sum.fatal_error();
     let rewritten = sum.rewrite();
     let again = gomod::sum::GoSum::parse("go.sum", &rewritten);
-    assert_eq!(again.rewrite(), rewritten, "rewriting go.sum is not idempotent");
+    assert_eq!(
+        again.rewrite(),
+        rewritten,
+        "rewriting go.sum is not idempotent"
+    );
     let _ = gomod::sum::gomod_hash(data);
 });

@@ -23,14 +23,66 @@ pub fn random_bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
 }
 
 const TOKENS: &[&str] = &[
-    "module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool",
-    "ignore", "use", "(", ")", "[", "]", ",", "=>", "//", "// indirect", "/*", "\"", "`", "\n",
-    "\r\n", " ", "\t", "example.com/a", "example.com/a/v2", "gopkg.in/yaml.v2", "./dir", "../x",
-    "C:\\x", "v1.0.0", "v1.2", "v2.0.0+incompatible", "v0.0.0-20200101000000-abcdefabcdef",
-    "1.21", "1.21rc1", "go1.22.0", "default=go1.21", "\"quoted\"", "\"\\x41\"", "\"\\q\"",
-    "# example.com/a v1.0.0", "## explicit; go 1.21", "## workspace", "-- file --", "h1:",
-    "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "/go.mod", "\u{feff}", "\u{a0}", "é", "\u{0}",
-    "\u{7f}", "v99999999999999999999999.0.0", "=", "@", "!", "~",
+    "module",
+    "go",
+    "toolchain",
+    "godebug",
+    "require",
+    "exclude",
+    "replace",
+    "retract",
+    "tool",
+    "ignore",
+    "use",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "=>",
+    "//",
+    "// indirect",
+    "/*",
+    "\"",
+    "`",
+    "\n",
+    "\r\n",
+    " ",
+    "\t",
+    "example.com/a",
+    "example.com/a/v2",
+    "gopkg.in/yaml.v2",
+    "./dir",
+    "../x",
+    "C:\\x",
+    "v1.0.0",
+    "v1.2",
+    "v2.0.0+incompatible",
+    "v0.0.0-20200101000000-abcdefabcdef",
+    "1.21",
+    "1.21rc1",
+    "go1.22.0",
+    "default=go1.21",
+    "\"quoted\"",
+    "\"\\x41\"",
+    "\"\\q\"",
+    "# example.com/a v1.0.0",
+    "## explicit; go 1.21",
+    "## workspace",
+    "-- file --",
+    "h1:",
+    "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+    "/go.mod",
+    "\u{feff}",
+    "\u{a0}",
+    "é",
+    "\u{0}",
+    "\u{7f}",
+    "v99999999999999999999999.0.0",
+    "=",
+    "@",
+    "!",
+    "~",
 ];
 
 /// A random sequence of go.mod / go.sum / modules.txt / txtar tokens.
@@ -99,8 +151,30 @@ pub fn path_like(rng: &mut Rng) -> String {
             s.push('/');
         }
         let element = rng.pick(&[
-            "example.com", "a", "A", "v2", "v0", "v1", "yaml.v2", ".", "..", "", "x~1", "-x",
-            "con", "COM1", "a.", "é", "日本", "a b", "!a", "a@b", "a:b", "a\\b", "\u{0}", "gopkg.in",
+            "example.com",
+            "a",
+            "A",
+            "v2",
+            "v0",
+            "v1",
+            "yaml.v2",
+            ".",
+            "..",
+            "",
+            "x~1",
+            "-x",
+            "con",
+            "COM1",
+            "a.",
+            "é",
+            "日本",
+            "a b",
+            "!a",
+            "a@b",
+            "a:b",
+            "a\\b",
+            "\u{0}",
+            "gopkg.in",
         ]);
         s.push_str(element);
     }
@@ -136,12 +210,18 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
                 // A very long line.
                 let filler: &[u8] = *rng.pick(&[&b"a"[..], b" ", b"\t", b"v1.", b"//", b"\xff"]);
                 let n = rng.range(1_000, 8_000) / filler.len();
-                let long: Vec<u8> = filler.iter().copied().cycle().take(n * filler.len()).collect();
+                let long: Vec<u8> = filler
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(n * filler.len())
+                    .collect();
                 out.splice(at..at, long);
             }
             6 => {
                 // Deep nesting / many blocks.
-                let unit: &[u8] = *rng.pick(&[&b"("[..], b"(\n", b"require (\n", b"[", b")\n", b"{"]);
+                let unit: &[u8] =
+                    *rng.pick(&[&b"("[..], b"(\n", b"require (\n", b"[", b")\n", b"{"]);
                 let n = rng.range(100, 1_000);
                 let deep: Vec<u8> = unit.iter().copied().cycle().take(n * unit.len()).collect();
                 out.splice(at..at, deep);
@@ -150,7 +230,9 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
                 let b = rng.pick(&[0u8, b'\r', b'\n', 0xff, 0xc3, 0xef, b'"', b'`', b'\\']);
                 out.insert(at.min(out.len()), *b);
             }
-            _ => out.splice(0..0, b"\xef\xbb\xbf".iter().copied()).for_each(drop),
+            _ => out
+                .splice(0..0, b"\xef\xbb\xbf".iter().copied())
+                .for_each(drop),
         }
     }
     out

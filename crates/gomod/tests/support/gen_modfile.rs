@@ -88,10 +88,7 @@ impl Directive {
             (Directive::Ignore, 4),
             (Directive::Module, if mood == Mood::Clean { 0 } else { 1 }),
             (Directive::Go, if mood == Mood::Clean { 0 } else { 1 }),
-            (
-                Directive::Unknown,
-                if mood == Mood::Clean { 1 } else { 4 },
-            ),
+            (Directive::Unknown, if mood == Mood::Clean { 1 } else { 4 }),
         ];
         let total: usize = weights.iter().map(|(_, w)| w).sum();
         let mut roll = rng.below(total);
@@ -117,7 +114,15 @@ impl Directive {
             Directive::Tool => "tool".into(),
             Directive::Ignore => "ignore".into(),
             Directive::Unknown => rng
-                .pick(&["foo", "use", "Require", "requires", "vendor", "\"require\"", "go.mod"])
+                .pick(&[
+                    "foo",
+                    "use",
+                    "Require",
+                    "requires",
+                    "vendor",
+                    "\"require\"",
+                    "go.mod",
+                ])
                 .to_string(),
         }
     }
@@ -186,10 +191,22 @@ impl Directive {
     fn args(self, rng: &mut Rng, mood: Mood) -> Vec<String> {
         let err = mood.error_rate();
         let mut args = match self {
-            Directive::Module => vec![{ let t = module_path(rng, mood); spell(rng, &t, mood) }],
-            Directive::Go => vec![{ let t = go_version(rng, mood); spell(rng, &t, mood) }],
-            Directive::Toolchain => vec![{ let t = toolchain(rng, mood); spell(rng, &t, mood) }],
-            Directive::Godebug => vec![{ let t = godebug_arg(rng, mood); spell(rng, &t, mood) }],
+            Directive::Module => vec![{
+                let t = module_path(rng, mood);
+                spell(rng, &t, mood)
+            }],
+            Directive::Go => vec![{
+                let t = go_version(rng, mood);
+                spell(rng, &t, mood)
+            }],
+            Directive::Toolchain => vec![{
+                let t = toolchain(rng, mood);
+                spell(rng, &t, mood)
+            }],
+            Directive::Godebug => vec![{
+                let t = godebug_arg(rng, mood);
+                spell(rng, &t, mood)
+            }],
             Directive::Require | Directive::Exclude => {
                 let path = module_path(rng, mood);
                 let version = version_for(rng, &path, mood);
@@ -230,7 +247,10 @@ impl Directive {
             if !args.is_empty() && rng.chance(50) {
                 args.pop();
             } else {
-                args.push(rng.pick(&["extra", "v1.0.0", "=>", "(", ")", "//x"]).to_string());
+                args.push(
+                    rng.pick(&["extra", "v1.0.0", "=>", "(", ")", "//x"])
+                        .to_string(),
+                );
             }
         }
         args
@@ -258,7 +278,10 @@ fn replace_args(rng: &mut Rng, mood: Mood) -> Vec<String> {
     }
     args.push(arrow);
     match rng.below(10) {
-        0..=3 => args.push({ let t = local_dir(rng); spell(rng, &t, mood) }),
+        0..=3 => args.push({
+            let t = local_dir(rng);
+            spell(rng, &t, mood)
+        }),
         4..=8 => {
             let new = module_path(rng, mood);
             let v = version_for(rng, &new, mood);
@@ -290,15 +313,24 @@ fn replace_args(rng: &mut Rng, mood: Mood) -> Vec<String> {
 fn retract_args(rng: &mut Rng, mood: Mood) -> Vec<String> {
     let glue = rng.chance(40);
     let mut args = if rng.chance(55) {
-        vec![{ let t = version(rng, mood); spell(rng, &t, mood) }]
+        vec![{
+            let t = version(rng, mood);
+            spell(rng, &t, mood)
+        }]
     } else if glue {
         vec![format!("[{},{}]", version(rng, mood), version(rng, mood))]
     } else {
         vec![
             "[".to_string(),
-            { let t = version(rng, mood); spell(rng, &t, mood) },
+            {
+                let t = version(rng, mood);
+                spell(rng, &t, mood)
+            },
             ",".to_string(),
-            { let t = version(rng, mood); spell(rng, &t, mood) },
+            {
+                let t = version(rng, mood);
+                spell(rng, &t, mood)
+            },
             "]".to_string(),
         ]
     };
@@ -306,7 +338,14 @@ fn retract_args(rng: &mut Rng, mood: Mood) -> Vec<String> {
         match rng.below(6) {
             0 => args = vec!["[".into(), version(rng, mood)],
             1 => args = vec!["[".into(), ",".into(), "]".into()],
-            2 => args = vec!["[".into(), version(rng, mood), version(rng, mood), "]".into()],
+            2 => {
+                args = vec![
+                    "[".into(),
+                    version(rng, mood),
+                    version(rng, mood),
+                    "]".into(),
+                ]
+            }
             3 => args = vec!["(".into(), version(rng, mood)],
             4 => args.push("trailing".into()),
             _ => args = vec![format!("[{}", version(rng, mood)), ",".into(), "]".into()],

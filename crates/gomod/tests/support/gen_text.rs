@@ -189,7 +189,13 @@ pub const ODD_GO_VERSIONS: &[&str] = &[
 ];
 
 pub const TOOLCHAINS: &[&str] = &[
-    "go1.21.0", "go1.22.4", "default", "go1", "go1.23rc1", "go1.27.3", "go1.21",
+    "go1.21.0",
+    "go1.22.4",
+    "default",
+    "go1",
+    "go1.23rc1",
+    "go1.27.3",
+    "go1.21",
 ];
 
 pub const ODD_TOOLCHAINS: &[&str] = &["gox", "1.21", "go1.21-x", "go2", "Go1.21", "go1x", "local"];
@@ -262,7 +268,11 @@ pub fn go_quote(s: &str) -> String {
 /// Writes `s` as a token: usually bare, sometimes quoted in one of several ways (some broken).
 pub fn spell(rng: &mut Rng, s: &str, mood: Mood) -> String {
     if s.is_empty() || s.contains(' ') {
-        return if rng.chance(90) { go_quote(s) } else { s.to_string() };
+        return if rng.chance(90) {
+            go_quote(s)
+        } else {
+            s.to_string()
+        };
     }
     if !rng.chance(mood.error_rate() + 3) {
         return s.to_string();
@@ -360,15 +370,7 @@ pub fn godebug_arg(rng: &mut Rng, mood: Mood) -> String {
     if rng.chance(mood.error_rate() + 2) {
         return rng
             .pick(&[
-                "novalue",
-                "a=b=c",
-                "a,b=c",
-                "k=\"v\"",
-                "=",
-                "=x",
-                "k=",
-                "k=a'b",
-                "\"k=v\"",
+                "novalue", "a=b=c", "a,b=c", "k=\"v\"", "=", "=x", "k=", "k=a'b", "\"k=v\"",
             ])
             .to_string();
     }

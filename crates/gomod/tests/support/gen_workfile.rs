@@ -20,7 +20,10 @@ pub fn gen_workfile(rng: &mut Rng) -> Vec<u8> {
         doc.gap(rng);
     }
     if !rng.chance(12) {
-        let body = format!("go{}{}", sep(rng), { let t = go_version(rng, mood); spell(rng, &t, mood) });
+        let body = format!("go{}{}", sep(rng), {
+            let t = go_version(rng, mood);
+            spell(rng, &t, mood)
+        });
         doc.statement(rng, "", body);
         doc.gap(rng);
     }
@@ -39,7 +42,9 @@ fn emit(rng: &mut Rng, doc: &mut Doc, mood: Mood) {
         14 => "godebug",
         15 if mood != Mood::Clean => "go",
         _ if mood == Mood::Clean && rng.chance(70) => "use",
-        _ => *rng.pick(&["require", "module", "exclude", "retract", "tool", "foo", "Use"]),
+        _ => *rng.pick(&[
+            "require", "module", "exclude", "retract", "tool", "foo", "Use",
+        ]),
     };
     let blocky = matches!(verb, "use" | "replace" | "godebug") || rng.chance(mood.error_rate());
     if rng.chance(3) {
@@ -84,7 +89,10 @@ fn args(rng: &mut Rng, verb: &str, mood: Mood) -> Vec<String> {
             }
             args.push("=>".to_string());
             if rng.chance(45) {
-                args.push({ let t = local_dir(rng); spell(rng, &t, mood) });
+                args.push({
+                    let t = local_dir(rng);
+                    spell(rng, &t, mood)
+                });
             } else {
                 let new = module_path(rng, mood);
                 let v = version_for(rng, &new, mood);
@@ -113,7 +121,15 @@ fn use_dir(rng: &mut Rng) -> String {
     if rng.chance(30) {
         return local_dir(rng);
     }
-    let name = rng.pick(&["a", "b", "c", "mod1", "tools", "staging/src/k8s.io/api", "x/y/z"]);
+    let name = rng.pick(&[
+        "a",
+        "b",
+        "c",
+        "mod1",
+        "tools",
+        "staging/src/k8s.io/api",
+        "x/y/z",
+    ]);
     match rng.below(6) {
         0 => name.to_string(),
         1 => format!("../{name}"),

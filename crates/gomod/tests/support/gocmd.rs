@@ -126,10 +126,8 @@ impl ScratchDir {
     pub fn new(label: &str) -> ScratchDir {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!(
-            "gomodplay-{label}-{}-{n}",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("gomodplay-{label}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path)
             .unwrap_or_else(|err| panic!("cannot create {}: {err}", path.display()));
@@ -143,15 +141,22 @@ impl Drop for ScratchDir {
     }
 }
 
-/// Runs one job in `dir` (which is emptied of the job's file afterwards).
+/// Runs one job in `dir` with the go command.
 pub fn run_job_in(dir: &Path, job: &Job) -> Output {
+    run_program_in(dir, job, go_command)
+}
+
+/// Runs one job in `dir` with the program `command` makes (go, or the gomodplay binary); the job's
+/// file is written first and removed afterwards.
+pub fn run_program_in(dir: &Path, job: &Job, command: fn() -> Command) -> Output {
     let file = dir.join(&job.file_name);
     if let Some(parent) = file.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
     std::fs::write(&file, &job.data)
         .unwrap_or_else(|err| panic!("cannot write {}: {err}", file.display()));
-    let out = capture(go_command().args(&job.args).current_dir(dir));
+    // A shell sets PWD; Go's os.Getwd (and so go's error headers) looks at it.
+    let out = capture(command().args(&job.args).current_dir(dir).env("PWD", dir));
     let _ = std::fs::remove_file(&file);
     out
 }
@@ -166,9 +171,14 @@ pub fn parallelism() -> usize {
         .unwrap_or(2)
 }
 
-/// Runs every job on a few worker threads (each with its own scratch directory) and returns the
-/// outputs in job order.
+/// Runs every job with go on a few worker threads (each with its own scratch directory) and
+/// returns the outputs in job order.
 pub fn run_jobs(jobs: &[Job]) -> Vec<Output> {
+    run_jobs_with(jobs, go_command)
+}
+
+/// Like [`run_jobs`], with the program `command` makes.
+pub fn run_jobs_with(jobs: &[Job], command: fn() -> Command) -> Vec<Output> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Output>>> = Mutex::new(vec![None; jobs.len()]);
     std::thread::scope(|scope| {
@@ -178,7 +188,7 @@ pub fn run_jobs(jobs: &[Job]) -> Vec<Output> {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(job) = jobs.get(i) else { break };
-                    let out = run_job_in(&dir.path, job);
+                    let out = run_program_in(&dir.path, job, command);
                     results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(out);
                 }
             });
@@ -322,11 +332,21 @@ pub fn library_json(kind: Kind, name: &str, data: &[u8]) -> Output {
 pub fn describe_difference(go: &Output, ours: &Output) -> String {
     let mut text = String::new();
     if go.status != ours.status {
-        text.push_str(&format!("  exit status: go {} / ours {}\n", go.status, ours.status));
+        text.push_str(&format!(
+            "  exit status: go {} / ours {}\n",
+            go.status, ours.status
+        ));
     }
-    for (what, a, b) in [("stdout", &go.stdout, &ours.stdout), ("stderr", &go.stderr, &ours.stderr)] {
+    for (what, a, b) in [
+        ("stdout", &go.stdout, &ours.stdout),
+        ("stderr", &go.stderr, &ours.stderr),
+    ] {
         if a != b {
-            text.push_str(&format!("  {what} differs:\n    go:   {}\n    ours: {}\n", escape(a), escape(b)));
+            text.push_str(&format!(
+                "  {what} differs:\n    go:   {}\n    ours: {}\n",
+                escape(a),
+                escape(b)
+            ));
             if let Some(line) = first_differing_line(a, b) {
                 text.push_str(&format!("    first difference on line {line}\n"));
             }
@@ -414,6 +434,9 @@ pub fn go_mod_sums(files: &[Vec<u8>]) -> Vec<String> {
 
 /// The value of a one-line JSON string field `"name": "value",` (no escapes needed here).
 fn json_string_field<'a>(line: &'a str, name: &str) -> Option<&'a str> {
-    let rest = line.strip_prefix('"')?.strip_prefix(name)?.strip_prefix("\": \"")?;
+    let rest = line
+        .strip_prefix('"')?
+        .strip_prefix(name)?
+        .strip_prefix("\": \"")?;
     rest.trim_end_matches(',').strip_suffix('"')
 }
