@@ -150,6 +150,7 @@ fn differential(kind: Kind, seed: u64, count: usize) {
         );
     }
 
+    eprintln!("{}", error_kinds(&go_fmt));
     eprintln!(
         "{}: {} cases ({} accepted by go), {} go runs in {:.1?} with {} workers, seed {seed:#x}; {}",
         name,
@@ -170,6 +171,37 @@ fn differential(kind: Kind, seed: u64, count: usize) {
         );
     }
     report(kind, seed, cases.len(), &mismatches);
+}
+
+/// A one-line census of the kinds of errors go reported, to show what the generated cases reach:
+/// each entry line with its position prefix removed, cut before its first quote or digit.
+fn error_kinds(outputs: &[Output]) -> String {
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+    for out in outputs {
+        let text = String::from_utf8_lossy(&out.stderr);
+        for line in text.lines().filter(|l| l.starts_with("go.")) {
+            let message = line.splitn(2, ": ").nth(1).unwrap_or(line);
+            // `VERB PATH: version "V" invalid: REASON` becomes `VERB …: version invalid: REASON`.
+            let message = match message.split_once("invalid: ") {
+                Some((head, reason)) if head.contains("version") => {
+                    let verb = head.split([' ', ':']).next().unwrap_or("");
+                    format!("{verb} …: version invalid: {reason}")
+                }
+                _ => message.to_string(),
+            };
+            let cut = message.find([
+                '"', '\'', '`', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+            ]);
+            let kind = message[..cut.unwrap_or(message.len())].trim_end();
+            *kinds.entry(kind.to_string()).or_default() += 1;
+        }
+    }
+    let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{n}x {k}")).collect();
+    format!(
+        "go error kinds reached ({}): {}",
+        kinds.len(),
+        list.join(" | ")
+    )
 }
 
 fn report(kind: Kind, seed: u64, total: usize, mismatches: &[Mismatch]) {
