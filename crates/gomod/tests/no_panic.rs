@@ -5,10 +5,10 @@
 //! huge lines, deep nesting) go through every parser: go.mod strict and lax, go.work, go.sum,
 //! vendor/modules.txt, txtar bundles, and the version and path functions. Each input runs under `catch_unwind`;
 //! the first panic is reported with the seed and the input (escaped, and saved to a file).
-//! `GOMODPLAY_SEED` replays a run; `GOMODPLAY_CASES` (default 6,000) scales the number of inputs:
-//! that many random inputs, 60 % of it generated files, twice as many version/path strings, and a
-//! sixteenth of it corpus mutations (about 22,000 inputs by default; unoptimised test builds manage
-//! a few thousand inputs per second through all parsers).
+//! `GOMODPLAY_SEED` replays a run; `GOMODPLAY_CASES` (default 4,000) scales the number of inputs:
+//! that many random inputs, 60 % of it generated files, four times as many version/path strings,
+//! and a sixteenth of it corpus mutations (about 22,700 inputs by default; unoptimised test builds
+//! manage a few thousand small inputs per second through all parsers).
 
 #[path = "support/gen_bytes.rs"]
 mod gen_bytes;
@@ -28,24 +28,29 @@ use gomod::version::{self, semver};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
-const DEFAULT_CASES: usize = 6_000;
+const DEFAULT_CASES: usize = 4_000;
 
 /// Every byte-level parser, and the string functions on the input's fields.
 fn exercise_bytes(data: &[u8]) {
-    let _ = gomod::syntax::parse("go.mod", data);
-    if let Ok(file) = gomod::modfile::parse("go.mod", data) {
+    // One parse per mode, then every later step of the go commands' pipelines on its result
+    // (`format` and `edit_json` are exactly parse + sort_blocks + cleanup + print).
+    if let Ok(mut file) = gomod::modfile::parse("go.mod", data) {
+        let _ = file.to_edit_json();
+        file.sort_blocks();
+        file.cleanup();
+        let _ = file.format();
         let _ = file.to_edit_json();
     }
     if let Ok(file) = gomod::modfile::parse_lax("go.mod", data) {
         let _ = file.to_edit_json();
     }
-    let _ = gomod::modfile::format("go.mod", data);
-    let _ = gomod::modfile::edit_json("go.mod", data);
-    if let Ok(file) = gomod::workfile::parse("go.work", data) {
+    if let Ok(mut file) = gomod::workfile::parse("go.work", data) {
+        let _ = file.to_edit_json();
+        file.sort_blocks();
+        file.cleanup();
+        let _ = file.format();
         let _ = file.to_edit_json();
     }
-    let _ = gomod::workfile::format("go.work", data);
-    let _ = gomod::workfile::edit_json("go.work", data);
 
     let sum = gomod::sum::GoSum::parse("go.sum", data);
     for problem in sum.problems() {
@@ -179,7 +184,7 @@ fn random_bytes_and_token_soups_do_not_panic() {
     let inputs: Vec<Vec<u8>> = (0..n)
         .map(|i| {
             if i % 2 == 0 {
-                gen_bytes::random_bytes(&mut rng, 200)
+                gen_bytes::random_bytes(&mut rng, 160)
             } else {
                 gen_bytes::token_soup(&mut rng, 80)
             }
@@ -219,18 +224,15 @@ fn mutated_corpus_files_do_not_panic() {
         return;
     }
     let mut rng = rng::Rng::new(seed);
-    // Corpus files are large (up to 100 KB), so fewer mutations, each cut down half the time.
+    // Corpus files are large (up to 100 KB): each goes through once whole, then mutated windows
+    // of up to 3 KB of them.
     let n = rng::cases_from_env(DEFAULT_CASES) / 16;
     let mut inputs: Vec<Vec<u8>> = corpus.clone();
     for _ in 0..n {
         let original = rng.pick(&corpus);
-        let mut mutated = gen_bytes::mutate(&mut rng, original);
-        if rng.chance(50) {
-            let start = rng.below(mutated.len() + 1);
-            let end = (start + rng.range(200, 4_000)).min(mutated.len());
-            mutated = mutated[start..end].to_vec();
-        }
-        inputs.push(mutated);
+        let start = rng.below(original.len() + 1);
+        let end = (start + rng.range(100, 3_000)).min(original.len());
+        inputs.push(gen_bytes::mutate(&mut rng, &original[start..end]));
     }
     run_all("corpus", seed, &inputs, exercise_bytes);
 }
@@ -238,7 +240,7 @@ fn mutated_corpus_files_do_not_panic() {
 #[test]
 fn version_and_path_strings_do_not_panic() {
     let seed = rng::seed_from_env() ^ 0x7665_7273;
-    let n = rng::cases_from_env(DEFAULT_CASES) * 2;
+    let n = rng::cases_from_env(DEFAULT_CASES) * 4;
     let mut rng = rng::Rng::new(seed);
     let inputs: Vec<String> = (0..n)
         .map(|i| {

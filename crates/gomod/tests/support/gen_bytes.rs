@@ -209,7 +209,7 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
             5 => {
                 // A very long line.
                 let filler: &[u8] = *rng.pick(&[&b"a"[..], b" ", b"\t", b"v1.", b"//", b"\xff"]);
-                let n = rng.range(1_000, 8_000) / filler.len();
+                let n = rng.range(1_000, 5_000) / filler.len();
                 let long: Vec<u8> = filler
                     .iter()
                     .copied()
@@ -222,7 +222,7 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
                 // Deep nesting / many blocks.
                 let unit: &[u8] =
                     *rng.pick(&[&b"("[..], b"(\n", b"require (\n", b"[", b")\n", b"{"]);
-                let n = rng.range(100, 1_000);
+                let n = rng.range(100, 600);
                 let deep: Vec<u8> = unit.iter().copied().cycle().take(n * unit.len()).collect();
                 out.splice(at..at, deep);
             }
