@@ -38,6 +38,17 @@ struct Mismatch {
     what: &'static str,
     data: Vec<u8>,
     detail: String,
+    /// A known cause, when the difference has one (see MISMATCHES.md).
+    cause: Option<&'static str>,
+}
+
+/// Recognises differences with a known cause, so that the report can group them.
+fn known_cause(go: &Output, ours: &Output) -> Option<&'static str> {
+    let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let same_when_lossy = go.status == ours.status
+        && go.stdout == ours.stdout
+        && lossy(&go.stderr) == lossy(&ours.stderr);
+    same_when_lossy.then_some("invalid UTF-8 shown as U+FFFD in an error message")
 }
 
 /// Hand-picked go.mod texts that the generator reaches only by chance; they run in every run, after
@@ -127,6 +138,7 @@ fn differential(kind: Kind, seed: u64, count: usize) {
                 what,
                 data: data.to_vec(),
                 detail: describe_difference(go, &ours),
+                cause: known_cause(go, &ours),
             });
         }
     };
@@ -213,9 +225,10 @@ fn report(kind: Kind, seed: u64, total: usize, mismatches: &[Mismatch]) {
     for m in mismatches.iter().take(SHOWN) {
         let saved = gocmd::save_case(kind.subcommand(), seed, m.index, name, &m.data);
         text.push_str(&format!(
-            "--- {name} case #{} ({}), seed {seed:#x}, saved as {}\n  input: {}\n{}",
+            "--- {name} case #{} ({}{}), seed {seed:#x}, saved as {}\n  input: {}\n{}",
             m.index,
             m.what,
+            m.cause.map(|c| format!("; known: {c}")).unwrap_or_default(),
             saved.display(),
             escape(&m.data),
             m.detail
@@ -232,10 +245,16 @@ fn report(kind: Kind, seed: u64, total: usize, mismatches: &[Mismatch]) {
     if mismatches.len() > LISTED {
         indices.push("...".to_string());
     }
+    let mut causes = std::collections::BTreeMap::<&str, usize>::new();
+    for m in mismatches {
+        *causes.entry(m.cause.unwrap_or("unexplained")).or_default() += 1;
+    }
+    let causes: Vec<String> = causes.iter().map(|(c, n)| format!("{n} {c}")).collect();
     panic!(
-        "{text}\n{} of {total} {name} cases differ from go (seed {seed:#x}; replay one with \
+        "{text}\n{} of {total} {name} cases differ from go ({}) (seed {seed:#x}; replay one with \
          GOMODPLAY_SEED={seed:#x} GOMODPLAY_CASE=N): {}",
         mismatches.len(),
+        causes.join(", "),
         indices.join(" ")
     );
 }
