@@ -59,7 +59,7 @@ fn exercise_bytes(data: &[u8]) {
     let _ = sum.fatal_error();
     let _ = sum.rewrite();
     // Hashing cannot fail on content and is slow in unoptimised test builds: sample it.
-    if data.len() % 8 == 0 {
+    if data.len().is_multiple_of(8) {
         let _ = gomod::sum::gomod_hash(data);
         let _ = gomod::sum::hash1(&[("go.mod", data), ("x/y.go", data)]);
     }
@@ -229,7 +229,7 @@ fn mutated_corpus_files_do_not_panic() {
     let n = rng::cases_from_env(DEFAULT_CASES) / 16;
     let mut inputs: Vec<Vec<u8>> = corpus.clone();
     for _ in 0..n {
-        let original = rng.pick(&corpus);
+        let original = rng.choose(&corpus);
         let start = rng.below(original.len() + 1);
         let end = (start + rng.range(100, 3_000)).min(original.len());
         inputs.push(gen_bytes::mutate(&mut rng, &original[start..end]));

@@ -192,7 +192,7 @@ fn error_kinds(outputs: &[Output]) -> String {
     for out in outputs {
         let text = String::from_utf8_lossy(&out.stderr);
         for line in text.lines().filter(|l| l.starts_with("go.")) {
-            let message = line.splitn(2, ": ").nth(1).unwrap_or(line);
+            let message = line.split_once(": ").map_or(line, |(_, rest)| rest);
             // `VERB PATH: version "V" invalid: REASON` becomes `VERB …: version invalid: REASON`.
             let message = match message.split_once("invalid: ") {
                 Some((head, reason)) if head.contains("version") => {

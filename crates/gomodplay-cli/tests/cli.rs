@@ -211,7 +211,7 @@ fn binary_vs_go(kind: Kind, seed: u64, count: usize) {
 fn generated_gomod_through_the_binary() {
     binary_vs_go(
         Kind::Mod,
-        rng::seed_from_env() ^ 0x636c_69,
+        rng::seed_from_env() ^ 0x0063_6c69,
         rng::cases_from_env(200).min(200),
     );
 }

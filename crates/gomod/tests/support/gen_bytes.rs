@@ -14,7 +14,7 @@ pub fn random_bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
     (0..len)
         .map(|_| {
             if ascii {
-                *rng.pick(b" \t\r\n()[]{},\"`\\/=>.-+abcvx019:@~")
+                rng.pick(b" \t\r\n()[]{},\"`\\/=>.-+abcvx019:@~")
             } else {
                 rng.next_u64() as u8
             }
@@ -125,10 +125,10 @@ pub fn version_like(rng: &mut Rng) -> String {
         }
     }
     if rng.chance(20) {
-        s.push_str(*rng.pick(&["+incompatible", "+meta", "+", "+a.b"]));
+        s.push_str(rng.pick(&["+incompatible", "+meta", "+", "+a.b"]));
     }
     if rng.chance(10) {
-        s.push_str(*rng.pick(&["go", "rc1", "beta", "x", "é", "\u{0}"]));
+        s.push_str(rng.pick(&["go", "rc1", "beta", "x", "é", "\u{0}"]));
     }
     s
 }
@@ -208,7 +208,7 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
             }
             5 => {
                 // A very long line.
-                let filler: &[u8] = *rng.pick(&[&b"a"[..], b" ", b"\t", b"v1.", b"//", b"\xff"]);
+                let filler: &[u8] = rng.pick(&[&b"a"[..], b" ", b"\t", b"v1.", b"//", b"\xff"]);
                 let n = rng.range(1_000, 5_000) / filler.len();
                 let long: Vec<u8> = filler
                     .iter()
@@ -221,14 +221,14 @@ pub fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
             6 => {
                 // Deep nesting / many blocks.
                 let unit: &[u8] =
-                    *rng.pick(&[&b"("[..], b"(\n", b"require (\n", b"[", b")\n", b"{"]);
+                    rng.pick(&[&b"("[..], b"(\n", b"require (\n", b"[", b")\n", b"{"]);
                 let n = rng.range(100, 600);
                 let deep: Vec<u8> = unit.iter().copied().cycle().take(n * unit.len()).collect();
                 out.splice(at..at, deep);
             }
             7 | 15 => {
                 let b = rng.pick(&[0u8, b'\r', b'\n', 0xff, 0xc3, 0xef, b'"', b'`', b'\\']);
-                out.insert(at.min(out.len()), *b);
+                out.insert(at.min(out.len()), b);
             }
             _ => out
                 .splice(0..0, b"\xef\xbb\xbf".iter().copied())

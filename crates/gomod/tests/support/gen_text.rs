@@ -60,7 +60,7 @@ impl Layout {
             crlf: rng.chance(8),
             mixed_endings: rng.chance(3),
             final_newline: !rng.chance(7),
-            indent: *rng.pick(&["\t", "\t", "\t", "\t", "    ", "  ", "", " \t", "\t\t"]),
+            indent: rng.pick(&["\t", "\t", "\t", "\t", "    ", "  ", "", " \t", "\t\t"]),
         }
     }
 }
@@ -246,7 +246,7 @@ pub const COMMENT_TEXTS: &[&str] = &[
 
 /// A space-like separator between tokens.
 pub fn sep(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[" ", " ", " ", " ", " ", " ", "  ", "\t", " \t", "\r "])
+    rng.pick(&[" ", " ", " ", " ", " ", " ", "  ", "\t", " \t", "\r "])
 }
 
 /// Go-style double quoting of `s` (only the escapes the generator needs).
@@ -467,7 +467,7 @@ impl Doc {
             line.push_str(&comment(rng));
         }
         if rng.chance(4) {
-            line.push_str(*rng.pick(&[" ", "\t", "  "]));
+            line.push_str(rng.pick(&[" ", "\t", "  "]));
         }
         self.push(line);
     }

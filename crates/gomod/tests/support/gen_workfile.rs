@@ -42,7 +42,7 @@ fn emit(rng: &mut Rng, doc: &mut Doc, mood: Mood) {
         14 => "godebug",
         15 if mood != Mood::Clean => "go",
         _ if mood == Mood::Clean && rng.chance(70) => "use",
-        _ => *rng.pick(&[
+        _ => rng.pick(&[
             "require", "module", "exclude", "retract", "tool", "foo", "Use",
         ]),
     };

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 /// The seed used when `GOMODPLAY_SEED` is unset: fixed, so that `make test` is deterministic.
-pub const DEFAULT_SEED: u64 = 0x5eed_0f_60_0d_f11e;
+pub const DEFAULT_SEED: u64 = 0x005e_ed0f_600d_f11e;
 
 pub struct Rng {
     state: u64,
@@ -45,7 +45,13 @@ impl Rng {
         self.below(100) < percent as usize
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    /// One of `items` (which must not be empty), by value.
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    /// One of `items` (which must not be empty), by reference.
+    pub fn choose<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
