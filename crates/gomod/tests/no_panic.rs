@@ -24,7 +24,7 @@ mod gocmd;
 mod rng;
 
 use gomod::path;
-use gomod::version::{self, semver};
+use gomod::version::{self, gover, pseudo, semver};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
@@ -101,6 +101,40 @@ fn exercise_str(s: &str) {
     semver::sort(&mut list);
     let _ = version::canonical_version(s);
     let _ = version::is_canonical(s);
+
+    let _ = pseudo::is_pseudo_version(s);
+    let _ = pseudo::pseudo_version_base(s);
+    let _ = pseudo::pseudo_version_rev(s);
+    let _ = pseudo::pseudo_version_time(s);
+    let _ = pseudo::is_zero_pseudo_version(s);
+    let _ = pseudo::inc_decimal(s);
+    let _ = pseudo::dec_decimal(s);
+    let _ = pseudo::zero_pseudo_version(s);
+
+    let _ = gover::parse(s);
+    let _ = gover::compare(s, "1.21.0");
+    let _ = gover::compare("1.21rc1", s);
+    let _ = gover::max(s, "1.21");
+    let _ = gover::is_valid(s);
+    let _ = gover::is_lang(s);
+    let _ = gover::lang(s);
+    let _ = gover::is_prerelease(s);
+    let _ = gover::prev(s);
+    let _ = gover::from_toolchain(s);
+    let _ = gover::cmp_int(s, "10");
+    let _ = gover::dec_int(s);
+    let _ = gover::is_toolchain(s);
+    let _ = gover::mod_compare("go", s, "1.21");
+    let _ = gover::mod_compare("toolchain", s, "go1.21");
+    let _ = gover::mod_compare("example.com/m", s, "v1.0.0");
+    let _ = gover::mod_is_valid("go", s);
+    let _ = gover::mod_is_prefix("toolchain", s);
+    let _ = gover::mod_is_prerelease("go", s);
+    let _ = gover::mod_major_minor("example.com/m", s);
+    let _ = gover::mod_major_minor("go", s);
+    let _ = gover::is_go_line_version(s);
+    let _ = gover::lax_go_line_version(s);
+    let _ = gover::is_toolchain_line_name(s);
 
     let _ = path::check_path(s);
     let _ = path::check_import_path(s);
@@ -243,12 +277,19 @@ fn version_and_path_strings_do_not_panic() {
     let n = rng::cases_from_env(DEFAULT_CASES) * 4;
     let mut rng = rng::Rng::new(seed);
     let inputs: Vec<String> = (0..n)
-        .map(|i| {
-            if i % 2 == 0 {
-                gen_bytes::version_like(&mut rng)
-            } else {
-                gen_bytes::path_like(&mut rng)
+        .map(|i| match i % 4 {
+            0 => gen_bytes::version_like(&mut rng),
+            1 => {
+                // Go language and toolchain versions: 1.21, 1.21rc1, go1.21.0 ...
+                let v = gen_bytes::version_like(&mut rng);
+                let bare = v.trim_start_matches('v');
+                if rng.chance(50) {
+                    format!("go{bare}")
+                } else {
+                    bare.to_string()
+                }
             }
+            _ => gen_bytes::path_like(&mut rng),
         })
         .collect();
     run_all("strings", seed, &inputs, |bytes| {
