@@ -84,6 +84,9 @@ const MOD_EDGE_CASES: &[&[u8]] = &[
     b"module example.com/m\n)\n",
     b"module example.com/m\n(\n",
     b"module example.com/m\nrequire a[b]c{d}e, v1\n",
+    // go's -fmt is not idempotent here: the blank line moves to just after `(` (found by fuzzing).
+    b"require (\n\tb.c/x v1.0.0\n\n\ta.c/x v1.0.0\n)\n",
+    b"require (\n\n\ta.c/x v1.0.0\n\tb.c/x v1.0.0\n)\n",
 ];
 
 fn generate(kind: Kind, seed: u64, count: usize) -> Vec<(usize, Vec<u8>)> {

@@ -1,5 +1,4 @@
-//! go.mod: strict and lax parsing, formatting, JSON. Formatting must also be idempotent: the
-//! canonical form of a canonical form is itself (go mod edit -fmt never changes its own output).
+//! go.mod: strict and lax parsing, formatting, JSON; the canonical form must parse again.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,9 +12,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = file.to_edit_json();
     }
     if let Ok(formatted) = gomod::modfile::format("go.mod", data) {
-        match gomod::modfile::format("go.mod", &formatted) {
-            Ok(again) => assert_eq!(again, formatted, "formatting is not idempotent"),
-            Err(errors) => panic!("the canonical form does not parse: {errors}"),
+        // Not `again == formatted`: go's own -fmt is not idempotent (a blank line before the line
+        // that sorts first in a block is printed right after `(`, and the next parse drops it;
+        // see MISMATCHES.md), so only "the canonical form parses" is a property.
+        if let Err(errors) = gomod::modfile::format("go.mod", &formatted) {
+            panic!("the canonical form does not parse: {errors}");
         }
     }
 });

@@ -1,4 +1,4 @@
-//! go.work: parsing, formatting (idempotent, as for go.mod), JSON.
+//! go.work: parsing, formatting (whose result must parse again), JSON.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,9 +8,11 @@ fuzz_target!(|data: &[u8]| {
         let _ = file.to_edit_json();
     }
     if let Ok(formatted) = gomod::workfile::format("go.work", data) {
-        match gomod::workfile::format("go.work", &formatted) {
-            Ok(again) => assert_eq!(again, formatted, "formatting is not idempotent"),
-            Err(errors) => panic!("the canonical form does not parse: {errors}"),
+        // Not `again == formatted`: go's own -fmt is not idempotent (a blank line before the line
+        // that sorts first in a block is printed right after `(`, and the next parse drops it;
+        // see MISMATCHES.md), so only "the canonical form parses" is a property.
+        if let Err(errors) = gomod::workfile::format("go.work", &formatted) {
+            panic!("the canonical form does not parse: {errors}");
         }
     }
 });
