@@ -13,6 +13,8 @@
 #   modfile_json         go mod edit -json go.mod
 #   workfile             go work edit -fmt -print go.work
 #   workfile_json        go work edit -json go.work
+#   modfile_edit         go mod edit FLAGS go.mod     (FLAGS = first line of NAME.in after "# ";
+#   workfile_edit        go work edit FLAGS go.work    the rest of NAME.in is the file)
 set -eu
 
 GO=${1:-/work/main/.venv/bin/go}
@@ -44,8 +46,32 @@ run() { # dir file header-lines command...
 	done
 }
 
+run_edit() { # dir file header-lines go-subcommand
+	dir=$1 file=$2 header=$3 sub=$4
+	[ -d "$here/testdata/$dir" ] || return 0
+	for input in "$here/testdata/$dir"/*.in; do
+		[ -e "$input" ] || continue
+		rm -rf "$tmp/case" && mkdir "$tmp/case"
+		flags=$(head -n 1 "$input" | sed 's/^# //')
+		tail -n +2 "$input" >"$tmp/case/$file"
+		golden=${input%.in}.golden
+		# $flags is split on spaces on purpose: one word per flag.
+		# shellcheck disable=SC2086
+		if (cd "$tmp/case" && "$GO" "$sub" edit $flags "$file" >"$tmp/out" 2>"$tmp/err"); then
+			visible <"$tmp/out" >"$golden"
+		elif head -n 1 "$tmp/err" | grep -q '^go: errors parsing'; then
+			tail -n +"$((header + 1))" "$tmp/err" | visible >"$golden"
+		else
+			# An edit refused by the go command: its whole message.
+			visible <"$tmp/err" >"$golden"
+		fi
+	done
+}
+
 run syntax go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile_json go.mod 1 "$GO" mod edit -json go.mod
 run workfile go.work 2 "$GO" work edit -fmt -print go.work
 run workfile_json go.work 2 "$GO" work edit -json go.work
+run_edit modfile_edit go.mod 1 mod
+run_edit workfile_edit go.work 2 work

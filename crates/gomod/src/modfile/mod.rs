@@ -9,12 +9,15 @@
 mod args;
 mod comments;
 mod directives;
+mod edit;
 mod goversion;
 mod json;
 mod sort;
 mod stable_sort;
 
 pub(crate) use args::{lossy, parse_replace, parse_string};
+pub use edit::EditError;
+pub(crate) use edit::{add_godebug, add_replace, drop_godebug, drop_replace};
 pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
 pub(crate) use json::{replace_json, JsonWriter};
 pub(crate) use sort::{compare_line, remove_lines};

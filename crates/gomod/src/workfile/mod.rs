@@ -2,6 +2,8 @@
 //! (there is no lax mode: any other directive is an error), printed like `go work edit -fmt`
 //! and rendered like `go work edit -json`.
 
+mod edit;
+
 use crate::modfile::{
     is_go_version, is_toolchain_name, lossy, parse_replace, parse_string, replace_json,
     sort_stable_by, Go, Godebug, JsonWriter, Replace, Toolchain,
