@@ -16,14 +16,20 @@ pub(crate) fn lossy(b: &[u8]) -> String {
     to_string_lossy(b)
 }
 
-/// `VERB PATH: ` or `VERB: ` (Go's `modfile.Error` directive prefix).
-pub(crate) fn directive_prefix(verb: &str, mod_path: &str) -> String {
+/// Concatenates the pieces of an error message; messages are byte strings because Go copies
+/// token text (invalid UTF-8 included) into them.
+pub(crate) fn cat(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+/// `VERB PATH: ` or `VERB: ` (Go's `modfile.Error` directive prefix), as bytes.
+pub(crate) fn directive_prefix(verb: &[u8], mod_path: &[u8]) -> Vec<u8> {
     if !mod_path.is_empty() {
-        format!("{verb} {mod_path}: ")
+        cat(&[verb, b" ", mod_path, b": "])
     } else if !verb.is_empty() {
-        format!("{verb}: ")
+        cat(&[verb, b": "])
     } else {
-        String::new()
+        Vec::new()
     }
 }
 
@@ -56,12 +62,15 @@ pub(crate) fn parse_version(
     path: &[u8],
     token: &mut Vec<u8>,
     check: VersionCheck,
-) -> Result<Vec<u8>, String> {
-    let prefix = directive_prefix(verb, &lossy(path));
+) -> Result<Vec<u8>, Vec<u8>> {
+    let prefix = directive_prefix(verb.as_bytes(), path);
     let raw = token.clone();
     let text = match parse_string(token) {
         Ok(t) => t,
-        Err(e) => return Err(format!("{prefix}version {} invalid: {e}", quote(&raw))),
+        Err(e) => {
+            let detail = format!("version {} invalid: {e}", quote(&raw));
+            return Err(cat(&[&prefix, detail.as_bytes()]));
+        }
     };
     let fixed = match check {
         VersionCheck::Keep => text,
@@ -70,10 +79,11 @@ pub(crate) fn parse_version(
                 .map(canonical_version)
                 .unwrap_or_default();
             if canonical.is_empty() {
-                return Err(format!(
-                    "{prefix}version {} invalid: must be of the form v1.2.3",
+                let detail = format!(
+                    "version {} invalid: must be of the form v1.2.3",
                     quote(&text)
-                ));
+                );
+                return Err(cat(&[&prefix, detail.as_bytes()]));
             }
             canonical.into_bytes()
         }
@@ -94,7 +104,8 @@ pub(crate) fn parse_replace(
     verb: &str,
     args: &mut [Vec<u8>],
 ) -> Result<Replace, Error> {
-    let err = |message: String| Error::new(file, line.start, message);
+    let err = |message: Vec<u8>| Error::from_bytes(file, line.start, message);
+    let text = |message: &str| err(message.as_bytes().to_vec());
     let arrow = if args.get(1).is_some_and(|a| a == b"=>") {
         1
     } else {
@@ -104,75 +115,68 @@ pub(crate) fn parse_replace(
         || args.len() > arrow + 3
         || args.get(arrow).is_none_or(|a| a != b"=>")
     {
-        return Err(err(format!(
+        return Err(text(&format!(
             "usage: {verb} module/path [v1.2.3] => other/module v1.4\n\t or {verb} module/path [v1.2.3] => ../local/directory"
         )));
     }
-    let (old_path, old_version, new_path, new_version);
-    {
-        let Some(tok) = args.get_mut(0) else {
-            return Err(err(String::new()));
-        };
-        let s = parse_string(tok).map_err(|e| err(format!("invalid quoted string: {e}")))?;
-        old_path = lossy(&s);
-        let Some(major) = path_major(&old_path) else {
-            return Err(err(format!(
-                "{}invalid module path",
-                directive_prefix(verb, &old_path)
-            )));
-        };
-        let major = major.to_owned();
-        old_version = if arrow == 2 {
-            let Some(tok) = args.get_mut(1) else {
-                return Err(err(String::new()));
-            };
-            let v = lossy(&parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
-            if let Err(e) = check_path_major(&v, &major) {
-                return Err(err(format!("{}{e}", directive_prefix(verb, &old_path))));
-            }
-            v
-        } else {
-            String::new()
-        };
-    }
-    let Some(tok) = args.get_mut(arrow + 1) else {
-        return Err(err(String::new()));
+    // Arity was checked above; these fallbacks only keep the indexing panic-free.
+    let missing = || text("internal error: missing replace argument");
+    let old_tok = args.get_mut(0).ok_or_else(missing)?;
+    let s = parse_string(old_tok).map_err(|e| text(&format!("invalid quoted string: {e}")))?;
+    let old_path = lossy(&s);
+    let Some(major) = path_major(&old_path) else {
+        return Err(err(cat(&[
+            &directive_prefix(verb.as_bytes(), &s),
+            b"invalid module path",
+        ])));
     };
-    let ns = parse_string(tok).map_err(|e| err(format!("invalid quoted string: {e}")))?;
-    new_path = lossy(&ns);
-    if args.len() == arrow + 2 {
+    let major = major.to_owned();
+    let old_version = if arrow == 2 {
+        let tok = args.get_mut(1).ok_or_else(missing)?;
+        let v = lossy(&parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
+        if let Err(e) = check_path_major(&v, &major) {
+            return Err(err(cat(&[
+                &directive_prefix(verb.as_bytes(), &s),
+                e.to_string().as_bytes(),
+            ])));
+        }
+        v
+    } else {
+        String::new()
+    };
+    let new_tok = args.get_mut(arrow + 1).ok_or_else(missing)?;
+    let ns = parse_string(new_tok).map_err(|e| text(&format!("invalid quoted string: {e}")))?;
+    let new_path = lossy(&ns);
+    let new_version = if args.len() == arrow + 2 {
         if !is_directory_path(&new_path) {
             if ns.contains(&b'@') {
-                return Err(err(
-                    "replacement module must match format 'path version', not 'path@version'"
-                        .to_owned(),
+                return Err(text(
+                    "replacement module must match format 'path version', not 'path@version'",
                 ));
             }
-            return Err(err(
-                "replacement module without version must be directory path (rooted or starting with . or ..)".to_owned(),
+            return Err(text(
+                "replacement module without version must be directory path (rooted or starting with . or ..)",
             ));
         }
         // Go checks this only on hosts whose path separator is '/', which is every host the
         // playground mirrors.
         if ns.contains(&b'\\') {
-            return Err(err(
-                "replacement directory appears to be Windows path (on a non-windows system)"
-                    .to_owned(),
+            return Err(text(
+                "replacement directory appears to be Windows path (on a non-windows system)",
             ));
         }
-        new_version = String::new();
+        String::new()
     } else {
-        let Some(tok) = args.get_mut(arrow + 2) else {
-            return Err(err(String::new()));
-        };
-        new_version = lossy(&parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
+        let tok = args.get_mut(arrow + 2).ok_or_else(missing)?;
+        let v = lossy(&parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
         if is_directory_path(&new_path) {
-            return Err(err(format!(
+            return Err(text(&format!(
                 "replacement module directory path {} cannot have version",
                 quote(&ns)
             )));
         }
-    }
+        v
+    };
     Ok(Replace {
         old: ModuleVersion {
             path: old_path,

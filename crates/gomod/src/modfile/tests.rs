@@ -24,14 +24,14 @@ pub(crate) fn visible(bytes: &[u8]) -> String {
 fn render_fmt(_name: &str, data: &[u8]) -> String {
     match super::format("go.mod", data) {
         Ok(out) => visible(&out),
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     }
 }
 
 fn render_json(_name: &str, data: &[u8]) -> String {
     match super::edit_json("go.mod", data) {
         Ok(out) => out,
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     }
 }
 
@@ -125,11 +125,11 @@ fn corpus_matches_go() {
         let verb = if is_work { "work" } else { "mod" };
         let ours_fmt = match ours_fmt {
             Ok(b) => visible(&b),
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         let ours_json = match ours_json {
             Ok(s) => s,
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         if ours_fmt != run_go(name, &data, &[verb, "edit", "-fmt", "-print"]) {
             failures.push(format!("{}: -fmt differs", path.display()));
@@ -432,8 +432,8 @@ fn random_differential() {
             parsed += usize::from(fmt.is_ok());
             let fmt = fmt
                 .map(|b| visible(&b))
-                .unwrap_or_else(|e| format!("{e}\n"));
-            let json = json.unwrap_or_else(|e| format!("{e}\n"));
+                .unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
+            let json = json.unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
             let want_fmt = run_go(name, &data, &[verb, "edit", "-fmt", "-print"]);
             if fmt != want_fmt {
                 failures.push(format!(
@@ -496,7 +496,7 @@ fn render_mod_edit(_name: &str, data: &[u8]) -> String {
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
     let mut f = match super::parse("go.mod", body.as_bytes()) {
         Ok(f) => f,
-        Err(e) => return format!("{e}\n"),
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
     for arg in &flags {
         match flag(arg) {

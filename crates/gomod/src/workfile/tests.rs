@@ -9,7 +9,7 @@ use crate::modfile::tests::visible;
 fn workfile_fmt_golden() {
     check_dir("workfile", |_, data| match super::format("go.work", data) {
         Ok(out) => visible(&out),
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     });
 }
 
@@ -18,7 +18,7 @@ fn workfile_json_golden() {
     check_dir("workfile_json", |_, data| {
         match super::edit_json("go.work", data) {
             Ok(out) => out,
-            Err(errs) => format!("{errs}\n"),
+            Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
         }
     });
 }
@@ -31,7 +31,7 @@ fn render_work_edit(_name: &str, data: &[u8]) -> String {
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
     let mut f = match super::parse("go.work", body.as_bytes()) {
         Ok(f) => f,
-        Err(e) => return format!("{e}\n"),
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
     let split = |arg: &str| -> (String, String) {
         let arg = arg.trim_start_matches('-');
