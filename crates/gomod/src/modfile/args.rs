@@ -4,7 +4,7 @@
 //! why `go mod edit -fmt` normalises them.
 
 use crate::path::{check_path_major, is_directory_path, split_path_version};
-use crate::syntax::quote::{auto_quote, quote, unquote};
+use crate::syntax::quote::{auto_quote, must_quote, quote, unquote};
 use crate::syntax::utf8::to_string_lossy;
 use crate::syntax::{Error, Line};
 use crate::version::module::canonical_version;
@@ -36,15 +36,21 @@ pub(crate) fn directive_prefix(verb: &[u8], mod_path: &[u8]) -> Vec<u8> {
 /// Go's `parseString`: unquotes a `"..."` token, rejects other quote characters, and rewrites
 /// the token as `AutoQuote(value)`. The error is the text after `invalid quoted string: `.
 pub(crate) fn parse_string(token: &mut Vec<u8>) -> Result<Vec<u8>, &'static str> {
-    let value = if token.starts_with(b"\"") {
-        unquote(token).map_err(|_| "invalid syntax")?
-    } else if token.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
+    if token.starts_with(b"\"") {
+        let value = unquote(token).map_err(|_| "invalid syntax")?;
+        *token = auto_quote(&value);
+        return Ok(value);
+    }
+    if token.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
         return Err("unquoted string cannot contain quote");
-    } else {
-        token.clone()
-    };
-    *token = auto_quote(&value);
-    Ok(value)
+    }
+    // An unquoted token that needs no quoting stays as it is.
+    if must_quote(token) {
+        let value = std::mem::take(token);
+        *token = quote(&value).into_bytes();
+        return Ok(value);
+    }
+    Ok(token.clone())
 }
 
 /// How versions are checked, Go's `fix` argument: `None` requires canonical semver and rewrites
@@ -63,13 +69,13 @@ pub(crate) fn parse_version(
     token: &mut Vec<u8>,
     check: VersionCheck,
 ) -> Result<Vec<u8>, Vec<u8>> {
-    let prefix = directive_prefix(verb.as_bytes(), path);
-    let raw = token.clone();
+    let prefix = || directive_prefix(verb.as_bytes(), path);
+    // parse_string leaves the token alone when it fails, so the error can quote it as written.
     let text = match parse_string(token) {
         Ok(t) => t,
         Err(e) => {
-            let detail = format!("version {} invalid: {e}", quote(&raw));
-            return Err(cat(&[&prefix, detail.as_bytes()]));
+            let detail = format!("version {} invalid: {e}", quote(token));
+            return Err(cat(&[&prefix(), detail.as_bytes()]));
         }
     };
     let fixed = match check {
@@ -83,12 +89,12 @@ pub(crate) fn parse_version(
                     "version {} invalid: must be of the form v1.2.3",
                     quote(&text)
                 );
-                return Err(cat(&[&prefix, detail.as_bytes()]));
+                return Err(cat(&[&prefix(), detail.as_bytes()]));
             }
             canonical.into_bytes()
         }
     };
-    *token = fixed.clone();
+    token.clone_from(&fixed);
     Ok(fixed)
 }
 
