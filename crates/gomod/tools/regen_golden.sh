@@ -15,6 +15,9 @@
 #   workfile_json        go work edit -json go.work
 #   modfile_edit         go mod edit FLAGS go.mod     (FLAGS = first line of NAME.in after "# ";
 #   workfile_edit        go work edit FLAGS go.work    the rest of NAME.in is the file)
+#   modfile_lax          NAME.in is the go.mod of example.com/dep@v1.0.0, served by a file proxy
+#                        to a main module that requires it; the golden is the dep's lines of
+#                        `go mod graph` (what the lax parse read), or go's error
 set -eu
 
 GO=${1:-/work/main/.venv/bin/go}
@@ -68,6 +71,36 @@ run_edit() { # dir file header-lines go-subcommand
 	done
 }
 
+run_lax() {
+	dir=modfile_lax
+	[ -d "$here/testdata/$dir" ] || return 0
+	for input in "$here/testdata/$dir"/*.in; do
+		[ -e "$input" ] || continue
+		rm -rf "$tmp/lax" && mkdir -p "$tmp/lax/main" "$tmp/lax/gopath"
+		proxy=$tmp/lax/proxy
+		mkdir -p "$proxy/example.com/dep/@v"
+		cp "$input" "$proxy/example.com/dep/@v/v1.0.0.mod"
+		echo v1.0.0 >"$proxy/example.com/dep/@v/list"
+		# Stub modules that the cases may require, so unpruned graphs can be loaded.
+		for m in x y z; do
+			mkdir -p "$proxy/example.com/$m/@v"
+			for v in v1.0.0 v1.2.0 v1.10.0; do
+				printf 'module example.com/%s\n\ngo 1.21\n' "$m" >"$proxy/example.com/$m/@v/$v.mod"
+				echo "$v" >>"$proxy/example.com/$m/@v/list"
+			done
+		done
+		printf 'module example.com/main\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n' >"$tmp/lax/main/go.mod"
+		golden=${input%.in}.golden
+		if (cd "$tmp/lax/main" && GOPROXY="file://$proxy" GOPATH="$tmp/lax/gopath" GOFLAGS=-mod=mod \
+			"$GO" mod graph >"$tmp/out" 2>"$tmp/err"); then
+			grep '^example.com/dep@v1.0.0 ' "$tmp/out" | visible >"$golden" || true
+		else
+			visible <"$tmp/err" >"$golden"
+		fi
+		chmod -R u+w "$tmp/lax"
+	done
+}
+
 run syntax go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile_json go.mod 1 "$GO" mod edit -json go.mod
@@ -75,3 +108,4 @@ run workfile go.work 2 "$GO" work edit -fmt -print go.work
 run workfile_json go.work 2 "$GO" work edit -json go.work
 run_edit modfile_edit go.mod 1 mod
 run_edit workfile_edit go.work 2 work
+run_lax

@@ -594,3 +594,28 @@ fn render_mod_edit(_name: &str, data: &[u8]) -> String {
 fn modfile_edit_golden() {
     check_dir("modfile_edit", render_mod_edit);
 }
+
+/// What `go mod graph` shows of a dependency whose go.mod is the input (see
+/// `tools/regen_golden.sh`, `modfile_lax`): its requirement edges and its go version, as read by
+/// the lax parser, or the go command's error for a go.mod that even lax parsing rejects.
+fn render_lax(_name: &str, data: &[u8]) -> String {
+    const DEP: &str = "example.com/dep@v1.0.0";
+    match super::parse_lax("go.mod", data) {
+        Ok(f) => {
+            let mut out = String::new();
+            for r in &f.require {
+                out.push_str(&format!("{DEP} {}@{}\n", r.module.path, r.module.version));
+            }
+            if let Some(go) = &f.go {
+                out.push_str(&format!("{DEP} go@{}\n", go.version));
+            }
+            visible(out.as_bytes())
+        }
+        Err(e) => format!("go: {DEP}: parsing go.mod: {}\n", visible(&e.to_bytes())),
+    }
+}
+
+#[test]
+fn modfile_lax_golden() {
+    check_dir("modfile_lax", render_lax);
+}
