@@ -18,6 +18,10 @@
 #   modfile_lax          NAME.in is the go.mod of example.com/dep@v1.0.0, served by a file proxy
 #                        to a main module that requires it; the golden is the dep's lines of
 #                        `go mod graph` (what the lax parse read), or go's error
+#   modfile_get          `go get ARGS` (ARGS = first line of NAME.in after "# get ") run in a main
+#                        module whose go.mod is the rest of NAME.in, against a file proxy of
+#                        stub modules example.com/{a..f} at v1.0.0, v1.1.0 and v1.2.0 without
+#                        requirements; the golden is the go.mod go writes, or go's error
 set -eu
 
 GO=${1:-/work/main/.venv/bin/go}
@@ -101,6 +105,42 @@ run_lax() {
 	done
 }
 
+run_get() {
+	dir=modfile_get
+	[ -d "$here/testdata/$dir" ] || return 0
+	proxy=$tmp/getproxy
+	rm -rf "$proxy"
+	for m in a b c d e f; do
+		mkdir -p "$proxy/example.com/$m/@v"
+		for v in v1.0.0 v1.1.0 v1.2.0; do
+			printf 'module example.com/%s\n' "$m" >"$proxy/example.com/$m/@v/$v.mod"
+			printf '{"Version":"%s","Time":"2020-01-01T00:00:00Z"}' "$v" >"$proxy/example.com/$m/@v/$v.info"
+			echo "$v" >>"$proxy/example.com/$m/@v/list"
+			python3 -c 'import sys, zipfile
+m, v, mod, out = sys.argv[1:]
+with zipfile.ZipFile(out, "w") as z:
+    z.writestr("example.com/%s@%s/go.mod" % (m, v), open(mod).read())
+    z.writestr("example.com/%s@%s/p.go" % (m, v), "package %s\n" % m)' \
+				"$m" "$v" "$proxy/example.com/$m/@v/$v.mod" "$proxy/example.com/$m/@v/$v.zip"
+		done
+	done
+	for input in "$here/testdata/$dir"/*.in; do
+		[ -e "$input" ] || continue
+		rm -rf "$tmp/get" && mkdir -p "$tmp/get/main" "$tmp/get/gopath"
+		args=$(head -n 1 "$input" | sed 's/^# get //')
+		tail -n +2 "$input" >"$tmp/get/main/go.mod"
+		golden=${input%.in}.golden
+		# shellcheck disable=SC2086
+		if (cd "$tmp/get/main" && GOPROXY="file://$proxy" GOPATH="$tmp/get/gopath" GOFLAGS=-mod=mod \
+			"$GO" get $args >"$tmp/out" 2>"$tmp/err"); then
+			visible <"$tmp/get/main/go.mod" >"$golden"
+		else
+			visible <"$tmp/err" >"$golden"
+		fi
+		chmod -R u+w "$tmp/get"
+	done
+}
+
 run syntax go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile_json go.mod 1 "$GO" mod edit -json go.mod
@@ -109,3 +149,4 @@ run workfile_json go.work 2 "$GO" work edit -json go.work
 run_edit modfile_edit go.mod 1 mod
 run_edit workfile_edit go.work 2 work
 run_lax
+run_get

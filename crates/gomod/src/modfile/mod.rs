@@ -12,6 +12,7 @@ mod directives;
 mod edit;
 mod goversion;
 mod json;
+mod set_require;
 mod sort;
 mod stable_sort;
 
@@ -20,6 +21,7 @@ pub use edit::EditError;
 pub(crate) use edit::{add_godebug, add_replace, drop_godebug, drop_replace};
 pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
 pub(crate) use json::{replace_json, JsonWriter};
+pub use set_require::RequireSpec;
 pub(crate) use sort::{compare_line, remove_lines};
 pub(crate) use stable_sort::sort_stable_by;
 

@@ -402,7 +402,8 @@ impl Fuzz {
 }
 
 /// Compares `-fmt` and `-json` of generated go.mod and go.work files with the go binary.
-/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200).
+/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200), `GOMOD_FUZZ_SEED`
+/// the first seed (default 1).
 #[test]
 #[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_differential"]
 fn random_differential() {
@@ -412,7 +413,11 @@ fn random_differential() {
         .unwrap_or(200);
     let mut failures = Vec::new();
     let mut parsed = 0;
-    for seed in 1..=n {
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    for seed in first..first.saturating_add(n) {
         for work in [false, true] {
             let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
             let data = fuzz.file(work);
@@ -618,4 +623,59 @@ fn render_lax(_name: &str, data: &[u8]) -> String {
 #[test]
 fn modfile_lax_golden() {
     check_dir("modfile_lax", render_lax);
+}
+
+/// The go.mod that `go get ARGS` writes (see `tools/regen_golden.sh`, `modfile_get`), where
+/// every named module is a stub without requirements: existing requirements keep their
+/// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
+/// requirement layout for the file's go version applies.
+fn render_get(_name: &str, data: &[u8]) -> String {
+    let text = String::from_utf8_lossy(data);
+    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let mut f = match super::parse("go.mod", body.as_bytes()) {
+        Ok(f) => f,
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
+    };
+    let mut want: Vec<super::RequireSpec> = Vec::new();
+    for r in &f.require {
+        match want.iter_mut().find(|w| w.path == r.module.path) {
+            Some(w) => {
+                if crate::version::semver::compare(&r.module.version, &w.version).is_gt() {
+                    w.version = r.module.version.clone();
+                }
+            }
+            None => want.push(super::RequireSpec {
+                path: r.module.path.clone(),
+                version: r.module.version.clone(),
+                indirect: r.indirect,
+            }),
+        }
+    }
+    for arg in first.trim_start_matches("# get ").split_whitespace() {
+        let (path, version) = arg.split_once('@').unwrap_or((arg, ""));
+        match want.iter_mut().find(|w| w.path == path) {
+            Some(w) => w.version = version.to_owned(),
+            None => want.push(super::RequireSpec {
+                path: path.to_owned(),
+                version: version.to_owned(),
+                indirect: true,
+            }),
+        }
+    }
+    let go = format!("v{}", f.go_version().unwrap_or("1.16"));
+    let at_least = |v: &str| crate::version::semver::compare(&go, v).is_ge();
+    if at_least("v1.27") {
+        f.set_require_at_most_two(&want);
+    } else if at_least("v1.17") {
+        f.set_require_separate_indirect(&want);
+    } else {
+        f.set_require(&want);
+    }
+    f.cleanup();
+    visible(&f.format())
+}
+
+#[test]
+fn modfile_get_golden() {
+    check_dir("modfile_get", render_get);
 }
