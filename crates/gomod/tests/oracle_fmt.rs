@@ -42,15 +42,6 @@ struct Mismatch {
     cause: Option<&'static str>,
 }
 
-/// Recognises differences with a known cause, so that the report can group them.
-fn known_cause(go: &Output, ours: &Output) -> Option<&'static str> {
-    let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    let same_when_lossy = go.status == ours.status
-        && go.stdout == ours.stdout
-        && lossy(&go.stderr) == lossy(&ours.stderr);
-    same_when_lossy.then_some("invalid UTF-8 shown as U+FFFD in an error message")
-}
-
 /// Hand-picked go.mod texts that the generator reaches only by chance; they run in every run, after
 /// the generated cases (their indices continue the generated ones).
 const MOD_EDGE_CASES: &[&[u8]] = &[
@@ -141,7 +132,7 @@ fn differential(kind: Kind, seed: u64, count: usize) {
                 what,
                 data: data.to_vec(),
                 detail: describe_difference(go, &ours),
-                cause: known_cause(go, &ours),
+                cause: gocmd::known_cause(go, &ours),
             });
         }
     };

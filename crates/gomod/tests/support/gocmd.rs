@@ -179,16 +179,22 @@ pub fn run_jobs(jobs: &[Job]) -> Vec<Output> {
 
 /// Like [`run_jobs`], with the program `command` makes.
 pub fn run_jobs_with(jobs: &[Job], command: fn() -> Command) -> Vec<Output> {
+    run_parallel(jobs, |dir, job| run_program_in(dir, job, command))
+}
+
+/// Runs `work` on every item on [`parallelism`] worker threads, each with its own scratch
+/// directory, and returns the results in item order.
+pub fn run_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&Path, &T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Output>>> = Mutex::new(vec![None; jobs.len()]);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
-        for _ in 0..parallelism().min(jobs.len().max(1)) {
+        for _ in 0..parallelism().min(items.len().max(1)) {
             scope.spawn(|| {
                 let dir = ScratchDir::new("go");
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(job) = jobs.get(i) else { break };
-                    let out = run_program_in(&dir.path, job, command);
+                    let Some(item) = items.get(i) else { break };
+                    let out = work(&dir.path, item);
                     results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(out);
                 }
             });
@@ -198,7 +204,7 @@ pub fn run_jobs_with(jobs: &[Job], command: fn() -> Command) -> Vec<Output> {
         .into_inner()
         .unwrap_or_else(|p| p.into_inner())
         .into_iter()
-        .map(|out| out.unwrap_or_else(|| panic!("a go job produced no output")))
+        .map(|out| out.unwrap_or_else(|| panic!("a parallel job produced no result")))
         .collect()
 }
 
@@ -326,6 +332,15 @@ pub fn library_json(kind: Kind, name: &str, data: &[u8]) -> Output {
         Ok(text) => success(text.into_bytes()),
         Err(errors) => parse_failure(kind, name, &errors),
     }
+}
+
+/// Recognises differences with a known cause, so that the report can group them.
+pub fn known_cause(go: &Output, ours: &Output) -> Option<&'static str> {
+    let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let same_when_lossy = go.status == ours.status
+        && go.stdout == ours.stdout
+        && lossy(&go.stderr) == lossy(&ours.stderr);
+    same_when_lossy.then_some("invalid UTF-8 shown as U+FFFD in an error message")
 }
 
 /// A readable side-by-side account of two outputs that should have been equal.
