@@ -241,9 +241,45 @@ fn gomod_lax_parse_matches_go_as_a_dependency() {
         .and_then(|s| s.trim().parse::<usize>().ok())
         .map_or(300, |n| n / 4);
     let mut rng = rng::Rng::new(seed);
+    // Every go-line spelling the lax parser treats specially (or rejects), on a fixed file; they
+    // run after the generated cases.
+    let lax_go_lines = [
+        "1.21",
+        "1.21.0",
+        "1.21rc1",
+        "1.2beta1",
+        "v1.21",
+        "v1.21.4",
+        "1.21.0-rc1",
+        "1.21.0-foo",
+        "1.21foo",
+        "1.21.x",
+        "1.21.",
+        "v1.21.",
+        "1",
+        "v1",
+        "01.21",
+        "1.021",
+        "go1.21",
+        "1.16",
+        "1.17",
+        "1.20.99",
+        "1.27.3",
+        "1.27.4",
+        "1.99",
+        "v1.99.0-x",
+        "\"1.22\"",
+        "1.22 x",
+    ];
+    let fixed = lax_go_lines.iter().map(|go| {
+        format!("module example.com/lax\n\ngo {go}\n\nrequire example.com/a v1.2\n").into_bytes()
+    });
     let plans: Vec<Plan> = (0..count)
-        .map(|_| plan(gen_modfile::gen_modfile(&mut rng.fork())))
+        .map(|_| gen_modfile::gen_modfile(&mut rng.fork()))
+        .chain(fixed)
+        .map(plan)
         .collect();
+    let count = plans.len();
     let started = std::time::Instant::now();
     let outputs = gocmd::run_parallel(&plans, |dir, plan| run_go(&dir.join("case"), plan));
     let elapsed = started.elapsed();
