@@ -137,5 +137,5 @@ fn render_mod_edit(_name: &str, data: &[u8]) -> String {
 
 #[test]
 fn modfile_edit_golden() {
-    check_dir("modfile_edit", render_mod_edit);
+    check_dir("modfile/edit", render_mod_edit);
 }

@@ -6,7 +6,7 @@ use crate::golden::check_dir;
 use crate::modfile;
 
 /// What `go mod graph` shows of a dependency whose go.mod is the input (see
-/// `tools/regen_golden.sh`, `modfile_lax`): its requirement edges and its go version, as read by
+/// `tools/regen_golden.sh`, `modfile/lax`): its requirement edges and its go version, as read by
 /// the lax parser, or the go command's error for a go.mod that even lax parsing rejects.
 fn render_lax(_name: &str, data: &[u8]) -> String {
     const DEP: &str = "example.com/dep@v1.0.0";
@@ -27,10 +27,10 @@ fn render_lax(_name: &str, data: &[u8]) -> String {
 
 #[test]
 fn modfile_lax_golden() {
-    check_dir("modfile_lax", render_lax);
+    check_dir("modfile/lax", render_lax);
 }
 
-/// The go.mod that `go get ARGS` writes (see `tools/regen_golden.sh`, `modfile_get`), where
+/// The go.mod that `go get ARGS` writes (see `tools/regen_golden.sh`, `modfile/get`), where
 /// every named module is a stub without requirements: existing requirements keep their
 /// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
 /// requirement layout for the file's go version applies.
@@ -82,5 +82,5 @@ fn render_get(_name: &str, data: &[u8]) -> String {
 
 #[test]
 fn modfile_get_golden() {
-    check_dir("modfile_get", render_get);
+    check_dir("modfile/get", render_get);
 }

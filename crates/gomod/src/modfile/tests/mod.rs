@@ -1,6 +1,6 @@
 //! Tests of go.mod reading and printing. Golden cases: every `testdata/{syntax,modfile}/*.in`
 //! is a go.mod whose expected `go mod edit -fmt -print` output (or error text) was produced by
-//! the go binary with `tools/regen_golden.sh`; `testdata/modfile_json` holds `go mod edit -json`
+//! the go binary with `tools/regen_golden.sh`; `testdata/modfile/json` holds `go mod edit -json`
 //! outputs. The submodules check edits, lax parsing and requirement rewriting the same way,
 //! compare with the go binary directly (ignored tests), and hunt for panics.
 
@@ -54,5 +54,5 @@ fn modfile_fmt_golden() {
 
 #[test]
 fn modfile_json_golden() {
-    check_dir("modfile_json", render_json);
+    check_dir("modfile/json", render_json);
 }
