@@ -76,9 +76,15 @@ impl ModFile {
     /// Appends a top-level comment block holding `text` (a whole `// ...` comment line), as
     /// Go's `AddComment` does.
     pub fn add_comment(&mut self, text: &str) {
-        let comment = Comment { token: tok(text), ..Comment::default() };
+        let comment = Comment {
+            token: tok(text),
+            ..Comment::default()
+        };
         let block = crate::syntax::CommentBlock {
-            comments: crate::syntax::Comments { before: vec![comment], ..Default::default() },
+            comments: crate::syntax::Comments {
+                before: vec![comment],
+                ..Default::default()
+            },
             start: Default::default(),
         };
         self.syntax.stmts.push(crate::syntax::Stmt::Comments(block));
