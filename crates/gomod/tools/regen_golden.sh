@@ -10,15 +10,15 @@
 # \xNN so that golden files stay text; the tests render their output the same way.
 #
 #   syntax, modfile      go mod edit -fmt -print go.mod
-#   modfile_json         go mod edit -json go.mod
+#   modfile/json         go mod edit -json go.mod
 #   workfile             go work edit -fmt -print go.work
-#   workfile_json        go work edit -json go.work
-#   modfile_edit         go mod edit FLAGS go.mod     (FLAGS = first line of NAME.in after "# ";
-#   workfile_edit        go work edit FLAGS go.work    the rest of NAME.in is the file)
-#   modfile_lax          NAME.in is the go.mod of example.com/dep@v1.0.0, served by a file proxy
+#   workfile/json        go work edit -json go.work
+#   modfile/edit         go mod edit FLAGS go.mod     (FLAGS = first line of NAME.in after "# ";
+#   workfile/edit        go work edit FLAGS go.work    the rest of NAME.in is the file)
+#   modfile/lax          NAME.in is the go.mod of example.com/dep@v1.0.0, served by a file proxy
 #                        to a main module that requires it; the golden is the dep's lines of
 #                        `go mod graph` (what the lax parse read), or go's error
-#   modfile_get          `go get ARGS` (ARGS = first line of NAME.in after "# get ") run in a main
+#   modfile/get          `go get ARGS` (ARGS = first line of NAME.in after "# get ") run in a main
 #                        module whose go.mod is the rest of NAME.in, against a file proxy of
 #                        stub modules example.com/{a..f} at v1.0.0, v1.1.0 and v1.2.0 without
 #                        requirements; the golden is the go.mod go writes, or go's error
@@ -76,7 +76,7 @@ run_edit() { # dir file header-lines go-subcommand
 }
 
 run_lax() {
-	dir=modfile_lax
+	dir=modfile/lax
 	[ -d "$here/testdata/$dir" ] || return 0
 	for input in "$here/testdata/$dir"/*.in; do
 		[ -e "$input" ] || continue
@@ -106,7 +106,7 @@ run_lax() {
 }
 
 run_get() {
-	dir=modfile_get
+	dir=modfile/get
 	[ -d "$here/testdata/$dir" ] || return 0
 	proxy=$tmp/getproxy
 	rm -rf "$proxy"
@@ -143,10 +143,10 @@ with zipfile.ZipFile(out, "w") as z:
 
 run syntax go.mod 1 "$GO" mod edit -fmt -print go.mod
 run modfile go.mod 1 "$GO" mod edit -fmt -print go.mod
-run modfile_json go.mod 1 "$GO" mod edit -json go.mod
+run modfile/json go.mod 1 "$GO" mod edit -json go.mod
 run workfile go.work 2 "$GO" work edit -fmt -print go.work
-run workfile_json go.work 2 "$GO" work edit -json go.work
-run_edit modfile_edit go.mod 1 mod
-run_edit workfile_edit go.work 2 work
+run workfile/json go.work 2 "$GO" work edit -json go.work
+run_edit modfile/edit go.mod 1 mod
+run_edit workfile/edit go.work 2 work
 run_lax
 run_get

@@ -73,6 +73,23 @@ impl ModFile {
         }
     }
 
+    /// Appends a top-level comment block holding `text` (a whole `// ...` comment line), as
+    /// Go's `AddComment` does.
+    pub fn add_comment(&mut self, text: &str) {
+        let comment = Comment {
+            token: tok(text),
+            ..Comment::default()
+        };
+        let block = crate::syntax::CommentBlock {
+            comments: crate::syntax::Comments {
+                before: vec![comment],
+                ..Default::default()
+            },
+            start: Default::default(),
+        };
+        self.syntax.stmts.push(crate::syntax::Stmt::Comments(block));
+    }
+
     /// Sets the module path, adding a module line at the end if there is none.
     pub fn add_module_stmt(&mut self, path: &str) {
         let tokens = vec![tok("module"), quoted(path)];

@@ -1,5 +1,5 @@
 //! Golden tests: `testdata/workfile/*.in` against `go work edit -fmt -print` and
-//! `testdata/workfile_json/*.in` against `go work edit -json`, both produced by the go binary
+//! `testdata/workfile/json/*.in` against `go work edit -json`, both produced by the go binary
 //! with `tools/regen_golden.sh`.
 
 use crate::golden::check_dir;
@@ -15,7 +15,7 @@ fn workfile_fmt_golden() {
 
 #[test]
 fn workfile_json_golden() {
-    check_dir("workfile_json", |_, data| {
+    check_dir("workfile/json", |_, data| {
         match super::edit_json("go.work", data) {
             Ok(out) => out,
             Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
@@ -89,5 +89,5 @@ fn render_work_edit(_name: &str, data: &[u8]) -> String {
 
 #[test]
 fn workfile_edit_golden() {
-    check_dir("workfile_edit", render_work_edit);
+    check_dir("workfile/edit", render_work_edit);
 }

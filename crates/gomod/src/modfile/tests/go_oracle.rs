@@ -1,54 +1,8 @@
-//! Golden tests: every `testdata/{syntax,modfile}/*.in` is a go.mod whose expected
-//! `go mod edit -fmt -print` output (or error text) was produced by the go binary with
-//! `tools/regen_golden.sh`; `testdata/modfile_json` holds `go mod edit -json` outputs.
+//! Direct comparisons with the go binary (ignored by default: they need `go` and take a while):
+//! the shared corpus, and randomly generated go.mod / go.work files.
 
-use crate::golden::check_dir;
-use crate::syntax::utf8::{runes, RUNE_ERROR};
-
-/// Output bytes as golden text: each byte that is not part of valid UTF-8 is shown as `\xNN`,
-/// as `tools/regen_golden.sh` writes the go command's output.
-pub(crate) fn visible(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for (at, r, width) in runes(bytes) {
-        if r == RUNE_ERROR && width == 1 {
-            out.push_str(&format!("\\x{:02x}", bytes.get(at).copied().unwrap_or(0)));
-        } else {
-            out.push(r);
-        }
-    }
-    out
-}
-
-/// What `go mod edit -fmt -print` shows for a file named go.mod: the formatted file, or the
-/// error list (the go command's `go: errors parsing go.mod:` header line is left out).
-fn render_fmt(_name: &str, data: &[u8]) -> String {
-    match super::format("go.mod", data) {
-        Ok(out) => visible(&out),
-        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
-    }
-}
-
-fn render_json(_name: &str, data: &[u8]) -> String {
-    match super::edit_json("go.mod", data) {
-        Ok(out) => out,
-        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
-    }
-}
-
-#[test]
-fn syntax_golden() {
-    check_dir("syntax", render_fmt);
-}
-
-#[test]
-fn modfile_fmt_golden() {
-    check_dir("modfile", render_fmt);
-}
-
-#[test]
-fn modfile_json_golden() {
-    check_dir("modfile_json", render_json);
-}
+use super::visible;
+use crate::modfile;
 
 /// Runs `go <args>` on `data` saved as `file_name` alone in a fresh directory, offline.
 /// Returns stdout on success, and stderr without its `go: errors parsing ...` header lines
@@ -118,8 +72,8 @@ fn corpus_matches_go() {
         } else {
             (
                 "go.mod",
-                super::format("go.mod", &data),
-                super::edit_json("go.mod", &data),
+                modfile::format("go.mod", &data),
+                modfile::edit_json("go.mod", &data),
             )
         };
         let verb = if is_work { "work" } else { "mod" };
@@ -151,10 +105,10 @@ fn corpus_matches_go() {
 /// A small deterministic generator of go.mod-like text: directives, blocks, comments, blank
 /// lines and a sprinkling of malformed pieces, to compare this crate with the go binary on
 /// inputs nobody wrote by hand.
-struct Fuzz(u64);
+pub(super) struct Fuzz(pub(super) u64);
 
 impl Fuzz {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -162,7 +116,7 @@ impl Fuzz {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
@@ -432,7 +386,10 @@ fn random_differential() {
                     crate::workfile::edit_json(name, &data),
                 )
             } else {
-                (super::format(name, &data), super::edit_json(name, &data))
+                (
+                    modfile::format(name, &data),
+                    modfile::edit_json(name, &data),
+                )
             };
             parsed += usize::from(fmt.is_ok());
             let fmt = fmt
@@ -462,220 +419,4 @@ fn random_differential() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// Splits `-name=value` into its parts.
-fn flag(arg: &str) -> (&str, &str) {
-    let arg = arg.trim_start_matches('-');
-    arg.split_once('=').unwrap_or((arg, ""))
-}
-
-/// `path@version` as `go mod edit` flags write it.
-fn path_version(arg: &str) -> (&str, &str) {
-    arg.split_once('@').unwrap_or((arg, ""))
-}
-
-/// The `-retract` / `-dropretract` argument: `v` or `[low,high]`.
-fn interval(arg: &str) -> super::VersionInterval {
-    match arg
-        .strip_prefix('[')
-        .and_then(|a| a.strip_suffix(']'))
-        .and_then(|a| a.split_once(','))
-    {
-        Some((low, high)) => super::VersionInterval {
-            low: low.trim().to_owned(),
-            high: high.trim().to_owned(),
-        },
-        None => super::VersionInterval {
-            low: arg.to_owned(),
-            high: arg.to_owned(),
-        },
-    }
-}
-
-/// Applies `go mod edit` flags the way the command does: -module, -go and -toolchain first, the
-/// other edits in order, then SortBlocks and Cleanup; prints with -print or -json.
-fn render_mod_edit(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
-    let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
-    let mut f = match super::parse("go.mod", body.as_bytes()) {
-        Ok(f) => f,
-        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
-    };
-    for arg in &flags {
-        match flag(arg) {
-            ("module", p) => f.add_module_stmt(p),
-            ("go", "none") => f.drop_go_stmt(),
-            ("go", v) => f.add_go_stmt(v).expect("valid -go"),
-            ("toolchain", "none") => f.drop_toolchain_stmt(),
-            ("toolchain", v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
-            _ => {}
-        }
-    }
-    for arg in &flags {
-        let (name, value) = flag(arg);
-        let result = match name {
-            "require" => {
-                let (p, v) = path_version(value);
-                f.add_require(p, v);
-                Ok(())
-            }
-            "droprequire" => {
-                f.drop_require(value);
-                Ok(())
-            }
-            "exclude" => {
-                let (p, v) = path_version(value);
-                f.add_exclude(p, v)
-            }
-            "dropexclude" => {
-                let (p, v) = path_version(value);
-                f.drop_exclude(p, v);
-                Ok(())
-            }
-            "replace" => {
-                let (old, new) = value.split_once('=').unwrap_or((value, ""));
-                let (op, ov) = path_version(old);
-                let (np, nv) = if crate::path::is_directory_path(new) {
-                    (new, "")
-                } else {
-                    path_version(new)
-                };
-                f.add_replace(op, ov, np, nv);
-                Ok(())
-            }
-            "dropreplace" => {
-                let (p, v) = path_version(value);
-                f.drop_replace(p, v);
-                Ok(())
-            }
-            "retract" => f.add_retract(&interval(value), ""),
-            "dropretract" => {
-                f.drop_retract(&interval(value));
-                Ok(())
-            }
-            "godebug" => {
-                let (k, v) = value.split_once('=').unwrap_or((value, ""));
-                f.add_godebug(k, v);
-                Ok(())
-            }
-            "dropgodebug" => {
-                f.drop_godebug(value);
-                Ok(())
-            }
-            "tool" => {
-                f.add_tool(value);
-                Ok(())
-            }
-            "droptool" => {
-                f.drop_tool(value);
-                Ok(())
-            }
-            "ignore" => {
-                f.add_ignore(value);
-                Ok(())
-            }
-            "dropignore" => {
-                f.drop_ignore(value);
-                Ok(())
-            }
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
-            return format!("go: {arg}: {e}\n");
-        }
-    }
-    f.sort_blocks();
-    f.cleanup();
-    if flags.contains(&"-json") {
-        f.to_edit_json()
-    } else {
-        visible(&f.format())
-    }
-}
-
-#[test]
-fn modfile_edit_golden() {
-    check_dir("modfile_edit", render_mod_edit);
-}
-
-/// What `go mod graph` shows of a dependency whose go.mod is the input (see
-/// `tools/regen_golden.sh`, `modfile_lax`): its requirement edges and its go version, as read by
-/// the lax parser, or the go command's error for a go.mod that even lax parsing rejects.
-fn render_lax(_name: &str, data: &[u8]) -> String {
-    const DEP: &str = "example.com/dep@v1.0.0";
-    match super::parse_lax("go.mod", data) {
-        Ok(f) => {
-            let mut out = String::new();
-            for r in &f.require {
-                out.push_str(&format!("{DEP} {}@{}\n", r.module.path, r.module.version));
-            }
-            if let Some(go) = &f.go {
-                out.push_str(&format!("{DEP} go@{}\n", go.version));
-            }
-            visible(out.as_bytes())
-        }
-        Err(e) => format!("go: {DEP}: parsing go.mod: {}\n", visible(&e.to_bytes())),
-    }
-}
-
-#[test]
-fn modfile_lax_golden() {
-    check_dir("modfile_lax", render_lax);
-}
-
-/// The go.mod that `go get ARGS` writes (see `tools/regen_golden.sh`, `modfile_get`), where
-/// every named module is a stub without requirements: existing requirements keep their
-/// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
-/// requirement layout for the file's go version applies.
-fn render_get(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
-    let mut f = match super::parse("go.mod", body.as_bytes()) {
-        Ok(f) => f,
-        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
-    };
-    let mut want: Vec<super::RequireSpec> = Vec::new();
-    for r in &f.require {
-        match want.iter_mut().find(|w| w.path == r.module.path) {
-            Some(w) => {
-                if crate::version::semver::compare(&r.module.version, &w.version).is_gt() {
-                    w.version = r.module.version.clone();
-                }
-            }
-            None => want.push(super::RequireSpec {
-                path: r.module.path.clone(),
-                version: r.module.version.clone(),
-                indirect: r.indirect,
-            }),
-        }
-    }
-    for arg in first.trim_start_matches("# get ").split_whitespace() {
-        let (path, version) = arg.split_once('@').unwrap_or((arg, ""));
-        match want.iter_mut().find(|w| w.path == path) {
-            Some(w) => w.version = version.to_owned(),
-            None => want.push(super::RequireSpec {
-                path: path.to_owned(),
-                version: version.to_owned(),
-                indirect: true,
-            }),
-        }
-    }
-    let go = format!("v{}", f.go_version().unwrap_or("1.16"));
-    let at_least = |v: &str| crate::version::semver::compare(&go, v).is_ge();
-    if at_least("v1.27") {
-        f.set_require_at_most_two(&want);
-    } else if at_least("v1.17") {
-        f.set_require_separate_indirect(&want);
-    } else {
-        f.set_require(&want);
-    }
-    f.cleanup();
-    visible(&f.format())
-}
-
-#[test]
-fn modfile_get_golden() {
-    check_dir("modfile_get", render_get);
 }
