@@ -42,7 +42,7 @@ enum Expect {
     /// Exit 0, and these graph lines out of the dependency node.
     Graph(Vec<String>),
     /// Exit 1 with exactly this stderr.
-    Failure(String),
+    Failure(Vec<u8>),
     /// Not comparable (go could not even fetch the requirements); the reason.
     Skip(&'static str),
 }
@@ -89,19 +89,26 @@ fn plan(data: Vec<u8>) -> Plan {
     let node = format!("{dep_path}@{dep_version}");
     let mut stubs = Vec::new();
     let expect = match parsed {
-        Err(errors) => Expect::Failure(format!("go: {node}: parsing go.mod: {errors}\n")),
+        Err(errors) => {
+            let mut stderr = format!("go: {node}: parsing go.mod: ").into_bytes();
+            stderr.extend_from_slice(&errors.to_bytes());
+            stderr.push(b'\n');
+            Expect::Failure(stderr)
+        }
         Ok(f) => {
             let go = f.go.as_ref().map(|g| g.version.clone());
             match (&go, &declared) {
                 (Some(g), _) if gover::compare(g, LOCAL_GO).is_gt() => Expect::Failure(format!(
                     "go: {node}: module {node} requires go >= {g} (running go {LOCAL_GO}; \
                      GOTOOLCHAIN=local)\n"
-                )),
-                (_, None) => Expect::Failure(format!("go: {node}: parsing go.mod: missing module line\n")),
+                ).into_bytes()),
+                (_, None) => Expect::Failure(
+                    format!("go: {node}: parsing go.mod: missing module line\n").into_bytes(),
+                ),
                 (_, Some(m)) if *m != dep_path => Expect::Failure(format!(
                     "go: {node}: parsing go.mod:\n\tmodule declares its path as: {m}\n\t        but was \
                      required as: {dep_path}\n"
-                )),
+                ).into_bytes()),
                 _ => {
                     let fetchable = f.require.iter().all(|r| {
                         servable(&r.module.path) && path::escape_version(&r.module.version).is_ok()
@@ -206,7 +213,7 @@ fn compare(plan: &Plan, go: &Output) -> Option<(String, Option<&'static str>)> {
         Expect::Failure(stderr) => {
             let want = Output {
                 stdout: Vec::new(),
-                stderr: stderr.clone().into_bytes(),
+                stderr: stderr.clone(),
                 status: 1,
             };
             (*go != want).then(|| {

@@ -15,6 +15,8 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use gomod::syntax::ErrorList;
+
 use crate::args::{Command, OVERVIEW};
 use crate::gopath::{is_work_file, short_path};
 use crate::oserror::{path_error, reason};
@@ -33,20 +35,21 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     match result {
         Ok(()) => 0,
         Err(message) => {
-            let _ = stderr.write_all(message.as_bytes());
+            let _ = stderr.write_all(&message);
             let _ = stderr.flush();
             FAILURE
         }
     }
 }
 
-/// A failure: the complete text for stderr.
-type Failure = String;
+/// A failure: the complete bytes for stderr (go's error texts can hold invalid UTF-8 copied from
+/// the input, and are printed as they are).
+type Failure = Vec<u8>;
 
 fn emit(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
     out.write_all(bytes)
         .and_then(|()| out.flush())
-        .map_err(|err| format!("gomodplay: writing output: {}\n", reason(&err)))
+        .map_err(|err| format!("gomodplay: writing output: {}\n", reason(&err)).into_bytes())
 }
 
 /// A file as the user named it, with the names go would print for it.
@@ -83,7 +86,7 @@ impl<'a> Named<'a> {
     /// Reads the file, failing with go's message for an unreadable go.mod / go.work.
     fn read_like_go(&self) -> Result<Vec<u8>, Failure> {
         read(self.path).map_err(|(op, err)| {
-            if self.work {
+            let text = if self.work {
                 format!(
                     "go: errors parsing {}:\nreading go.work: {}\n",
                     self.short,
@@ -91,20 +94,25 @@ impl<'a> Named<'a> {
                 )
             } else {
                 format!("go: {}\n", path_error(op, &self.given, &err))
-            }
+            };
+            text.into_bytes()
         })
     }
 
-    /// go's report of a parse error list.
-    fn parse_failure(&self, errors: &dyn std::fmt::Display) -> Failure {
-        if self.work {
+    /// go's report of a parse error list, byte for byte.
+    fn parse_failure(&self, errors: &ErrorList) -> Failure {
+        let mut out = if self.work {
             format!(
-                "go: errors parsing {}:\nerrors parsing go.work:\n{errors}\n",
+                "go: errors parsing {}:\nerrors parsing go.work:\n",
                 self.short
             )
         } else {
-            format!("go: errors parsing {}:\n{errors}\n", self.short)
+            format!("go: errors parsing {}:\n", self.short)
         }
+        .into_bytes();
+        out.extend_from_slice(&errors.to_bytes());
+        out.push(b'\n');
+        out
     }
 }
 
@@ -131,8 +139,9 @@ fn fmt(path: &Path, write: bool, stdout: &mut dyn Write) -> Result<(), Failure> 
     if formatted == data {
         return Ok(());
     }
-    std::fs::write(path, &formatted)
-        .map_err(|err| format!("gomodplay: {}\n", path_error("write", &named.given, &err)))
+    std::fs::write(path, &formatted).map_err(|err| {
+        format!("gomodplay: {}\n", path_error("write", &named.given, &err)).into_bytes()
+    })
 }
 
 fn json(path: &Path, stdout: &mut dyn Write) -> Result<(), Failure> {

@@ -300,3 +300,21 @@ fn sum_prints_the_hash_go_records() {
         "gomodplay: open nope.mod: no such file or directory\n"
     );
 }
+
+/// go copies invalid UTF-8 from the file into its messages; so must we, byte for byte.
+#[test]
+fn invalid_utf8_in_messages_is_printed_as_go_does() {
+    let dir = ScratchDir::new("cli-utf8");
+    for (name, kind, data) in [
+        ("go.mod", Kind::Mod, &b"foo\xe5\n"[..]),
+        ("go.mod", Kind::Mod, &b"module m\ngo \xb1.21\nrequire a\xc3/b master\n"[..]),
+        ("go.work", Kind::Work, &b"go 1.21\nus\xffe ./a\n"[..]),
+    ] {
+        std::fs::write(dir.path.join(name), data).unwrap_or_else(|e| panic!("{e}"));
+        let go_args = [kind.subcommand(), "edit", "-fmt", "-print", name];
+        let go = run_in(&dir.path, gocmd::go_command(), &go_args);
+        let ours = run_in(&dir.path, gomodplay(), &["fmt", name]);
+        assert_eq!(go.status, 1, "go accepted {}", escape(data));
+        assert_eq!(ours, go, "{}", describe_difference(&go, &ours));
+    }
+}

@@ -288,15 +288,18 @@ pub fn json_job(kind: Kind, name: &str, data: &[u8]) -> Job {
 }
 
 /// What go prints for a file that does not parse, given a relative file name (which go's
-/// `ShortPath` leaves alone): the header, go.work's extra line, and the error list.
-pub fn parse_failure(kind: Kind, name: &str, errors: &dyn std::fmt::Display) -> Output {
-    let stderr = match kind {
-        Kind::Mod => format!("go: errors parsing {name}:\n{errors}\n"),
-        Kind::Work => format!("go: errors parsing {name}:\nerrors parsing go.work:\n{errors}\n"),
+/// `ShortPath` leaves alone): the header, go.work's extra line, and the error list, byte for byte
+/// (`ErrorList::to_bytes` keeps invalid UTF-8 copied from the input, as go does).
+pub fn parse_failure(kind: Kind, name: &str, errors: &gomod::syntax::ErrorList) -> Output {
+    let mut stderr = match kind {
+        Kind::Mod => format!("go: errors parsing {name}:\n").into_bytes(),
+        Kind::Work => format!("go: errors parsing {name}:\nerrors parsing go.work:\n").into_bytes(),
     };
+    stderr.extend_from_slice(&errors.to_bytes());
+    stderr.push(b'\n');
     Output {
         stdout: Vec::new(),
-        stderr: stderr.into_bytes(),
+        stderr,
         status: 1,
     }
 }
