@@ -105,6 +105,11 @@ fn plan(data: Vec<u8>) -> Plan {
                 (_, None) => Expect::Failure(
                     format!("go: {node}: parsing go.mod: missing module line\n").into_bytes(),
                 ),
+                // ModFile keeps paths as String, so a path with invalid UTF-8 has lost its bytes
+                // (MISMATCHES.md, item 4); go would print them raw.
+                (_, Some(m)) if m.contains('\u{fffd}') => {
+                    Expect::Skip("module path with invalid UTF-8")
+                }
                 (_, Some(m)) if *m != dep_path => Expect::Failure(format!(
                     "go: {node}: parsing go.mod:\n\tmodule declares its path as: {m}\n\t        but was \
                      required as: {dep_path}\n"
