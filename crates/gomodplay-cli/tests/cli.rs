@@ -307,7 +307,11 @@ fn invalid_utf8_in_messages_is_printed_as_go_does() {
     let dir = ScratchDir::new("cli-utf8");
     for (name, kind, data) in [
         ("go.mod", Kind::Mod, &b"foo\xe5\n"[..]),
-        ("go.mod", Kind::Mod, &b"module m\ngo \xb1.21\nrequire a\xc3/b master\n"[..]),
+        (
+            "go.mod",
+            Kind::Mod,
+            &b"module m\ngo \xb1.21\nrequire a\xc3/b master\n"[..],
+        ),
         ("go.work", Kind::Work, &b"go 1.21\nus\xffe ./a\n"[..]),
     ] {
         std::fs::write(dir.path.join(name), data).unwrap_or_else(|e| panic!("{e}"));
