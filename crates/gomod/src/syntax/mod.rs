@@ -1,1 +1,37 @@
-//! (being written)
+//! The go.mod / go.work syntax layer, shared by `modfile` and `workfile`: a lexer over bytes
+//! (decoded as UTF-8 rune by rune, as Go does), a parser that keeps every comment, the printer
+//! behind `go mod edit -fmt`, and Go's string quoting.
+//!
+//! Everything here follows golang.org/x/mod/modfile's reader and printer behaviour exactly,
+//! including error texts and positions; the go binary is the reference (see the golden tests
+//! under `testdata/syntax`).
+//!
+//! Token and comment texts are byte strings, since Go keeps invalid UTF-8 as it is. Error
+//! messages are `String`s for display; when Go's text would contain invalid UTF-8 copied from
+//! the input, [`Error::raw_message`] holds the exact bytes and [`ErrorList::to_bytes`] prints
+//! them as the go command does (use it wherever output must match go byte for byte).
+
+mod comments;
+mod edit;
+mod lexer;
+mod parser;
+mod position;
+mod printer;
+pub mod quote;
+pub mod text;
+mod tree;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_tables;
+pub mod utf8;
+
+pub use parser::parse;
+pub use position::{Error, ErrorList, Position};
+pub use printer::format;
+pub use quote::{auto_quote, must_quote, quote, unquote};
+pub use tree::{
+    Comment, CommentBlock, Comments, FileSyntax, Line, LineBlock, LineId, LineLocation, Paren, Stmt,
+};
+
+#[cfg(test)]
+mod tests;

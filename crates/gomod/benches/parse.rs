@@ -1,0 +1,119 @@
+//! Parse and format speed on the biggest real files: kubernetes' go.mod (37 KB, 592 lines, 338
+//! replace lines) and go.sum (51 KB, 540 lines), from the shared corpus.
+//!
+//! Run with `cargo bench -p gomod --bench parse` (optimised `bench` profile). Each operation runs
+//! in batches for about half a second; the printed figure is the median time per operation over
+//! the batches, with the fastest and slowest batch for context. The target is well under a
+//! millisecond per operation.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn corpus_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GOMODPLAY_CORPUS") {
+        return Some(PathBuf::from(dir));
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    ["../shared/corpus", "../../shared/corpus"]
+        .iter()
+        .map(|rel| root.join(rel))
+        .find(|dir| dir.is_dir())
+}
+
+/// Times `op` in batches and prints the median time per call.
+fn bench(name: &str, bytes: usize, mut op: impl FnMut()) {
+    // Warm up and size a batch to roughly 10 ms.
+    let started = Instant::now();
+    let mut calls = 0u32;
+    while started.elapsed() < Duration::from_millis(50) {
+        op();
+        calls += 1;
+    }
+    let per_batch = (calls / 5).max(1);
+    let mut samples: Vec<Duration> = Vec::new();
+    let measuring = Instant::now();
+    while measuring.elapsed() < Duration::from_millis(500) || samples.len() < 11 {
+        let start = Instant::now();
+        for _ in 0..per_batch {
+            op();
+        }
+        samples.push(start.elapsed() / per_batch);
+    }
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    let mb_per_s = bytes as f64 / median.as_secs_f64() / 1e6;
+    println!(
+        "{name:<34} median {:>9.1} µs/op  (min {:>8.1}, max {:>8.1}; {} batches x {per_batch})  {mb_per_s:>6.1} MB/s",
+        median.as_secs_f64() * 1e6,
+        samples[0].as_secs_f64() * 1e6,
+        samples[samples.len() - 1].as_secs_f64() * 1e6,
+        samples.len(),
+    );
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with `--bench` absent; stay quick then.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("parse bench: run with `cargo bench -p gomod --bench parse`");
+        return;
+    }
+    let Some(dir) = corpus_dir() else {
+        println!("parse bench: corpus not found (../shared/corpus); nothing measured");
+        return;
+    };
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).unwrap_or_else(|err| panic!("cannot read {name}: {err}"))
+    };
+    let gomod = read("kubernetes__kubernetes/go.mod");
+    let gosum = read("kubernetes__kubernetes/go.sum");
+
+    println!(
+        "kubernetes go.mod {} bytes, go.sum {} bytes; {} build",
+        gomod.len(),
+        gosum.len(),
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "optimised"
+        }
+    );
+    bench("go.mod syntax::parse", gomod.len(), || {
+        black_box(gomod::syntax::parse("go.mod", black_box(&gomod)).is_ok());
+    });
+    bench("go.mod modfile::parse", gomod.len(), || {
+        black_box(gomod::modfile::parse("go.mod", black_box(&gomod)).is_ok());
+    });
+    bench("go.mod modfile::parse_lax", gomod.len(), || {
+        black_box(gomod::modfile::parse_lax("go.mod", black_box(&gomod)).is_ok());
+    });
+    bench("go.mod modfile::format (parse+fmt)", gomod.len(), || {
+        black_box(
+            gomod::modfile::format("go.mod", black_box(&gomod))
+                .map(|out| out.len())
+                .ok(),
+        );
+    });
+    if let Ok(parsed) = gomod::modfile::parse("go.mod", &gomod) {
+        bench("go.mod print parsed tree", gomod.len(), || {
+            black_box(black_box(&parsed).format().len());
+        });
+    }
+    bench("go.mod modfile::edit_json", gomod.len(), || {
+        black_box(
+            gomod::modfile::edit_json("go.mod", black_box(&gomod))
+                .map(|s| s.len())
+                .ok(),
+        );
+    });
+    bench("go.sum GoSum::parse", gosum.len(), || {
+        black_box(
+            gomod::sum::GoSum::parse("go.sum", black_box(&gosum))
+                .lines()
+                .len(),
+        );
+    });
+    bench("go.mod sum::gomod_hash", gomod.len(), || {
+        black_box(gomod::sum::gomod_hash(black_box(&gomod)).len());
+    });
+}
