@@ -48,8 +48,8 @@ function readCase(name) {
 
 const VERDICT_TEXT = {
   canonical: 'Already canonical',
-  formatted: 'Not canonical: go mod edit -fmt rewrites it as shown',
-  errors: 'Does not parse: go mod edit -fmt fails',
+  formatted: 'Not canonical',
+  errors: 'Does not parse',
 };
 const REGION_NAME = {
   canonical: 'Formatted go.mod',

@@ -18,14 +18,8 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
         } => ("Already canonical", "verdict verdict-ok"),
         Outcome::Formatted {
             canonical: false, ..
-        } => (
-            "Not canonical: go mod edit -fmt rewrites it as shown",
-            "verdict verdict-changed",
-        ),
-        Outcome::Errors { .. } => (
-            "Does not parse: go mod edit -fmt fails",
-            "verdict verdict-error",
-        ),
+        } => ("Not canonical", "verdict verdict-changed"),
+        Outcome::Errors { .. } => ("Does not parse", "verdict verdict-error"),
     };
 
     let body = match &props.outcome {
