@@ -1,7 +1,7 @@
 # gomodplay: the two commands a newcomer needs are `make serve` and `make test`.
 #
 #   make setup   install whatever is missing (toolchains, Chromium, node tools, the go oracle)
-#   make serve   set up, build the site, serve it on http://127.0.0.1:$(PORT)/
+#   make serve   install the wasm tools if missing, build the site, serve it on http://127.0.0.1:$(PORT)/
 #   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz)
 #   make test    set up, then every test: native cargo tests, wasm build, size budget, browser tests
 #
@@ -24,7 +24,10 @@ help:
 setup:
 	scripts/setup.sh all
 
-serve: setup dist
+# Serving needs only the wasm tools; `make test` installs the rest (Chromium, the go oracle).
+serve:
+	scripts/setup.sh wasm
+	$(MAKE) --no-print-directory dist
 	node scripts/static-server.mjs --dir dist --port $(PORT)
 
 dist:

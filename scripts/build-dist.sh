@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/: a Trunk release build (wasm-bindgen, then wasm-opt -Oz), with
-# the wasm toolchain scripts/wasm-env.sh picks. Prints how long it took.
+# the wasm toolchain scripts/wasm-env.sh picks. Prints how long it took. Arguments go to Trunk
+# (e.g. --dist /tmp/other-dist).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/wasm-env.sh
 source scripts/wasm-env.sh
 start=$(date +%s)
-trunk build --release --offline
+trunk build --release --offline "$@"
 echo "[wasm] dist/ built in $(($(date +%s) - start)) s" >&2
