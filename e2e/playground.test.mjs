@@ -17,7 +17,8 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+// GOMODPLAY_DIST tests another build of the site (for example one made with the other toolchain).
+const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
 const CASES = join(ROOT, 'tests', 'cases');
 const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const SUB_PATH = '/tools/gomodplay/';

@@ -7,5 +7,8 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/wasm-env.sh
 source scripts/wasm-env.sh
 start=$(date +%s)
+# Trunk's offline mode (it must never download tools) also runs cargo offline, so everything the
+# wasm build needs is downloaded first: the crates for wasm32 and, under build-std, std's own.
+cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline "$@"
 echo "[wasm] dist/ built in $(($(date +%s) - start)) s" >&2
