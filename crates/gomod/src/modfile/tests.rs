@@ -24,14 +24,14 @@ pub(crate) fn visible(bytes: &[u8]) -> String {
 fn render_fmt(_name: &str, data: &[u8]) -> String {
     match super::format("go.mod", data) {
         Ok(out) => visible(&out),
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     }
 }
 
 fn render_json(_name: &str, data: &[u8]) -> String {
     match super::edit_json("go.mod", data) {
         Ok(out) => out,
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     }
 }
 
@@ -125,11 +125,11 @@ fn corpus_matches_go() {
         let verb = if is_work { "work" } else { "mod" };
         let ours_fmt = match ours_fmt {
             Ok(b) => visible(&b),
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         let ours_json = match ours_json {
             Ok(s) => s,
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         if ours_fmt != run_go(name, &data, &[verb, "edit", "-fmt", "-print"]) {
             failures.push(format!("{}: -fmt differs", path.display()));
@@ -402,7 +402,8 @@ impl Fuzz {
 }
 
 /// Compares `-fmt` and `-json` of generated go.mod and go.work files with the go binary.
-/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200).
+/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200), `GOMOD_FUZZ_SEED`
+/// the first seed (default 1).
 #[test]
 #[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_differential"]
 fn random_differential() {
@@ -412,7 +413,11 @@ fn random_differential() {
         .unwrap_or(200);
     let mut failures = Vec::new();
     let mut parsed = 0;
-    for seed in 1..=n {
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    for seed in first..first.saturating_add(n) {
         for work in [false, true] {
             let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
             let data = fuzz.file(work);
@@ -432,8 +437,8 @@ fn random_differential() {
             parsed += usize::from(fmt.is_ok());
             let fmt = fmt
                 .map(|b| visible(&b))
-                .unwrap_or_else(|e| format!("{e}\n"));
-            let json = json.unwrap_or_else(|e| format!("{e}\n"));
+                .unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
+            let json = json.unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
             let want_fmt = run_go(name, &data, &[verb, "edit", "-fmt", "-print"]);
             if fmt != want_fmt {
                 failures.push(format!(
@@ -457,4 +462,220 @@ fn random_differential() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Splits `-name=value` into its parts.
+fn flag(arg: &str) -> (&str, &str) {
+    let arg = arg.trim_start_matches('-');
+    arg.split_once('=').unwrap_or((arg, ""))
+}
+
+/// `path@version` as `go mod edit` flags write it.
+fn path_version(arg: &str) -> (&str, &str) {
+    arg.split_once('@').unwrap_or((arg, ""))
+}
+
+/// The `-retract` / `-dropretract` argument: `v` or `[low,high]`.
+fn interval(arg: &str) -> super::VersionInterval {
+    match arg
+        .strip_prefix('[')
+        .and_then(|a| a.strip_suffix(']'))
+        .and_then(|a| a.split_once(','))
+    {
+        Some((low, high)) => super::VersionInterval {
+            low: low.trim().to_owned(),
+            high: high.trim().to_owned(),
+        },
+        None => super::VersionInterval {
+            low: arg.to_owned(),
+            high: arg.to_owned(),
+        },
+    }
+}
+
+/// Applies `go mod edit` flags the way the command does: -module, -go and -toolchain first, the
+/// other edits in order, then SortBlocks and Cleanup; prints with -print or -json.
+fn render_mod_edit(_name: &str, data: &[u8]) -> String {
+    let text = String::from_utf8_lossy(data);
+    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
+    let mut f = match super::parse("go.mod", body.as_bytes()) {
+        Ok(f) => f,
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
+    };
+    for arg in &flags {
+        match flag(arg) {
+            ("module", p) => f.add_module_stmt(p),
+            ("go", "none") => f.drop_go_stmt(),
+            ("go", v) => f.add_go_stmt(v).expect("valid -go"),
+            ("toolchain", "none") => f.drop_toolchain_stmt(),
+            ("toolchain", v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
+            _ => {}
+        }
+    }
+    for arg in &flags {
+        let (name, value) = flag(arg);
+        let result = match name {
+            "require" => {
+                let (p, v) = path_version(value);
+                f.add_require(p, v);
+                Ok(())
+            }
+            "droprequire" => {
+                f.drop_require(value);
+                Ok(())
+            }
+            "exclude" => {
+                let (p, v) = path_version(value);
+                f.add_exclude(p, v)
+            }
+            "dropexclude" => {
+                let (p, v) = path_version(value);
+                f.drop_exclude(p, v);
+                Ok(())
+            }
+            "replace" => {
+                let (old, new) = value.split_once('=').unwrap_or((value, ""));
+                let (op, ov) = path_version(old);
+                let (np, nv) = if crate::path::is_directory_path(new) {
+                    (new, "")
+                } else {
+                    path_version(new)
+                };
+                f.add_replace(op, ov, np, nv);
+                Ok(())
+            }
+            "dropreplace" => {
+                let (p, v) = path_version(value);
+                f.drop_replace(p, v);
+                Ok(())
+            }
+            "retract" => f.add_retract(&interval(value), ""),
+            "dropretract" => {
+                f.drop_retract(&interval(value));
+                Ok(())
+            }
+            "godebug" => {
+                let (k, v) = value.split_once('=').unwrap_or((value, ""));
+                f.add_godebug(k, v);
+                Ok(())
+            }
+            "dropgodebug" => {
+                f.drop_godebug(value);
+                Ok(())
+            }
+            "tool" => {
+                f.add_tool(value);
+                Ok(())
+            }
+            "droptool" => {
+                f.drop_tool(value);
+                Ok(())
+            }
+            "ignore" => {
+                f.add_ignore(value);
+                Ok(())
+            }
+            "dropignore" => {
+                f.drop_ignore(value);
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            return format!("go: {arg}: {e}\n");
+        }
+    }
+    f.sort_blocks();
+    f.cleanup();
+    if flags.contains(&"-json") {
+        f.to_edit_json()
+    } else {
+        visible(&f.format())
+    }
+}
+
+#[test]
+fn modfile_edit_golden() {
+    check_dir("modfile_edit", render_mod_edit);
+}
+
+/// What `go mod graph` shows of a dependency whose go.mod is the input (see
+/// `tools/regen_golden.sh`, `modfile_lax`): its requirement edges and its go version, as read by
+/// the lax parser, or the go command's error for a go.mod that even lax parsing rejects.
+fn render_lax(_name: &str, data: &[u8]) -> String {
+    const DEP: &str = "example.com/dep@v1.0.0";
+    match super::parse_lax("go.mod", data) {
+        Ok(f) => {
+            let mut out = String::new();
+            for r in &f.require {
+                out.push_str(&format!("{DEP} {}@{}\n", r.module.path, r.module.version));
+            }
+            if let Some(go) = &f.go {
+                out.push_str(&format!("{DEP} go@{}\n", go.version));
+            }
+            visible(out.as_bytes())
+        }
+        Err(e) => format!("go: {DEP}: parsing go.mod: {}\n", visible(&e.to_bytes())),
+    }
+}
+
+#[test]
+fn modfile_lax_golden() {
+    check_dir("modfile_lax", render_lax);
+}
+
+/// The go.mod that `go get ARGS` writes (see `tools/regen_golden.sh`, `modfile_get`), where
+/// every named module is a stub without requirements: existing requirements keep their
+/// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
+/// requirement layout for the file's go version applies.
+fn render_get(_name: &str, data: &[u8]) -> String {
+    let text = String::from_utf8_lossy(data);
+    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let mut f = match super::parse("go.mod", body.as_bytes()) {
+        Ok(f) => f,
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
+    };
+    let mut want: Vec<super::RequireSpec> = Vec::new();
+    for r in &f.require {
+        match want.iter_mut().find(|w| w.path == r.module.path) {
+            Some(w) => {
+                if crate::version::semver::compare(&r.module.version, &w.version).is_gt() {
+                    w.version = r.module.version.clone();
+                }
+            }
+            None => want.push(super::RequireSpec {
+                path: r.module.path.clone(),
+                version: r.module.version.clone(),
+                indirect: r.indirect,
+            }),
+        }
+    }
+    for arg in first.trim_start_matches("# get ").split_whitespace() {
+        let (path, version) = arg.split_once('@').unwrap_or((arg, ""));
+        match want.iter_mut().find(|w| w.path == path) {
+            Some(w) => w.version = version.to_owned(),
+            None => want.push(super::RequireSpec {
+                path: path.to_owned(),
+                version: version.to_owned(),
+                indirect: true,
+            }),
+        }
+    }
+    let go = format!("v{}", f.go_version().unwrap_or("1.16"));
+    let at_least = |v: &str| crate::version::semver::compare(&go, v).is_ge();
+    if at_least("v1.27") {
+        f.set_require_at_most_two(&want);
+    } else if at_least("v1.17") {
+        f.set_require_separate_indirect(&want);
+    } else {
+        f.set_require(&want);
+    }
+    f.cleanup();
+    visible(&f.format())
+}
+
+#[test]
+fn modfile_get_golden() {
+    check_dir("modfile_get", render_get);
 }

@@ -7,6 +7,7 @@
 //! under `testdata/syntax`).
 
 mod comments;
+mod edit;
 mod lexer;
 mod parser;
 mod position;
