@@ -12,6 +12,9 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
+# Where `cargo install` puts Trunk and wasm-bindgen, in case this shell's PATH lacks it.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
 PORT ?= 8080
 # The gzip size budget of dist's .wasm and .js files together, in kilobytes.
 BUDGET_KB ?= 300
