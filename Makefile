@@ -1,0 +1,65 @@
+# gomodplay: the two commands a newcomer needs are `make serve` and `make test`.
+#
+#   make setup   install whatever is missing (toolchains, Chromium, node tools, the go oracle)
+#   make serve   install the wasm tools if missing, build the site, serve it on http://127.0.0.1:$(PORT)/
+#   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz)
+#   make test    set up, then every test: native cargo tests, wasm build, size budget, browser tests
+#
+# scripts/setup.sh does the installing; scripts/wasm-env.sh chooses how to compile to wasm32 on
+# this machine (the rustup target, or Debian's rustc-web building std from source).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Where `cargo install` puts Trunk and wasm-bindgen, in case this shell's PATH lacks it.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+PORT ?= 8080
+# The gzip size budget of dist's .wasm and .js files together, in kilobytes.
+BUDGET_KB ?= 300
+
+.PHONY: help setup serve dist test test-native test-size test-e2e web-cases clean
+
+help:
+	@sed -n 's/^#   make /make /p' Makefile
+
+setup:
+	scripts/setup.sh all
+
+# Serving needs only the wasm tools; `make test` installs the rest (Chromium, the go oracle).
+serve:
+	scripts/setup.sh wasm
+	$(MAKE) --no-print-directory dist
+	node scripts/static-server.mjs --dir dist --port $(PORT)
+
+dist:
+	scripts/build-dist.sh
+
+test: setup
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory test-size
+	$(MAKE) --no-print-directory test-e2e
+
+# All Rust tests on the host, including the core's differential tests against the go oracle, and a
+# check that the web cases (tests/cases) still say what the go binary says.
+test-native:
+	@start=$$(date +%s); cargo test --workspace; \
+	  echo "[test] cargo test --workspace took $$(( $$(date +%s) - start )) s"
+	scripts/web-cases.sh --check
+
+test-size:
+	BUDGET_KB=$(BUDGET_KB) scripts/check-size.sh dist
+
+# Browser tests against dist/, in Chromium, through playwright-core.
+test-e2e:
+	node --test e2e/*.test.mjs
+
+# Rewrites tests/cases/*.want from the go binary after adding or changing a case.
+web-cases:
+	scripts/web-cases.sh
+
+clean:
+	rm -rf dist
+	cargo clean

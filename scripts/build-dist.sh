@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: a Trunk release build (wasm-bindgen, then wasm-opt -Oz), with
+# the wasm toolchain scripts/wasm-env.sh picks. Prints how long it took. Arguments go to Trunk
+# (e.g. --dist /tmp/other-dist).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/wasm-env.sh
+source scripts/wasm-env.sh
+start=$(date +%s)
+# Trunk's offline mode (it must never download tools) also runs cargo offline, so everything the
+# wasm build needs is downloaded first: the crates for wasm32 and, under build-std, std's own.
+cargo fetch --quiet --target wasm32-unknown-unknown
+trunk build --release --offline "$@"
+echo "[wasm] dist/ built in $(($(date +%s) - start)) s" >&2

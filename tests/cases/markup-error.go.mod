@@ -1,0 +1,3 @@
+module example.com/markup
+
+go <img/src=x/onerror=document.title=3>
