@@ -52,11 +52,23 @@ impl Token {
 
 const SLASH_COMMENT_ERROR: &str = "mod files must use // comments (not /* */ comments)";
 
+/// For each ASCII byte, whether it is an identifier character: printable, not a space, not one
+/// of the punctuation tokens.
+const ASCII_IDENT: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',');
+        b += 1;
+    }
+    table
+};
+
 /// Go's `isIdent`: printable, non-space runes other than ` ( ) [ ] { } ,`.
+#[inline]
 fn is_ident(r: char) -> bool {
     if r.is_ascii() {
-        // Printable ASCII except the space and the punctuation tokens.
-        return matches!(r, '!'..='~') && !matches!(r, '(' | ')' | '[' | ']' | '{' | '}' | ',');
+        return ASCII_IDENT.get(r as usize).copied().unwrap_or(false);
     }
     !is_space(r) && is_print(r)
 }
@@ -109,6 +121,17 @@ impl<'a> Lexer<'a> {
         Ok(tok)
     }
 
+    /// Moves past `n` ASCII bytes that contain no newline.
+    #[inline]
+    fn advance_ascii(&mut self, n: usize) {
+        self.pos.byte += n;
+        self.pos.line_rune = self
+            .pos
+            .line_rune
+            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+
+    #[inline]
     fn remaining(&self) -> &'a [u8] {
         self.data.get(self.pos.byte..).unwrap_or_default()
     }
@@ -118,6 +141,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next rune without consuming it (NUL at end of input, as in Go).
+    #[inline]
     fn peek_rune(&self) -> char {
         let rest = self.remaining();
         if rest.is_empty() {
@@ -132,6 +156,7 @@ impl<'a> Lexer<'a> {
         rest.first() == Some(&b'/') && rest.get(1) == Some(&second)
     }
 
+    #[inline]
     fn read_rune(&mut self) -> char {
         let (r, width) = decode_rune(self.remaining());
         if width == 0 {
@@ -261,26 +286,34 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let rest = self.remaining();
+            // ASCII fast path: a run of identifier bytes needs no decoding and holds no newline.
+            let mut n = 0;
+            while let Some(&b) = rest.get(n) {
+                if b >= 0x80 || !ASCII_IDENT[b as usize] {
+                    break;
+                }
+                if b == b'/' {
+                    match rest.get(n + 1) {
+                        Some(b'/') => break,
+                        Some(b'*') => {
+                            self.advance_ascii(n);
+                            return Err(self.error(SLASH_COMMENT_ERROR));
+                        }
+                        _ => {}
+                    }
+                }
+                n += 1;
+            }
+            self.advance_ascii(n);
+            let rest = self.remaining();
             let Some(&b) = rest.first() else { break };
-            let width = if b < 0x80 {
-                // ASCII fast path: no decoding, and an identifier byte is never a newline.
-                if !is_ident(char::from(b)) {
-                    break;
-                }
-                1
-            } else {
-                let (r, width) = decode_rune(rest);
-                if !is_ident(r) {
-                    break;
-                }
-                width
-            };
-            if b == b'/' {
-                match rest.get(1) {
-                    Some(b'/') => break,
-                    Some(b'*') => return Err(self.error(SLASH_COMMENT_ERROR)),
-                    _ => {}
-                }
+            if b < 0x80 {
+                // Not an identifier byte, or the start of `//`.
+                break;
+            }
+            let (r, width) = decode_rune(rest);
+            if !is_ident(r) {
+                break;
             }
             self.pos.byte += width;
             self.pos.line_rune = self.pos.line_rune.saturating_add(1);
