@@ -26,10 +26,13 @@ fn workfile_json_golden() {
 /// Applies `go work edit` flags as the command does (-go and -toolchain first, then the edits
 /// in order, SortBlocks, Cleanup) and prints with -print or -json.
 fn render_work_edit(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    // The first line (flags) is text; the file after it is kept byte for byte.
+    let split = data.iter().position(|&b| b == b'\n').map_or(data.len(), |i| i + 1);
+    let (first, body) = data.split_at(split);
+    let first = String::from_utf8_lossy(first);
+    let first = first.trim_end();
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
-    let mut f = match super::parse("go.work", body.as_bytes()) {
+    let mut f = match super::parse("go.work", body) {
         Ok(f) => f,
         Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
