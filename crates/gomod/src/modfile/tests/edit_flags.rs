@@ -38,7 +38,10 @@ fn interval(arg: &str) -> modfile::VersionInterval {
 /// SortBlocks and Cleanup; prints with -print or -json.
 pub(super) fn render_mod_edit(_name: &str, data: &[u8]) -> String {
     // The first line (flags) is text; the file after it is kept byte for byte.
-    let split = data.iter().position(|&b| b == b'\n').map_or(data.len(), |i| i + 1);
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
     let (first, body) = data.split_at(split);
     let first = String::from_utf8_lossy(first);
     let first = first.trim_end();
@@ -49,7 +52,14 @@ pub(super) fn render_mod_edit(_name: &str, data: &[u8]) -> String {
     };
     // -module, -go and -toolchain are plain string flags: the last one of each counts, and they
     // are applied in that order before every other edit.
-    let last = |name: &str| flags.iter().rev().map(|a| flag(a)).find(|(n, _)| *n == name).map(|(_, v)| v);
+    let last = |name: &str| {
+        flags
+            .iter()
+            .rev()
+            .map(|a| flag(a))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+    };
     if let Some(p) = last("module") {
         f.add_module_stmt(p);
     }

@@ -428,8 +428,22 @@ fn random_differential() {
 /// Random `go mod edit` flags (always well-formed as flags, so that the command gets as far as
 /// editing) for [`random_edit_differential`].
 fn edit_flags(fuzz: &mut Fuzz) -> String {
-    let paths = ["example.com/a", "example.com/b", "example.com/c", "example.com/q", "rsc.io/z"];
-    let versions = ["v1.0.0", "v1.1.0", "v1.2.0", "v1.10.0", "v1.2", "v2.0.0+incompatible", "master"];
+    let paths = [
+        "example.com/a",
+        "example.com/b",
+        "example.com/c",
+        "example.com/q",
+        "rsc.io/z",
+    ];
+    let versions = [
+        "v1.0.0",
+        "v1.1.0",
+        "v1.2.0",
+        "v1.10.0",
+        "v1.2",
+        "v2.0.0+incompatible",
+        "master",
+    ];
     let dirs = ["./a", "../b", "/abs/c"];
     let mut flags = Vec::new();
     for _ in 0..1 + fuzz.below(5) {
@@ -456,12 +470,22 @@ fn edit_flags(fuzz: &mut Fuzz) -> String {
             15 => format!("-droptool={p}"),
             16 => format!("-ignore={dir}"),
             17 => format!("-go={}", ["1.21", "1.22.0", "none", "1.20"][fuzz.below(4)]),
-            18 => format!("-toolchain={}", ["go1.22.0", "none", "default"][fuzz.below(3)]),
+            18 => format!(
+                "-toolchain={}",
+                ["go1.22.0", "none", "default"][fuzz.below(3)]
+            ),
             _ => format!("-module={q}"),
         };
         flags.push(flag);
     }
-    flags.push(if fuzz.below(4) == 0 { "-json" } else { "-print" }.to_owned());
+    flags.push(
+        if fuzz.below(4) == 0 {
+            "-json"
+        } else {
+            "-print"
+        }
+        .to_owned(),
+    );
     flags.join(" ")
 }
 
@@ -471,8 +495,14 @@ fn edit_flags(fuzz: &mut Fuzz) -> String {
 #[test]
 #[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_edit_differential"]
 fn random_edit_differential() {
-    let n: u64 = std::env::var("GOMOD_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
-    let first: u64 = std::env::var("GOMOD_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let n: u64 = std::env::var("GOMOD_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let mut failures = Vec::new();
     let mut edited = 0;
     for seed in first..first.saturating_add(n) {
@@ -490,9 +520,95 @@ fn random_edit_differential() {
         args.extend(flags.split(' '));
         let want = run_go("go.mod", &data, &args);
         if got != want {
-            failures.push(format!("seed {seed}: go mod edit {flags}\n--- input\n{}--- want\n{want}--- got\n{got}", visible(&data)));
+            failures.push(format!(
+                "seed {seed}: go mod edit {flags}\n--- input\n{}--- want\n{want}--- got\n{got}",
+                visible(&data)
+            ));
         }
     }
     eprintln!("{edited} generated files edited");
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Random `go work edit` flags for [`random_work_edit_differential`].
+fn work_edit_flags(fuzz: &mut Fuzz) -> String {
+    let paths = ["example.com/a", "example.com/b", "example.com/q"];
+    let dirs = ["./a", "./b", "../c", "/abs/d", "."];
+    let versions = ["v1.0.0", "v1.1.0"];
+    let mut flags = Vec::new();
+    for _ in 0..1 + fuzz.below(5) {
+        let p = paths[fuzz.below(paths.len())];
+        let dir = dirs[fuzz.below(dirs.len())];
+        let v = versions[fuzz.below(versions.len())];
+        let flag = match fuzz.below(10) {
+            0 | 1 => format!("-use={dir}"),
+            2 => format!("-dropuse={dir}"),
+            3 => format!("-replace={p}={dir}"),
+            4 => format!("-replace={p}@{v}={}@{v}", paths[fuzz.below(paths.len())]),
+            5 => format!("-dropreplace={p}"),
+            6 => format!("-godebug={}={}", ["a", "b"][fuzz.below(2)], fuzz.below(3)),
+            7 => format!("-dropgodebug={}", ["a", "b"][fuzz.below(2)]),
+            8 => format!("-go={}", ["1.22", "1.23.0", "none"][fuzz.below(3)]),
+            _ => format!("-toolchain={}", ["go1.23.1", "none"][fuzz.below(2)]),
+        };
+        flags.push(flag);
+    }
+    flags.push(
+        if fuzz.below(4) == 0 {
+            "-json"
+        } else {
+            "-print"
+        }
+        .to_owned(),
+    );
+    flags.join(" ")
+}
+
+/// Like [`random_edit_differential`] for go.work files and `go work edit`.
+#[test]
+#[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_work_edit_differential"]
+fn random_work_edit_differential() {
+    let n: u64 = std::env::var("GOMOD_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let mut failures = Vec::new();
+    let mut edited = 0;
+    for seed in first..first.saturating_add(n) {
+        let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let data = fuzz.file(true);
+        if crate::workfile::parse("go.work", &data).is_err() {
+            continue;
+        }
+        edited += 1;
+        let flags = work_edit_flags(&mut fuzz);
+        let mut case = format!("# {flags}\n").into_bytes();
+        case.extend_from_slice(&data);
+        let got = crate::workfile::tests::render_work_edit("random", &case);
+        let mut args = vec!["work", "edit"];
+        args.extend(flags.split(' '));
+        let want = run_go("go.work", &data, &args);
+        if got != want {
+            failures.push(format!(
+                "seed {seed}: go work edit {flags}\n--- input\n{}--- want\n{want}--- got\n{got}",
+                visible(&data)
+            ));
+        }
+    }
+    eprintln!("{edited} generated files edited");
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

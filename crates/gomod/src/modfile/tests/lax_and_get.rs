@@ -36,7 +36,10 @@ fn modfile_lax_golden() {
 /// requirement layout for the file's go version applies.
 fn render_get(_name: &str, data: &[u8]) -> String {
     // The first line (flags) is text; the file after it is kept byte for byte.
-    let split = data.iter().position(|&b| b == b'\n').map_or(data.len(), |i| i + 1);
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
     let (first, body) = data.split_at(split);
     let first = String::from_utf8_lossy(first);
     let first = first.trim_end();
