@@ -36,7 +36,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     pub pos: Position,
     pub end_pos: Position,
-    pub text: Vec<u8>,
+    /// Where the token's text is in the input (comments without their final newline).
+    pub text: std::ops::Range<usize>,
 }
 
 impl Token {
@@ -45,7 +46,7 @@ impl Token {
             kind: TokenKind::Eof,
             pos: Position::START,
             end_pos: Position::START,
-            text: Vec::new(),
+            text: 0..0,
         }
     }
 }
@@ -98,6 +99,11 @@ impl<'a> Lexer<'a> {
         };
         lx.read_token()?;
         Ok(lx)
+    }
+
+    /// The text of a token read by this lexer.
+    pub(crate) fn text(&self, tok: &Token) -> Vec<u8> {
+        self.data.get(tok.text.clone()).unwrap_or_default().to_vec()
     }
 
     pub(crate) fn file(&self) -> &'a str {
@@ -175,23 +181,22 @@ impl<'a> Lexer<'a> {
     fn start_token(&mut self) {
         self.token_start = self.pos.byte;
         self.token.pos = self.pos;
-        self.token.text.clear();
     }
 
     fn end_token(&mut self, kind: TokenKind) {
-        let mut text = self
-            .data
-            .get(self.token_start..self.pos.byte)
-            .unwrap_or_default();
+        let start = self.token_start;
+        let mut end = self.pos.byte;
         if matches!(kind, TokenKind::Comment | TokenKind::EolComment) {
             // Only one trailing newline goes: "\r\n" or "\n".
-            text = text
-                .strip_suffix(b"\r\n")
-                .or_else(|| text.strip_suffix(b"\n"))
-                .unwrap_or(text);
+            let text = self.data.get(start..end).unwrap_or_default();
+            if text.ends_with(b"\r\n") {
+                end -= 2;
+            } else if text.ends_with(b"\n") {
+                end -= 1;
+            }
         }
         self.token.kind = kind;
-        self.token.text = text.to_vec();
+        self.token.text = start..end.max(start);
         self.token.end_pos = self.pos;
     }
 
@@ -223,7 +228,7 @@ impl<'a> Lexer<'a> {
                 self.end_token(TokenKind::EolComment);
                 self.suffix_comments.push(Comment {
                     start: self.token.pos,
-                    token: self.token.text.clone(),
+                    token: self.text(&self.token),
                     suffix: true,
                 });
                 return Ok(());
