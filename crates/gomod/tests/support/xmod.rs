@@ -304,6 +304,11 @@ pub fn compare(seed: u64, requests: &[Request], mut ours: impl FnMut(&Request) -
             }
         }
     }
+    eprintln!(
+        "{} of {} answers agree with golang.org/x/mod (seed {seed})",
+        requests.len() - count,
+        requests.len()
+    );
     assert!(
         count == 0,
         "{count} of {} answers differ from golang.org/x/mod (seed {seed}; rerun with GOMODPLAY_SEED={seed}):\n{}",
@@ -347,6 +352,10 @@ impl Rng {
     /// True with probability `1/n`.
     pub fn one_in(&mut self, n: usize) -> bool {
         self.below(n) == 0
+    }
+
+    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
