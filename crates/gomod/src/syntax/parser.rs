@@ -81,7 +81,8 @@ impl Parser<'_> {
         let first = self.lx.lex()?;
         let start = first.pos;
         let mut end = first.end_pos;
-        let mut tokens = vec![self.lx.text(&first)];
+        let mut tokens = Vec::with_capacity(4);
+        tokens.push(self.lx.text(&first));
         loop {
             let tok = self.lx.lex()?;
             if tok.kind.is_eol() {
@@ -217,7 +218,8 @@ impl Parser<'_> {
         }
         let start = first.pos;
         let mut end = first.end_pos;
-        let mut tokens = vec![self.lx.text(&first)];
+        let mut tokens = Vec::with_capacity(4);
+        tokens.push(self.lx.text(&first));
         loop {
             let tok = self.lx.lex()?;
             if tok.kind.is_eol() {
