@@ -1,1 +1,259 @@
-//! (being written)
+//! Reading vendor/modules.txt exactly as the go command does (`readVendorList` and
+//! `modulesTextIsForWorkspace` in cmd/go/internal/modload), keeping every line with its position.
+//!
+//! The go command is forgiving: lines it does not understand are skipped, never reported. This
+//! reader reproduces what it extracts (module metadata, the vendored build list, the package to
+//! module map, the replacements) and additionally classifies every line so that diagnostics can
+//! explain why a line had no effect. Reading never fails.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::path::check_import_path;
+use crate::sum::{go_fields, trim_go_space};
+use crate::version::semver;
+
+/// How many bytes of modules.txt the go command inspects to find the `## workspace` marker.
+const WORKSPACE_MARKER_WINDOW: usize = 512;
+
+/// A module path and version as modules.txt names it; the version is empty for a path-wide
+/// (wildcard) replacement line `# PATH => ...` and for a directory replacement target.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ModuleVersion {
+    pub path: String,
+    pub version: String,
+}
+
+impl ModuleVersion {
+    fn new(path: &str, version: &str) -> ModuleVersion {
+        ModuleVersion { path: path.to_owned(), version: version.to_owned() }
+    }
+}
+
+/// What modules.txt says about one module version (the go command's `vendorMetadata`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// `## explicit` appeared in one of its annotation lines.
+    pub explicit: bool,
+    /// The version from the last `go VERSION` annotation entry, exactly as written.
+    pub go_version: Option<String>,
+    /// The replacement from the last module line that gave one the go command understood; a
+    /// directory replacement has an empty version.
+    pub replacement: Option<ModuleVersion>,
+}
+
+/// One line of modules.txt, numbered from 1 as the go command splits the file on `\n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VendorLine {
+    pub number: u32,
+    /// Byte offsets of the line without its `\n`.
+    pub span: Range<usize>,
+    pub kind: VendorLineKind,
+}
+
+/// How the go command treats one line of modules.txt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VendorLineKind {
+    /// `# PATH VERSION [=> ...]`: starts a module. `replacement` is what the go command took from
+    /// `=> ...`; `replacement_ignored` is set when text followed the version but was not a
+    /// replacement it understands.
+    Module { module: ModuleVersion, replacement: Option<ModuleVersion>, replacement_ignored: bool },
+    /// `# PATH => ...`: a path-wide replacement; it also becomes the current module, with an
+    /// empty version, for the lines that follow.
+    WildcardReplacement { path: String, replacement: Option<ModuleVersion>, replacement_ignored: bool },
+    /// A `# ` line with fewer than three fields: skipped, and the current module stays the same.
+    ShortModuleLine,
+    /// A `# ` line whose third field is neither a version nor `=>`: skipped, and no module is
+    /// current until the next module line.
+    UnknownModuleLine,
+    /// `## ...` after a module line: its `;`-separated entries (trimmed), applied to `module`.
+    Annotation { module: ModuleVersion, entries: Vec<String> },
+    /// One field that is a valid import path: a package vendored from `module`.
+    Package { module: ModuleVersion, package: String },
+    /// A line that comes before any module line (or after an unknown one); skipped. The
+    /// `## workspace` marker is such a line.
+    NoCurrentModule,
+    /// Any other line (empty, several fields, not an import path): skipped.
+    Other,
+}
+
+/// A parsed vendor/modules.txt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModulesTxt {
+    lines: Vec<VendorLine>,
+    workspace: bool,
+    metadata: BTreeMap<ModuleVersion, Metadata>,
+    vendor_list: Vec<ModuleVersion>,
+    replaced: Vec<ModuleVersion>,
+    package_modules: BTreeMap<String, ModuleVersion>,
+}
+
+impl ModulesTxt {
+    /// Reads modules.txt `data`.
+    pub fn parse(data: &[u8]) -> ModulesTxt {
+        let mut txt = ModulesTxt { workspace: is_for_workspace(data), ..ModulesTxt::default() };
+        let mut selected: BTreeMap<String, String> = BTreeMap::new();
+        let mut current: Option<ModuleVersion> = None;
+        let mut start = 0usize;
+        let mut number = 0u32;
+        // Splitting on "\n" yields one more (possibly empty) line than there are newlines.
+        loop {
+            number = number.saturating_add(1);
+            let rest = data.get(start..).unwrap_or_default();
+            let newline = rest.iter().position(|&b| b == b'\n');
+            let end = newline.map_or(data.len(), |i| start + i);
+            let line = data.get(start..end).unwrap_or_default();
+            let kind = txt.classify(line, &mut current, &mut selected);
+            txt.lines.push(VendorLine { number, span: start..end, kind });
+            match newline {
+                Some(_) => start = end + 1,
+                None => break,
+            }
+        }
+        txt
+    }
+
+    fn classify(
+        &mut self,
+        line: &[u8],
+        current: &mut Option<ModuleVersion>,
+        selected: &mut BTreeMap<String, String>,
+    ) -> VendorLineKind {
+        let text = String::from_utf8_lossy(line);
+        let owned: Vec<String> = go_fields(line)
+            .into_iter()
+            .map(|r| String::from_utf8_lossy(line.get(r).unwrap_or_default()).into_owned())
+            .collect();
+        let fields: Vec<&str> = owned.iter().map(String::as_str).collect();
+        if line.starts_with(b"# ") {
+            return self.module_line(&fields, current);
+        }
+        let Some(module) = current.clone() else {
+            return VendorLineKind::NoCurrentModule;
+        };
+        if let Some(annotations) = text.strip_prefix("## ") {
+            let entries: Vec<String> =
+                annotations.split(';').map(|e| trim_go_space(e).to_owned()).collect();
+            let meta = self.metadata.entry(module.clone()).or_default();
+            for entry in &entries {
+                if entry == "explicit" {
+                    meta.explicit = true;
+                }
+                if let Some(go_version) = entry.strip_prefix("go ") {
+                    meta.go_version = Some(go_version.to_owned());
+                }
+            }
+            return VendorLineKind::Annotation { module, entries };
+        }
+        match fields.as_slice() {
+            [package] if check_import_path(package).is_ok() => {
+                self.package_modules.insert((*package).to_owned(), module.clone());
+                let is_newer = match selected.get(&module.path) {
+                    None => true,
+                    Some(version) => semver::compare(version, &module.version) == Ordering::Less,
+                };
+                if is_newer {
+                    self.vendor_list.push(module.clone());
+                    selected.insert(module.path.clone(), module.version.clone());
+                }
+                VendorLineKind::Package { module, package: (*package).to_owned() }
+            }
+            _ => VendorLineKind::Other,
+        }
+    }
+
+    fn module_line(&mut self, fields: &[&str], current: &mut Option<ModuleVersion>) -> VendorLineKind {
+        let (Some(path), Some(third)) = (fields.get(1), fields.get(2)) else {
+            return VendorLineKind::ShortModuleLine;
+        };
+        let (module, rest) = if semver::is_valid(third) {
+            (ModuleVersion::new(path, third), fields.get(3..).unwrap_or_default())
+        } else if *third == "=>" {
+            (ModuleVersion::new(path, ""), fields.get(2..).unwrap_or_default())
+        } else {
+            *current = None;
+            return VendorLineKind::UnknownModuleLine;
+        };
+        *current = Some(module.clone());
+
+        let mut replacement = None;
+        let mut replacement_ignored = !rest.is_empty();
+        if let [arrow, _, ..] = rest {
+            if *arrow == "=>" {
+                replacement = match rest {
+                    [_, target] => Some(ModuleVersion::new(target, "")),
+                    [_, target, version] if semver::is_valid(version) => {
+                        Some(ModuleVersion::new(target, version))
+                    }
+                    _ => None,
+                };
+                replacement_ignored = replacement.is_none();
+                // The go command records metadata for the module even when it does not
+                // understand the replacement, and lists it as replaced only when it does.
+                let meta = self.metadata.entry(module.clone()).or_default();
+                if let Some(target) = &replacement {
+                    meta.replacement = Some(target.clone());
+                    self.replaced.push(module.clone());
+                }
+            }
+        }
+        if module.version.is_empty() {
+            VendorLineKind::WildcardReplacement { path: module.path, replacement, replacement_ignored }
+        } else {
+            VendorLineKind::Module { module, replacement, replacement_ignored }
+        }
+    }
+
+    /// Every line, in file order.
+    pub fn lines(&self) -> &[VendorLine] {
+        &self.lines
+    }
+
+    /// Whether the file marks a workspace vendor directory (`## workspace` on its first line).
+    pub fn is_workspace(&self) -> bool {
+        self.workspace
+    }
+
+    /// The metadata recorded for a module version (use an empty version for a path-wide
+    /// replacement).
+    pub fn metadata(&self, path: &str, version: &str) -> Option<&Metadata> {
+        self.metadata.get(&ModuleVersion::new(path, version))
+    }
+
+    /// All recorded metadata, ordered by path and version string.
+    pub fn all_metadata(&self) -> &BTreeMap<ModuleVersion, Metadata> {
+        &self.metadata
+    }
+
+    /// The vendored build list as the go command builds it: each module the first time it
+    /// provides a package, or again when it provides one at a higher version than before.
+    pub fn vendor_list(&self) -> &[ModuleVersion] {
+        &self.vendor_list
+    }
+
+    /// The modules marked as replaced, in line order, once per understood replacement.
+    pub fn replaced(&self) -> &[ModuleVersion] {
+        &self.replaced
+    }
+
+    /// The module a package is vendored from (the last one that listed it).
+    pub fn package_module(&self, package: &str) -> Option<&ModuleVersion> {
+        self.package_modules.get(package)
+    }
+
+    /// Every vendored package and its module, ordered by package path.
+    pub fn packages(&self) -> &BTreeMap<String, ModuleVersion> {
+        &self.package_modules
+    }
+}
+
+/// The go command decides whether a vendor directory belongs to a workspace from the first line
+/// within the first 512 bytes of modules.txt: a `## ` line with a `workspace` entry.
+fn is_for_workspace(data: &[u8]) -> bool {
+    let window = data.get(..WORKSPACE_MARKER_WINDOW).unwrap_or(data);
+    let first_line = window.split(|&b| b == b'\n').next().unwrap_or_default();
+    let text = String::from_utf8_lossy(first_line);
+    text.strip_prefix("## ")
+        .is_some_and(|annotations| annotations.split(';').any(|e| trim_go_space(e) == "workspace"))
+}

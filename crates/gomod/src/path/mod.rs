@@ -1,1 +1,27 @@
-//! (being written)
+//! Module, import and file paths as golang.org/x/mod/module checks, splits and escapes them.
+
+pub mod check;
+pub mod fold;
+pub mod major;
+pub mod quote;
+mod unicode_tables;
+
+pub use check::{check_file_path, check_import_path, check_path, InvalidPathError, PathKind};
+pub use fold::{case_fold_key, equal_fold};
+pub use major::{check_path_major, match_path_major, path_major_prefix, split_path_version};
+
+/// Reports whether a replacement target is a directory rather than a module path (Go's
+/// `modfile.IsDirectoryPath`). go.mod files move between systems, so both Unix and Windows forms
+/// count: `.`, `..`, `./x`, `../x`, `.\x`, `..\x`, `/x`, `\x` and drive letters like `C:`.
+pub fn is_directory_path(ns: &str) -> bool {
+    let b = ns.as_bytes();
+    ns == "."
+        || ns == ".."
+        || ns.starts_with("./")
+        || ns.starts_with(".\\")
+        || ns.starts_with("../")
+        || ns.starts_with("..\\")
+        || ns.starts_with('/')
+        || ns.starts_with('\\')
+        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+}

@@ -1,0 +1,138 @@
+//! Module versions (golang.org/x/mod/module): canonical forms with `+incompatible`, and the error
+//! values whose texts the go command prints.
+
+use std::fmt;
+
+use super::semver;
+use crate::path::quote::quote;
+
+/// The build suffix that marks a major-version ≥ 2 release of a module without a go.mod.
+pub const INCOMPATIBLE: &str = "+incompatible";
+
+/// The canonical module version: [`semver::canonical`] plus `+incompatible` kept when that is
+/// exactly the build suffix (`v2.0.0+incompatible` stays, `v2.0.0+meta` becomes `v2.0.0`).
+/// Returns `""` for an invalid version, like Go.
+pub fn canonical_version(v: &str) -> String {
+    let mut out = semver::canonical(v);
+    if semver::build(v) == INCOMPATIBLE {
+        out.push_str(INCOMPATIBLE);
+    }
+    out
+}
+
+/// Reports whether `v` is already in canonical module-version form (required in go.sum, in
+/// dependency go.mod files and in vendor/modules.txt).
+pub fn is_canonical(v: &str) -> bool {
+    !v.is_empty() && canonical_version(v) == v
+}
+
+/// A version that cannot be used; Go's `*module.InvalidVersionError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidVersionError {
+    /// The offending version, as written.
+    pub version: String,
+    /// Whether the problem concerns the pseudo-version syntax (changes the noun in the text).
+    pub pseudo: bool,
+    /// The reason, e.g. `should be v2, not v1`.
+    pub message: String,
+}
+
+impl InvalidVersionError {
+    pub fn new(version: &str, message: impl Into<String>) -> Self {
+        InvalidVersionError {
+            version: version.to_owned(),
+            pseudo: false,
+            message: message.into(),
+        }
+    }
+
+    pub fn pseudo(version: &str, message: impl Into<String>) -> Self {
+        InvalidVersionError {
+            version: version.to_owned(),
+            pseudo: true,
+            message: message.into(),
+        }
+    }
+
+    /// `version` or `pseudo-version`.
+    pub fn noun(&self) -> &'static str {
+        if self.pseudo {
+            "pseudo-version"
+        } else {
+            "version"
+        }
+    }
+}
+
+impl fmt::Display for InvalidVersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} invalid: {}",
+            self.noun(),
+            quote(&self.version),
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for InvalidVersionError {}
+
+/// What went wrong with a module (the `Err` field of Go's `*module.ModuleError`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModuleErrorCause {
+    /// An invalid version: printed specially, with the version taken from this error.
+    InvalidVersion(InvalidVersionError),
+    /// Any other error, already rendered as text.
+    Other(String),
+}
+
+/// An error concerning one module; Go's `*module.ModuleError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleError {
+    pub path: String,
+    /// The module version, or `""` when the error is about the module as a whole.
+    pub version: String,
+    pub cause: ModuleErrorCause,
+}
+
+impl ModuleError {
+    pub fn invalid_version(path: &str, err: InvalidVersionError) -> Self {
+        ModuleError {
+            path: path.to_owned(),
+            version: String::new(),
+            cause: ModuleErrorCause::InvalidVersion(err),
+        }
+    }
+
+    pub fn other(path: &str, version: &str, message: impl Into<String>) -> Self {
+        ModuleError {
+            path: path.to_owned(),
+            version: version.to_owned(),
+            cause: ModuleErrorCause::Other(message.into()),
+        }
+    }
+}
+
+impl fmt::Display for ModuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.cause {
+            ModuleErrorCause::InvalidVersion(e) => {
+                write!(
+                    f,
+                    "{}@{}: invalid {}: {}",
+                    self.path,
+                    e.version,
+                    e.noun(),
+                    e.message
+                )
+            }
+            ModuleErrorCause::Other(msg) if !self.version.is_empty() => {
+                write!(f, "{}@{}: {}", self.path, self.version, msg)
+            }
+            ModuleErrorCause::Other(msg) => write!(f, "module {}: {}", self.path, msg),
+        }
+    }
+}
+
+impl std::error::Error for ModuleError {}
