@@ -1,7 +1,55 @@
 //! Module resolution: Go's requirement graph and Minimal Version Selection, exactly as
 //! `go list -m all` and `go mod graph` compute them (spec section 7).
+//!
+//! Layers, bottom up: `mvs` is the generic algorithm; `order` compares versions the way the go
+//! command does; `loader` reads one module's requirements (replace, exclude, checks); `graph`
+//! builds the pruned or unpruned graph and fixes up roots; `command` prints what the go
+//! command prints. Nothing here does I/O: go.mod files come from a [`ModSource`].
 
+pub mod command;
+pub mod files;
+pub mod graph;
+pub mod input;
+pub mod loader;
 pub mod mvs;
+pub mod order;
+pub mod paths;
+pub mod summary;
 
 #[cfg(test)]
 mod mvs_dsl;
+
+pub use command::Cmd;
+pub use input::{
+    CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
+};
+pub use mvs::Mod;
+
+/// Runs a command on the input: main go.mod checks, graph loading, printing.
+fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
+    let file = match command::read_main(input) {
+        Ok(f) => f,
+        Err(stderr) => {
+            return CommandOutput {
+                stdout: String::new(),
+                stderr,
+                exit_code: 1,
+            }
+        }
+    };
+    let session = command::load_single(input, file, cmd);
+    match cmd {
+        Cmd::ListAll => command::print_list(&session),
+        Cmd::ModGraph => command::print_graph(&session),
+    }
+}
+
+/// Exactly what `go list -m all` prints (with `-mod=mod`).
+pub fn list_all(input: &Input<'_>) -> CommandOutput {
+    run(input, Cmd::ListAll)
+}
+
+/// Exactly what `go mod graph` prints.
+pub fn mod_graph(input: &Input<'_>) -> CommandOutput {
+    run(input, Cmd::ModGraph)
+}

@@ -26,7 +26,10 @@ pub struct Mod {
 
 impl Mod {
     pub fn new(path: impl Into<String>, version: impl Into<String>) -> Mod {
-        Mod { path: path.into(), version: version.into() }
+        Mod {
+            path: path.into(),
+            version: version.into(),
+        }
     }
 }
 
@@ -74,7 +77,13 @@ pub struct Graph {
 
 impl Graph {
     pub fn new(cmp: CmpFn, roots: Vec<Mod>) -> Graph {
-        let mut g = Graph { cmp, roots: Vec::new(), required: HashMap::new(), is_root: HashMap::new(), selected: HashMap::new() };
+        let mut g = Graph {
+            cmp,
+            roots: Vec::new(),
+            required: HashMap::new(),
+            is_root: HashMap::new(),
+            selected: HashMap::new(),
+        };
         for m in &roots {
             g.is_root.insert(m.clone(), true);
             g.raise(m);
@@ -223,7 +232,11 @@ pub struct BuildListError<E> {
 }
 
 impl<E> BuildListError<E> {
-    pub fn new(err: E, path: &[Mod], is_version_change: impl Fn(&Mod, &Mod) -> bool) -> BuildListError<E> {
+    pub fn new(
+        err: E,
+        path: &[Mod],
+        is_version_change: impl Fn(&Mod, &Mod) -> bool,
+    ) -> BuildListError<E> {
         let mut stack = Vec::with_capacity(path.len());
         for (i, m) in path.iter().enumerate() {
             let reason = match path.get(i + 1) {
@@ -231,7 +244,10 @@ impl<E> BuildListError<E> {
                 Some(_) => "requires",
                 None => "",
             };
-            stack.push(ChainStep { module: m.clone(), reason });
+            stack.push(ChainStep {
+                module: m.clone(),
+                reason,
+            });
         }
         BuildListError { err, stack }
     }
@@ -243,7 +259,11 @@ impl<E> BuildListError<E> {
 
     /// The chain as go prints it, without the leading main-module elements: each step but the
     /// last followed by `<reason>\n\t`. `last` formats the final element with the error.
-    pub fn render(&self, last: impl FnOnce(&Mod, &E) -> String, whole: impl FnOnce(&E) -> String) -> String {
+    pub fn render(
+        &self,
+        last: impl FnOnce(&Mod, &E) -> String,
+        whole: impl FnOnce(&E) -> String,
+    ) -> String {
         let start = self.stack.iter().position(|s| !s.module.version.is_empty());
         let Some(start) = start else {
             return whole(&self.err);
@@ -317,7 +337,9 @@ fn build_list_with<R: Reqs>(
         if let Some(last) = path.last() {
             if let Some(e) = errs.get(last) {
                 let e = e.clone();
-                return Err(BuildListError::new(e, &path, |from, to| upgrades.get(from) == Some(to)));
+                return Err(BuildListError::new(e, &path, |from, to| {
+                    upgrades.get(from) == Some(to)
+                }));
             }
         }
     }
@@ -327,12 +349,20 @@ fn build_list_with<R: Reqs>(
 
 /// The build list of `targets`: the targets first, then every other selected module by path.
 /// `cmp` must order versions the same way as `reqs.compare` (the graph keeps a plain function).
-pub fn build_list_cmp<R: Reqs>(targets: &[Mod], reqs: &mut R, cmp: CmpFn) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+pub fn build_list_cmp<R: Reqs>(
+    targets: &[Mod],
+    reqs: &mut R,
+    cmp: CmpFn,
+) -> Result<Vec<Mod>, BuildListError<R::Error>> {
     build_list_with(targets, reqs, None, cmp).map(|(list, _)| list)
 }
 
 /// Like [`build_list_cmp`] but also returns the explored graph.
-pub fn build_graph<R: Reqs>(targets: &[Mod], reqs: &mut R, cmp: CmpFn) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
+pub fn build_graph<R: Reqs>(
+    targets: &[Mod],
+    reqs: &mut R,
+    cmp: CmpFn,
+) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
     build_list_with(targets, reqs, None, cmp)
 }
 
@@ -364,9 +394,17 @@ impl<R: Reqs> Reqs for Override<'_, R> {
 
 /// The minimal requirement list for `main` that reproduces its build list, always listing the
 /// paths in `base` (spec 7.1 `Req`).
-pub fn req<R: Reqs>(main: &Mod, base: &[String], reqs: &mut R, cmp: CmpFn) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+pub fn req<R: Reqs>(
+    main: &Mod,
+    base: &[String],
+    reqs: &mut R,
+    cmp: CmpFn,
+) -> Result<Vec<Mod>, BuildListError<R::Error>> {
     let list = build_list_cmp(std::slice::from_ref(main), reqs, cmp)?;
-    let max: HashMap<&str, &str> = list.iter().map(|m| (m.path.as_str(), m.version.as_str())).collect();
+    let max: HashMap<&str, &str> = list
+        .iter()
+        .map(|m| (m.path.as_str(), m.version.as_str()))
+        .collect();
 
     // Post-order over requirement lists, caching them; the main module's own list counts as
     // empty so that only the other modules' requirements imply anything.
@@ -378,7 +416,9 @@ pub fn req<R: Reqs>(main: &Mod, base: &[String], reqs: &mut R, cmp: CmpFn) -> Re
             continue;
         }
         // Each frame is a module and the index of its next requirement to visit.
-        let first = reqs.required(start).map_err(|e| BuildListError::new(e, std::slice::from_ref(start), |_, _| false))?;
+        let first = reqs
+            .required(start)
+            .map_err(|e| BuildListError::new(e, std::slice::from_ref(start), |_, _| false))?;
         req_cache.insert(start.clone(), first);
         let mut stack: Vec<(Mod, usize)> = vec![(start.clone(), 0)];
         while let Some((m, i)) = stack.pop() {
@@ -387,7 +427,9 @@ pub fn req<R: Reqs>(main: &Mod, base: &[String], reqs: &mut R, cmp: CmpFn) -> Re
                 Some(child) => {
                     stack.push((m, i + 1));
                     if !req_cache.contains_key(&child) {
-                        let l = reqs.required(&child).map_err(|e| BuildListError::new(e, std::slice::from_ref(&child), |_, _| false))?;
+                        let l = reqs.required(&child).map_err(|e| {
+                            BuildListError::new(e, std::slice::from_ref(&child), |_, _| false)
+                        })?;
                         req_cache.insert(child.clone(), l);
                         stack.push((child, 0));
                     }
@@ -434,7 +476,11 @@ pub fn req<R: Reqs>(main: &Mod, base: &[String], reqs: &mut R, cmp: CmpFn) -> Re
 }
 
 /// The build list after upgrading every module to `Reqs::upgrade` (the target stays as it is).
-pub fn upgrade_all<R: Reqs>(target: &Mod, reqs: &mut R, cmp: CmpFn) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+pub fn upgrade_all<R: Reqs>(
+    target: &Mod,
+    reqs: &mut R,
+    cmp: CmpFn,
+) -> Result<Vec<Mod>, BuildListError<R::Error>> {
     let t = target.clone();
     let mut up = move |r: &mut R, m: &Mod| -> Result<Mod, R::Error> {
         if m.path == t.path {
@@ -446,8 +492,15 @@ pub fn upgrade_all<R: Reqs>(target: &Mod, reqs: &mut R, cmp: CmpFn) -> Result<Ve
 }
 
 /// The build list after upgrading the given modules (paths not yet required are added).
-pub fn upgrade<R: Reqs>(target: &Mod, reqs: &mut R, upgrades: &[Mod], cmp: CmpFn) -> Result<Vec<Mod>, BuildListError<R::Error>> {
-    let mut list = reqs.required(target).map_err(|e| BuildListError::new(e, std::slice::from_ref(target), |_, _| false))?;
+pub fn upgrade<R: Reqs>(
+    target: &Mod,
+    reqs: &mut R,
+    upgrades: &[Mod],
+    cmp: CmpFn,
+) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+    let mut list = reqs
+        .required(target)
+        .map_err(|e| BuildListError::new(e, std::slice::from_ref(target), |_, _| false))?;
     let in_list: HashSet<String> = list.iter().map(|m| m.path.clone()).collect();
     let mut upgrade_to: HashMap<String, String> = HashMap::new();
     for u in upgrades {
@@ -460,7 +513,11 @@ pub fn upgrade<R: Reqs>(target: &Mod, reqs: &mut R, upgrades: &[Mod], cmp: CmpFn
         };
         upgrade_to.insert(u.path.clone(), v);
     }
-    let mut over = Override { target: target.clone(), list, inner: reqs };
+    let mut over = Override {
+        target: target.clone(),
+        list,
+        inner: reqs,
+    };
     let mut up = move |_: &mut Override<'_, R>, m: &Mod| -> Result<Mod, R::Error> {
         match upgrade_to.get(&m.path) {
             Some(v) => Ok(Mod::new(m.path.clone(), v.clone())),
@@ -472,10 +529,18 @@ pub fn upgrade<R: Reqs>(target: &Mod, reqs: &mut R, upgrades: &[Mod], cmp: CmpFn
 
 /// The build list after downgrading the given modules (version `none` removes a path), lowering
 /// whatever requires a version above the new limits (spec 7.1 `Downgrade`).
-pub fn downgrade<R: Reqs>(target: &Mod, reqs: &mut R, downgrades: &[Mod], cmp: CmpFn) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+pub fn downgrade<R: Reqs>(
+    target: &Mod,
+    reqs: &mut R,
+    downgrades: &[Mod],
+    cmp: CmpFn,
+) -> Result<Vec<Mod>, BuildListError<R::Error>> {
     let full = build_list_cmp(std::slice::from_ref(target), reqs, cmp)?;
     let list: Vec<Mod> = full.into_iter().skip(1).collect();
-    let mut max: HashMap<String, String> = list.iter().map(|m| (m.path.clone(), m.version.clone())).collect();
+    let mut max: HashMap<String, String> = list
+        .iter()
+        .map(|m| (m.path.clone(), m.version.clone()))
+        .collect();
     for d in downgrades {
         let lower = match max.get(&d.path) {
             Some(v) => reqs.compare(&d.path, v, &d.version) == Ordering::Greater,
@@ -486,16 +551,25 @@ pub fn downgrade<R: Reqs>(target: &Mod, reqs: &mut R, downgrades: &[Mod], cmp: C
         }
     }
 
-    let mut dg = Downgrader { added: HashSet::new(), rdeps: HashMap::new(), excluded: HashSet::new(), max };
+    let mut dg = Downgrader {
+        added: HashSet::new(),
+        rdeps: HashMap::new(),
+        excluded: HashSet::new(),
+        max,
+    };
     let mut downgraded: Vec<Mod> = vec![target.clone()];
     'list: for r0 in &list {
         let mut r = r0.clone();
         dg.add(reqs, &r);
         while dg.excluded.contains(&r) {
-            let mut p = reqs.previous(&r).map_err(|e| BuildListError::new(e, std::slice::from_ref(&r), |_, _| false))?;
+            let mut p = reqs
+                .previous(&r)
+                .map_err(|e| BuildListError::new(e, std::slice::from_ref(&r), |_, _| false))?;
             if let Some(v) = dg.max.get(&r.path) {
                 // If the limit lies strictly between the previous version and r, use the limit.
-                if reqs.compare(&r.path, &r.version, v) == Ordering::Greater && reqs.compare(&r.path, &p.version, v) == Ordering::Less {
+                if reqs.compare(&r.path, &r.version, v) == Ordering::Greater
+                    && reqs.compare(&r.path, &p.version, v) == Ordering::Less
+                {
                     p.version = v.clone();
                 }
             }
@@ -509,15 +583,30 @@ pub fn downgrade<R: Reqs>(target: &Mod, reqs: &mut R, downgrades: &[Mod], cmp: C
     }
 
     let actual = {
-        let mut over = Override { target: target.clone(), list: downgraded, inner: reqs };
+        let mut over = Override {
+            target: target.clone(),
+            list: downgraded,
+            inner: reqs,
+        };
         build_list_cmp(std::slice::from_ref(target), &mut over, cmp)?
     };
-    let actual_version: HashMap<&str, &str> = actual.iter().map(|m| (m.path.as_str(), m.version.as_str())).collect();
+    let actual_version: HashMap<&str, &str> = actual
+        .iter()
+        .map(|m| (m.path.as_str(), m.version.as_str()))
+        .collect();
     let kept: Vec<Mod> = list
         .iter()
-        .filter_map(|m| actual_version.get(m.path.as_str()).map(|v| Mod::new(m.path.clone(), *v)))
+        .filter_map(|m| {
+            actual_version
+                .get(m.path.as_str())
+                .map(|v| Mod::new(m.path.clone(), *v))
+        })
         .collect();
-    let mut over = Override { target: target.clone(), list: kept, inner: reqs };
+    let mut over = Override {
+        target: target.clone(),
+        list: kept,
+        inner: reqs,
+    };
     build_list_cmp(std::slice::from_ref(target), &mut over, cmp)
 }
 
@@ -557,7 +646,11 @@ impl Downgrader {
             stack.push(f_to(f, m));
         }
         fn f_to(list: Vec<Mod>, m: &Mod) -> Frame {
-            Frame { m: m.clone(), list, next: 0 }
+            Frame {
+                m: m.clone(),
+                list,
+                next: 0,
+            }
         }
         while let Some(top) = stack.last_mut() {
             // The child visited last (if any) has finished: record or propagate its exclusion.

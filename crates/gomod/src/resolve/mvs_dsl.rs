@@ -37,7 +37,9 @@ fn cmp_dsl(_path: &str, a: &str, b: &str) -> Ordering {
 }
 
 fn parse_mod(tok: &str) -> Result<Mod, String> {
-    let split = tok.find(|c: char| !c.is_ascii_uppercase()).ok_or_else(|| format!("bad module {tok:?}"))?;
+    let split = tok
+        .find(|c: char| !c.is_ascii_uppercase())
+        .ok_or_else(|| format!("bad module {tok:?}"))?;
     let (path, version) = tok.split_at(split);
     if path.is_empty() || !(version == NONE || version.bytes().all(|b| b.is_ascii_digit())) {
         return Err(format!("bad module {tok:?}"));
@@ -76,13 +78,27 @@ impl Reqs for World {
         Ok(self.reqs.get(m).cloned().unwrap_or_default())
     }
     fn upgrade(&mut self, m: &Mod) -> Result<Mod, String> {
-        let latest = self.versions.get(&m.path).and_then(|vs| vs.iter().next_back()).map(u64::to_string);
-        Ok(Mod::new(m.path.clone(), latest.unwrap_or_else(|| m.version.clone())))
+        let latest = self
+            .versions
+            .get(&m.path)
+            .and_then(|vs| vs.iter().next_back())
+            .map(u64::to_string);
+        Ok(Mod::new(
+            m.path.clone(),
+            latest.unwrap_or_else(|| m.version.clone()),
+        ))
     }
     fn previous(&mut self, m: &Mod) -> Result<Mod, String> {
         let cur: u64 = m.version.parse().unwrap_or(0);
-        let prev = self.versions.get(&m.path).and_then(|vs| vs.range(..cur).next_back()).map(u64::to_string);
-        Ok(Mod::new(m.path.clone(), prev.unwrap_or_else(|| NONE.to_owned())))
+        let prev = self
+            .versions
+            .get(&m.path)
+            .and_then(|vs| vs.range(..cur).next_back())
+            .map(u64::to_string);
+        Ok(Mod::new(
+            m.path.clone(),
+            prev.unwrap_or_else(|| NONE.to_owned()),
+        ))
     }
 }
 
@@ -107,7 +123,9 @@ fn run(text: &str) -> Result<Vec<String>, String> {
             continue;
         }
         let lineno = n + 1;
-        let (head, want) = line.split_once(':').ok_or_else(|| format!("line {lineno}: missing ':'"))?;
+        let (head, want) = line
+            .split_once(':')
+            .ok_or_else(|| format!("line {lineno}: missing ':'"))?;
         let words: Vec<&str> = head.split_whitespace().collect();
         let want = want.trim();
         let got = match words.as_slice() {
@@ -118,7 +136,10 @@ fn run(text: &str) -> Result<Vec<String>, String> {
             [m] => {
                 let m = parse_mod(m)?;
                 world.note(&m);
-                let list: Vec<Mod> = want.split_whitespace().map(parse_mod).collect::<Result<_, _>>()?;
+                let list: Vec<Mod> = want
+                    .split_whitespace()
+                    .map(parse_mod)
+                    .collect::<Result<_, _>>()?;
                 for r in &list {
                     world.note(r);
                 }
@@ -136,14 +157,19 @@ fn run(text: &str) -> Result<Vec<String>, String> {
                 render(mvs::upgrade(&parse_mod(t)?, &mut world, &ups, cmp_dsl))
             }
             ["downgrade", t, downs @ ..] => {
-                let downs: Vec<Mod> = downs.iter().map(|s| parse_mod(s)).collect::<Result<_, _>>()?;
+                let downs: Vec<Mod> = downs
+                    .iter()
+                    .map(|s| parse_mod(s))
+                    .collect::<Result<_, _>>()?;
                 render(mvs::downgrade(&parse_mod(t)?, &mut world, &downs, cmp_dsl))
             }
             _ => return Err(format!("line {lineno}: cannot read {line:?}")),
         };
         questions += 1;
         if got != want {
-            failures.push(format!("line {lineno}: {head}\n  want: {want}\n  got:  {got}"));
+            failures.push(format!(
+                "line {lineno}: {head}\n  want: {want}\n  got:  {got}"
+            ));
         }
     }
     if questions == 0 {
@@ -164,7 +190,8 @@ fn mvs_scenarios() {
     assert!(!files.is_empty(), "no scenarios in {}", dir.display());
     let mut report = Vec::new();
     for f in &files {
-        let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("reading {}: {e}", f.display()));
+        let text =
+            std::fs::read_to_string(f).unwrap_or_else(|e| panic!("reading {}: {e}", f.display()));
         match run(&text) {
             Ok(fails) => report.extend(fails.into_iter().map(|m| format!("{}: {m}", f.display()))),
             Err(e) => report.push(format!("{}: {e}", f.display())),

@@ -1,0 +1,161 @@
+//! Differential test: `go list -m all` and `go mod graph` from the real go command against
+//! `gomod::resolve` on generated universes (stdout, stderr and exit status byte for byte).
+//!
+//! `GOMODPLAY_CASES` sets how many universes (default 500), `GOMODPLAY_SEED` the first seed (a
+//! failing case prints its seed; replay it with `GOMODPLAY_SEED=<seed> GOMODPLAY_CASES=1`).
+//! Messages that name the proxy or the module directory are compared exactly: our settings are
+//! given the same absolute paths the go command sees, so nothing is normalised.
+
+mod support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings};
+use support::universe::{generate, Universe};
+use support::universe_oracle::{run_go, write_universe, Layout, Ran, Scratch};
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn source_of(u: &Universe) -> MapSource {
+    let mut src = MapSource::default();
+    for m in &u.proxy {
+        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
+    }
+    for l in &u.locals {
+        src.add_dir(&l.dir, l.gomod.as_bytes());
+    }
+    src
+}
+
+fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput) {
+    let src = source_of(u);
+    let settings = Settings {
+        root_dir: layout.root.display().to_string(),
+        proxy_url: layout.proxy_url(),
+        ..Settings::default()
+    };
+    let input = Input {
+        gomod: u.main_gomod.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &src,
+        settings,
+    };
+    (resolve::mod_graph(&input), resolve::list_all(&input))
+}
+
+fn diff(what: &str, go: &Ran, us: &CommandOutput) -> Option<String> {
+    if go.stdout == us.stdout && go.stderr == us.stderr && go.exit_code == us.exit_code {
+        return None;
+    }
+    Some(format!(
+        "{what}:\n--- go (exit {})\n{}{}--- gomodplay (exit {})\n{}{}",
+        go.exit_code, go.stdout, go.stderr, us.exit_code, us.stdout, us.stderr
+    ))
+}
+
+/// Runs one universe; returns a failure report.
+fn check(seed: u64, base: &std::path::Path) -> Option<String> {
+    let u = generate(seed, false);
+    let dir = base.join(format!("u{seed}"));
+    let layout = write_universe(&u, &dir);
+    // go mod graph writes nothing, so list runs afterwards on the same untouched go.mod and
+    // reuses the module cache.
+    let go_graph = run_go(&layout, &["mod", "graph"], false);
+    let go_list = run_go(&layout, &["list", "-m", "all"], false);
+    let (our_graph, our_list) = ours(&u, &layout);
+    let mut report = Vec::new();
+    report.extend(diff("go mod graph", &go_graph, &our_graph));
+    report.extend(diff("go list -m all", &go_list, &our_list));
+    let _ = std::fs::remove_dir_all(&dir);
+    if report.is_empty() {
+        None
+    } else {
+        Some(format!(
+            "universe seed {seed}:\n{}\n{}",
+            u.to_txtar(),
+            report.join("\n")
+        ))
+    }
+}
+
+#[test]
+fn list_and_graph_match_go() {
+    let cases = env_u64("GOMODPLAY_CASES", 500);
+    let first = env_u64("GOMODPLAY_SEED", 1);
+    let scratch = Scratch::new("oracle-resolve");
+    let next = AtomicUsize::new(0);
+    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst) as u64;
+                if i >= cases {
+                    break;
+                }
+                if let Some(f) = check(first + i, &scratch.0) {
+                    if let Ok(mut v) = failures.lock() {
+                        v.push(f);
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap_or_default();
+    eprintln!(
+        "{cases} universes from seed {first} in {:.1?}; {} failed",
+        started.elapsed(),
+        failures.len()
+    );
+    if !failures.is_empty() {
+        let shown: Vec<&String> = failures.iter().take(3).collect();
+        panic!(
+            "{} of {cases} universes differ from go (first seed {first}); first ones:\n\n{}",
+            failures.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        );
+    }
+}
+
+/// `GOMODPLAY_SHOW=<seed>` prints one universe with go's and our outputs (a debugging aid).
+#[test]
+fn show_universe() {
+    let Some(seed) = std::env::var("GOMODPLAY_SHOW")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    else {
+        return;
+    };
+    let scratch = Scratch::new("oracle-show");
+    let u = generate(seed, false);
+    let layout = write_universe(&u, &scratch.0);
+    let g = run_go(&layout, &["mod", "graph"], false);
+    let l = run_go(&layout, &["list", "-m", "all"], false);
+    let (og, ol) = ours(&u, &layout);
+    println!(
+        "{}\n=== go mod graph (exit {})\n{}{}=== ours (exit {})\n{}{}",
+        u.to_txtar(),
+        g.exit_code,
+        g.stdout,
+        g.stderr,
+        og.exit_code,
+        og.stdout,
+        og.stderr
+    );
+    println!(
+        "=== go list -m all (exit {})\n{}{}=== ours (exit {})\n{}{}",
+        l.exit_code, l.stdout, l.stderr, ol.exit_code, ol.stdout, ol.stderr
+    );
+}
