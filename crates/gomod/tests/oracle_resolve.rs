@@ -61,8 +61,39 @@ fn diff(what: &str, go: &Ran, us: &CommandOutput) -> Option<String> {
     ))
 }
 
+/// What kinds of outcome the go command produced, so a run shows what it exercised.
+const KINDS: &[(&str, &str)] = &[
+    ("requires go >=", "too-new go"),
+    ("missing module line", "missing module line"),
+    ("module declares its path", "wrong module path"),
+    ("no such file or directory", "missing file"),
+    ("dropping requirement", "excluded root"),
+    ("replaced by", "replaced in chain"),
+    (" requires\n", "requirement chain"),
+];
+
+fn tally(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, key: &str) {
+    if let Ok(mut k) = kinds.lock() {
+        *k.entry(key.to_owned()).or_default() += 1;
+    }
+}
+
+fn classify(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, graph: &Ran, list: &Ran) {
+    tally(kinds, if graph.exit_code == 0 { "graph ok" } else { "graph failed" });
+    tally(kinds, if list.exit_code == 0 { "list ok" } else { "list failed" });
+    let both = format!("{}{}", graph.stderr, list.stderr);
+    for (needle, name) in KINDS {
+        if both.contains(needle) {
+            tally(kinds, name);
+        }
+    }
+    if list.stdout.contains(" => ") {
+        tally(kinds, "replacement listed");
+    }
+}
+
 /// Runs one universe; returns a failure report.
-fn check(seed: u64, base: &std::path::Path) -> Option<String> {
+fn check(seed: u64, base: &std::path::Path, kinds: &Mutex<std::collections::BTreeMap<String, usize>>) -> Option<String> {
     let u = generate(seed, false);
     let dir = base.join(format!("u{seed}"));
     let layout = write_universe(&u, &dir);
@@ -70,6 +101,7 @@ fn check(seed: u64, base: &std::path::Path) -> Option<String> {
     // reuses the module cache.
     let go_graph = run_go(&layout, &["mod", "graph"], false);
     let go_list = run_go(&layout, &["list", "-m", "all"], false);
+    classify(kinds, &go_graph, &go_list);
     let (our_graph, our_list) = ours(&u, &layout);
     let mut report = Vec::new();
     report.extend(diff("go mod graph", &go_graph, &our_graph));
@@ -93,6 +125,7 @@ fn list_and_graph_match_go() {
     let scratch = Scratch::new("oracle-resolve");
     let next = AtomicUsize::new(0);
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let kinds = Mutex::new(std::collections::BTreeMap::new());
     let started = Instant::now();
     std::thread::scope(|s| {
         for _ in 0..2 {
@@ -101,7 +134,7 @@ fn list_and_graph_match_go() {
                 if i >= cases {
                     break;
                 }
-                if let Some(f) = check(first + i, &scratch.0) {
+                if let Some(f) = check(first + i, &scratch.0, &kinds) {
                     if let Ok(mut v) = failures.lock() {
                         v.push(f);
                     }
@@ -115,6 +148,7 @@ fn list_and_graph_match_go() {
         started.elapsed(),
         failures.len()
     );
+    eprintln!("go outcomes: {:?}", kinds.into_inner().unwrap_or_default());
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(3).collect();
         panic!(
