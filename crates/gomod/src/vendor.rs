@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::path::check_import_path;
 use crate::sum::{go_fields, trim_go_space};
-use crate::version::semver;
+use crate::version::{gover, semver};
 
 /// How many bytes of modules.txt the go command inspects to find the `## workspace` marker.
 const WORKSPACE_MARKER_WINDOW: usize = 512;
@@ -27,7 +27,10 @@ pub struct ModuleVersion {
 
 impl ModuleVersion {
     fn new(path: &str, version: &str) -> ModuleVersion {
-        ModuleVersion { path: path.to_owned(), version: version.to_owned() }
+        ModuleVersion {
+            path: path.to_owned(),
+            version: version.to_owned(),
+        }
     }
 }
 
@@ -58,19 +61,33 @@ pub enum VendorLineKind {
     /// `# PATH VERSION [=> ...]`: starts a module. `replacement` is what the go command took from
     /// `=> ...`; `replacement_ignored` is set when text followed the version but was not a
     /// replacement it understands.
-    Module { module: ModuleVersion, replacement: Option<ModuleVersion>, replacement_ignored: bool },
+    Module {
+        module: ModuleVersion,
+        replacement: Option<ModuleVersion>,
+        replacement_ignored: bool,
+    },
     /// `# PATH => ...`: a path-wide replacement; it also becomes the current module, with an
     /// empty version, for the lines that follow.
-    WildcardReplacement { path: String, replacement: Option<ModuleVersion>, replacement_ignored: bool },
+    WildcardReplacement {
+        path: String,
+        replacement: Option<ModuleVersion>,
+        replacement_ignored: bool,
+    },
     /// A `# ` line with fewer than three fields: skipped, and the current module stays the same.
     ShortModuleLine,
     /// A `# ` line whose third field is neither a version nor `=>`: skipped, and no module is
     /// current until the next module line.
     UnknownModuleLine,
     /// `## ...` after a module line: its `;`-separated entries (trimmed), applied to `module`.
-    Annotation { module: ModuleVersion, entries: Vec<String> },
+    Annotation {
+        module: ModuleVersion,
+        entries: Vec<String>,
+    },
     /// One field that is a valid import path: a package vendored from `module`.
-    Package { module: ModuleVersion, package: String },
+    Package {
+        module: ModuleVersion,
+        package: String,
+    },
     /// A line that comes before any module line (or after an unknown one); skipped. The
     /// `## workspace` marker is such a line.
     NoCurrentModule,
@@ -92,7 +109,10 @@ pub struct ModulesTxt {
 impl ModulesTxt {
     /// Reads modules.txt `data`.
     pub fn parse(data: &[u8]) -> ModulesTxt {
-        let mut txt = ModulesTxt { workspace: is_for_workspace(data), ..ModulesTxt::default() };
+        let mut txt = ModulesTxt {
+            workspace: is_for_workspace(data),
+            ..ModulesTxt::default()
+        };
         let mut selected: BTreeMap<String, String> = BTreeMap::new();
         let mut current: Option<ModuleVersion> = None;
         let mut start = 0usize;
@@ -105,7 +125,11 @@ impl ModulesTxt {
             let end = newline.map_or(data.len(), |i| start + i);
             let line = data.get(start..end).unwrap_or_default();
             let kind = txt.classify(line, &mut current, &mut selected);
-            txt.lines.push(VendorLine { number, span: start..end, kind });
+            txt.lines.push(VendorLine {
+                number,
+                span: start..end,
+                kind,
+            });
             match newline {
                 Some(_) => start = end + 1,
                 None => break,
@@ -133,8 +157,10 @@ impl ModulesTxt {
             return VendorLineKind::NoCurrentModule;
         };
         if let Some(annotations) = text.strip_prefix("## ") {
-            let entries: Vec<String> =
-                annotations.split(';').map(|e| trim_go_space(e).to_owned()).collect();
+            let entries: Vec<String> = annotations
+                .split(';')
+                .map(|e| trim_go_space(e).to_owned())
+                .collect();
             let meta = self.metadata.entry(module.clone()).or_default();
             for entry in &entries {
                 if entry == "explicit" {
@@ -148,29 +174,45 @@ impl ModulesTxt {
         }
         match fields.as_slice() {
             [package] if check_import_path(package).is_ok() => {
-                self.package_modules.insert((*package).to_owned(), module.clone());
+                self.package_modules
+                    .insert((*package).to_owned(), module.clone());
                 let is_newer = match selected.get(&module.path) {
                     None => true,
-                    Some(version) => semver::compare(version, &module.version) == Ordering::Less,
+                    Some(version) => {
+                        gover::mod_compare(&module.path, version, &module.version) == Ordering::Less
+                    }
                 };
                 if is_newer {
                     self.vendor_list.push(module.clone());
                     selected.insert(module.path.clone(), module.version.clone());
                 }
-                VendorLineKind::Package { module, package: (*package).to_owned() }
+                VendorLineKind::Package {
+                    module,
+                    package: (*package).to_owned(),
+                }
             }
             _ => VendorLineKind::Other,
         }
     }
 
-    fn module_line(&mut self, fields: &[&str], current: &mut Option<ModuleVersion>) -> VendorLineKind {
+    fn module_line(
+        &mut self,
+        fields: &[&str],
+        current: &mut Option<ModuleVersion>,
+    ) -> VendorLineKind {
         let (Some(path), Some(third)) = (fields.get(1), fields.get(2)) else {
             return VendorLineKind::ShortModuleLine;
         };
         let (module, rest) = if semver::is_valid(third) {
-            (ModuleVersion::new(path, third), fields.get(3..).unwrap_or_default())
+            (
+                ModuleVersion::new(path, third),
+                fields.get(3..).unwrap_or_default(),
+            )
         } else if *third == "=>" {
-            (ModuleVersion::new(path, ""), fields.get(2..).unwrap_or_default())
+            (
+                ModuleVersion::new(path, ""),
+                fields.get(2..).unwrap_or_default(),
+            )
         } else {
             *current = None;
             return VendorLineKind::UnknownModuleLine;
@@ -199,9 +241,17 @@ impl ModulesTxt {
             }
         }
         if module.version.is_empty() {
-            VendorLineKind::WildcardReplacement { path: module.path, replacement, replacement_ignored }
+            VendorLineKind::WildcardReplacement {
+                path: module.path,
+                replacement,
+                replacement_ignored,
+            }
         } else {
-            VendorLineKind::Module { module, replacement, replacement_ignored }
+            VendorLineKind::Module {
+                module,
+                replacement,
+                replacement_ignored,
+            }
         }
     }
 
@@ -242,6 +292,21 @@ impl ModulesTxt {
         self.package_modules.get(package)
     }
 
+    /// The first `go VERSION` annotation newer than `local`, the Go version of the running
+    /// toolchain (such as `1.27.3`), as (line number, module, version). The go command stops
+    /// reading modules.txt there with
+    /// `go: MODULE-PATH in vendor/modules.txt requires go >= VERSION (running go LOCAL; ...)`.
+    pub fn first_too_new_go(&self, local: &str) -> Option<(u32, &ModuleVersion, &str)> {
+        self.lines.iter().find_map(|line| match &line.kind {
+            VendorLineKind::Annotation { module, entries } => entries
+                .iter()
+                .filter_map(|entry| entry.strip_prefix("go "))
+                .find(|version| gover::compare(version, local) == Ordering::Greater)
+                .map(|version| (line.number, module, version)),
+            _ => None,
+        })
+    }
+
     /// Every vendored package and its module, ordered by package path.
     pub fn packages(&self) -> &BTreeMap<String, ModuleVersion> {
         &self.package_modules
@@ -254,6 +319,118 @@ fn is_for_workspace(data: &[u8]) -> bool {
     let window = data.get(..WORKSPACE_MARKER_WINDOW).unwrap_or(data);
     let first_line = window.split(|&b| b == b'\n').next().unwrap_or_default();
     let text = String::from_utf8_lossy(first_line);
-    text.strip_prefix("## ")
-        .is_some_and(|annotations| annotations.split(';').any(|e| trim_go_space(e) == "workspace"))
+    text.strip_prefix("## ").is_some_and(|annotations| {
+        annotations
+            .split(';')
+            .any(|e| trim_go_space(e) == "workspace")
+    })
+}
+
+#[cfg(test)]
+mod golden_tests {
+    //! `testdata/vendor/NAME.in` is a modules.txt; `NAME.golden` shows each line's classification
+    //! and what the go command extracts from the file. Expectations follow `readVendorList` and
+    //! `modulesTextIsForWorkspace` in cmd/go/internal/modload (read, not copied) and spec 10.2.
+    //! The "too new" section was checked with the go 1.27.3 binary: a modules.txt whose only
+    //! annotation is `## explicit; go V` makes `go list -m example.com/b` fail with
+    //! `requires go >= V` for V = 1.27.4, 1.28rc1, 1.99, and succeed for 1.27.3, 1.27.4rc1,
+    //! 1.27.3.1 and x (invalid versions never count as newer).
+
+    use std::fmt::Write as _;
+
+    use super::{ModuleVersion, ModulesTxt, VendorLineKind};
+    use crate::golden::check_dir;
+
+    fn module(m: &ModuleVersion) -> String {
+        if m.version.is_empty() {
+            m.path.clone()
+        } else {
+            format!("{}@{}", m.path, m.version)
+        }
+    }
+
+    fn replacement(r: &Option<ModuleVersion>, ignored: bool) -> String {
+        match (r, ignored) {
+            (Some(target), _) => format!(" => {}", module(target)),
+            (None, true) => " (trailing text ignored)".to_owned(),
+            (None, false) => String::new(),
+        }
+    }
+
+    fn render(data: &[u8]) -> String {
+        let txt = ModulesTxt::parse(data);
+        let mut out = format!("workspace: {}\n-- lines --\n", txt.is_workspace());
+        for line in txt.lines() {
+            let what = match &line.kind {
+                VendorLineKind::Module {
+                    module: m,
+                    replacement: r,
+                    replacement_ignored,
+                } => {
+                    format!(
+                        "module {}{}",
+                        module(m),
+                        replacement(r, *replacement_ignored)
+                    )
+                }
+                VendorLineKind::WildcardReplacement {
+                    path,
+                    replacement: r,
+                    replacement_ignored,
+                } => {
+                    format!("wildcard {path}{}", replacement(r, *replacement_ignored))
+                }
+                VendorLineKind::ShortModuleLine => "short module line (ignored)".to_owned(),
+                VendorLineKind::UnknownModuleLine => {
+                    "unknown module line (ignored; no current module)".to_owned()
+                }
+                VendorLineKind::Annotation { module: m, entries } => {
+                    format!("annotation for {}: {entries:?}", module(m))
+                }
+                VendorLineKind::Package { module: m, package } => {
+                    format!("package {package} of {}", module(m))
+                }
+                VendorLineKind::NoCurrentModule => "no current module (ignored)".to_owned(),
+                VendorLineKind::Other => "other (ignored)".to_owned(),
+            };
+            let raw = String::from_utf8_lossy(data.get(line.span.clone()).unwrap_or_default());
+            let _ = writeln!(out, "{}: {what} <- {raw:?}", line.number);
+        }
+        out.push_str("-- metadata --\n");
+        for (m, meta) in txt.all_metadata() {
+            let _ = writeln!(
+                out,
+                "{}: explicit={} go={:?} replacement={}",
+                module(m),
+                meta.explicit,
+                meta.go_version,
+                meta.replacement.as_ref().map_or("none".to_owned(), module)
+            );
+        }
+        out.push_str("-- vendor list --\n");
+        for m in txt.vendor_list() {
+            let _ = writeln!(out, "{}", module(m));
+        }
+        out.push_str("-- replaced --\n");
+        for m in txt.replaced() {
+            let _ = writeln!(out, "{}", module(m));
+        }
+        out.push_str("-- packages --\n");
+        for (package, m) in txt.packages() {
+            let _ = writeln!(out, "{package} {}", module(m));
+        }
+        if let Some((line, m, version)) = txt.first_too_new_go("1.27.3") {
+            let _ = writeln!(
+                out,
+                "-- too new for go 1.27.3 --\nline {line}: {} requires go >= {version}",
+                m.path
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn golden_modules_txt() {
+        check_dir("vendor", |_, data| render(data));
+    }
 }

@@ -272,6 +272,10 @@ fn to_semver_version_agrees_with_canonical_form() {
         .collect();
     let mut converted = Vec::new();
     for v in &versions {
+        // Our pre-release grammar must be exactly what the crate accepts, since precedence is
+        // delegated to it.
+        let pre = semver::prerelease(v).strip_prefix('-').unwrap_or_default();
+        assert!(::semver::Prerelease::new(pre).is_ok(), "seed {seed}: semver crate rejects pre-release of {v}");
         if let Some(sv) = semver::to_semver_version(v) {
             let mut without_build = sv.clone();
             without_build.build = ::semver::BuildMetadata::EMPTY;

@@ -1,14 +1,22 @@
 //! Module, import and file paths as golang.org/x/mod/module checks, splits and escapes them.
 
 pub mod check;
+pub mod escape;
 pub mod fold;
+pub mod glob;
 pub mod major;
 pub mod quote;
+pub mod sort;
 mod unicode_tables;
 
 pub use check::{check_file_path, check_import_path, check_path, InvalidPathError, PathKind};
+pub use escape::{
+    escape_path, escape_version, unescape_path, unescape_version, EscapeError, UnescapeError,
+};
 pub use fold::{case_fold_key, equal_fold};
+pub use glob::{match_pattern, match_prefix_patterns};
 pub use major::{check_path_major, match_path_major, path_major_prefix, split_path_version};
+pub use sort::{compare_modules, sort_modules};
 
 /// Reports whether a replacement target is a directory rather than a module path (Go's
 /// `modfile.IsDirectoryPath`). go.mod files move between systems, so both Unix and Windows forms

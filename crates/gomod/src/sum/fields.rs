@@ -20,12 +20,8 @@ pub(crate) fn is_go_space(c: char) -> bool {
             | '\u{85}'
             | '\u{A0}'
             | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
+            | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 
@@ -67,16 +63,28 @@ mod tests {
     use super::*;
 
     fn texts(line: &[u8]) -> Vec<Vec<u8>> {
-        fields(line).into_iter().map(|r| line.get(r).unwrap_or_default().to_vec()).collect()
+        fields(line)
+            .into_iter()
+            .map(|r| line.get(r).unwrap_or_default().to_vec())
+            .collect()
     }
 
     #[test]
     fn splits_on_unicode_space_and_keeps_invalid_bytes() {
         assert_eq!(texts(b""), Vec::<Vec<u8>>::new());
         assert_eq!(texts(b" \t\r "), Vec::<Vec<u8>>::new());
-        assert_eq!(texts(b" a  b\tc\r"), vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
-        assert_eq!(texts("a\u{A0}b\u{3000}c".as_bytes()), vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
-        assert_eq!(texts(b"\xffa \xfe"), vec![b"\xffa".to_vec(), b"\xfe".to_vec()]);
+        assert_eq!(
+            texts(b" a  b\tc\r"),
+            vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]
+        );
+        assert_eq!(
+            texts("a\u{A0}b\u{3000}c".as_bytes()),
+            vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]
+        );
+        assert_eq!(
+            texts(b"\xffa \xfe"),
+            vec![b"\xffa".to_vec(), b"\xfe".to_vec()]
+        );
         // U+200B (zero width space) is not White_Space in Go's tables.
         assert_eq!(texts("a\u{200B}b".as_bytes()).len(), 1);
     }

@@ -83,7 +83,9 @@ impl Entry {
 
     /// The version without a `/go.mod` suffix.
     pub fn module_version(&self) -> &str {
-        self.version.strip_suffix(GO_MOD_SUFFIX).unwrap_or(&self.version)
+        self.version
+            .strip_suffix(GO_MOD_SUFFIX)
+            .unwrap_or(&self.version)
     }
 
     /// Whether the hash uses the only algorithm the go command verifies with (`h1:`).
@@ -111,8 +113,8 @@ pub enum ProblemKind {
     UnknownAlgorithm { hash: String },
     /// The same path, version and hash already appeared on an earlier line.
     Duplicate { first_line: u32 },
-    /// The same path and version already have a different hash (on `first_line`); the go command
-    /// compares a download with the first `h1:` hash, so at most one of them can be right.
+    /// The same path and version already have a different `h1:` hash (first on `first_line`); the
+    /// go command compares a download with the first `h1:` hash, so at most one can be right.
     SeveralHashes { first_line: u32 },
     /// The line ends with `\r\n`; the go command reads it, but rewrites the file with `\n`.
     CarriageReturn,
@@ -153,17 +155,20 @@ impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemKind::WrongFieldCount { fields } => write!(f, "wrong number of fields {fields}"),
-            ProblemKind::EmptyGoModHash => {
-                f.write_str("hash of an empty go.mod file (written by an old go command bug); ignored")
-            }
+            ProblemKind::EmptyGoModHash => f.write_str(
+                "hash of an empty go.mod file (written by an old go command bug); ignored",
+            ),
             ProblemKind::UnknownAlgorithm { hash } => {
-                write!(f, "unknown hash algorithm in {hash}; only h1: hashes are verified")
+                write!(
+                    f,
+                    "unknown hash algorithm in {hash}; only h1: hashes are verified"
+                )
             }
             ProblemKind::Duplicate { first_line } => {
                 write!(f, "duplicate of line {first_line}")
             }
             ProblemKind::SeveralHashes { first_line } => {
-                write!(f, "different hash for the same module version as line {first_line}")
+                write!(f, "another h1: hash for the same module version is on line {first_line}; at most one can match")
             }
             ProblemKind::CarriageReturn => f.write_str("line ends with CRLF"),
             ProblemKind::BlankLine => f.write_str("blank line"),
@@ -209,8 +214,10 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let ranges: Vec<Range<usize>> =
-                fields(text).into_iter().map(|r| r.start + start..r.end + start).collect();
+            let ranges: Vec<Range<usize>> = fields(text)
+                .into_iter()
+                .map(|r| r.start + start..r.end + start)
+                .collect();
             let kind = match <[Range<usize>; 3]>::try_from(ranges) {
                 Ok(spans) => {
                     let entry = sum.entry(number, spans);
@@ -231,11 +238,20 @@ impl GoSum {
                     LineKind::Blank
                 }
                 Err(ranges) => {
-                    sum.problem(number, ProblemKind::WrongFieldCount { fields: ranges.len() });
+                    sum.problem(
+                        number,
+                        ProblemKind::WrongFieldCount {
+                            fields: ranges.len(),
+                        },
+                    );
                     LineKind::WrongFieldCount { fields: ranges }
                 }
             };
-            sum.lines.push(SumLine { number, span: start..end, kind });
+            sum.lines.push(SumLine {
+                number,
+                span: start..end,
+                kind,
+            });
             start = next;
         }
         sum
@@ -258,7 +274,12 @@ impl GoSum {
         if lossy {
             self.problem(number, ProblemKind::NotUtf8);
         }
-        Entry { path, version, hash, spans }
+        Entry {
+            path,
+            version,
+            hash,
+            spans,
+        }
     }
 
     fn note_entry(
@@ -268,21 +289,36 @@ impl GoSum {
         seen: &mut BTreeMap<(String, String, String), u32>,
     ) {
         if !entry.is_h1() {
-            self.problem(number, ProblemKind::UnknownAlgorithm { hash: entry.hash.clone() });
+            self.problem(
+                number,
+                ProblemKind::UnknownAlgorithm {
+                    hash: entry.hash.clone(),
+                },
+            );
         }
-        let key = (entry.path.clone(), entry.version.clone(), entry.hash.clone());
+        let key = (
+            entry.path.clone(),
+            entry.version.clone(),
+            entry.hash.clone(),
+        );
         if let Some(&first_line) = seen.get(&key) {
             self.problem(number, ProblemKind::Duplicate { first_line });
             return;
         }
         seen.insert(key, number);
-        let earlier_different = self
+        if !entry.is_h1() {
+            return;
+        }
+        // Only an earlier h1: hash can disagree with this one: other algorithms are never compared.
+        let earlier_h1 = self
             .index
             .get(&(entry.path.clone(), entry.version.clone()))
-            .and_then(|indices| indices.first())
-            .and_then(|&i| self.lines.get(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.lines.get(i))
+            .find(|line| matches!(&line.kind, LineKind::Entry(e) if e.is_h1()))
             .map(|line| line.number);
-        if let Some(first_line) = earlier_different {
+        if let Some(first_line) = earlier_h1 {
             self.problem(number, ProblemKind::SeveralHashes { first_line });
         }
     }
@@ -356,7 +392,10 @@ impl GoSum {
 
     /// The hashes recorded for the module tree of path@version (the zip hash), in file order.
     pub fn module_hashes(&self, path: &str, version: &str) -> Vec<&str> {
-        self.lookup(path, version).into_iter().map(|(_, e)| e.hash.as_str()).collect()
+        self.lookup(path, version)
+            .into_iter()
+            .map(|(_, e)| e.hash.as_str())
+            .collect()
     }
 
     /// The hashes recorded for the go.mod file of path@version (`<version>/go.mod`), in file order.
@@ -383,7 +422,10 @@ impl GoSum {
                 return Verification::Match { line: line.number };
             }
             if entry.is_h1() {
-                return Verification::Mismatch { line: line.number, recorded: &entry.hash };
+                return Verification::Mismatch {
+                    line: line.number,
+                    recorded: &entry.hash,
+                };
             }
             unknown.push(entry.hash.as_str());
         }
@@ -393,6 +435,9 @@ impl GoSum {
     /// The file the go command writes when it rewrites this go.sum without adding or removing
     /// anything: kept entries sorted, duplicates removed, blank and dropped lines gone.
     pub fn rewrite(&self) -> Vec<u8> {
-        write_sums(self.entries().map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str())))
+        write_sums(
+            self.entries()
+                .map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str())),
+        )
     }
 }

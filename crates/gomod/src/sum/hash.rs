@@ -41,8 +41,10 @@ impl std::error::Error for HashError {}
 /// The order of `files` does not matter. Duplicate names are hashed once per occurrence, as the
 /// go command does with the names it is given.
 pub fn hash1<N: AsRef<str>, C: AsRef<[u8]>>(files: &[(N, C)]) -> Result<String, HashError> {
-    let mut order: Vec<(&str, &[u8])> =
-        files.iter().map(|(name, content)| (name.as_ref(), content.as_ref())).collect();
+    let mut order: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, content)| (name.as_ref(), content.as_ref()))
+        .collect();
     if let Some((name, _)) = order.iter().find(|(name, _)| name.contains('\n')) {
         return Err(HashError::NewlineInFileName((*name).to_owned()));
     }
@@ -84,7 +86,12 @@ pub fn module_tree_hash<N: AsRef<str>, C: AsRef<[u8]>>(
 ) -> Result<String, HashError> {
     let prefixed: Vec<(String, &[u8])> = files
         .iter()
-        .map(|(name, content)| (format!("{path}@{version}/{}", name.as_ref()), content.as_ref()))
+        .map(|(name, content)| {
+            (
+                format!("{path}@{version}/{}", name.as_ref()),
+                content.as_ref(),
+            )
+        })
         .collect();
     hash1(&prefixed)
 }
@@ -102,8 +109,7 @@ fn hex_lower(bytes: &[u8]) -> String {
 /// Standard base64 (RFC 4648 alphabet with `+` and `/`) with `=` padding, as Go's
 /// `base64.StdEncoding`.
 pub(crate) fn base64_std(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let symbol = |six_bits: u32| char::from(ALPHABET[(six_bits & 0x3f) as usize]);
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -113,7 +119,11 @@ pub(crate) fn base64_std(bytes: &[u8]) -> String {
         let group = (b0 << 16) | (b1 << 8) | b2;
         out.push(symbol(group >> 18));
         out.push(symbol(group >> 12));
-        out.push(if chunk.len() > 1 { symbol(group >> 6) } else { '=' });
+        out.push(if chunk.len() > 1 {
+            symbol(group >> 6)
+        } else {
+            '='
+        });
         out.push(if chunk.len() > 2 { symbol(group) } else { '=' });
     }
     out
@@ -126,14 +136,22 @@ mod tests {
     /// Vectors from spec section 6.2, each verified there against the go command.
     #[test]
     fn spec_vectors() {
-        assert_eq!(gomod_hash(b"module example.com/x\n"), "h1:cq1Wlc5Q/3TKMd9Nt+I/D/H5kAJrHbzSCzH20/f7O0w=");
+        assert_eq!(
+            gomod_hash(b"module example.com/x\n"),
+            "h1:cq1Wlc5Q/3TKMd9Nt+I/D/H5kAJrHbzSCzH20/f7O0w="
+        );
         assert_eq!(
             gomod_hash(b"module example.com/b\n\ngo 1.16\n\nrequire example.com/d v1.3.0\n"),
             "h1:yq/z1m1nMbDr7AHFZn80Dw4p4n7AImi394O69tF2pWM="
         );
-        assert_eq!(gomod_hash(b""), "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=");
-        let files: [(&str, &[u8]); 2] =
-            [("x.go", b"package x\n"), ("go.mod", b"module example.com/x\n")];
+        assert_eq!(
+            gomod_hash(b""),
+            "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY="
+        );
+        let files: [(&str, &[u8]); 2] = [
+            ("x.go", b"package x\n"),
+            ("go.mod", b"module example.com/x\n"),
+        ];
         assert_eq!(
             module_tree_hash("example.com/x", "v1.0.0", &files),
             Ok("h1:qJrjBvpmTIjFOnccJzfS0BWSJ30lAoz1bRTew5w0RNY=".to_owned())
@@ -144,7 +162,10 @@ mod tests {
     fn newline_in_name_is_refused() {
         let files: [(&str, &[u8]); 1] = [("a\nb", b"")];
         let err = hash1(&files).unwrap_err();
-        assert_eq!(err.to_string(), "dirhash: filenames with newlines are not supported");
+        assert_eq!(
+            err.to_string(),
+            "dirhash: filenames with newlines are not supported"
+        );
     }
 
     /// RFC 4648 section 10 test vectors cover every padding case.

@@ -12,4 +12,7 @@ pub use gosum::{
     EMPTY_GO_MOD_HASH, GO_MOD_SUFFIX,
 };
 pub use hash::{gomod_hash, hash1, module_tree_hash, HashError, H1_PREFIX};
-pub use write::{compare_keys, write_sums};
+pub use write::write_sums;
+
+#[cfg(test)]
+mod golden_tests;

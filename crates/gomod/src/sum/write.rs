@@ -5,39 +5,18 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use crate::version::semver;
+use crate::path::compare_modules;
 
-/// Orders go.sum keys like `module.Sort`: by path (byte order), then by the version before its
-/// first `/` using semantic-version precedence, then by the rest (`/go.mod`) as a string, so
-/// `v1.0.0` comes before `v1.0.0/go.mod`.
+/// Orders go.sum keys like `module.Sort` (path, then version by semantic-version precedence, then
+/// the `/go.mod` suffix as a string).
 ///
 /// The go command's sort is not stable and starts from a map, so keys it considers equal (two
-/// invalid versions, or versions differing only in build metadata) come out in an unspecified
-/// order. Such keys are ordered here by their full version string, which at least makes the
-/// output deterministic.
-pub fn compare_keys(path_a: &str, version_a: &str, path_b: &str, version_b: &str) -> Ordering {
-    let (semver_a, file_a) = split_file_suffix(version_a);
-    let (semver_b, file_b) = split_file_suffix(version_b);
-    path_a
-        .as_bytes()
-        .cmp(path_b.as_bytes())
-        .then_with(|| {
-            if semver_a == semver_b {
-                Ordering::Equal
-            } else {
-                semver::compare(semver_a, semver_b)
-            }
-        })
-        .then_with(|| file_a.as_bytes().cmp(file_b.as_bytes()))
+/// distinct invalid versions, or versions differing only in build metadata) come out in an
+/// unspecified order. Such keys are ordered here by their full version string, which keeps our
+/// output deterministic and is one of the orders the go command can produce.
+fn compare_keys(path_a: &str, version_a: &str, path_b: &str, version_b: &str) -> Ordering {
+    compare_modules(path_a, version_a, path_b, version_b)
         .then_with(|| version_a.as_bytes().cmp(version_b.as_bytes()))
-}
-
-/// Splits `v1.0.0/go.mod` into `v1.0.0` and `/go.mod` (the suffix is empty when there is no `/`).
-fn split_file_suffix(version: &str) -> (&str, &str) {
-    match version.find('/') {
-        Some(i) => version.split_at(i),
-        None => (version, ""),
-    }
 }
 
 /// The bytes of a go.sum holding exactly these `(path, version, hash)` entries, in any order

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::semver;
 use crate::path::quote::quote;
+use crate::path::{check_path, check_path_major, split_path_version, InvalidPathError};
 
 /// The build suffix that marks a major-version ≥ 2 release of a module without a go.mod.
 pub const INCOMPATIBLE: &str = "+incompatible";
@@ -24,6 +25,34 @@ pub fn canonical_version(v: &str) -> String {
 /// dependency go.mod files and in vendor/modules.txt).
 pub fn is_canonical(v: &str) -> bool {
     !v.is_empty() && canonical_version(v) == v
+}
+
+/// A module at a version (Go's `module.Version`). The version is `""` for the main module and for
+/// a module named without version.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ModuleVersion {
+    pub path: String,
+    pub version: String,
+}
+
+impl ModuleVersion {
+    pub fn new(path: impl Into<String>, version: impl Into<String>) -> Self {
+        ModuleVersion {
+            path: path.into(),
+            version: version.into(),
+        }
+    }
+}
+
+/// `path@version`, or just `path` when the version is empty.
+impl fmt::Display for ModuleVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.version.is_empty() {
+            f.write_str(&self.path)
+        } else {
+            write!(f, "{}@{}", self.path, self.version)
+        }
+    }
 }
 
 /// A version that cannot be used; Go's `*module.InvalidVersionError`.
@@ -136,3 +165,34 @@ impl fmt::Display for ModuleError {
 }
 
 impl std::error::Error for ModuleError {}
+
+/// Why [`check`] rejects a module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    Path(InvalidPathError),
+    Module(ModuleError),
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckError::Path(e) => e.fmt(f),
+            CheckError::Module(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+/// Checks that `path@version` names a module that can be downloaded (Go's `module.Check`): a
+/// valid module path, a semantic version, and a version whose major agrees with the path's suffix.
+pub fn check(path: &str, version: &str) -> Result<(), CheckError> {
+    check_path(path).map_err(CheckError::Path)?;
+    if !semver::is_valid(version) {
+        let err = InvalidVersionError::new(version, "not a semantic version");
+        return Err(CheckError::Module(ModuleError::invalid_version(path, err)));
+    }
+    let path_major = split_path_version(path).map_or("", |(_, major)| major);
+    check_path_major(version, path_major)
+        .map_err(|err| CheckError::Module(ModuleError::invalid_version(path, err)))
+}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	goversion "go/version"
 	"os"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -186,6 +187,11 @@ func answer(op string, args []string) []string {
 		return result(module.UnescapePath(a))
 	case "unescapeversion":
 		return result(module.UnescapeVersion(a))
+	case "match":
+		ok, err := path.Match(a, b)
+		return result(boolean(ok), err)
+	case "matchprefixpatterns":
+		return []string{boolean(module.MatchPrefixPatterns(a, b))}
 	case "isdirectorypath":
 		return []string{boolean(modfile.IsDirectoryPath(a))}
 

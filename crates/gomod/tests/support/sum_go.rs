@@ -1,0 +1,127 @@
+//! Running the real go command offline against a file-system module proxy, for the go.sum oracle
+//! tests. The proxy layout and environment follow /work/shared/TOOLCHAIN.md.
+// Each test crate that includes this file uses a different subset of it.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The go binary: `GOMODPLAY_GO` if set, else the workspace's `.venv/bin/go` (installed by
+/// `make setup`). Panics with a hint when it is missing, so the oracle cannot pass vacuously.
+pub fn go_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("GOMODPLAY_GO") {
+        return PathBuf::from(path);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let go = root.join(".venv/bin/go");
+    assert!(
+        go.exists(),
+        "the go command is missing at {}: run make setup (or set GOMODPLAY_GO)",
+        go.display()
+    );
+    go
+}
+
+/// A scratch directory that is removed on drop unless the test failed, so a failure can be
+/// inspected.
+pub struct Scratch {
+    pub root: PathBuf,
+}
+
+impl Scratch {
+    pub fn new(label: &str) -> Scratch {
+        let root = std::env::temp_dir().join(format!("gomodplay-{label}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).expect("creating scratch directory");
+        Scratch { root }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "scratch directory kept for inspection: {}",
+                self.root.display()
+            );
+        } else {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+/// Writes `data` to `path`, creating parent directories.
+pub fn write_file(path: &Path, data: &[u8]) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).expect("creating directory");
+    }
+    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+}
+
+/// The proxy protocol's case encoding, written independently of the crate under test: every
+/// upper-case ASCII letter becomes `!` followed by its lower-case form.
+pub fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('!');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Adds `path@version` with go.mod bytes `gomod` to the proxy at `proxy`, appending to `@v/list`.
+pub fn add_to_proxy(proxy: &Path, path: &str, version: &str, gomod: &[u8]) {
+    let dir = proxy.join(escape(path)).join("@v");
+    let base = escape(version);
+    write_file(&dir.join(format!("{base}.mod")), gomod);
+    write_file(
+        &dir.join(format!("{base}.info")),
+        format!("{{\"Version\":\"{version}\",\"Time\":\"2020-01-01T00:00:00Z\"}}\n").as_bytes(),
+    );
+    let list = dir.join("list");
+    let mut listed = fs::read(&list).unwrap_or_default();
+    listed.extend_from_slice(format!("{version}\n").as_bytes());
+    write_file(&list, &listed);
+}
+
+/// The output of one go command run.
+pub struct GoRun {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `go args...` in `dir` with an offline environment using the file proxy at `proxy` and a
+/// private GOPATH/GOCACHE under `scratch`.
+pub fn run_go(scratch: &Scratch, dir: &Path, proxy: &Path, args: &[&str]) -> GoRun {
+    let output = Command::new(go_binary())
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", scratch.path("home"))
+        .env("GOENV", "off")
+        .env("GOTOOLCHAIN", "local")
+        .env("GOWORK", "off")
+        .env("GOSUMDB", "off")
+        .env("GOFLAGS", "-mod=mod -modcacherw")
+        .env("GOPATH", scratch.path("gopath"))
+        .env("GOCACHE", scratch.path("gocache"))
+        .env("GOPROXY", format!("file://{}", proxy.display()))
+        .output()
+        .unwrap_or_else(|e| panic!("running {}: {e}", go_binary().display()));
+    GoRun {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
