@@ -85,18 +85,10 @@ pub fn is_directory_path(p: &str) -> bool {
     p == "." || p == ".." || p.starts_with("./") || p.starts_with("../") || is_abs(p)
 }
 
-/// The proxy protocol's case encoding: `X` becomes `!x`.
+/// The proxy protocol's case encoding of a module path or version (`X` becomes `!x`); text
+/// that cannot be encoded is left as it is, since it only appears in messages.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('!');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::path::escape_path(s).or_else(|_| crate::path::escape_version(s)).unwrap_or_else(|_| s.to_owned())
 }
 
 #[cfg(test)]
