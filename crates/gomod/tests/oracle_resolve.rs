@@ -79,8 +79,22 @@ fn tally(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, key: &str) {
 }
 
 fn classify(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, graph: &Ran, list: &Ran) {
-    tally(kinds, if graph.exit_code == 0 { "graph ok" } else { "graph failed" });
-    tally(kinds, if list.exit_code == 0 { "list ok" } else { "list failed" });
+    tally(
+        kinds,
+        if graph.exit_code == 0 {
+            "graph ok"
+        } else {
+            "graph failed"
+        },
+    );
+    tally(
+        kinds,
+        if list.exit_code == 0 {
+            "list ok"
+        } else {
+            "list failed"
+        },
+    );
     let both = format!("{}{}", graph.stderr, list.stderr);
     for (needle, name) in KINDS {
         if both.contains(needle) {
@@ -93,7 +107,11 @@ fn classify(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, graph: &Ra
 }
 
 /// Runs one universe; returns a failure report.
-fn check(seed: u64, base: &std::path::Path, kinds: &Mutex<std::collections::BTreeMap<String, usize>>) -> Option<String> {
+fn check(
+    seed: u64,
+    base: &std::path::Path,
+    kinds: &Mutex<std::collections::BTreeMap<String, usize>>,
+) -> Option<String> {
     let u = generate(seed, false);
     let dir = base.join(format!("u{seed}"));
     let layout = write_universe(&u, &dir);

@@ -32,7 +32,8 @@ pub struct Session<'a> {
 /// Reads and checks the main go.mod (spec 2.14); the error is the complete stderr text.
 pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
     let local = &input.settings.go_version;
-    let file = match files::parse_main(input.gomod_name, input.gomod) {
+    let abs_name = paths::join(&input.settings.root_dir, input.gomod_name);
+    let file = match files::parse_main(&abs_name, input.gomod_name, input.gomod) {
         Ok(f) => f,
         Err(MainFileError { errors, lax_go }) => {
             if let Some(go) = lax_go {
@@ -195,10 +196,9 @@ fn module_info_errors(loader: &Loader<'_>, list: &[Mod]) -> String {
         }
         if !loader.source.has_info(&m.path, &m.version) {
             out.push_str(&format!(
-                "go: {m}: reading {}/{}/@v/{}.info: no such file or directory\n",
+                "go: {m}: reading {}/{}: no such file or directory\n",
                 loader.settings.proxy_url,
-                paths::escape(&m.path),
-                paths::escape(&m.version)
+                paths::proxy_file(&m.path, &m.version, "info")
             ));
         }
     }

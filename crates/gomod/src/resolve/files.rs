@@ -20,7 +20,11 @@ fn m(v: &ModuleVersion) -> Mod {
 fn retractions(f: &ModFile) -> Vec<Retraction> {
     f.retract
         .iter()
-        .map(|r| Retraction { low: r.interval.low.clone(), high: r.interval.high.clone(), rationale: r.rationale.clone() })
+        .map(|r| Retraction {
+            low: r.interval.low.clone(),
+            high: r.interval.high.clone(),
+            rationale: r.rationale.clone(),
+        })
         .collect()
 }
 
@@ -29,22 +33,61 @@ pub fn main_summary(f: &ModFile) -> MainSummary {
     MainSummary {
         module: f.module_path().to_owned(),
         go: f.go_version().unwrap_or("").to_owned(),
-        toolchain: f.toolchain.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-        require: f.require.iter().map(|r| Requirement { module: m(&r.module), indirect: r.indirect }).collect(),
+        toolchain: f
+            .toolchain
+            .as_ref()
+            .map(|t| t.name.clone())
+            .unwrap_or_default(),
+        require: f
+            .require
+            .iter()
+            .map(|r| Requirement {
+                module: m(&r.module),
+                indirect: r.indirect,
+            })
+            .collect(),
         exclude: f.exclude.iter().map(|e| m(&e.module)).collect(),
-        replace: f.replace.iter().map(|r| Replacement { old: m(&r.old), new: m(&r.new) }).collect(),
+        replace: f
+            .replace
+            .iter()
+            .map(|r| Replacement {
+                old: m(&r.old),
+                new: m(&r.new),
+            })
+            .collect(),
         retract: retractions(f),
-        deprecated: f.module.as_ref().map(|x| x.deprecated.clone()).unwrap_or_default(),
+        deprecated: f
+            .module
+            .as_ref()
+            .map(|x| x.deprecated.clone())
+            .unwrap_or_default(),
     }
 }
 
 /// Reads a main module's go.mod strictly; on failure also reads it laxly for its go line.
-pub fn parse_main(file_name: &str, data: &[u8]) -> Result<MainSummary, MainFileError> {
-    match modfile::parse(file_name, data) {
+///
+/// The go command parses the file under its absolute name and then shortens the file name at
+/// the start of each error, so positions quoted inside a message keep the absolute name.
+pub fn parse_main(
+    abs_name: &str,
+    short_name: &str,
+    data: &[u8],
+) -> Result<MainSummary, MainFileError> {
+    match modfile::parse(abs_name, data) {
         Ok(f) => Ok(main_summary(&f)),
-        Err(errors) => {
-            let lax_go = modfile::parse_lax(file_name, data).ok().and_then(|f| f.go_version().map(str::to_owned));
-            Err(MainFileError { errors: errors.to_string(), lax_go })
+        Err(mut errors) => {
+            for e in errors.0.iter_mut() {
+                if e.file == abs_name {
+                    e.file = short_name.to_owned();
+                }
+            }
+            let lax_go = modfile::parse_lax(abs_name, data)
+                .ok()
+                .and_then(|f| f.go_version().map(str::to_owned));
+            Err(MainFileError {
+                errors: errors.to_string(),
+                lax_go,
+            })
         }
     }
 }
@@ -57,6 +100,10 @@ pub fn parse_dep(file_name: &str, data: &[u8]) -> Result<DepSummary, String> {
         go: f.go_version().unwrap_or("").to_owned(),
         require: f.require.iter().map(|r| m(&r.module)).collect(),
         retract: retractions(&f),
-        deprecated: f.module.as_ref().map(|x| x.deprecated.clone()).unwrap_or_default(),
+        deprecated: f
+            .module
+            .as_ref()
+            .map(|x| x.deprecated.clone())
+            .unwrap_or_default(),
     })
 }

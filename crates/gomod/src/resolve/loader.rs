@@ -284,10 +284,9 @@ impl<'a> Loader<'a> {
             return Err(LoadError::about(
                 actual,
                 format!(
-                    "reading {}/{}/@v/{}.mod: no such file or directory",
+                    "reading {}/{}: no such file or directory",
                     self.settings.proxy_url,
-                    paths::escape(&actual.path),
-                    paths::escape(&actual.version)
+                    paths::proxy_file(&actual.path, &actual.version, "mod")
                 ),
             ));
         };

@@ -8,7 +8,9 @@ use std::cmp::Ordering;
 
 use super::mvs::Mod;
 
-pub use crate::version::gover::{compare as compare_go, from_toolchain, is_valid as is_valid_go, mod_compare};
+pub use crate::version::gover::{
+    compare as compare_go, from_toolchain, is_valid as is_valid_go, mod_compare,
+};
 
 /// The go command's `cmpVersion`: the empty version (a main module) is the greatest.
 pub fn cmp_version(path: &str, x: &str, y: &str) -> Ordering {

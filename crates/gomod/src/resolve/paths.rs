@@ -88,7 +88,29 @@ pub fn is_directory_path(p: &str) -> bool {
 /// The proxy protocol's case encoding of a module path or version (`X` becomes `!x`); text
 /// that cannot be encoded is left as it is, since it only appears in messages.
 pub fn escape(s: &str) -> String {
-    crate::path::escape_path(s).or_else(|_| crate::path::escape_version(s)).unwrap_or_else(|_| s.to_owned())
+    crate::path::escape_path(s)
+        .or_else(|_| crate::path::escape_version(s))
+        .unwrap_or_else(|_| s.to_owned())
+}
+
+/// The file under the proxy URL that holds `path@version` with the given extension, as the go
+/// command prints it in a URL: case-encoded, then escaped like a URL path.
+pub fn proxy_file(path: &str, version: &str, ext: &str) -> String {
+    url_path_escape(&format!("{}/@v/{}.{ext}", escape(path), escape(version)))
+}
+
+/// Go's `url.URL` path escaping: everything but unreserved characters and `$&+,/:;=@` becomes
+/// `%XX`.
+pub fn url_path_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~$&+,/:;=@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

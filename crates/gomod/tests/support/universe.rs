@@ -120,6 +120,20 @@ const MAIN_GO_LINES: &[Option<&str>] = &[
     Some("1.21"),
 ];
 
+/// Lines that make a go.mod unreadable (or, for `go 1.21.4-foo`, readable only laxly).
+/// (The first two need a version query in a main go.mod, which is not simulated.)
+const BROKEN_LINES: &[&str] = &[
+    "require example.com/p0 vbad\n",
+    "require example.com/p0 v1.0\n",
+    "require example.com/p0\n",
+    "module example.com/again\n",
+    "go 1.21.4-foo\n",
+    "require (\n",
+    "require \"example.com/p0 v1.0.0\n",
+    "go 1.99\n",
+    "require example.com/p0/v2 v1.0.0\n",
+];
+
 struct PathPlan {
     path: String,
     versions: Vec<(String, bool)>,
@@ -176,6 +190,9 @@ pub fn generate(seed: u64, work: bool) -> Universe {
     let missing_module_line = rng.chance(5);
     let too_new = rng.chance(6);
     let missing_version = rng.chance(6);
+    let broken_dep_file = rng.chance(4);
+    let requires_main = rng.chance(4);
+    let broken_main = rng.chance(6);
     let all_targets: Vec<(String, String)> = plans
         .iter()
         .flat_map(|p| {
@@ -216,7 +233,13 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                 }
                 reqs.push((rp, rv, rng.chance(30)));
             }
+            if requires_main && rng.chance(20) {
+                reqs.push(("example.com/main".to_owned(), "v1.0.0".to_owned(), false));
+            }
             let mut text = String::new();
+            if broken_dep_file && rng.chance(15) {
+                text.push_str(*rng.pick(BROKEN_LINES));
+            }
             if let Some(m) = &module_line {
                 let _ = writeln!(text, "module {m}");
             }
@@ -381,7 +404,20 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             locals,
         }
     } else {
-        let main = gen_main(&mut rng, &mut locals, "example.com/main", "./");
+        let mut main = gen_main(&mut rng, &mut locals, "example.com/main", "./");
+        if broken_main {
+            main = match rng.below(5) {
+                0 => main.replacen("module example.com/main\n", "", 1),
+                1 => main.replacen(
+                    "module example.com/main\n",
+                    "module example.com/main\n\ngo 1.99\n",
+                    1,
+                ),
+                2 => format!("{main}{}", *rng.pick(&BROKEN_LINES[2..])),
+                3 => main.replacen("module example.com/main", "module toolchain", 1),
+                _ => format!("{main}require example.com/p0/v2 v1.0.0\n"),
+            };
+        }
         Universe {
             seed,
             main_gomod: main,
