@@ -14,9 +14,10 @@ mod json;
 mod sort;
 mod stable_sort;
 
-pub(crate) use args::{directive_prefix, lossy, parse_replace, parse_string};
+pub(crate) use args::{lossy, parse_replace, parse_string};
 pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
-pub(crate) use json::{push_json_string, replace_json, JsonWriter};
+pub(crate) use json::{replace_json, JsonWriter};
+pub(crate) use sort::{compare_line, remove_lines};
 pub(crate) use stable_sort::sort_stable_by;
 
 use crate::syntax::{ErrorList, FileSyntax, LineId};
@@ -197,4 +198,4 @@ impl ModFile {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -49,3 +49,412 @@ fn modfile_fmt_golden() {
 fn modfile_json_golden() {
     check_dir("modfile_json", render_json);
 }
+
+/// Runs `go <args>` on `data` saved as `file_name` alone in a fresh directory, offline.
+/// Returns stdout on success, and stderr without its `go: errors parsing ...` header lines
+/// (one for go.mod, two for go.work) on failure, shown like the golden files.
+pub(crate) fn run_go(file_name: &str, data: &[u8], args: &[&str]) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let go = std::env::var("GO").unwrap_or_else(|_| "/work/main/.venv/bin/go".to_owned());
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("gomod-run-go-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join(file_name), data).expect("write input");
+    let out = std::process::Command::new(go)
+        .args(args)
+        .arg(file_name)
+        .current_dir(&dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOWORK", "off")
+        .env("GOPROXY", "off")
+        .env("GOFLAGS", "")
+        .env("GOSUMDB", "off")
+        .output()
+        .expect("running go");
+    let _ = std::fs::remove_dir_all(&dir);
+    if out.status.success() {
+        return visible(&out.stdout);
+    }
+    let header = if file_name == "go.work" { 2 } else { 1 };
+    let err = visible(&out.stderr);
+    err.split_inclusive('\n').skip(header).collect()
+}
+
+/// Every go.mod and go.work of the shared corpus (`$GOMOD_CORPUS`, by default
+/// /work/shared/corpus) formats and renders as JSON exactly as the go binary (`$GO`) does.
+#[test]
+#[ignore = "needs the go binary and the shared corpus: cargo test -p gomod -- --ignored corpus"]
+fn corpus_matches_go() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p
+                .file_name()
+                .is_some_and(|n| n == "go.mod" || n == "go.work")
+            {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::env::var("GOMOD_CORPUS").unwrap_or_else(|_| "/work/shared/corpus".to_owned());
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&root), &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "no go.mod or go.work under {root}");
+    let mut failures = Vec::new();
+    for path in &files {
+        let data = std::fs::read(path).expect("read corpus file");
+        let is_work = path.file_name().is_some_and(|n| n == "go.work");
+        let (name, ours_fmt, ours_json) = if is_work {
+            let fmt = crate::workfile::format("go.work", &data);
+            let json = crate::workfile::edit_json("go.work", &data);
+            ("go.work", fmt, json)
+        } else {
+            (
+                "go.mod",
+                super::format("go.mod", &data),
+                super::edit_json("go.mod", &data),
+            )
+        };
+        let verb = if is_work { "work" } else { "mod" };
+        let ours_fmt = match ours_fmt {
+            Ok(b) => visible(&b),
+            Err(e) => format!("{e}\n"),
+        };
+        let ours_json = match ours_json {
+            Ok(s) => s,
+            Err(e) => format!("{e}\n"),
+        };
+        if ours_fmt != run_go(name, &data, &[verb, "edit", "-fmt", "-print"]) {
+            failures.push(format!("{}: -fmt differs", path.display()));
+        }
+        if ours_json != run_go(name, &data, &[verb, "edit", "-json"]) {
+            failures.push(format!("{}: -json differs", path.display()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus files differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+    eprintln!("{} corpus files match the go binary", files.len());
+}
+
+/// A small deterministic generator of go.mod-like text: directives, blocks, comments, blank
+/// lines and a sprinkling of malformed pieces, to compare this crate with the go binary on
+/// inputs nobody wrote by hand.
+struct Fuzz(u64);
+
+impl Fuzz {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items.get(self.below(items.len())).copied().unwrap_or("")
+    }
+
+    fn path(&mut self) -> String {
+        if self.below(8) != 0 {
+            return self
+                .pick(&[
+                    "example.com/a",
+                    "example.com/b",
+                    "example.com/c",
+                    "golang.org/x/text",
+                    "\"example.com/q\"",
+                    "rsc.io/z",
+                ])
+                .to_owned();
+        }
+        self.pick(&[
+            "example.com/a/v2",
+            "example.com/a/v1",
+            "gopkg.in/yaml.v2",
+            "\"example.com/a b\"",
+            "\"\"",
+            "x",
+            "example.com/é",
+            "a'b",
+            "\"bad\\q\"",
+            "./dir",
+            "../up",
+            "/abs",
+            "C:/w",
+            "example.com/d@v1.0.0",
+        ])
+        .to_owned()
+    }
+
+    fn version(&mut self) -> String {
+        if self.below(8) != 0 {
+            return self
+                .pick(&[
+                    "v1.0.0",
+                    "v1.2",
+                    "v1",
+                    "v2.0.0+incompatible",
+                    "v1.10.0",
+                    "v1.9.0",
+                    "v0.0.0-20200101000000-abcdefabcdef",
+                    "v1.2.3-pre",
+                    "v1.2.3+meta",
+                    "\"v1.0.0\"",
+                    "v0.1.0",
+                ])
+                .to_owned();
+        }
+        self.pick(&["v2.0.0", "master", "1.2.3", "v3.1.0", "latest"])
+            .to_owned()
+    }
+
+    fn dir(&mut self) -> String {
+        self.pick(&["./a", "./b", "../c", "/abs/d", "\"./e f\"", "."])
+            .to_owned()
+    }
+
+    fn comment(&mut self) -> &'static str {
+        [
+            "",
+            "",
+            "",
+            " // indirect",
+            " //indirect",
+            " // indirect; why",
+            " // c",
+            " // Deprecated: no",
+            "// glued",
+        ][self.below(9)]
+    }
+
+    fn directive_args(&mut self, verb: &str) -> String {
+        match verb {
+            "module" | "tool" => self.path(),
+            "ignore" | "use" => {
+                if self.below(6) == 0 {
+                    self.path()
+                } else {
+                    self.dir()
+                }
+            }
+            "go" => self
+                .pick(&[
+                    "1.21", "1.20", "1.21.0", "1.22rc1", "1.17", "1.21", "v1.21", "1",
+                ])
+                .to_owned(),
+            "toolchain" => self
+                .pick(&["go1.21.0", "default", "go1", "1.21", "go1.22.1"])
+                .to_owned(),
+            "godebug" => self
+                .pick(&["a=1", "default=go1.21", "x", "a=b,c", "=v"])
+                .to_owned(),
+            "require" | "exclude" => {
+                if self.below(12) == 0 {
+                    self.path()
+                } else {
+                    format!("{} {}", self.path(), self.version())
+                }
+            }
+            "replace" => match self.below(6) {
+                0 => format!("{} => {}", self.path(), self.path()),
+                1 => format!("{} {} => {}", self.path(), self.version(), self.dir()),
+                5 => format!("{} => {}", self.path(), self.dir()),
+                2 => format!("{} => {} {}", self.path(), self.path(), self.version()),
+                3 => format!(
+                    "{} {} => {} {}",
+                    self.path(),
+                    self.version(),
+                    self.path(),
+                    self.version()
+                ),
+                _ => format!("{} {}", self.path(), self.path()),
+            },
+            "retract" => match self.below(4) {
+                0 => format!("[{}, {}]", self.version(), self.version()),
+                1 => format!("[ {} ,{} ]", self.version(), self.version()),
+                2 => format!("{} extra", self.version()),
+                _ => self.version(),
+            },
+            _ => self.path(),
+        }
+    }
+
+    fn file(&mut self, work: bool) -> Vec<u8> {
+        let verbs: &[&str] = if work {
+            &[
+                "go",
+                "toolchain",
+                "godebug",
+                "use",
+                "use",
+                "replace",
+                "replace",
+                "require",
+            ]
+        } else {
+            &[
+                "module",
+                "go",
+                "toolchain",
+                "godebug",
+                "require",
+                "require",
+                "require",
+                "exclude",
+                "exclude",
+                "replace",
+                "replace",
+                "retract",
+                "retract",
+                "tool",
+                "ignore",
+                "foo",
+            ]
+        };
+        let mut out = String::new();
+        let mut used: Vec<&str> = Vec::new();
+        for _ in 0..1 + self.below(7) {
+            if self.below(4) == 0 {
+                out.push_str("// note\n");
+            }
+            if self.below(3) == 0 {
+                out.push('\n');
+            }
+            let mut verb = self.pick(verbs);
+            // Mostly avoid what is certainly an error: a repeated singleton or an unknown verb.
+            while (used.contains(&verb) && matches!(verb, "module" | "go" | "toolchain")
+                || verb == "foo"
+                || verb == "require" && work)
+                && self.below(10) != 0
+            {
+                verb = self.pick(verbs);
+            }
+            used.push(verb);
+            if self.below(3) == 0 && !matches!(verb, "go" | "toolchain") {
+                out.push_str(verb);
+                out.push_str(if self.below(6) == 0 {
+                    " ( // open\n"
+                } else {
+                    " (\n"
+                });
+                for _ in 0..self.below(6) {
+                    if self.below(5) == 0 {
+                        out.push('\n');
+                    }
+                    if self.below(6) == 0 {
+                        out.push_str("\t// line note\n");
+                    }
+                    let args = self.directive_args(verb);
+                    let indent = if self.below(5) == 0 { "    " } else { "\t" };
+                    out.push_str(&format!("{indent}{args}{}\n", self.comment()));
+                }
+                if self.below(6) == 0 {
+                    out.push_str("\t// before paren\n");
+                }
+                out.push_str(if self.below(6) == 0 {
+                    ") // close\n"
+                } else {
+                    ")\n"
+                });
+            } else {
+                let args = self.directive_args(verb);
+                out.push_str(&format!("{verb} {args}{}\n", self.comment()));
+            }
+        }
+        let mut bytes = out.into_bytes();
+        if self.below(8) == 0 {
+            // CRLF line endings.
+            bytes = bytes
+                .iter()
+                .flat_map(|&b| {
+                    if b == b'\n' {
+                        vec![b'\r', b'\n']
+                    } else {
+                        vec![b]
+                    }
+                })
+                .collect();
+        }
+        if self.below(16) == 0 {
+            let at = self.below(bytes.len() + 1);
+            let junk: &[u8] =
+                [&b"\x0b"[..], b"\xff", b"/*", b"\"", b"(", b")", b"\n)"][self.below(7)];
+            bytes.splice(at..at, junk.iter().copied());
+        }
+        bytes
+    }
+}
+
+/// Compares `-fmt` and `-json` of generated go.mod and go.work files with the go binary.
+/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200).
+#[test]
+#[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_differential"]
+fn random_differential() {
+    let n: u64 = std::env::var("GOMOD_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let mut failures = Vec::new();
+    let mut parsed = 0;
+    for seed in 1..=n {
+        for work in [false, true] {
+            let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let data = fuzz.file(work);
+            let (name, verb) = if work {
+                ("go.work", "work")
+            } else {
+                ("go.mod", "mod")
+            };
+            let (fmt, json) = if work {
+                (
+                    crate::workfile::format(name, &data),
+                    crate::workfile::edit_json(name, &data),
+                )
+            } else {
+                (super::format(name, &data), super::edit_json(name, &data))
+            };
+            parsed += usize::from(fmt.is_ok());
+            let fmt = fmt
+                .map(|b| visible(&b))
+                .unwrap_or_else(|e| format!("{e}\n"));
+            let json = json.unwrap_or_else(|e| format!("{e}\n"));
+            let want_fmt = run_go(name, &data, &[verb, "edit", "-fmt", "-print"]);
+            if fmt != want_fmt {
+                failures.push(format!(
+                    "seed {seed} {name} -fmt\n--- input\n{}--- want\n{want_fmt}--- got\n{fmt}",
+                    visible(&data)
+                ));
+            }
+            let want_json = run_go(name, &data, &[verb, "edit", "-json"]);
+            if json != want_json {
+                failures.push(format!(
+                    "seed {seed} {name} -json\n--- input\n{}--- want\n{want_json}--- got\n{json}",
+                    visible(&data)
+                ));
+            }
+        }
+    }
+    eprintln!("{} generated files, {parsed} without errors", 2 * n);
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
