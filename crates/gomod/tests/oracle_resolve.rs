@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings};
+use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings, Workspace};
 use support::universe::{generate, Universe};
 use support::universe_oracle::{run_go, write_universe, Layout, Ran, Scratch};
 
@@ -44,7 +44,7 @@ fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput) {
     let input = Input {
         gomod: u.main_gomod.as_bytes(),
         gomod_name: "go.mod",
-        workspace: None,
+        workspace: u.work.as_ref().map(|w| Workspace { gowork: w.as_bytes() }),
         source: &src,
         settings,
     };
@@ -109,16 +109,17 @@ fn classify(kinds: &Mutex<std::collections::BTreeMap<String, usize>>, graph: &Ra
 /// Runs one universe; returns a failure report.
 fn check(
     seed: u64,
+    work: bool,
     base: &std::path::Path,
     kinds: &Mutex<std::collections::BTreeMap<String, usize>>,
 ) -> Option<String> {
-    let u = generate(seed, false);
+    let u = generate(seed, work);
     let dir = base.join(format!("u{seed}"));
     let layout = write_universe(&u, &dir);
     // go mod graph writes nothing, so list runs afterwards on the same untouched go.mod and
     // reuses the module cache.
-    let go_graph = run_go(&layout, &["mod", "graph"], false);
-    let go_list = run_go(&layout, &["list", "-m", "all"], false);
+    let go_graph = run_go(&layout, &["mod", "graph"], work);
+    let go_list = run_go(&layout, &["list", "-m", "all"], work);
     classify(kinds, &go_graph, &go_list);
     let (our_graph, our_list) = ours(&u, &layout);
     let mut report = Vec::new();
@@ -138,7 +139,15 @@ fn check(
 
 #[test]
 fn list_and_graph_match_go() {
-    let cases = env_u64("GOMODPLAY_CASES", 500);
+    run_universes(false, env_u64("GOMODPLAY_CASES", 500));
+}
+
+#[test]
+fn workspace_list_and_graph_match_go() {
+    run_universes(true, env_u64("GOMODPLAY_WORK_CASES", 100));
+}
+
+fn run_universes(work: bool, cases: u64) {
     let first = env_u64("GOMODPLAY_SEED", 1);
     let scratch = Scratch::new("oracle-resolve");
     let next = AtomicUsize::new(0);
@@ -152,7 +161,7 @@ fn list_and_graph_match_go() {
                 if i >= cases {
                     break;
                 }
-                if let Some(f) = check(first + i, &scratch.0, &kinds) {
+                if let Some(f) = check(first + i, work, &scratch.0, &kinds) {
                     if let Ok(mut v) = failures.lock() {
                         v.push(f);
                     }
@@ -191,10 +200,11 @@ fn show_universe() {
         return;
     };
     let scratch = Scratch::new("oracle-show");
-    let u = generate(seed, false);
+    let work = std::env::var_os("GOMODPLAY_SHOW_WORK").is_some();
+    let u = generate(seed, work);
     let layout = write_universe(&u, &scratch.0);
-    let g = run_go(&layout, &["mod", "graph"], false);
-    let l = run_go(&layout, &["list", "-m", "all"], false);
+    let g = run_go(&layout, &["mod", "graph"], work);
+    let l = run_go(&layout, &["list", "-m", "all"], work);
     let (og, ol) = ours(&u, &layout);
     println!(
         "{}\n=== go mod graph (exit {})\n{}{}=== ours (exit {})\n{}{}",

@@ -1,6 +1,6 @@
 //! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod` (spec 8.1, 8.2).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::files::{self, MainFileError};
 use super::graph::{
@@ -11,7 +11,7 @@ use super::loader::{Loader, MainModule, Pruning};
 use super::mvs::Mod;
 use super::order::{compare_go, mod_sort};
 use super::paths;
-use super::summary::MainSummary;
+use super::summary::{MainSummary, Replacement};
 
 /// Which command is simulated; they differ in small ways (spec 8.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +62,9 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
             input.gomod_name, file.module
         ));
     }
+    if let Some(conflict) = check_replacement_conflicts(&file.replace) {
+        return Err(conflict);
+    }
     if let Err(e) = crate::path::check_import_path(&file.module) {
         return Err(format!(
             "go: {}\n",
@@ -70,6 +73,21 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
         ));
     }
     Ok(file)
+}
+
+/// `toReplaceMap`: one go.mod replacing the same module (version) by two different targets is
+/// fatal; returns the complete stderr text.
+pub fn check_replacement_conflicts(replace: &[Replacement]) -> Option<String> {
+    let mut seen: HashMap<&Mod, &Mod> = HashMap::new();
+    for r in replace {
+        if let Some(prev) = seen.get(&r.old) {
+            if **prev != r.new {
+                return Some(format!("go: conflicting replacements for {}:\n\t{prev}\n\t{}\n", r.old, r.new));
+            }
+        }
+        seen.insert(&r.old, &r.new);
+    }
+    None
 }
 
 fn too_new(input: &Input<'_>, what: &str, go: &str) -> String {
@@ -232,7 +250,7 @@ pub fn print_list(session: &Session<'_>) -> CommandOutput {
             CommandOutput {
                 stdout,
                 stderr,
-                exit_code: 0,
+                exit_code: i32::from(session.loader.failed),
             }
         }
         Err(f) => {
@@ -264,7 +282,7 @@ pub fn print_graph(session: &Session<'_>) -> CommandOutput {
             CommandOutput {
                 stdout,
                 stderr,
-                exit_code: 0,
+                exit_code: i32::from(session.loader.failed),
             }
         }
         Err(f) => {

@@ -91,12 +91,11 @@ impl Default for Settings {
     }
 }
 
-/// A workspace: the go.work file and the go.mod of every module it uses.
+/// A workspace: the go.work file. The go.mod of each module it uses comes from
+/// [`ModSource::dir_gomod`] with the use directory relative to the go.work directory.
 #[derive(Clone, Debug)]
 pub struct Workspace<'a> {
     pub gowork: &'a [u8],
-    /// `(directory as written in the use line, go.mod bytes or None if missing)`.
-    pub modules: Vec<(String, Option<Vec<u8>>)>,
 }
 
 /// Everything one resolution needs.

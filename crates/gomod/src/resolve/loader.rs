@@ -96,6 +96,8 @@ pub struct Loader<'a> {
     pub gomods_read: Vec<Mod>,
     /// Messages printed while loading (already newline-terminated).
     pub stderr: String,
+    /// Whether a reported error will make the command exit 1 although it goes on.
+    pub failed: bool,
 }
 
 impl<'a> Loader<'a> {
@@ -129,6 +131,7 @@ impl<'a> Loader<'a> {
             nodes: HashMap::new(),
             gomods_read: Vec::new(),
             stderr: String::new(),
+            failed: false,
         }
     }
 

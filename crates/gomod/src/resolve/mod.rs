@@ -15,6 +15,7 @@ pub mod mvs;
 pub mod order;
 pub mod paths;
 pub mod summary;
+pub mod work;
 
 #[cfg(test)]
 mod mvs_dsl;
@@ -25,10 +26,14 @@ pub use input::{
 };
 pub use mvs::Mod;
 
-/// Runs a command on the input: main go.mod checks, graph loading, printing.
+/// Runs a command on the input: go.mod / go.work checks, graph loading, printing.
 fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
-    let file = match command::read_main(input) {
-        Ok(f) => f,
+    let session = match &input.workspace {
+        Some(ws) => work::load_workspace(input, ws),
+        None => command::read_main(input).map(|file| command::load_single(input, file, cmd)),
+    };
+    let session = match session {
+        Ok(s) => s,
         Err(stderr) => {
             return CommandOutput {
                 stdout: String::new(),
@@ -37,7 +42,6 @@ fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
             }
         }
     };
-    let session = command::load_single(input, file, cmd);
     match cmd {
         Cmd::ListAll => command::print_list(&session),
         Cmd::ModGraph => command::print_graph(&session),

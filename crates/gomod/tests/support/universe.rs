@@ -376,7 +376,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
     if work {
         let n_mods = 1 + rng.below(3);
         let mut work_text = String::new();
-        if let Some(g) = rng.pick(&[None, Some("1.18"), Some("1.21"), Some("1.22"), Some("1.23")]) {
+        if let Some(g) = rng.pick(&[None, Some("1.18"), Some("1.21"), Some("1.23.4"), Some("1.25.0"), Some("1.25.0")]) {
             let _ = writeln!(work_text, "go {g}\n");
         }
         work_text.push_str("use (\n");
