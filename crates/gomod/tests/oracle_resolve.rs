@@ -44,7 +44,9 @@ fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput) {
     let input = Input {
         gomod: u.main_gomod.as_bytes(),
         gomod_name: "go.mod",
-        workspace: u.work.as_ref().map(|w| Workspace { gowork: w.as_bytes() }),
+        workspace: u.work.as_ref().map(|w| Workspace {
+            gowork: w.as_bytes(),
+        }),
         source: &src,
         settings,
     };

@@ -82,7 +82,10 @@ pub fn check_replacement_conflicts(replace: &[Replacement]) -> Option<String> {
     for r in replace {
         if let Some(prev) = seen.get(&r.old) {
             if **prev != r.new {
-                return Some(format!("go: conflicting replacements for {}:\n\t{prev}\n\t{}\n", r.old, r.new));
+                return Some(format!(
+                    "go: conflicting replacements for {}:\n\t{prev}\n\t{}\n",
+                    r.old, r.new
+                ));
             }
         }
         seen.insert(&r.old, &r.new);

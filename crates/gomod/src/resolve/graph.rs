@@ -219,16 +219,16 @@ pub struct Loaded {
 /// came from the module graph itself, the graph as far as it was loaded.
 pub struct LoadFailure {
     pub message: String,
-    pub partial: Option<Loaded>,
+    pub partial: Option<Box<Loaded>>,
 }
 
 fn graph_failure(rs: &Requirements, mg: &ModuleGraph) -> Option<LoadFailure> {
     mg.error.as_ref().map(|e| LoadFailure {
         message: render_build_list_error(e),
-        partial: Some(Loaded {
+        partial: Some(Box::new(Loaded {
             rs: rs.clone(),
             mg: mg.clone(),
-        }),
+        })),
     })
 }
 
@@ -259,7 +259,7 @@ pub fn expand_graph(loader: &mut Loader<'_>, rs: Requirements) -> Result<Loaded,
         Err(message) => {
             return Err(LoadFailure {
                 message,
-                partial: Some(Loaded { rs, mg }),
+                partial: Some(Box::new(Loaded { rs, mg })),
             })
         }
     };

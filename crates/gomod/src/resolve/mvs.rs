@@ -281,11 +281,14 @@ impl<E> BuildListError<E> {
     }
 }
 
+/// The extra edge `upgrade_all` and `upgrade` add to every visited module.
+type UpgradeFn<'f, R> = dyn FnMut(&mut R, &Mod) -> Result<Mod, <R as Reqs>::Error> + 'f;
+
 /// Explores the graph from `targets`, optionally adding an upgrade edge to every node.
 fn build_list_with<R: Reqs>(
     targets: &[Mod],
     reqs: &mut R,
-    mut upgrade: Option<&mut dyn FnMut(&mut R, &Mod) -> Result<Mod, R::Error>>,
+    mut upgrade: Option<&mut UpgradeFn<'_, R>>,
     cmp: CmpFn,
 ) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
     let mut g = Graph::new(cmp, targets.to_vec());

@@ -50,9 +50,7 @@ pub fn rel(base: &str, target: &str) -> String {
     let t: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
     let common = b.iter().zip(t.iter()).take_while(|(x, y)| x == y).count();
     let mut parts: Vec<&str> = Vec::new();
-    for _ in common..b.len() {
-        parts.push("..");
-    }
+    parts.extend(std::iter::repeat_n("..", b.len().saturating_sub(common)));
     parts.extend(t.iter().skip(common));
     if parts.is_empty() {
         ".".to_owned()

@@ -20,19 +20,31 @@ pub const DEFAULT_GO_WORK_VERSION: &str = "1.18";
 pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Session<'a>, String> {
     let local = &input.settings.go_version;
     let toolchain = &input.settings.gotoolchain;
-    let wf = workfile::parse("go.work", ws.gowork).map_err(|e| format!("go: errors parsing go.work:\n{e}\n"))?;
+    let wf = workfile::parse("go.work", ws.gowork)
+        .map_err(|e| format!("go: errors parsing go.work:\n{e}\n"))?;
     if let Some(go) = &wf.go {
         if compare_go(&go.version, local).is_gt() {
-            return Err(format!("go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n", go.version));
+            return Err(format!(
+                "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n",
+                go.version
+            ));
         }
     }
-    let work_go = wf.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| DEFAULT_GO_WORK_VERSION.to_owned());
+    let work_go = wf
+        .go
+        .as_ref()
+        .map(|g| g.version.clone())
+        .unwrap_or_else(|| DEFAULT_GO_WORK_VERSION.to_owned());
     let root = &input.settings.root_dir;
 
     let mut seen: HashSet<String> = HashSet::new();
     let mut dirs: Vec<String> = Vec::new();
     for u in &wf.use_ {
-        let abs = if paths::is_abs(&u.path) { paths::clean(&u.path) } else { paths::join(root, &u.path) };
+        let abs = if paths::is_abs(&u.path) {
+            paths::clean(&u.path)
+        } else {
+            paths::join(root, &u.path)
+        };
         if !seen.insert(abs.clone()) {
             let line = wf.syntax.line(u.line).map(|l| l.start.line).unwrap_or(0);
             return Err(format!("go: error loading go.work:\ngo.work:{line}: path {abs} appears multiple times in workspace\n"));
@@ -45,10 +57,18 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     for abs in &dirs {
         let short_dir = paths::short_path(abs, root);
         let rel_dir = paths::rel(root, abs);
-        let source_dir = if paths::is_abs(&rel_dir) || rel_dir.starts_with("../") { abs.clone() } else { rel_dir.clone() };
+        let source_dir = if paths::is_abs(&rel_dir) || rel_dir.starts_with("../") {
+            abs.clone()
+        } else {
+            rel_dir.clone()
+        };
         let data = input.source.dir_gomod(&source_dir);
         let too_old = |go: &str| -> String {
-            let verb = if wf.go.is_some() { "lists" } else { "implicitly requires" };
+            let verb = if wf.go.is_some() {
+                "lists"
+            } else {
+                "implicitly requires"
+            };
             format!(
                 "module {short_dir} listed in go.work file requires go >= {go}, but go.work {verb} go {work_go}; to download and use go {go}:\n\tgo work use"
             )
@@ -86,7 +106,11 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
             errs.push(format!("cannot load module {short_dir} listed in go.work file: error reading {short_name}: invalid module path: \"{}\"", file.module));
             continue;
         }
-        let mod_go = if file.go.is_empty() { super::command::DEFAULT_GO_MOD_VERSION } else { file.go.as_str() };
+        let mod_go = if file.go.is_empty() {
+            super::command::DEFAULT_GO_MOD_VERSION
+        } else {
+            file.go.as_str()
+        };
         if compare_go(mod_go, &work_go).is_gt() && is_strict_go(mod_go) {
             errs.push(too_old(mod_go));
             continue;
@@ -95,9 +119,16 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
             return Err(conflict);
         }
         if let Err(e) = crate::path::check_import_path(&file.module) {
-            errs.push(e.to_string().replacen("malformed import path", "malformed module path", 1));
+            errs.push(
+                e.to_string()
+                    .replacen("malformed import path", "malformed module path", 1),
+            );
         }
-        mains.push(MainModule { path: file.module.clone(), file, dir: rel_dir });
+        mains.push(MainModule {
+            path: file.module.clone(),
+            file,
+            dir: rel_dir,
+        });
     }
     if !errs.is_empty() {
         return Err(errs.iter().map(|e| format!("go: {e}\n")).collect());
@@ -109,11 +140,20 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     let mut seen_paths: HashSet<&str> = HashSet::new();
     for m in &mains {
         if !seen_paths.insert(&m.path) {
-            stderr.push_str(&format!("go: module {} appears multiple times in workspace\n", m.path));
+            stderr.push_str(&format!(
+                "go: module {} appears multiple times in workspace\n",
+                m.path
+            ));
         }
     }
-    let work_replacements: Vec<super::summary::Replacement> =
-        wf.replace.iter().map(|r| super::summary::Replacement { old: Mod::new(r.old.path.clone(), r.old.version.clone()), new: Mod::new(r.new.path.clone(), r.new.version.clone()) }).collect();
+    let work_replacements: Vec<super::summary::Replacement> = wf
+        .replace
+        .iter()
+        .map(|r| super::summary::Replacement {
+            old: Mod::new(r.old.path.clone(), r.old.version.clone()),
+            new: Mod::new(r.new.path.clone(), r.new.version.clone()),
+        })
+        .collect();
     if let Some(conflict) = check_replacement_conflicts(&work_replacements) {
         return Err(conflict);
     }

@@ -238,7 +238,8 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             }
             let mut text = String::new();
             if broken_dep_file && rng.chance(15) {
-                text.push_str(*rng.pick(BROKEN_LINES));
+                let line: &&str = rng.pick(BROKEN_LINES);
+                text.push_str(line);
             }
             if let Some(m) = &module_line {
                 let _ = writeln!(text, "module {m}");
@@ -376,7 +377,14 @@ pub fn generate(seed: u64, work: bool) -> Universe {
     if work {
         let n_mods = 1 + rng.below(3);
         let mut work_text = String::new();
-        if let Some(g) = rng.pick(&[None, Some("1.18"), Some("1.21"), Some("1.23.4"), Some("1.25.0"), Some("1.25.0")]) {
+        if let Some(g) = rng.pick(&[
+            None,
+            Some("1.18"),
+            Some("1.21"),
+            Some("1.23.4"),
+            Some("1.25.0"),
+            Some("1.25.0"),
+        ]) {
             let _ = writeln!(work_text, "go {g}\n");
         }
         work_text.push_str("use (\n");
