@@ -34,7 +34,8 @@ fn source_of(u: &Universe) -> MapSource {
     src
 }
 
-fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput) {
+/// Our outputs: `go mod graph`, `go list -m all`, and the go.sum lines `go list -m all` writes.
+fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput, String) {
     let src = source_of(u);
     let settings = Settings {
         root_dir: layout.root.display().to_string(),
@@ -50,7 +51,13 @@ fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput) {
         source: &src,
         settings,
     };
-    (resolve::mod_graph(&input), resolve::list_all(&input))
+    let sums: String = resolve::resolve(&input, resolve::Cmd::ListAll)
+        .sums
+        .after_list()
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    (resolve::mod_graph(&input), resolve::list_all(&input), sums)
 }
 
 fn diff(what: &str, go: &Ran, us: &CommandOutput) -> Option<String> {
@@ -122,11 +129,19 @@ fn check(
     // reuses the module cache.
     let go_graph = run_go(&layout, &["mod", "graph"], work);
     let go_list = run_go(&layout, &["list", "-m", "all"], work);
+    let go_sum = std::fs::read_to_string(layout.root.join("go.sum")).unwrap_or_default();
     classify(kinds, &go_graph, &go_list);
-    let (our_graph, our_list) = ours(&u, &layout);
+    let (our_graph, our_list, our_sum) = ours(&u, &layout);
     let mut report = Vec::new();
     report.extend(diff("go mod graph", &go_graph, &our_graph));
     report.extend(diff("go list -m all", &go_list, &our_list));
+    // The go.sum that `go list -m all` writes in -mod=mod holds the /go.mod hashes of the
+    // graph and of the build list: our go.sum needs must name exactly those lines.
+    if !work && go_list.exit_code == 0 && go_sum != our_sum {
+        report.push(format!(
+            "go.sum after go list -m all:\n--- go\n{go_sum}--- gomodplay\n{our_sum}"
+        ));
+    }
     let _ = std::fs::remove_dir_all(&dir);
     if report.is_empty() {
         None
@@ -207,7 +222,7 @@ fn show_universe() {
     let layout = write_universe(&u, &scratch.0);
     let g = run_go(&layout, &["mod", "graph"], work);
     let l = run_go(&layout, &["list", "-m", "all"], work);
-    let (og, ol) = ours(&u, &layout);
+    let (og, ol, _) = ours(&u, &layout);
     println!(
         "{}\n=== go mod graph (exit {})\n{}{}=== ours (exit {})\n{}{}",
         u.to_txtar(),

@@ -7,6 +7,7 @@
 //! command prints. Nothing here does I/O: go.mod files come from a [`ModSource`].
 
 pub mod command;
+pub mod explain;
 pub mod files;
 pub mod graph;
 pub mod input;
@@ -14,6 +15,7 @@ pub mod loader;
 pub mod mvs;
 pub mod order;
 pub mod paths;
+pub mod resolution;
 pub mod summary;
 pub mod work;
 
@@ -21,10 +23,12 @@ pub mod work;
 mod mvs_dsl;
 
 pub use command::Cmd;
+pub use explain::{explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
 pub use mvs::Mod;
+pub use resolution::{resolve, version_skew, Resolution};
 
 /// Runs a command on the input: go.mod / go.work checks, graph loading, printing.
 fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {

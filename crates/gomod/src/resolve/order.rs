@@ -22,26 +22,29 @@ pub fn cmp_version(path: &str, x: &str, y: &str) -> Ordering {
     }
 }
 
-/// `gover.ModSort`: by path, then by version (a `/file` suffix after the version compared as a
-/// string, as go.sum keys need).
+/// The order of `gover.ModSort`: by path, then by version (a `/file` suffix after the version
+/// compared as a string, as go.sum keys need).
+pub fn compare_mods(a: &Mod, b: &Mod) -> Ordering {
+    a.path.cmp(&b.path).then_with(|| {
+        let (va, fa) = a
+            .version
+            .split_once('/')
+            .unwrap_or((a.version.as_str(), ""));
+        let (vb, fb) = b
+            .version
+            .split_once('/')
+            .unwrap_or((b.version.as_str(), ""));
+        if va != vb {
+            mod_compare(&a.path, va, vb)
+        } else {
+            fa.cmp(fb)
+        }
+    })
+}
+
+/// `gover.ModSort`.
 pub fn mod_sort(list: &mut [Mod]) {
-    list.sort_by(|a, b| {
-        a.path.cmp(&b.path).then_with(|| {
-            let (va, fa) = a
-                .version
-                .split_once('/')
-                .map_or((a.version.as_str(), ""), |(v, f)| (v, f));
-            let (vb, fb) = b
-                .version
-                .split_once('/')
-                .map_or((b.version.as_str(), ""), |(v, f)| (v, f));
-            if va != vb {
-                mod_compare(&a.path, va, vb)
-            } else {
-                fa.cmp(fb)
-            }
-        })
-    });
+    list.sort_by(compare_mods);
 }
 
 /// Whether a go.mod at this go version has its dependencies pruned (go 1.17 and later).
