@@ -460,3 +460,65 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+/// Splits a txtar archive into its comment and its `-- name --` sections.
+pub fn txtar_sections(text: &str) -> (String, Vec<(String, String)>) {
+    let mut comment = String::new();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches('\n');
+        if let Some(name) = trimmed
+            .strip_prefix("-- ")
+            .and_then(|r| r.strip_suffix(" --"))
+        {
+            files.push((name.trim().to_owned(), String::new()));
+        } else if let Some((_, body)) = files.last_mut() {
+            body.push_str(line);
+        } else {
+            comment.push_str(line);
+        }
+    }
+    (comment, files)
+}
+
+/// Reads a universe written as txtar: `go.mod` or `go.work`, `DIR/go.mod` for local
+/// directories, `proxy PATH@VERSION [unlisted]` for proxy go.mod files. Sections whose names
+/// start with `want` are returned separately.
+pub fn from_txtar(text: &str) -> (Universe, String, Vec<(String, String)>) {
+    let (comment, sections) = txtar_sections(text);
+    let mut u = Universe {
+        seed: 0,
+        main_gomod: String::new(),
+        work: None,
+        proxy: Vec::new(),
+        locals: Vec::new(),
+    };
+    let mut wants = Vec::new();
+    for (name, body) in sections {
+        if name.starts_with("want") {
+            wants.push((name, body));
+        } else if name == "go.mod" {
+            u.main_gomod = body;
+        } else if name == "go.work" {
+            u.work = Some(body);
+        } else if let Some(rest) = name.strip_prefix("proxy ") {
+            let (mv, listed) = match rest.strip_suffix(" unlisted") {
+                Some(mv) => (mv, false),
+                None => (rest, true),
+            };
+            let (path, version) = mv.split_once('@').unwrap_or((mv, ""));
+            u.proxy.push(ProxyModule {
+                path: path.to_owned(),
+                version: version.to_owned(),
+                gomod: body,
+                listed,
+            });
+        } else if let Some(dir) = name.strip_suffix("/go.mod") {
+            u.locals.push(LocalDir {
+                dir: dir.to_owned(),
+                gomod: body,
+            });
+        }
+    }
+    (u, comment, wants)
+}

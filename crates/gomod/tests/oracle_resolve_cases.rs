@@ -1,0 +1,169 @@
+//! Recorded scenarios: small universes in `testdata/resolve/cases/*.txtar` with the output the
+//! go command printed for them (`want ...` sections: stdout, stderr and exit status of
+//! `go mod graph` and `go list -m all`, and the go.sum `go list -m all` wrote).
+//!
+//! The wanted outputs are produced by the go binary, never by us: run
+//! `GOMODPLAY_UPDATE=1 cargo test -p gomod --test oracle_resolve_cases -- --ignored` to record
+//! them again. Recording replaces the scratch directory go ran in by `/ROOT` and the proxy URL
+//! by `file:///PROXY` (the only places go prints absolute paths); our side is run with exactly
+//! those settings, so the comparison itself is byte for byte.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings, Workspace};
+use support::universe::{from_txtar, Universe};
+use support::universe_oracle::{run_go, write_universe, Ran, Scratch};
+
+const ROOT: &str = "/ROOT";
+const PROXY: &str = "file:///PROXY";
+
+fn cases() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/resolve/cases");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no cases in {}", dir.display());
+    files
+}
+
+fn source_of(u: &Universe) -> MapSource {
+    let mut src = MapSource::default();
+    for m in &u.proxy {
+        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
+    }
+    for l in &u.locals {
+        src.add_dir(&l.dir, l.gomod.as_bytes());
+    }
+    src
+}
+
+/// The `want` sections our resolver produces for a universe.
+fn ours(u: &Universe) -> Vec<(String, String)> {
+    let src = source_of(u);
+    let settings = Settings {
+        root_dir: ROOT.to_owned(),
+        proxy_url: PROXY.to_owned(),
+        ..Settings::default()
+    };
+    let input = Input {
+        gomod: u.main_gomod.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: u.work.as_ref().map(|w| Workspace {
+            gowork: w.as_bytes(),
+        }),
+        source: &src,
+        settings,
+    };
+    let graph = resolve::mod_graph(&input);
+    let list = resolve::list_all(&input);
+    let mut out = sections("graph", &graph);
+    out.extend(sections("list", &list));
+    if u.work.is_none() && list.exit_code == 0 {
+        let sum: String = resolve::resolve(&input, Cmd::ListAll)
+            .sums
+            .after_list()
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        out.push(("want go.sum".to_owned(), sum));
+    }
+    out
+}
+
+fn sections(cmd: &str, out: &CommandOutput) -> Vec<(String, String)> {
+    vec![
+        (format!("want {cmd} exit"), format!("{}\n", out.exit_code)),
+        (format!("want {cmd} stdout"), out.stdout.clone()),
+        (format!("want {cmd} stderr"), out.stderr.clone()),
+    ]
+}
+
+#[test]
+fn recorded_cases_match() {
+    let mut failures = Vec::new();
+    for file in cases() {
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+        let (u, _, wants) = from_txtar(&text);
+        assert!(
+            !wants.is_empty(),
+            "{}: no recorded go output; record it (see the file comment)",
+            file.display()
+        );
+        let got = ours(&u);
+        for (name, want) in &wants {
+            let mine = got
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| b.as_str())
+                .unwrap_or("(not produced)\n");
+            if mine != want {
+                failures.push(format!(
+                    "{}: {name}\n--- go\n{want}--- gomodplay\n{mine}",
+                    file.display()
+                ));
+            }
+        }
+        for (name, _) in &got {
+            if !wants.iter().any(|(n, _)| n == name) {
+                failures.push(format!(
+                    "{}: {name} produced but not recorded",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn normalise(s: &str, root: &Path, proxy_url: &str) -> String {
+    s.replace(proxy_url, PROXY)
+        .replace(&root.display().to_string(), ROOT)
+}
+
+fn recorded(cmd: &str, ran: &Ran, root: &Path, proxy_url: &str) -> String {
+    format!(
+        "-- want {cmd} exit --\n{}\n-- want {cmd} stdout --\n{}-- want {cmd} stderr --\n{}",
+        ran.exit_code,
+        normalise(&ran.stdout, root, proxy_url),
+        normalise(&ran.stderr, root, proxy_url)
+    )
+}
+
+/// Records go's output into the case files (only with `GOMODPLAY_UPDATE=1`).
+#[test]
+#[ignore]
+fn record_cases_from_go() {
+    if std::env::var_os("GOMODPLAY_UPDATE").is_none_or(|v| v != "1") {
+        return;
+    }
+    for file in cases() {
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+        let keep: String = match text.find("-- want ") {
+            Some(i) => text[..i].to_owned(),
+            None => text.clone(),
+        };
+        let (u, _, _) = from_txtar(&keep);
+        let scratch = Scratch::new("resolve-cases");
+        let layout = write_universe(&u, &scratch.0);
+        let work = u.work.is_some();
+        let graph = run_go(&layout, &["mod", "graph"], work);
+        let list = run_go(&layout, &["list", "-m", "all"], work);
+        let url = layout.proxy_url();
+        let mut out = keep;
+        out.push_str(&recorded("graph", &graph, &layout.root, &url));
+        out.push_str(&recorded("list", &list, &layout.root, &url));
+        if !work && list.exit_code == 0 {
+            let sum = std::fs::read_to_string(layout.root.join("go.sum")).unwrap_or_default();
+            let _ = write!(out, "-- want go.sum --\n{sum}");
+        }
+        std::fs::write(&file, out).unwrap_or_else(|e| panic!("writing {}: {e}", file.display()));
+    }
+}
