@@ -238,3 +238,34 @@ fn show_universe() {
         l.exit_code, l.stdout, l.stderr, ol.exit_code, ol.stdout, ol.stderr
     );
 }
+
+/// The fast go.mod reader agrees with the full lax parser on every generated dependency file it
+/// accepts (the differential runs above mostly go through the fast reader).
+#[test]
+fn fast_reader_agrees_with_full_parser() {
+    let (mut accepted, mut total) = (0, 0);
+    for seed in 1..=2_000 {
+        let u = generate(seed, seed % 5 == 0);
+        let files = u
+            .proxy
+            .iter()
+            .map(|m| &m.gomod)
+            .chain(u.locals.iter().map(|l| &l.gomod));
+        for text in files {
+            total += 1;
+            let Some(fast) = resolve::fastmod::read(text.as_bytes()) else {
+                continue;
+            };
+            accepted += 1;
+            let mut full = resolve::files::parse_dep_full("go.mod", text.as_bytes())
+                .unwrap_or_else(|e| panic!("seed {seed}: fast reader accepted a file the parser rejects ({e}):\n{text}"));
+            full.retract.clear();
+            full.deprecated.clear();
+            assert_eq!(fast, full, "seed {seed}:\n{text}");
+        }
+    }
+    assert!(
+        accepted * 2 > total,
+        "fast reader accepted only {accepted} of {total} files"
+    );
+}

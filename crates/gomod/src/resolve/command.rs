@@ -1,6 +1,6 @@
 //! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod` (spec 8.1, 8.2).
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::files::{self, MainFileError};
 use super::graph::{
@@ -78,7 +78,7 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
 /// `toReplaceMap`: one go.mod replacing the same module (version) by two different targets is
 /// fatal; returns the complete stderr text.
 pub fn check_replacement_conflicts(replace: &[Replacement]) -> Option<String> {
-    let mut seen: HashMap<&Mod, &Mod> = HashMap::new();
+    let mut seen: HashMap<&Mod, &Mod> = HashMap::default();
     for r in replace {
         if let Some(prev) = seen.get(&r.old) {
             if **prev != r.new {
@@ -104,7 +104,7 @@ fn too_new(input: &Input<'_>, what: &str, go: &str) -> String {
 /// `toolchain@`, sorted; and the direct paths.
 pub fn roots_from_main(loader: &mut Loader<'_>, file: &MainSummary) -> (Vec<Mod>, HashSet<String>) {
     let mut roots = Vec::new();
-    let mut direct = HashSet::new();
+    let mut direct = HashSet::default();
     for r in &file.require {
         if loader.exclude.contains(&r.module) {
             loader.stderr.push_str(&format!(

@@ -3,7 +3,9 @@
 //! operations (spec 7.1 Upgrade / Downgrade).
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
 use super::input::Input;
@@ -32,7 +34,7 @@ pub struct Explanation {
 
 /// Explains `path` in a resolution; `limit` bounds the number of chains listed.
 pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
-    let mut adj: HashMap<&Mod, Vec<&Mod>> = HashMap::new();
+    let mut adj: HashMap<&Mod, Vec<&Mod>> = HashMap::default();
     let mut required_by = Vec::new();
     for (from, to) in &res.edges {
         adj.entry(from).or_default().push(to);
@@ -66,7 +68,7 @@ pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
 }
 
 fn shortest(adj: &HashMap<&Mod, Vec<&Mod>>, starts: &[Mod], target: &Mod) -> Vec<Mod> {
-    let mut prev: HashMap<&Mod, Option<&Mod>> = HashMap::new();
+    let mut prev: HashMap<&Mod, Option<&Mod>> = HashMap::default();
     let mut queue: VecDeque<&Mod> = VecDeque::new();
     for s in starts {
         prev.insert(s, None);
@@ -105,7 +107,7 @@ fn all_chains(
     for s in starts {
         // Each frame: node and index of the next edge to follow.
         let mut stack: Vec<(&Mod, usize)> = vec![(s, 0)];
-        let mut on_path: HashSet<&Mod> = HashSet::from([s]);
+        let mut on_path: HashSet<&Mod> = [s].into_iter().collect();
         while let Some((m, i)) = stack.pop() {
             let edges = adj.get(m).map(Vec::as_slice).unwrap_or_default();
             let Some(next) = edges.get(i) else {

@@ -92,8 +92,17 @@ pub fn parse_main(
     }
 }
 
-/// Reads a dependency's go.mod laxly; the error is go's error list text.
+/// Reads a dependency's go.mod laxly; the error is go's error list text. Simple files take the
+/// fast path of [`super::fastmod`].
 pub fn parse_dep(file_name: &str, data: &[u8]) -> Result<DepSummary, String> {
+    match super::fastmod::read(data) {
+        Some(d) => Ok(d),
+        None => parse_dep_full(file_name, data),
+    }
+}
+
+/// Reads a dependency's go.mod with the full lax parser.
+pub fn parse_dep_full(file_name: &str, data: &[u8]) -> Result<DepSummary, String> {
     let f = modfile::parse_lax(file_name, data).map_err(|e| e.to_string())?;
     Ok(DepSummary {
         module: f.module_path().to_owned(),

@@ -2,7 +2,9 @@
 //! `-mod=mod` fix-up of roots that are not selected.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use super::loader::{LoadError, Loader, NodeSummary, Pruning};
@@ -93,7 +95,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
     };
     let mut mg = ModuleGraph {
         g: Graph::new(cmp_version, graph_roots),
-        loaded: HashMap::new(),
+        loaded: HashMap::default(),
         error: None,
     };
     if pruning != Pruning::Workspace {
@@ -102,7 +104,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
         }
     }
 
-    let mut queued: HashSet<(Mod, Pruning)> = HashSet::new();
+    let mut queued: HashSet<(Mod, Pruning)> = HashSet::default();
     let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
     for m in roots {
         enqueue(&mut queued, &mut queue, m, pruning);
@@ -119,7 +121,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
                 has_deps_in_all.push(m.path.clone());
             }
         }
-        let mut seen: HashSet<Mod> = HashSet::new();
+        let mut seen: HashSet<Mod> = HashSet::default();
         loop {
             let mut needs: Vec<Mod> = Vec::new();
             for p in &has_deps_in_all {
@@ -374,7 +376,7 @@ fn update_unpruned_roots(
         return Err(render_build_list_error(e));
     }
     let mut root_paths: Vec<String> = Vec::new();
-    let mut in_root_paths: HashSet<String> = HashSet::new();
+    let mut in_root_paths: HashSet<String> = HashSet::default();
     for root in &rs.roots {
         if !in_root_paths.contains(&root.path) && mg.selected(&root.path) == root.version {
             root_paths.push(root.path.clone());

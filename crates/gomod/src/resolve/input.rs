@@ -1,7 +1,7 @@
 //! What the resolver reads: the main go.mod (or go.work and its modules), where dependency go.mod
 //! files come from, and the settings of the simulated go command.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The newest Go release the project knows; the default running toolchain.
 pub const DEFAULT_GO_VERSION: &str = "1.27.3";
@@ -25,18 +25,20 @@ pub trait ModSource {
 /// An in-memory [`ModSource`].
 #[derive(Clone, Debug, Default)]
 pub struct MapSource {
-    /// `(path, version)` → go.mod bytes.
-    pub mods: BTreeMap<(String, String), Vec<u8>>,
+    /// path → version → go.mod bytes.
+    pub mods: HashMap<String, HashMap<String, Vec<u8>>>,
     /// Versions that appear in `@v/list` per path.
-    pub listed: BTreeMap<String, BTreeSet<String>>,
+    pub listed: HashMap<String, BTreeSet<String>>,
     /// Directory → go.mod bytes.
-    pub dirs: BTreeMap<String, Vec<u8>>,
+    pub dirs: HashMap<String, Vec<u8>>,
 }
 
 impl MapSource {
     pub fn add_module(&mut self, path: &str, version: &str, gomod: &[u8], listed: bool) {
         self.mods
-            .insert((path.to_owned(), version.to_owned()), gomod.to_vec());
+            .entry(path.to_owned())
+            .or_default()
+            .insert(version.to_owned(), gomod.to_vec());
         if listed {
             self.listed
                 .entry(path.to_owned())
@@ -51,9 +53,7 @@ impl MapSource {
 
 impl ModSource for MapSource {
     fn gomod(&self, path: &str, version: &str) -> Option<Vec<u8>> {
-        self.mods
-            .get(&(path.to_owned(), version.to_owned()))
-            .cloned()
+        self.mods.get(path).and_then(|vs| vs.get(version)).cloned()
     }
     fn versions(&self, path: &str) -> Vec<String> {
         self.listed

@@ -2,7 +2,7 @@
 //! (`goModSummary`, spec 7.2): replacement, fetching the go.mod from the source, lax parsing,
 //! module-path and go-version checks, and dropping excluded requirements.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::rc::Rc;
 
@@ -108,11 +108,11 @@ impl<'a> Loader<'a> {
         workspace: bool,
         parse_dep: ParseDep,
     ) -> Loader<'a> {
-        let mut exclude = HashSet::new();
+        let mut exclude = HashSet::default();
         let mut replace = Vec::new();
         for m in &mains {
             exclude.extend(m.file.exclude.iter().cloned());
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for r in &m.file.replace {
                 map.insert(r.old.clone(), r.new.clone());
             }
@@ -124,11 +124,11 @@ impl<'a> Loader<'a> {
             mains,
             workspace,
             exclude,
-            work_replace: HashMap::new(),
+            work_replace: HashMap::default(),
             replace,
             parse_dep,
-            raw: HashMap::new(),
-            nodes: HashMap::new(),
+            raw: HashMap::default(),
+            nodes: HashMap::default(),
             gomods_read: Vec::new(),
             stderr: String::new(),
             failed: false,

@@ -8,7 +8,9 @@
 
 pub mod command;
 pub mod explain;
+pub mod fastmod;
 pub mod files;
+mod fxhash;
 pub mod graph;
 pub mod input;
 pub mod loader;

@@ -10,7 +10,9 @@
 //! chain cannot exhaust the stack.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 /// The version string that means "not selected / no version".
@@ -80,9 +82,9 @@ impl Graph {
         let mut g = Graph {
             cmp,
             roots: Vec::new(),
-            required: HashMap::new(),
-            is_root: HashMap::new(),
-            selected: HashMap::new(),
+            required: HashMap::default(),
+            is_root: HashMap::default(),
+            selected: HashMap::default(),
         };
         for m in &roots {
             g.is_root.insert(m.clone(), true);
@@ -140,7 +142,7 @@ impl Graph {
     /// The selected version of each root path in root order, then every other selected path
     /// sorted by path.
     pub fn build_list(&self) -> Vec<Mod> {
-        let mut seen_root: HashSet<&str> = HashSet::new();
+        let mut seen_root: HashSet<&str> = HashSet::default();
         let mut list = Vec::new();
         for r in &self.roots {
             if !seen_root.insert(r.path.as_str()) {
@@ -165,7 +167,7 @@ impl Graph {
     /// Visits every reachable node (except version `none`) once, breadth first from the roots.
     pub fn walk_breadth_first(&self, mut f: impl FnMut(&Mod)) {
         let mut queue: VecDeque<&Mod> = VecDeque::new();
-        let mut enqueued: HashSet<&Mod> = HashSet::new();
+        let mut enqueued: HashSet<&Mod> = HashSet::default();
         for m in &self.roots {
             if m.version != NONE && enqueued.insert(m) {
                 queue.push_back(m);
@@ -186,7 +188,7 @@ impl Graph {
     /// The shortest path (fewest edges, first found in breadth-first order) from a root to a node
     /// satisfying `pred`, root first.
     pub fn find_path(&self, mut pred: impl FnMut(&Mod) -> bool) -> Vec<Mod> {
-        let mut first_requires: HashMap<&Mod, Option<&Mod>> = HashMap::new();
+        let mut first_requires: HashMap<&Mod, Option<&Mod>> = HashMap::default();
         let mut queue: VecDeque<&Mod> = VecDeque::new();
         for m in &self.roots {
             queue.push_back(m);
@@ -292,10 +294,10 @@ fn build_list_with<R: Reqs>(
     cmp: CmpFn,
 ) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
     let mut g = Graph::new(cmp, targets.to_vec());
-    let mut upgrades: HashMap<Mod, Mod> = HashMap::new();
-    let mut errs: HashMap<Mod, R::Error> = HashMap::new();
+    let mut upgrades: HashMap<Mod, Mod> = HashMap::default();
+    let mut errs: HashMap<Mod, R::Error> = HashMap::default();
     let mut queue: VecDeque<Mod> = VecDeque::new();
-    let mut seen: HashSet<Mod> = HashSet::new();
+    let mut seen: HashSet<Mod> = HashSet::default();
     for t in targets {
         if seen.insert(t.clone()) {
             queue.push_back(t.clone());
@@ -411,7 +413,7 @@ pub fn req<R: Reqs>(
 
     // Post-order over requirement lists, caching them; the main module's own list counts as
     // empty so that only the other modules' requirements imply anything.
-    let mut req_cache: HashMap<Mod, Vec<Mod>> = HashMap::new();
+    let mut req_cache: HashMap<Mod, Vec<Mod>> = HashMap::default();
     req_cache.insert(main.clone(), Vec::new());
     let mut postorder: Vec<Mod> = Vec::new();
     for start in &list {
@@ -442,7 +444,7 @@ pub fn req<R: Reqs>(
         }
     }
 
-    let mut have: HashSet<Mod> = HashSet::new();
+    let mut have: HashSet<Mod> = HashSet::default();
     let walk = |have: &mut HashSet<Mod>, m: Mod| {
         let mut stack = vec![m];
         while let Some(m) = stack.pop() {
@@ -456,7 +458,7 @@ pub fn req<R: Reqs>(
         }
     };
     let mut min: Vec<Mod> = Vec::new();
-    let mut have_base: HashSet<&str> = HashSet::new();
+    let mut have_base: HashSet<&str> = HashSet::default();
     for path in base {
         if !have_base.insert(path.as_str()) {
             continue;
@@ -505,7 +507,7 @@ pub fn upgrade<R: Reqs>(
         .required(target)
         .map_err(|e| BuildListError::new(e, std::slice::from_ref(target), |_, _| false))?;
     let in_list: HashSet<String> = list.iter().map(|m| m.path.clone()).collect();
-    let mut upgrade_to: HashMap<String, String> = HashMap::new();
+    let mut upgrade_to: HashMap<String, String> = HashMap::default();
     for u in upgrades {
         if !in_list.contains(&u.path) && !upgrade_to.contains_key(&u.path) {
             list.push(Mod::new(u.path.clone(), NONE));
@@ -555,9 +557,9 @@ pub fn downgrade<R: Reqs>(
     }
 
     let mut dg = Downgrader {
-        added: HashSet::new(),
-        rdeps: HashMap::new(),
-        excluded: HashSet::new(),
+        added: HashSet::default(),
+        rdeps: HashMap::default(),
+        excluded: HashSet::default(),
         max,
     };
     let mut downgraded: Vec<Mod> = vec![target.clone()];

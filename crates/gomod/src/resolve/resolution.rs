@@ -1,7 +1,7 @@
 //! The structured result for the UI: the build list, every graph node and edge, what was
 //! pruned, the errors, and the go.sum lines the graph needs (spec 6.4).
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
 use super::graph::{read_mod_graph, Loaded};
@@ -222,7 +222,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
 
 /// The go.sum needs of a loaded graph (spec 6.4, rules 2 and 3).
 fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
-    let mut seen: HashSet<Mod> = HashSet::new();
+    let mut seen: HashSet<Mod> = HashSet::default();
     let mut nodes: Vec<Mod> = loaded
         .mg
         .loaded
@@ -259,12 +259,13 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
         }
     }
     let mut zip: Vec<Mod> = Vec::new();
+    let mut in_zip: HashSet<Mod> = HashSet::default();
     for m in loaded.mg.build_list() {
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
         }
         let actual = loader.replacement(&m).unwrap_or(m);
-        if !actual.version.is_empty() && !zip.contains(&actual) {
+        if !actual.version.is_empty() && in_zip.insert(actual.clone()) {
             zip.push(actual);
         }
     }
@@ -317,7 +318,7 @@ pub struct Skew {
 
 /// The version skew of a resolution.
 pub fn version_skew(res: &Resolution) -> Vec<Skew> {
-    let mut by_path: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_path: HashMap<&str, Vec<&str>> = HashMap::default();
     for n in &res.nodes {
         if n.module.path == "go" || n.module.path == "toolchain" || n.module.version.is_empty() {
             continue;

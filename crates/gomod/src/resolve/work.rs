@@ -1,7 +1,7 @@
 //! Workspace mode (spec 9): the go.work file, its main modules, their go lines and
 //! replacements, and the workspace-pruned module graph.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{check_replacement_conflicts, Session};
 use super::files;
@@ -37,7 +37,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         .unwrap_or_else(|| DEFAULT_GO_WORK_VERSION.to_owned());
     let root = &input.settings.root_dir;
 
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut dirs: Vec<String> = Vec::new();
     for u in &wf.use_ {
         let abs = if paths::is_abs(&u.path) {
@@ -135,9 +135,9 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     }
 
     let mut stderr = String::new();
-    let mut work_replace: HashMap<Mod, Mod> = HashMap::new();
+    let mut work_replace: HashMap<Mod, Mod> = HashMap::default();
     let main_paths: HashSet<String> = mains.iter().map(|m| m.path.clone()).collect();
-    let mut seen_paths: HashSet<&str> = HashSet::new();
+    let mut seen_paths: HashSet<&str> = HashSet::default();
     for m in &mains {
         if !seen_paths.insert(&m.path) {
             stderr.push_str(&format!(
@@ -157,7 +157,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     if let Some(conflict) = check_replacement_conflicts(&work_replacements) {
         return Err(conflict);
     }
-    let mut replaced_by_work: HashSet<String> = HashSet::new();
+    let mut replaced_by_work: HashSet<String> = HashSet::default();
     for r in &work_replacements {
         if main_paths.contains(&r.old.path) && r.old.version.is_empty() {
             stderr.push_str(&format!(
@@ -171,7 +171,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     // Two workspace modules replacing the same module version differently is fatal.
     let mut replacements: HashMap<Mod, Mod> = work_replace.clone();
     for (i, m) in mains.iter().enumerate() {
-        let mut current: HashSet<Mod> = HashSet::new();
+        let mut current: HashSet<Mod> = HashSet::default();
         for r in &m.file.replace {
             if replaced_by_work.contains(&r.old.path) {
                 continue;
@@ -199,7 +199,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         roots.push(Mod::new("toolchain", t.name.clone()));
     }
     mod_sort(&mut roots);
-    let mut direct: HashSet<String> = HashSet::new();
+    let mut direct: HashSet<String> = HashSet::default();
     for m in &mains {
         for r in m.file.require.iter().filter(|r| !r.indirect) {
             direct.insert(r.module.path.clone());
