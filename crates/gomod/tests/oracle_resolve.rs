@@ -70,6 +70,10 @@ fn diff(what: &str, go: &Ran, us: &CommandOutput) -> Option<String> {
     ))
 }
 
+fn has_go_line(gomod: &str) -> bool {
+    gomod.lines().any(|l| l.starts_with("go "))
+}
+
 /// What kinds of outcome the go command produced, so a run shows what it exercised.
 const KINDS: &[(&str, &str)] = &[
     ("requires go >=", "too-new go"),
@@ -141,6 +145,31 @@ fn check(
         report.push(format!(
             "go.sum after go list -m all:\n--- go\n{go_sum}--- gomodplay\n{our_sum}"
         ));
+    }
+    // A pasted `go mod graph` output must give the same build list by MVS over its edges (when
+    // the go line is present, go list and go mod graph see the same graph).
+    if !work && go_graph.exit_code == 0 && go_list.exit_code == 0 && has_go_line(&u.main_gomod) {
+        let from_graph: String = resolve::resolve_graph_text(&go_graph.stdout)
+            .build_list
+            .iter()
+            .map(|e| {
+                if e.module.version.is_empty() {
+                    format!("{}\n", e.module.path)
+                } else {
+                    format!("{} {}\n", e.module.path, e.module.version)
+                }
+            })
+            .collect();
+        let go_plain: String = go_list
+            .stdout
+            .lines()
+            .map(|l| format!("{}\n", l.split(" => ").next().unwrap_or(l)))
+            .collect();
+        if from_graph != go_plain {
+            report.push(format!(
+                "build list from the supplied graph:\n--- go list -m all\n{go_plain}--- gomodplay\n{from_graph}"
+            ));
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
     if report.is_empty() {

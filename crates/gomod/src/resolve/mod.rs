@@ -19,6 +19,7 @@ pub mod order;
 pub mod paths;
 pub mod resolution;
 pub mod summary;
+pub mod supplied;
 pub mod work;
 
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use input::{
 };
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
+pub use supplied::resolve_graph_text;
 
 /// Runs a command on the input: go.mod / go.work checks, graph loading, printing.
 fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
