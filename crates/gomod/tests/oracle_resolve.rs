@@ -34,8 +34,9 @@ fn source_of(u: &Universe) -> MapSource {
     src
 }
 
-/// Our outputs: `go mod graph`, `go list -m all`, and the go.sum lines `go list -m all` writes.
-fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput, String) {
+/// Our outputs: `go mod graph`, `go list -m all`, the go.sum lines `go list -m all` writes, and
+/// `go list -m -retracted all`.
+fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput, String, CommandOutput) {
     let src = source_of(u);
     let settings = Settings {
         root_dir: layout.root.display().to_string(),
@@ -57,7 +58,12 @@ fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput, String)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
-    (resolve::mod_graph(&input), resolve::list_all(&input), sums)
+    (
+        resolve::mod_graph(&input),
+        resolve::list_all(&input),
+        sums,
+        resolve::list_all_retracted(&input),
+    )
 }
 
 fn diff(what: &str, go: &Ran, us: &CommandOutput) -> Option<String> {
@@ -134,11 +140,25 @@ fn check(
     let go_graph = run_go(&layout, &["mod", "graph"], work);
     let go_list = run_go(&layout, &["list", "-m", "all"], work);
     let go_sum = std::fs::read_to_string(layout.root.join("go.sum")).unwrap_or_default();
+    // go list -m all may have rewritten go.mod (-mod=mod): start the next command afresh.
+    if !work {
+        let _ = std::fs::write(layout.root.join("go.mod"), &u.main_gomod);
+        let _ = std::fs::remove_file(layout.root.join("go.sum"));
+    }
+    let go_retracted = run_go(&layout, &["list", "-m", "-retracted", "all"], work);
     classify(kinds, &go_graph, &go_list);
-    let (our_graph, our_list, our_sum) = ours(&u, &layout);
+    if go_retracted.stdout.contains("(retracted)") {
+        tally(kinds, "retracted listed");
+    }
+    let (our_graph, our_list, our_sum, our_retracted) = ours(&u, &layout);
     let mut report = Vec::new();
     report.extend(diff("go mod graph", &go_graph, &our_graph));
     report.extend(diff("go list -m all", &go_list, &our_list));
+    report.extend(diff(
+        "go list -m -retracted all",
+        &go_retracted,
+        &our_retracted,
+    ));
     // The go.sum that `go list -m all` writes in -mod=mod holds the /go.mod hashes of the
     // graph and of the build list: our go.sum needs must name exactly those lines.
     if !work && go_list.exit_code == 0 && go_sum != our_sum {
@@ -251,7 +271,7 @@ fn show_universe() {
     let layout = write_universe(&u, &scratch.0);
     let g = run_go(&layout, &["mod", "graph"], work);
     let l = run_go(&layout, &["list", "-m", "all"], work);
-    let (og, ol, _) = ours(&u, &layout);
+    let (og, ol, _, _) = ours(&u, &layout);
     println!(
         "{}\n=== go mod graph (exit {})\n{}{}=== ours (exit {})\n{}{}",
         u.to_txtar(),

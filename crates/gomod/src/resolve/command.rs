@@ -11,6 +11,7 @@ use super::loader::{Loader, MainModule, Pruning};
 use super::mvs::Mod;
 use super::order::{compare_go, mod_sort};
 use super::paths;
+use super::retract;
 use super::summary::{MainSummary, Replacement};
 
 /// Which command is simulated; they differ in small ways (spec 8.1).
@@ -186,54 +187,70 @@ pub fn load_single<'a>(input: &'a Input<'a>, file: MainSummary, cmd: Cmd) -> Ses
     Session { loader, outcome }
 }
 
-/// The `ModulePublic.String()` line of a build-list module in plain `go list -m`.
-pub fn list_line(loader: &Loader<'_>, m: &Mod) -> String {
+/// The `ModulePublic.String()` line of a build-list module in `go list -m` (with `-retracted`
+/// when `retracted` is set).
+pub fn list_line(loader: &Loader<'_>, m: &Mod, retracted: bool) -> String {
     if m.version.is_empty() {
         return m.path.clone();
     }
-    let mut s = format!("{} {}", m.path, m.version);
-    if let Some(r) = loader.replacement(m) {
+    let mark = |x: &Mod| {
+        if retracted && retract::notes(loader, x).retracted.is_some() {
+            " (retracted)"
+        } else {
+            ""
+        }
+    };
+    // A module replaced by another module version shows the replacement's retraction.
+    let replacement = loader.replacement(m);
+    let own = match &replacement {
+        Some(r) if !r.version.is_empty() && !mark(r).is_empty() => " (retracted)",
+        _ => mark(m),
+    };
+    let mut s = format!("{} {}{own}", m.path, m.version);
+    if let Some(r) = replacement {
         s.push_str(" => ");
         s.push_str(&r.path);
         if !r.version.is_empty() {
             s.push(' ');
             s.push_str(&r.version);
+            s.push_str(mark(&r));
         }
     }
     s
 }
 
-/// The per-module errors `go list -m` reports: a module that is not replaced is looked up in
-/// the proxy (`@v/<version>.info`).
-fn module_info_errors(loader: &Loader<'_>, list: &[Mod]) -> String {
+/// The per-module errors `go list -m` reports, in build-list order: a module that is not
+/// replaced is looked up in the proxy (`@v/<version>.info`); with `-retracted`, failing to load
+/// its retractions is an error too.
+fn module_info_errors(loader: &Loader<'_>, list: &[Mod], retracted: bool) -> String {
     let mut out = String::new();
     for m in list {
-        if m.version.is_empty()
-            || m.path == "go"
-            || m.path == "toolchain"
-            || loader.replacement(m).is_some()
-        {
+        if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
         }
-        if !loader.source.has_info(&m.path, &m.version) {
+        if loader.replacement(m).is_none() && !loader.source.has_info(&m.path, &m.version) {
             out.push_str(&format!(
                 "go: {m}: reading {}/{}: no such file or directory\n",
                 loader.settings.proxy_url,
                 paths::proxy_file(&m.path, &m.version, "info")
             ));
+        } else if retracted {
+            if let Some(e) = retract::notes(loader, m).error {
+                out.push_str(&format!("go: {e}\n"));
+            }
         }
     }
     out
 }
 
-/// Prints `go list -m all` from a loaded session.
-pub fn print_list(session: &Session<'_>) -> CommandOutput {
+/// Prints `go list -m all` (or `go list -m -retracted all`) from a loaded session.
+pub fn print_list(session: &Session<'_>, retracted: bool) -> CommandOutput {
     let loader = &session.loader;
     let mut stderr = loader.stderr.clone();
     match &session.outcome {
         Ok(loaded) => {
             let list = loaded.mg.build_list();
-            let errs = module_info_errors(loader, &list);
+            let errs = module_info_errors(loader, &list, retracted);
             if !errs.is_empty() {
                 stderr.push_str(&errs);
                 return CommandOutput {
@@ -247,7 +264,7 @@ pub fn print_list(session: &Session<'_>) -> CommandOutput {
                 .iter()
                 .filter(|m| m.path != "go" && m.path != "toolchain")
             {
-                stdout.push_str(&list_line(loader, m));
+                stdout.push_str(&list_line(loader, m, retracted));
                 stdout.push('\n');
             }
             CommandOutput {
@@ -258,7 +275,11 @@ pub fn print_list(session: &Session<'_>) -> CommandOutput {
         }
         Err(f) => {
             if let Some(partial) = &f.partial {
-                stderr.push_str(&module_info_errors(loader, &partial.mg.build_list()));
+                stderr.push_str(&module_info_errors(
+                    loader,
+                    &partial.mg.build_list(),
+                    retracted,
+                ));
             }
             stderr.push_str(&format!("go: {}\n", f.message));
             CommandOutput {

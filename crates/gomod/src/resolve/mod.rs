@@ -18,6 +18,7 @@ pub mod mvs;
 pub mod order;
 pub mod paths;
 pub mod resolution;
+pub mod retract;
 pub mod summary;
 pub mod supplied;
 pub mod work;
@@ -51,7 +52,7 @@ fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
         }
     };
     match cmd {
-        Cmd::ListAll => command::print_list(&session),
+        Cmd::ListAll => command::print_list(&session, false),
         Cmd::ModGraph => command::print_graph(&session),
     }
 }
@@ -59,6 +60,25 @@ fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
 /// Exactly what `go list -m all` prints (with `-mod=mod`).
 pub fn list_all(input: &Input<'_>) -> CommandOutput {
     run(input, Cmd::ListAll)
+}
+
+/// Exactly what `go list -m -retracted all` prints (with `-mod=mod`): the build list with
+/// retracted versions marked.
+pub fn list_all_retracted(input: &Input<'_>) -> CommandOutput {
+    let session = match &input.workspace {
+        Some(ws) => work::load_workspace(input, ws),
+        None => {
+            command::read_main(input).map(|file| command::load_single(input, file, Cmd::ListAll))
+        }
+    };
+    match session {
+        Ok(s) => command::print_list(&s, true),
+        Err(stderr) => CommandOutput {
+            stdout: String::new(),
+            stderr,
+            exit_code: 1,
+        },
+    }
 }
 
 /// Exactly what `go mod graph` prints.

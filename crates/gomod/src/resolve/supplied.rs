@@ -26,7 +26,12 @@ pub fn parse_graph(text: &str) -> Result<Vec<(Mod, Mod)>, String> {
         let mut f = line.split_whitespace();
         match (f.next(), f.next(), f.next()) {
             (Some(a), Some(b), None) => edges.push((node(a), node(b))),
-            _ => return Err(format!("line {}: expected \"from to\", got {line:?}", i + 1)),
+            _ => {
+                return Err(format!(
+                    "line {}: expected \"from to\", got {line:?}",
+                    i + 1
+                ))
+            }
         }
     }
     Ok(edges)
@@ -86,13 +91,29 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
         }
     }
     res.main_modules = mains.iter().map(|m| m.path.clone()).collect();
-    res.roots = mains.iter().flat_map(|m| lists.get(m).cloned().unwrap_or_default()).collect();
+    res.roots = mains
+        .iter()
+        .flat_map(|m| lists.get(m).cloned().unwrap_or_default())
+        .collect();
     res.go = g.selected("go").to_owned();
     let tc = g.selected("toolchain");
-    res.toolchain = if tc == NONE { String::new() } else { tc.to_owned() };
+    res.toolchain = if tc == NONE {
+        String::new()
+    } else {
+        tc.to_owned()
+    };
     let root_paths: HashSet<&str> = res.roots.iter().map(|m| m.path.as_str()).collect();
-    for m in g.build_list().into_iter().filter(|m| m.path != "go" && m.path != "toolchain") {
-        res.build_list.push(BuildListEntry { root: root_paths.contains(m.path.as_str()), direct: false, replacement: None, module: m });
+    for m in g
+        .build_list()
+        .into_iter()
+        .filter(|m| m.path != "go" && m.path != "toolchain")
+    {
+        res.build_list.push(BuildListEntry {
+            root: root_paths.contains(m.path.as_str()),
+            direct: false,
+            replacement: None,
+            module: m,
+        });
     }
     g.walk_breadth_first(|m| {
         for r in g.required_by(m).unwrap_or_default() {
@@ -108,7 +129,9 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     });
     let unreachable = order.iter().filter(|m| !g.is_reachable(m)).count();
     if unreachable > 0 {
-        res.warnings = format!("{unreachable} nodes of the supplied graph are not reachable from a main module\n");
+        res.warnings = format!(
+            "{unreachable} nodes of the supplied graph are not reachable from a main module\n"
+        );
     }
     res
 }
@@ -123,8 +146,22 @@ mod tests {
     fn spec_example_graph() {
         let text = "example.com/a example.com/b@v1.2.0\nexample.com/a example.com/c@v1.2.0\nexample.com/a go@1.16\nexample.com/b@v1.2.0 example.com/d@v1.3.0\nexample.com/c@v1.2.0 example.com/d@v1.4.0\nexample.com/d@v1.3.0 example.com/e@v1.2.0\nexample.com/d@v1.4.0 example.com/e@v1.2.0\nexample.com/d@v1.4.0 example.com/f@v1.1.0\n";
         let r = resolve_graph_text(text);
-        let list: Vec<String> = r.build_list.iter().map(|e| format!("{} {}", e.module.path, e.module.version)).collect();
-        assert_eq!(list, ["example.com/a ", "example.com/b v1.2.0", "example.com/c v1.2.0", "example.com/d v1.4.0", "example.com/e v1.2.0", "example.com/f v1.1.0"]);
+        let list: Vec<String> = r
+            .build_list
+            .iter()
+            .map(|e| format!("{} {}", e.module.path, e.module.version))
+            .collect();
+        assert_eq!(
+            list,
+            [
+                "example.com/a ",
+                "example.com/b v1.2.0",
+                "example.com/c v1.2.0",
+                "example.com/d v1.4.0",
+                "example.com/e v1.2.0",
+                "example.com/f v1.1.0"
+            ]
+        );
         assert_eq!(r.go, "1.16");
         assert_eq!(r.edges.len(), 8);
         assert!(r.error.is_none());

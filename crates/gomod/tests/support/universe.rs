@@ -266,6 +266,30 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             if rng.chance(12) {
                 let _ = writeln!(text, "\nretract {v} // broken");
             }
+            if rng.chance(15) {
+                // Retractions of other versions; they count only in the latest version's go.mod.
+                let (lo, hi) = (
+                    rng.pick(&p.versions).0.clone(),
+                    rng.pick(&p.versions).0.clone(),
+                );
+                match rng.below(3) {
+                    0 => {
+                        let _ = writeln!(text, "\nretract [{lo}, {hi}] // range\n");
+                    }
+                    1 => {
+                        let _ = writeln!(
+                            text,
+                            "\n// Security problem.\n// Second line.\nretract {lo}\n"
+                        );
+                    }
+                    _ => {
+                        let _ = writeln!(text, "\nretract (\n\t{lo}\n\t{hi} // why\n)\n");
+                    }
+                }
+            }
+            if rng.chance(8) {
+                text = format!("// Deprecated: use something else.\n{text}");
+            }
             proxy.push(ProxyModule {
                 path: p.path.clone(),
                 version: v.clone(),
