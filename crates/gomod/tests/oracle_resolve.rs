@@ -318,3 +318,74 @@ fn fast_reader_agrees_with_full_parser() {
         "fast reader accepted only {accepted} of {total} files"
     );
 }
+
+/// Every entry point survives arbitrary damage to its inputs: bytes of the main go.mod, the
+/// go.work, dependency go.mod files and pasted graphs are flipped, cut and duplicated.
+#[test]
+fn never_panics_on_damaged_inputs() {
+    use support::universe::Rng;
+    fn damage(rng: &mut Rng, text: &str) -> Vec<u8> {
+        let mut b = text.as_bytes().to_vec();
+        for _ in 0..1 + rng.below(4) {
+            if b.is_empty() {
+                break;
+            }
+            let i = rng.below(b.len());
+            match rng.below(4) {
+                0 => b[i] = (rng.next_u64() & 0xff) as u8,
+                1 => b.truncate(i),
+                2 => {
+                    let j = rng.below(b.len());
+                    let piece: Vec<u8> = b[i.min(j)..i.max(j)].to_vec();
+                    b.splice(i..i, piece);
+                }
+                _ => b.insert(i, *rng.pick(b"()\"`/=>@[],\n\t \\*")),
+            }
+        }
+        b
+    }
+    let mut rng = Rng::new(99);
+    for seed in 1..=300u64 {
+        let u = generate(seed, seed % 4 == 0);
+        let mut src = MapSource::default();
+        for m in &u.proxy {
+            let data = if rng.chance(30) {
+                damage(&mut rng, &m.gomod)
+            } else {
+                m.gomod.clone().into_bytes()
+            };
+            src.add_module(&m.path, &m.version, &data, m.listed);
+        }
+        for l in &u.locals {
+            src.add_dir(&l.dir, &damage(&mut rng, &l.gomod));
+        }
+        let main = damage(&mut rng, &u.main_gomod);
+        let work = u.work.as_ref().map(|w| damage(&mut rng, w));
+        let input = Input {
+            gomod: &main,
+            gomod_name: "go.mod",
+            workspace: work.as_ref().map(|w| Workspace { gowork: w }),
+            source: &src,
+            settings: Settings::default(),
+        };
+        let graph = resolve::mod_graph(&input);
+        let _ = resolve::list_all(&input);
+        let _ = resolve::list_all_retracted(&input);
+        let res = resolve::resolve(&input, resolve::Cmd::ListAll);
+        let _ = resolve::version_skew(&res);
+        if let Some(e) = res.build_list.get(1) {
+            let _ = resolve::explain(&res, &e.module.path, 5);
+            let _ = resolve::what_if(&input, &resolve::Change::Drop(e.module.path.clone()));
+            let _ = resolve::what_if(
+                &input,
+                &resolve::Change::Lower(gomod::resolve::Mod::new(e.module.path.clone(), "v0.0.1")),
+            );
+            let _ = resolve::what_if(
+                &input,
+                &resolve::Change::Raise(gomod::resolve::Mod::new(e.module.path.clone(), "v1.10.0")),
+            );
+        }
+        let pasted = damage(&mut rng, &graph.stdout);
+        let _ = resolve::resolve_graph_text(&String::from_utf8_lossy(&pasted));
+    }
+}

@@ -167,3 +167,209 @@ fn record_cases_from_go() {
         std::fs::write(&file, out).unwrap_or_else(|e| panic!("writing {}: {e}", file.display()));
     }
 }
+
+fn input_of<'a>(u: &'a Universe, src: &'a MapSource) -> Input<'a> {
+    Input {
+        gomod: u.main_gomod.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: u.work.as_ref().map(|w| Workspace {
+            gowork: w.as_bytes(),
+        }),
+        source: src,
+        settings: Settings {
+            root_dir: ROOT.to_owned(),
+            proxy_url: PROXY.to_owned(),
+            ..Settings::default()
+        },
+    }
+}
+
+fn load_case(name: &str) -> Universe {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/resolve/cases")
+        .join(name);
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+    from_txtar(&text).0
+}
+
+fn m(s: &str) -> resolve::Mod {
+    match s.split_once('@') {
+        Some((p, v)) => resolve::Mod::new(p, v),
+        None => resolve::Mod::new(s, ""),
+    }
+}
+
+/// Explanations, skew and what-if on the recorded diamond (its graph is go's, recorded in the
+/// case file). The expectations are worked out by hand from that graph and spec 7.1.
+#[test]
+fn explanations_on_the_diamond() {
+    let u = load_case("unpruned_diamond.txtar");
+    let src = source_of(&u);
+    let input = input_of(&u, &src);
+    let res = resolve::resolve(&input, Cmd::ModGraph);
+
+    let d = resolve::explain(&res, "example.com/d", 10);
+    assert_eq!(d.selected.as_deref(), Some("v1.4.0"));
+    assert_eq!(
+        d.required_by,
+        vec![
+            (m("example.com/b@v1.2.0"), "v1.3.0".to_owned()),
+            (m("example.com/c@v1.2.0"), "v1.4.0".to_owned())
+        ]
+    );
+    assert_eq!(
+        d.shortest_chain,
+        vec![
+            m("example.com/a"),
+            m("example.com/c@v1.2.0"),
+            m("example.com/d@v1.4.0")
+        ]
+    );
+    assert_eq!(
+        d.chains,
+        vec![
+            vec![
+                m("example.com/a"),
+                m("example.com/b@v1.2.0"),
+                m("example.com/d@v1.3.0")
+            ],
+            vec![
+                m("example.com/a"),
+                m("example.com/c@v1.2.0"),
+                m("example.com/d@v1.4.0")
+            ],
+        ]
+    );
+    assert!(!d.chains_truncated);
+    let one = resolve::explain(&res, "example.com/d", 1);
+    assert!(one.chains_truncated && one.chains.len() == 1);
+
+    let skew = resolve::version_skew(&res);
+    assert_eq!(skew.len(), 1);
+    assert_eq!(
+        (skew[0].path.as_str(), skew[0].selected.as_str()),
+        ("example.com/d", "v1.4.0")
+    );
+    assert_eq!(skew[0].versions, ["v1.3.0", "v1.4.0"]);
+
+    let sums: Vec<String> = res
+        .sums
+        .graph
+        .iter()
+        .map(|s| format!("{} {}", s.module.path, s.module.version))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            "example.com/b v1.2.0",
+            "example.com/c v1.2.0",
+            "example.com/d v1.3.0",
+            "example.com/d v1.4.0",
+            "example.com/e v1.2.0",
+            "example.com/f v1.1.0"
+        ]
+    );
+
+    // Lowering d to v1.3.0: c v1.2.0 needs d v1.4.0 and has no older version, so c goes.
+    let w = resolve::what_if(&input, &resolve::Change::Lower(m("example.com/d@v1.3.0")));
+    assert_eq!(w.error, None);
+    assert_eq!(w.removed, vec![m("example.com/c@v1.2.0")]);
+    assert_eq!(
+        w.changed,
+        vec![(
+            "example.com/d".to_owned(),
+            "v1.4.0".to_owned(),
+            "v1.3.0".to_owned()
+        )]
+    );
+    // Raising c to v1.3.0 brings d v1.5.0.
+    let w = resolve::what_if(&input, &resolve::Change::Raise(m("example.com/c@v1.3.0")));
+    assert_eq!(
+        w.changed,
+        vec![
+            (
+                "example.com/c".to_owned(),
+                "v1.2.0".to_owned(),
+                "v1.3.0".to_owned()
+            ),
+            (
+                "example.com/d".to_owned(),
+                "v1.4.0".to_owned(),
+                "v1.5.0".to_owned()
+            ),
+        ]
+    );
+    assert!(w.added.is_empty() && w.removed.is_empty());
+    // Dropping f removes d v1.4.0 (it needs f) and with it c; d falls back to v1.3.0.
+    let w = resolve::what_if(&input, &resolve::Change::Drop("example.com/f".to_owned()));
+    assert_eq!(
+        w.removed,
+        vec![m("example.com/c@v1.2.0"), m("example.com/f@v1.1.0")]
+    );
+    assert_eq!(
+        w.changed,
+        vec![(
+            "example.com/d".to_owned(),
+            "v1.4.0".to_owned(),
+            "v1.3.0".to_owned()
+        )]
+    );
+}
+
+/// Pruned graphs: nodes whose requirements were not read are marked, and go 1.17–1.20 main
+/// modules also need the unpruned graph's go.mod sums for `go mod tidy` (spec 6.4 rule 3: a
+/// go 1.17 main module importing q1 → q2 → q3 keeps the go.mod sums of q1, q2 and q3).
+#[test]
+fn pruned_nodes_and_tidy_compat_sums() {
+    let u = load_case("pruning.txtar");
+    let src = source_of(&u);
+    let res = resolve::resolve(&input_of(&u, &src), Cmd::ModGraph);
+    let pc = res
+        .nodes
+        .iter()
+        .find(|n| n.module.path == "example.com/pc")
+        .expect("pc is a node");
+    assert!(pc.selected && !pc.requirements_loaded);
+    assert!(!res.nodes.iter().any(|n| n.module.path == "example.com/pd"));
+    assert_eq!(res.pruning, "pruned");
+    assert_eq!(res.toolchain, "go1.22.0");
+
+    let mut src = MapSource::default();
+    src.add_module(
+        "example.com/q1",
+        "v1.0.0",
+        b"module example.com/q1\n\ngo 1.17\n\nrequire example.com/q2 v1.0.0\n",
+        true,
+    );
+    src.add_module(
+        "example.com/q2",
+        "v1.0.0",
+        b"module example.com/q2\n\ngo 1.17\n\nrequire example.com/q3 v1.0.0\n",
+        true,
+    );
+    src.add_module(
+        "example.com/q3",
+        "v1.0.0",
+        b"module example.com/q3\n\ngo 1.17\n",
+        true,
+    );
+    let main = Universe {
+        seed: 0,
+        main_gomod: "module example.com/m\n\ngo 1.17\n\nrequire example.com/q1 v1.0.0\n".to_owned(),
+        work: None,
+        proxy: Vec::new(),
+        locals: Vec::new(),
+    };
+    let res = resolve::resolve(&input_of(&main, &src), Cmd::ListAll);
+    let names = |v: &[resolve::resolution::SumNeed]| {
+        v.iter().map(|s| s.module.path.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&res.sums.graph), ["example.com/q1"]);
+    assert_eq!(names(&res.sums.build_list), ["example.com/q2"]);
+    assert_eq!(names(&res.sums.tidy_compat), ["example.com/q3"]);
+    assert_eq!(
+        res.sums.zip_if_imported,
+        vec![m("example.com/q1@v1.0.0"), m("example.com/q2@v1.0.0")]
+    );
+}

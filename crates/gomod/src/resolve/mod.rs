@@ -1,10 +1,26 @@
 //! Module resolution: Go's requirement graph and Minimal Version Selection, exactly as
 //! `go list -m all` and `go mod graph` compute them (spec section 7).
 //!
-//! Layers, bottom up: `mvs` is the generic algorithm; `order` compares versions the way the go
-//! command does; `loader` reads one module's requirements (replace, exclude, checks); `graph`
-//! builds the pruned or unpruned graph and fixes up roots; `command` prints what the go
-//! command prints. Nothing here does I/O: go.mod files come from a [`ModSource`].
+//! Layers, bottom up: [`mvs`] is the generic algorithm (build list, `Req`, upgrade, downgrade);
+//! [`order`] compares versions the way the go command does; [`loader`] reads one module's
+//! requirements (replace, exclude, module-path and go-version checks); [`graph`] builds the
+//! pruned, unpruned or workspace graph and performs the `-mod=mod` root fix-up; [`command`] and
+//! [`work`] load a main module or a workspace; the printers reproduce the go command's output.
+//! Nothing here does I/O: go.mod files come from a [`ModSource`].
+//!
+//! Entry points for a front end (CLI, web app):
+//! * [`list_all`], [`list_all_retracted`], [`mod_graph`]: byte-exact stdout, stderr and exit
+//!   status of `go list -m all`, `go list -m -retracted all` and `go mod graph` (with
+//!   `GOFLAGS=-mod=mod`, `GOTOOLCHAIN=local`; [`Settings`] names the running Go version, the
+//!   module directory and the proxy URL as they appear in messages).
+//! * [`resolve`]: the structured [`Resolution`] (build list, nodes with selected / pruned
+//!   status, edges, errors, go.sum needs with hashes); [`explain`], [`version_skew`] and
+//!   [`what_if`] on top of it; [`resolve_graph_text`] for a pasted `go mod graph` output;
+//!   [`retract::notes`] for retractions and deprecations.
+//!
+//! Known limits: a main go.mod whose versions need a query to be fixed (`v1.2`, branch names)
+//! is read as `go mod edit` reads it; `godebug` lines are not validated; vendor mode is not
+//! simulated.
 
 pub mod command;
 pub mod explain;
