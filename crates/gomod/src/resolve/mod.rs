@@ -14,7 +14,7 @@
 //!   `GOFLAGS=-mod=mod`, `GOTOOLCHAIN=local`; [`Settings`] names the running Go version, the
 //!   module directory and the proxy URL as they appear in messages).
 //! * [`resolve`]: the structured [`Resolution`] (build list, nodes with selected / pruned
-//!   status, edges, errors, go.sum needs with hashes); [`explain`], [`version_skew`] and
+//!   status, edges, errors, go.sum needs with hashes); [`explain()`], [`version_skew`] and
 //!   [`what_if`] on top of it; [`resolve_graph_text`] for a pasted `go mod graph` output;
 //!   [`retract::notes`] for retractions and deprecations.
 //!
