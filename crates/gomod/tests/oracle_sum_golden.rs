@@ -93,3 +93,88 @@ fn section<'a>(golden: &'a str, marker: &str) -> Option<&'a str> {
     let start = golden.find(&format!("{marker}\n"))? + marker.len() + 1;
     golden.get(start..)
 }
+
+/// `GoSum::verify` against the go command's verdict for the probe's go.mod: a match, a mismatch
+/// (the go command reports the first `h1:` hash that differs, even when a later line matches), or
+/// a missing sum (which `-mod=mod` adds, keeping unknown-algorithm lines).
+#[test]
+fn verify_matches_the_go_command() {
+    let scratch = Scratch::new("oracle-sum-verify");
+    let proxy = scratch.path("proxy");
+    add_to_proxy(&proxy, PROBE_PATH, PROBE_VERSION, PROBE_GOMOD);
+    let right = gomod::sum::gomod_hash(PROBE_GOMOD);
+    let wrong = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    let key = format!("{PROBE_PATH} {PROBE_VERSION}/go.mod");
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        ("right only", vec![format!("{key} {right}")]),
+        (
+            "h2 then right",
+            vec![format!("{key} h2:zzz"), format!("{key} {right}")],
+        ),
+        (
+            "wrong then right",
+            vec![format!("{key} {wrong}"), format!("{key} {right}")],
+        ),
+        (
+            "right then wrong",
+            vec![format!("{key} {right}"), format!("{key} {wrong}")],
+        ),
+        (
+            "h2 then wrong",
+            vec![format!("{key} h2:zzz"), format!("{key} {wrong}")],
+        ),
+        ("h2 only", vec![format!("{key} h2:zzz")]),
+        (
+            "zip hash only",
+            vec![format!("{PROBE_PATH} {PROBE_VERSION} {right}")],
+        ),
+        ("nothing", vec![]),
+    ];
+    for (index, (label, lines)) in cases.iter().enumerate() {
+        let data: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let sum = gomod::sum::GoSum::parse("go.sum", data.as_bytes());
+        let main = scratch.path(&format!("verify{index}"));
+        write_file(
+            &main.join("go.mod"),
+            format!("module example.com/main\n\ngo 1.21\n\nrequire {PROBE_PATH} {PROBE_VERSION}\n")
+                .as_bytes(),
+        );
+        write_file(&main.join("go.sum"), data.as_bytes());
+        let run = run_go(&scratch, &main, &proxy, &["list", "-m", "all"]);
+        let verdict = sum.verify(PROBE_PATH, &format!("{PROBE_VERSION}/go.mod"), &right);
+        match verdict {
+            gomod::sum::Verification::Mismatch { recorded, .. } => {
+                let want = format!(
+                    "verifying {PROBE_PATH}@{PROBE_VERSION}/go.mod: checksum mismatch\n\tdownloaded: {right}\n\tgo.sum:     {recorded}\n"
+                );
+                assert!(
+                    !run.success && run.stderr.starts_with(&want),
+                    "{label}: go said:\n{}",
+                    run.stderr
+                );
+            }
+            gomod::sum::Verification::Match { .. } => {
+                assert!(run.success, "{label}: go failed:\n{}", run.stderr);
+                let written = fs::read_to_string(main.join("go.sum")).unwrap_or_default();
+                assert_eq!(
+                    written, data,
+                    "{label}: go rewrote a go.sum that already had the sum"
+                );
+            }
+            gomod::sum::Verification::Missing { unknown } => {
+                assert!(run.success, "{label}: go failed:\n{}", run.stderr);
+                let written = fs::read_to_string(main.join("go.sum")).unwrap_or_default();
+                assert!(
+                    written.contains(&format!("{key} {right}\n")),
+                    "{label}: go did not add the sum:\n{written}"
+                );
+                for hash in unknown {
+                    assert!(
+                        written.contains(&format!("{key} {hash}\n")),
+                        "{label}: go dropped {hash}:\n{written}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -73,10 +73,17 @@ fn globs_match_go() {
     compare(seed, &requests, ours);
     // The generated inputs must reach every outcome, or the comparison proves little.
     let outcomes: Vec<Vec<String>> = requests.iter().map(ours).collect();
-    for wanted in [["ok", "true"], ["ok", "false"], ["err", "syntax error in pattern"]] {
+    for wanted in [
+        ["ok", "true"],
+        ["ok", "false"],
+        ["err", "syntax error in pattern"],
+    ] {
         let n = outcomes.iter().filter(|o| *o == &wanted).count();
         assert!(n > 500, "seed {seed}: only {n} answers {wanted:?}");
     }
     let prefix_true = outcomes.iter().filter(|o| *o == &["true"]).count();
-    assert!(prefix_true > 200, "seed {seed}: only {prefix_true} prefix-pattern matches");
+    assert!(
+        prefix_true > 200,
+        "seed {seed}: only {prefix_true} prefix-pattern matches"
+    );
 }

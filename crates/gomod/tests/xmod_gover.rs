@@ -152,6 +152,18 @@ fn ours(r: &Request) -> Vec<String> {
             gover::mod_sort(&mut list);
             counted(list.into_iter().flat_map(|(p, v)| [p, v]).collect())
         }
+        "gomodgoline" => one(&gover::is_go_line_version(a).to_string()),
+        "gomodlaxgoline" => {
+            if gover::is_go_line_version(a) {
+                vec!["ok".to_owned(), a.to_owned()]
+            } else {
+                match gover::lax_go_line_version(a) {
+                    Some(v) => vec!["ok".to_owned(), v.to_owned()],
+                    None => vec!["err".to_owned()],
+                }
+            }
+        }
+        "gomodtoolchainline" => one(&gover::is_toolchain_line_name(a).to_string()),
         "goversion.compare" => ord(gover::go_version::compare(a, b)),
         "goversion.isvalid" => one(&gover::go_version::is_valid(a).to_string()),
         "goversion.lang" => one(&gover::go_version::lang(a)),
@@ -178,6 +190,23 @@ fn gover_functions_match_go() {
             "goisprerelease",
         ] {
             requests.push(req(op, &[v]));
+        }
+    }
+    // go and toolchain lines of go.mod files. The lax parser is driven through a one-line go.mod,
+    // so these tokens avoid what the lexer would split or reinterpret (space, quotes, comments).
+    for v in versions.iter().chain(&toolchains) {
+        if v.contains(|c: char| c.is_whitespace() || "\"'`/()[]{},".contains(c)) || v.is_empty() {
+            continue;
+        }
+        for variant in [
+            v.clone(),
+            format!("v{v}"),
+            format!("{v}-foo"),
+            format!("{v}.4x"),
+        ] {
+            requests.push(req("gomodgoline", &[&variant]));
+            requests.push(req("gomodlaxgoline", &[&variant]));
+            requests.push(req("gomodtoolchainline", &[&variant]));
         }
     }
     for t in &toolchains {
@@ -245,4 +274,27 @@ fn gover_functions_match_go() {
         requests.push(req("modsort", &refs));
     }
     compare(seed, &requests, ours);
+    let count = |f: &dyn Fn(&str) -> bool| versions.iter().filter(|v| f(v)).count();
+    let (valid, lang, pre) = (
+        count(&gover::is_valid),
+        count(&gover::is_lang),
+        count(&gover::is_prerelease),
+    );
+    assert!(
+        valid > 800 && versions.len() - valid > 500,
+        "seed {seed}: {valid} of {} valid",
+        versions.len()
+    );
+    assert!(
+        lang > 100 && pre > 100,
+        "seed {seed}: {lang} language versions, {pre} pre-releases"
+    );
+    let named = toolchains
+        .iter()
+        .filter(|t| !gover::from_toolchain(t).is_empty())
+        .count();
+    assert!(
+        named > 300 && toolchains.len() - named > 300,
+        "seed {seed}: {named} valid toolchain names"
+    );
 }

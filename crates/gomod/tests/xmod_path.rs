@@ -397,11 +397,47 @@ fn path_functions_match_x_mod() {
             ));
         }
     }
+    eprintln!(
+        "{} requests compared with golang.org/x/mod (seed {seed})",
+        requests.len()
+    );
     assert!(
         failures.is_empty(),
         "answers differ from golang.org/x/mod (seed {seed}; rerun with GOMODPLAY_SEED={seed}):\n{}",
         failures.join("\n")
     );
+    // Every reason a path check can give (except invalid UTF-8, which &str cannot hold, and
+    // "leading slash" and "leading dash in first path element", which the earlier element checks
+    // always pre-empt)
+    // must occur among the generated cases, or the comparison would prove little.
+    let texts: Vec<String> = answers.iter().filter_map(|a| a.get(1).cloned()).collect();
+    for reason in [
+        ": empty string",
+        ": leading dash",
+        ": double slash",
+        ": trailing slash",
+        ": empty path element",
+        ": invalid path element",
+        ": leading dot in path element",
+        ": trailing dot in path element",
+        ": invalid char '",
+        "disallowed as path element component on Windows",
+        ": trailing tilde and digits in path element",
+        ": missing dot in first path element",
+        "in first path element",
+        ": invalid version",
+        "invalid escaped module path",
+        "invalid escaped version",
+        "disallowed version string",
+        "should be v0 or v1, not",
+        "not a semantic version",
+    ] {
+        let n = texts.iter().filter(|t| t.contains(reason)).count();
+        assert!(
+            n >= 3,
+            "seed {seed}: the generated cases reach {reason:?} only {n} times"
+        );
+    }
 }
 
 #[test]

@@ -112,6 +112,14 @@ fn ours(r: &Request) -> Vec<String> {
             Some(t) => vec![pseudo::pseudo_version(a, arg(2), &t, arg(4))],
             None => vec!["badtime".to_owned()],
         },
+        "unixtime" => match a
+            .parse::<i64>()
+            .ok()
+            .and_then(PseudoTime::from_unix_seconds)
+        {
+            Some(t) => vec![t.to_string()],
+            None => vec!["out of range".to_owned()],
+        },
         "zeropseudo" => vec![pseudo::zero_pseudo_version(a)],
         op => panic!("unexpected op {op}"),
     }
@@ -150,6 +158,45 @@ fn pseudo_version_functions_match_x_mod() {
         }
     }
     compare(seed, &requests, ours);
+    // The generated cases must reach every outcome of the parsers.
+    let outcomes: Vec<Vec<String>> = requests.iter().map(ours).collect();
+    let count = |f: &dyn Fn(&Vec<String>) -> bool| outcomes.iter().filter(|o| f(o)).count();
+    for (what, n) in [
+        ("pseudo-versions", count(&|o| o == &["true"])),
+        (
+            "bases",
+            count(&|o| {
+                o.first().is_some_and(|s| s == "ok") && o.get(1).is_some_and(|s| s.starts_with('v'))
+            }),
+        ),
+        (
+            "syntax errors",
+            count(&|o| {
+                o.get(1)
+                    .is_some_and(|s| s.ends_with("invalid: syntax error"))
+            }),
+        ),
+        (
+            "malformed times",
+            count(&|o| o.get(1).is_some_and(|s| s.contains("malformed time"))),
+        ),
+        (
+            "negative patches",
+            count(&|o| {
+                o.get(1)
+                    .is_some_and(|s| s.contains("negative patch number"))
+            }),
+        ),
+        (
+            "bases lacking",
+            count(&|o| o.get(1).is_some_and(|s| s.contains("lacks base version"))),
+        ),
+    ] {
+        assert!(
+            n >= 20,
+            "seed {seed}: only {n} {what} among the generated cases"
+        );
+    }
 }
 
 #[test]
@@ -181,4 +228,37 @@ fn decimal_increment_and_decrement_round_trip() {
         pseudo::inc_decimal("99999999999999999999999999999999999999999"),
         format!("1{}", "0".repeat(41))
     );
+}
+
+#[test]
+fn unix_times_format_like_go() {
+    // Seconds since the epoch from year 0 to year 9999 (and around the leap days and the epoch),
+    // formatted as the timestamp of a pseudo-version.
+    let seed = xmod::seed(0x71_3e);
+    let mut rng = Rng::new(seed);
+    let first = -62_167_219_200i64; // 0000-01-01T00:00:00Z
+    let last = 253_402_300_799i64; // 9999-12-31T23:59:59Z
+    let mut secs: Vec<i64> = vec![
+        first,
+        last,
+        0,
+        -1,
+        1,
+        951_782_400,
+        951_868_799,
+        4_107_542_400,
+        1_573_265_971,
+    ];
+    for _ in 0..20000 {
+        let span = (last - first) as u64;
+        secs.push(first + (rng.next_u64() % span) as i64);
+    }
+    let requests: Vec<Request> = secs
+        .iter()
+        .map(|s| req("unixtime", &[&s.to_string()]))
+        .collect();
+    compare(seed, &requests, ours);
+    assert_eq!(PseudoTime::from_unix_seconds(first - 1), None);
+    assert_eq!(PseudoTime::from_unix_seconds(i64::MAX), None);
+    assert_eq!(PseudoTime::from_unix_seconds(i64::MIN), None);
 }

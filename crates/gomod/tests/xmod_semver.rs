@@ -14,21 +14,16 @@ const NUMBERS: &[&str] = &[
     "9",
     "10",
     "11",
-    "01",
-    "00",
-    "",
     "99",
     "100",
     "18446744073709551615",
     "18446744073709551616",
     "123456789012345678901234567890",
-    "000",
 ];
+const BAD_NUMBERS: &[&str] = &["01", "00", "", "000"];
 
 const IDENTS: &[&str] = &[
     "0",
-    "00",
-    "01",
     "1",
     "2",
     "11",
@@ -43,16 +38,12 @@ const IDENTS: &[&str] = &[
     "pre",
     "RC1",
     "x",
-    "",
-    "é",
-    "_",
-    " ",
     "incompatible",
     "0x",
-    "007",
     "18446744073709551616",
     "Z",
 ];
+const BAD_IDENTS: &[&str] = &["00", "01", "", "é", "_", " ", "007"];
 
 const JUNK: &[&str] = &[
     "+",
@@ -78,15 +69,23 @@ fn number(rng: &mut Rng) -> String {
         (0..len)
             .map(|_| char::from(b'0' + rng.below(10) as u8))
             .collect()
+    } else if rng.one_in(12) {
+        rng.pick_str(BAD_NUMBERS).to_owned()
     } else {
-        (*rng.pick(NUMBERS)).to_owned()
+        rng.pick_str(NUMBERS).to_owned()
     }
 }
 
 fn idents(rng: &mut Rng) -> String {
     let n = 1 + rng.below(4);
     (0..n)
-        .map(|_| *rng.pick(IDENTS))
+        .map(|_| {
+            if rng.one_in(15) {
+                rng.pick_str(BAD_IDENTS)
+            } else {
+                rng.pick_str(IDENTS)
+            }
+        })
         .collect::<Vec<_>>()
         .join(".")
 }
@@ -257,6 +256,20 @@ fn semver_functions_match_x_mod() {
         requests.push(req("sort", &refs));
     }
     compare(seed, &requests, ours);
+    let valid = versions.iter().filter(|v| semver::is_valid(v)).count();
+    let with_pre = versions
+        .iter()
+        .filter(|v| !semver::prerelease(v).is_empty())
+        .count();
+    assert!(
+        valid > 1000 && versions.len() - valid > 500,
+        "seed {seed}: {valid} of {} versions valid",
+        versions.len()
+    );
+    assert!(
+        with_pre > 300,
+        "seed {seed}: only {with_pre} valid pre-releases"
+    );
 }
 
 #[test]
@@ -275,7 +288,10 @@ fn to_semver_version_agrees_with_canonical_form() {
         // Our pre-release grammar must be exactly what the crate accepts, since precedence is
         // delegated to it.
         let pre = semver::prerelease(v).strip_prefix('-').unwrap_or_default();
-        assert!(::semver::Prerelease::new(pre).is_ok(), "seed {seed}: semver crate rejects pre-release of {v}");
+        assert!(
+            ::semver::Prerelease::new(pre).is_ok(),
+            "seed {seed}: semver crate rejects pre-release of {v}"
+        );
         if let Some(sv) = semver::to_semver_version(v) {
             let mut without_build = sv.clone();
             without_build.build = ::semver::BuildMetadata::EMPTY;

@@ -523,3 +523,42 @@ mod golden_tests {
 
 #[cfg(test)]
 mod robustness_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::{Bundle, FileKind, ProxyFile};
+
+    /// Escaped names as spec section 5.4 gives them: upper-case letters become `!` + lower case
+    /// in both the module path and the version.
+    #[test]
+    fn dependency_gomod_is_stored_under_its_escaped_proxy_name_and_survives_txtar() {
+        let mut bundle = Bundle::from_files([("go.mod", b"module example.com/m\n".to_vec())]);
+        let added = bundle.insert_dependency_gomod(
+            "github.com/GoogleCloudPlatform/x",
+            "v1.0.0-RC1",
+            b"module github.com/GoogleCloudPlatform/x\n".to_vec(),
+        );
+        assert_eq!(added, Ok(()));
+        let name = "github.com/!google!cloud!platform/x/@v/v1.0.0-!r!c1.mod";
+        assert_eq!(
+            bundle.files().get(1).map(|f| (f.name.as_str(), &f.kind)),
+            Some((
+                name,
+                &FileKind::Proxy {
+                    module: "github.com/GoogleCloudPlatform/x".to_owned(),
+                    version: Some("v1.0.0-RC1".to_owned()),
+                    file: ProxyFile::Mod,
+                }
+            ))
+        );
+        let reread = Bundle::from_txtar(&bundle.to_txtar());
+        assert_eq!(reread, bundle);
+        assert_eq!(
+            reread.dependency_gomod("github.com/GoogleCloudPlatform/x", "v1.0.0-RC1"),
+            Some(&b"module github.com/GoogleCloudPlatform/x\n"[..])
+        );
+        assert!(bundle
+            .insert_dependency_gomod("Bad Path", "v1.0.0", Vec::new())
+            .is_err());
+    }
+}

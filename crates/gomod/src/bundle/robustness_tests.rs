@@ -8,11 +8,40 @@ use crate::sum::GoSum;
 use crate::vendor::ModulesTxt;
 
 const FRAGMENTS: &[&[u8]] = &[
-    b"-- ", b" --", b"-- go.mod --", b"-- x/@v/list --", b"\n", b"\r\n", b"\r", b" ", b"\t",
-    "\u{a0}".as_bytes(), "\u{3000}".as_bytes(), "\u{85}".as_bytes(), b"\xff", b"\xe2\x82", b"#", b"# ",
-    b"## ", b"=>", b";", b"explicit", b"go 1.21", b"workspace", b"example.com/A", b"v1.0.0",
-    b"v1.0.0/go.mod", b"h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=", b"h2:x", b"!a", b"@v/",
-    b".mod", b"..", b"/", b"a", "é".as_bytes(),
+    b"-- ",
+    b" --",
+    b"-- go.mod --",
+    b"-- x/@v/list --",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b" ",
+    b"\t",
+    "\u{a0}".as_bytes(),
+    "\u{3000}".as_bytes(),
+    "\u{85}".as_bytes(),
+    b"\xff",
+    b"\xe2\x82",
+    b"#",
+    b"# ",
+    b"## ",
+    b"=>",
+    b";",
+    b"explicit",
+    b"go 1.21",
+    b"workspace",
+    b"example.com/A",
+    b"v1.0.0",
+    b"v1.0.0/go.mod",
+    b"h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=",
+    b"h2:x",
+    b"!a",
+    b"@v/",
+    b".mod",
+    b"..",
+    b"/",
+    b"a",
+    "é".as_bytes(),
 ];
 
 /// SplitMix64, so that every run sees the same inputs.
@@ -47,21 +76,36 @@ fn readers_never_panic_and_rewrites_are_stable() {
         let sum = GoSum::parse("go.sum", &input);
         let rewritten = sum.rewrite();
         let reread = GoSum::parse("go.sum", &rewritten);
-        assert_eq!(reread.fatal_error(), None, "rewrite of {input:?} is malformed");
+        assert_eq!(
+            reread.fatal_error(),
+            None,
+            "rewrite of {input:?} is malformed"
+        );
         if std::str::from_utf8(&input).is_ok() {
-            assert_eq!(reread.rewrite(), rewritten, "rewrite of {input:?} is not stable");
+            assert_eq!(
+                reread.rewrite(),
+                rewritten,
+                "rewrite of {input:?} is not stable"
+            );
         }
         let has_bad_line = input.split(|&b| b == b'\n').any(|line| {
             let n = crate::sum::go_fields(line).len();
             n != 0 && n != 3
         });
-        assert_eq!(sum.fatal_error().is_some(), has_bad_line, "fatal error for {input:?}");
+        assert_eq!(
+            sum.fatal_error().is_some(),
+            has_bad_line,
+            "fatal error for {input:?}"
+        );
 
         let _ = ModulesTxt::parse(&input);
 
         let archive = txtar::parse(&input);
         let again = txtar::parse(&txtar::format(&archive));
-        assert_eq!(again, archive, "txtar format/parse of {input:?} is not stable");
+        assert_eq!(
+            again, archive,
+            "txtar format/parse of {input:?} is not stable"
+        );
 
         let bundle = Bundle::from_txtar(&input);
         let _ = bundle.txtar_problems();
@@ -79,15 +123,21 @@ fn representable_files_round_trip_through_txtar() {
         let name = String::from_utf8_lossy(&generator.input()).into_owned();
         let mut data = generator.input();
         // Most contents get a final newline, so that the other reasons are exercised too.
-        if generator.next() % 4 != 0 && data.last().is_some_and(|&b| b != b'\n') {
+        if !generator.next().is_multiple_of(4) && data.last().is_some_and(|&b| b != b'\n') {
             data.push(b'\n');
         }
         let file = txtar::File { name, data };
         if txtar::representable(&file).is_ok() {
-            let archive = txtar::Archive { comment: Vec::new(), files: vec![file] };
+            let archive = txtar::Archive {
+                comment: Vec::new(),
+                files: vec![file],
+            };
             assert_eq!(txtar::parse(&txtar::format(&archive)), archive);
             checked += 1;
         }
     }
-    assert!(checked > 400, "only {checked} generated files were representable");
+    assert!(
+        checked > 400,
+        "only {checked} generated files were representable"
+    );
 }

@@ -10,6 +10,9 @@
 //!
 //! Formatting writes the comment, then for each file `-- NAME --\n` and its content, adding a
 //! final newline to the comment and to every content that is non-empty and lacks one.
+//!
+//! `tests/oracle_sum_txtar.rs` compares this module with the Go distribution's copy of the
+//! package (`internal/txtar`) on generated inputs.
 
 use crate::sum::trim_go_space;
 

@@ -4,7 +4,7 @@
 //! why `go mod edit -fmt` normalises them.
 
 use crate::path::{check_path_major, is_directory_path, split_path_version};
-use crate::syntax::quote::{auto_quote, quote, unquote};
+use crate::syntax::quote::{auto_quote, must_quote, quote, unquote};
 use crate::syntax::utf8::to_string_lossy;
 use crate::syntax::{Error, Line};
 use crate::version::module::canonical_version;
@@ -16,29 +16,41 @@ pub(crate) fn lossy(b: &[u8]) -> String {
     to_string_lossy(b)
 }
 
-/// `VERB PATH: ` or `VERB: ` (Go's `modfile.Error` directive prefix).
-pub(crate) fn directive_prefix(verb: &str, mod_path: &str) -> String {
+/// Concatenates the pieces of an error message; messages are byte strings because Go copies
+/// token text (invalid UTF-8 included) into them.
+pub(crate) fn cat(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+/// `VERB PATH: ` or `VERB: ` (Go's `modfile.Error` directive prefix), as bytes.
+pub(crate) fn directive_prefix(verb: &[u8], mod_path: &[u8]) -> Vec<u8> {
     if !mod_path.is_empty() {
-        format!("{verb} {mod_path}: ")
+        cat(&[verb, b" ", mod_path, b": "])
     } else if !verb.is_empty() {
-        format!("{verb}: ")
+        cat(&[verb, b": "])
     } else {
-        String::new()
+        Vec::new()
     }
 }
 
 /// Go's `parseString`: unquotes a `"..."` token, rejects other quote characters, and rewrites
 /// the token as `AutoQuote(value)`. The error is the text after `invalid quoted string: `.
 pub(crate) fn parse_string(token: &mut Vec<u8>) -> Result<Vec<u8>, &'static str> {
-    let value = if token.starts_with(b"\"") {
-        unquote(token).map_err(|_| "invalid syntax")?
-    } else if token.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
+    if token.starts_with(b"\"") {
+        let value = unquote(token).map_err(|_| "invalid syntax")?;
+        *token = auto_quote(&value);
+        return Ok(value);
+    }
+    if token.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
         return Err("unquoted string cannot contain quote");
-    } else {
-        token.clone()
-    };
-    *token = auto_quote(&value);
-    Ok(value)
+    }
+    // An unquoted token that needs no quoting stays as it is.
+    if must_quote(token) {
+        let value = std::mem::take(token);
+        *token = quote(&value).into_bytes();
+        return Ok(value);
+    }
+    Ok(token.clone())
 }
 
 /// How versions are checked, Go's `fix` argument: `None` requires canonical semver and rewrites
@@ -56,12 +68,15 @@ pub(crate) fn parse_version(
     path: &[u8],
     token: &mut Vec<u8>,
     check: VersionCheck,
-) -> Result<Vec<u8>, String> {
-    let prefix = directive_prefix(verb, &lossy(path));
-    let raw = token.clone();
+) -> Result<Vec<u8>, Vec<u8>> {
+    let prefix = || directive_prefix(verb.as_bytes(), path);
+    // parse_string leaves the token alone when it fails, so the error can quote it as written.
     let text = match parse_string(token) {
         Ok(t) => t,
-        Err(e) => return Err(format!("{prefix}version {} invalid: {e}", quote(&raw))),
+        Err(e) => {
+            let detail = format!("version {} invalid: {e}", quote(token));
+            return Err(cat(&[&prefix(), detail.as_bytes()]));
+        }
     };
     let fixed = match check {
         VersionCheck::Keep => text,
@@ -70,15 +85,16 @@ pub(crate) fn parse_version(
                 .map(canonical_version)
                 .unwrap_or_default();
             if canonical.is_empty() {
-                return Err(format!(
-                    "{prefix}version {} invalid: must be of the form v1.2.3",
+                let detail = format!(
+                    "version {} invalid: must be of the form v1.2.3",
                     quote(&text)
-                ));
+                );
+                return Err(cat(&[&prefix(), detail.as_bytes()]));
             }
             canonical.into_bytes()
         }
     };
-    *token = fixed.clone();
+    token.clone_from(&fixed);
     Ok(fixed)
 }
 
@@ -94,7 +110,8 @@ pub(crate) fn parse_replace(
     verb: &str,
     args: &mut [Vec<u8>],
 ) -> Result<Replace, Error> {
-    let err = |message: String| Error::new(file, line.start, message);
+    let err = |message: Vec<u8>| Error::from_bytes(file, line.start, message);
+    let text = |message: &str| err(message.as_bytes().to_vec());
     let arrow = if args.get(1).is_some_and(|a| a == b"=>") {
         1
     } else {
@@ -104,75 +121,68 @@ pub(crate) fn parse_replace(
         || args.len() > arrow + 3
         || args.get(arrow).is_none_or(|a| a != b"=>")
     {
-        return Err(err(format!(
+        return Err(text(&format!(
             "usage: {verb} module/path [v1.2.3] => other/module v1.4\n\t or {verb} module/path [v1.2.3] => ../local/directory"
         )));
     }
-    let (old_path, old_version, new_path, new_version);
-    {
-        let Some(tok) = args.get_mut(0) else {
-            return Err(err(String::new()));
-        };
-        let s = parse_string(tok).map_err(|e| err(format!("invalid quoted string: {e}")))?;
-        old_path = lossy(&s);
-        let Some(major) = path_major(&old_path) else {
-            return Err(err(format!(
-                "{}invalid module path",
-                directive_prefix(verb, &old_path)
-            )));
-        };
-        let major = major.to_owned();
-        old_version = if arrow == 2 {
-            let Some(tok) = args.get_mut(1) else {
-                return Err(err(String::new()));
-            };
-            let v = lossy(&parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
-            if let Err(e) = check_path_major(&v, &major) {
-                return Err(err(format!("{}{e}", directive_prefix(verb, &old_path))));
-            }
-            v
-        } else {
-            String::new()
-        };
-    }
-    let Some(tok) = args.get_mut(arrow + 1) else {
-        return Err(err(String::new()));
+    // Arity was checked above; these fallbacks only keep the indexing panic-free.
+    let missing = || text("internal error: missing replace argument");
+    let old_tok = args.get_mut(0).ok_or_else(missing)?;
+    let s = parse_string(old_tok).map_err(|e| text(&format!("invalid quoted string: {e}")))?;
+    let old_path = lossy(&s);
+    let Some(major) = path_major(&old_path) else {
+        return Err(err(cat(&[
+            &directive_prefix(verb.as_bytes(), &s),
+            b"invalid module path",
+        ])));
     };
-    let ns = parse_string(tok).map_err(|e| err(format!("invalid quoted string: {e}")))?;
-    new_path = lossy(&ns);
-    if args.len() == arrow + 2 {
+    let major = major.to_owned();
+    let old_version = if arrow == 2 {
+        let tok = args.get_mut(1).ok_or_else(missing)?;
+        let v = lossy(&parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
+        if let Err(e) = check_path_major(&v, &major) {
+            return Err(err(cat(&[
+                &directive_prefix(verb.as_bytes(), &s),
+                e.to_string().as_bytes(),
+            ])));
+        }
+        v
+    } else {
+        String::new()
+    };
+    let new_tok = args.get_mut(arrow + 1).ok_or_else(missing)?;
+    let ns = parse_string(new_tok).map_err(|e| text(&format!("invalid quoted string: {e}")))?;
+    let new_path = lossy(&ns);
+    let new_version = if args.len() == arrow + 2 {
         if !is_directory_path(&new_path) {
             if ns.contains(&b'@') {
-                return Err(err(
-                    "replacement module must match format 'path version', not 'path@version'"
-                        .to_owned(),
+                return Err(text(
+                    "replacement module must match format 'path version', not 'path@version'",
                 ));
             }
-            return Err(err(
-                "replacement module without version must be directory path (rooted or starting with . or ..)".to_owned(),
+            return Err(text(
+                "replacement module without version must be directory path (rooted or starting with . or ..)",
             ));
         }
         // Go checks this only on hosts whose path separator is '/', which is every host the
         // playground mirrors.
         if ns.contains(&b'\\') {
-            return Err(err(
-                "replacement directory appears to be Windows path (on a non-windows system)"
-                    .to_owned(),
+            return Err(text(
+                "replacement directory appears to be Windows path (on a non-windows system)",
             ));
         }
-        new_version = String::new();
+        String::new()
     } else {
-        let Some(tok) = args.get_mut(arrow + 2) else {
-            return Err(err(String::new()));
-        };
-        new_version = lossy(&parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
+        let tok = args.get_mut(arrow + 2).ok_or_else(missing)?;
+        let v = lossy(&parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
         if is_directory_path(&new_path) {
-            return Err(err(format!(
+            return Err(text(&format!(
                 "replacement module directory path {} cannot have version",
                 quote(&ns)
             )));
         }
-    }
+        v
+    };
     Ok(Replace {
         old: ModuleVersion {
             path: old_path,

@@ -5,7 +5,8 @@ use crate::syntax::quote::quote;
 use crate::syntax::{Comments, Error, ErrorList, Line, Stmt};
 
 use super::args::{
-    directive_prefix, lossy, parse_replace, parse_string, parse_version, path_major, VersionCheck,
+    cat, directive_prefix, lossy, parse_replace, parse_string, parse_version, path_major,
+    VersionCheck,
 };
 use super::comments::{deprecation, directive_comment, is_indirect};
 use super::goversion::{is_go_version, is_toolchain_name, lax_go_version};
@@ -57,12 +58,9 @@ pub(crate) fn parse_mod(file_name: &str, data: &[u8], mode: Mode) -> Result<ModF
                         .is_some_and(|v| BLOCK_VERBS.contains(&v.as_slice()));
                 if !header_ok {
                     if mode == Mode::Strict {
-                        let header: Vec<String> = block.tokens.iter().map(|t| lossy(t)).collect();
-                        ctx.errs.push(Error::new(
-                            file_name,
-                            block.start,
-                            format!("unknown block type: {}", header.join(" ")),
-                        ));
+                        let message = cat(&[b"unknown block type: ", &block.tokens.join(&b' ')]);
+                        ctx.errs
+                            .push(Error::from_bytes(file_name, block.start, message));
                     }
                     continue;
                 }
@@ -90,8 +88,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, line: &Line, message: impl Into<String>) {
-        self.errs.push(Error::new(self.file, line.start, message));
+    fn error(&mut self, line: &Line, message: impl Into<Vec<u8>>) {
+        self.errs
+            .push(Error::from_bytes(self.file, line.start, message.into()));
     }
 
     /// Interprets one directive line. `first_arg` is 1 for a top-level line (whose first token is
@@ -128,10 +127,11 @@ impl Ctx<'_> {
                     match fixed {
                         Some(v) => *tok = v,
                         None => {
-                            let msg = format!(
-                                "invalid go version '{}': must match format 1.23.0",
-                                lossy(tok)
-                            );
+                            let msg = cat(&[
+                                b"invalid go version '",
+                                tok,
+                                b"': must match format 1.23.0",
+                            ]);
                             return self.error(line, msg);
                         }
                     }
@@ -153,10 +153,11 @@ impl Ctx<'_> {
                     }
                 };
                 if !is_toolchain_name(tok) {
-                    let msg = format!(
-                        "invalid toolchain version '{}': must match format go1.23.0 or default",
-                        lossy(tok)
-                    );
+                    let msg = cat(&[
+                        b"invalid toolchain version '",
+                        tok,
+                        b"': must match format go1.23.0 or default",
+                    ]);
                     return self.error(line, msg);
                 }
                 let name = lossy(tok);
@@ -237,7 +238,7 @@ impl Ctx<'_> {
                     return self.error(line, "invalid module path");
                 };
                 if let Err(e) = check_path_major(&v, major) {
-                    let msg = format!("{}{e}", directive_prefix(&verb, &path));
+                    let msg = cat(&[&directive_prefix(verb_bytes, &s), e.to_string().as_bytes()]);
                     return self.error(line, msg);
                 }
                 let module = ModuleVersion { path, version: v };
@@ -298,7 +299,7 @@ impl Ctx<'_> {
                     });
                 }
             }
-            _ => self.error(line, format!("unknown directive: {verb}")),
+            _ => self.error(line, cat(&[b"unknown directive: ", verb_bytes])),
         }
     }
 
@@ -349,16 +350,16 @@ fn write_back(line: &mut Line, first_arg: usize, args: Vec<Vec<u8>>) {
 
 /// Parses a version or `[ low , high ]` at the start of `args`, unquoting the version tokens in
 /// place. Returns the interval and the index of the first unread argument.
-fn version_interval(args: &mut [Vec<u8>]) -> Result<(VersionInterval, usize), String> {
+fn version_interval(args: &mut [Vec<u8>]) -> Result<(VersionInterval, usize), Vec<u8>> {
     let verb = "retract";
-    let version_at = |args: &mut [Vec<u8>], i: usize| -> Result<String, String> {
+    let version_at = |args: &mut [Vec<u8>], i: usize| -> Result<String, Vec<u8>> {
         match args.get_mut(i) {
             Some(tok) => parse_version(verb, b"", tok, VersionCheck::Keep).map(|v| lossy(&v)),
-            None => Err(String::new()),
+            None => Err(Vec::new()),
         }
     };
     match args.first().map(Vec::as_slice) {
-        None | Some(b"(") => return Err("expected '[' or version".to_owned()),
+        None | Some(b"(") => return Err(b"expected '[' or version".to_vec()),
         Some(b"[") => {}
         Some(_) => {
             let v = version_at(args, 0)?;
@@ -372,18 +373,18 @@ fn version_interval(args: &mut [Vec<u8>]) -> Result<(VersionInterval, usize), St
         }
     }
     if args.len() < 2 {
-        return Err("expected version after '['".to_owned());
+        return Err(b"expected version after '['".to_vec());
     }
     let low = version_at(args, 1)?;
     if args.get(2).map(Vec::as_slice) != Some(b",") {
-        return Err("expected ',' after version".to_owned());
+        return Err(b"expected ',' after version".to_vec());
     }
     if args.len() < 4 {
-        return Err("expected version after ','".to_owned());
+        return Err(b"expected version after ','".to_vec());
     }
     let high = version_at(args, 3)?;
     if args.get(4).map(Vec::as_slice) != Some(b"]") {
-        return Err("expected ']' after version".to_owned());
+        return Err(b"expected ']' after version".to_vec());
     }
     Ok((VersionInterval { low, high }, 5))
 }

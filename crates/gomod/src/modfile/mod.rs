@@ -9,14 +9,19 @@
 mod args;
 mod comments;
 mod directives;
+mod edit;
 mod goversion;
 mod json;
+mod set_require;
 mod sort;
 mod stable_sort;
 
 pub(crate) use args::{lossy, parse_replace, parse_string};
+pub use edit::EditError;
+pub(crate) use edit::{add_godebug, add_replace, drop_godebug, drop_replace};
 pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
 pub(crate) use json::{replace_json, JsonWriter};
+pub use set_require::RequireSpec;
 pub(crate) use sort::{compare_line, remove_lines};
 pub(crate) use stable_sort::sort_stable_by;
 

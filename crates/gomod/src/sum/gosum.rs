@@ -8,6 +8,10 @@
 //! hash under the key (path, version), appending in file order and keeping duplicates. Paths and
 //! versions are not validated. Reading here never fails: every line is classified and anything
 //! remarkable is reported as a [`Problem`].
+//!
+//! One known divergence: fields that are not valid UTF-8 are stored with U+FFFD replacement
+//! characters (and reported as [`ProblemKind::NotUtf8`]), so rewriting such a line gives other
+//! bytes than the go command, which keeps the original ones.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -358,8 +362,9 @@ impl GoSum {
     }
 
     /// The go command's fatal error for this file, if any: the first line with a wrong number of
-    /// fields, as `malformed go.sum:\n<file>:<line>: wrong number of fields <n>`. `go mod tidy`
-    /// does not report it (it skips such lines).
+    /// fields, as `malformed go.sum:\n<file>:<line>: wrong number of fields <n>` (the go command
+    /// prints it, followed by a newline, on stderr without a `go:` prefix). `go mod tidy` does not
+    /// report it: it skips such lines.
     pub fn fatal_error(&self) -> Option<String> {
         self.problems
             .iter()

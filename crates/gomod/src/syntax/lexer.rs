@@ -54,7 +54,11 @@ const SLASH_COMMENT_ERROR: &str = "mod files must use // comments (not /* */ com
 
 /// Go's `isIdent`: printable, non-space runes other than ` ( ) [ ] { } ,`.
 fn is_ident(r: char) -> bool {
-    !matches!(r, ' ' | '(' | ')' | '[' | ']' | '{' | '}' | ',') && !is_space(r) && is_print(r)
+    if r.is_ascii() {
+        // Printable ASCII except the space and the punctuation tokens.
+        return matches!(r, '!'..='~') && !matches!(r, '(' | ')' | '[' | ']' | '{' | '}' | ',');
+    }
+    !is_space(r) && is_print(r)
 }
 
 pub(crate) struct Lexer<'a> {
@@ -122,8 +126,10 @@ impl<'a> Lexer<'a> {
         decode_rune(rest).0
     }
 
-    fn peek_prefix(&self, prefix: &[u8]) -> bool {
-        self.remaining().starts_with(prefix)
+    /// Whether the remaining input starts with `/` followed by `second` (`//` or `/*`).
+    fn peek_slash(&self, second: u8) -> bool {
+        let rest = self.remaining();
+        rest.first() == Some(&b'/') && rest.get(1) == Some(&second)
     }
 
     fn read_rune(&mut self) -> char {
@@ -172,7 +178,7 @@ impl<'a> Lexer<'a> {
                 self.read_rune();
                 continue;
             }
-            if self.peek_prefix(b"//") {
+            if self.peek_slash(b'/') {
                 self.start_token();
                 // A comment is a whole-line comment when only white space precedes it on its line.
                 let before = self.data.get(..self.pos.byte).unwrap_or_default();
@@ -197,7 +203,7 @@ impl<'a> Lexer<'a> {
                 });
                 return Ok(());
             }
-            if self.peek_prefix(b"/*") {
+            if self.peek_slash(b'*') {
                 return Err(self.error(SLASH_COMMENT_ERROR));
             }
             break;
@@ -253,14 +259,31 @@ impl<'a> Lexer<'a> {
         if !is_ident(c) {
             return Err(self.error(format!("unexpected input character {}", quote_rune(c))));
         }
-        while is_ident(self.peek_rune()) {
-            if self.peek_prefix(b"//") {
-                break;
+        loop {
+            let rest = self.remaining();
+            let Some(&b) = rest.first() else { break };
+            let width = if b < 0x80 {
+                // ASCII fast path: no decoding, and an identifier byte is never a newline.
+                if !is_ident(char::from(b)) {
+                    break;
+                }
+                1
+            } else {
+                let (r, width) = decode_rune(rest);
+                if !is_ident(r) {
+                    break;
+                }
+                width
+            };
+            if b == b'/' {
+                match rest.get(1) {
+                    Some(b'/') => break,
+                    Some(b'*') => return Err(self.error(SLASH_COMMENT_ERROR)),
+                    _ => {}
+                }
             }
-            if self.peek_prefix(b"/*") {
-                return Err(self.error(SLASH_COMMENT_ERROR));
-            }
-            self.read_rune();
+            self.pos.byte += width;
+            self.pos.line_rune = self.pos.line_rune.saturating_add(1);
         }
         self.end_token(TokenKind::Ident);
         Ok(())

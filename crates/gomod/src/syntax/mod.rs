@@ -5,8 +5,14 @@
 //! Everything here follows golang.org/x/mod/modfile's reader and printer behaviour exactly,
 //! including error texts and positions; the go binary is the reference (see the golden tests
 //! under `testdata/syntax`).
+//!
+//! Token and comment texts are byte strings, since Go keeps invalid UTF-8 as it is. Error
+//! messages are `String`s for display; when Go's text would contain invalid UTF-8 copied from
+//! the input, [`Error::raw_message`] holds the exact bytes and [`ErrorList::to_bytes`] prints
+//! them as the go command does (use it wherever output must match go byte for byte).
 
 mod comments;
+mod edit;
 mod lexer;
 mod parser;
 mod position;

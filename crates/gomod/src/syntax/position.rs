@@ -51,6 +51,10 @@ pub struct Error {
     pub file: String,
     pub pos: Position,
     pub message: String,
+    /// The message byte for byte as Go prints it, when that differs from `message`: Go copies
+    /// token text into some messages (`unknown directive: foo\xe5`), invalid UTF-8 included,
+    /// while `message` shows each invalid byte as U+FFFD. `None` when `message` is exact.
+    pub raw_message: Option<Vec<u8>>,
 }
 
 impl Error {
@@ -59,7 +63,41 @@ impl Error {
             file: file.to_owned(),
             pos,
             message: message.into(),
+            raw_message: None,
         }
+    }
+
+    /// An error whose message is a byte string that may hold invalid UTF-8.
+    pub fn from_bytes(file: &str, pos: Position, message: Vec<u8>) -> Error {
+        match String::from_utf8(message) {
+            Ok(text) => Error::new(file, pos, text),
+            Err(e) => {
+                let raw = e.into_bytes();
+                let text = super::utf8::to_string_lossy(&raw);
+                Error {
+                    file: file.to_owned(),
+                    pos,
+                    message: text,
+                    raw_message: Some(raw),
+                }
+            }
+        }
+    }
+
+    /// The error exactly as Go prints it, as bytes (see `raw_message`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let shown = self.to_string();
+        let Some(raw) = &self.raw_message else {
+            return shown.into_bytes();
+        };
+        let prefix_len = shown.len().saturating_sub(self.message.len());
+        let mut out = shown
+            .as_bytes()
+            .get(..prefix_len)
+            .unwrap_or_default()
+            .to_vec();
+        out.extend_from_slice(raw);
+        out
     }
 }
 
@@ -100,6 +138,20 @@ impl fmt::Display for ErrorList {
 
 impl std::error::Error for ErrorList {}
 
+impl ErrorList {
+    /// The list exactly as Go prints it, as bytes (invalid UTF-8 from the input kept).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(&e.to_bytes());
+        }
+        out
+    }
+}
+
 impl From<Error> for ErrorList {
     fn from(e: Error) -> ErrorList {
         ErrorList(vec![e])
@@ -132,6 +184,13 @@ mod tests {
             Error::new("a", at(2, 1), "y"),
         ]);
         assert_eq!(list.to_string(), "a:1: x\na:2: y");
+        let raw = Error::from_bytes("go.mod", at(2, 1), b"unknown directive: foo\xe5".to_vec());
+        assert_eq!(raw.to_string(), "go.mod:2: unknown directive: foo\u{FFFD}");
+        assert_eq!(raw.to_bytes(), b"go.mod:2: unknown directive: foo\xe5");
+        assert_eq!(
+            ErrorList(vec![raw.clone(), raw]).to_bytes(),
+            b"go.mod:2: unknown directive: foo\xe5\ngo.mod:2: unknown directive: foo\xe5"
+        );
     }
 
     #[test]

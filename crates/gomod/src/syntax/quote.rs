@@ -214,6 +214,17 @@ pub fn quote_rune(r: char) -> String {
 /// contains a space, a quote character, a non-printable rune, `//` or `/*`, or it is longer than
 /// one byte and contains one of the punctuation characters `( ) [ ] { } ,`.
 pub fn must_quote(s: &[u8]) -> bool {
+    if s.iter().all(|&b| matches!(b, b'!'..=b'~')) {
+        // Printable ASCII without spaces: only quotes, punctuation, `//` and `/*` matter.
+        let punct = s
+            .iter()
+            .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b','));
+        return s.is_empty()
+            || s.iter().any(|b| matches!(b, b'"' | b'\'' | b'`'))
+            || (punct && s.len() > 1)
+            || super::text::contains(s, b"//")
+            || super::text::contains(s, b"/*");
+    }
     for (_, r, _) in super::utf8::runes(s) {
         match r {
             ' ' | '"' | '\'' | '`' => return true,

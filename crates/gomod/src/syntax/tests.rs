@@ -179,3 +179,16 @@ fn cleanup_collapses_single_line_blocks() {
         })
     );
 }
+
+#[test]
+fn byte_spans_cover_the_source_text() {
+    let src = "module x\n\nrequire (\n\texample.com/a v1.0.0 // c\n)\n";
+    let f = parse("go.mod", src.as_bytes()).expect("parses");
+    assert_eq!(&src[line_of(&f, 0).byte_span()], "module x");
+    let b = block_of(&f, 1);
+    assert_eq!(
+        &src[b.byte_span()],
+        "require (\n\texample.com/a v1.0.0 // c\n)"
+    );
+    assert_eq!(&src[b.lines[0].byte_span()], "example.com/a v1.0.0");
+}

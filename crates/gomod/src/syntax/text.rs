@@ -62,10 +62,15 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// The offset of the first occurrence of `needle` in `haystack`.
 pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
+    let Some((&first, rest)) = needle.split_first() else {
         return Some(0);
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    };
+    // Check the first byte before comparing slices: the needles here are two or three bytes
+    // long, and a slice comparison per position would cost a memcmp call each.
+    haystack.iter().enumerate().find_map(|(i, &b)| {
+        let tail = haystack.get(i + 1..i + 1 + rest.len())?;
+        (b == first && tail == rest).then_some(i)
+    })
 }
 
 #[cfg(test)]

@@ -75,6 +75,12 @@ impl Line {
     pub fn is_removed(&self) -> bool {
         self.tokens.is_empty()
     }
+
+    /// The bytes of the source this line was parsed from, from its first token to the end of
+    /// its last one (comments excluded). Lines created by edits have an empty span at 0.
+    pub fn byte_span(&self) -> std::ops::Range<usize> {
+        self.start.byte..self.end.byte.max(self.start.byte)
+    }
 }
 
 /// The `(` or `)` of a block; a place for the comments on those lines.
@@ -95,6 +101,13 @@ pub struct LineBlock {
     pub lines: Vec<Line>,
     /// `rparen.comments.before` holds the comments between the last line and `)`.
     pub rparen: Paren,
+}
+
+impl LineBlock {
+    /// The bytes of the source from the block's first token to just after its `)`.
+    pub fn byte_span(&self) -> std::ops::Range<usize> {
+        self.start.byte..self.rparen.pos.byte.saturating_add(1).max(self.start.byte)
+    }
 }
 
 /// Whole-line comments that belong to no directive (separated from the next one by a blank line).

@@ -21,11 +21,17 @@ fn in_ranges(table: &[(u32, u32)], r: char) -> bool {
 
 /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
 pub fn is_print(r: char) -> bool {
+    if r.is_ascii() {
+        return matches!(r, ' '..='~');
+    }
     in_ranges(PRINT_RANGES, r)
 }
 
 /// Go's `unicode.IsSpace`.
 pub fn is_space(r: char) -> bool {
+    if r.is_ascii() {
+        return matches!(r, '\t'..='\r' | ' ');
+    }
     in_ranges(SPACE_RANGES, r)
 }
 
@@ -41,5 +47,13 @@ mod tests {
         );
         assert!(is_space('\t') && is_space('\u{0B}') && is_space('\u{85}') && is_space('\u{3000}'));
         assert!(!is_space('a') && !is_space('\u{FEFF}'));
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_tables() {
+        for c in (0u8..0x80).map(char::from) {
+            assert_eq!(is_print(c), in_ranges(PRINT_RANGES, c), "{c:?}");
+            assert_eq!(is_space(c), in_ranges(SPACE_RANGES, c), "{c:?}");
+        }
     }
 }

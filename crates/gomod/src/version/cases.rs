@@ -175,6 +175,14 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
             Some(t) => one(&pseudo::pseudo_version(a, b, &t, d)),
             None => one("badtime"),
         },
+        "unixtime" => match a
+            .parse::<i64>()
+            .ok()
+            .and_then(pseudo::PseudoTime::from_unix_seconds)
+        {
+            Some(t) => one(&t.to_string()),
+            None => one("out of range"),
+        },
         "zeropseudo" => one(&pseudo::zero_pseudo_version(a)),
         "incdecimal" => one(&pseudo::inc_decimal(a)),
         "decdecimal" => one(&pseudo::dec_decimal(a)),
@@ -204,6 +212,13 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
             gover::mod_sort(&mut list);
             flatten(list)
         }
+        "gomodgoline" => yes(gover::is_go_line_version(a)),
+        "gomodlaxgoline" => match gover::lax_go_line_version(a) {
+            _ if gover::is_go_line_version(a) => vec!["ok".to_owned(), a.to_owned()],
+            Some(v) => vec!["ok".to_owned(), v.to_owned()],
+            None => vec!["err".to_owned()],
+        },
+        "gomodtoolchainline" => yes(gover::is_toolchain_line_name(a)),
         "goversion.compare" => ordering(gover::go_version::compare(a, b)),
         "goversion.isvalid" => yes(gover::go_version::is_valid(a)),
         "goversion.lang" => one(&gover::go_version::lang(a)),

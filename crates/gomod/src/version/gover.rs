@@ -13,6 +13,29 @@ use std::cmp::Ordering;
 use super::semver;
 use crate::path::sort::split_version_suffix;
 
+/// The go version assumed for a go.mod file without a `go` line.
+pub const DEFAULT_GO_MOD_VERSION: &str = "1.16";
+/// The go version assumed for a go.work file without a `go` line.
+pub const DEFAULT_GO_WORK_VERSION: &str = "1.18";
+/// From this version on, the `all` pattern no longer includes the tests of dependencies.
+pub const NARROW_ALL_VERSION: &str = "1.16";
+/// From this version on, go.mod lists every module that provides a package (graph pruning).
+pub const EXPLICIT_INDIRECT_VERSION: &str = "1.17";
+/// From this version on, indirect requirements are kept in a block of their own.
+pub const SEPARATE_INDIRECT_VERSION: &str = "1.17";
+/// From this version on, the go line is a mandatory minimum: every module's go line must be at
+/// least that of its dependencies, and a too-new go line is a fatal error.
+pub const GO_STRICT_VERSION: &str = "1.21";
+/// From this version on, `go mod tidy` keeps the go.sum go.mod checksums needed to build the test
+/// dependencies of packages in `all`.
+pub const TIDY_GO_MOD_SUM_VERSION: &str = "1.21";
+/// From this version on, vendored packages must be listed in vendor/modules.txt.
+pub const EXPLICIT_MODULES_TXT_IMPORT_VERSION: &str = "1.23";
+/// From this version on, go.mod may contain `tool` directives.
+pub const GO_MOD_TOOL_VERSION: &str = "1.24";
+/// From this version on, the go command writes at most two require blocks.
+pub const SIMPLIFY_REQUIRE_VERSION: &str = "1.27";
+
 /// The fields of a Go version; all empty for an invalid one (Go's zero `gover.Version`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Version<'a> {
@@ -285,6 +308,58 @@ pub fn mod_major_minor(path: &str, vers: &str) -> String {
         "go" => lang(vers),
         _ => semver::major_minor(vers),
     }
+}
+
+/// Reports whether `v` may appear in a `go` line of a main go.mod or go.work file (x/mod's
+/// `GoVersionRE`: `^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$`).
+/// Looser than [`is_valid`] in one way (`1.21.0rc1` passes) and stricter in others (`1` fails).
+pub fn is_go_line_version(v: &str) -> bool {
+    let Some((major, rest)) = cut_int(v) else {
+        return false;
+    };
+    if major == "0" {
+        return false;
+    }
+    let Some((_, mut rest)) = rest.strip_prefix('.').and_then(cut_int) else {
+        return false;
+    };
+    if let Some(after_dot) = rest.strip_prefix('.') {
+        match cut_int(after_dot) {
+            Some((_, after)) => rest = after,
+            None => return false,
+        }
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    let digits = &rest[letters..];
+    letters > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The `MAJOR.MINOR` that x/mod's lax parser (dependency go.mod files) salvages from a `go` line
+/// failing [`is_go_line_version`]: `^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9].*)$` keeps the
+/// first group, so `v1.21.4` → `1.21` and `1.21-foo` → `1.21`. `None` when nothing matches.
+pub fn lax_go_line_version(v: &str) -> Option<&str> {
+    let body = v.strip_prefix('v').unwrap_or(v);
+    let (major, rest) = cut_int(body)?;
+    if major == "0" {
+        return None;
+    }
+    let (_, rest) = rest.strip_prefix('.').and_then(cut_int)?;
+    // `[^0-9]` takes one character (a newline included), then `.*` takes the rest of the line.
+    let mut tail = rest.chars();
+    tail.next()?;
+    if tail.as_str().contains('\n') {
+        return None;
+    }
+    body.get(..body.len() - rest.len())
+}
+
+/// Reports whether `name` may appear in a `toolchain` line (x/mod's deliberately loose
+/// `ToolchainRE`: `^default$|^go1($|\.)`).
+pub fn is_toolchain_line_name(name: &str) -> bool {
+    name == "default" || name == "go1" || name.starts_with("go1.")
 }
 
 /// The public `go/version` API, whose versions carry the `go` prefix and may have a `-suffix`.

@@ -83,6 +83,35 @@ impl PseudoTime {
         })
     }
 
+    /// The UTC time `secs` seconds after the Unix epoch (how commit times arrive from VCS tools).
+    /// `None` before year 0 or past year `u32::MAX`, which no pseudo-version can name.
+    pub fn from_unix_seconds(secs: i64) -> Option<PseudoTime> {
+        let days = secs.div_euclid(86_400);
+        let in_day = secs.rem_euclid(86_400);
+        // Howard Hinnant's days-to-civil algorithm, on 400-year eras of 146097 days.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = era
+            .checked_mul(400)?
+            .checked_add(year_of_era)?
+            .checked_add(i64::from(month <= 2))?;
+        Some(PseudoTime {
+            year: u32::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+            hour: u8::try_from(in_day / 3600).ok()?,
+            minute: u8::try_from(in_day % 3600 / 60).ok()?,
+            second: u8::try_from(in_day % 60).ok()?,
+        })
+    }
+
     /// RFC 3339 text (`2019-11-09T02:19:31Z`), as Go's `time.RFC3339` layout prints a UTC time.
     pub fn to_rfc3339(&self) -> String {
         format!(

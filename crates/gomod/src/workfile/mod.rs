@@ -2,6 +2,8 @@
 //! (there is no lax mode: any other directive is an error), printed like `go work edit -fmt`
 //! and rendered like `go work edit -json`.
 
+mod edit;
+
 use crate::modfile::{
     is_go_version, is_toolchain_name, lossy, parse_replace, parse_string, replace_json,
     sort_stable_by, Go, Godebug, JsonWriter, Replace, Toolchain,
@@ -52,12 +54,9 @@ pub fn parse(file_name: &str, data: &[u8]) -> Result<WorkFile, ErrorList> {
                         .first()
                         .is_some_and(|v| BLOCK_VERBS.contains(&v.as_slice()));
                 if !header_ok {
-                    let header: Vec<String> = block.tokens.iter().map(|t| lossy(t)).collect();
-                    errs.push(Error::new(
-                        file_name,
-                        block.start,
-                        format!("unknown block type: {}", header.join(" ")),
-                    ));
+                    let message =
+                        [&b"unknown block type: "[..], &block.tokens.join(&b' ')].concat();
+                    errs.push(Error::from_bytes(file_name, block.start, message));
                     continue;
                 }
                 let verb = block.tokens.first().cloned().unwrap_or_default();
@@ -85,23 +84,26 @@ fn add(
     verb_bytes: &[u8],
     first_arg: usize,
 ) {
-    let mut error = |line: &Line, message: String| errs.push(Error::new(file, line.start, message));
+    let mut error =
+        |line: &Line, message: Vec<u8>| errs.push(Error::from_bytes(file, line.start, message));
     let verb = lossy(verb_bytes);
     let nargs = line.tokens.len().saturating_sub(first_arg);
     let arg = line.tokens.get(first_arg).cloned().unwrap_or_default();
     match verb_bytes {
         b"go" => {
             if f.go.is_some() {
-                error(line, "repeated go statement".to_owned());
+                error(line, "repeated go statement".into());
             } else if nargs != 1 {
-                error(line, "go directive expects exactly one argument".to_owned());
+                error(line, "go directive expects exactly one argument".into());
             } else if !is_go_version(&arg) {
                 error(
                     line,
-                    format!(
-                        "invalid go version '{}': must match format 1.23.0",
-                        lossy(&arg)
-                    ),
+                    [
+                        &b"invalid go version '"[..],
+                        &arg,
+                        b"': must match format 1.23.0",
+                    ]
+                    .concat(),
                 );
             } else {
                 f.go = Some(Go {
@@ -112,19 +114,21 @@ fn add(
         }
         b"toolchain" => {
             if f.toolchain.is_some() {
-                error(line, "repeated toolchain statement".to_owned());
+                error(line, "repeated toolchain statement".into());
             } else if nargs != 1 {
                 error(
                     line,
-                    "toolchain directive expects exactly one argument".to_owned(),
+                    "toolchain directive expects exactly one argument".into(),
                 );
             } else if !is_toolchain_name(&arg) {
                 error(
                     line,
-                    format!(
-                        "invalid toolchain version '{}': must match format go1.23.0 or default",
-                        lossy(&arg)
-                    ),
+                    [
+                        &b"invalid toolchain version '"[..],
+                        &arg,
+                        b"': must match format go1.23.0 or default",
+                    ]
+                    .concat(),
                 );
             } else {
                 f.toolchain = Some(Toolchain {
@@ -141,12 +145,12 @@ fn add(
                     value: lossy(arg.get(eq + 1..).unwrap_or_default()),
                     line: line.id,
                 }),
-                _ => error(line, "usage: godebug key=value".to_owned()),
+                _ => error(line, "usage: godebug key=value".into()),
             }
         }
         b"use" => {
             if nargs != 1 {
-                return error(line, format!("usage: {verb} local/dir"));
+                return error(line, format!("usage: {verb} local/dir").into_bytes());
             }
             let Some(tok) = line.tokens.get_mut(first_arg) else {
                 return;
@@ -157,7 +161,7 @@ fn add(
                     module_path: String::new(),
                     line: line.id,
                 }),
-                Err(e) => error(line, format!("invalid quoted string: {e}")),
+                Err(e) => error(line, format!("invalid quoted string: {e}").into_bytes()),
             }
         }
         b"replace" => {
@@ -174,7 +178,7 @@ fn add(
                 Err(e) => errs.push(e),
             }
         }
-        _ => error(line, format!("unknown directive: {verb}")),
+        _ => error(line, [&b"unknown directive: "[..], verb_bytes].concat()),
     }
 }
 

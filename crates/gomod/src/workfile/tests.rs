@@ -1,5 +1,5 @@
 //! Golden tests: `testdata/workfile/*.in` against `go work edit -fmt -print` and
-//! `testdata/workfile_json/*.in` against `go work edit -json`, both produced by the go binary
+//! `testdata/workfile/json/*.in` against `go work edit -json`, both produced by the go binary
 //! with `tools/regen_golden.sh`.
 
 use crate::golden::check_dir;
@@ -9,16 +9,85 @@ use crate::modfile::tests::visible;
 fn workfile_fmt_golden() {
     check_dir("workfile", |_, data| match super::format("go.work", data) {
         Ok(out) => visible(&out),
-        Err(errs) => format!("{errs}\n"),
+        Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
     });
 }
 
 #[test]
 fn workfile_json_golden() {
-    check_dir("workfile_json", |_, data| {
+    check_dir("workfile/json", |_, data| {
         match super::edit_json("go.work", data) {
             Ok(out) => out,
-            Err(errs) => format!("{errs}\n"),
+            Err(errs) => format!("{}\n", visible(&errs.to_bytes())),
         }
     });
+}
+
+/// Applies `go work edit` flags as the command does (-go and -toolchain first, then the edits
+/// in order, SortBlocks, Cleanup) and prints with -print or -json.
+fn render_work_edit(_name: &str, data: &[u8]) -> String {
+    let text = String::from_utf8_lossy(data);
+    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
+    let mut f = match super::parse("go.work", body.as_bytes()) {
+        Ok(f) => f,
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
+    };
+    let split = |arg: &str| -> (String, String) {
+        let arg = arg.trim_start_matches('-');
+        let (n, v) = arg.split_once('=').unwrap_or((arg, ""));
+        (n.to_owned(), v.to_owned())
+    };
+    for arg in &flags {
+        match split(arg) {
+            (n, v) if n == "go" && v == "none" => f.drop_go_stmt(),
+            (n, v) if n == "go" => f.add_go_stmt(&v).expect("valid -go"),
+            (n, v) if n == "toolchain" && v == "none" => f.drop_toolchain_stmt(),
+            (n, v) if n == "toolchain" => f.add_toolchain_stmt(&v).expect("valid -toolchain"),
+            _ => {}
+        }
+    }
+    for arg in &flags {
+        let (name, value) = split(arg);
+        let pv = |s: &str| -> (String, String) {
+            let (p, v) = s.split_once('@').unwrap_or((s, ""));
+            (p.to_owned(), v.to_owned())
+        };
+        match name.as_str() {
+            "use" => f.add_use(&value, ""),
+            "dropuse" => f.drop_use(&value),
+            "godebug" => {
+                let (k, v) = value.split_once('=').unwrap_or((&value, ""));
+                f.add_godebug(k, v);
+            }
+            "dropgodebug" => f.drop_godebug(&value),
+            "replace" => {
+                let (old, new) = value.split_once('=').unwrap_or((&value, ""));
+                let (op, ov) = pv(old);
+                let (np, nv) = if crate::path::is_directory_path(new) {
+                    (new.to_owned(), String::new())
+                } else {
+                    pv(new)
+                };
+                f.add_replace(&op, &ov, &np, &nv);
+            }
+            "dropreplace" => {
+                let (p, v) = pv(&value);
+                f.drop_replace(&p, &v);
+            }
+            _ => {}
+        }
+    }
+    f.sort_blocks();
+    f.cleanup();
+    if flags.contains(&"-json") {
+        f.to_edit_json()
+    } else {
+        visible(&f.format())
+    }
+}
+
+#[test]
+fn workfile_edit_golden() {
+    check_dir("workfile/edit", render_work_edit);
 }

@@ -304,6 +304,11 @@ pub fn compare(seed: u64, requests: &[Request], mut ours: impl FnMut(&Request) -
             }
         }
     }
+    eprintln!(
+        "{} of {} answers agree with golang.org/x/mod (seed {seed})",
+        requests.len() - count,
+        requests.len()
+    );
     assert!(
         count == 0,
         "{count} of {} answers differ from golang.org/x/mod (seed {seed}; rerun with GOMODPLAY_SEED={seed}):\n{}",

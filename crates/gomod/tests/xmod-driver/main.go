@@ -213,6 +213,12 @@ func answer(op string, args []string) []string {
 			return []string{"badtime"}
 		}
 		return []string{module.PseudoVersion(a, b, t, d)}
+	case "unixtime":
+		secs, err := strconv.ParseInt(a, 10, 64)
+		if err != nil {
+			return []string{"badnumber"}
+		}
+		return []string{time.Unix(secs, 0).UTC().Format(module.PseudoVersionTimestampFormat)}
 	case "zeropseudo":
 		return []string{module.ZeroPseudoVersion(a)}
 
@@ -251,6 +257,17 @@ func answer(op string, args []string) []string {
 		list := modules(args)
 		cmdgover.ModSort(list)
 		return counted(flatten(list))
+	case "gomodgoline":
+		// The go line as the strict and the lax go.mod parsers accept it.
+		return []string{boolean(modfile.GoVersionRE.MatchString(a))}
+	case "gomodlaxgoline":
+		f, err := modfile.ParseLax("go.mod", []byte("go "+a+"\n"), nil)
+		if err != nil || f.Go == nil {
+			return []string{"err"}
+		}
+		return []string{"ok", f.Go.Version}
+	case "gomodtoolchainline":
+		return []string{boolean(modfile.ToolchainRE.MatchString(a))}
 	case "goversion.compare":
 		return []string{strconv.Itoa(goversion.Compare(a, b))}
 	case "goversion.isvalid":

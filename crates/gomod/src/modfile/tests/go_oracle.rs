@@ -1,54 +1,8 @@
-//! Golden tests: every `testdata/{syntax,modfile}/*.in` is a go.mod whose expected
-//! `go mod edit -fmt -print` output (or error text) was produced by the go binary with
-//! `tools/regen_golden.sh`; `testdata/modfile_json` holds `go mod edit -json` outputs.
+//! Direct comparisons with the go binary (ignored by default: they need `go` and take a while):
+//! the shared corpus, and randomly generated go.mod / go.work files.
 
-use crate::golden::check_dir;
-use crate::syntax::utf8::{runes, RUNE_ERROR};
-
-/// Output bytes as golden text: each byte that is not part of valid UTF-8 is shown as `\xNN`,
-/// as `tools/regen_golden.sh` writes the go command's output.
-pub(crate) fn visible(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for (at, r, width) in runes(bytes) {
-        if r == RUNE_ERROR && width == 1 {
-            out.push_str(&format!("\\x{:02x}", bytes.get(at).copied().unwrap_or(0)));
-        } else {
-            out.push(r);
-        }
-    }
-    out
-}
-
-/// What `go mod edit -fmt -print` shows for a file named go.mod: the formatted file, or the
-/// error list (the go command's `go: errors parsing go.mod:` header line is left out).
-fn render_fmt(_name: &str, data: &[u8]) -> String {
-    match super::format("go.mod", data) {
-        Ok(out) => visible(&out),
-        Err(errs) => format!("{errs}\n"),
-    }
-}
-
-fn render_json(_name: &str, data: &[u8]) -> String {
-    match super::edit_json("go.mod", data) {
-        Ok(out) => out,
-        Err(errs) => format!("{errs}\n"),
-    }
-}
-
-#[test]
-fn syntax_golden() {
-    check_dir("syntax", render_fmt);
-}
-
-#[test]
-fn modfile_fmt_golden() {
-    check_dir("modfile", render_fmt);
-}
-
-#[test]
-fn modfile_json_golden() {
-    check_dir("modfile_json", render_json);
-}
+use super::visible;
+use crate::modfile;
 
 /// Runs `go <args>` on `data` saved as `file_name` alone in a fresh directory, offline.
 /// Returns stdout on success, and stderr without its `go: errors parsing ...` header lines
@@ -118,18 +72,18 @@ fn corpus_matches_go() {
         } else {
             (
                 "go.mod",
-                super::format("go.mod", &data),
-                super::edit_json("go.mod", &data),
+                modfile::format("go.mod", &data),
+                modfile::edit_json("go.mod", &data),
             )
         };
         let verb = if is_work { "work" } else { "mod" };
         let ours_fmt = match ours_fmt {
             Ok(b) => visible(&b),
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         let ours_json = match ours_json {
             Ok(s) => s,
-            Err(e) => format!("{e}\n"),
+            Err(e) => format!("{}\n", visible(&e.to_bytes())),
         };
         if ours_fmt != run_go(name, &data, &[verb, "edit", "-fmt", "-print"]) {
             failures.push(format!("{}: -fmt differs", path.display()));
@@ -151,10 +105,10 @@ fn corpus_matches_go() {
 /// A small deterministic generator of go.mod-like text: directives, blocks, comments, blank
 /// lines and a sprinkling of malformed pieces, to compare this crate with the go binary on
 /// inputs nobody wrote by hand.
-struct Fuzz(u64);
+pub(super) struct Fuzz(pub(super) u64);
 
 impl Fuzz {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -162,7 +116,7 @@ impl Fuzz {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
@@ -402,7 +356,8 @@ impl Fuzz {
 }
 
 /// Compares `-fmt` and `-json` of generated go.mod and go.work files with the go binary.
-/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200).
+/// `GOMOD_FUZZ_CASES` sets the number of files of each kind (default 200), `GOMOD_FUZZ_SEED`
+/// the first seed (default 1).
 #[test]
 #[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_differential"]
 fn random_differential() {
@@ -412,7 +367,11 @@ fn random_differential() {
         .unwrap_or(200);
     let mut failures = Vec::new();
     let mut parsed = 0;
-    for seed in 1..=n {
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    for seed in first..first.saturating_add(n) {
         for work in [false, true] {
             let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
             let data = fuzz.file(work);
@@ -427,13 +386,16 @@ fn random_differential() {
                     crate::workfile::edit_json(name, &data),
                 )
             } else {
-                (super::format(name, &data), super::edit_json(name, &data))
+                (
+                    modfile::format(name, &data),
+                    modfile::edit_json(name, &data),
+                )
             };
             parsed += usize::from(fmt.is_ok());
             let fmt = fmt
                 .map(|b| visible(&b))
-                .unwrap_or_else(|e| format!("{e}\n"));
-            let json = json.unwrap_or_else(|e| format!("{e}\n"));
+                .unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
+            let json = json.unwrap_or_else(|e| format!("{}\n", visible(&e.to_bytes())));
             let want_fmt = run_go(name, &data, &[verb, "edit", "-fmt", "-print"]);
             if fmt != want_fmt {
                 failures.push(format!(

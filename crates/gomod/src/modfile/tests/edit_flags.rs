@@ -1,0 +1,141 @@
+//! `go mod edit` flags replayed through the edit operations, against goldens from the go binary.
+
+use super::visible;
+use crate::golden::check_dir;
+use crate::modfile;
+
+/// Splits `-name=value` into its parts.
+fn flag(arg: &str) -> (&str, &str) {
+    let arg = arg.trim_start_matches('-');
+    arg.split_once('=').unwrap_or((arg, ""))
+}
+
+/// `path@version` as `go mod edit` flags write it.
+fn path_version(arg: &str) -> (&str, &str) {
+    arg.split_once('@').unwrap_or((arg, ""))
+}
+
+/// The `-retract` / `-dropretract` argument: `v` or `[low,high]`.
+fn interval(arg: &str) -> modfile::VersionInterval {
+    match arg
+        .strip_prefix('[')
+        .and_then(|a| a.strip_suffix(']'))
+        .and_then(|a| a.split_once(','))
+    {
+        Some((low, high)) => modfile::VersionInterval {
+            low: low.trim().to_owned(),
+            high: high.trim().to_owned(),
+        },
+        None => modfile::VersionInterval {
+            low: arg.to_owned(),
+            high: arg.to_owned(),
+        },
+    }
+}
+
+/// Applies `go mod edit` flags the way the command does: -module, -go and -toolchain first, the
+/// other edits in order, then SortBlocks and Cleanup; prints with -print or -json.
+fn render_mod_edit(_name: &str, data: &[u8]) -> String {
+    let text = String::from_utf8_lossy(data);
+    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
+    let mut f = match modfile::parse("go.mod", body.as_bytes()) {
+        Ok(f) => f,
+        Err(e) => return format!("{}\n", visible(&e.to_bytes())),
+    };
+    for arg in &flags {
+        match flag(arg) {
+            ("module", p) => f.add_module_stmt(p),
+            ("go", "none") => f.drop_go_stmt(),
+            ("go", v) => f.add_go_stmt(v).expect("valid -go"),
+            ("toolchain", "none") => f.drop_toolchain_stmt(),
+            ("toolchain", v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
+            _ => {}
+        }
+    }
+    for arg in &flags {
+        let (name, value) = flag(arg);
+        let result = match name {
+            "require" => {
+                let (p, v) = path_version(value);
+                f.add_require(p, v);
+                Ok(())
+            }
+            "droprequire" => {
+                f.drop_require(value);
+                Ok(())
+            }
+            "exclude" => {
+                let (p, v) = path_version(value);
+                f.add_exclude(p, v)
+            }
+            "dropexclude" => {
+                let (p, v) = path_version(value);
+                f.drop_exclude(p, v);
+                Ok(())
+            }
+            "replace" => {
+                let (old, new) = value.split_once('=').unwrap_or((value, ""));
+                let (op, ov) = path_version(old);
+                let (np, nv) = if crate::path::is_directory_path(new) {
+                    (new, "")
+                } else {
+                    path_version(new)
+                };
+                f.add_replace(op, ov, np, nv);
+                Ok(())
+            }
+            "dropreplace" => {
+                let (p, v) = path_version(value);
+                f.drop_replace(p, v);
+                Ok(())
+            }
+            "retract" => f.add_retract(&interval(value), ""),
+            "dropretract" => {
+                f.drop_retract(&interval(value));
+                Ok(())
+            }
+            "godebug" => {
+                let (k, v) = value.split_once('=').unwrap_or((value, ""));
+                f.add_godebug(k, v);
+                Ok(())
+            }
+            "dropgodebug" => {
+                f.drop_godebug(value);
+                Ok(())
+            }
+            "tool" => {
+                f.add_tool(value);
+                Ok(())
+            }
+            "droptool" => {
+                f.drop_tool(value);
+                Ok(())
+            }
+            "ignore" => {
+                f.add_ignore(value);
+                Ok(())
+            }
+            "dropignore" => {
+                f.drop_ignore(value);
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            return format!("go: {arg}: {e}\n");
+        }
+    }
+    f.sort_blocks();
+    f.cleanup();
+    if flags.contains(&"-json") {
+        f.to_edit_json()
+    } else {
+        visible(&f.format())
+    }
+}
+
+#[test]
+fn modfile_edit_golden() {
+    check_dir("modfile/edit", render_mod_edit);
+}
