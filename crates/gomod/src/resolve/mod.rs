@@ -22,6 +22,7 @@
 //! is read as `go mod edit` reads it; `godebug` lines are not validated; vendor mode is not
 //! simulated.
 
+pub mod bundle_source;
 pub mod command;
 pub mod explain;
 pub mod fastmod;
@@ -42,6 +43,7 @@ pub mod work;
 #[cfg(test)]
 mod mvs_dsl;
 
+pub use bundle_source::bundle_input;
 pub use command::Cmd;
 pub use explain::{explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
