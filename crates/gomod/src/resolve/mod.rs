@@ -20,7 +20,8 @@
 //!
 //! Known limits: a main go.mod whose versions need a query to be fixed (`v1.2`, branch names)
 //! is read as `go mod edit` reads it; `godebug` lines are not validated; vendor mode is not
-//! simulated.
+//! simulated; when two workspace modules replace the same module version differently, go
+//! prints a warning once per internal lookup, which is not reproduced.
 
 pub mod bundle_source;
 pub mod command;

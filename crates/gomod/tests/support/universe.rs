@@ -300,105 +300,112 @@ pub fn generate(seed: u64, work: bool) -> Universe {
     }
 
     let mut locals: Vec<LocalDir> = Vec::new();
-    let gen_main =
-        |rng: &mut Rng, locals: &mut Vec<LocalDir>, name: &str, dir_prefix: &str| -> String {
-            let mut text = format!("module {name}\n");
-            let go = *rng.pick(MAIN_GO_LINES);
-            if let Some(g) = go {
-                let _ = writeln!(text, "\ngo {g}");
+    let gen_main = |rng: &mut Rng,
+                    locals: &mut Vec<LocalDir>,
+                    name: &str,
+                    dir_prefix: &str,
+                    may_replace: bool|
+     -> String {
+        let mut text = format!("module {name}\n");
+        let go = *rng.pick(MAIN_GO_LINES);
+        if let Some(g) = go {
+            let _ = writeln!(text, "\ngo {g}");
+        }
+        if rng.chance(15) {
+            let _ = writeln!(
+                text,
+                "\ntoolchain {}",
+                rng.pick(&["go1.21.0", "go1.22.1", "go1.25.0"])
+            );
+        }
+        let n_req = 1 + rng.below(5);
+        let mut reqs = Vec::new();
+        for _ in 0..n_req {
+            let (rp, rv) = pick_req(rng);
+            reqs.push((rp, rv, rng.chance(30)));
+        }
+        text.push_str("\nrequire (\n");
+        for (rp, rv, ind) in &reqs {
+            let c = if *ind { " // indirect" } else { "" };
+            let _ = writeln!(text, "\t{rp} {rv}{c}");
+        }
+        text.push_str(")\n");
+        if rng.chance(25) {
+            let n = 1 + rng.below(2);
+            for _ in 0..n {
+                // Mostly exclude versions that are actually required, so that it matters.
+                let (ep, ev) = if rng.chance(60) {
+                    let (p, v, _) = rng.pick(&reqs).clone();
+                    (p, v)
+                } else {
+                    rng.pick(&all_targets).clone()
+                };
+                let _ = writeln!(text, "exclude {ep} {ev}");
             }
-            if rng.chance(15) {
-                let _ = writeln!(
-                    text,
-                    "\ntoolchain {}",
-                    rng.pick(&["go1.21.0", "go1.22.1", "go1.25.0"])
-                );
-            }
-            let n_req = 1 + rng.below(5);
-            let mut reqs = Vec::new();
-            for _ in 0..n_req {
-                let (rp, rv) = pick_req(rng);
-                reqs.push((rp, rv, rng.chance(30)));
-            }
-            text.push_str("\nrequire (\n");
-            for (rp, rv, ind) in &reqs {
-                let c = if *ind { " // indirect" } else { "" };
-                let _ = writeln!(text, "\t{rp} {rv}{c}");
-            }
-            text.push_str(")\n");
-            if rng.chance(25) {
-                let n = 1 + rng.below(2);
-                for _ in 0..n {
-                    // Mostly exclude versions that are actually required, so that it matters.
-                    let (ep, ev) = if rng.chance(60) {
-                        let (p, v, _) = rng.pick(&reqs).clone();
-                        (p, v)
-                    } else {
-                        rng.pick(&all_targets).clone()
-                    };
-                    let _ = writeln!(text, "exclude {ep} {ev}");
+        }
+        if may_replace && rng.chance(35) {
+            let n = 1 + rng.below(3);
+            let mut olds: Vec<String> = Vec::new();
+            for k in 0..n {
+                let (op, ov) = rng.pick(&all_targets).clone();
+                let specific = rng.chance(50);
+                let old = if specific {
+                    format!("{op} {ov}")
+                } else {
+                    op.clone()
+                };
+                if olds.contains(&old) {
+                    continue;
                 }
-            }
-            if rng.chance(35) {
-                let n = 1 + rng.below(3);
-                let mut olds: Vec<String> = Vec::new();
-                for k in 0..n {
-                    let (op, ov) = rng.pick(&all_targets).clone();
-                    let specific = rng.chance(50);
-                    let old = if specific {
-                        format!("{op} {ov}")
-                    } else {
-                        op.clone()
-                    };
-                    if olds.contains(&old) {
-                        continue;
+                olds.push(old.clone());
+                let target = match rng.below(4) {
+                    0 | 1 => {
+                        let (np, nv) = rng.pick(&all_targets).clone();
+                        format!("{np} {nv}")
                     }
-                    olds.push(old.clone());
-                    let target = match rng.below(4) {
-                        0 | 1 => {
-                            let (np, nv) = rng.pick(&all_targets).clone();
-                            format!("{np} {nv}")
-                        }
-                        2 => {
-                            let p = plans
-                                .iter()
-                                .find(|p| p.path == op)
-                                .map(|p| p.versions.clone())
-                                .unwrap_or_default();
-                            let v = p
-                                .first()
-                                .map(|(v, _)| v.clone())
-                                .unwrap_or_else(|| ov.clone());
-                            format!("{op} {v}")
-                        }
-                        _ => {
-                            let dir = format!("{dir_prefix}local{}x{k}", locals.len());
-                            if !rng.chance(10) {
-                                let mut g = String::new();
-                                if rng.chance(80) {
-                                    let _ = writeln!(g, "module {op}");
-                                }
-                                if let Some(gl) = rng.pick(DEP_GO_LINES) {
-                                    let _ = writeln!(g, "\ngo {gl}");
-                                }
-                                let (rp, rv) = pick_req(rng);
-                                let _ = writeln!(g, "\nrequire {rp} {rv}");
-                                let rel = dir
-                                    .trim_start_matches("../")
-                                    .trim_start_matches("./")
-                                    .to_owned();
-                                locals.push(LocalDir { dir: rel, gomod: g });
+                    2 => {
+                        let p = plans
+                            .iter()
+                            .find(|p| p.path == op)
+                            .map(|p| p.versions.clone())
+                            .unwrap_or_default();
+                        let v = p
+                            .first()
+                            .map(|(v, _)| v.clone())
+                            .unwrap_or_else(|| ov.clone());
+                        format!("{op} {v}")
+                    }
+                    _ => {
+                        let dir = format!("{dir_prefix}local{}x{k}", locals.len());
+                        if !rng.chance(10) {
+                            let mut g = String::new();
+                            if rng.chance(80) {
+                                let _ = writeln!(g, "module {op}");
                             }
-                            dir
+                            if let Some(gl) = rng.pick(DEP_GO_LINES) {
+                                let _ = writeln!(g, "\ngo {gl}");
+                            }
+                            let (rp, rv) = pick_req(rng);
+                            let _ = writeln!(g, "\nrequire {rp} {rv}");
+                            let rel = dir
+                                .trim_start_matches("../")
+                                .trim_start_matches("./")
+                                .to_owned();
+                            locals.push(LocalDir { dir: rel, gomod: g });
                         }
-                    };
-                    let _ = writeln!(text, "replace {old} => {target}");
-                }
+                        dir
+                    }
+                };
+                let _ = writeln!(text, "replace {old} => {target}");
             }
-            text
-        };
+        }
+        text
+    };
 
     if work {
+        // Only the first module replaces anything: two workspace modules replacing the same
+        // module version differently make go print a warning once per internal lookup, a count
+        // that is an artefact of its implementation and not simulated.
         let n_mods = 1 + rng.below(3);
         let mut work_text = String::new();
         if let Some(g) = rng.pick(&[
@@ -414,7 +421,13 @@ pub fn generate(seed: u64, work: bool) -> Universe {
         work_text.push_str("use (\n");
         for i in 0..n_mods {
             let dir = format!("w{i}");
-            let gomod = gen_main(&mut rng, &mut locals, &format!("example.com/w{i}"), "../");
+            let gomod = gen_main(
+                &mut rng,
+                &mut locals,
+                &format!("example.com/w{i}"),
+                "../",
+                i == 0,
+            );
             let _ = writeln!(work_text, "\t./{dir}");
             locals.push(LocalDir { dir, gomod });
         }
@@ -436,7 +449,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             locals,
         }
     } else {
-        let mut main = gen_main(&mut rng, &mut locals, "example.com/main", "./");
+        let mut main = gen_main(&mut rng, &mut locals, "example.com/main", "./", true);
         if broken_main {
             main = match rng.below(5) {
                 0 => main.replacen("module example.com/main\n", "", 1),
