@@ -179,7 +179,7 @@ impl Reqs for GetReqs<'_, '_> {
         if m.version == NONE || m.version.is_empty() {
             return Ok(Vec::new());
         }
-        self.loader.summary(m).map(|s| s.require.clone())
+        self.loader.summary(m).map(|s| s.require.to_vec())
     }
     fn previous(&mut self, m: &Mod) -> Result<Mod, LoadError> {
         if m.path == "go" || m.path == "toolchain" {

@@ -104,7 +104,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
         }
     }
 
-    let mut queued: HashSet<(Mod, Pruning)> = HashSet::default();
+    let mut queued: HashMap<Mod, u8> = HashMap::default();
     let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
     for m in roots {
         enqueue(&mut queued, &mut queue, m, pruning);
@@ -164,7 +164,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
 }
 
 fn enqueue(
-    queued: &mut HashSet<(Mod, Pruning)>,
+    queued: &mut HashMap<Mod, u8>,
     queue: &mut VecDeque<(Mod, Pruning)>,
     m: &Mod,
     pruning: Pruning,
@@ -172,15 +172,29 @@ fn enqueue(
     if m.version == NONE {
         return;
     }
-    if queued.insert((m.clone(), pruning)) {
-        queue.push_back((m.clone(), pruning));
+    // One bit per pruning mode: a module is loaded once per mode it is reached in.
+    let bit = match pruning {
+        Pruning::Pruned => 1,
+        Pruning::Unpruned => 2,
+        Pruning::Workspace => 4,
+    };
+    match queued.get_mut(m) {
+        Some(bits) if *bits & bit != 0 => {}
+        Some(bits) => {
+            *bits |= bit;
+            queue.push_back((m.clone(), pruning));
+        }
+        None => {
+            queued.insert(m.clone(), bit);
+            queue.push_back((m.clone(), pruning));
+        }
     }
 }
 
 fn drain(
     loader: &mut Loader<'_>,
     mg: &mut ModuleGraph,
-    queued: &mut HashSet<(Mod, Pruning)>,
+    queued: &mut HashMap<Mod, u8>,
     queue: &mut VecDeque<(Mod, Pruning)>,
 ) {
     while let Some((m, pruning)) = queue.pop_front() {
@@ -189,7 +203,7 @@ fn drain(
             None => {
                 let r = loader.summary(&m);
                 if let Ok(s) = &r {
-                    mg.g.require(&m, s.require.clone());
+                    mg.g.require(&m, Rc::clone(&s.require));
                 }
                 mg.loaded.insert(m.clone(), r.clone());
                 r
@@ -203,7 +217,7 @@ fn drain(
         } else {
             summary.pruning
         };
-        for r in &summary.require {
+        for r in summary.require.iter() {
             if pruning != Pruning::Pruned || summary.pruning == Pruning::Unpruned {
                 enqueue(queued, queue, r, next);
             }
@@ -354,7 +368,7 @@ impl Reqs for KeepReqs<'_, '_> {
         if m.version == NONE {
             return Ok(Vec::new());
         }
-        self.loader.summary(m).map(|s| s.require.clone())
+        self.loader.summary(m).map(|s| s.require.to_vec())
     }
     fn previous(&mut self, m: &Mod) -> Result<Mod, LoadError> {
         Ok(Mod::new(m.path.clone(), NONE))

@@ -60,7 +60,7 @@ impl Pruning {
 /// The requirement list of a graph node, as the graph uses it.
 #[derive(Clone, Debug)]
 pub struct NodeSummary {
-    pub require: Vec<Mod>,
+    pub require: Rc<[Mod]>,
     pub pruning: Pruning,
     /// The go line of the go.mod the requirements came from (after replacement); may be empty.
     pub go: String,
@@ -192,14 +192,14 @@ impl<'a> Loader<'a> {
                 Vec::new()
             };
             return Ok(Rc::new(NodeSummary {
-                require,
+                require: require.into(),
                 pruning: Pruning::Pruned,
                 go: String::new(),
             }));
         }
         if m.path == "toolchain" {
             return Ok(Rc::new(NodeSummary {
-                require: Vec::new(),
+                require: Vec::new().into(),
                 pruning: Pruning::Pruned,
                 go: String::new(),
             }));
@@ -241,7 +241,7 @@ impl<'a> Loader<'a> {
             Pruning::for_go(&raw.go)
         };
         Ok(Rc::new(NodeSummary {
-            require,
+            require: require.into(),
             pruning,
             go: raw.go.clone(),
         }))

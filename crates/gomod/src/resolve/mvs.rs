@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
+use std::rc::Rc;
 
 /// The version string that means "not selected / no version".
 pub const NONE: &str = "none";
@@ -71,7 +72,7 @@ pub trait Reqs {
 pub struct Graph {
     cmp: CmpFn,
     roots: Vec<Mod>,
-    required: HashMap<Mod, Vec<Mod>>,
+    required: HashMap<Mod, Rc<[Mod]>>,
     /// Every reachable node; `true` for roots.
     is_root: HashMap<Mod, bool>,
     selected: HashMap<String, String>,
@@ -110,11 +111,12 @@ impl Graph {
 
     /// Records the requirements of `m`. Returns false (and records nothing) if `m` is not
     /// reachable or already has requirements; the go command treats both as internal errors.
-    pub fn require(&mut self, m: &Mod, reqs: Vec<Mod>) -> bool {
+    pub fn require(&mut self, m: &Mod, reqs: impl Into<Rc<[Mod]>>) -> bool {
+        let reqs: Rc<[Mod]> = reqs.into();
         if !self.is_root.contains_key(m) || self.required.contains_key(m) {
             return false;
         }
-        for dep in &reqs {
+        for dep in reqs.iter() {
             if !self.is_root.contains_key(dep) {
                 self.is_root.insert(dep.clone(), false);
             }
@@ -126,7 +128,7 @@ impl Graph {
 
     /// The requirement list of `m`, if it was loaded.
     pub fn required_by(&self, m: &Mod) -> Option<&[Mod]> {
-        self.required.get(m).map(Vec::as_slice)
+        self.required.get(m).map(|r| &**r)
     }
 
     /// Whether `m` is a node of the graph (a root or a requirement of a loaded node).
@@ -176,7 +178,7 @@ impl Graph {
         while let Some(m) = queue.pop_front() {
             f(m);
             if let Some(reqs) = self.required.get(m) {
-                for r in reqs {
+                for r in reqs.iter() {
                     if r.version != NONE && enqueued.insert(r) {
                         queue.push_back(r);
                     }
@@ -206,7 +208,7 @@ impl Graph {
                 return path;
             }
             if let Some(reqs) = self.required.get(m) {
-                for r in reqs {
+                for r in reqs.iter() {
                     if !first_requires.contains_key(r) {
                         first_requires.insert(r, Some(m));
                         queue.push_back(r);
