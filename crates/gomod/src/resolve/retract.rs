@@ -8,7 +8,7 @@ use super::loader::Loader;
 use super::mvs::Mod;
 use super::order::mod_compare;
 use super::summary::DepSummary;
-use crate::version::semver;
+use crate::version::{is_pseudo_version, semver};
 
 /// What the latest version's go.mod says about a module version.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,35 @@ pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<Mo
     {
         return Some(r);
     }
-    let mut versions = loader.source.versions(path);
+    // A path with replacements is queried through the go command's replacement repository:
+    // the main modules' version-specific replacements count as versions, and when nothing is
+    // listed the highest replaced version is the latest.
+    let mut versions: Vec<String> = loader
+        .source
+        .versions(path)
+        .into_iter()
+        .filter(|v| !is_pseudo_version(v))
+        .collect();
+    let mut highest_replaced: Option<&str> = None;
+    for old in loader
+        .replace
+        .iter()
+        .flat_map(|r| r.keys())
+        .chain(loader.work_replace.keys())
+    {
+        if old.path != path {
+            continue;
+        }
+        if highest_replaced.is_none_or(|h| mod_compare(path, &old.version, h) == Ordering::Greater)
+        {
+            highest_replaced = Some(&old.version);
+        }
+    }
+    for old in loader.replace.iter().flat_map(|r| r.keys()) {
+        if old.path == path && !old.version.is_empty() && !is_pseudo_version(&old.version) {
+            versions.push(old.version.clone());
+        }
+    }
     versions.retain(|v| semver::is_valid(v));
     versions.sort_by(|a, b| mod_compare(path, a, b));
     versions.dedup();
@@ -61,8 +89,11 @@ pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<Mo
             prereleases.push(v);
         }
     }
-    let latest = releases.last().or(prereleases.last())?;
-    let m = Mod::new(path, *latest);
+    let latest = match releases.last().or(prereleases.last()) {
+        Some(v) => (*v).to_owned(),
+        None => highest_replaced.filter(|v| !v.is_empty())?.to_owned(),
+    };
+    let m = Mod::new(path, latest);
     Some(loader.replacement(&m).unwrap_or(m))
 }
 

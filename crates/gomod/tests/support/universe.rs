@@ -118,6 +118,8 @@ const MAIN_GO_LINES: &[Option<&str>] = &[
     Some("1.22"),
     Some("1.23.4"),
     Some("1.21"),
+    Some("1.22rc1"),
+    Some("1.20"),
 ];
 
 /// Lines that make a go.mod unreadable (or, for `go 1.21.4-foo`, readable only laxly).
@@ -162,7 +164,12 @@ fn version_pool(major: u64, incompatible: bool) -> Vec<(String, bool)> {
 /// Generates the universe for `seed`. `work` asks for a go.work universe.
 pub fn generate(seed: u64, work: bool) -> Universe {
     let mut rng = Rng::new(seed);
-    let n_paths = 3 + rng.below(7);
+    // Now and then a bigger universe, for deeper graphs.
+    let n_paths = if rng.chance(10) {
+        10 + rng.below(15)
+    } else {
+        3 + rng.below(7)
+    };
     let mut plans: Vec<PathPlan> = Vec::new();
     for i in 0..n_paths {
         let kind = rng.below(10);
@@ -315,7 +322,14 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             let _ = writeln!(
                 text,
                 "\ntoolchain {}",
-                rng.pick(&["go1.21.0", "go1.22.1", "go1.25.0"])
+                rng.pick(&[
+                    "go1.21.0",
+                    "go1.22.1",
+                    "go1.25.0",
+                    "default",
+                    "go1.21",
+                    "go1.23.0-custom"
+                ])
             );
         }
         let n_req = 1 + rng.below(5);
@@ -417,6 +431,13 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             Some("1.25.0"),
         ]) {
             let _ = writeln!(work_text, "go {g}\n");
+        }
+        if rng.chance(15) {
+            let _ = writeln!(
+                work_text,
+                "toolchain {}\n",
+                rng.pick(&["go1.25.0", "go1.21.3", "default"])
+            );
         }
         work_text.push_str("use (\n");
         for i in 0..n_mods {
