@@ -64,6 +64,10 @@ fn ours(u: &Universe) -> Vec<(String, String)> {
     let list = resolve::list_all(&input);
     let mut out = sections("graph", &graph);
     out.extend(sections("list", &list));
+    out.extend(sections(
+        "list-retracted",
+        &resolve::list_all_retracted(&input),
+    ));
     if u.work.is_none() && list.exit_code == 0 {
         let sum: String = resolve::resolve(&input, Cmd::ListAll)
             .sums
@@ -164,6 +168,12 @@ fn record_cases_from_go() {
             let sum = std::fs::read_to_string(layout.root.join("go.sum")).unwrap_or_default();
             let _ = write!(out, "-- want go.sum --\n{sum}");
         }
+        if !work {
+            let _ = std::fs::write(layout.root.join("go.mod"), &u.main_gomod);
+            let _ = std::fs::remove_file(layout.root.join("go.sum"));
+        }
+        let retracted = run_go(&layout, &["list", "-m", "-retracted", "all"], work);
+        out.push_str(&recorded("list-retracted", &retracted, &layout.root, &url));
         std::fs::write(&file, out).unwrap_or_else(|e| panic!("writing {}: {e}", file.display()));
     }
 }
@@ -371,5 +381,31 @@ fn pruned_nodes_and_tidy_compat_sums() {
     assert_eq!(
         res.sums.zip_if_imported,
         vec![m("example.com/q1@v1.0.0"), m("example.com/q2@v1.0.0")]
+    );
+}
+
+/// Retraction rationales and the deprecation message, as go1.27.3 reports them for these files:
+/// `go list -m -u -retracted -f '{{.Path}}|{{.Version}}|{{.Retracted}}|{{.Deprecated}}' all`
+/// printed `example.com/rt|v1.0.0|[Broken build.]|use example.com/rt/v2 instead.\nMore text.`
+/// and nothing for example.com/ok.
+#[test]
+fn retraction_and_deprecation_notes() {
+    let u = load_case("retract_deprecate.txtar");
+    let src = source_of(&u);
+    let input = input_of(&u, &src);
+    let file = resolve::command::read_main(&input).expect("main go.mod reads");
+    let session = resolve::command::load_single(&input, file, Cmd::ListAll);
+    let rt = resolve::retract::notes(&session.loader, &m("example.com/rt@v1.0.0"));
+    assert_eq!(rt.retracted, Some(vec!["Broken build.".to_owned()]));
+    assert_eq!(rt.deprecated, "use example.com/rt/v2 instead.\nMore text.");
+    assert_eq!(rt.latest, Some(m("example.com/rt@v1.1.0")));
+    assert_eq!(
+        resolve::retract::short_message(&rt.deprecated, ""),
+        "use example.com/rt/v2 instead."
+    );
+    let ok = resolve::retract::notes(&session.loader, &m("example.com/ok@v1.0.0"));
+    assert_eq!(
+        (ok.retracted, ok.deprecated.as_str(), ok.error),
+        (None, "", None)
     );
 }
