@@ -146,6 +146,15 @@ fn check(
         let _ = std::fs::remove_file(layout.root.join("go.sum"));
     }
     let go_retracted = run_go(&layout, &["list", "-m", "-retracted", "all"], work);
+    // Every third single-module universe also gets go mod graph -go=V.
+    let graph_go = (!work && seed % 3 == 0)
+        .then(|| ["1.16", "1.17", "1.20", "1.21", "1.22.3", "1.99"][(seed / 3 % 6) as usize]);
+    let go_graph_go = graph_go.map(|v| {
+        // The list commands may have rewritten go.mod (-mod=mod): start afresh.
+        let _ = std::fs::write(layout.root.join("go.mod"), &u.main_gomod);
+        let _ = std::fs::remove_file(layout.root.join("go.sum"));
+        run_go(&layout, &["mod", "graph", &format!("-go={v}")], work)
+    });
     classify(kinds, &go_graph, &go_list);
     if go_retracted.stdout.contains("(retracted)") {
         tally(kinds, "retracted listed");
@@ -159,6 +168,26 @@ fn check(
         &go_retracted,
         &our_retracted,
     ));
+    if let (Some(v), Some(ran)) = (graph_go, &go_graph_go) {
+        let src = source_of(&u);
+        let settings = Settings {
+            root_dir: layout.root.display().to_string(),
+            proxy_url: layout.proxy_url(),
+            ..Settings::default()
+        };
+        let input = Input {
+            gomod: u.main_gomod.as_bytes(),
+            gomod_name: "go.mod",
+            workspace: None,
+            source: &src,
+            settings,
+        };
+        report.extend(diff(
+            &format!("go mod graph -go={v}"),
+            ran,
+            &resolve::mod_graph_go(&input, v),
+        ));
+    }
     // The go.sum that `go list -m all` writes in -mod=mod holds the /go.mod hashes of the
     // graph and of the build list: our go.sum needs must name exactly those lines.
     if !work && go_list.exit_code == 0 && go_sum != our_sum {

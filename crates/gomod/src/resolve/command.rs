@@ -4,12 +4,13 @@ use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::files::{self, MainFileError};
 use super::graph::{
-    convert_to_pruned, expand_graph, update_roots, LoadFailure, Loaded, Requirements,
+    convert_to_pruned, expand_graph, read_mod_graph, render_build_list_error, update_roots,
+    LoadFailure, Loaded, Requirements,
 };
 use super::input::{CommandOutput, Input};
 use super::loader::{Loader, MainModule, Pruning};
 use super::mvs::Mod;
-use super::order::{compare_go, mod_sort};
+use super::order::{compare_go, is_strict_go, mod_sort};
 use super::paths;
 use super::retract;
 use super::summary::{MainSummary, Replacement};
@@ -136,6 +137,17 @@ pub fn roots_from_main(loader: &mut Loader<'_>, file: &MainSummary) -> (Vec<Mod>
 /// Loads the module graph of a single main module as `cmd` does with `-mod=mod`
 /// (`loadModFile` followed by `expandGraph`).
 pub fn load_single<'a>(input: &'a Input<'a>, file: MainSummary, cmd: Cmd) -> Session<'a> {
+    load_single_with(input, file, cmd, None)
+}
+
+/// [`load_single`], optionally as `go mod graph -go=<graph_go>` loads it: the graph of the
+/// unmodified roots, unpruned when that Go version did not prune, with no root fix-up.
+pub fn load_single_with<'a>(
+    input: &'a Input<'a>,
+    file: MainSummary,
+    cmd: Cmd,
+    graph_go: Option<&str>,
+) -> Session<'a> {
     let main = MainModule {
         path: file.module.clone(),
         file: file.clone(),
@@ -181,6 +193,26 @@ pub fn load_single<'a>(input: &'a Input<'a>, file: MainSummary, cmd: Cmd) -> Ses
                     partial: None,
                 })?;
             }
+        }
+        if let Some(v) = graph_go {
+            let root_go = rs.root_selected(&loader, "go").unwrap_or_default();
+            if is_strict_go(&root_go) && compare_go(v, &root_go).is_lt() {
+                return Err(LoadFailure {
+                    message: format!("requested Go version {v} cannot load module graph (requires Go >= {root_go})"),
+                    partial: None,
+                });
+            }
+            if Pruning::for_go(v) == Pruning::Unpruned {
+                rs.pruning = Pruning::Unpruned;
+            }
+            let mg = read_mod_graph(&mut loader, rs.pruning, &rs.roots);
+            if let Some(e) = &mg.error {
+                return Err(LoadFailure {
+                    message: render_build_list_error(e),
+                    partial: None,
+                });
+            }
+            return Ok(Loaded { rs, mg });
         }
         expand_graph(&mut loader, rs)
     })();

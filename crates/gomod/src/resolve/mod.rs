@@ -100,6 +100,40 @@ pub fn list_all_retracted(input: &Input<'_>) -> CommandOutput {
     }
 }
 
+/// Exactly what `go mod graph -go=<version>` prints (single-module mode), including the flag's
+/// own checks.
+pub fn mod_graph_go(input: &Input<'_>, version: &str) -> CommandOutput {
+    let flag_error = |why: String| {
+        CommandOutput {
+        stdout: String::new(),
+        stderr: format!(
+            "invalid value {version:?} for flag -go: {why}\nusage: go mod graph [-go=version] [-x]\nRun 'go help mod graph' for details.\n"
+        ),
+        exit_code: 2,
+    }
+    };
+    let local = &input.settings.go_version;
+    if !version.is_empty() && !crate::modfile::is_go_version(version.as_bytes()) {
+        return flag_error(format!("expecting a Go version like {local:?}"));
+    }
+    if order::compare_go(version, local).is_gt() {
+        return flag_error(format!("maximum supported Go version is {local}"));
+    }
+    match command::read_main(input) {
+        Ok(file) => command::print_graph(&command::load_single_with(
+            input,
+            file,
+            Cmd::ModGraph,
+            Some(version).filter(|v| !v.is_empty()),
+        )),
+        Err(stderr) => CommandOutput {
+            stdout: String::new(),
+            stderr,
+            exit_code: 1,
+        },
+    }
+}
+
 /// Exactly what `go mod graph` prints.
 pub fn mod_graph(input: &Input<'_>) -> CommandOutput {
     run(input, Cmd::ModGraph)
