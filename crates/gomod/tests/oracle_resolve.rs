@@ -147,7 +147,7 @@ fn check(
     }
     let go_retracted = run_go(&layout, &["list", "-m", "-retracted", "all"], work);
     // Every third single-module universe also gets go mod graph -go=V.
-    let graph_go = (!work && seed % 3 == 0)
+    let graph_go = (!work && seed.rem_euclid(3) == 0)
         .then(|| ["1.16", "1.17", "1.20", "1.21", "1.22.3", "1.99"][(seed / 3 % 6) as usize]);
     let go_graph_go = graph_go.map(|v| {
         // The list commands may have rewritten go.mod (-mod=mod): start afresh.
