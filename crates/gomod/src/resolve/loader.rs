@@ -247,6 +247,22 @@ impl<'a> Loader<'a> {
         }))
     }
 
+    /// Whether the go.mod of `m` was fetched during this command (for go.sum bookkeeping).
+    pub fn was_fetched(&self, m: &Mod) -> bool {
+        !m.version.is_empty() && self.raw.contains_key(m)
+    }
+
+    /// Whether the go command knows the go line of `m` from a go.mod it parsed as `m` (its
+    /// `rawGoVersion` cache): then `go list -m` does not read a replacement's go.mod for it.
+    pub fn knows_go_version(&self, m: &Mod) -> bool {
+        match self.raw.get(m) {
+            Some(Ok(s)) => !s.go.is_empty(),
+            // Only a too-new go line fails after the go line was recorded.
+            Some(Err(e)) => e.module.is_none(),
+            None => false,
+        }
+    }
+
     /// `rawGoModSummary`: the parsed go.mod of a module version or directory, cached.
     pub fn raw_summary(&mut self, actual: &Mod) -> Result<Rc<DepSummary>, LoadError> {
         if let Some(r) = self.raw.get(actual) {

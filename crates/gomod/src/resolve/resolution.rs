@@ -232,7 +232,21 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
         .collect();
     nodes.sort();
     let graph = needs_of(loader, &nodes, &mut seen);
-    let build_list = needs_of(loader, &loaded.mg.build_list(), &mut seen);
+    // `go list -m` reads the go.mod of each build-list module for its go version, but for a
+    // module replaced by another module version it reads the replacement's go.mod only when
+    // the go version is not known already; go.sum keeps what was read.
+    let listed: Vec<Mod> = loaded
+        .mg
+        .build_list()
+        .into_iter()
+        .filter(|m| match loader.replacement(m) {
+            Some(r) if !r.version.is_empty() => {
+                loader.was_fetched(&r) || !loader.knows_go_version(m)
+            }
+            _ => true,
+        })
+        .collect();
+    let build_list = needs_of(loader, &listed, &mut seen);
     let mut tidy_compat = Vec::new();
     // A go 1.17–1.20 main module is tidied for compatibility with the previous release, which
     // read the whole unpruned graph: those go.mod sums are kept as well.
