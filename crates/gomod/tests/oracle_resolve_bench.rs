@@ -182,3 +182,42 @@ fn bench_100k_edges() {
     let (t, listed, _) = time_resolve(&u);
     println!("{} edges: {t:.2?}, {listed} listed", u.edges);
 }
+
+/// A 5,000-long requirement chain (and a cycle back to its start) loads without exhausting
+/// the stack, in both graph modes and through the what-if operations.
+#[test]
+fn deep_chain_does_not_overflow() {
+    let n = 5_000;
+    let mut source = MapSource::default();
+    for i in 0..n {
+        let next = (i + 1) % n;
+        let text =
+            format!("module example.com/c{i}\n\ngo 1.16\n\nrequire example.com/c{next} v1.0.0\n");
+        source.add_module(
+            &format!("example.com/c{i}"),
+            "v1.0.0",
+            text.as_bytes(),
+            true,
+        );
+    }
+    for go in ["1.16", "1.21"] {
+        let main = format!("module example.com/main\n\ngo {go}\n\nrequire example.com/c0 v1.0.0\n");
+        let input = Input {
+            gomod: main.as_bytes(),
+            gomod_name: "go.mod",
+            workspace: None,
+            source: &source,
+            settings: Settings::default(),
+        };
+        let list = resolve::list_all(&input);
+        assert_eq!(list.exit_code, 0, "{}", list.stderr);
+        let res = resolve::resolve(&input, resolve::Cmd::ModGraph);
+        let e = resolve::explain(&res, &format!("example.com/c{}", n - 1), 3);
+        if go == "1.16" {
+            assert_eq!(list.stdout.lines().count(), n + 1);
+            assert_eq!(e.shortest_chain.len(), n + 1);
+        }
+        let w = resolve::what_if(&input, &resolve::Change::Drop("example.com/c5".to_owned()));
+        assert!(w.error.is_none());
+    }
+}
