@@ -283,7 +283,9 @@ pub fn print_list(session: &Session<'_>, retracted: bool) -> CommandOutput {
         Ok(loaded) => {
             let list = loaded.mg.build_list();
             let errs = module_info_errors(loader, &list, retracted);
-            if !errs.is_empty() {
+            // go list exits before printing once any error was reported, including the
+            // non-fatal ones of workspace loading.
+            if !errs.is_empty() || loader.failed {
                 stderr.push_str(&errs);
                 return CommandOutput {
                     stdout: String::new(),
