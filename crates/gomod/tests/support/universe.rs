@@ -452,14 +452,29 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             let _ = writeln!(work_text, "\t./{dir}");
             locals.push(LocalDir { dir, gomod });
         }
+        if rng.chance(3) {
+            // A use directory without a go.mod.
+            work_text.push_str("\t./nomodule\n");
+        }
         work_text.push_str(")\n");
         if rng.chance(30) {
             let (op, ov) = rng.pick(&all_targets).clone();
             let (np, nv) = rng.pick(&all_targets).clone();
-            if rng.chance(50) {
-                let _ = writeln!(work_text, "\nreplace {op} => {np} {nv}");
-            } else {
-                let _ = writeln!(work_text, "\nreplace {op} {ov} => {np} {nv}");
+            match rng.below(3) {
+                0 => {
+                    let _ = writeln!(work_text, "\nreplace {op} => {np} {nv}");
+                }
+                1 => {
+                    let _ = writeln!(work_text, "\nreplace {op} {ov} => {np} {nv}");
+                }
+                _ => {
+                    // A directory replacement in go.work, relative to the go.work directory.
+                    let dir = format!("worklocal{}", locals.len());
+                    let _ = writeln!(work_text, "\nreplace {op} => ./{dir}");
+                    let (rp, rv) = rng.pick(&all_targets).clone();
+                    let gomod = format!("module {op}\n\ngo 1.21\n\nrequire {rp} {rv}\n");
+                    locals.push(LocalDir { dir, gomod });
+                }
             }
         }
         Universe {
