@@ -1,5 +1,7 @@
 //! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod` (spec 8.1, 8.2).
 
+use std::fmt::Write as _;
+
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::files::{self, MainFileError};
@@ -334,7 +336,7 @@ pub fn print_graph(session: &Session<'_>) -> CommandOutput {
             let g = &loaded.mg.g;
             g.walk_breadth_first(|m| {
                 for r in g.required_by(m).unwrap_or_default() {
-                    stdout.push_str(&format!("{m} {r}\n"));
+                    let _ = writeln!(stdout, "{m} {r}");
                 }
             });
             CommandOutput {

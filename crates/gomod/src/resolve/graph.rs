@@ -156,9 +156,11 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
         }
     }
 
-    let path = mg.g.find_path(|m| matches!(mg.loaded.get(m), Some(Err(_))));
-    if let Some(Some(Err(e))) = path.last().map(|m| mg.loaded.get(m)) {
-        mg.error = Some(BuildListError::new(e.clone(), &path, |_, _| false));
+    if mg.loaded.values().any(|r| r.is_err()) {
+        let path = mg.g.find_path(|m| matches!(mg.loaded.get(m), Some(Err(_))));
+        if let Some(Some(Err(e))) = path.last().map(|m| mg.loaded.get(m)) {
+            mg.error = Some(BuildListError::new(e.clone(), &path, |_, _| false));
+        }
     }
     mg
 }
