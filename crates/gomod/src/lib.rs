@@ -8,6 +8,7 @@
 pub mod bundle;
 pub mod modfile;
 pub mod path;
+pub mod resolve;
 pub mod sum;
 pub mod syntax;
 pub mod vendor;

@@ -1,0 +1,298 @@
+//! Explanations over a resolution: why a module is at its version, who requires it, through
+//! which chains; and what-if edits of the main module's requirements with `go get`'s MVS
+//! operations (spec 7.1 Upgrade / Downgrade).
+
+use std::cmp::Ordering;
+use std::collections::VecDeque;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::command::{self, Cmd, Session};
+use super::input::Input;
+use super::loader::{LoadError, Loader};
+use super::mvs::{self, Mod, Reqs, NONE};
+use super::order::{cmp_version, mod_compare};
+use super::resolution::Resolution;
+use super::work;
+
+/// Everything known about one module path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub path: String,
+    /// The selected version, or None when the path is not in the build list.
+    pub selected: Option<String>,
+    /// Every requirement on the path: (who requires it, which version), in graph order.
+    pub required_by: Vec<(Mod, String)>,
+    /// The shortest chain from a main module to the selected version (main module first).
+    pub shortest_chain: Vec<Mod>,
+    /// Chains from a main module to any version of the path, at most `limit` of them, each
+    /// stopping at the first node of the path.
+    pub chains: Vec<Vec<Mod>>,
+    /// Whether more chains exist than were listed.
+    pub chains_truncated: bool,
+}
+
+/// Explains `path` in a resolution; `limit` bounds the number of chains listed.
+pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
+    let mut adj: HashMap<&Mod, Vec<&Mod>> = HashMap::default();
+    let mut required_by = Vec::new();
+    for (from, to) in &res.edges {
+        adj.entry(from).or_default().push(to);
+        if to.path == path {
+            required_by.push((from.clone(), to.version.clone()));
+        }
+    }
+    let selected = res
+        .build_list
+        .iter()
+        .find(|e| e.module.path == path)
+        .map(|e| e.module.version.clone());
+    let starts: Vec<Mod> = res
+        .main_modules
+        .iter()
+        .map(|p| Mod::new(p.clone(), ""))
+        .collect();
+    let shortest_chain = match &selected {
+        Some(v) => shortest(&adj, &starts, &Mod::new(path, v.clone())),
+        None => Vec::new(),
+    };
+    let (chains, chains_truncated) = all_chains(&adj, &starts, path, limit);
+    Explanation {
+        path: path.to_owned(),
+        selected,
+        required_by,
+        shortest_chain,
+        chains,
+        chains_truncated,
+    }
+}
+
+fn shortest(adj: &HashMap<&Mod, Vec<&Mod>>, starts: &[Mod], target: &Mod) -> Vec<Mod> {
+    let mut prev: HashMap<&Mod, Option<&Mod>> = HashMap::default();
+    let mut queue: VecDeque<&Mod> = VecDeque::new();
+    for s in starts {
+        prev.insert(s, None);
+        queue.push_back(s);
+    }
+    while let Some(m) = queue.pop_front() {
+        if m == target {
+            let mut chain = vec![m.clone()];
+            let mut cur = m;
+            while let Some(Some(p)) = prev.get(cur) {
+                chain.push((*p).clone());
+                cur = p;
+            }
+            chain.reverse();
+            return chain;
+        }
+        for next in adj.get(m).map(Vec::as_slice).unwrap_or_default() {
+            if !prev.contains_key(next) {
+                prev.insert(next, Some(m));
+                queue.push_back(next);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Simple paths from the starts to the first node of `path`, depth first in edge order.
+fn all_chains(
+    adj: &HashMap<&Mod, Vec<&Mod>>,
+    starts: &[Mod],
+    path: &str,
+    limit: usize,
+) -> (Vec<Vec<Mod>>, bool) {
+    let mut out: Vec<Vec<Mod>> = Vec::new();
+    let mut truncated = false;
+    for s in starts {
+        // Each frame: node and index of the next edge to follow.
+        let mut stack: Vec<(&Mod, usize)> = vec![(s, 0)];
+        let mut on_path: HashSet<&Mod> = [s].into_iter().collect();
+        while let Some((m, i)) = stack.pop() {
+            let edges = adj.get(m).map(Vec::as_slice).unwrap_or_default();
+            let Some(next) = edges.get(i) else {
+                on_path.remove(m);
+                continue;
+            };
+            stack.push((m, i + 1));
+            if on_path.contains(next) {
+                continue;
+            }
+            if next.path == path {
+                if out.len() >= limit {
+                    truncated = true;
+                    return (out, truncated);
+                }
+                let mut chain: Vec<Mod> = stack.iter().map(|(n, _)| (*n).clone()).collect();
+                chain.push((*next).clone());
+                out.push(chain);
+                continue;
+            }
+            on_path.insert(next);
+            stack.push((next, 0));
+        }
+    }
+    (out, truncated)
+}
+
+/// A what-if edit of the main module's requirements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Require at least this version (`go get path@version` upwards).
+    Raise(Mod),
+    /// Require at most this version, lowering whatever needs more (`go get path@version`
+    /// downwards).
+    Lower(Mod),
+    /// Remove the path from the build list (`go get path@none`).
+    Drop(String),
+}
+
+/// The build list after a change, and how it differs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WhatIf {
+    pub build_list: Vec<Mod>,
+    pub added: Vec<Mod>,
+    pub removed: Vec<Mod>,
+    /// (path, old version, new version).
+    pub changed: Vec<(String, String, String)>,
+    /// The error that stops the computation, if any.
+    pub error: Option<String>,
+}
+
+/// The module requirements as `go get`'s MVS sees them: the main module requires its roots,
+/// every other module its go.mod requirements.
+struct GetReqs<'l, 'a> {
+    loader: &'l mut Loader<'a>,
+    main: Mod,
+    roots: Vec<Mod>,
+}
+
+impl Reqs for GetReqs<'_, '_> {
+    type Error = LoadError;
+    fn compare(&self, path: &str, a: &str, b: &str) -> Ordering {
+        cmp_version(path, a, b)
+    }
+    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, LoadError> {
+        if *m == self.main {
+            return Ok(self.roots.clone());
+        }
+        if m.version == NONE || m.version.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.loader.summary(m).map(|s| s.require.to_vec())
+    }
+    fn previous(&mut self, m: &Mod) -> Result<Mod, LoadError> {
+        if m.path == "go" || m.path == "toolchain" {
+            return Ok(Mod::new(m.path.clone(), NONE));
+        }
+        let mut versions: Vec<String> = self
+            .loader
+            .source
+            .versions(&m.path)
+            .into_iter()
+            .filter(|v| {
+                !self
+                    .loader
+                    .exclude
+                    .contains(&Mod::new(m.path.clone(), v.clone()))
+            })
+            .collect();
+        versions.sort_by(|a, b| mod_compare(&m.path, a, b));
+        let prev = versions
+            .into_iter()
+            .rev()
+            .find(|v| mod_compare(&m.path, v, &m.version) == Ordering::Less);
+        Ok(Mod::new(
+            m.path.clone(),
+            prev.unwrap_or_else(|| NONE.to_owned()),
+        ))
+    }
+}
+
+/// Applies a change to the input's main module (single-module mode) and reports the new build
+/// list and its difference from the current one.
+pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
+    let session = match &input.workspace {
+        Some(ws) => work::load_workspace(input, ws),
+        None => {
+            command::read_main(input).map(|file| command::load_single(input, file, Cmd::ModGraph))
+        }
+    };
+    let mut session: Session<'_> = match session {
+        Ok(s) => s,
+        Err(stderr) => {
+            return WhatIf {
+                error: Some(stderr.trim_end().trim_start_matches("go: ").to_owned()),
+                ..WhatIf::default()
+            }
+        }
+    };
+    let loaded = match &session.outcome {
+        Ok(l) => l,
+        Err(f) => {
+            return WhatIf {
+                error: Some(f.message.clone()),
+                ..WhatIf::default()
+            }
+        }
+    };
+    let before = loaded.mg.build_list();
+    let roots = loaded.rs.roots.clone();
+    let Some(main) = session.loader.main_versions().first().cloned() else {
+        return WhatIf {
+            error: Some("no main module".to_owned()),
+            ..WhatIf::default()
+        };
+    };
+    let mut reqs = GetReqs {
+        loader: &mut session.loader,
+        main: main.clone(),
+        roots,
+    };
+    let result = match change {
+        Change::Raise(m) => mvs::upgrade(&main, &mut reqs, std::slice::from_ref(m), cmp_version),
+        Change::Lower(m) => mvs::downgrade(&main, &mut reqs, std::slice::from_ref(m), cmp_version),
+        Change::Drop(p) => {
+            mvs::downgrade(&main, &mut reqs, &[Mod::new(p.clone(), NONE)], cmp_version)
+        }
+    };
+    let after = match result {
+        Ok(l) => l,
+        Err(e) => {
+            return WhatIf {
+                error: Some(super::graph::render_build_list_error(&e)),
+                ..WhatIf::default()
+            }
+        }
+    };
+    diff(before, after)
+}
+
+fn diff(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
+    let old: HashMap<&str, &str> = before
+        .iter()
+        .map(|m| (m.path.as_str(), m.version.as_str()))
+        .collect();
+    let new: HashMap<&str, &str> = after
+        .iter()
+        .map(|m| (m.path.as_str(), m.version.as_str()))
+        .collect();
+    let mut w = WhatIf::default();
+    for m in &after {
+        match old.get(m.path.as_str()) {
+            None => w.added.push(m.clone()),
+            Some(v) if *v != m.version => {
+                w.changed
+                    .push((m.path.clone(), (*v).to_owned(), m.version.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+    for m in &before {
+        if !new.contains_key(m.path.as_str()) {
+            w.removed.push(m.clone());
+        }
+    }
+    w.build_list = after;
+    w
+}

@@ -1,0 +1,171 @@
+//! A fast reader for the common shape of dependency go.mod files.
+//!
+//! Large graphs read thousands of go.mod files, and the full lax parser (`modfile::parse_lax`)
+//! builds a complete syntax tree with comments for each. Almost every real dependency go.mod is
+//! plain ASCII with `module`, `go`, `toolchain` and `require` lines or blocks, which need none of
+//! that. This reader accepts exactly such files and returns `None` for anything else — quotes,
+//! other directives, unusual tokens, non-canonical versions, anything the full parser might
+//! reject or read differently — so the caller falls back to `modfile::parse_lax`. On the files
+//! it accepts, its result is the full parser's (checked by tests over generated universes and
+//! the real-world corpus).
+
+use super::mvs::Mod;
+use super::summary::DepSummary;
+use crate::modfile::is_go_version;
+use crate::path::{check_path_major, split_path_version};
+use crate::version::module::canonical_version;
+
+/// Reads `data` if it has the simple shape; `None` means "use the full parser".
+pub fn read(data: &[u8]) -> Option<DepSummary> {
+    // Printable ASCII, tabs and newlines only; no quoting or block comments.
+    let mut prev = 0u8;
+    for &b in data {
+        let plain = (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n';
+        if !plain || b == b'"' || b == b'`' || (prev == b'/' && b == b'*') {
+            return None;
+        }
+        prev = b;
+    }
+    let text = std::str::from_utf8(data).ok()?;
+    let mut out = DepSummary::default();
+    let (mut have_module, mut have_go, mut in_block) = (false, false, false);
+    for raw in text.split('\n') {
+        let code = strip_comment(raw)?;
+        let toks: Vec<&str> = code.split_ascii_whitespace().collect();
+        if toks
+            .iter()
+            .any(|t| *t != "(" && *t != ")" && t.bytes().any(|b| b"(),[]=>;".contains(&b)))
+        {
+            return None;
+        }
+        if in_block {
+            match toks.as_slice() {
+                [] => {}
+                [")"] => in_block = false,
+                [path, version] => out.require.push(requirement(path, version)?),
+                _ => return None,
+            }
+            continue;
+        }
+        match toks.as_slice() {
+            [] => {}
+            ["module", path] if !have_module => {
+                have_module = true;
+                out.module = (*path).to_owned();
+            }
+            ["go", version] if !have_go && is_go_version(version.as_bytes()) => {
+                have_go = true;
+                out.go = (*version).to_owned();
+            }
+            ["toolchain", _] => {}
+            ["require", "("] => in_block = true,
+            ["require", path, version] => out.require.push(requirement(path, version)?),
+            _ => return None,
+        }
+    }
+    if in_block {
+        return None;
+    }
+    Some(out)
+}
+
+/// One requirement, if the version is canonical and fits the path's major version.
+fn requirement(path: &str, version: &str) -> Option<Mod> {
+    if canonical_version(version) != version {
+        return None;
+    }
+    let (_, major) = split_path_version(path)?;
+    check_path_major(version, major).ok()?;
+    Some(Mod::new(path, version))
+}
+
+/// The line without its `//` comment; `None` when `//` or `/` appears where the full lexer
+/// might read it differently (inside a token).
+fn strip_comment(line: &str) -> Option<&str> {
+    match line.find("//") {
+        None => Some(line),
+        Some(0) => Some(""),
+        Some(i) => {
+            let before = line.get(..i)?;
+            if before.ends_with([' ', '\t']) {
+                Some(before)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+    use crate::resolve::files::parse_dep_full as parse_dep;
+
+    /// Every accepted file reads exactly as the full lax parser reads it.
+    fn agrees(data: &[u8]) -> bool {
+        match read(data) {
+            None => true,
+            Some(fast) => match parse_dep("go.mod", data) {
+                Ok(mut full) => {
+                    full.retract.clear();
+                    full.deprecated.clear();
+                    full == fast
+                }
+                Err(_) => false,
+            },
+        }
+    }
+
+    #[test]
+    fn simple_files_are_read() {
+        let f = b"module example.com/a\n\ngo 1.21 // x\n\ntoolchain go1.22.0\n\nrequire (\n\texample.com/b v1.0.0 // indirect\n\texample.com/c/v2 v2.1.0\n)\nrequire example.com/d v0.0.0-20200101000000-abcdefabcdef\n";
+        let s = read(f).expect("simple file");
+        assert_eq!(s.module, "example.com/a");
+        assert_eq!(s.go, "1.21");
+        assert_eq!(s.require.len(), 3);
+        assert!(agrees(f));
+    }
+
+    #[test]
+    fn unusual_files_fall_back() {
+        for f in [
+            &b"module \"example.com/a\"\n"[..],
+            b"module example.com/a\nexclude example.com/b v1.0.0\n",
+            b"module example.com/a\nrequire example.com/b v1.0\n",
+            b"module example.com/a\nrequire example.com/b/v2 v1.0.0\n",
+            b"module example.com/a\ngo 1.21.4-foo\n",
+            b"module example.com/a\nrequire (\n",
+            b"module example.com/a\nmodule example.com/b\n",
+            b"module example.com/a//x\n",
+            b"module example.com/a\r\n",
+            b"module example.com/a\nretract v1.0.0\n",
+        ] {
+            assert!(read(f).is_none(), "{}", String::from_utf8_lossy(f));
+        }
+    }
+
+    /// Real go.mod files from the corpus: whatever the fast reader accepts, it reads like the
+    /// full parser.
+    #[test]
+    fn corpus_files_agree() {
+        let root = std::path::Path::new("/work/shared/corpus");
+        let mut stack = vec![root.to_path_buf()];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.file_name().is_some_and(|n| n == "go.mod") {
+                    let data = std::fs::read(&p).unwrap_or_default();
+                    assert!(agrees(&data), "{}", p.display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0 || !root.exists());
+    }
+}

@@ -1,0 +1,343 @@
+//! Reading the requirement list of one module version the way the go command does
+//! (`goModSummary`, spec 7.2): replacement, fetching the go.mod from the source, lax parsing,
+//! module-path and go-version checks, and dropping excluded requirements.
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::fmt;
+use std::rc::Rc;
+
+use super::input::{ModSource, Settings};
+use super::mvs::Mod;
+use super::order::{compare_go, is_pruned_go, is_strict_go};
+use super::paths;
+use super::summary::{DepSummary, MainSummary};
+
+/// Why a module's requirements could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// The module version a `module.ModuleError` names (the replacement when replaced), or None
+    /// for errors that are not about one module version (a go line that is too new).
+    pub module: Option<Mod>,
+    pub message: String,
+}
+
+impl LoadError {
+    fn about(m: &Mod, message: String) -> LoadError {
+        LoadError {
+            module: Some(m.clone()),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.module {
+            Some(m) => write!(f, "{m}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// How a module's dependencies are loaded (spec 7.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pruning {
+    Pruned,
+    Unpruned,
+    Workspace,
+}
+
+impl Pruning {
+    pub fn for_go(go: &str) -> Pruning {
+        if is_pruned_go(go) {
+            Pruning::Pruned
+        } else {
+            Pruning::Unpruned
+        }
+    }
+}
+
+/// The requirement list of a graph node, as the graph uses it.
+#[derive(Clone, Debug)]
+pub struct NodeSummary {
+    pub require: Rc<[Mod]>,
+    pub pruning: Pruning,
+    /// The go line of the go.mod the requirements came from (after replacement); may be empty.
+    pub go: String,
+}
+
+/// A main module: its path, its go.mod, and its directory relative to the root (the main
+/// module's own directory, or the go.work directory).
+#[derive(Clone, Debug)]
+pub struct MainModule {
+    pub path: String,
+    pub file: MainSummary,
+    pub dir: String,
+}
+
+/// Parses a dependency go.mod laxly; the error is go's error list text.
+pub type ParseDep = fn(file_name: &str, data: &[u8]) -> Result<DepSummary, String>;
+
+/// The loading state shared by every graph built during one command.
+pub struct Loader<'a> {
+    pub settings: &'a Settings,
+    pub source: &'a dyn ModSource,
+    pub mains: Vec<MainModule>,
+    pub workspace: bool,
+    pub exclude: HashSet<Mod>,
+    /// go.work replacements (workspace mode), targets already relative to the go.work directory.
+    pub work_replace: HashMap<Mod, Mod>,
+    /// Each main module's replacements, in `mains` order.
+    pub replace: Vec<HashMap<Mod, Mod>>,
+    parse_dep: ParseDep,
+    raw: HashMap<Mod, Result<Rc<DepSummary>, LoadError>>,
+    nodes: HashMap<Mod, Result<Rc<NodeSummary>, LoadError>>,
+    /// Module versions whose go.mod was fetched from the source, in first-read order.
+    pub gomods_read: Vec<Mod>,
+    /// Messages printed while loading (already newline-terminated).
+    pub stderr: String,
+    /// Whether a reported error will make the command exit 1 although it goes on.
+    pub failed: bool,
+}
+
+impl<'a> Loader<'a> {
+    pub fn new(
+        settings: &'a Settings,
+        source: &'a dyn ModSource,
+        mains: Vec<MainModule>,
+        workspace: bool,
+        parse_dep: ParseDep,
+    ) -> Loader<'a> {
+        let mut exclude = HashSet::default();
+        let mut replace = Vec::new();
+        for m in &mains {
+            exclude.extend(m.file.exclude.iter().cloned());
+            let mut map = HashMap::default();
+            for r in &m.file.replace {
+                map.insert(r.old.clone(), r.new.clone());
+            }
+            replace.push(map);
+        }
+        Loader {
+            settings,
+            source,
+            mains,
+            workspace,
+            exclude,
+            work_replace: HashMap::default(),
+            replace,
+            parse_dep,
+            raw: HashMap::default(),
+            nodes: HashMap::default(),
+            gomods_read: Vec::new(),
+            stderr: String::new(),
+            failed: false,
+        }
+    }
+
+    pub fn is_main(&self, m: &Mod) -> bool {
+        m.version.is_empty() && self.mains.iter().any(|mm| mm.path == m.path)
+    }
+
+    pub fn main_versions(&self) -> Vec<Mod> {
+        self.mains
+            .iter()
+            .map(|m| Mod::new(m.path.clone(), ""))
+            .collect()
+    }
+
+    /// The replacement of `m` (spec 7.5), with directory targets relative to the root.
+    pub fn replacement(&self, m: &Mod) -> Option<Mod> {
+        if self.is_main(m) {
+            return None;
+        }
+        if let Some(r) = lookup(&self.work_replace, m) {
+            return Some(r.1.clone());
+        }
+        let mut found: Option<Mod> = None;
+        for (i, map) in self.replace.iter().enumerate() {
+            if let Some((_, r)) = lookup(map, m) {
+                let dir = self.mains.get(i).map(|mm| mm.dir.as_str()).unwrap_or("");
+                found = Some(self.canonical_replace_path(r, dir));
+            }
+        }
+        found
+    }
+
+    /// In workspace mode a relative directory target is rewritten relative to the go.work
+    /// directory; otherwise it stays as written.
+    fn canonical_replace_path(&self, r: &Mod, main_dir: &str) -> Mod {
+        if !self.workspace || !r.version.is_empty() || paths::is_abs(&r.path) {
+            return r.clone();
+        }
+        let joined = paths::clean(&paths::join(main_dir, &r.path));
+        Mod::new(paths::to_directory_path(&joined), "")
+    }
+
+    /// `goModSummary`: the requirement list of a graph node.
+    pub fn summary(&mut self, m: &Mod) -> Result<Rc<NodeSummary>, LoadError> {
+        if let Some(r) = self.nodes.get(m) {
+            return r.clone();
+        }
+        let r = self.compute_summary(m);
+        self.nodes.insert(m.clone(), r.clone());
+        r
+    }
+
+    fn compute_summary(&mut self, m: &Mod) -> Result<Rc<NodeSummary>, LoadError> {
+        if m.path == "go" {
+            let require = if is_strict_go(&m.version) {
+                vec![Mod::new("toolchain", format!("go{}", m.version))]
+            } else {
+                Vec::new()
+            };
+            return Ok(Rc::new(NodeSummary {
+                require: require.into(),
+                pruning: Pruning::Pruned,
+                go: String::new(),
+            }));
+        }
+        if m.path == "toolchain" {
+            return Ok(Rc::new(NodeSummary {
+                require: Vec::new().into(),
+                pruning: Pruning::Pruned,
+                go: String::new(),
+            }));
+        }
+        let actual = self.replacement(m).unwrap_or_else(|| m.clone());
+        let raw = self.raw_summary(&actual)?;
+        if !actual.version.is_empty() {
+            if raw.module.is_empty() {
+                return Err(LoadError::about(
+                    &actual,
+                    "parsing go.mod: missing module line".to_owned(),
+                ));
+            }
+            if raw.module != m.path && raw.module != actual.path {
+                return Err(LoadError::about(
+                    &actual,
+                    format!(
+                        "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
+                        raw.module, m.path
+                    ),
+                ));
+            }
+        }
+        let mut require: Vec<Mod> = raw
+            .require
+            .iter()
+            .filter(|r| !self.exclude.contains(*r))
+            .cloned()
+            .collect();
+        if !raw.go.is_empty() && is_strict_go(&raw.go) {
+            let go = Mod::new("go", raw.go.clone());
+            if !self.exclude.contains(&go) {
+                require.push(go);
+            }
+        }
+        let pruning = if raw.go.is_empty() {
+            Pruning::Unpruned
+        } else {
+            Pruning::for_go(&raw.go)
+        };
+        Ok(Rc::new(NodeSummary {
+            require: require.into(),
+            pruning,
+            go: raw.go.clone(),
+        }))
+    }
+
+    /// Whether the go.mod of `m` was fetched during this command (for go.sum bookkeeping).
+    pub fn was_fetched(&self, m: &Mod) -> bool {
+        !m.version.is_empty() && self.raw.contains_key(m)
+    }
+
+    /// Whether the go command knows the go line of `m` from a go.mod it parsed as `m` (its
+    /// `rawGoVersion` cache): then `go list -m` does not read a replacement's go.mod for it.
+    pub fn knows_go_version(&self, m: &Mod) -> bool {
+        match self.raw.get(m) {
+            Some(Ok(s)) => !s.go.is_empty(),
+            // Only a too-new go line fails after the go line was recorded.
+            Some(Err(e)) => e.module.is_none(),
+            None => false,
+        }
+    }
+
+    /// `rawGoModSummary`: the parsed go.mod of a module version or directory, cached.
+    pub fn raw_summary(&mut self, actual: &Mod) -> Result<Rc<DepSummary>, LoadError> {
+        if let Some(r) = self.raw.get(actual) {
+            return r.clone();
+        }
+        let r = self.read_raw(actual);
+        self.raw.insert(actual.clone(), r.clone());
+        r
+    }
+
+    fn read_raw(&mut self, actual: &Mod) -> Result<Rc<DepSummary>, LoadError> {
+        if actual.version.is_empty() {
+            if let Some(mm) = self.mains.iter().find(|mm| mm.path == actual.path) {
+                if self.workspace {
+                    let dep = mm.file.as_dep();
+                    return self.finish_raw(actual, dep);
+                }
+            }
+            let rel = paths::clean(&actual.path);
+            let abs = if paths::is_abs(&rel) {
+                rel.clone()
+            } else {
+                paths::clean(&paths::join(&self.settings.root_dir, &rel))
+            };
+            let abs_name = paths::join(&abs, "go.mod");
+            let short = paths::short_path(&abs_name, &self.settings.root_dir);
+            let Some(data) = self.source.dir_gomod(&rel) else {
+                return Err(LoadError::about(
+                    actual,
+                    format!("reading {short}: open {abs_name}: no such file or directory"),
+                ));
+            };
+            let dep = (self.parse_dep)(&abs_name, &data)
+                .map_err(|e| LoadError::about(actual, format!("parsing {short}: {e}")))?;
+            return self.finish_raw(actual, dep);
+        }
+        let Some(data) = self.source.gomod(&actual.path, &actual.version) else {
+            return Err(LoadError::about(
+                actual,
+                format!(
+                    "reading {}/{}: no such file or directory",
+                    self.settings.proxy_url,
+                    paths::proxy_file(&actual.path, &actual.version, "mod")
+                ),
+            ));
+        };
+        self.gomods_read.push(actual.clone());
+        let dep = (self.parse_dep)("go.mod", &data)
+            .map_err(|e| LoadError::about(actual, format!("parsing go.mod: {e}")))?;
+        self.finish_raw(actual, dep)
+    }
+
+    /// The go-version check of `summaryFromModFile`.
+    fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<DepSummary>, LoadError> {
+        if !dep.go.is_empty()
+            && is_strict_go(&dep.go)
+            && compare_go(&dep.go, &self.settings.go_version).is_gt()
+        {
+            return Err(LoadError {
+                module: None,
+                message: format!(
+                    "module {actual} requires go >= {} (running go {}; GOTOOLCHAIN={})",
+                    dep.go, self.settings.go_version, self.settings.gotoolchain
+                ),
+            });
+        }
+        Ok(Rc::new(dep))
+    }
+}
+
+/// A replacement map lookup: the exact version first, then the path-wide entry.
+fn lookup<'m>(map: &'m HashMap<Mod, Mod>, m: &Mod) -> Option<(String, &'m Mod)> {
+    if let Some(r) = map.get(m) {
+        return Some((m.version.clone(), r));
+    }
+    map.get(&Mod::new(m.path.clone(), ""))
+        .map(|r| (String::new(), r))
+}

@@ -1,0 +1,91 @@
+//! How the go command orders the nodes of its module graph (spec 4.6, 7.2).
+//!
+//! Real modules compare by semantic version, the `go` pseudo-module by Go version, and
+//! `toolchain` by the Go version inside the toolchain name. The main module's empty version is
+//! greater than everything.
+
+use std::cmp::Ordering;
+
+use super::mvs::Mod;
+
+pub use crate::version::gover::{
+    compare as compare_go, from_toolchain, is_valid as is_valid_go, mod_compare,
+};
+
+/// The go command's `cmpVersion`: the empty version (a main module) is the greatest.
+pub fn cmp_version(path: &str, x: &str, y: &str) -> Ordering {
+    match (x.is_empty(), y.is_empty()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        (false, false) => mod_compare(path, x, y),
+    }
+}
+
+/// The order of `gover.ModSort`: by path, then by version (a `/file` suffix after the version
+/// compared as a string, as go.sum keys need).
+pub fn compare_mods(a: &Mod, b: &Mod) -> Ordering {
+    a.path.cmp(&b.path).then_with(|| {
+        let (va, fa) = a
+            .version
+            .split_once('/')
+            .unwrap_or((a.version.as_str(), ""));
+        let (vb, fb) = b
+            .version
+            .split_once('/')
+            .unwrap_or((b.version.as_str(), ""));
+        if va != vb {
+            mod_compare(&a.path, va, vb)
+        } else {
+            fa.cmp(fb)
+        }
+    })
+}
+
+/// `gover.ModSort`.
+pub fn mod_sort(list: &mut [Mod]) {
+    list.sort_by(compare_mods);
+}
+
+/// Whether a go.mod at this go version has its dependencies pruned (go 1.17 and later).
+pub fn is_pruned_go(go: &str) -> bool {
+    compare_go(go, "1.17") != Ordering::Less
+}
+
+/// Whether a go.mod at this go version gets `go@` edges and strict go-line rules (1.21 and later).
+pub fn is_strict_go(go: &str) -> bool {
+    compare_go(go, "1.21") != Ordering::Less
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Orders from spec 4.6, checked there against go/version.
+    #[test]
+    fn go_version_order() {
+        let chain = [
+            "1.20rc1", "1.20", "1.20.1", "1.21", "1.21rc1", "1.21rc2", "1.21.0", "1.21.1", "1.22",
+            "1.99",
+        ];
+        for w in chain.windows(2) {
+            assert_eq!(
+                compare_go(w[0], w[1]),
+                Ordering::Less,
+                "{} < {}",
+                w[0],
+                w[1]
+            );
+        }
+        assert_eq!(compare_go("1.20", "1.20.0"), Ordering::Equal);
+        assert_eq!(compare_go("1.18beta2", "1.18rc1"), Ordering::Less);
+        assert_eq!(compare_go("bad", "1"), Ordering::Less);
+        assert_eq!(compare_go("1.21.3rc1", "x"), Ordering::Equal);
+        assert_eq!(from_toolchain("go1.22.0-custom"), "1.22.0");
+        assert_eq!(from_toolchain("go1.2/x"), "");
+        assert_eq!(
+            mod_compare("toolchain", "go1.21", "go1.21.0"),
+            Ordering::Less
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! Benchmarks of the resolver on large synthetic universes (no go binary involved).
+//!
+//! Run natively with optimisations:
+//! `cargo test --release -p gomod --test oracle_resolve_bench -- --ignored --nocapture`.
+//! The default (debug) test run only checks that the large universes resolve and have the
+//! expected shape; the timings are printed by the ignored benchmark.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use gomod::resolve::{self, Input, MapSource, Settings};
+use support::universe::Rng;
+
+/// A synthetic universe: `modules` paths with `versions` versions each, every go.mod requiring
+/// `fanout` other modules at random versions; the main module requires `roots` of them.
+struct Big {
+    main: String,
+    source: MapSource,
+    edges: usize,
+}
+
+fn big(
+    seed: u64,
+    modules: usize,
+    versions: usize,
+    fanout: usize,
+    roots: usize,
+    dep_go: &str,
+    main_go: &str,
+) -> Big {
+    let mut rng = Rng::new(seed);
+    let mut source = MapSource::default();
+    let mut edges = 0;
+    let path = |i: usize| format!("example.com/org{}/mod{i}", i % 37);
+    for i in 0..modules {
+        for v in 0..versions {
+            let mut text = format!("module {}\n\ngo {dep_go}\n\nrequire (\n", path(i));
+            for _ in 0..fanout {
+                let j = rng.below(modules);
+                if j == i {
+                    continue;
+                }
+                let _ = writeln!(text, "\t{} v1.{}.0", path(j), rng.below(versions));
+                edges += 1;
+            }
+            text.push_str(")\n");
+            source.add_module(&path(i), &format!("v1.{v}.0"), text.as_bytes(), true);
+        }
+    }
+    let mut main = format!("module example.com/main\n\ngo {main_go}\n\nrequire (\n");
+    for r in 0..roots {
+        let _ = writeln!(
+            main,
+            "\t{} v1.{}.0",
+            path(r * modules / roots.max(1)),
+            rng.below(versions)
+        );
+    }
+    main.push_str(")\n");
+    Big {
+        main,
+        source,
+        edges: edges + roots,
+    }
+}
+
+fn time_resolve(b: &Big) -> (Duration, usize, usize) {
+    let input = Input {
+        gomod: b.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &b.source,
+        settings: Settings::default(),
+    };
+    let start = Instant::now();
+    let graph = resolve::mod_graph(&input);
+    let list = resolve::list_all(&input);
+    let took = start.elapsed();
+    assert_eq!(graph.exit_code, 0, "{}", graph.stderr);
+    assert_eq!(list.exit_code, 0, "{}", list.stderr);
+    (
+        took,
+        list.stdout.lines().count(),
+        graph.stdout.lines().count(),
+    )
+}
+
+/// A kubernetes-sized build list: about 500 modules, 250 roots, pruned go 1.21 modules.
+fn kubernetes_like() -> Big {
+    big(7, 520, 3, 12, 250, "1.21", "1.22")
+}
+
+#[test]
+fn large_universes_resolve() {
+    let k = kubernetes_like();
+    let (_, listed, _) = time_resolve(&k);
+    assert!(
+        listed > 400,
+        "kubernetes-like build list has only {listed} modules"
+    );
+    let u = big(11, 2_000, 2, 5, 50, "1.16", "1.16");
+    let (_, listed, edges) = time_resolve(&u);
+    assert!(
+        listed > 1_500 && edges > 5_000,
+        "{listed} modules, {edges} edges"
+    );
+}
+
+#[test]
+#[ignore]
+fn bench_resolve() {
+    let k = kubernetes_like();
+    let (t, listed, printed) = time_resolve(&k);
+    println!("kubernetes-like: {listed} modules in the build list, {printed} graph edges printed: {t:.2?} (graph + list)");
+    let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
+    let (t, listed, printed) = time_resolve(&u);
+    println!("10,000 modules: {listed} in the build list, {printed} edges printed: {t:.2?} (graph + list)");
+    for (modules, fanout) in [(100, 10), (1_000, 10), (10_000, 10)] {
+        let u = big(5, modules, 1, fanout, 50, "1.16", "1.16");
+        let (t, listed, _) = time_resolve(&u);
+        println!(
+            "{:>7} edges ({modules} modules): {t:.2?}, {listed} listed, {:.2} µs/edge",
+            u.edges,
+            t.as_secs_f64() * 1e6 / u.edges as f64
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn bench_parse_only() {
+    let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
+    let start = Instant::now();
+    let mut n = 0;
+    for data in u.source.mods.values().flat_map(|vs| vs.values()) {
+        n += resolve::files::parse_dep("go.mod", data)
+            .map(|d| d.require.len())
+            .unwrap_or(0);
+    }
+    println!(
+        "parse 10,000 go.mod files ({n} requirements): {:.2?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+#[ignore]
+fn bench_phases() {
+    let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    let start = Instant::now();
+    let g = resolve::mod_graph(&input);
+    println!(
+        "mod graph: {:.2?} ({} bytes)",
+        start.elapsed(),
+        g.stdout.len()
+    );
+    let start = Instant::now();
+    let l = resolve::list_all(&input);
+    println!(
+        "list -m all: {:.2?} ({} bytes)",
+        start.elapsed(),
+        l.stdout.len()
+    );
+    let start = Instant::now();
+    let r = resolve::resolve(&input, resolve::Cmd::ModGraph);
+    println!("resolve: {:.2?} ({} nodes)", start.elapsed(), r.nodes.len());
+}
+
+#[test]
+#[ignore]
+fn bench_100k_edges() {
+    let u = big(5, 10_000, 1, 10, 50, "1.16", "1.16");
+    let (t, listed, _) = time_resolve(&u);
+    println!("{} edges: {t:.2?}, {listed} listed", u.edges);
+}
+
+/// A 5,000-long requirement chain (and a cycle back to its start) loads without exhausting
+/// the stack, in both graph modes and through the what-if operations.
+#[test]
+fn deep_chain_does_not_overflow() {
+    let n = 5_000;
+    let mut source = MapSource::default();
+    for i in 0..n {
+        let next = (i + 1) % n;
+        let text =
+            format!("module example.com/c{i}\n\ngo 1.16\n\nrequire example.com/c{next} v1.0.0\n");
+        source.add_module(
+            &format!("example.com/c{i}"),
+            "v1.0.0",
+            text.as_bytes(),
+            true,
+        );
+    }
+    for go in ["1.16", "1.21"] {
+        let main = format!("module example.com/main\n\ngo {go}\n\nrequire example.com/c0 v1.0.0\n");
+        let input = Input {
+            gomod: main.as_bytes(),
+            gomod_name: "go.mod",
+            workspace: None,
+            source: &source,
+            settings: Settings::default(),
+        };
+        let list = resolve::list_all(&input);
+        assert_eq!(list.exit_code, 0, "{}", list.stderr);
+        let res = resolve::resolve(&input, resolve::Cmd::ModGraph);
+        let e = resolve::explain(&res, &format!("example.com/c{}", n - 1), 3);
+        if go == "1.16" {
+            assert_eq!(list.stdout.lines().count(), n + 1);
+            assert_eq!(e.shortest_chain.len(), n + 1);
+        }
+        let w = resolve::what_if(&input, &resolve::Change::Drop("example.com/c5".to_owned()));
+        assert!(w.error.is_none());
+    }
+}

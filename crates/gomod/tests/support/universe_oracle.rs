@@ -1,0 +1,158 @@
+//! Running the real go command on a generated universe.
+//!
+//! The universe is written out as a file-system GOPROXY (`<escaped path>/@v/list`, `V.mod`,
+//! `V.info`) plus the main module (or go.work) directory, then `go mod graph` and
+//! `go list -m all` run in it offline with a fresh GOPATH and module cache per universe.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::universe::{escape, Universe};
+
+/// What a command printed and how it exited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ran {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+/// The go binary: `GOMODPLAY_GO`, else the project's `.venv` one.
+pub fn go_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("GOMODPLAY_GO") {
+        return PathBuf::from(p);
+    }
+    let p = PathBuf::from("/work/main/.venv/bin/go");
+    if !p.exists() {
+        panic!(
+            "the go binary {} is missing: run make setup (or set GOMODPLAY_GO)",
+            p.display()
+        );
+    }
+    p
+}
+
+/// A scratch directory removed on drop.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(tag: &str) -> Scratch {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir =
+            std::env::temp_dir().join(format!("gomodplay-{tag}-{}-{nanos}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn write(path: &Path, data: &str) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("creating {}: {e}", parent.display()));
+    }
+    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+}
+
+/// Where a written universe lives.
+pub struct Layout {
+    pub proxy: PathBuf,
+    /// The directory the commands run in: the main module's, or the go.work's.
+    pub root: PathBuf,
+    pub gopath: PathBuf,
+}
+
+impl Layout {
+    pub fn proxy_url(&self) -> String {
+        format!("file://{}", self.proxy.display())
+    }
+}
+
+/// Writes the universe below `base`.
+pub fn write_universe(u: &Universe, base: &Path) -> Layout {
+    let proxy = base.join("proxy");
+    let root = base.join("root");
+    let gopath = base.join("gopath");
+    fs::create_dir_all(&proxy).unwrap_or_else(|e| panic!("creating {}: {e}", proxy.display()));
+    fs::create_dir_all(&root).unwrap_or_else(|e| panic!("creating {}: {e}", root.display()));
+    let mut lists: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for m in &u.proxy {
+        let dir = proxy.join(escape(&m.path)).join("@v");
+        let ev = escape(&m.version);
+        write(&dir.join(format!("{ev}.mod")), &m.gomod);
+        write(
+            &dir.join(format!("{ev}.info")),
+            &format!(
+                "{{\"Version\":\"{}\",\"Time\":\"2020-01-01T00:00:00Z\"}}",
+                m.version
+            ),
+        );
+        let list = lists.entry(m.path.clone()).or_default();
+        if m.listed {
+            list.push_str(&m.version);
+            list.push('\n');
+        }
+    }
+    for (path, list) in &lists {
+        write(&proxy.join(escape(path)).join("@v").join("list"), list);
+    }
+    match &u.work {
+        Some(w) => write(&root.join("go.work"), w),
+        None => write(&root.join("go.mod"), &u.main_gomod),
+    }
+    for l in &u.locals {
+        write(&root.join(&l.dir).join("go.mod"), &l.gomod);
+    }
+    Layout {
+        proxy,
+        root,
+        gopath,
+    }
+}
+
+/// Runs `go <args>` in the layout's root, offline against its proxy.
+pub fn run_go(layout: &Layout, args: &[&str], workspace: bool) -> Ran {
+    let mut cmd = Command::new(go_binary());
+    cmd.args(args)
+        .current_dir(&layout.root)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &layout.gopath)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOSUMDB", "off")
+        .env("GOPATH", &layout.gopath)
+        .env("GOMODCACHE", layout.gopath.join("pkg").join("mod"))
+        .env("GOCACHE", layout.gopath.join("cache"))
+        .env("GOPROXY", layout.proxy_url())
+        .env("GOENV", "off")
+        .env(
+            "GOFLAGS",
+            if workspace {
+                "-modcacherw"
+            } else {
+                "-mod=mod -modcacherw"
+            },
+        )
+        .env("GOWORK", if workspace { "" } else { "off" });
+    if workspace {
+        cmd.env("GOWORK", layout.root.join("go.work"));
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("running {}: {e}", go_binary().display()));
+    Ran {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        exit_code: out.status.code().unwrap_or(-1),
+    }
+}
