@@ -18,6 +18,10 @@ pub enum Command {
     Json { file: PathBuf },
     /// Print the `h1:` hash that go.sum records for a go.mod file.
     Sum { file: PathBuf },
+    /// Resolve a module graph: `list`, `graph` or `why` (see [`crate::query_args`]).
+    Query(crate::query_args::Query),
+    /// Print the help of a resolving command.
+    QueryHelp(crate::query_args::Verb),
 }
 
 /// The commands that have their own help text.
@@ -143,6 +147,14 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
         }
+        "list" | "graph" | "why" => {
+            let verb =
+                crate::query_args::Verb::from_name(&name).unwrap_or(crate::query_args::Verb::List);
+            crate::query_args::parse(verb, rest).map(|parsed| match parsed {
+                crate::query_args::Parsed::Query(q) => Command::Query(q),
+                crate::query_args::Parsed::Help(v) => Command::QueryHelp(v),
+            })
+        }
         other => Err(usage_error(format!(
             "gomodplay: unknown command {other:?}\nRun 'gomodplay help' for usage.\n"
         ))),
@@ -154,6 +166,9 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
         [] => Ok(Command::Help(None)),
         [topic] => {
             let topic = topic.to_string_lossy();
+            if let Some(verb) = crate::query_args::Verb::from_name(&topic) {
+                return Ok(Command::QueryHelp(verb));
+            }
             match Topic::from_name(&topic) {
                 Some(topic) => Ok(Command::Help(Some(topic))),
                 None => Err(usage_error(format!(

@@ -20,6 +20,7 @@ use gomod::syntax::ErrorList;
 use crate::args::{Command, OVERVIEW};
 use crate::gopath::{is_work_file, short_path};
 use crate::oserror::{path_error, reason};
+use crate::query_args::Verb;
 
 /// Exit status for a file that cannot be read, parsed or written.
 const FAILURE: u8 = 1;
@@ -31,6 +32,13 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         Command::Fmt { file, write } => fmt(&file, write, stdout),
         Command::Json { file } => json(&file, stdout),
         Command::Sum { file } => sum(&file, stdout),
+        Command::QueryHelp(verb) => emit(stdout, verb.help().as_bytes()),
+        Command::Query(query) => {
+            return match query.verb {
+                Verb::List | Verb::Graph => crate::list::run(&query, stdout, stderr),
+                Verb::Why => crate::why::run(&query, stdout, stderr),
+            }
+        }
     };
     match result {
         Ok(()) => 0,

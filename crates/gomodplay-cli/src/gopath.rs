@@ -19,7 +19,7 @@ pub fn short_path(path: &str) -> String {
 }
 
 /// The working directory as Go's `os.Getwd` reports it.
-fn go_getwd() -> Option<String> {
+pub fn go_getwd() -> Option<String> {
     let dot = std::fs::metadata(".").ok();
     if let Some(pwd) = std::env::var_os("PWD") {
         let pwd = pwd.to_string_lossy().into_owned();

@@ -10,7 +10,13 @@
 mod args;
 mod commands;
 mod gopath;
+mod json;
+mod list;
+mod load;
 mod oserror;
+mod query_args;
+mod resolution_json;
+mod why;
 
 use std::io::Write;
 use std::process::ExitCode;
