@@ -194,9 +194,11 @@ pub fn load(query: &Query) -> Result<Loaded, String> {
             let shown = p.display().to_string();
             match std::fs::metadata(p) {
                 Ok(m) if m.is_dir() => Some(PathBuf::from(absolute(p))),
-                Ok(_) => return Err(format!(
+                Ok(_) => {
+                    return Err(format!(
                     "gomodplay: --proxy {shown}: not a directory (expected GOPROXY file layout)\n"
-                )),
+                ))
+                }
                 Err(err) => {
                     return Err(format!(
                         "gomodplay: --proxy: {}\n",

@@ -224,7 +224,7 @@ impl<'r> Report<'r> {
     fn json(&self) -> Value {
         let e = &self.explanation;
         let chains = if self.limit > 0 {
-            Value::Array(e.chains.iter().map(|c| Value::modules(c)).collect())
+            Value::Array(e.chains.iter().map(Value::modules).collect())
         } else {
             Value::Array(Vec::new())
         };
