@@ -183,7 +183,8 @@ impl<'r> Report<'r> {
         for (who, version) in &e.required_by {
             let _ = writeln!(out, "\t{who} requires {version}");
         }
-        if !e.shortest_chain.is_empty() {
+        // A main module's chain would be itself alone.
+        if e.shortest_chain.len() > 1 {
             out.push_str("shortest chain:\n");
             let _ = writeln!(out, "\t{}", Self::chain_text(&e.shortest_chain));
         }

@@ -20,7 +20,6 @@
 //! `GOMODPLAY_CLI_CASES` sets the number of single-module universes (default 60; workspaces add
 //! a fifth as many), `GOMODPLAY_SEED` the first seed. `GOMODPLAY_GO` names the go binary.
 
-#[allow(dead_code)]
 #[path = "../../gomod/tests/support/universe.rs"]
 mod universe;
 
