@@ -91,7 +91,7 @@ const SHARED_HELP: &str = "\
 DIR is a directory holding the main module's go.mod (or a go.work for a workspace); it defaults to
 the current directory. Local directories named by replace directives and go.work use directives
 are read relative to it. A BUNDLE is a txtar archive holding the same files by relative path;
-it behaves as if unpacked in its own directory and reads nothing else from disk.
+it behaves as if unpacked in its own directory; apart from --proxy nothing else is read.
 
 Dependency go.mod files come, in this order, from the bundle (or DIR) in GOPROXY layout
 (<escaped path>/@v/<version>.mod and <escaped path>/@v/list), then from --proxy DIR, a
