@@ -8,6 +8,7 @@
 //! * as a txtar bundle holding the same files plus the proxy's `.mod` and `@v/list` files, read
 //!   with `gomodplay list BUNDLE`; the go command runs on the same files unpacked in the bundle's
 //!   directory with `GOPROXY=file://<that directory>` (a bundle behaves as if unpacked there).
+//!   That unpacked directory is also read as a DIR holding its own GOPROXY-layout files.
 //!
 //! Stdout, stderr and exit status must be byte-identical (go runs with `GOFLAGS=-mod=mod
 //! GOTOOLCHAIN=local GOSUMDB=off`, a fresh GOPATH and module cache per layout). All gomodplay
@@ -250,11 +251,15 @@ fn check_universe(u: &Universe, base: &Path) -> (Vec<String>, [i32; 2]) {
         path_str(&dir_proxy),
         path_str(&bundle_file),
     );
+    let bun_s = path_str(&bun);
     let ours = [
         run_ours(&["graph", "--proxy", &proxy_s, &root_s]),
         run_ours(&["list", "--proxy", &proxy_s, &root_s]),
         run_ours(&["graph", &bundle_s]),
         run_ours(&["list", &bundle_s]),
+        // The unpacked bundle as a directory holding its own GOPROXY-layout files.
+        run_ours(&["graph", &bun_s]),
+        run_ours(&["list", &bun_s]),
     ];
     let gopath_dir = base.join("gopath-dir");
     let gopath_bun = base.join("gopath-bundle");
@@ -270,11 +275,21 @@ fn check_universe(u: &Universe, base: &Path) -> (Vec<String>, [i32; 2]) {
         run_go(&bun, &bun, &gopath_bun, &["mod", "graph"], work),
         run_go(&bun, &bun, &gopath_bun, &["list", "-m", "all"], work),
     ];
+    let gos = [
+        gos[0].clone(),
+        gos[1].clone(),
+        gos[2].clone(),
+        gos[3].clone(),
+        gos[2].clone(),
+        gos[3].clone(),
+    ];
     let names = [
         "graph --proxy DIR",
         "list --proxy DIR",
         "graph BUNDLE",
         "list BUNDLE",
+        "graph DIR (own proxy files)",
+        "list DIR (own proxy files)",
     ];
     let diffs = names
         .iter()
@@ -323,7 +338,7 @@ fn list_and_graph_match_go_on_generated_universes() {
         failures.first().map(String::as_str).unwrap_or_default()
     );
     eprintln!(
-        "{checked} universes (2 layouts, list and graph each) match go; {failed_runs} of the go runs failed"
+        "{checked} universes (list and graph match go (3 ways each); {failed_runs} of the go runs failed"
     );
     // Both outcomes must be exercised: successful resolutions and go's error messages.
     assert!(failed_runs > 0 && failed_runs < checked as usize * 2);

@@ -178,6 +178,18 @@ fn go_version_flag_sets_the_running_toolchain() {
     );
     let ok = run_in(&dir, &["list", "--go-version", "1.21.0", "b.txtar"]);
     assert_eq!(ok.status, 0, "{}", ok.stderr);
+    // A go.mod named directly stands for its directory.
+    write(
+        &dir.join("m").join("go.mod"),
+        "module example.com/m\n\ngo 1.21\n",
+    );
+    let by_file = run_in(&dir, &["list", "m/go.mod"]);
+    let by_dir = run_in(&dir, &["list", "m"]);
+    assert_eq!(
+        (by_file.status, by_file.stdout.as_str()),
+        (0, "example.com/m\n")
+    );
+    assert_eq!((by_dir.status, by_dir.stdout), (0, by_file.stdout));
     let _ = fs::remove_dir_all(&dir);
 }
 
