@@ -338,7 +338,7 @@ fn list_and_graph_match_go_on_generated_universes() {
         failures.first().map(String::as_str).unwrap_or_default()
     );
     eprintln!(
-        "{checked} universes (list and graph match go (3 ways each); {failed_runs} of the go runs failed"
+        "{checked} universes: list and graph match go in 3 input forms each; {failed_runs} of the go runs failed"
     );
     // Both outcomes must be exercised: successful resolutions and go's error messages.
     assert!(failed_runs > 0 && failed_runs < checked as usize * 2);

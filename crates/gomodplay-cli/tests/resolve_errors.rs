@@ -163,6 +163,28 @@ fn unreadable_proxy_file_is_reported() {
     let _ = fs::remove_dir_all(&dir);
 }
 
+/// Files of a bundle that the resolver does not use are named in a warning on stderr;
+/// the result is unchanged.
+#[test]
+fn odd_bundle_files_are_named_in_warnings() {
+    let dir = scratch("oddfiles");
+    write(
+        &dir.join("b.txtar"),
+        &format!("{BUNDLE}-- notes.md --\nhello\n"),
+    );
+    let out = run_in(&dir, &["list", "b.txtar"]);
+    assert_eq!(out.status, 0);
+    assert_eq!(
+        out.stdout,
+        "example.com/m\nexample.com/b v1.0.0\nexample.com/c v1.2.0\n"
+    );
+    assert_eq!(
+        out.stderr,
+        "gomodplay: warning: b.txtar: notes.md: not a file the playground uses; ignored\n"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
 /// `--go-version` is the running toolchain of the simulation; go's message for a go.mod that
 /// needs a newer one has the form go 1.27.3 printed for `go 1.99` in the generated universes.
 #[test]
