@@ -21,7 +21,7 @@ pub struct EditOutcome {
 /// own), lies outside its file, or splits a UTF-8 character. Insertions at the same offset are
 /// kept in fix order. A file that does not exist is created by edits at `0..0`.
 pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOutcome {
-    let mut accepted: BTreeMap<&str, Vec<(Range<usize>, &str, usize)>> = BTreeMap::new();
+    let mut accepted: BTreeMap<&str, Vec<Accepted<'_>>> = BTreeMap::new();
     let mut outcome = EditOutcome::default();
     let mut order = 0usize;
     for (index, fix) in fixes.iter().enumerate() {
@@ -71,6 +71,9 @@ pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOut
     }
     outcome
 }
+
+/// An accepted edit: its range, its text, and its position in acceptance order.
+type Accepted<'a> = (Range<usize>, &'a str, usize);
 
 /// Two ranges overlap when they share a byte, or when an insertion lies strictly inside a
 /// replaced range.

@@ -175,7 +175,7 @@ fn major_version_fixes(
     ) else {
         return Vec::new();
     };
-    let Some((prefix, _)) = split_path_version(&path) else {
+    let Some((prefix, path_major)) = split_path_version(&path) else {
         return Vec::new();
     };
     if prefix.starts_with("gopkg.in/") {
@@ -201,17 +201,15 @@ fn major_version_fixes(
         edits: vec![edit(path_range, new_path.clone())],
         commands: vec![format!("go get {new_path}@{version}")],
     }];
-    if new_path != prefix || !path.ends_with(major) {
-        if major != "v0" && major != "v1" && semver::build(&version).is_empty() {
-            let incompatible = format!("{canonical}+incompatible");
-            fixes.push(Fix {
-                title: format!(
-                    "Require {path} {incompatible} (only for a version without a go.mod)"
-                ),
-                edits: vec![edit(version_range, incompatible.clone())],
-                commands: vec![format!("go get {path}@{incompatible}")],
-            });
-        }
+    // +incompatible exists only for v2+ versions required at a path without a major suffix.
+    let v2_or_later = major != "v0" && major != "v1";
+    if path_major.is_empty() && v2_or_later && semver::build(&version).is_empty() {
+        let incompatible = format!("{canonical}+incompatible");
+        fixes.push(Fix {
+            title: format!("Require {path} {incompatible} (only for a version without a go.mod)"),
+            edits: vec![edit(version_range, incompatible.clone())],
+            commands: vec![format!("go get {path}@{incompatible}")],
+        });
     }
     fixes
 }
