@@ -19,6 +19,7 @@ mod fixer;
 mod gomod;
 mod gosum;
 mod gowork;
+mod graph;
 mod markers;
 mod render;
 mod rules;
@@ -232,6 +233,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
         }
     }
     gowork::check(&mut sink, bundle, &modules, local_go);
+    graph::check(&mut sink, bundle, local_go);
     if options.go_version.is_none() {
         let has_main = bundle
             .workspace_files()

@@ -155,4 +155,34 @@ pub const RULES: &[Rule] = &[
         summary: "A go.work declares an older Go than one of the modules it uses.",
         explanation: "The go line of go.work must be at least the go line of every module it uses; otherwise the go command stops with `go: module DIR listed in go.work file requires go >= V, but go.work lists go W; to download and use go V: go work use`.\n\nReal-world example: a module raised to Go 1.24 by `go get` while the workspace's go.work still says 1.22.\n\nFix: raise the go.work go line (what `go work use` does).",
     },
+    Rule {
+        code: "module-path-mismatch",
+        severity: Severity::Error,
+        summary: "A dependency's go.mod declares a different module path than the one required.",
+        explanation: "The go command refuses a module whose go.mod names another path: `go: example.com/a@v1.0.0: parsing go.mod: module declares its path as: example.com/b but was required as: example.com/a`. It happens when a module was renamed, or a fork is required under the fork's path without a replace.\n\nReal-world example: github.com/imdario/mergo moved to dario.cat/mergo (bakito/kubexporter PR #548).\n\nFix: require the path the go.mod declares (and change the imports), or replace the old path by the new one. This check needs the dependencies' go.mod files in the bundle.",
+    },
+    Rule {
+        code: "sum-missing",
+        severity: Severity::Error,
+        summary: "go.sum lacks a go.mod hash that loading the module graph needs.",
+        explanation: "Since Go 1.16 the go command does not add missing go.sum lines by itself: a build stops with `go: M@V: missing go.sum entry for go.mod file; to add it: go mod download M`. This rule checks the go.mod hashes the graph and the build list need; the zip hashes depend on which packages are imported, which the bundle does not show.\n\nReal-world example: a bot that updated one module's go.mod but not its go.sum (dependabot/dependabot-core#4124).\n\nFix: `go mod download` or `go mod tidy`; the offered fix adds the lines, computing each hash from the go.mod file in the bundle. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "sum-unused",
+        severity: Severity::Info,
+        summary: "A go.sum line that the module graph does not use.",
+        explanation: "go.sum accumulates lines for versions that are no longer in the graph; `go mod tidy` removes them. They are harmless but make go.sum harder to review and to merge.\n\nReal-world example: bots appending go.sum lines instead of pruning them (dependabot/dependabot-core#1846).\n\nFix: `go mod tidy`, or delete the line. Only checked for pruned graphs (go 1.17 or later), where the needed set is known exactly; needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "retracted-version",
+        severity: Severity::Warning,
+        summary: "go.mod requires a version that its author retracted.",
+        explanation: "A retraction, read from the go.mod of the module's latest version, says a version should not be used. `go get` warns `go: warning: M@V: retracted by module author: RATIONALE`, but `go build` and `go mod tidy` stay silent, so retracted requirements linger (golang/go#73952).\n\nFix: `go get M@latest` (the latest version is never a retracted one). Needs the module's @v/list and latest go.mod in the bundle.",
+    },
+    Rule {
+        code: "deprecated-module",
+        severity: Severity::Warning,
+        summary: "go.mod requires a module whose author deprecated it.",
+        explanation: "A `// Deprecated:` comment on the module line of the module's latest go.mod marks the whole module as deprecated; `go get` prints `go: module M is deprecated: MESSAGE`, usually naming the successor.\n\nReal-world example: github.com/golang/protobuf, deprecated in favour of google.golang.org/protobuf.\n\nFix: move to the module the message names. Needs the module's @v/list and latest go.mod in the bundle.",
+    },
 ];
