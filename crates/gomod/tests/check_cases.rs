@@ -282,3 +282,98 @@ fn fixes_are_accepted_by_go() {
     assert!(runs > 0, "no fixed go.mod or go.work was checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Writes a bundle's workspace files under `dir/m` and its proxy files under `dir/p` (with the
+/// `.info` files the go command asks for), and runs `go list -m all` in `dir/m` with
+/// `-mod=readonly` against that proxy. Returns (success, stderr).
+fn go_list_all(go: &Path, bundle: &Bundle, dir: &Path) -> (bool, String) {
+    let (module_dir, proxy_dir) = (dir.join("m"), dir.join("p"));
+    for f in bundle.files() {
+        let is_proxy = f.name.contains("/@v/");
+        let path = if is_proxy {
+            proxy_dir.join(&f.name)
+        } else {
+            module_dir.join(&f.name)
+        };
+        if f.name == WANT {
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &f.data).expect("write");
+        if let (true, Some(version)) = (is_proxy, f.name.strip_suffix(".mod")) {
+            let version = version.rsplit('/').next().unwrap_or_default();
+            let info = format!("{{\"Version\":\"{version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}");
+            std::fs::write(path.with_extension("info"), info).expect("write info");
+        }
+    }
+    let gopath = dir.join("gopath");
+    let out = std::process::Command::new(go)
+        .args(["list", "-m", "all"])
+        .current_dir(&module_dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOWORK", "off")
+        .env("GOPROXY", format!("file://{}", proxy_dir.display()))
+        .env("GOFLAGS", "-mod=readonly -modcacherw")
+        .env("GOSUMDB", "off")
+        .env("GOPATH", &gopath)
+        .output()
+        .expect("run go");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// For every case with dependency files: the errors of the graph rules appear verbatim in go's
+/// stderr, a case without errors loads in go, and so does every fixed bundle without errors.
+#[test]
+fn graph_cases_agree_with_go_list() {
+    let Some(go) = go_binary() else {
+        eprintln!("graph_cases_agree_with_go_list: no go binary (set GO); checked nothing");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        if case.bundle.dependency_paths().is_empty() || case.bundle.file("go.work").is_some() {
+            continue;
+        }
+        let report = check(&case.bundle, &case.options);
+        let fixed = fix_bundle(&case.bundle, &case.options, &[]);
+        for (label, bundle, report) in [
+            ("before", &case.bundle, &report),
+            ("after fix", &fixed.bundle, &fixed.report),
+        ] {
+            let dir = std::env::temp_dir()
+                .join(format!("gomod-check-graph-{}-{runs}", std::process::id()));
+            runs += 1;
+            let (ok, stderr) = go_list_all(&go, bundle, &dir);
+            let _ = std::fs::remove_dir_all(&dir);
+            let graph_errors: Vec<&str> = report
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && matches!(d.code, "sum-missing" | "module-path-mismatch")
+                })
+                .map(|d| d.message.as_str())
+                .collect();
+            if report.has_errors() == ok {
+                failures.push(format!(
+                    "{} ({label}): go list -m all ok={ok}, but errors={}: {stderr}",
+                    case.name,
+                    report.has_errors()
+                ));
+            }
+            // go stops at the first missing sum, so at least one message must be its text.
+            if !graph_errors.is_empty() && !graph_errors.iter().any(|m| stderr.contains(m)) {
+                failures.push(format!(
+                    "{} ({label}): none of {graph_errors:?} in go's stderr: {stderr}",
+                    case.name
+                ));
+            }
+        }
+    }
+    assert!(runs > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
