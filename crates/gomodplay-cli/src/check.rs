@@ -40,6 +40,8 @@ pub enum Invocation {
     },
     /// `None` lists every rule.
     Explain { code: Option<String> },
+    /// `-h`: the command's usage line, printed to stdout.
+    Help(&'static str),
 }
 
 pub const CHECK_USAGE: &str =
@@ -85,9 +87,7 @@ pub fn parse(command: &str, rest: &[OsString]) -> Result<Invocation, UsageError>
             }
         };
         match (command, flag.trim_start_matches('-')) {
-            (_, "h" | "help") if flag.starts_with('-') => {
-                return Err(UsageError(usage_line.to_owned()))
-            }
+            (_, "h" | "help") if flag.starts_with('-') => return Ok(Invocation::Help(usage_line)),
             ("check" | "fix", "go-version") if flag.starts_with('-') => {
                 go_version = Some(value("--go-version")?)
             }
@@ -150,6 +150,10 @@ pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Writ
             write,
         } => crate::fix::run(&input, go_version, &only, write, stdout, stderr),
         Invocation::Explain { code } => crate::explain::run(code.as_deref(), stdout, stderr),
+        Invocation::Help(text) => {
+            let _ = stdout.write_all(text.as_bytes());
+            0
+        }
     }
 }
 
@@ -264,4 +268,69 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(),
 /// The usage status, for callers that report their own mistakes.
 pub fn usage_status() -> u8 {
     USAGE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_args(command: &str, list: &[&str]) -> Result<Invocation, String> {
+        let args: Vec<OsString> = list.iter().map(OsString::from).collect();
+        parse(command, &args).map_err(|e| e.0)
+    }
+
+    #[test]
+    fn flags_take_values_inline_or_separately() {
+        assert_eq!(
+            parse_args(
+                "check",
+                &["--go-version=1.23.8", "--format", "sarif", "b.txtar"]
+            ),
+            Ok(Invocation::Check {
+                input: PathBuf::from("b.txtar"),
+                go_version: Some("1.23.8".to_owned()),
+                format: Format::Sarif,
+            })
+        );
+        assert_eq!(
+            parse_args(
+                "fix",
+                &["-w", "--only", "duplicate-require", "--only=sum-missing"]
+            ),
+            Ok(Invocation::Fix {
+                input: PathBuf::from("."),
+                go_version: None,
+                only: vec!["duplicate-require".to_owned(), "sum-missing".to_owned()],
+                write: true,
+            })
+        );
+        assert_eq!(
+            parse_args("explain", &["sum-missing"]),
+            Ok(Invocation::Explain {
+                code: Some("sum-missing".to_owned())
+            })
+        );
+        assert_eq!(
+            parse_args("check", &["-h"]),
+            Ok(Invocation::Help(CHECK_USAGE))
+        );
+    }
+
+    #[test]
+    fn mistakes_name_the_problem() {
+        for (command, args, problem) in [
+            ("check", &["--format", "xml"][..], "unknown format \"xml\""),
+            ("check", &["-w"][..], "unknown flag -w"),
+            ("check", &["a", "b"][..], "too many arguments"),
+            (
+                "check",
+                &["--go-version"][..],
+                "flag --go-version needs a value",
+            ),
+            ("fix", &["--only", "nope"][..], "unknown rule \"nope\""),
+        ] {
+            let err = parse_args(command, args).expect_err("must be rejected");
+            assert!(err.contains(problem), "{args:?}: {err}");
+        }
+    }
 }
