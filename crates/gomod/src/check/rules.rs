@@ -162,6 +162,12 @@ pub const RULES: &[Rule] = &[
         explanation: "The go command refuses a module whose go.mod names another path: `go: example.com/a@v1.0.0: parsing go.mod: module declares its path as: example.com/b but was required as: example.com/a`. It happens when a module was renamed, or a fork is required under the fork's path without a replace.\n\nReal-world example: github.com/imdario/mergo moved to dario.cat/mergo (bakito/kubexporter PR #548).\n\nFix: require the path the go.mod declares (and change the imports), or replace the old path by the new one. This check needs the dependencies' go.mod files in the bundle.",
     },
     Rule {
+        code: "updates-needed",
+        severity: Severity::Error,
+        summary: "go.mod does not list the requirements the module graph selects.",
+        explanation: "The go command wants go.mod to list, for a go 1.17+ module, every module version it selects, and each at the selected version. When a dependency requires a higher version than go.mod says, or a needed module is missing, commands that may not write go.mod (go build, go test and go list under -mod=readonly, the default) stop with `go: updates to go.mod needed; to update it: go mod tidy`.\n\nReal-world example: a go.mod edited by hand or by a bot in one module of a repository but not in its siblings (golang/go#33326).\n\nFix: `go mod tidy` (or `go get` of the named version); the offered fix writes the selected versions. Needs the dependencies' go.mod files.",
+    },
+    Rule {
         code: "sum-missing",
         severity: Severity::Error,
         summary: "go.sum lacks a go.mod hash that loading the module graph needs.",
