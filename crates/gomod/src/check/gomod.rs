@@ -517,12 +517,17 @@ fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]
         ));
     }
     // A go.work in a parent directory governs this module already; one created here would
-    // shadow it, so only the commands are offered.
-    let parent_work = bundle.workspace_files().any(|(d, w, _)| {
-        w == WorkspaceFile::GoWork
-            && d != dir
-            && (d.is_empty() || dir.starts_with(&format!("{d}/")))
-    });
+    // shadow it. A vendor directory would stop being used (or be refused) in workspace mode. In
+    // both cases only the commands are offered.
+    let vendored = bundle
+        .workspace_file(dir, WorkspaceFile::ModulesTxt)
+        .is_some();
+    let parent_work = vendored
+        || bundle.workspace_files().any(|(d, w, _)| {
+            w == WorkspaceFile::GoWork
+                && d != dir
+                && (d.is_empty() || dir.starts_with(&format!("{d}/")))
+        });
     let title = format!(
         "Move the local replacement{} into {work_name}",
         if local.len() == 1 { "" } else { "s" }

@@ -191,4 +191,10 @@ pub const RULES: &[Rule] = &[
         summary: "go.mod requires a module whose author deprecated it.",
         explanation: "A `// Deprecated:` comment on the module line of the module's latest go.mod marks the whole module as deprecated; `go get` prints `go: module M is deprecated: MESSAGE`, usually naming the successor.\n\nReal-world example: github.com/golang/protobuf, deprecated in favour of google.golang.org/protobuf.\n\nFix: move to the module the message names. Needs the module's @v/list and latest go.mod in the bundle.",
     },
+    Rule {
+        code: "vendor-inconsistent",
+        severity: Severity::Error,
+        summary: "vendor/modules.txt does not match go.mod.",
+        explanation: "With a vendor directory and a go line of 1.14 or later the go command builds from vendor/ and first checks that vendor/modules.txt records exactly go.mod's requirements and replacements. Any difference stops it with `go: inconsistent vendoring in DIR:` followed by one line per problem, for example `example.com/x@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt`.\n\nReal-world example: a dependency bumped in go.mod by a bot without re-vendoring (McKael/madonctl#22, semaphoreui/semaphore#2501).\n\nFix: `go mod vendor` (the vendored files themselves cannot be rebuilt from a bundle).",
+    },
 ];
