@@ -53,7 +53,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
             commands: vec!["go mod vendor".to_owned()],
         };
         let line_of = |id| m.syntax.line(id).map_or(0..0, |l| l.byte_span());
-        let mut report_gomod = |sink: &mut Sink, range, problem: String| {
+        let report_gomod = |sink: &mut Sink, range, problem: String| {
             sink.report(
                 "vendor-inconsistent",
                 &gomod_name,
@@ -121,7 +121,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
                 })
                 .map_or(0..0, |l| l.span.clone())
         };
-        let mut report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
+        let report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
             sink.report(
                 "vendor-inconsistent",
                 &file.name,
