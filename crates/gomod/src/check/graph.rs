@@ -48,6 +48,10 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         return;
     };
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
+        if let Some(graph) = bundle.mod_graph() {
+            supplied_graph(sink, bundle, &main, gomod, graph);
+            return;
+        }
         skip_all(
             sink,
             "go.mod",
@@ -200,6 +204,75 @@ fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
         title: "Write the requirements the go command selects".to_owned(),
         edits,
         commands: vec!["go mod tidy".to_owned()],
+    }
+}
+
+/// With a pasted `go mod graph` output instead of go.mod files: the build list is MVS over the
+/// pasted edges, and every build-list module that is not replaced needs its go.mod hash (the go
+/// command reads each selected module's go.mod). Hashes, retractions, deprecations and path
+/// checks need the go.mod files themselves, so those rules are skipped.
+fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
+    let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    let ctx = Main {
+        data: gomod,
+        m: main,
+    };
+    for code in [
+        "sum-unused",
+        "retracted-version",
+        "deprecated-module",
+        "module-path-mismatch",
+        "updates-needed",
+    ] {
+        sink.skip(
+            code,
+            "go.mod",
+            "only the go mod graph output is in the bundle".to_owned(),
+            "add the dependencies' go.mod files in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+        );
+    }
+    if let Some(error) = &res.error {
+        sink.skip(
+            "sum-missing",
+            crate::bundle::MOD_GRAPH_FILE,
+            format!("the pasted graph does not parse: {error}"),
+            "paste the output of go mod graph unchanged".to_owned(),
+        );
+        return;
+    }
+    let sum = GoSum::parse(
+        "go.sum",
+        bundle
+            .workspace_file("", WorkspaceFile::GoSum)
+            .unwrap_or_default(),
+    );
+    for entry in &res.build_list {
+        let m = &entry.module;
+        let replaced = main.replace.iter().any(|r| {
+            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
+        });
+        if m.version.is_empty()
+            || res.main_modules.contains(&m.path)
+            || replaced
+            || !sum.gomod_hashes(&m.path, &m.version).is_empty()
+        {
+            continue;
+        }
+        sink.report(
+            "sum-missing",
+            "go.mod",
+            gomod,
+            ctx.location(&m.path),
+            format!(
+                "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                m.path, m.version, m.path
+            ),
+            vec![Fix {
+                title: "Record the missing hashes".to_owned(),
+                edits: Vec::new(),
+                commands: vec!["go mod download".to_owned()],
+            }],
+        );
     }
 }
 
