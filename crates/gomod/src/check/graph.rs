@@ -92,6 +92,21 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 format!("go: {error}"),
                 Vec::new(),
             );
+        } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
+            // A dependency needs a newer Go than the one the user runs.
+            let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
+            sink.report(
+                "go-version-too-new",
+                "go.mod",
+                gomod,
+                ctx.location(path),
+                format!("go: {error}"),
+                vec![Fix {
+                    title: format!("Require an older version of {path}, or run a newer Go"),
+                    edits: Vec::new(),
+                    commands: vec![format!("go list -m -versions {path}")],
+                }],
+            );
         } else {
             skip_all(
                 sink,
