@@ -355,12 +355,9 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
         if indices.len() < 2 {
             continue;
         }
+        let version = |i: usize| m.require.get(i).map_or("", |r| r.module.version.as_str());
         let Some(&kept) = indices.iter().reduce(|best, i| {
-            let (vb, vi) = (
-                &m.require[*best].module.version,
-                &m.require[*i].module.version,
-            );
-            if semver::compare(vi, vb).is_gt() {
+            if semver::compare(version(*i), version(*best)).is_gt() {
                 i
             } else {
                 best
@@ -647,7 +644,7 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
                 ctx.data,
                 ctx.arg_range(go.line, 0),
                 format!(
-                    "go {v} names a language version, not a release: go{v} cannot be downloaded, so switching toolchains may fail; the go command writes {release}"
+                    "go {v} names a language version, not a release: there is no go{v} to download (the first release is {release}), so switching toolchains may fail"
                 ),
                 vec![Fix {
                     title: format!("Write go {release}"),

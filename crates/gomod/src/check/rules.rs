@@ -105,7 +105,7 @@ pub const RULES: &[Rule] = &[
         code: "go-line-without-patch",
         severity: Severity::Info,
         summary: "A go line of Go 1.21 or later without a patch number.",
-        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: `go1.21` cannot be downloaded, so toolchain switching may fail with `toolchain not available`, and the go command itself writes `1.21.0`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
+        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: there is no `go1.21` to download (the first release is `go1.21.0`), so toolchain switching may fail with `toolchain not available`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
     },
     Rule {
         code: "directive-too-new",
