@@ -601,7 +601,7 @@ fn toolchain_line(sink: &mut Sink, ctx: &Ctx<'_>) {
         ctx.data,
         ctx.line_range(tc.line),
         format!(
-            "toolchain {}: {why}; the go command drops this line when it writes go.mod, so go list -m and go mod tidy -diff report \"updates to go.mod needed\"",
+            "toolchain {}: {why}; the go command drops this line when it writes go.mod, and go list -m all stops with \"updates to go.mod needed\"",
             tc.name
         ),
         vec![Fix {

@@ -99,7 +99,7 @@ pub const RULES: &[Rule] = &[
         code: "toolchain-not-above-go",
         severity: Severity::Warning,
         summary: "The toolchain line does not name a toolchain newer than the go line.",
-        explanation: "A toolchain line only matters when it names a newer Go than the go line. The go command drops a toolchain line equal to `go<go line>`, lower than the go line, older than go1.21, or `default`, whenever it writes go.mod; `go list -m` and `go mod tidy -diff` therefore report `updates to go.mod needed`.\n\nReal-world example: bots adding or bumping toolchain lines that tidy later deletes (dependabot/dependabot-core#7868, golang/go#75331).\n\nFix: delete the toolchain line (`go mod edit -toolchain=none`).",
+        explanation: "A toolchain line only matters when it names a newer Go than the go line. The go command drops a toolchain line equal to `go<go line>`, lower than the go line, older than go1.21, or `default`, whenever it writes go.mod, and `go list -m all` under -mod=readonly therefore stops with `updates to go.mod needed`.\n\nReal-world example: bots adding or bumping toolchain lines that tidy later deletes (dependabot/dependabot-core#7868, golang/go#75331).\n\nFix: delete the toolchain line (`go mod edit -toolchain=none`).",
     },
     Rule {
         code: "go-line-without-patch",
