@@ -39,6 +39,7 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
                 Verb::Why => crate::why::run(&query, stdout, stderr),
             }
         }
+        Command::Diagnostics(invocation) => return crate::check::run(invocation, stdout, stderr),
     };
     match result {
         Ok(()) => 0,

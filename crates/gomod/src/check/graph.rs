@@ -1,0 +1,496 @@
+//! Graph rules, on top of the resolver: sum-missing, sum-unused, retracted-version,
+//! deprecated-module and module-path-mismatch. They need the dependencies' go.mod files (the
+//! bundle's GOPROXY-layout files); without them they are skipped, never guessed.
+
+use std::collections::BTreeSet;
+
+use super::{text, Fix, Sink, TextEdit};
+use crate::bundle::{Bundle, WorkspaceFile};
+use crate::modfile::{self, ModFile};
+use crate::resolve::resolution::{from_session, Origin, Resolution};
+use crate::resolve::{command, retract, Cmd, Input, Mod, Settings};
+use crate::sum::{write_sums, GoSum};
+
+/// What the go command says about a retraction without rationale.
+const UNEXPLAINED: &str = "retracted by module author";
+
+/// The codes of the rules here, for skipped entries.
+const GRAPH_CODES: &[&str] = &[
+    "updates-needed",
+    "sum-missing",
+    "sum-unused",
+    "retracted-version",
+    "deprecated-module",
+    "module-path-mismatch",
+];
+
+fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
+    for code in GRAPH_CODES {
+        sink.skip(code, file, reason.to_owned(), to_enable.to_owned());
+    }
+}
+
+/// Runs the graph rules for the bundle's root go.mod (single-module mode).
+pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
+    let Some(gomod) = bundle.workspace_file("", WorkspaceFile::GoMod) else {
+        return;
+    };
+    if bundle.workspace_file("", WorkspaceFile::GoWork).is_some() {
+        skip_all(
+            sink,
+            "go.work",
+            "workspace graphs are not checked yet",
+            "check each module's directory on its own",
+        );
+        return;
+    }
+    let Ok(main) = modfile::parse("go.mod", gomod) else {
+        return;
+    };
+    if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
+        if let Some(graph) = bundle.mod_graph() {
+            supplied_graph(sink, bundle, &main, gomod, graph);
+            return;
+        }
+        skip_all(
+            sink,
+            "go.mod",
+            "the dependencies' go.mod files are not in the bundle",
+            "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
+        );
+        return;
+    }
+    let settings = Settings {
+        go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
+        ..Settings::default()
+    };
+    let input = Input {
+        gomod,
+        gomod_name: "go.mod",
+        workspace: None,
+        source: bundle,
+        settings,
+    };
+    let Ok(file) = command::read_main(&input) else {
+        // The file-level rules already report why the main go.mod is refused.
+        return;
+    };
+    let mut session = command::load_single(&input, file, Cmd::ListAll);
+    let res = from_session(&mut session, Origin::Source);
+    let ctx = Main {
+        data: gomod,
+        m: &main,
+    };
+    if let Some(error) = &res.error {
+        if error.contains("module declares its path as:") {
+            let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
+            sink.report(
+                "module-path-mismatch",
+                "go.mod",
+                gomod,
+                ctx.location(path),
+                format!("go: {error}"),
+                Vec::new(),
+            );
+        } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
+            // A dependency needs a newer Go than the one the user runs.
+            let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
+            sink.report(
+                "go-version-too-new",
+                "go.mod",
+                gomod,
+                ctx.location(path),
+                format!("go: {error}"),
+                vec![Fix {
+                    title: format!("Require an older version of {path}, or run a newer Go"),
+                    edits: Vec::new(),
+                    commands: vec![format!("go list -m -versions {path}")],
+                }],
+            );
+        } else {
+            skip_all(
+                sink,
+                "go.mod",
+                &format!("the module graph does not load: {error}"),
+                "add the missing files to the bundle",
+            );
+        }
+        return;
+    }
+    updates(sink, &ctx, &res);
+    sums(sink, bundle, &ctx, &res);
+    notes(sink, &ctx, &session.loader);
+}
+
+/// updates-needed: the requirements the go command would write (the roots after its
+/// `-mod=mod` fix-up) differ from go.mod's. Paths that a file-level rule explains already
+/// (duplicates, excluded versions) are left to that rule.
+fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
+    let main = ctx.m;
+    let mut written: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for r in &main.require {
+        let v = written.entry(r.module.path.as_str()).or_insert("");
+        if crate::version::semver::compare(&r.module.version, v).is_gt() || v.is_empty() {
+            *v = r.module.version.as_str();
+        }
+    }
+    let explained = |path: &str| {
+        main.require
+            .iter()
+            .filter(|r| r.module.path == path)
+            .count()
+            > 1
+            || main
+                .exclude
+                .iter()
+                .any(|e| e.module.path == path && main.require.iter().any(|r| r.module == e.module))
+    };
+    let mut changes: Vec<(&Mod, Option<&str>)> = Vec::new();
+    for root in &res.roots {
+        if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
+            continue;
+        }
+        let current = written.get(root.path.as_str()).copied();
+        if current == Some(root.version.as_str()) || explained(&root.path) {
+            continue;
+        }
+        changes.push((root, current));
+    }
+    if changes.is_empty() {
+        return;
+    }
+    let fix = updated_gomod(ctx, &changes);
+    for (root, current) in &changes {
+        let needed_by = res
+            .edges
+            .iter()
+            .find(|(from, to)| to == *root && !res.main_modules.contains(&from.path))
+            .map(|(from, _)| format!(" because {}@{} requires it", from.path, from.version))
+            .unwrap_or_default();
+        let what = match current {
+            Some(v) => format!(
+                "{} {v} must be raised to {}{needed_by}",
+                root.path, root.version
+            ),
+            None => format!("{} {} must be listed{needed_by}", root.path, root.version),
+        };
+        sink.report(
+            "updates-needed",
+            "go.mod",
+            ctx.data,
+            ctx.location(&root.path),
+            format!("{what}; under -mod=readonly the go command stops with: go: updates to go.mod needed; to update it:\n\tgo mod tidy"),
+            vec![fix.clone()],
+        );
+    }
+}
+
+/// The fix for updates-needed: go.mod with the changed requirements, formatted.
+fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
+    let mut m = ctx.m.clone();
+    for (root, current) in changes {
+        match current {
+            Some(_) => {
+                let indices: Vec<usize> = m
+                    .require
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.module.path == root.path)
+                    .map(|(i, _)| i)
+                    .collect();
+                for i in indices {
+                    m.set_require_version(i, &root.version);
+                }
+            }
+            None => m.add_new_require(&root.path, &root.version, true),
+        }
+    }
+    m.sort_blocks();
+    m.cleanup();
+    let edits = match String::from_utf8(m.format()) {
+        Ok(new_text) => vec![TextEdit {
+            file: "go.mod".to_owned(),
+            range: 0..ctx.data.len(),
+            new_text,
+        }],
+        Err(_) => Vec::new(),
+    };
+    Fix {
+        title: "Write the requirements the go command selects".to_owned(),
+        edits,
+        commands: vec!["go mod tidy".to_owned()],
+    }
+}
+
+/// With a pasted `go mod graph` output instead of go.mod files: the build list is MVS over the
+/// pasted edges, and every build-list module that is not replaced needs its go.mod hash (the go
+/// command reads each selected module's go.mod). Hashes, retractions, deprecations and path
+/// checks need the go.mod files themselves, so those rules are skipped.
+fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
+    let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    let ctx = Main {
+        data: gomod,
+        m: main,
+    };
+    for code in [
+        "sum-unused",
+        "retracted-version",
+        "deprecated-module",
+        "module-path-mismatch",
+        "updates-needed",
+    ] {
+        sink.skip(
+            code,
+            "go.mod",
+            "only the go mod graph output is in the bundle".to_owned(),
+            "add the dependencies' go.mod files in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+        );
+    }
+    if let Some(error) = &res.error {
+        sink.skip(
+            "sum-missing",
+            crate::bundle::MOD_GRAPH_FILE,
+            format!("the pasted graph does not parse: {error}"),
+            "paste the output of go mod graph unchanged".to_owned(),
+        );
+        return;
+    }
+    let sum = GoSum::parse(
+        "go.sum",
+        bundle
+            .workspace_file("", WorkspaceFile::GoSum)
+            .unwrap_or_default(),
+    );
+    for entry in &res.build_list {
+        let m = &entry.module;
+        let replaced = main.replace.iter().any(|r| {
+            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
+        });
+        if m.version.is_empty()
+            || res.main_modules.contains(&m.path)
+            || replaced
+            || !sum.gomod_hashes(&m.path, &m.version).is_empty()
+        {
+            continue;
+        }
+        sink.report(
+            "sum-missing",
+            "go.mod",
+            gomod,
+            ctx.location(&m.path),
+            format!(
+                "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                m.path, m.version, m.path
+            ),
+            vec![Fix {
+                title: "Record the missing hashes".to_owned(),
+                edits: Vec::new(),
+                commands: vec!["go mod download".to_owned()],
+            }],
+        );
+    }
+}
+
+struct Main<'a> {
+    data: &'a [u8],
+    m: &'a ModFile,
+}
+
+impl Main<'_> {
+    /// The go.mod line requiring `path`, or the module line.
+    fn location(&self, path: &str) -> std::ops::Range<usize> {
+        let id = self
+            .m
+            .require
+            .iter()
+            .find(|r| r.module.path == path)
+            .map(|r| r.line)
+            .or(self.m.module.as_ref().map(|m| m.line));
+        id.and_then(|id| self.m.syntax.line(id))
+            .map_or(0..0, |l| l.byte_span())
+    }
+}
+
+fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
+    let sum_data = bundle
+        .workspace_file("", WorkspaceFile::GoSum)
+        .unwrap_or_default();
+    let sum = GoSum::parse("go.sum", sum_data);
+    let needs: Vec<_> = res
+        .sums
+        .graph
+        .iter()
+        .chain(res.sums.build_list.iter())
+        .collect();
+    let missing: Vec<_> = needs
+        .iter()
+        .filter(|n| {
+            sum.gomod_hashes(&n.module.path, &n.module.version)
+                .is_empty()
+        })
+        .collect();
+    if !missing.is_empty() {
+        let added: Vec<String> = missing
+            .iter()
+            .filter_map(|n| {
+                n.hash
+                    .clone()
+                    .map(|h| format!("{}/go.mod {h}", n.module.version))
+            })
+            .collect();
+        let mut entries: Vec<(String, String, String)> = sum
+            .entries()
+            .map(|(_, e)| (e.path.clone(), e.version.clone(), e.hash.clone()))
+            .collect();
+        for n in &missing {
+            if let Some(h) = &n.hash {
+                entries.push((
+                    n.module.path.clone(),
+                    format!("{}/go.mod", n.module.version),
+                    h.clone(),
+                ));
+            }
+        }
+        let rewritten = write_sums(
+            entries
+                .iter()
+                .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
+        );
+        let fix = Fix {
+            title: format!(
+                "Add the missing go.mod hash{} to go.sum",
+                if added.len() == 1 { "" } else { "es" }
+            ),
+            edits: match String::from_utf8(rewritten) {
+                Ok(new_text) if !added.is_empty() => vec![TextEdit {
+                    file: "go.sum".to_owned(),
+                    range: 0..sum_data.len(),
+                    new_text,
+                }],
+                _ => Vec::new(),
+            },
+            commands: vec!["go mod download".to_owned()],
+        };
+        for n in missing {
+            sink.report(
+                "sum-missing",
+                "go.mod",
+                ctx.data,
+                ctx.location(&n.module.path),
+                format!(
+                    "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                    n.module.path, n.module.version, n.module.path
+                ),
+                vec![fix.clone()],
+            );
+        }
+    }
+    // Which lines go mod tidy would drop is only predictable for pruned graphs, where the
+    // needs above are complete for go.mod hashes and zip hashes belong to build-list modules.
+    if res.pruning != "pruned" {
+        return;
+    }
+    let gomod_needed: BTreeSet<(&str, &str)> = needs
+        .iter()
+        .copied()
+        .chain(res.sums.tidy_compat.iter())
+        .map(|n| (n.module.path.as_str(), n.module.version.as_str()))
+        .collect();
+    let zip_needed: BTreeSet<(&str, &str)> = res
+        .sums
+        .zip_if_imported
+        .iter()
+        .map(|m: &Mod| (m.path.as_str(), m.version.as_str()))
+        .collect();
+    for (line, entry) in sum.entries() {
+        let key = (entry.path.as_str(), entry.module_version());
+        let needed = if entry.is_go_mod() {
+            gomod_needed.contains(&key)
+        } else {
+            zip_needed.contains(&key)
+        };
+        if needed {
+            continue;
+        }
+        let Some(range) = text::line_number_range(sum_data, line.number) else {
+            continue;
+        };
+        sink.report(
+            "sum-unused",
+            "go.sum",
+            sum_data,
+            range.clone(),
+            format!(
+                "{} {} is not used by the module graph; go mod tidy removes this line",
+                entry.path, entry.version
+            ),
+            vec![Fix {
+                title: format!("Delete line {}", line.number),
+                edits: vec![TextEdit {
+                    file: "go.sum".to_owned(),
+                    range: text::whole_line(sum_data, range.start),
+                    new_text: String::new(),
+                }],
+                commands: vec!["go mod tidy".to_owned()],
+            }],
+        );
+    }
+}
+
+fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loader<'_>) {
+    for r in &ctx.m.require {
+        let m = Mod::new(r.module.path.as_str(), r.module.version.as_str());
+        let notes = retract::notes(loader, &m);
+        let range = ctx.m.syntax.line(r.line).map_or(0..0, |l| l.byte_span());
+        let upgrade = Fix {
+            title: format!("Move {} to its latest version", m.path),
+            edits: Vec::new(),
+            commands: vec![format!("go get {}@latest", m.path)],
+        };
+        if let Some(rationales) = &notes.retracted {
+            // Like the go command's ModuleRetractedError: only the first rationale is shown.
+            let why = match rationales.first().map(String::as_str) {
+                None | Some(UNEXPLAINED) => UNEXPLAINED.to_owned(),
+                Some(first) => format!("{UNEXPLAINED}: {}", short_message(first, UNEXPLAINED)),
+            };
+            sink.report(
+                "retracted-version",
+                "go.mod",
+                ctx.data,
+                range.clone(),
+                format!("go: warning: {}@{}: {why}", m.path, m.version),
+                vec![upgrade.clone()],
+            );
+        }
+        if !notes.deprecated.is_empty() {
+            sink.report(
+                "deprecated-module",
+                "go.mod",
+                ctx.data,
+                range,
+                format!(
+                    "go: module {} is deprecated: {}",
+                    m.path,
+                    short_message(&notes.deprecated, "")
+                ),
+                vec![upgrade],
+            );
+        }
+    }
+}
+
+/// The go command's `ShortMessage`: the first line, trimmed, unless it is empty (then
+/// `empty_default`), longer than 500 bytes, or holds non-printable characters (control
+/// characters here; Go's `unicode.IsGraphic` also rejects a few format characters).
+fn short_message(message: &str, empty_default: &str) -> String {
+    let first = message.split('\n').next().unwrap_or_default().trim();
+    if first.is_empty() {
+        empty_default.to_owned()
+    } else if first.len() > 500 {
+        "(message omitted: too long)".to_owned()
+    } else if first.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        "(message omitted: contains non-printable characters)".to_owned()
+    } else {
+        first.to_owned()
+    }
+}
