@@ -4,7 +4,19 @@
 //!
 //! Each model element names the syntax line it came from by [`LineId`], a stable identity that
 //! survives sorting and the collapsing of one-line blocks, so edits can update both sides and
-//! byte spans of the source stay reachable (`ModFile::syntax.line(id)`).
+//! byte spans of the source stay reachable (`ModFile::syntax.line(id)`, `Line::byte_span`).
+//!
+//! Edits mirror Go's `modfile.File` methods and the go command's use of them:
+//! `add_require` / `drop_require` / `set_require_indirect` / `set_require_version`,
+//! `add_exclude`, `add_replace`, `add_retract`, `add_go_stmt`, `add_toolchain_stmt`,
+//! `add_godebug`, `add_tool`, `add_ignore` (and their `drop_` forms), plus the whole-list
+//! rewrites `set_require` (go < 1.17), `set_require_separate_indirect` (1.17–1.26) and
+//! `set_require_at_most_two` (1.27+) that `go get` / `go mod tidy` apply. As in the go command,
+//! follow edits with [`ModFile::sort_blocks`] and [`ModFile::cleanup`] before printing.
+//!
+//! Error texts, positions and every output are checked against the go binary: see
+//! `testdata/modfile` (and its `json`, `edit`, `lax`, `get` subdirectories) and
+//! `tools/regen_golden.sh`.
 
 mod args;
 mod comments;

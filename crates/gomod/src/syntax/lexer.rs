@@ -36,7 +36,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     pub pos: Position,
     pub end_pos: Position,
-    pub text: Vec<u8>,
+    /// Where the token's text is in the input (comments without their final newline).
+    pub text: std::ops::Range<usize>,
 }
 
 impl Token {
@@ -45,18 +46,30 @@ impl Token {
             kind: TokenKind::Eof,
             pos: Position::START,
             end_pos: Position::START,
-            text: Vec::new(),
+            text: 0..0,
         }
     }
 }
 
 const SLASH_COMMENT_ERROR: &str = "mod files must use // comments (not /* */ comments)";
 
+/// For each ASCII byte, whether it is an identifier character: printable, not a space, not one
+/// of the punctuation tokens.
+const ASCII_IDENT: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',');
+        b += 1;
+    }
+    table
+};
+
 /// Go's `isIdent`: printable, non-space runes other than ` ( ) [ ] { } ,`.
+#[inline]
 fn is_ident(r: char) -> bool {
     if r.is_ascii() {
-        // Printable ASCII except the space and the punctuation tokens.
-        return matches!(r, '!'..='~') && !matches!(r, '(' | ')' | '[' | ']' | '{' | '}' | ',');
+        return ASCII_IDENT.get(r as usize).copied().unwrap_or(false);
     }
     !is_space(r) && is_print(r)
 }
@@ -88,6 +101,11 @@ impl<'a> Lexer<'a> {
         Ok(lx)
     }
 
+    /// The text of a token read by this lexer.
+    pub(crate) fn text(&self, tok: &Token) -> Vec<u8> {
+        self.data.get(tok.text.clone()).unwrap_or_default().to_vec()
+    }
+
     pub(crate) fn file(&self) -> &'a str {
         self.file
     }
@@ -109,6 +127,17 @@ impl<'a> Lexer<'a> {
         Ok(tok)
     }
 
+    /// Moves past `n` ASCII bytes that contain no newline.
+    #[inline]
+    fn advance_ascii(&mut self, n: usize) {
+        self.pos.byte += n;
+        self.pos.line_rune = self
+            .pos
+            .line_rune
+            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+
+    #[inline]
     fn remaining(&self) -> &'a [u8] {
         self.data.get(self.pos.byte..).unwrap_or_default()
     }
@@ -118,6 +147,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next rune without consuming it (NUL at end of input, as in Go).
+    #[inline]
     fn peek_rune(&self) -> char {
         let rest = self.remaining();
         if rest.is_empty() {
@@ -132,6 +162,7 @@ impl<'a> Lexer<'a> {
         rest.first() == Some(&b'/') && rest.get(1) == Some(&second)
     }
 
+    #[inline]
     fn read_rune(&mut self) -> char {
         let (r, width) = decode_rune(self.remaining());
         if width == 0 {
@@ -150,23 +181,22 @@ impl<'a> Lexer<'a> {
     fn start_token(&mut self) {
         self.token_start = self.pos.byte;
         self.token.pos = self.pos;
-        self.token.text.clear();
     }
 
     fn end_token(&mut self, kind: TokenKind) {
-        let mut text = self
-            .data
-            .get(self.token_start..self.pos.byte)
-            .unwrap_or_default();
+        let start = self.token_start;
+        let mut end = self.pos.byte;
         if matches!(kind, TokenKind::Comment | TokenKind::EolComment) {
             // Only one trailing newline goes: "\r\n" or "\n".
-            text = text
-                .strip_suffix(b"\r\n")
-                .or_else(|| text.strip_suffix(b"\n"))
-                .unwrap_or(text);
+            let text = self.data.get(start..end).unwrap_or_default();
+            if text.ends_with(b"\r\n") {
+                end -= 2;
+            } else if text.ends_with(b"\n") {
+                end -= 1;
+            }
         }
         self.token.kind = kind;
-        self.token.text = text.to_vec();
+        self.token.text = start..end.max(start);
         self.token.end_pos = self.pos;
     }
 
@@ -198,7 +228,7 @@ impl<'a> Lexer<'a> {
                 self.end_token(TokenKind::EolComment);
                 self.suffix_comments.push(Comment {
                     start: self.token.pos,
-                    token: self.token.text.clone(),
+                    token: self.text(&self.token),
                     suffix: true,
                 });
                 return Ok(());
@@ -261,26 +291,34 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let rest = self.remaining();
+            // ASCII fast path: a run of identifier bytes needs no decoding and holds no newline.
+            let mut n = 0;
+            while let Some(&b) = rest.get(n) {
+                if b >= 0x80 || !ASCII_IDENT[b as usize] {
+                    break;
+                }
+                if b == b'/' {
+                    match rest.get(n + 1) {
+                        Some(b'/') => break,
+                        Some(b'*') => {
+                            self.advance_ascii(n);
+                            return Err(self.error(SLASH_COMMENT_ERROR));
+                        }
+                        _ => {}
+                    }
+                }
+                n += 1;
+            }
+            self.advance_ascii(n);
+            let rest = self.remaining();
             let Some(&b) = rest.first() else { break };
-            let width = if b < 0x80 {
-                // ASCII fast path: no decoding, and an identifier byte is never a newline.
-                if !is_ident(char::from(b)) {
-                    break;
-                }
-                1
-            } else {
-                let (r, width) = decode_rune(rest);
-                if !is_ident(r) {
-                    break;
-                }
-                width
-            };
-            if b == b'/' {
-                match rest.get(1) {
-                    Some(b'/') => break,
-                    Some(b'*') => return Err(self.error(SLASH_COMMENT_ERROR)),
-                    _ => {}
-                }
+            if b < 0x80 {
+                // Not an identifier byte, or the start of `//`.
+                break;
+            }
+            let (r, width) = decode_rune(rest);
+            if !is_ident(r) {
+                break;
             }
             self.pos.byte += width;
             self.pos.line_rune = self.pos.line_rune.saturating_add(1);

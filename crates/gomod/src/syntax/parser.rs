@@ -44,7 +44,7 @@ impl Parser<'_> {
                     });
                     cb.comments.before.push(Comment {
                         start: tok.pos,
-                        token: tok.text,
+                        token: self.lx.text(&tok),
                         suffix: false,
                     });
                 }
@@ -81,7 +81,8 @@ impl Parser<'_> {
         let first = self.lx.lex()?;
         let start = first.pos;
         let mut end = first.end_pos;
-        let mut tokens = vec![first.text];
+        let mut tokens = Vec::with_capacity(4);
+        tokens.push(self.lx.text(&first));
         loop {
             let tok = self.lx.lex()?;
             if tok.kind.is_eol() {
@@ -119,14 +120,14 @@ impl Parser<'_> {
                         return Ok(());
                     }
                     // `( )` in the middle of a line: ordinary tokens (the line's end is not moved).
-                    tokens.push(tok.text);
-                    tokens.push(rparen.text);
+                    tokens.push(self.lx.text(&tok));
+                    tokens.push(self.lx.text(&rparen));
                 } else {
-                    tokens.push(tok.text);
+                    tokens.push(self.lx.text(&tok));
                 }
                 continue;
             }
-            tokens.push(tok.text);
+            tokens.push(self.lx.text(&tok));
             end = tok.end_pos;
         }
     }
@@ -171,7 +172,7 @@ impl Parser<'_> {
                     let tok = self.lx.lex()?;
                     pending.push(Comment {
                         start: tok.pos,
-                        token: tok.text,
+                        token: self.lx.text(&tok),
                         suffix: false,
                     });
                 }
@@ -217,13 +218,14 @@ impl Parser<'_> {
         }
         let start = first.pos;
         let mut end = first.end_pos;
-        let mut tokens = vec![first.text];
+        let mut tokens = Vec::with_capacity(4);
+        tokens.push(self.lx.text(&first));
         loop {
             let tok = self.lx.lex()?;
             if tok.kind.is_eol() {
                 return Ok(self.new_line(start, tokens, end));
             }
-            tokens.push(tok.text);
+            tokens.push(self.lx.text(&tok));
             end = tok.end_pos;
         }
     }

@@ -13,7 +13,10 @@ fn tokens(src: &str) -> Vec<(TokenKind, String)> {
         if tok.kind == TokenKind::Eof {
             return out;
         }
-        out.push((tok.kind, String::from_utf8_lossy(&tok.text).into_owned()));
+        out.push((
+            tok.kind,
+            String::from_utf8_lossy(&lx.text(&tok)).into_owned(),
+        ));
     }
 }
 

@@ -266,4 +266,4 @@ impl WorkFile {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -23,13 +23,19 @@ fn workfile_json_golden() {
     });
 }
 
-/// Applies `go work edit` flags as the command does (-go and -toolchain first, then the edits
-/// in order, SortBlocks, Cleanup) and prints with -print or -json.
-fn render_work_edit(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+/// Applies `go work edit` flags as the command does (the last -go and the last -toolchain first,
+/// then the edits in order, SortBlocks, Cleanup) and prints with -print or -json.
+pub(crate) fn render_work_edit(_name: &str, data: &[u8]) -> String {
+    // The first line (flags) is text; the file after it is kept byte for byte.
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
+    let (first, body) = data.split_at(split);
+    let first = String::from_utf8_lossy(first);
+    let first = first.trim_end();
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
-    let mut f = match super::parse("go.work", body.as_bytes()) {
+    let mut f = match super::parse("go.work", body) {
         Ok(f) => f,
         Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
@@ -38,14 +44,24 @@ fn render_work_edit(_name: &str, data: &[u8]) -> String {
         let (n, v) = arg.split_once('=').unwrap_or((arg, ""));
         (n.to_owned(), v.to_owned())
     };
-    for arg in &flags {
-        match split(arg) {
-            (n, v) if n == "go" && v == "none" => f.drop_go_stmt(),
-            (n, v) if n == "go" => f.add_go_stmt(&v).expect("valid -go"),
-            (n, v) if n == "toolchain" && v == "none" => f.drop_toolchain_stmt(),
-            (n, v) if n == "toolchain" => f.add_toolchain_stmt(&v).expect("valid -toolchain"),
-            _ => {}
-        }
+    // -go and -toolchain are plain string flags: the last of each counts, applied first.
+    let last = |name: &str| {
+        flags
+            .iter()
+            .rev()
+            .map(|a| split(a))
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    };
+    match last("go").as_deref() {
+        Some("none") => f.drop_go_stmt(),
+        Some(v) => f.add_go_stmt(v).expect("valid -go"),
+        None => {}
+    }
+    match last("toolchain").as_deref() {
+        Some("none") => f.drop_toolchain_stmt(),
+        Some(v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
+        None => {}
     }
     for arg in &flags {
         let (name, value) = split(arg);

@@ -33,25 +33,45 @@ fn interval(arg: &str) -> modfile::VersionInterval {
     }
 }
 
-/// Applies `go mod edit` flags the way the command does: -module, -go and -toolchain first, the
-/// other edits in order, then SortBlocks and Cleanup; prints with -print or -json.
-fn render_mod_edit(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
+/// Applies `go mod edit` flags the way the command does: -module, -go and -toolchain first (in
+/// that order, whatever their order on the command line), the other edits in order, then
+/// SortBlocks and Cleanup; prints with -print or -json.
+pub(super) fn render_mod_edit(_name: &str, data: &[u8]) -> String {
+    // The first line (flags) is text; the file after it is kept byte for byte.
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
+    let (first, body) = data.split_at(split);
+    let first = String::from_utf8_lossy(first);
+    let first = first.trim_end();
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
-    let mut f = match modfile::parse("go.mod", body.as_bytes()) {
+    let mut f = match modfile::parse("go.mod", body) {
         Ok(f) => f,
         Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
-    for arg in &flags {
-        match flag(arg) {
-            ("module", p) => f.add_module_stmt(p),
-            ("go", "none") => f.drop_go_stmt(),
-            ("go", v) => f.add_go_stmt(v).expect("valid -go"),
-            ("toolchain", "none") => f.drop_toolchain_stmt(),
-            ("toolchain", v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
-            _ => {}
-        }
+    // -module, -go and -toolchain are plain string flags: the last one of each counts, and they
+    // are applied in that order before every other edit.
+    let last = |name: &str| {
+        flags
+            .iter()
+            .rev()
+            .map(|a| flag(a))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+    };
+    if let Some(p) = last("module") {
+        f.add_module_stmt(p);
+    }
+    match last("go") {
+        Some("none") => f.drop_go_stmt(),
+        Some(v) => f.add_go_stmt(v).expect("valid -go"),
+        None => {}
+    }
+    match last("toolchain") {
+        Some("none") => f.drop_toolchain_stmt(),
+        Some(v) => f.add_toolchain_stmt(v).expect("valid -toolchain"),
+        None => {}
     }
     for arg in &flags {
         let (name, value) = flag(arg);

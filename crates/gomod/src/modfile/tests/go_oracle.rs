@@ -5,8 +5,8 @@ use super::visible;
 use crate::modfile;
 
 /// Runs `go <args>` on `data` saved as `file_name` alone in a fresh directory, offline.
-/// Returns stdout on success, and stderr without its `go: errors parsing ...` header lines
-/// (one for go.mod, two for go.work) on failure, shown like the golden files.
+/// Returns stdout on success, and on failure stderr without its `go: errors parsing ...` header
+/// lines (one for go.mod, two for go.work) if it has them, shown like the golden files.
 pub(crate) fn run_go(file_name: &str, data: &[u8], args: &[&str]) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -30,8 +30,12 @@ pub(crate) fn run_go(file_name: &str, data: &[u8], args: &[&str]) -> String {
     if out.status.success() {
         return visible(&out.stdout);
     }
-    let header = if file_name == "go.work" { 2 } else { 1 };
     let err = visible(&out.stderr);
+    if !err.starts_with("go: errors parsing") {
+        // Not a parse error (an edit the go command refused): its whole message.
+        return err;
+    }
+    let header = if file_name == "go.work" { 2 } else { 1 };
     err.split_inclusive('\n').skip(header).collect()
 }
 
@@ -413,6 +417,194 @@ fn random_differential() {
         }
     }
     eprintln!("{} generated files, {parsed} without errors", 2 * n);
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Random `go mod edit` flags (always well-formed as flags, so that the command gets as far as
+/// editing) for [`random_edit_differential`].
+fn edit_flags(fuzz: &mut Fuzz) -> String {
+    let paths = [
+        "example.com/a",
+        "example.com/b",
+        "example.com/c",
+        "example.com/q",
+        "rsc.io/z",
+    ];
+    let versions = [
+        "v1.0.0",
+        "v1.1.0",
+        "v1.2.0",
+        "v1.10.0",
+        "v1.2",
+        "v2.0.0+incompatible",
+        "master",
+    ];
+    let dirs = ["./a", "../b", "/abs/c"];
+    let mut flags = Vec::new();
+    for _ in 0..1 + fuzz.below(5) {
+        let p = paths[fuzz.below(paths.len())];
+        let q = paths[fuzz.below(paths.len())];
+        let v = versions[fuzz.below(versions.len())];
+        let w = versions[fuzz.below(3)];
+        let dir = dirs[fuzz.below(dirs.len())];
+        let flag = match fuzz.below(20) {
+            0 | 1 => format!("-require={p}@{w}"),
+            2 => format!("-droprequire={p}"),
+            3 => format!("-exclude={p}@{v}"),
+            4 => format!("-dropexclude={p}@{w}"),
+            5 => format!("-replace={p}={dir}"),
+            6 => format!("-replace={p}@{w}={q}@{w}"),
+            7 => format!("-dropreplace={p}"),
+            8 => format!("-dropreplace={p}@{w}"),
+            9 => format!("-retract={v}"),
+            10 => format!("-retract=[{w},{}]", versions[fuzz.below(3)]),
+            11 => format!("-dropretract={w}"),
+            12 => format!("-godebug={}={}", ["a", "b"][fuzz.below(2)], fuzz.below(3)),
+            13 => format!("-dropgodebug={}", ["a", "b"][fuzz.below(2)]),
+            14 => format!("-tool={p}"),
+            15 => format!("-droptool={p}"),
+            16 => format!("-ignore={dir}"),
+            17 => format!("-go={}", ["1.21", "1.22.0", "none", "1.20"][fuzz.below(4)]),
+            18 => format!(
+                "-toolchain={}",
+                ["go1.22.0", "none", "default"][fuzz.below(3)]
+            ),
+            _ => format!("-module={q}"),
+        };
+        flags.push(flag);
+    }
+    flags.push(
+        if fuzz.below(4) == 0 {
+            "-json"
+        } else {
+            "-print"
+        }
+        .to_owned(),
+    );
+    flags.join(" ")
+}
+
+/// Replays random `go mod edit` flag sets on generated go.mod files and compares the printed
+/// file (or JSON, or error) with the go binary. `GOMOD_FUZZ_CASES` / `GOMOD_FUZZ_SEED` as in
+/// [`random_differential`].
+#[test]
+#[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_edit_differential"]
+fn random_edit_differential() {
+    let n: u64 = std::env::var("GOMOD_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let mut failures = Vec::new();
+    let mut edited = 0;
+    for seed in first..first.saturating_add(n) {
+        let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let data = fuzz.file(false);
+        if modfile::parse("go.mod", &data).is_err() {
+            continue;
+        }
+        edited += 1;
+        let flags = edit_flags(&mut fuzz);
+        let mut case = format!("# {flags}\n").into_bytes();
+        case.extend_from_slice(&data);
+        let got = super::edit_flags::render_mod_edit("random", &case);
+        let mut args = vec!["mod", "edit"];
+        args.extend(flags.split(' '));
+        let want = run_go("go.mod", &data, &args);
+        if got != want {
+            failures.push(format!(
+                "seed {seed}: go mod edit {flags}\n--- input\n{}--- want\n{want}--- got\n{got}",
+                visible(&data)
+            ));
+        }
+    }
+    eprintln!("{edited} generated files edited");
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Random `go work edit` flags for [`random_work_edit_differential`].
+fn work_edit_flags(fuzz: &mut Fuzz) -> String {
+    let paths = ["example.com/a", "example.com/b", "example.com/q"];
+    let dirs = ["./a", "./b", "../c", "/abs/d", "."];
+    let versions = ["v1.0.0", "v1.1.0"];
+    let mut flags = Vec::new();
+    for _ in 0..1 + fuzz.below(5) {
+        let p = paths[fuzz.below(paths.len())];
+        let dir = dirs[fuzz.below(dirs.len())];
+        let v = versions[fuzz.below(versions.len())];
+        let flag = match fuzz.below(10) {
+            0 | 1 => format!("-use={dir}"),
+            2 => format!("-dropuse={dir}"),
+            3 => format!("-replace={p}={dir}"),
+            4 => format!("-replace={p}@{v}={}@{v}", paths[fuzz.below(paths.len())]),
+            5 => format!("-dropreplace={p}"),
+            6 => format!("-godebug={}={}", ["a", "b"][fuzz.below(2)], fuzz.below(3)),
+            7 => format!("-dropgodebug={}", ["a", "b"][fuzz.below(2)]),
+            8 => format!("-go={}", ["1.22", "1.23.0", "none"][fuzz.below(3)]),
+            _ => format!("-toolchain={}", ["go1.23.1", "none"][fuzz.below(2)]),
+        };
+        flags.push(flag);
+    }
+    flags.push(
+        if fuzz.below(4) == 0 {
+            "-json"
+        } else {
+            "-print"
+        }
+        .to_owned(),
+    );
+    flags.join(" ")
+}
+
+/// Like [`random_edit_differential`] for go.work files and `go work edit`.
+#[test]
+#[ignore = "needs the go binary: cargo test -p gomod -- --ignored random_work_edit_differential"]
+fn random_work_edit_differential() {
+    let n: u64 = std::env::var("GOMOD_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let first: u64 = std::env::var("GOMOD_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let mut failures = Vec::new();
+    let mut edited = 0;
+    for seed in first..first.saturating_add(n) {
+        let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let data = fuzz.file(true);
+        if crate::workfile::parse("go.work", &data).is_err() {
+            continue;
+        }
+        edited += 1;
+        let flags = work_edit_flags(&mut fuzz);
+        let mut case = format!("# {flags}\n").into_bytes();
+        case.extend_from_slice(&data);
+        let got = crate::workfile::tests::render_work_edit("random", &case);
+        let mut args = vec!["work", "edit"];
+        args.extend(flags.split(' '));
+        let want = run_go("go.work", &data, &args);
+        if got != want {
+            failures.push(format!(
+                "seed {seed}: go work edit {flags}\n--- input\n{}--- want\n{want}--- got\n{got}",
+                visible(&data)
+            ));
+        }
+    }
+    eprintln!("{edited} generated files edited");
     assert!(
         failures.is_empty(),
         "{} differences:\n{}",

@@ -35,9 +35,15 @@ fn modfile_lax_golden() {
 /// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
 /// requirement layout for the file's go version applies.
 fn render_get(_name: &str, data: &[u8]) -> String {
-    let text = String::from_utf8_lossy(data);
-    let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
-    let mut f = match modfile::parse("go.mod", body.as_bytes()) {
+    // The first line (flags) is text; the file after it is kept byte for byte.
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
+    let (first, body) = data.split_at(split);
+    let first = String::from_utf8_lossy(first);
+    let first = first.trim_end();
+    let mut f = match modfile::parse("go.mod", body) {
         Ok(f) => f,
         Err(e) => return format!("{}\n", visible(&e.to_bytes())),
     };
