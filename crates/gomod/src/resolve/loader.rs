@@ -225,7 +225,12 @@ impl<'a> Loader<'a> {
         }
         // The requirement list is shared with the parsed file unless an exclude drops something.
         let require: Rc<[Mod]> = if raw.require.iter().any(|r| self.exclude.contains(r)) {
-            raw.require.iter().filter(|r| !self.exclude.contains(*r)).cloned().collect::<Vec<Mod>>().into()
+            raw.require
+                .iter()
+                .filter(|r| !self.exclude.contains(*r))
+                .cloned()
+                .collect::<Vec<Mod>>()
+                .into()
         } else {
             Rc::clone(&raw.require)
         };
