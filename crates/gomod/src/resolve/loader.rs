@@ -224,16 +224,17 @@ impl<'a> Loader<'a> {
             }
         }
         // The requirement list is shared with the parsed file unless an exclude drops something.
-        let require: Rc<[Mod]> = if raw.require.iter().any(|r| self.exclude.contains(r)) {
-            raw.require
-                .iter()
-                .filter(|r| !self.exclude.contains(*r))
-                .cloned()
-                .collect::<Vec<Mod>>()
-                .into()
-        } else {
-            Rc::clone(&raw.require)
-        };
+        let require: Rc<[Mod]> =
+            if !self.exclude.is_empty() && raw.require.iter().any(|r| self.exclude.contains(r)) {
+                raw.require
+                    .iter()
+                    .filter(|r| !self.exclude.contains(*r))
+                    .cloned()
+                    .collect::<Vec<Mod>>()
+                    .into()
+            } else {
+                Rc::clone(&raw.require)
+            };
         let pruning = if raw.go.is_empty() {
             Pruning::Unpruned
         } else {
@@ -352,6 +353,9 @@ pub struct RawSummary {
 
 /// A replacement map lookup: the exact version first, then the path-wide entry.
 fn lookup<'m>(map: &'m HashMap<Mod, Mod>, m: &Mod) -> Option<(String, &'m Mod)> {
+    if map.is_empty() {
+        return None;
+    }
     if let Some(r) = map.get(m) {
         return Some((m.version.clone(), r));
     }
