@@ -92,8 +92,6 @@ pub struct Loader<'a> {
     parse_dep: ParseDep,
     raw: HashMap<Mod, Result<Rc<RawSummary>, LoadError>>,
     nodes: HashMap<Mod, Result<Rc<NodeSummary>, LoadError>>,
-    /// Module versions whose go.mod was fetched from the source, in first-read order.
-    pub gomods_read: Vec<Mod>,
     /// Messages printed while loading (already newline-terminated).
     pub stderr: String,
     /// Whether a reported error will make the command exit 1 although it goes on.
@@ -129,7 +127,6 @@ impl<'a> Loader<'a> {
             parse_dep,
             raw: HashMap::default(),
             nodes: HashMap::default(),
-            gomods_read: Vec::new(),
             stderr: String::new(),
             failed: false,
         }
@@ -309,7 +306,6 @@ impl<'a> Loader<'a> {
                 ),
             ));
         };
-        self.gomods_read.push(actual.clone());
         let dep = (self.parse_dep)("go.mod", &data)
             .map_err(|e| LoadError::about(actual, format!("parsing go.mod: {e}")))?;
         self.finish_raw(actual, dep)
