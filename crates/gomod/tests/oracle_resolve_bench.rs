@@ -221,3 +221,25 @@ fn deep_chain_does_not_overflow() {
         assert!(w.error.is_none());
     }
 }
+
+#[test]
+#[ignore]
+fn bench_graph_only() {
+    let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    for _ in 0..5 {
+        let start = Instant::now();
+        let g = resolve::mod_graph(&input);
+        println!(
+            "mod graph: {:.2?} ({} bytes)",
+            start.elapsed(),
+            g.stdout.len()
+        );
+    }
+}
