@@ -80,10 +80,16 @@ Usage:
 
 The commands are:
 
-\tfmt [-w] FILE   print FILE in canonical form (go mod edit -fmt / go work edit -fmt)
-\tjson FILE       print FILE as JSON (go mod edit -json / go work edit -json)
-\tsum FILE        print the h1: hash go.sum records for the go.mod FILE
-\thelp [COMMAND]  print this help, or help for one command
+\tfmt [-w] FILE            print FILE in canonical form (go mod edit -fmt / go work edit -fmt)
+\tjson FILE                print FILE as JSON (go mod edit -json / go work edit -json)
+\tsum FILE                 print the h1: hash go.sum records for the go.mod FILE
+\tlist [DIR|BUNDLE]        print the build list, as go list -m all does
+\tgraph [DIR|BUNDLE]       print the module graph, as go mod graph does
+\twhy MODULE [DIR|BUNDLE]  explain why MODULE is in the graph at its version
+\tcheck [DIR|BUNDLE]       report what is wrong or risky, with fixes
+\tfix [DIR|BUNDLE]         apply the fixes check proposes
+\texplain [CODE]           explain a rule of check, or list the rules
+\thelp [COMMAND]           print this help, or help for one command
 
 A file named go.work or ending in .work is read as a go.work file; any other file as a go.mod file.
 Messages that mirror the go command (parse errors, unreadable files under fmt and json) are printed
@@ -173,6 +179,12 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
             let topic = topic.to_string_lossy();
             if let Some(verb) = crate::query_args::Verb::from_name(&topic) {
                 return Ok(Command::QueryHelp(verb));
+            }
+            if matches!(topic.as_ref(), "check" | "fix" | "explain") {
+                // These commands print their own help for -h; `help CMD` means the same.
+                return crate::check::parse(&topic, &[OsString::from("-h")])
+                    .map(Command::Diagnostics)
+                    .map_err(|e| usage_error(e.0));
             }
             match Topic::from_name(&topic) {
                 Some(topic) => Ok(Command::Help(Some(topic))),

@@ -8,6 +8,7 @@
 //! `--proxy DIR`. Unreadable files other than missing ones are remembered and reported as
 //! warnings naming the file, so that a permission problem does not pass for a missing module.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
@@ -82,17 +83,18 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, (&'static str, std::io::Error)>
 }
 
 impl ModSource for FsSource {
-    fn gomod(&self, path: &str, version: &str) -> Option<Vec<u8>> {
+    fn gomod(&self, path: &str, version: &str) -> Option<Cow<'_, [u8]>> {
         if let Some(data) = self
             .bundle
             .as_ref()
             .and_then(|b| b.dependency_gomod(path, version))
         {
-            return Some(data.to_vec());
+            return Some(Cow::Borrowed(data));
         }
         self.proxy_files(path, version, "mod")
             .into_iter()
             .find_map(|(file, _)| self.read_optional(&file))
+            .map(Cow::Owned)
     }
 
     /// A bundle (or the input directory) serves what it holds a go.mod for, as the core's
@@ -135,15 +137,16 @@ impl ModSource for FsSource {
         out
     }
 
-    fn dir_gomod(&self, dir: &str) -> Option<Vec<u8>> {
+    fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>> {
         if let Some(bundle) = &self.bundle {
             let dir = if dir == "." { "" } else { dir };
             return bundle
                 .workspace_file(dir, WorkspaceFile::GoMod)
-                .map(<[u8]>::to_vec);
+                .map(Cow::Borrowed);
         }
         let root = self.root.as_ref()?;
         self.read_optional(&root.join(dir).join("go.mod"))
+            .map(Cow::Owned)
     }
 }
 
