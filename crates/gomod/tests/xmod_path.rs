@@ -5,6 +5,7 @@
 mod xmod;
 
 use gomod::path;
+use gomod::syntax::unicode;
 use gomod::version::module;
 use xmod::{compare, counted, req, Request, Rng};
 
@@ -293,7 +294,7 @@ fn ours(r: &Request) -> Vec<String> {
         "unescapepath" => show_value(path::unescape_path(a)),
         "unescapeversion" => show_value(path::unescape_version(a)),
         "isdirectorypath" => vec![path::is_directory_path(a).to_string()],
-        "quote" => vec![path::quote::quote(a)],
+        "quote" => vec![gomod::syntax::quote(a)],
         "tofold" => vec![path::case_fold_key(a)],
         "equalfold" => vec![path::equal_fold(a, b).to_string()],
         "modulesort" => {
@@ -442,8 +443,8 @@ fn path_functions_match_x_mod() {
 
 #[test]
 fn every_code_point_matches_go_unicode() {
-    // IsPrint, IsLetter, QuoteRune and the fold key for every Unicode scalar value: checks the
-    // generated tables against the Go release under test.
+    // IsPrint, IsLetter, IsSpace, QuoteRune and the fold key for every Unicode scalar value:
+    // checks the generated tables (`tools/gen_unicode`) against the Go release under test.
     let requests: Vec<Request> = (0u32..=0x10FFFF)
         .filter_map(char::from_u32)
         .map(|c| req("rune", &[&(c as u32).to_string()]))
@@ -455,9 +456,10 @@ fn every_code_point_matches_go_unicode() {
             .and_then(char::from_u32)
             .unwrap_or('\u{0}');
         vec![
-            path::quote::is_print(c).to_string(),
-            path::quote::is_letter(c).to_string(),
-            path::quote::quote_rune(c),
+            unicode::is_print(c).to_string(),
+            unicode::is_letter(c).to_string(),
+            unicode::is_space(c).to_string(),
+            gomod::syntax::quote::quote_rune(c),
             path::case_fold_key(&c.to_string()),
         ]
     });

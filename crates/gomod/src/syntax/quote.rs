@@ -1,5 +1,6 @@
-//! Go string literals as go.mod uses them: `strconv.Unquote`, `strconv.Quote`, `QuoteRune`, and
-//! the go.mod rules `MustQuote` / `AutoQuote` that decide when a path has to be written quoted.
+//! Go string literals: `strconv.Unquote`, `strconv.Quote` (which the go command also uses in
+//! almost every error text that names a path or a version), `QuoteRune`, and the go.mod rules
+//! `MustQuote` / `AutoQuote` that decide when a path has to be written quoted.
 
 use super::unicode::is_print;
 use super::utf8::{decode_rune, RUNE_ERROR};
@@ -184,7 +185,12 @@ fn push_escaped_rune(out: &mut String, r: char, quote: char) {
 
 /// Go's `strconv.Quote`: a double-quoted literal for the byte string `s`. Printable runes (Go's
 /// `unicode.IsPrint`) are kept, others are escaped, and each invalid UTF-8 byte becomes `\xNN`.
-pub fn quote(s: &[u8]) -> String {
+/// Takes `&str` as well as bytes, since most callers quote paths and versions.
+pub fn quote(s: impl AsRef<[u8]>) -> String {
+    quote_bytes(s.as_ref())
+}
+
+fn quote_bytes(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     let mut rest = s;

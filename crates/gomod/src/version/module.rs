@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::semver;
-use crate::path::quote::quote;
 use crate::path::{check_path, check_path_major, split_path_version, InvalidPathError};
+use crate::syntax::quote;
 
 /// The build suffix that marks a major-version ≥ 2 release of a module without a go.mod.
 pub const INCOMPATIBLE: &str = "+incompatible";
