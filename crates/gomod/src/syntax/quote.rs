@@ -220,17 +220,25 @@ pub fn quote_rune(r: char) -> String {
 /// contains a space, a quote character, a non-printable rune, `//` or `/*`, or it is longer than
 /// one byte and contains one of the punctuation characters `( ) [ ] { } ,`.
 pub fn must_quote(s: &[u8]) -> bool {
-    if s.iter().all(|&b| matches!(b, b'!'..=b'~')) {
-        // Printable ASCII without spaces: only quotes, punctuation, `//` and `/*` matter.
-        let punct = s
-            .iter()
-            .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b','));
-        return s.is_empty()
-            || s.iter().any(|b| matches!(b, b'"' | b'\'' | b'`'))
-            || (punct && s.len() > 1)
-            || super::text::contains(s, b"//")
-            || super::text::contains(s, b"/*");
+    // One pass over printable ASCII without spaces, the form of nearly every path and version;
+    // anything else goes to the rune-by-rune rules.
+    let mut punct = false;
+    let mut prev = 0u8;
+    for &b in s {
+        match b {
+            b'"' | b'\'' | b'`' => return true,
+            b'/' | b'*' if prev == b'/' => return true,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => punct = true,
+            b'!'..=b'~' => {}
+            _ => return must_quote_runes(s),
+        }
+        prev = b;
     }
+    s.is_empty() || (punct && s.len() > 1)
+}
+
+/// [`must_quote`] for text with spaces, control characters or non-ASCII runes.
+fn must_quote_runes(s: &[u8]) -> bool {
     for (_, r, _) in super::utf8::runes(s) {
         match r {
             ' ' | '"' | '\'' | '`' => return true,
@@ -246,7 +254,7 @@ pub fn must_quote(s: &[u8]) -> bool {
             }
         }
     }
-    s.is_empty() || super::text::contains(s, b"//") || super::text::contains(s, b"/*")
+    super::text::contains(s, b"//") || super::text::contains(s, b"/*")
 }
 
 /// `s` itself, or its Go quotation when [`must_quote`] says so.
