@@ -13,6 +13,7 @@
 //! characters (and reported as [`ProblemKind::NotUtf8`]), so rewriting such a line gives other
 //! bytes than the go command, which keeps the original ones.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
@@ -204,7 +205,9 @@ impl GoSum {
             problems: Vec::new(),
             index: BTreeMap::new(),
         };
-        let mut seen_hashes: BTreeMap<(String, String, String), u32> = BTreeMap::new();
+        // Keyed by the field texts as the entries hold them (lossy for invalid UTF-8), borrowed
+        // from the input where it is valid UTF-8, so that nearly every line allocates nothing here.
+        let mut seen_hashes: BTreeMap<[Cow<'_, str>; 3], u32> = BTreeMap::new();
         let mut start = 0usize;
         let mut number = 0u32;
         while start < data.len() {
@@ -218,22 +221,30 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let ranges: Vec<Range<usize>> = fields(text)
-                .into_iter()
-                .map(|r| r.start + start..r.end + start)
-                .collect();
+            let mut ranges = fields(text);
+            for range in &mut ranges {
+                *range = range.start + start..range.end + start;
+            }
             let kind = match <[Range<usize>; 3]>::try_from(ranges) {
                 Ok(spans) => {
-                    let entry = sum.entry(number, spans);
+                    let texts = spans
+                        .clone()
+                        .map(|range| String::from_utf8_lossy(data.get(range).unwrap_or_default()));
+                    if texts.iter().any(|text| matches!(text, Cow::Owned(_))) {
+                        sum.problem(number, ProblemKind::NotUtf8);
+                    }
+                    let [path, version, hash] = texts.clone().map(Cow::into_owned);
+                    let entry = Entry {
+                        path,
+                        version,
+                        hash,
+                        spans,
+                    };
                     if entry.hash == EMPTY_GO_MOD_HASH {
                         sum.problem(number, ProblemKind::EmptyGoModHash);
                         LineKind::EmptyGoModHash(entry)
                     } else {
-                        sum.note_entry(number, &entry, &mut seen_hashes);
-                        sum.index
-                            .entry((entry.path.clone(), entry.version.clone()))
-                            .or_default()
-                            .push(sum.lines.len());
+                        sum.note_entry(number, &entry, texts, &mut seen_hashes);
                         LineKind::Entry(entry)
                     }
                 }
@@ -261,36 +272,14 @@ impl GoSum {
         sum
     }
 
-    fn entry(&mut self, number: u32, spans: [Range<usize>; 3]) -> Entry {
-        let mut lossy = false;
-        let mut text = |range: &Range<usize>| {
-            let bytes = self.data.get(range.clone()).unwrap_or_default();
-            match std::str::from_utf8(bytes) {
-                Ok(s) => s.to_owned(),
-                Err(_) => {
-                    lossy = true;
-                    String::from_utf8_lossy(bytes).into_owned()
-                }
-            }
-        };
-        let [p, v, h] = &spans;
-        let (path, version, hash) = (text(p), text(v), text(h));
-        if lossy {
-            self.problem(number, ProblemKind::NotUtf8);
-        }
-        Entry {
-            path,
-            version,
-            hash,
-            spans,
-        }
-    }
-
-    fn note_entry(
+    /// Records the entry of line `number` in the index and reports duplicates and conflicting
+    /// hashes; `texts` are its three fields, which key `seen` (the first line of each triple).
+    fn note_entry<'a>(
         &mut self,
         number: u32,
         entry: &Entry,
-        seen: &mut BTreeMap<(String, String, String), u32>,
+        texts: [Cow<'a, str>; 3],
+        seen: &mut BTreeMap<[Cow<'a, str>; 3], u32>,
     ) {
         if !entry.is_h1() {
             self.problem(
@@ -300,28 +289,26 @@ impl GoSum {
                 },
             );
         }
-        let key = (
-            entry.path.clone(),
-            entry.version.clone(),
-            entry.hash.clone(),
-        );
-        if let Some(&first_line) = seen.get(&key) {
-            self.problem(number, ProblemKind::Duplicate { first_line });
-            return;
-        }
-        seen.insert(key, number);
-        if !entry.is_h1() {
-            return;
-        }
-        // Only an earlier h1: hash can disagree with this one: other algorithms are never compared.
-        let earlier_h1 = self
+        let positions = self
             .index
-            .get(&(entry.path.clone(), entry.version.clone()))
-            .into_iter()
-            .flatten()
+            .entry((entry.path.clone(), entry.version.clone()))
+            .or_default();
+        // Only an earlier h1: hash can disagree with this one: other algorithms are never
+        // compared. Looked up before this line joins the index.
+        let earlier_h1 = positions
+            .iter()
             .filter_map(|&i| self.lines.get(i))
             .find(|line| matches!(&line.kind, LineKind::Entry(e) if e.is_h1()))
             .map(|line| line.number);
+        positions.push(self.lines.len());
+        if let Some(&first_line) = seen.get(&texts) {
+            self.problem(number, ProblemKind::Duplicate { first_line });
+            return;
+        }
+        seen.insert(texts, number);
+        if !entry.is_h1() {
+            return;
+        }
         if let Some(first_line) = earlier_h1 {
             self.problem(number, ProblemKind::SeveralHashes { first_line });
         }
