@@ -29,6 +29,15 @@ pub const EMPTY_GO_MOD_HASH: &str = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykr
 /// The suffix of a go.sum version that marks the hash of the go.mod file alone.
 pub const GO_MOD_SUFFIX: &str = "/go.mod";
 
+/// The text of a field: borrowed when it is valid UTF-8 (checked by the fast validator first),
+/// else with U+FFFD replacement characters.
+fn lossy_text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// A parsed go.sum file: every line, in order, plus the problems found while reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoSum {
@@ -201,7 +210,7 @@ impl GoSum {
         let mut sum = GoSum {
             file: file.to_owned(),
             data: data.to_vec(),
-            lines: Vec::new(),
+            lines: Vec::with_capacity(data.iter().filter(|&&b| b == b'\n').count() + 1),
             problems: Vec::new(),
             index: BTreeMap::new(),
         };
@@ -229,7 +238,7 @@ impl GoSum {
                 Ok(spans) => {
                     let texts = spans
                         .clone()
-                        .map(|range| String::from_utf8_lossy(data.get(range).unwrap_or_default()));
+                        .map(|range| lossy_text(data.get(range).unwrap_or_default()));
                     if texts.iter().any(|text| matches!(text, Cow::Owned(_))) {
                         sum.problem(number, ProblemKind::NotUtf8);
                     }

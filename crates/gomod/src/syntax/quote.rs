@@ -225,17 +225,40 @@ pub fn must_quote(s: &[u8]) -> bool {
     let mut punct = false;
     let mut prev = 0u8;
     for &b in s {
-        match b {
-            b'"' | b'\'' | b'`' => return true,
-            b'/' | b'*' if prev == b'/' => return true,
-            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => punct = true,
-            b'!'..=b'~' => {}
+        match QUOTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
+            PLAIN => {}
+            SLASH_OR_STAR if prev == b'/' => return true,
+            SLASH_OR_STAR => {}
+            PUNCT => punct = true,
+            QUOTE => return true,
             _ => return must_quote_runes(s),
         }
         prev = b;
     }
     s.is_empty() || (punct && s.len() > 1)
 }
+
+const PLAIN: u8 = 0;
+const SLASH_OR_STAR: u8 = 1;
+const PUNCT: u8 = 2;
+const QUOTE: u8 = 3;
+const OTHER: u8 = 4;
+
+/// What each byte means to [`must_quote`]'s ASCII pass (`OTHER`: space, control or non-ASCII).
+static QUOTE_CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        class[b as usize] = match b {
+            b'/' | b'*' => SLASH_OR_STAR,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => PUNCT,
+            b'"' | b'\'' | b'`' => QUOTE,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    class
+};
 
 /// [`must_quote`] for text with spaces, control characters or non-ASCII runes.
 fn must_quote_runes(s: &[u8]) -> bool {
