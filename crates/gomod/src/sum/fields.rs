@@ -16,23 +16,27 @@ pub(crate) fn fields(line: &[u8]) -> Vec<Range<usize>> {
     // go.sum and modules.txt lines have three or so fields.
     let mut out = Vec::with_capacity(4);
     let mut field_start: Option<usize> = None;
-    let mut offset = 0usize;
-    while let Some(&b) = line.get(offset) {
+    // The end of the multi-byte rune being skipped.
+    let mut rune_end = 0usize;
+    for (at, &b) in line.iter().enumerate() {
+        if at < rune_end {
+            continue;
+        }
         // ASCII needs no decoding; an invalid byte decodes to U+FFFD, which is not a space.
-        let (space, width) = if b.is_ascii() {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        let space = if b.is_ascii() {
+            matches!(b, b'\t'..=b'\r' | b' ')
         } else {
-            let (r, width) = decode_rune(line.get(offset..).unwrap_or_default());
-            (is_go_space(r), width.max(1))
+            let (r, width) = decode_rune(line.get(at..).unwrap_or_default());
+            rune_end = at + width.max(1);
+            is_go_space(r)
         };
         if space {
             if let Some(start) = field_start.take() {
-                out.push(start..offset);
+                out.push(start..at);
             }
         } else if field_start.is_none() {
-            field_start = Some(offset);
+            field_start = Some(at);
         }
-        offset += width;
     }
     if let Some(start) = field_start {
         out.push(start..line.len());

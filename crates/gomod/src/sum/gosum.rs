@@ -14,8 +14,10 @@
 //! bytes than the go command, which keeps the original ones.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::fields::fields;
@@ -46,7 +48,8 @@ pub struct GoSum {
     lines: Vec<SumLine>,
     problems: Vec<Problem>,
     /// Entry line indices (into `lines`) by (path, version), in file order.
-    index: BTreeMap<(String, String), Vec<usize>>,
+    /// (A fixed-key hasher keeps the crate free of randomness.)
+    index: HashMap<(String, String), Vec<usize>, BuildHasherDefault<DefaultHasher>>,
 }
 
 /// One line of go.sum, as the go command numbers them (1-based, split on `\n` only).
@@ -212,11 +215,8 @@ impl GoSum {
             data: data.to_vec(),
             lines: Vec::with_capacity(data.iter().filter(|&&b| b == b'\n').count() + 1),
             problems: Vec::new(),
-            index: BTreeMap::new(),
+            index: HashMap::default(),
         };
-        // Keyed by the field texts as the entries hold them (lossy for invalid UTF-8), borrowed
-        // from the input where it is valid UTF-8, so that nearly every line allocates nothing here.
-        let mut seen_hashes: BTreeMap<[Cow<'_, str>; 3], u32> = BTreeMap::new();
         let mut start = 0usize;
         let mut number = 0u32;
         while start < data.len() {
@@ -242,7 +242,7 @@ impl GoSum {
                     if texts.iter().any(|text| matches!(text, Cow::Owned(_))) {
                         sum.problem(number, ProblemKind::NotUtf8);
                     }
-                    let [path, version, hash] = texts.clone().map(Cow::into_owned);
+                    let [path, version, hash] = texts.map(Cow::into_owned);
                     let entry = Entry {
                         path,
                         version,
@@ -253,7 +253,7 @@ impl GoSum {
                         sum.problem(number, ProblemKind::EmptyGoModHash);
                         LineKind::EmptyGoModHash(entry)
                     } else {
-                        sum.note_entry(number, &entry, texts, &mut seen_hashes);
+                        sum.note_entry(number, &entry);
                         LineKind::Entry(entry)
                     }
                 }
@@ -282,14 +282,8 @@ impl GoSum {
     }
 
     /// Records the entry of line `number` in the index and reports duplicates and conflicting
-    /// hashes; `texts` are its three fields, which key `seen` (the first line of each triple).
-    fn note_entry<'a>(
-        &mut self,
-        number: u32,
-        entry: &Entry,
-        texts: [Cow<'a, str>; 3],
-        seen: &mut BTreeMap<[Cow<'a, str>; 3], u32>,
-    ) {
+    /// hashes against the earlier entries for the same path and version.
+    fn note_entry(&mut self, number: u32, entry: &Entry) {
         if !entry.is_h1() {
             self.problem(
                 number,
@@ -302,19 +296,27 @@ impl GoSum {
             .index
             .entry((entry.path.clone(), entry.version.clone()))
             .or_default();
+        let earlier = || {
+            positions.iter().filter_map(|&i| match self.lines.get(i) {
+                Some(SumLine {
+                    number,
+                    kind: LineKind::Entry(e),
+                    ..
+                }) => Some((*number, e)),
+                _ => None,
+            })
+        };
+        let duplicate_of = earlier()
+            .find(|(_, e)| e.hash == entry.hash)
+            .map(|(line, _)| line);
         // Only an earlier h1: hash can disagree with this one: other algorithms are never
-        // compared. Looked up before this line joins the index.
-        let earlier_h1 = positions
-            .iter()
-            .filter_map(|&i| self.lines.get(i))
-            .find(|line| matches!(&line.kind, LineKind::Entry(e) if e.is_h1()))
-            .map(|line| line.number);
+        // compared.
+        let earlier_h1 = earlier().find(|(_, e)| e.is_h1()).map(|(line, _)| line);
         positions.push(self.lines.len());
-        if let Some(&first_line) = seen.get(&texts) {
+        if let Some(first_line) = duplicate_of {
             self.problem(number, ProblemKind::Duplicate { first_line });
             return;
         }
-        seen.insert(texts, number);
         if !entry.is_h1() {
             return;
         }
