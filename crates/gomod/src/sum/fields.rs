@@ -16,27 +16,34 @@ pub(crate) fn fields(line: &[u8]) -> Vec<Range<usize>> {
     // go.sum and modules.txt lines have three or so fields.
     let mut out = Vec::with_capacity(4);
     let mut field_start: Option<usize> = None;
-    // The end of the multi-byte rune being skipped.
-    let mut rune_end = 0usize;
-    for (at, &b) in line.iter().enumerate() {
-        if at < rune_end {
+    let mut at = 0usize;
+    while let Some(rest) = line.get(at..) {
+        // Printable ASCII (and DEL) is never a space: skip such a run in one go.
+        let plain = rest
+            .iter()
+            .position(|&b| !matches!(b, b'!'..=0x7F))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            field_start.get_or_insert(at);
+            at += plain;
             continue;
         }
-        // ASCII needs no decoding; an invalid byte decodes to U+FFFD, which is not a space.
-        let space = if b.is_ascii() {
-            matches!(b, b'\t'..=b'\r' | b' ')
+        let Some(&b) = rest.first() else { break };
+        // An invalid byte decodes to U+FFFD, which is not a space.
+        let (space, width) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
         } else {
-            let (r, width) = decode_rune(line.get(at..).unwrap_or_default());
-            rune_end = at + width.max(1);
-            is_go_space(r)
+            let (r, width) = decode_rune(rest);
+            (is_go_space(r), width.max(1))
         };
         if space {
             if let Some(start) = field_start.take() {
                 out.push(start..at);
             }
-        } else if field_start.is_none() {
-            field_start = Some(at);
+        } else {
+            field_start.get_or_insert(at);
         }
+        at += width;
     }
     if let Some(start) = field_start {
         out.push(start..line.len());
