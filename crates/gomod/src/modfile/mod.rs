@@ -35,7 +35,10 @@ mod stable_sort;
 
 pub(crate) use args::{lossy, parse_replace, parse_string};
 pub use edit::EditError;
-pub(crate) use edit::{add_godebug, add_replace, drop_godebug, drop_replace};
+pub(crate) use edit::{
+    add_godebug, add_replace, drop_godebug, drop_replace, keep_first_line, set_go_line,
+    set_toolchain_line,
+};
 pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
 pub(crate) use json::{replace_json, JsonWriter};
 pub use set_require::RequireSpec;
