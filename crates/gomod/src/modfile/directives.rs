@@ -9,7 +9,7 @@ use super::args::{
     path_major, VersionCheck,
 };
 use super::comments::{deprecation, directive_comment, is_indirect};
-use super::goversion::{is_go_version, is_toolchain_name, lax_go_version};
+use super::{is_go_version, is_toolchain_name, lax_go_version};
 use super::{
     Exclude, Go, Godebug, Ignore, ModFile, Module, ModuleVersion, Require, Retract, Tool,
     Toolchain, VersionInterval,
@@ -119,7 +119,7 @@ impl Ctx<'_> {
                 let Some(tok) = line.tokens.get_mut(first_arg) else {
                     return;
                 };
-                if !is_go_version(tok) {
+                if !is_go_version(tok.as_slice()) {
                     let fixed = match self.mode {
                         Mode::Lax => lax_go_version(tok).map(<[u8]>::to_vec),
                         Mode::Strict => None,

@@ -13,7 +13,7 @@ use crate::version::module::canonical_version;
 use crate::version::semver;
 
 use super::comments::is_indirect;
-use super::goversion::{is_go_version, is_toolchain_name};
+use super::{is_go_version, is_toolchain_name};
 use super::{
     Exclude, Go, Godebug, Ignore, ModFile, Module, ModuleVersion, Replace, Require, Tool,
     Toolchain, VersionInterval,
