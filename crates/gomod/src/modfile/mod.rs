@@ -32,7 +32,11 @@ mod set_require;
 mod sort;
 mod stable_sort;
 
-pub(crate) use args::{lossy, parse_replace, parse_string};
+pub(crate) use args::{lossy, parse_string};
+pub(crate) use directives::{
+    for_each_directive, read_go_line, read_godebug_line, read_replace_line, read_toolchain_line,
+    Mode,
+};
 pub use edit::EditError;
 pub(crate) use edit::{
     add_godebug, add_replace, drop_godebug, drop_replace, keep_first_line, set_go_line,
