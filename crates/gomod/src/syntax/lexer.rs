@@ -307,37 +307,33 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let rest = self.remaining();
-            // ASCII fast path: a run of identifier bytes needs no decoding and holds no newline.
-            let mut n = 0;
-            while let Some(&b) = rest.get(n) {
-                if b >= 0x80 || !ASCII_IDENT[b as usize] {
-                    break;
-                }
-                if b == b'/' {
-                    match rest.get(n + 1) {
-                        Some(b'/') => break,
-                        Some(b'*') => {
-                            self.advance_ascii(n);
-                            return Err(self.error(SLASH_COMMENT_ERROR));
-                        }
-                        _ => {}
-                    }
-                }
-                n += 1;
-            }
+            // ASCII fast path: a run of identifier bytes other than `/` needs no decoding and
+            // holds no newline.
+            let n = rest
+                .iter()
+                .position(|&b| {
+                    b == b'/' || !ASCII_IDENT.get(usize::from(b)).copied().unwrap_or(false)
+                })
+                .unwrap_or(rest.len());
             self.advance_ascii(n);
-            let rest = self.remaining();
-            let Some(&b) = rest.first() else { break };
-            if b < 0x80 {
-                // Not an identifier byte, or the start of `//`.
-                break;
+            match rest.get(n) {
+                None => break,
+                Some(b'/') => match rest.get(n + 1) {
+                    Some(b'/') => break,
+                    Some(b'*') => return Err(self.error(SLASH_COMMENT_ERROR)),
+                    _ => self.advance_ascii(1),
+                },
+                // Not an identifier byte.
+                Some(&b) if b < 0x80 => break,
+                Some(_) => {
+                    let (r, width) = decode_rune(rest.get(n..).unwrap_or_default());
+                    if !is_ident(r) {
+                        break;
+                    }
+                    self.pos.byte += width;
+                    self.pos.line_rune = self.pos.line_rune.saturating_add(1);
+                }
             }
-            let (r, width) = decode_rune(rest);
-            if !is_ident(r) {
-                break;
-            }
-            self.pos.byte += width;
-            self.pos.line_rune = self.pos.line_rune.saturating_add(1);
         }
         self.end_token(TokenKind::Ident);
         Ok(())
