@@ -20,7 +20,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
-use super::fields::fields;
+use super::fields::{field_ranges, fields};
 use super::hash::H1_PREFIX;
 use super::write::write_sums;
 
@@ -240,11 +240,16 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let mut ranges = fields(text);
-            for range in &mut ranges {
-                *range = range.start + start..range.end + start;
-            }
-            let kind = match <[Range<usize>; 3]>::try_from(ranges) {
+            // The usual line has exactly three fields: take them without collecting a list.
+            let mut found = field_ranges(text).map(|r| r.start + start..r.end + start);
+            let three = match [found.next(), found.next(), found.next(), found.next()] {
+                [Some(path), Some(version), Some(hash), None] => Ok([path, version, hash]),
+                _ => Err(fields(text)
+                    .into_iter()
+                    .map(|r| r.start + start..r.end + start)
+                    .collect::<Vec<_>>()),
+            };
+            let kind = match three {
                 Ok(spans) => {
                     let texts = spans
                         .clone()
