@@ -215,7 +215,7 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
         "gomodgoline" => yes(gover::is_go_line_version(a)),
         "gomodlaxgoline" => match gover::lax_go_line_version(a) {
             _ if gover::is_go_line_version(a) => vec!["ok".to_owned(), a.to_owned()],
-            Some(v) => vec!["ok".to_owned(), v.to_owned()],
+            Some(v) => vec!["ok".to_owned(), String::from_utf8_lossy(v).into_owned()],
             None => vec!["err".to_owned()],
         },
         "gomodtoolchainline" => yes(gover::is_toolchain_line_name(a)),
@@ -223,7 +223,7 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
         "goversion.isvalid" => yes(gover::go_version::is_valid(a)),
         "goversion.lang" => one(&gover::go_version::lang(a)),
 
-        "quote" => one(&path::quote::quote(a)),
+        "quote" => one(&crate::syntax::quote(a)),
         "tofold" => one(&path::case_fold_key(a)),
         "equalfold" => yes(path::equal_fold(a, b)),
         _ => vec!["unknown-op".to_owned(), op.to_owned()],
