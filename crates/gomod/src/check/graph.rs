@@ -22,6 +22,14 @@ const GRAPH_CODES: &[&str] = &[
     "retracted-version",
     "deprecated-module",
     "module-path-mismatch",
+    "version-skew",
+    "major-version-split",
+    "case-collision",
+    "ambiguous-import-risk",
+    "replace-two-paths",
+    "replace-unused",
+    "replace-in-dependency",
+    "go-below-dependency",
 ];
 
 fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
@@ -120,6 +128,12 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
     notes(sink, &ctx, &session.loader);
+    let main_file = super::graph_shape::MainFile {
+        file: "go.mod",
+        data: gomod,
+        m: &main,
+    };
+    super::graph_shape::check(sink, bundle, &main_file, &res);
 }
 
 /// updates-needed: the requirements the go command would write (the roots after its
@@ -232,13 +246,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         data: gomod,
         m: main,
     };
-    for code in [
-        "sum-unused",
-        "retracted-version",
-        "deprecated-module",
-        "module-path-mismatch",
-        "updates-needed",
-    ] {
+    for code in GRAPH_CODES.iter().filter(|c| **c != "sum-missing") {
         sink.skip(
             code,
             "go.mod",
