@@ -255,7 +255,7 @@ impl WorkCtx<'_> {
 
 /// The bundle directory of `path` (a go.work `use` path) relative to `dir`, or `None` when it
 /// is absolute or leaves the bundle.
-fn join(dir: &str, path: &str) -> Option<String> {
+pub(super) fn join(dir: &str, path: &str) -> Option<String> {
     if crate::path::is_directory_path(path) && (path.starts_with('/') || path.starts_with('\\')) {
         return None;
     }

@@ -31,24 +31,11 @@ impl MainFile<'_> {
         self.m.syntax.line(id).map_or(0..0, |l| l.byte_span())
     }
 
-    /// The go.mod line that brings `path` into the graph: its own require line, else the
-    /// require line of the first module on the shortest chain to it, else the module line.
-    fn line_for(&self, res: &Resolution, path: &str) -> Range<usize> {
-        let require = |p: &str| self.m.require.iter().find(|r| r.module.path == p);
-        if let Some(r) = require(path) {
-            return self.line(r.line);
-        }
-        let chain = explain(res, path, 0).shortest_chain;
-        if let Some(r) = chain.get(1).and_then(|m| require(&m.path)) {
-            return self.line(r.line);
-        }
-        self.m
-            .module
-            .as_ref()
-            .map_or(0..0, |module| self.line(module.line))
+    fn requirement(&self, path: &str) -> Option<&crate::modfile::Require> {
+        self.m.require.iter().find(|r| r.module.path == path)
     }
 
-    /// The replace line of the main go.mod that applies to `m`, if any (a versioned one wins).
+    /// The replace line that applies to `m`, if any (a versioned one wins).
     fn replace_line(&self, m: &Mod) -> Option<Range<usize>> {
         let matching = |versioned: bool| {
             self.m.replace.iter().find(|r| {
@@ -66,8 +53,54 @@ impl MainFile<'_> {
     }
 }
 
+/// The main modules' go.mod files: one, or a workspace's.
+pub(crate) struct Mains<'a> {
+    pub files: Vec<MainFile<'a>>,
+    /// Workspace mode: go.sum lines live in go.work.sum and the go.work go line rules.
+    pub workspace: bool,
+}
+
+/// A place to report: file, its content, the byte range.
+type Place<'a> = (&'a str, &'a [u8], Range<usize>);
+
+impl<'a> Mains<'a> {
+    /// The go.mod line that brings `path` into the graph: a main module's require line for
+    /// it, else the require line of the first module on the shortest chain to it, else the
+    /// first main module's module line.
+    fn line_for(&self, res: &Resolution, path: &str) -> Place<'a> {
+        let find = |p: &str| {
+            self.files
+                .iter()
+                .find_map(|f| f.requirement(p).map(|r| (f.file, f.data, f.line(r.line))))
+        };
+        if let Some(place) = find(path) {
+            return place;
+        }
+        let chain = explain(res, path, 0).shortest_chain;
+        if let Some(place) = chain.get(1).and_then(|m| find(&m.path)) {
+            return place;
+        }
+        match self.files.first() {
+            Some(f) => (
+                f.file,
+                f.data,
+                f.m.module
+                    .as_ref()
+                    .map_or(0..0, |module| f.line(module.line)),
+            ),
+            None => ("go.mod", &[], 0..0),
+        }
+    }
+
+    fn replace_line(&self, m: &Mod) -> Option<Place<'a>> {
+        self.files
+            .iter()
+            .find_map(|f| f.replace_line(m).map(|r| (f.file, f.data, r)))
+    }
+}
+
 /// Runs every rule of this module. `bundle` supplies dependency go.mod files and go.sum.
-pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, res: &Resolution) {
+pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
     skew(sink, main, res);
     major_split(sink, main, res);
     case_collision(sink, main, res);
@@ -76,19 +109,27 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, res: 
     // A graph without any dependency go.mod file is only known when nothing is required; a
     // replacement there is more likely a file pasted without its dependencies than unused.
     if bundle.dependency_paths().is_empty() {
-        if !main.m.replace.is_empty() {
+        if let Some(f) = main.files.iter().find(|f| !f.m.replace.is_empty()) {
             sink.skip(
                 "replace-unused",
-                main.file,
+                f.file,
                 "the dependencies' go.mod files are not in the bundle".to_owned(),
                 "add them in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
             );
         }
     } else {
-        unused_replacements(sink, main, res);
+        for f in &main.files {
+            unused_replacements(sink, f, res);
+        }
     }
     hidden_replacements(sink, bundle, main, res);
-    go_below_dependency(sink, main, res);
+    // In a workspace the go.work go line is the one that must cover every module
+    // (workspace-go-too-low); the modules' own go lines are not raised.
+    if !main.workspace {
+        for f in &main.files {
+            go_below_dependency(sink, f, res);
+        }
+    }
 }
 
 fn is_main(res: &Resolution, path: &str) -> bool {
@@ -103,7 +144,7 @@ fn build_list(res: &Resolution) -> impl Iterator<Item = &Mod> {
 }
 
 /// version-skew: one path required at several versions; who asks for which, which one wins.
-fn skew(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     for s in version_skew(res) {
         if is_main(res, &s.path) {
             continue;
@@ -136,11 +177,12 @@ fn skew(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
                 }
             })
             .collect();
+        let place = main.line_for(res, &s.path);
         sink.report(
             "version-skew",
-            main.file,
-            main.data,
-            main.line_for(res, &s.path),
+            place.0,
+            place.1,
+            place.2,
             format!(
                 "{} is required at {} versions: {}; minimal version selection uses {}",
                 s.path,
@@ -154,7 +196,7 @@ fn skew(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
 }
 
 /// major-version-split: `P` and `P/vN` (or gopkg.in's `P.vN` and `P.vM`) both selected.
-fn major_split(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     let mut by_prefix: BTreeMap<&str, Vec<&Mod>> = BTreeMap::new();
     for m in build_list(res) {
         if let Some((prefix, _)) = split_path_version(&m.path) {
@@ -169,11 +211,12 @@ fn major_split(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
             .iter()
             .map(|m| format!("{} {}", m.path, m.version))
             .collect();
+        let place = main.line_for(res, &newest.path);
         sink.report(
             "major-version-split",
-            main.file,
-            main.data,
-            main.line_for(res, &newest.path),
+            place.0,
+            place.1,
+            place.2,
             format!(
                 "{} are all in the build list: the go command treats each major version as a separate module, so a program can link several copies (each with its own global state)",
                 named.join(" and ")
@@ -185,7 +228,7 @@ fn major_split(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
 
 /// case-collision: two paths of the graph equal under Unicode case folding. The quoted go text
 /// names the paths as go does for a gofmt-sorted import block: the later import first.
-fn case_collision(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     let mut by_key: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for n in &res.nodes {
         if n.module.path == "go" || n.module.path == "toolchain" {
@@ -211,11 +254,12 @@ fn case_collision(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
             who.join(", ")
         };
         for p in &list {
+            let place = main.line_for(res, p);
             sink.report(
                 "case-collision",
-                main.file,
-                main.data,
-                main.line_for(res, p),
+                place.0,
+                place.1,
+                place.2,
                 format!(
                     "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {:?} and {:?}",
                     first, second, requirers(first), requirers(second), second, first
@@ -230,7 +274,7 @@ fn case_collision(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
 /// (not a major-version suffix): a package directory in the overlap can come from either, and
 /// the go command stops with `ambiguous import`. The fix raises the parent to the lowest known
 /// version whose go.mod requires the nested module, the sign that it was carved out.
-fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, res: &Resolution) {
+fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
     let selected: Vec<&Mod> = build_list(res).collect();
     for parent in &selected {
         let nested: Vec<&Mod> = selected
@@ -261,11 +305,12 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, res: 
                 .and_then(|v| raise_parent(bundle, main, parent, &v))
                 .into_iter()
                 .collect();
+            let place = main.line_for(res, &parent.path);
             sink.report(
                 "ambiguous-import-risk",
-                main.file,
-                main.data,
-                main.line_for(res, &parent.path),
+                place.0,
+                place.1,
+                place.2,
                 format!(
                     "{} {} contains the path of module {} {} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {}/... in multiple modules",
                     parent.path, parent.version, child.path, child.version, child.path
@@ -292,12 +337,11 @@ fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
 }
 
 /// The fix raising a directly required `parent` to `version`, adding its go.mod hash to go.sum.
-fn raise_parent(bundle: &Bundle, main: &MainFile<'_>, parent: &Mod, version: &str) -> Option<Fix> {
-    let require = main
-        .m
-        .require
+fn raise_parent(bundle: &Bundle, mains: &Mains<'_>, parent: &Mod, version: &str) -> Option<Fix> {
+    let (main, require) = mains
+        .files
         .iter()
-        .find(|r| r.module.path == parent.path)?;
+        .find_map(|f| f.requirement(&parent.path).map(|r| (f, r)))?;
     let line = main.line(require.line);
     let in_block = main.m.syntax.block_of(require.line).is_some();
     let token = text::token_in(main.data, line, if in_block { 1 } else { 2 })?;
@@ -306,10 +350,17 @@ fn raise_parent(bundle: &Bundle, main: &MainFile<'_>, parent: &Mod, version: &st
         range: token,
         new_text: version.to_owned(),
     }];
-    let sum_name = sum_file_name(main.file);
+    // In a workspace the hash belongs in go.work.sum, which the sum rules do not check yet;
+    // `go get` records it.
+    let sum_name = if mains.workspace {
+        String::new()
+    } else {
+        sum_file_name(main.file)
+    };
     let sum_data = bundle.file(&sum_name).unwrap_or_default();
     let sum = GoSum::parse(&sum_name, sum_data);
-    if let (true, Some(gomod)) = (
+    if let (false, true, Some(gomod)) = (
+        sum_name.is_empty(),
         sum.gomod_hashes(&parent.path, version).is_empty(),
         bundle.dependency_gomod(&parent.path, version),
     ) {
@@ -352,7 +403,7 @@ fn sum_file_name(gomod: &str) -> String {
 
 /// replace-two-paths: two build-list modules resolve to the same module version (or
 /// directory), which the go command refuses when it loads packages.
-fn two_paths(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     let mut first_path: BTreeMap<Mod, &str> = BTreeMap::new();
     for e in &res.build_list {
         let source = e.replacement.clone().unwrap_or_else(|| e.module.clone());
@@ -361,14 +412,14 @@ fn two_paths(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
                 first_path.insert(source, e.module.path.as_str());
             }
             Some(prev) if *prev != e.module.path => {
-                let range = main
+                let place = main
                     .replace_line(&e.module)
                     .unwrap_or_else(|| main.line_for(res, &e.module.path));
                 sink.report(
                     "replace-two-paths",
-                    main.file,
-                    main.data,
-                    range,
+                    place.0,
+                    place.1,
+                    place.2,
                     format!(
                         "go: {}@{} used for two different module paths ({prev} and {})",
                         source.path, source.version, e.module.path
@@ -419,7 +470,7 @@ fn unused_replacements(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
 
 /// replace-in-dependency: replace and exclude directives in the go.mod of a selected
 /// dependency, which the go command ignores outside that module.
-fn hidden_replacements(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, res: &Resolution) {
+fn hidden_replacements(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
     for n in &res.nodes {
         if !n.selected || !n.requirements_loaded || n.module.version.is_empty() {
             continue;
@@ -475,11 +526,12 @@ fn hidden_replacements(sink: &mut Sink, bundle: &Bundle, main: &MainFile<'_>, re
                 commands,
             }]
         };
+        let place = main.line_for(res, &n.module.path);
         sink.report(
             "replace-in-dependency",
-            main.file,
-            main.data,
-            main.line_for(res, &n.module.path),
+            place.0,
+            place.1,
+            place.2,
             format!(
                 "the go.mod of {}@{} has {}, which the go command ignores when {} is a dependency; the main module has to repeat them to build as {} does",
                 source.path,
