@@ -1,6 +1,8 @@
-//! Graph rules, on top of the resolver: sum-missing, sum-unused, retracted-version,
-//! deprecated-module and module-path-mismatch. They need the dependencies' go.mod files (the
-//! bundle's GOPROXY-layout files); without them they are skipped, never guessed.
+//! Graph rules, on top of the resolver: updates-needed, sum-missing, sum-unused,
+//! retracted-version, deprecated-module and module-path-mismatch here, and the rules on the
+//! graph's shape in `graph_shape`. They need the dependencies' go.mod files (the bundle's
+//! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
+//! shape rules run on the workspace's resolution and the per-module rules are skipped.
 
 use std::collections::BTreeSet;
 
