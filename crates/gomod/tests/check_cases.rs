@@ -287,6 +287,11 @@ fn fixes_are_accepted_by_go() {
 /// `.info` files the go command asks for), and runs `go list -m all` in `dir/m` with
 /// `-mod=readonly` against that proxy. Returns (success, stderr).
 fn go_list_all(go: &Path, bundle: &Bundle, dir: &Path) -> (bool, String) {
+    go_in_bundle(go, bundle, dir, &["list", "-m", "all"])
+}
+
+/// Like [`go_list_all`], running `go ARGS` instead.
+fn go_in_bundle(go: &Path, bundle: &Bundle, dir: &Path, args: &[&str]) -> (bool, String) {
     let (module_dir, proxy_dir) = (dir.join("m"), dir.join("p"));
     for f in bundle.files() {
         let is_proxy = f.name.contains("/@v/");
@@ -308,7 +313,7 @@ fn go_list_all(go: &Path, bundle: &Bundle, dir: &Path) -> (bool, String) {
     }
     let gopath = dir.join("gopath");
     let out = std::process::Command::new(go)
-        .args(["list", "-m", "all"])
+        .args(args)
         .current_dir(&module_dir)
         .env("GOTOOLCHAIN", "local")
         .env("GOWORK", "off")
@@ -323,6 +328,9 @@ fn go_list_all(go: &Path, bundle: &Bundle, dir: &Path) -> (bool, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Errors the go command reports only when it loads packages (go build, go list PACKAGES).
+const PACKAGE_LOADING_CODES: &[&str] = &["replace-two-paths", "case-collision"];
 
 /// For every case with dependency files: the errors of the graph rules appear verbatim in go's
 /// stderr, a case without errors loads in go, and so does every fixed bundle without errors.
@@ -361,11 +369,16 @@ fn graph_cases_agree_with_go_list() {
                 })
                 .map(|d| d.message.as_str())
                 .collect();
-            if report.has_errors() == ok {
+            // go list -m all does not load packages, so it cannot see the errors that only
+            // package loading reports; package_errors_agree_with_go checks those.
+            let has_errors = report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error && !PACKAGE_LOADING_CODES.contains(&d.code));
+            if has_errors == ok {
                 failures.push(format!(
                     "{} ({label}): go list -m all ok={ok}, but errors={}: {stderr}",
-                    case.name,
-                    report.has_errors()
+                    case.name, has_errors
                 ));
             }
             // go stops at the first missing sum, so at least one message must be its text.
@@ -433,6 +446,55 @@ fn vendor_cases_agree_with_go_list() {
         for p in problems {
             if !stderr.contains(&format!("\n\t{p}\n")) {
                 failures.push(format!("{}: {p:?} not in go's stderr: {stderr}", case.name));
+            }
+        }
+    }
+    assert!(runs >= 2);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// For every replace-two-paths case (and its near miss): `go list -deps .` over the files plus
+/// an empty main package fails exactly when the rule reports, with the rule's message. (The
+/// case-collision text needs packages in both modules, which a proxy of go.mod files cannot
+/// serve; its case records how it was checked.)
+#[test]
+fn package_errors_agree_with_go() {
+    let Some(go) = go_binary() else {
+        eprintln!("package_errors_agree_with_go: no go binary (set GO); checked nothing");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        if !case.name.starts_with("replace-two-paths") {
+            continue;
+        }
+        let mut bundle = case.bundle.clone();
+        bundle.insert(
+            "main.go".to_owned(),
+            b"package main\n\nfunc main() {}\n".to_vec(),
+        );
+        let dir =
+            std::env::temp_dir().join(format!("gomod-check-pkg-{}-{runs}", std::process::id()));
+        runs += 1;
+        let (ok, stderr) = go_in_bundle(&go, &bundle, &dir, &["list", "-deps", "."]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let report = check(&case.bundle, &case.options);
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "replace-two-paths")
+            .map(|d| d.message.as_str())
+            .collect();
+        if messages.is_empty() != ok {
+            failures.push(format!(
+                "{}: go list -deps ok={ok}, reported {messages:?}: {stderr}",
+                case.name
+            ));
+        }
+        for m in messages {
+            if !stderr.contains(&format!("{m}\n")) {
+                failures.push(format!("{}: {m:?} not in go's stderr: {stderr}", case.name));
             }
         }
     }

@@ -1,16 +1,12 @@
-//! `gomodplay check`, and the argument parsing and input loading shared with `fix` and
-//! `explain`: a directory (its go.mod, go.sum, go.work, go.work.sum and vendor/modules.txt
-//! files, skipping what the go command skips) or a txtar bundle becomes a `Bundle`, the core
-//! checks it, and the report is printed as text, JSON or SARIF.
+//! `gomodplay check`, and the argument parsing shared with `fix` and `explain`: the input (read
+//! by [`crate::load::load_bundle_files`]) is checked by the core, and the report is printed as
+//! text, JSON or SARIF.
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use gomod::bundle::Bundle;
 use gomod::check::{check, to_json, to_sarif, to_text, Options};
-
-use crate::oserror::reason;
 
 /// Exit status when the check finds an error.
 const FOUND_ERRORS: u8 = 1;
@@ -164,7 +160,7 @@ fn run_check(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let bundle = match load(input) {
+    let bundle = match crate::load::load_bundle_files(input) {
         Ok(loaded) => loaded.bundle,
         Err(message) => {
             let _ = stderr.write_all(message.as_bytes());
@@ -184,86 +180,6 @@ fn run_check(
     } else {
         0
     }
-}
-
-/// Where a bundle came from.
-pub enum Source {
-    Dir(PathBuf),
-    Txtar(PathBuf),
-}
-
-pub struct Loaded {
-    pub bundle: Bundle,
-    pub source: Source,
-}
-
-/// The workspace file names the checks read.
-const WORKSPACE_NAMES: &[&str] = &["go.mod", "go.sum", "go.work", "go.work.sum"];
-
-/// Reads a txtar file or a directory into a bundle; the error is the complete stderr text.
-pub fn load(input: &Path) -> Result<Loaded, String> {
-    let shown = input.display();
-    let meta =
-        std::fs::metadata(input).map_err(|e| format!("gomodplay: {shown}: {}\n", reason(&e)))?;
-    if meta.is_dir() {
-        let mut files = Vec::new();
-        walk(input, input, &mut files).map_err(|e| format!("gomodplay: {shown}: {e}\n"))?;
-        files.sort();
-        return Ok(Loaded {
-            bundle: Bundle::from_files(files),
-            source: Source::Dir(input.to_path_buf()),
-        });
-    }
-    let data = std::fs::read(input).map_err(|e| format!("gomodplay: {shown}: {}\n", reason(&e)))?;
-    let bundle = if input.extension().is_some_and(|x| x == "txtar") {
-        Bundle::from_txtar(&data)
-    } else {
-        // A single go.mod, go.sum or go.work file: a bundle of that file under its own name.
-        let name = input
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        Bundle::from_files([(name, data)])
-    };
-    Ok(Loaded {
-        bundle,
-        source: Source::Txtar(input.to_path_buf()),
-    })
-}
-
-/// Collects the workspace files under `dir` (and a `go-mod-graph.txt` at its root), skipping what
-/// the go command ignores in a module tree (`testdata`, names starting with `.` or `_`) and
-/// vendored code except modules.txt.
-fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| reason(&e))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        let rel = path
-            .strip_prefix(root)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            if name.starts_with('.') || name.starts_with('_') || name == "testdata" {
-                continue;
-            }
-            if name == "vendor" {
-                let modules = path.join("modules.txt");
-                if let Ok(data) = std::fs::read(&modules) {
-                    out.push((format!("{rel}/modules.txt"), data));
-                }
-                continue;
-            }
-            walk(root, &path, out)?;
-        } else if WORKSPACE_NAMES.contains(&name.as_str()) || rel == gomod::bundle::MOD_GRAPH_FILE {
-            let data = std::fs::read(&path).map_err(|e| format!("{rel}: {}", reason(&e)))?;
-            out.push((rel, data));
-        }
-    }
-    Ok(())
 }
 
 /// The usage status, for callers that report their own mistakes.

@@ -7,7 +7,7 @@ use std::path::Path;
 use gomod::bundle::txtar;
 use gomod::check::{fix_bundle, Options};
 
-use crate::check::{load, Source};
+use crate::load::{load_bundle_files, BundleSource};
 use crate::oserror::reason;
 
 pub fn run(
@@ -18,7 +18,7 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let loaded = match load(input) {
+    let loaded = match load_bundle_files(input) {
         Ok(l) => l,
         Err(message) => {
             let _ = stderr.write_all(message.as_bytes());
@@ -51,7 +51,7 @@ pub fn run(
         let _ = stdout.flush();
     } else {
         let result = match &loaded.source {
-            Source::Txtar(path) if path.extension().is_some_and(|x| x == "txtar") => {
+            BundleSource::File(path) if path.extension().is_some_and(|x| x == "txtar") => {
                 if outcome.changed.is_empty() {
                     Ok(())
                 } else {
@@ -59,7 +59,7 @@ pub fn run(
                         .map_err(|e| format!("{}: {}", path.display(), reason(&e)))
                 }
             }
-            Source::Txtar(path) => {
+            BundleSource::File(path) => {
                 // A single file: only changes to it can be written back.
                 let data = outcome.bundle.files().first().map(|f| f.data.clone());
                 match data {
@@ -68,7 +68,7 @@ pub fn run(
                     _ => Ok(()),
                 }
             }
-            Source::Dir(dir) => outcome.changed.iter().try_for_each(|name| {
+            BundleSource::Dir(dir) => outcome.changed.iter().try_for_each(|name| {
                 let data = outcome.bundle.file(name).unwrap_or_default();
                 let path = dir.join(name);
                 std::fs::write(&path, data)

@@ -1,5 +1,11 @@
-//! Reading what the resolving commands need: the main go.mod or go.work, the local directories
-//! they name, dependency go.mod files, and a pasted `go mod graph` output.
+//! Reading the input of every command, in one place.
+//!
+//! `check` and `fix` read their input whole into a [`Bundle`] ([`load_bundle_files`]): a txtar
+//! bundle, a single file, or a directory's workspace files.
+//!
+//! The resolving commands (`list`, `graph`, `why`) read what the resolver asks for ([`load`]):
+//! the main go.mod or go.work, the local directories they name, dependency go.mod files, and a
+//! pasted `go mod graph` output.
 //!
 //! Two forms of input: a directory (files are read lazily, only when the resolver asks, so a real
 //! project with a large tree costs nothing extra) or a txtar bundle (read whole; it behaves as if
@@ -18,7 +24,7 @@ use gomod::path::{escape_path, escape_version};
 use gomod::resolve::{Input, ModSource, Settings, Workspace};
 
 use crate::gopath::{clean, go_getwd};
-use crate::oserror::path_error;
+use crate::oserror::{path_error, reason};
 use crate::query_args::Query;
 
 /// Where dependency and local go.mod files come from.
@@ -329,4 +335,90 @@ fn load_bundle(
         settings,
         warnings,
     })
+}
+
+/// Where a bundle came from.
+pub enum BundleSource {
+    /// A directory, read as [`load_bundle_files`] describes.
+    Dir(PathBuf),
+    /// A txtar bundle, or a single go.mod / go.sum / go.work file.
+    File(PathBuf),
+}
+
+pub struct LoadedBundle {
+    pub bundle: Bundle,
+    pub source: BundleSource,
+}
+
+/// The workspace file names the checks read.
+const WORKSPACE_NAMES: &[&str] = &["go.mod", "go.sum", "go.work", "go.work.sum"];
+
+/// `check` and `fix`: reads a whole txtar file, a single go.mod / go.sum / go.work file (a bundle
+/// of that file under its own name), or a directory's workspace files into a bundle; the error
+/// is the complete stderr text.
+pub fn load_bundle_files(input: &Path) -> Result<LoadedBundle, String> {
+    let shown = input.display();
+    let meta =
+        std::fs::metadata(input).map_err(|e| format!("gomodplay: {shown}: {}\n", reason(&e)))?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk_workspace(input, input, &mut files)
+            .map_err(|e| format!("gomodplay: {shown}: {e}\n"))?;
+        files.sort();
+        return Ok(LoadedBundle {
+            bundle: Bundle::from_files(files),
+            source: BundleSource::Dir(input.to_path_buf()),
+        });
+    }
+    let data =
+        read_file(input).map_err(|(_, e)| format!("gomodplay: {shown}: {}\n", reason(&e)))?;
+    let bundle = if input.extension().is_some_and(|x| x == "txtar") {
+        Bundle::from_txtar(&data)
+    } else {
+        // A single go.mod, go.sum or go.work file: a bundle of that file under its own name.
+        let name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Bundle::from_files([(name, data)])
+    };
+    Ok(LoadedBundle {
+        bundle,
+        source: BundleSource::File(input.to_path_buf()),
+    })
+}
+
+/// Collects the workspace files under `dir` (and a `go-mod-graph.txt` at its root), skipping what
+/// the go command ignores in a module tree (`testdata`, names starting with `.` or `_`) and
+/// vendored code except modules.txt.
+fn walk_workspace(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| reason(&e))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(root)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if name.starts_with('.') || name.starts_with('_') || name == "testdata" {
+                continue;
+            }
+            if name == "vendor" {
+                let modules = path.join("modules.txt");
+                if let Ok(data) = std::fs::read(&modules) {
+                    out.push((format!("{rel}/modules.txt"), data));
+                }
+                continue;
+            }
+            walk_workspace(root, &path, out)?;
+        } else if WORKSPACE_NAMES.contains(&name.as_str()) || rel == gomod::bundle::MOD_GRAPH_FILE {
+            let data = read_file(&path).map_err(|(_, e)| format!("{rel}: {}", reason(&e)))?;
+            out.push((rel, data));
+        }
+    }
+    Ok(())
 }

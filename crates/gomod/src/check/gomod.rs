@@ -78,6 +78,7 @@ pub(crate) fn check(
         path: module.path.clone(),
         module_line: ctx.line_range(module.line),
         go: m.go_version().map(str::to_owned),
+        go_line: m.go.as_ref().map(|g| ctx.line_range(g.line)),
     })
 }
 

@@ -1,5 +1,5 @@
 //! go.work rules and the rules that compare modules: syntax-error, not-formatted and
-//! go-version-too-new for go.work, go-version-drift, duplicate-module-path.
+//! go-version-too-new for go.work, workspace-go-too-low, go-version-drift, duplicate-module-path.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -78,7 +78,7 @@ pub(crate) fn check(
         for u in &w.use_ {
             let Some(module_dir) = join(dir, &u.path) else {
                 sink.skip(
-                    "go-version-drift",
+                    "workspace-go-too-low",
                     file,
                     format!("use {} is outside the bundle", u.path),
                     "paste the workspace from its root".to_owned(),
@@ -93,7 +93,7 @@ pub(crate) fn check(
                 };
                 if bundle.file(&gomod).is_none() {
                     sink.skip(
-                        "go-version-drift",
+                        "workspace-go-too-low",
                         file,
                         format!("{gomod} (used by {file}) is not in the bundle"),
                         format!("paste {gomod}"),
@@ -120,7 +120,7 @@ pub(crate) fn check(
                         Vec::new()
                     };
                     sink.report(
-                        "go-version-drift",
+                        "workspace-go-too-low",
                         file,
                         data,
                         ctx.line_range(u.line),
@@ -152,6 +152,7 @@ pub(crate) fn check(
             }
         }
     }
+    drift(sink, bundle, modules);
     let mut by_path: BTreeMap<&str, Vec<&ModuleSummary>> = BTreeMap::new();
     for m in modules.iter().filter(|m| !used.contains(m.file.as_str())) {
         by_path.entry(m.path.as_str()).or_default().push(m);
@@ -175,6 +176,48 @@ pub(crate) fn check(
                 Vec::new(),
             );
         }
+    }
+}
+
+/// go-version-drift: the modules of one bundle declare different go lines. The reference is
+/// the root module (what build scripts at the repository root are written for), or the lowest
+/// go line when there is no root module; every go line above it is reported, since building
+/// that module with the reference Go and GOTOOLCHAIN=local fails.
+fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
+    let with_go: Vec<(&ModuleSummary, &str)> = modules
+        .iter()
+        .filter_map(|m| m.go.as_deref().map(|g| (m, g)))
+        .collect();
+    let reference = with_go
+        .iter()
+        .find(|(m, _)| m.dir.is_empty())
+        .or_else(|| {
+            with_go
+                .iter()
+                .min_by(|a, b| gover::compare(a.1, b.1).then_with(|| a.0.file.cmp(&b.0.file)))
+        })
+        .copied();
+    let Some((reference, reference_go)) = reference else {
+        return;
+    };
+    for (m, go) in &with_go {
+        if !gover::compare(go, reference_go).is_gt() {
+            continue;
+        }
+        let (Some(range), Some(data)) = (m.go_line.clone(), bundle.file(&m.file)) else {
+            continue;
+        };
+        sink.report(
+            "go-version-drift",
+            &m.file,
+            data,
+            range,
+            format!(
+                "{} declares go {go}, but {} declares go {reference_go}: building {} with Go {reference_go} and GOTOOLCHAIN=local fails with: go: go.mod requires go >= {go} (running go {reference_go}; GOTOOLCHAIN=local)",
+                m.file, reference.file, m.path
+            ),
+            Vec::new(),
+        );
     }
 }
 
@@ -212,7 +255,7 @@ impl WorkCtx<'_> {
 
 /// The bundle directory of `path` (a go.work `use` path) relative to `dir`, or `None` when it
 /// is absolute or leaves the bundle.
-fn join(dir: &str, path: &str) -> Option<String> {
+pub(super) fn join(dir: &str, path: &str) -> Option<String> {
     if crate::path::is_directory_path(path) && (path.starts_with('/') || path.starts_with('\\')) {
         return None;
     }

@@ -1,6 +1,8 @@
-//! Graph rules, on top of the resolver: sum-missing, sum-unused, retracted-version,
-//! deprecated-module and module-path-mismatch. They need the dependencies' go.mod files (the
-//! bundle's GOPROXY-layout files); without them they are skipped, never guessed.
+//! Graph rules, on top of the resolver: updates-needed, sum-missing, sum-unused,
+//! retracted-version, deprecated-module and module-path-mismatch here, and the rules on the
+//! graph's shape in `graph_shape`. They need the dependencies' go.mod files (the bundle's
+//! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
+//! shape rules run on the workspace's resolution and the per-module rules are skipped.
 
 use std::collections::BTreeSet;
 
@@ -22,6 +24,14 @@ const GRAPH_CODES: &[&str] = &[
     "retracted-version",
     "deprecated-module",
     "module-path-mismatch",
+    "version-skew",
+    "major-version-split",
+    "case-collision",
+    "ambiguous-import-risk",
+    "replace-two-paths",
+    "replace-unused",
+    "replace-in-dependency",
+    "go-below-dependency",
 ];
 
 fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
@@ -32,18 +42,13 @@ fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
 
 /// Runs the graph rules for the bundle's root go.mod (single-module mode).
 pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
+    if let Some(gowork) = bundle.workspace_file("", WorkspaceFile::GoWork) {
+        workspace(sink, bundle, gowork, local_go);
+        return;
+    }
     let Some(gomod) = bundle.workspace_file("", WorkspaceFile::GoMod) else {
         return;
     };
-    if bundle.workspace_file("", WorkspaceFile::GoWork).is_some() {
-        skip_all(
-            sink,
-            "go.work",
-            "workspace graphs are not checked yet",
-            "check each module's directory on its own",
-        );
-        return;
-    }
     let Ok(main) = modfile::parse("go.mod", gomod) else {
         return;
     };
@@ -120,6 +125,98 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
     notes(sink, &ctx, &session.loader);
+    let mains = super::graph_shape::Mains {
+        files: vec![super::graph_shape::MainFile {
+            file: "go.mod",
+            data: gomod,
+            m: &main,
+        }],
+        workspace: false,
+    };
+    super::graph_shape::check(sink, bundle, &mains, &res);
+}
+
+/// The rules that need one main module's go.mod and go.sum, skipped in workspace mode.
+const SINGLE_MODULE_CODES: &[&str] = &[
+    "updates-needed",
+    "sum-missing",
+    "sum-unused",
+    "retracted-version",
+    "deprecated-module",
+    "module-path-mismatch",
+    "go-below-dependency",
+];
+
+/// Workspace mode: the graph-shape rules on the workspace's resolution, reported on the used
+/// modules' go.mod files. The go.sum and go.mod consistency rules are per module and skipped.
+fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&str>) {
+    let Ok(work) = crate::workfile::parse("go.work", gowork) else {
+        return;
+    };
+    let mut parsed: Vec<(String, &[u8], ModFile)> = Vec::new();
+    for u in &work.use_ {
+        let Some(dir) = super::gowork::join("", &u.path) else {
+            continue;
+        };
+        let Some(data) = bundle.workspace_file(&dir, WorkspaceFile::GoMod) else {
+            continue;
+        };
+        let name = if dir.is_empty() {
+            "go.mod".to_owned()
+        } else {
+            format!("{dir}/go.mod")
+        };
+        if let Ok(m) = modfile::parse(&name, data) {
+            parsed.push((name, data, m));
+        }
+    }
+    let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
+    if requires && bundle.dependency_paths().is_empty() {
+        skip_all(
+            sink,
+            "go.work",
+            "the dependencies' go.mod files are not in the bundle",
+            "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
+        );
+        return;
+    }
+    let settings = Settings {
+        go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
+        ..Settings::default()
+    };
+    let Some(input) = crate::resolve::bundle_input(bundle, settings) else {
+        return;
+    };
+    let res = crate::resolve::resolve(&input, Cmd::ListAll);
+    if let Some(error) = &res.error {
+        skip_all(
+            sink,
+            "go.work",
+            &format!("the workspace's module graph does not load: {error}"),
+            "fix the errors reported for go.work and its modules, or add the missing files",
+        );
+        return;
+    }
+    for code in SINGLE_MODULE_CODES {
+        sink.skip(
+            code,
+            "go.work",
+            "in workspace mode only the graph's shape is checked".to_owned(),
+            "check each module's directory on its own, with its go.sum".to_owned(),
+        );
+    }
+    let mains = super::graph_shape::Mains {
+        files: parsed
+            .iter()
+            .map(|(name, data, m)| super::graph_shape::MainFile {
+                file: name,
+                data,
+                m,
+            })
+            .collect(),
+        workspace: true,
+    };
+    super::graph_shape::check(sink, bundle, &mains, &res);
 }
 
 /// updates-needed: the requirements the go command would write (the roots after its
@@ -232,13 +329,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         data: gomod,
         m: main,
     };
-    for code in [
-        "sum-unused",
-        "retracted-version",
-        "deprecated-module",
-        "module-path-mismatch",
-        "updates-needed",
-    ] {
+    for code in GRAPH_CODES.iter().filter(|c| **c != "sum-missing") {
         sink.skip(
             code,
             "go.mod",

@@ -20,6 +20,7 @@ mod gomod;
 mod gosum;
 mod gowork;
 mod graph;
+mod graph_shape;
 mod markers;
 mod render;
 mod rules;
@@ -285,4 +286,6 @@ pub(crate) struct ModuleSummary {
     pub module_line: Range<usize>,
     /// The go line's version, if any.
     pub go: Option<String>,
+    /// Byte range of the go line, if any.
+    pub go_line: Option<Range<usize>>,
 }

@@ -150,7 +150,7 @@ pub const RULES: &[Rule] = &[
         explanation: "In a go.work workspace the go command refuses this: `go: module M appears multiple times in workspace`. Outside a workspace it means a copied module was never renamed, so at most one of them can be published under that path.\n\nReal-world example: Mooncake's example http-metadata-server was copied with its module line unchanged.\n\nFix: give one of the modules its own path (`go mod edit -module=...`).",
     },
     Rule {
-        code: "go-version-drift",
+        code: "workspace-go-too-low",
         severity: Severity::Error,
         summary: "A go.work declares an older Go than one of the modules it uses.",
         explanation: "The go line of go.work must be at least the go line of every module it uses; otherwise the go command stops with `go: module DIR listed in go.work file requires go >= V, but go.work lists go W; to download and use go V: go work use`.\n\nReal-world example: a module raised to Go 1.24 by `go get` while the workspace's go.work still says 1.22.\n\nFix: raise the go.work go line (what `go work use` does).",
@@ -196,5 +196,59 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "vendor/modules.txt does not match go.mod.",
         explanation: "With a vendor directory and a go line of 1.14 or later the go command builds from vendor/ and first checks that vendor/modules.txt records exactly go.mod's requirements and replacements. Any difference stops it with `go: inconsistent vendoring in DIR:` followed by one line per problem, for example `example.com/x@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt`.\n\nReal-world example: a dependency bumped in go.mod by a bot without re-vendoring (McKael/madonctl#22, semaphoreui/semaphore#2501).\n\nFix: `go mod vendor` (the vendored files themselves cannot be rebuilt from a bundle).",
+    },
+    Rule {
+        code: "go-version-drift",
+        severity: Severity::Info,
+        summary: "Modules of one repository declare different go lines.",
+        explanation: "Each module's go line is the minimum Go that builds it. When a submodule declares a newer Go than the root module, scripts and CI jobs written for the root's Go (often with GOTOOLCHAIN=local in container images) fail in that submodule with `go: go.mod requires go >= V (running go W; GOTOOLCHAIN=local)`, while everything else builds.\n\nReal-world example: a repository whose build script pins Go 1.23.8 while `go get` raised one submodule to `go 1.24.1`.\n\nFix: raise the build's Go (or use GOTOOLCHAIN=auto), or keep the submodule's go line at the repository's Go. Reported on each go line above the root module's (or above the lowest, without a root module).",
+    },
+    Rule {
+        code: "version-skew",
+        severity: Severity::Info,
+        summary: "A module is required at several versions in the graph.",
+        explanation: "Minimal version selection builds with the highest version anyone requires, so a module that one dependency wants at v1.2.0 and another at v1.9.0 is built at v1.9.0 for both. That is usually right, but it explains surprises: an upgrade that appeared without anyone asking for it, or code tested against an older version running with a newer one.\n\nReal-world example: golang.org/x/net, which most dependencies of a large project require, each at the version it was last updated to; the whole program builds with the highest of them.\n\nThe message lists who asks for which version and which version wins (`gomodplay why PATH` shows the chains). Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "major-version-split",
+        severity: Severity::Info,
+        summary: "Two major versions of one module are in the build list.",
+        explanation: "`example.com/m` and `example.com/m/v2` are different modules to the go command, so one program can contain both, each with its own global state (registries, flags, metrics, init functions). That is legal and sometimes intended during a migration, but often it is a dependency lagging behind.\n\nReal-world example: github.com/go-redis/redis and github.com/go-redis/redis/v8 in one binary, each with its own connection pools and hooks.\n\nFix: move the remaining users to the newer major version when they allow it. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "case-collision",
+        severity: Severity::Error,
+        summary: "Two module paths of the graph differ only in letter case.",
+        explanation: "Module paths are case-sensitive, but a build that imports packages from both stops with `case-insensitive import collision: \"github.com/Sirupsen/logrus\" and \"github.com/sirupsen/logrus\"`, and the two paths cannot be checked out side by side on case-insensitive file systems.\n\nReal-world example: logrus's GitHub owner was renamed from Sirupsen to sirupsen in 2017; for years dependency graphs held both spellings.\n\nFix: move every requirer to one spelling (the module's go.mod says which); a `replace github.com/Sirupsen/logrus => github.com/sirupsen/logrus VERSION` does not help, since the replacement declares the other path. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "ambiguous-import-risk",
+        severity: Severity::Warning,
+        summary: "A module of the build list is a path prefix of another one.",
+        explanation: "When a directory of a module is carved out into a nested module, both modules can provide the same package path until the parent is upgraded to a version without that directory. A build importing such a package stops with `ambiguous import: found package P in multiple modules`.\n\nReal-world example: the 2023 split of google.golang.org/genproto into google.golang.org/genproto/googleapis/api, .../rpc and others: an old genproto next to the new submodules stopped builds with `ambiguous import: found package google.golang.org/genproto/googleapis/api/annotations in multiple modules`.\n\nFix: raise the parent to a version after the split. The offered fix picks the lowest known version of the parent whose go.mod requires the nested module (the sign of the split) and records its go.mod hash. A parent that requires the nested module is not reported. The rule sees go.mod files, not source trees: a parent that dropped the directory long ago without requiring the nested module is still reported, and `go build ./...` tells. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "replace-unused",
+        severity: Severity::Info,
+        summary: "A replace directive names a module that is not in the module graph.",
+        explanation: "A replacement only acts on a module (version) that the graph contains. One for anything else does nothing: it is usually left over from a dependency that was removed or upgraded past the replaced version, and it misleads readers into thinking a fork is in use.\n\nReal-world example: a `replace github.com/foo/bar v1.2.0 => ../bar` kept after bar was upgraded to v1.3.0 — the replacement silently stopped applying.\n\nFix: delete it (`go mod edit -dropreplace=PATH[@VERSION]`). Only checked when the dependencies' go.mod files are in the bundle, so the graph is known.",
+    },
+    Rule {
+        code: "replace-two-paths",
+        severity: Severity::Error,
+        summary: "One module version is used for two module paths.",
+        explanation: "When two required modules are replaced by the same module version (or directory), the go command refuses to load packages: `go: example.com/fork@v1.1.0 used for two different module paths (example.com/a and example.com/b)`. `go list -m all` does not check this; go build, go test and go list of packages do.\n\nReal-world example: two forks of one library (or the old and new path of a renamed module) both replaced by one patched fork.\n\nFix: replace only one of the paths and move the importers of the other to it. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "replace-in-dependency",
+        severity: Severity::Info,
+        summary: "A dependency's go.mod has replace or exclude directives that the go command ignores.",
+        explanation: "replace and exclude directives apply only in the main module (and go.work). In a dependency's go.mod they are ignored, so the dependency is built with different versions than its authors build and test it with: a \"hidden replace\".\n\nReal-world example: k8s.io/kubernetes replaces all its k8s.io/* staging modules with directories; a module requiring k8s.io/kubernetes gets none of that and has to repeat the replacements itself.\n\nFix: decide whether the main module needs the same directives, and copy the ones it does (`go mod edit -replace=...`, `-exclude=...`); directory replacements cannot be copied. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "go-below-dependency",
+        severity: Severity::Error,
+        summary: "The go line is below the go line of a dependency.",
+        explanation: "Since Go 1.21 the main module's go line must be at least every selected dependency's go line: `go mod tidy` and `go get` raise it, and commands that may not write go.mod stop with `go: updates to go.mod needed; to update it: go mod tidy`.\n\nReal-world example: upgrading a dependency that moved to `go 1.23.0` while go.mod says `go 1.21.0`; CI's go build fails though nothing was changed by hand.\n\nFix: raise the go line to the version the graph needs (`go get go@V`), or keep the dependency at a version that still supports the older Go. Needs the dependencies' go.mod files.",
     },
 ];

@@ -1,0 +1,604 @@
+//! Rules on the shape of a resolved module graph: version-skew, major-version-split,
+//! case-collision, ambiguous-import-risk, replace-two-paths, replace-unused,
+//! replace-in-dependency and go-below-dependency. They read the resolver's [`Resolution`]
+//! (through [`crate::resolve::version_skew`] and [`crate::resolve::explain()`]) and the go.mod
+//! files of the bundle; they run only when the graph loaded without error.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::{text, Fix, Sink, TextEdit};
+use crate::bundle::Bundle;
+use crate::modfile::{self, ModFile};
+use crate::path::{case_fold_key, split_path_version};
+use crate::resolve::resolution::Resolution;
+use crate::resolve::{explain, version_skew, Mod};
+use crate::sum::{write_sums, GoSum};
+use crate::version::{gover, semver};
+
+/// How many requirers of one version a version-skew message names.
+const REQUIRERS_SHOWN: usize = 3;
+
+/// The main go.mod a graph rule reports on.
+pub(crate) struct MainFile<'a> {
+    pub file: &'a str,
+    pub data: &'a [u8],
+    pub m: &'a ModFile,
+}
+
+impl MainFile<'_> {
+    fn line(&self, id: crate::syntax::LineId) -> Range<usize> {
+        self.m.syntax.line(id).map_or(0..0, |l| l.byte_span())
+    }
+
+    fn requirement(&self, path: &str) -> Option<&crate::modfile::Require> {
+        self.m.require.iter().find(|r| r.module.path == path)
+    }
+
+    /// The replace line that applies to `m`, if any (a versioned one wins).
+    fn replace_line(&self, m: &Mod) -> Option<Range<usize>> {
+        let matching = |versioned: bool| {
+            self.m.replace.iter().find(|r| {
+                r.old.path == m.path
+                    && if versioned {
+                        r.old.version == m.version
+                    } else {
+                        r.old.version.is_empty()
+                    }
+            })
+        };
+        matching(true)
+            .or_else(|| matching(false))
+            .map(|r| self.line(r.line))
+    }
+}
+
+/// The main modules' go.mod files: one, or a workspace's.
+pub(crate) struct Mains<'a> {
+    pub files: Vec<MainFile<'a>>,
+    /// Workspace mode: go.sum lines live in go.work.sum and the go.work go line rules.
+    pub workspace: bool,
+}
+
+/// A place to report: file, its content, the byte range.
+type Place<'a> = (&'a str, &'a [u8], Range<usize>);
+
+impl<'a> Mains<'a> {
+    /// The go.mod line that brings `path` into the graph: a main module's require line for
+    /// it, else the require line of the first module on the shortest chain to it, else the
+    /// first main module's module line.
+    fn line_for(&self, res: &Resolution, path: &str) -> Place<'a> {
+        let find = |p: &str| {
+            self.files
+                .iter()
+                .find_map(|f| f.requirement(p).map(|r| (f.file, f.data, f.line(r.line))))
+        };
+        if let Some(place) = find(path) {
+            return place;
+        }
+        let chain = explain(res, path, 0).shortest_chain;
+        if let Some(place) = chain.get(1).and_then(|m| find(&m.path)) {
+            return place;
+        }
+        match self.files.first() {
+            Some(f) => (
+                f.file,
+                f.data,
+                f.m.module
+                    .as_ref()
+                    .map_or(0..0, |module| f.line(module.line)),
+            ),
+            None => ("go.mod", &[], 0..0),
+        }
+    }
+
+    fn replace_line(&self, m: &Mod) -> Option<Place<'a>> {
+        self.files
+            .iter()
+            .find_map(|f| f.replace_line(m).map(|r| (f.file, f.data, r)))
+    }
+}
+
+/// Runs every rule of this module. `bundle` supplies dependency go.mod files and go.sum.
+pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
+    skew(sink, main, res);
+    major_split(sink, main, res);
+    case_collision(sink, main, res);
+    ambiguous_prefix(sink, bundle, main, res);
+    two_paths(sink, main, res);
+    // A graph without any dependency go.mod file is only known when nothing is required; a
+    // replacement there is more likely a file pasted without its dependencies than unused.
+    if bundle.dependency_paths().is_empty() {
+        if let Some(f) = main.files.iter().find(|f| !f.m.replace.is_empty()) {
+            sink.skip(
+                "replace-unused",
+                f.file,
+                "the dependencies' go.mod files are not in the bundle".to_owned(),
+                "add them in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+            );
+        }
+    } else {
+        for f in &main.files {
+            unused_replacements(sink, f, res);
+        }
+    }
+    hidden_replacements(sink, bundle, main, res);
+    // In a workspace the go.work go line is the one that must cover every module
+    // (workspace-go-too-low); the modules' own go lines are not raised.
+    if !main.workspace {
+        for f in &main.files {
+            go_below_dependency(sink, f, res);
+        }
+    }
+}
+
+fn is_main(res: &Resolution, path: &str) -> bool {
+    res.main_modules.iter().any(|p| p == path)
+}
+
+fn build_list(res: &Resolution) -> impl Iterator<Item = &Mod> {
+    res.build_list
+        .iter()
+        .map(|e| &e.module)
+        .filter(|m| !is_main(res, &m.path))
+}
+
+/// version-skew: one path required at several versions; who asks for which, which one wins.
+fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
+    for s in version_skew(res) {
+        if is_main(res, &s.path) {
+            continue;
+        }
+        let why = explain(res, &s.path, 0);
+        let mut asks: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (from, version) in &why.required_by {
+            asks.entry(version.as_str())
+                .or_default()
+                .push(from.to_string());
+        }
+        let parts: Vec<String> = s
+            .versions
+            .iter()
+            .map(|v| {
+                let who = asks.get(v.as_str()).cloned().unwrap_or_default();
+                let mut named = who
+                    .iter()
+                    .take(REQUIRERS_SHOWN)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if who.len() > REQUIRERS_SHOWN {
+                    named.push_str(&format!(" and {} more", who.len() - REQUIRERS_SHOWN));
+                }
+                if named.is_empty() {
+                    v.clone()
+                } else {
+                    format!("{v} by {named}")
+                }
+            })
+            .collect();
+        let place = main.line_for(res, &s.path);
+        sink.report(
+            "version-skew",
+            place.0,
+            place.1,
+            place.2,
+            format!(
+                "{} is required at {} versions: {}; minimal version selection uses {}",
+                s.path,
+                s.versions.len(),
+                parts.join("; "),
+                s.selected
+            ),
+            Vec::new(),
+        );
+    }
+}
+
+/// major-version-split: `P` and `P/vN` (or gopkg.in's `P.vN` and `P.vM`) both selected.
+fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
+    let mut by_prefix: BTreeMap<&str, Vec<&Mod>> = BTreeMap::new();
+    for m in build_list(res) {
+        if let Some((prefix, _)) = split_path_version(&m.path) {
+            by_prefix.entry(prefix).or_default().push(m);
+        }
+    }
+    for list in by_prefix.values().filter(|l| l.len() > 1) {
+        let Some(newest) = list.last() else {
+            continue;
+        };
+        let named: Vec<String> = list
+            .iter()
+            .map(|m| format!("{} {}", m.path, m.version))
+            .collect();
+        let place = main.line_for(res, &newest.path);
+        sink.report(
+            "major-version-split",
+            place.0,
+            place.1,
+            place.2,
+            format!(
+                "{} are all in the build list: the go command treats each major version as a separate module, so a program can link several copies (each with its own global state)",
+                named.join(" and ")
+            ),
+            Vec::new(),
+        );
+    }
+}
+
+/// case-collision: two paths of the graph equal under Unicode case folding. The quoted go text
+/// names the paths as go does for a gofmt-sorted import block: the later import first.
+fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
+    let mut by_key: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for n in &res.nodes {
+        if n.module.path == "go" || n.module.path == "toolchain" {
+            continue;
+        }
+        by_key
+            .entry(case_fold_key(&n.module.path))
+            .or_default()
+            .insert(n.module.path.as_str());
+    }
+    for paths in by_key.values().filter(|p| p.len() > 1) {
+        let list: Vec<&str> = paths.iter().copied().collect();
+        let (Some(first), Some(second)) = (list.first(), list.get(1)) else {
+            continue;
+        };
+        let requirers = |p: &str| -> String {
+            let who: Vec<String> = explain(res, p, 0)
+                .required_by
+                .iter()
+                .map(|(from, v)| format!("{from} ({v})"))
+                .take(REQUIRERS_SHOWN)
+                .collect();
+            who.join(", ")
+        };
+        for p in &list {
+            let place = main.line_for(res, p);
+            sink.report(
+                "case-collision",
+                place.0,
+                place.1,
+                place.2,
+                format!(
+                    "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {:?} and {:?}",
+                    first, second, requirers(first), requirers(second), second, first
+                ),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+/// ambiguous-import-risk: a selected module whose path is a prefix of another selected module
+/// (not a major-version suffix): a package directory in the overlap can come from either, and
+/// the go command stops with `ambiguous import`. The fix raises the parent to the lowest known
+/// version whose go.mod requires the nested module, the sign that it was carved out.
+fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
+    let selected: Vec<&Mod> = build_list(res).collect();
+    for parent in &selected {
+        let nested: Vec<&Mod> = selected
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.path
+                    .strip_prefix(parent.path.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+                    && split_path_version(&m.path).is_some_and(|(prefix, _)| prefix != parent.path)
+            })
+            .collect();
+        // A parent whose go.mod requires the nested module is a version after the split: the
+        // carved-out directory is gone from it.
+        let parent_requires = |child: &str| {
+            let source = res
+                .build_list
+                .iter()
+                .find(|e| &e.module == *parent)
+                .and_then(|e| e.replacement.clone())
+                .unwrap_or_else(|| (*parent).clone());
+            res.edges
+                .iter()
+                .any(|(from, to)| (*from == **parent || *from == source) && to.path == child)
+        };
+        for child in nested.into_iter().filter(|c| !parent_requires(&c.path)) {
+            let fixes = split_version(bundle, parent, &child.path)
+                .and_then(|v| raise_parent(bundle, main, parent, &v))
+                .into_iter()
+                .collect();
+            let place = main.line_for(res, &parent.path);
+            sink.report(
+                "ambiguous-import-risk",
+                place.0,
+                place.1,
+                place.2,
+                format!(
+                    "{} {} contains the path of module {} {} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {}/... in multiple modules",
+                    parent.path, parent.version, child.path, child.version, child.path
+                ),
+                fixes,
+            );
+        }
+    }
+}
+
+/// The lowest listed version of `parent` above its selected one whose go.mod requires `child`.
+fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
+    let mut versions = bundle.versions(&parent.path);
+    semver::sort(&mut versions);
+    versions
+        .into_iter()
+        .filter(|v| semver::compare(v, &parent.version).is_gt())
+        .find(|v| {
+            bundle
+                .dependency_gomod(&parent.path, v)
+                .and_then(|data| modfile::parse_lax("go.mod", data).ok())
+                .is_some_and(|m| m.require.iter().any(|r| r.module.path == child))
+        })
+}
+
+/// The fix raising a directly required `parent` to `version`, adding its go.mod hash to go.sum.
+fn raise_parent(bundle: &Bundle, mains: &Mains<'_>, parent: &Mod, version: &str) -> Option<Fix> {
+    let (main, require) = mains
+        .files
+        .iter()
+        .find_map(|f| f.requirement(&parent.path).map(|r| (f, r)))?;
+    let line = main.line(require.line);
+    let in_block = main.m.syntax.block_of(require.line).is_some();
+    let token = text::token_in(main.data, line, if in_block { 1 } else { 2 })?;
+    let mut edits = vec![TextEdit {
+        file: main.file.to_owned(),
+        range: token,
+        new_text: version.to_owned(),
+    }];
+    // In a workspace the hash belongs in go.work.sum, which the sum rules do not check yet;
+    // `go get` records it.
+    let sum_name = if mains.workspace {
+        String::new()
+    } else {
+        sum_file_name(main.file)
+    };
+    let sum_data = bundle.file(&sum_name).unwrap_or_default();
+    let sum = GoSum::parse(&sum_name, sum_data);
+    if let (false, true, Some(gomod)) = (
+        sum_name.is_empty(),
+        sum.gomod_hashes(&parent.path, version).is_empty(),
+        bundle.dependency_gomod(&parent.path, version),
+    ) {
+        let mut entries: Vec<(String, String, String)> = sum
+            .entries()
+            .map(|(_, e)| (e.path.clone(), e.version.clone(), e.hash.clone()))
+            .collect();
+        entries.push((
+            parent.path.clone(),
+            format!("{version}/go.mod"),
+            crate::sum::gomod_hash(gomod),
+        ));
+        let rewritten = write_sums(
+            entries
+                .iter()
+                .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
+        );
+        edits.push(TextEdit {
+            file: sum_name,
+            range: 0..sum_data.len(),
+            new_text: String::from_utf8(rewritten).ok()?,
+        });
+    }
+    Some(Fix {
+        title: format!(
+            "Raise {} to {version}, which leaves the nested module's packages to it",
+            parent.path
+        ),
+        edits,
+        commands: vec![format!("go get {}@{version}", parent.path)],
+    })
+}
+
+fn sum_file_name(gomod: &str) -> String {
+    match gomod.strip_suffix("go.mod") {
+        Some(dir) => format!("{dir}go.sum"),
+        None => "go.sum".to_owned(),
+    }
+}
+
+/// replace-two-paths: two build-list modules resolve to the same module version (or
+/// directory), which the go command refuses when it loads packages.
+fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
+    let mut first_path: BTreeMap<Mod, &str> = BTreeMap::new();
+    for e in &res.build_list {
+        let source = e.replacement.clone().unwrap_or_else(|| e.module.clone());
+        match first_path.get(&source) {
+            None => {
+                first_path.insert(source, e.module.path.as_str());
+            }
+            Some(prev) if *prev != e.module.path => {
+                let place = main
+                    .replace_line(&e.module)
+                    .unwrap_or_else(|| main.line_for(res, &e.module.path));
+                sink.report(
+                    "replace-two-paths",
+                    place.0,
+                    place.1,
+                    place.2,
+                    format!(
+                        "go: {}@{} used for two different module paths ({prev} and {})",
+                        source.path, source.version, e.module.path
+                    ),
+                    Vec::new(),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// replace-unused: a replacement of a module (version) that is nowhere in the graph.
+fn unused_replacements(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+    for r in &main.m.replace {
+        let used = is_main(res, &r.old.path)
+            || res.nodes.iter().any(|n| {
+                n.module.path == r.old.path
+                    && (r.old.version.is_empty() || n.module.version == r.old.version)
+            });
+        if used {
+            continue;
+        }
+        let line = main.line(r.line);
+        let old = if r.old.version.is_empty() {
+            r.old.path.clone()
+        } else {
+            format!("{}@{}", r.old.path, r.old.version)
+        };
+        sink.report(
+            "replace-unused",
+            main.file,
+            main.data,
+            line.clone(),
+            format!("replace {old} has no effect: {old} is not in the module graph"),
+            vec![Fix {
+                title: format!("Delete the replacement of {old}"),
+                edits: vec![TextEdit {
+                    file: main.file.to_owned(),
+                    range: text::whole_line(main.data, line.start),
+                    new_text: String::new(),
+                }],
+                commands: vec![format!("go mod edit -dropreplace={old}")],
+            }],
+        );
+    }
+}
+
+/// replace-in-dependency: replace and exclude directives in the go.mod of a selected
+/// dependency, which the go command ignores outside that module.
+fn hidden_replacements(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
+    for n in &res.nodes {
+        if !n.selected || !n.requirements_loaded || n.module.version.is_empty() {
+            continue;
+        }
+        let source = n.replacement.clone().unwrap_or_else(|| n.module.clone());
+        if source.version.is_empty() || is_main(res, &n.module.path) {
+            continue;
+        }
+        let Some(dep) = bundle
+            .dependency_gomod(&source.path, &source.version)
+            // The strict parser: the lax one, like the go command reading a dependency,
+            // skips exactly the directives this rule is about.
+            .and_then(|d| modfile::parse("go.mod", d).ok())
+        else {
+            continue;
+        };
+        if dep.replace.is_empty() && dep.exclude.is_empty() {
+            continue;
+        }
+        let mut directives = Vec::new();
+        let mut commands = Vec::new();
+        for r in &dep.replace {
+            let old = at(&r.old.path, &r.old.version);
+            let new = at(&r.new.path, &r.new.version);
+            if r.is_directory() {
+                directives.push(format!(
+                    "replace {} => {} (a directory of that module's repository, which cannot be copied)",
+                    spaced(&r.old.path, &r.old.version),
+                    r.new.path
+                ));
+            } else {
+                directives.push(format!(
+                    "replace {} => {}",
+                    spaced(&r.old.path, &r.old.version),
+                    spaced(&r.new.path, &r.new.version)
+                ));
+                commands.push(format!("go mod edit -replace={old}={new}"));
+            }
+        }
+        for e in &dep.exclude {
+            directives.push(format!("exclude {} {}", e.module.path, e.module.version));
+            commands.push(format!(
+                "go mod edit -exclude={}@{}",
+                e.module.path, e.module.version
+            ));
+        }
+        let fixes = if commands.is_empty() {
+            Vec::new()
+        } else {
+            vec![Fix {
+                title: format!("Copy {}'s directives into go.mod", n.module.path),
+                edits: Vec::new(),
+                commands,
+            }]
+        };
+        let place = main.line_for(res, &n.module.path);
+        sink.report(
+            "replace-in-dependency",
+            place.0,
+            place.1,
+            place.2,
+            format!(
+                "the go.mod of {}@{} has {}, which the go command ignores when {} is a dependency; the main module has to repeat them to build as {} does",
+                source.path,
+                source.version,
+                directives.join("; "),
+                n.module.path,
+                n.module.path
+            ),
+            fixes,
+        );
+    }
+}
+
+fn at(path: &str, version: &str) -> String {
+    if version.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}@{version}")
+    }
+}
+
+fn spaced(path: &str, version: &str) -> String {
+    if version.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path} {version}")
+    }
+}
+
+/// go-below-dependency: the main go line is below the go line the graph selects (the highest
+/// go line of the selected dependencies); the go command raises it whenever it writes go.mod.
+fn go_below_dependency(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+    let Some(go) = &main.m.go else {
+        return;
+    };
+    if res.go.is_empty() || !gover::compare(&go.version, &res.go).is_lt() {
+        return;
+    }
+    let Some(dep) = res
+        .nodes
+        .iter()
+        .find(|n| n.selected && n.go == res.go && !is_main(res, &n.module.path))
+    else {
+        return;
+    };
+    let line = main.line(go.line);
+    let in_block = main.m.syntax.block_of(go.line).is_some();
+    let token = text::token_in(main.data, line.clone(), if in_block { 0 } else { 1 })
+        .unwrap_or(line.clone());
+    let needed = &res.go;
+    sink.report(
+        "go-below-dependency",
+        main.file,
+        main.data,
+        line,
+        format!(
+            "go.mod declares go {}, but {} requires go {needed}; go mod tidy raises the go line to {needed}, and under -mod=readonly the go command stops with: go: updates to go.mod needed; to update it:\n\tgo mod tidy",
+            go.version, dep.module
+        ),
+        vec![Fix {
+            title: format!("Raise the go line to {needed}"),
+            edits: vec![TextEdit {
+                file: main.file.to_owned(),
+                range: token,
+                new_text: needed.clone(),
+            }],
+            commands: vec![format!("go get go@{needed}")],
+        }],
+    );
+}

@@ -1,0 +1,104 @@
+//! `gomodplay check`, `fix` and `explain` end to end: the rule list, one explanation, a
+//! directory and a txtar bundle checked (exit status and the compiler-style line), and a fix
+//! printed as txtar. The rule texts themselves are checked against go in the core's
+//! tests/check_cases.rs; here only the shell around them is.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use gomod::check::RULES;
+
+fn gomodplay(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gomodplay"))
+        .args(args)
+        .output()
+        .expect("run gomodplay")
+}
+
+fn case(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../gomod/testdata/check")
+        .join(name)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("gomodplay-check-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn explain_lists_every_rule_and_explains_one() {
+    let out = gomodplay(&["explain"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let codes: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let want: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    assert_eq!(codes, want);
+
+    let out = gomodplay(&["explain", "replace-two-paths"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(
+            "replace-two-paths (error)\n\nOne module version is used for two module paths.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("used for two different module paths (example.com/a and example.com/b)"));
+
+    let out = gomodplay(&["explain", "no-such-rule"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_reads_a_bundle_and_a_directory() {
+    let out = gomodplay(&["check", &case("replace-two-paths.txtar").to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("go.mod:12:2: error[replace-two-paths]: go: example.com/fork@v1.1.0 used for two different module paths (example.com/a and example.com/b)\n"),
+        "{text}"
+    );
+
+    let dir = scratch("dir");
+    std::fs::write(dir.join("go.mod"), "module myproject\n\ngo 1.22.0\n").expect("write");
+    let out = gomodplay(&["check", "--go-version", "1.23.8", &dir.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with(
+            "go.mod:1:8: warning[module-path-no-dot]: module path \"myproject\" has no dot"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn fix_prints_the_fixed_bundle() {
+    let out = gomodplay(&[
+        "fix",
+        "--only",
+        "go-below-dependency",
+        &case("go-below-dependency.txtar").to_string_lossy(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "-- go.mod --\nmodule example.com/m\n\ngo 1.23.0\n\nrequire example.com/x v1.0.0\n"
+        ),
+        "{text}"
+    );
+}
