@@ -388,7 +388,20 @@ pub fn load_bundle_files(input: &Path) -> Result<LoadedBundle, String> {
     })
 }
 
-/// Collects the workspace files under `dir` (and a `go-mod-graph.txt` at its root), skipping what
+/// Whether `rel` is a dependency file in GOPROXY layout (`<escaped path>/@v/<version>.mod` or
+/// `<escaped path>/@v/list`), which a directory may hold beside the workspace files exactly as a
+/// bundle does; with them the graph rules can run on a directory too.
+fn is_proxy_file(rel: &str) -> bool {
+    match rel.rsplit_once("/@v/") {
+        Some((module, file)) => {
+            !module.is_empty() && !file.contains('/') && (file == "list" || file.ends_with(".mod"))
+        }
+        None => false,
+    }
+}
+
+/// Collects the workspace files under `dir` (and a `go-mod-graph.txt` at its root, and dependency
+/// go.mod files in GOPROXY layout), skipping what
 /// the go command ignores in a module tree (`testdata`, names starting with `.` or `_`) and
 /// vendored code except modules.txt.
 fn walk_workspace(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
@@ -415,7 +428,10 @@ fn walk_workspace(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> 
                 continue;
             }
             walk_workspace(root, &path, out)?;
-        } else if WORKSPACE_NAMES.contains(&name.as_str()) || rel == gomod::bundle::MOD_GRAPH_FILE {
+        } else if WORKSPACE_NAMES.contains(&name.as_str())
+            || rel == gomod::bundle::MOD_GRAPH_FILE
+            || is_proxy_file(&rel)
+        {
             let data = read_file(&path).map_err(|(_, e)| format!("{rel}: {}", reason(&e)))?;
             out.push((rel, data));
         }

@@ -102,3 +102,41 @@ fn fix_prints_the_fixed_bundle() {
         "{text}"
     );
 }
+
+/// A directory holding dependency go.mod files in GOPROXY layout is checked exactly like the
+/// txtar bundle with the same files: the graph rules run on both, with identical output.
+#[test]
+fn a_directory_with_proxy_files_checks_like_its_bundle() {
+    let bundle = case("retracted-version.txtar");
+    let archive = std::fs::read_to_string(&bundle).expect("read case");
+    let dir = scratch("proxy-dir");
+    let mut current: Option<std::fs::File> = None;
+    for line in archive.split_inclusive('\n') {
+        let marker = line.trim_end_matches('\n');
+        if let Some(name) = marker
+            .strip_prefix("-- ")
+            .and_then(|r| r.strip_suffix(" --"))
+        {
+            current = None;
+            if name.starts_with("want") {
+                continue;
+            }
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            current = Some(std::fs::File::create(&path).expect("create"));
+        } else if let Some(file) = current.as_mut() {
+            std::io::Write::write_all(file, line.as_bytes()).expect("write");
+        }
+    }
+    let from_dir = gomodplay(&["check", "--go-version", "1.27.3", &dir.to_string_lossy()]);
+    let from_bundle = gomodplay(&["check", "--go-version", "1.27.3", &bundle.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = String::from_utf8_lossy(&from_dir.stdout);
+    assert!(
+        text.starts_with("go.mod:5:1: warning[retracted-version]: go: warning: example.com/x@v1.0.1: retracted by module author: Broken build.\n"),
+        "{text}"
+    );
+    assert_eq!(from_dir.stdout, from_bundle.stdout);
+    assert_eq!(from_dir.status.code(), Some(1));
+    assert_eq!(from_bundle.status.code(), Some(1));
+}
