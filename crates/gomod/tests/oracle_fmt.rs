@@ -38,7 +38,7 @@ struct Mismatch {
     what: &'static str,
     data: Vec<u8>,
     detail: String,
-    /// A known cause, when the difference has one (see MISMATCHES.md).
+    /// A known cause, when the difference has one (see `gocmd::known_cause`).
     cause: Option<&'static str>,
 }
 

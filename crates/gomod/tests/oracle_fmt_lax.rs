@@ -106,7 +106,7 @@ fn plan(data: Vec<u8>) -> Plan {
                     format!("go: {node}: parsing go.mod: missing module line\n").into_bytes(),
                 ),
                 // ModFile keeps paths as String, so a path with invalid UTF-8 has lost its bytes
-                // (MISMATCHES.md, item 4); go would print them raw.
+                // (see the `modfile` module documentation); go would print them raw.
                 (_, Some(m)) if m.contains('\u{fffd}') => {
                     Expect::Skip("module path with invalid UTF-8")
                 }

@@ -17,10 +17,10 @@
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it. `GOMODPLAY_GO` selects the go
 //! binary (default: the workspace's `.venv/bin/go`, installed by `make setup`).
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/sum_go.rs"]
 mod sum_go;
-#[path = "support/sum_rng.rs"]
-mod sum_rng;
 #[path = "support/sum_universe.rs"]
 mod sum_universe;
 
@@ -30,8 +30,8 @@ use std::path::Path;
 use std::process::Command;
 
 use gomod::sum::{gomod_hash, module_tree_hash, write_sums, GoSum, ProblemKind, EMPTY_GO_MOD_HASH};
+use rng::Rng;
 use sum_go::{add_to_proxy, run_go, write_file, Scratch};
-use sum_rng::Rng;
 use sum_universe::{GenModule, Universe};
 
 const DEFAULT_SEED: u64 = 20_261_121;
@@ -41,7 +41,7 @@ const MALFORMED_VARIANTS: usize = 6;
 
 #[test]
 fn go_sum_hashes_and_writer_match_the_go_command() {
-    let seed = Rng::seed_from_env(DEFAULT_SEED);
+    let seed = rng::seed_or(DEFAULT_SEED);
     let result = std::panic::catch_unwind(|| run_oracle(seed));
     if let Err(panic) = result {
         eprintln!("oracle_sum failed with seed {seed} (replay: GOMODPLAY_SEED={seed})");
@@ -154,7 +154,7 @@ fn check_list_writes_go_sum(scratch: &Scratch, proxy: &Path, universe: &Universe
                 .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
         )
         .collect();
-    let repeats: Vec<_> = (0..20).map(|_| *rng.pick(&entries)).collect();
+    let repeats: Vec<_> = (0..20).map(|_| *rng.choose(&entries)).collect();
     entries.extend(repeats);
     rng.shuffle(&mut entries);
     let expected = write_sums(entries);
@@ -179,7 +179,7 @@ fn seed_go_sum(
         .filter_map(|k| universe.modules.get(k))
         .collect();
     for _ in 0..25 {
-        let m = rng.pick(&reachable);
+        let m = rng.choose(&reachable);
         lines.push(format!(
             "{} {}/go.mod {}",
             m.path,
@@ -188,14 +188,14 @@ fn seed_go_sum(
         ));
     }
     for _ in 0..4 {
-        let m = rng.pick(&reachable);
+        let m = rng.choose(&reachable);
         lines.push(format!(
             "{} {}/go.mod h2:bm90LWEtcmVhbC1oYXNo",
             m.path, m.version
         ));
     }
     for _ in 0..3 {
-        let m = rng.pick(&reachable);
+        let m = rng.choose(&reachable);
         lines.push(format!(
             "{} {}/go.mod {EMPTY_GO_MOD_HASH}",
             m.path, m.version
@@ -218,7 +218,7 @@ fn seed_go_sum(
         "fake.example/Zed-b v0.0.0-20200101000000-abcdefabcdef h1:JJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJJ=",
     ];
     lines.extend(outside.iter().map(|s| (*s).to_owned()));
-    let extra: Vec<String> = (0..8).map(|_| rng.pick(&lines).clone()).collect();
+    let extra: Vec<String> = (0..8).map(|_| rng.choose(&lines).clone()).collect();
     lines.extend(extra);
     lines.extend(["".to_owned(), "   ".to_owned(), "\t".to_owned()]);
     rng.shuffle(&mut lines);
@@ -243,7 +243,7 @@ fn check_zip_sums(scratch: &Scratch, proxy: &Path, universe: &Universe, rng: &mu
     let modules: Vec<&GenModule> = universe.modules.values().collect();
     let mut chosen: Vec<&GenModule> = Vec::new();
     while chosen.len() < ZIPPED_MODULES {
-        let m = *rng.pick(&modules);
+        let m = *rng.choose(&modules);
         if !chosen
             .iter()
             .any(|c| c.path == m.path && c.version == m.version)
@@ -382,7 +382,7 @@ fn check_malformed_lines(scratch: &Scratch, proxy: &Path, universe: &Universe, r
     let modules: Vec<&GenModule> = universe.modules.values().collect();
     for variant in 0..MALFORMED_VARIANTS {
         let dir = scratch.path(&format!("malformed{variant}"));
-        let dep = *rng.pick(&modules);
+        let dep = *rng.choose(&modules);
         write_file(
             &dir.join("go.mod"),
             format!(
@@ -404,9 +404,9 @@ fn check_malformed_lines(scratch: &Scratch, proxy: &Path, universe: &Universe, r
             "a\u{A0}b c".to_owned(),
             "x.example/m v1.0.0 h1:abc=\r".to_owned(),
         ];
-        let field_count = *rng.pick(&[1usize, 2, 4, 5]);
+        let field_count = *rng.choose(&[1usize, 2, 4, 5]);
         let bad: Vec<String> = (0..field_count).map(|i| format!("f{i}")).collect();
-        let separator = *rng.pick(&[" ", "\t", "\u{A0}", "  "]);
+        let separator = *rng.choose(&[" ", "\t", "\u{A0}", "  "]);
         lines.push(bad.join(separator));
         rng.shuffle(&mut lines[1..]);
         // A second malformed line after the first must not change the message.

@@ -12,22 +12,22 @@
 //!
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/sum_go.rs"]
 mod sum_go;
-#[path = "support/sum_rng.rs"]
-mod sum_rng;
 
 use gomod::bundle::Bundle;
 use gomod::sum::{gomod_hash, GoSum};
+use rng::Rng;
 use sum_go::{escape, run_go, write_file, Scratch};
-use sum_rng::Rng;
 
 const DEFAULT_SEED: u64 = 7_331;
 const MODULE_COUNT: usize = 24;
 
 #[test]
 fn bundle_proxy_reading_matches_the_go_command() {
-    let seed = Rng::seed_from_env(DEFAULT_SEED);
+    let seed = rng::seed_or(DEFAULT_SEED);
     let result = std::panic::catch_unwind(|| run_oracle(seed));
     if let Err(panic) = result {
         eprintln!("oracle_sum_bundle failed with seed {seed} (replay: GOMODPLAY_SEED={seed})");
@@ -41,7 +41,7 @@ fn list_entry(rng: &mut Rng) -> String {
     let n = |rng: &mut Rng| rng.below(12);
     let hex = |rng: &mut Rng, len: usize| -> String {
         (0..len)
-            .map(|_| char::from(*rng.pick(b"0123456789abcdefXYZ")))
+            .map(|_| char::from(*rng.choose(b"0123456789abcdefXYZ")))
             .collect()
     };
     match rng.below(14) {
@@ -49,7 +49,7 @@ fn list_entry(rng: &mut Rng) -> String {
         4 => format!(
             "v1.{}.0-{}",
             n(rng),
-            rng.pick(&["rc.1", "RC2", "beta", "0", "pre.0.x"])
+            rng.choose(&["rc.1", "RC2", "beta", "0", "pre.0.x"])
         ),
         5 => format!("v0.0.0-2020{:02}01000000-{}", 1 + n(rng), hex(rng, 12)),
         6 => {
@@ -60,7 +60,7 @@ fn list_entry(rng: &mut Rng) -> String {
         8 => format!("v2.0.0-20200101000000-{}+incompatible", hex(rng, 12)),
         9 => format!("v1.2.3-0.{}-abcdef", "2".repeat(12 + rng.below(4))),
         10 => format!("v1.0.0-pre0.20200101000000-{}", hex(rng, 12)),
-        11 => (*rng.pick(&[
+        11 => (*rng.choose(&[
             "v1",
             "v1.2",
             "1.2.3",
@@ -84,12 +84,12 @@ fn run_oracle(seed: u64) {
     for i in 0..MODULE_COUNT {
         let path = format!(
             "example.com/{}/m{i}",
-            rng.pick(&["Upper", "lower", "MiXeD", "x-Y"])
+            rng.choose(&["Upper", "lower", "MiXeD", "x-Y"])
         );
         let mut list = String::new();
         for _ in 0..rng.below(9) {
-            let pad = *rng.pick(&["", " ", "\t"]);
-            let end = *rng.pick(&["\n", "\n", "\r\n"]);
+            let pad = *rng.choose(&["", " ", "\t"]);
+            let end = *rng.choose(&["\n", "\n", "\r\n"]);
             list.push_str(&format!("{pad}{}{end}", list_entry(&mut rng)));
         }
         files.push((format!("{}/@v/list", escape(&path)), list.into_bytes()));
@@ -99,7 +99,7 @@ fn run_oracle(seed: u64) {
                 "v1.{}.{}{}",
                 rng.below(5),
                 rng.below(5),
-                rng.pick(&["", "-RC1", "-beta.Two"])
+                rng.choose(&["", "-RC1", "-beta.Two"])
             );
             let gomod = format!("module {path}\r\n// {version} ✓").into_bytes();
             files.push((

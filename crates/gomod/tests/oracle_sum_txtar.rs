@@ -11,18 +11,18 @@
 //!
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/sum_go.rs"]
 mod sum_go;
-#[path = "support/sum_rng.rs"]
-mod sum_rng;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gomod::bundle::txtar;
-use sum_go::{go_binary, write_file};
-use sum_rng::Rng;
+use rng::Rng;
+use sum_go::{go_program, write_file};
 
 const DEFAULT_SEED: u64 = 424_242;
 const CASES: usize = 3000;
@@ -113,7 +113,7 @@ const FRAGMENTS: &[&[u8]] = &[
 
 #[test]
 fn txtar_matches_go_internal_txtar() {
-    let seed = Rng::seed_from_env(DEFAULT_SEED);
+    let seed = rng::seed_or(DEFAULT_SEED);
     let result = std::panic::catch_unwind(|| run_oracle(seed));
     if let Err(panic) = result {
         eprintln!("oracle_sum_txtar failed with seed {seed} (replay: GOMODPLAY_SEED={seed})");
@@ -131,7 +131,7 @@ fn run_oracle(seed: u64) {
     for index in 0..CASES {
         let mut input = Vec::new();
         for _ in 0..rng.below(24) {
-            let fragment = rng.pick(FRAGMENTS);
+            let fragment = rng.choose(FRAGMENTS);
             input.extend_from_slice(fragment);
         }
         write_file(&cases_dir.join(format!("case{index:05}.txt")), &input);
@@ -200,7 +200,7 @@ fn run_oracle(seed: u64) {
 
 /// Builds the driver against a copy of GOROOT's internal/txtar (rebuilt only when missing).
 fn build_driver(work: &Path) -> PathBuf {
-    let go = go_binary();
+    let go = go_program();
     let binary = work.join("txtardriver");
     if binary.exists() {
         return binary;

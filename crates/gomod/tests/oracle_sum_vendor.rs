@@ -12,16 +12,16 @@
 //!
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/sum_go.rs"]
 mod sum_go;
-#[path = "support/sum_rng.rs"]
-mod sum_rng;
 
 use std::collections::BTreeMap;
 
 use gomod::vendor::ModulesTxt;
+use rng::Rng;
 use sum_go::{run_go, write_file, Scratch};
-use sum_rng::Rng;
 
 const DEFAULT_SEED: u64 = 1_014;
 const FILES: usize = 12;
@@ -29,7 +29,7 @@ const MODULES_PER_FILE: usize = 12;
 
 #[test]
 fn modules_txt_reading_matches_the_go_command() {
-    let seed = Rng::seed_from_env(DEFAULT_SEED);
+    let seed = rng::seed_or(DEFAULT_SEED);
     let result = std::panic::catch_unwind(|| run_oracle(seed));
     if let Err(panic) = result {
         eprintln!("oracle_sum_vendor failed with seed {seed} (replay: GOMODPLAY_SEED={seed})");
@@ -57,7 +57,7 @@ fn modules_txt(rng: &mut Rng, file: usize) -> String {
     for i in 0..MODULES_PER_FILE {
         let path = format!("example.com/f{file}/m{i}");
         let version = format!("v1.{}.{}", rng.below(4), rng.below(4));
-        let sep = *rng.pick(&[" ", "  ", "\t"]);
+        let sep = *rng.choose(&[" ", "  ", "\t"]);
         let module_line = match rng.below(10) {
             0 => format!(
                 "# {path}{sep}{version} => example.com/f{file}/r{i} v1.0.{}",
@@ -98,7 +98,7 @@ fn modules_txt(rng: &mut Rng, file: usize) -> String {
                     lines.push(format!("## {entry}"));
                 }
             } else {
-                let joiner = *rng.pick(&["; ", ";", " ; "]);
+                let joiner = *rng.choose(&["; ", ";", " ; "]);
                 lines.push(format!("## {}", entries.join(joiner)));
             }
         }

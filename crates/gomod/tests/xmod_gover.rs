@@ -1,10 +1,13 @@
 //! gomod::version::gover against the go command's gover packages and the public go/version.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/xmod.rs"]
 mod xmod;
 
 use gomod::version::gover;
-use xmod::{compare, counted, req, Request, Rng};
+use rng::Rng;
+use xmod::{compare, counted, req, Request};
 
 const EDGES: &[&str] = &[
     "",
@@ -62,7 +65,7 @@ const EDGES: &[&str] = &[
 
 fn go_version(rng: &mut Rng) -> String {
     let number = |rng: &mut Rng| -> String {
-        (*rng.pick(&[
+        (*rng.choose(&[
             "0",
             "1",
             "2",
@@ -89,7 +92,7 @@ fn go_version(rng: &mut Rng) -> String {
                 v.push_str(&number(rng));
             }
             1 => {
-                let kind = rng.pick_str(&["rc", "beta", "alpha", "x", "RC", "rc-", "é"]);
+                let kind = rng.pick(&["rc", "beta", "alpha", "x", "RC", "rc-", "é"]);
                 v.push_str(kind);
                 if !rng.one_in(4) {
                     v.push_str(&number(rng));
@@ -99,7 +102,7 @@ fn go_version(rng: &mut Rng) -> String {
         }
     }
     if rng.one_in(12) {
-        let junk = rng.pick_str(&[".", "-x", " x", "\tx", "a", "0"]);
+        let junk = rng.pick(&[".", "-x", " x", "\tx", "a", "0"]);
         v.push_str(junk);
     }
     v
@@ -107,12 +110,12 @@ fn go_version(rng: &mut Rng) -> String {
 
 fn toolchain(rng: &mut Rng) -> String {
     let v = if rng.one_in(3) {
-        (*rng.pick(EDGES)).to_owned()
+        (*rng.choose(EDGES)).to_owned()
     } else {
         go_version(rng)
     };
-    let prefix = *rng.pick(&["go", "go", "go", "", "Go", "x/go", "go/"]);
-    let suffix = *rng.pick(&[
+    let prefix = *rng.choose(&["go", "go", "go", "", "Go", "x/go", "go/"]);
+    let suffix = *rng.choose(&[
         "", "", "", "-custom", " custom", "\tx", "-", "/x", "\\x", "+auto",
     ]);
     format!("{prefix}{v}{suffix}")
@@ -173,7 +176,7 @@ fn ours(r: &Request) -> Vec<String> {
 
 #[test]
 fn gover_functions_match_go() {
-    let seed = xmod::seed(0x90_7e);
+    let seed = rng::seed_or(0x90_7e);
     let mut rng = Rng::new(seed);
     let mut versions: Vec<String> = EDGES.iter().map(|s| (*s).to_owned()).collect();
     versions.extend((0..2500).map(|_| go_version(&mut rng)));
@@ -221,20 +224,23 @@ fn gover_functions_match_go() {
         }
     }
     for _ in 0..5000 {
-        let a = rng.pick(&versions).clone();
-        let b = rng.pick(&versions).clone();
+        let a = rng.choose(&versions).clone();
+        let b = rng.choose(&versions).clone();
         requests.push(req("gocompare", &[&a, &b]));
         requests.push(req("gomax", &[&a, &b]));
-        let (ta, tb) = (rng.pick(&toolchains).clone(), rng.pick(&toolchains).clone());
+        let (ta, tb) = (
+            rng.choose(&toolchains).clone(),
+            rng.choose(&toolchains).clone(),
+        );
         requests.push(req("goversion.compare", &[&ta, &tb]));
-        let path = *rng.pick(&["go", "toolchain", "example.com/m", ""]);
+        let path = *rng.choose(&["go", "toolchain", "example.com/m", ""]);
         let pool = match path {
             "go" => &versions,
             "toolchain" if rng.one_in(2) => &versions,
             "toolchain" => &toolchains,
             _ => &versions,
         };
-        let (x, y) = (rng.pick(pool).clone(), rng.pick(pool).clone());
+        let (x, y) = (rng.choose(pool).clone(), rng.choose(pool).clone());
         // Ordinary modules get semantic versions too.
         let (x, y) = if path.contains('.') || path.is_empty() {
             (
@@ -258,11 +264,11 @@ fn gover_functions_match_go() {
     for _ in 0..400 {
         let mut list = Vec::new();
         for _ in 0..rng.below(13) {
-            let path = *rng.pick(&["go", "toolchain", "example.com/m"]);
+            let path = *rng.choose(&["go", "toolchain", "example.com/m"]);
             let mut v = match path {
-                "go" => rng.pick(&versions).clone(),
-                "toolchain" => rng.pick(&toolchains).clone(),
-                _ => format!("v{}", rng.pick(&versions)),
+                "go" => rng.choose(&versions).clone(),
+                "toolchain" => rng.choose(&toolchains).clone(),
+                _ => format!("v{}", rng.choose(&versions)),
             };
             if rng.one_in(4) {
                 v.push_str("/go.mod");

@@ -1,12 +1,16 @@
 //! gomod::path against golang.org/x/mod/module on generated module, import and file paths:
 //! every character class, Windows reserved names, tildes, gopkg.in and /vN suffixes.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/xmod.rs"]
 mod xmod;
 
 use gomod::path;
+use gomod::syntax::unicode;
 use gomod::version::module;
-use xmod::{compare, counted, req, Request, Rng};
+use rng::Rng;
+use xmod::{compare, counted, req, Request};
 
 const FIRST: &[&str] = &[
     "example.com",
@@ -156,9 +160,9 @@ fn elem(rng: &mut Rng) -> String {
             .chain(['é', 'ß', 'Ж', '日', '\u{212a}', '\u{0}', '\t'])
             .collect();
         let len = 1 + rng.below(6);
-        (0..len).map(|_| *rng.pick(&alphabet)).collect()
+        (0..len).map(|_| *rng.choose(&alphabet)).collect()
     } else {
-        (*rng.pick(ELEMS)).to_owned()
+        (*rng.choose(ELEMS)).to_owned()
     }
 }
 
@@ -166,7 +170,7 @@ fn path(rng: &mut Rng) -> String {
     let mut p = if rng.one_in(6) {
         elem(rng)
     } else {
-        (*rng.pick(FIRST)).to_owned()
+        (*rng.choose(FIRST)).to_owned()
     };
     for _ in 0..rng.below(4) {
         p.push('/');
@@ -211,7 +215,7 @@ fn version(rng: &mut Rng) -> String {
         "!v",
         "v1.0.0-!r!c1",
     ];
-    let mut v = (*rng.pick(VERSIONS)).to_owned();
+    let mut v = (*rng.choose(VERSIONS)).to_owned();
     if rng.one_in(5) {
         v.push_str(&elem(rng));
     }
@@ -293,7 +297,7 @@ fn ours(r: &Request) -> Vec<String> {
         "unescapepath" => show_value(path::unescape_path(a)),
         "unescapeversion" => show_value(path::unescape_version(a)),
         "isdirectorypath" => vec![path::is_directory_path(a).to_string()],
-        "quote" => vec![path::quote::quote(a)],
+        "quote" => vec![gomod::syntax::quote(a)],
         "tofold" => vec![path::case_fold_key(a)],
         "equalfold" => vec![path::equal_fold(a, b).to_string()],
         "modulesort" => {
@@ -318,7 +322,7 @@ fn normalise_panics(mut answers: Vec<String>) -> Vec<String> {
 
 #[test]
 fn path_functions_match_x_mod() {
-    let seed = xmod::seed(0x9a_7e);
+    let seed = rng::seed_or(0x9a_7e);
     let mut rng = Rng::new(seed);
     let paths: Vec<String> = (0..4000).map(|_| path(&mut rng)).collect();
     let mut requests: Vec<Request> = Vec::new();
@@ -350,9 +354,9 @@ fn path_functions_match_x_mod() {
         requests.push(req("escapeversion", &[&v]));
         requests.push(req("unescapeversion", &[&escaped(&mut rng, &v)]));
         let major = if rng.one_in(2) {
-            (*rng.pick(MAJORS)).to_owned()
+            (*rng.choose(MAJORS)).to_owned()
         } else {
-            let p = rng.pick(&paths);
+            let p = rng.choose(&paths);
             path::split_path_version(p).map_or(String::new(), |(_, m)| m.to_owned())
         };
         requests.push(req("checkpathmajor", &[&v, &major]));
@@ -442,8 +446,8 @@ fn path_functions_match_x_mod() {
 
 #[test]
 fn every_code_point_matches_go_unicode() {
-    // IsPrint, IsLetter, QuoteRune and the fold key for every Unicode scalar value: checks the
-    // generated tables against the Go release under test.
+    // IsPrint, IsLetter, IsSpace, QuoteRune and the fold key for every Unicode scalar value:
+    // checks the generated tables (`tools/gen_unicode`) against the Go release under test.
     let requests: Vec<Request> = (0u32..=0x10FFFF)
         .filter_map(char::from_u32)
         .map(|c| req("rune", &[&(c as u32).to_string()]))
@@ -455,9 +459,10 @@ fn every_code_point_matches_go_unicode() {
             .and_then(char::from_u32)
             .unwrap_or('\u{0}');
         vec![
-            path::quote::is_print(c).to_string(),
-            path::quote::is_letter(c).to_string(),
-            path::quote::quote_rune(c),
+            unicode::is_print(c).to_string(),
+            unicode::is_letter(c).to_string(),
+            unicode::is_space(c).to_string(),
+            gomod::syntax::quote::quote_rune(c),
             path::case_fold_key(&c.to_string()),
         ]
     });

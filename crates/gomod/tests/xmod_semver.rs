@@ -1,11 +1,14 @@
 //! gomod::version::semver and module::canonical_version against golang.org/x/mod, on generated
 //! versions near every edge of Go's grammar.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/xmod.rs"]
 mod xmod;
 
 use gomod::version::{module, semver};
-use xmod::{compare, req, Request, Rng};
+use rng::Rng;
+use xmod::{compare, req, Request};
 
 const NUMBERS: &[&str] = &[
     "0",
@@ -70,9 +73,9 @@ fn number(rng: &mut Rng) -> String {
             .map(|_| char::from(b'0' + rng.below(10) as u8))
             .collect()
     } else if rng.one_in(12) {
-        rng.pick_str(BAD_NUMBERS).to_owned()
+        rng.pick(BAD_NUMBERS).to_owned()
     } else {
-        rng.pick_str(NUMBERS).to_owned()
+        rng.pick(NUMBERS).to_owned()
     }
 }
 
@@ -81,9 +84,9 @@ fn idents(rng: &mut Rng) -> String {
     (0..n)
         .map(|_| {
             if rng.one_in(15) {
-                rng.pick_str(BAD_IDENTS)
+                rng.pick(BAD_IDENTS)
             } else {
-                rng.pick_str(IDENTS)
+                rng.pick(IDENTS)
             }
         })
         .collect::<Vec<_>>()
@@ -125,8 +128,8 @@ pub fn version(rng: &mut Rng) -> String {
     if rng.one_in(10) {
         // Insert junk at a random character boundary.
         let boundaries: Vec<usize> = v.char_indices().map(|(i, _)| i).chain([v.len()]).collect();
-        let at = *rng.pick(&boundaries);
-        let junk = *rng.pick(JUNK);
+        let at = *rng.choose(&boundaries);
+        let junk = *rng.choose(JUNK);
         v.insert_str(at, junk);
     }
     v
@@ -213,7 +216,7 @@ fn ours(r: &Request) -> Vec<String> {
 
 #[test]
 fn semver_functions_match_x_mod() {
-    let seed = xmod::seed(0x5e_3e7);
+    let seed = rng::seed_or(0x5e_3e7);
     let mut rng = Rng::new(seed);
     let mut versions: Vec<String> = EDGES.iter().map(|s| (*s).to_owned()).collect();
     versions.extend((0..3000).map(|_| version(&mut rng)));
@@ -240,9 +243,9 @@ fn semver_functions_match_x_mod() {
         }
     }
     for _ in 0..6000 {
-        let a = rng.pick(&versions).clone();
+        let a = rng.choose(&versions).clone();
         let b = if rng.one_in(2) {
-            rng.pick(&versions).clone()
+            rng.choose(&versions).clone()
         } else {
             version(&mut rng)
         };
@@ -251,7 +254,7 @@ fn semver_functions_match_x_mod() {
     }
     for _ in 0..300 {
         let n = rng.below(12);
-        let list: Vec<String> = (0..n).map(|_| rng.pick(&versions).clone()).collect();
+        let list: Vec<String> = (0..n).map(|_| rng.choose(&versions).clone()).collect();
         let refs: Vec<&str> = list.iter().map(String::as_str).collect();
         requests.push(req("sort", &refs));
     }
@@ -277,7 +280,7 @@ fn to_semver_version_agrees_with_canonical_form() {
     // For versions whose numbers fit in u64, the semver crate's rendering of the converted value
     // (minus build metadata) must be the canonical version without its leading `v`, and the
     // crate's ordering must agree with ours.
-    let seed = xmod::seed(0xc0_0e);
+    let seed = rng::seed_or(0xc0_0e);
     let mut rng = Rng::new(seed);
     let versions: Vec<String> = (0..3000)
         .map(|_| version(&mut rng))
@@ -308,7 +311,7 @@ fn to_semver_version_agrees_with_canonical_form() {
         "seed {seed}: too few convertible versions"
     );
     for (a, sa) in &converted {
-        let (b, sb) = rng.pick(&converted);
+        let (b, sb) = rng.choose(&converted);
         assert_eq!(
             sa.cmp_precedence(sb),
             semver::compare(a, b),

@@ -7,13 +7,18 @@ use crate::path::{check_path_major, is_directory_path, split_path_version};
 use crate::syntax::quote::{auto_quote, must_quote, quote, unquote};
 use crate::syntax::utf8::to_string_lossy;
 use crate::syntax::{Error, Line};
-use crate::version::module::canonical_version;
+use crate::version::module::{canonical_version, is_canonical};
 
 use super::{ModuleVersion, Replace};
 
 /// Go's `%s` of a byte string in an error message.
 pub(crate) fn lossy(b: &[u8]) -> String {
     to_string_lossy(b)
+}
+
+/// [`lossy`] of a byte string the caller no longer needs: valid UTF-8 keeps its buffer.
+pub(crate) fn into_lossy(b: Vec<u8>) -> String {
+    String::from_utf8(b).unwrap_or_else(|err| to_string_lossy(err.as_bytes()))
 }
 
 /// Concatenates the pieces of an error message; messages are byte strings because Go copies
@@ -80,6 +85,10 @@ pub(crate) fn parse_version(
     };
     let fixed = match check {
         VersionCheck::Keep => text,
+        // Nearly every version is written canonically already: nothing to build or rewrite.
+        VersionCheck::Canonical if std::str::from_utf8(&text).is_ok_and(is_canonical) => {
+            return Ok(text);
+        }
         VersionCheck::Canonical => {
             let canonical = std::str::from_utf8(&text)
                 .map(canonical_version)
@@ -139,7 +148,7 @@ pub(crate) fn parse_replace(
     let major = major.to_owned();
     let old_version = if arrow == 2 {
         let tok = args.get_mut(1).ok_or_else(missing)?;
-        let v = lossy(&parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
+        let v = into_lossy(parse_version(verb, &s, tok, VersionCheck::Canonical).map_err(err)?);
         if let Err(e) = check_path_major(&v, &major) {
             return Err(err(cat(&[
                 &directive_prefix(verb.as_bytes(), &s),
@@ -174,7 +183,7 @@ pub(crate) fn parse_replace(
         String::new()
     } else {
         let tok = args.get_mut(arrow + 2).ok_or_else(missing)?;
-        let v = lossy(&parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
+        let v = into_lossy(parse_version(verb, &ns, tok, VersionCheck::Canonical).map_err(err)?);
         if is_directory_path(&new_path) {
             return Err(text(&format!(
                 "replacement module directory path {} cannot have version",

@@ -5,8 +5,8 @@ use crate::syntax::quote::quote;
 use crate::syntax::{Comments, Error, ErrorList, Line, Stmt};
 
 use super::args::{
-    cat, directive_prefix, lossy, parse_replace, parse_string, parse_version, path_major,
-    VersionCheck,
+    cat, directive_prefix, into_lossy, lossy, parse_replace, parse_string, parse_version,
+    path_major, VersionCheck,
 };
 use super::comments::{deprecation, directive_comment, is_indirect};
 use super::goversion::{is_go_version, is_toolchain_name, lax_go_version};
@@ -106,7 +106,7 @@ impl Ctx<'_> {
         if self.mode == Mode::Lax && !LAX_VERBS.contains(&verb_bytes) {
             return;
         }
-        let verb = lossy(verb_bytes);
+        let verb = String::from_utf8_lossy(verb_bytes);
         let nargs = line.tokens.len().saturating_sub(first_arg);
         match verb_bytes {
             b"go" => {
@@ -230,7 +230,7 @@ impl Ctx<'_> {
                     return;
                 };
                 let v = match parse_version(&verb, &s, version_tok, VersionCheck::Canonical) {
-                    Ok(v) => lossy(&v),
+                    Ok(v) => into_lossy(v),
                     Err(msg) => return self.error(line, msg),
                 };
                 let path = lossy(&s);
@@ -257,18 +257,13 @@ impl Ctx<'_> {
                 }
             }
             b"replace" => {
-                let file = self.file;
-                let line_ref: &Line = line;
-                let mut args: Vec<Vec<u8>> = line_ref
-                    .tokens
-                    .get(first_arg..)
-                    .unwrap_or_default()
-                    .to_vec();
-                match parse_replace(file, line_ref, &verb, &mut args) {
-                    Ok(r) => {
-                        write_back(line, first_arg, args);
-                        f.replace.push(r);
-                    }
+                // The arguments are moved out and back, not copied: parse_replace rewrites them
+                // into normal form. After an error the tree is discarded, so its state is moot.
+                let mut args = line.tokens.split_off(first_arg.min(line.tokens.len()));
+                let parsed = parse_replace(self.file, line, &verb, &mut args);
+                line.tokens.append(&mut args);
+                match parsed {
+                    Ok(r) => f.replace.push(r),
                     Err(e) => self.errs.push(e),
                 }
             }
@@ -354,7 +349,7 @@ fn version_interval(args: &mut [Vec<u8>]) -> Result<(VersionInterval, usize), Ve
     let verb = "retract";
     let version_at = |args: &mut [Vec<u8>], i: usize| -> Result<String, Vec<u8>> {
         match args.get_mut(i) {
-            Some(tok) => parse_version(verb, b"", tok, VersionCheck::Keep).map(|v| lossy(&v)),
+            Some(tok) => parse_version(verb, b"", tok, VersionCheck::Keep).map(into_lossy),
             None => Err(Vec::new()),
         }
     };

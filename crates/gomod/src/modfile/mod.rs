@@ -14,6 +14,11 @@
 //! `set_require_at_most_two` (1.27+) that `go get` / `go mod tidy` apply. As in the go command,
 //! follow edits with [`ModFile::sort_blocks`] and [`ModFile::cleanup`] before printing.
 //!
+//! Known limitation: the model's paths and versions (`ModFile::module`, `Require::module`, ...)
+//! are `String`s decoded lossily, so a message built from a path with invalid UTF-8 shows U+FFFD
+//! where go prints the raw bytes. The parse errors themselves are exact (see
+//! `syntax::Error::raw_message`), and the syntax tree keeps every token's raw bytes.
+//!
 //! Error texts, positions and every output are checked against the go binary: see
 //! `testdata/modfile` (and its `json`, `edit`, `lax`, `get` subdirectories) and
 //! `tools/regen_golden.sh`.
@@ -175,7 +180,9 @@ pub fn parse_lax(file_name: &str, data: &[u8]) -> Result<ModFile, ErrorList> {
 }
 
 /// Formats go.mod bytes exactly like `go mod edit -fmt -print`: strict parse, then
-/// [`ModFile::sort_blocks`], [`ModFile::cleanup`] and the printer.
+/// [`ModFile::sort_blocks`], [`ModFile::cleanup`] and the printer. Like go's, the result is not
+/// always a fixed point: a blank line before the line that sorts first in a block ends up right
+/// after `(`, and formatting again drops it.
 pub fn format(file_name: &str, data: &[u8]) -> Result<Vec<u8>, ErrorList> {
     let mut f = parse(file_name, data)?;
     f.sort_blocks();

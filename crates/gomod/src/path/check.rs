@@ -4,7 +4,8 @@
 use std::fmt;
 
 use super::major::split_path_version;
-use super::quote::{is_letter, quote, quote_rune};
+use crate::syntax::quote::{quote, quote_rune};
+use crate::syntax::unicode::is_letter;
 
 /// Which rule set a path is checked against; also the word in the error text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

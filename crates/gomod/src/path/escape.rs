@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::check::{check_element, check_path, InvalidPathError, PathKind};
-use super::quote::quote;
+use crate::syntax::quote::quote;
 use crate::version::module::InvalidVersionError;
 
 /// Why a path or version cannot be escaped.

@@ -8,19 +8,9 @@
 //! The key maps every rune to the smallest member of its orbit, with ASCII letters mapped to lower
 //! case, as cmd/go's `str.ToFold` does; two strings are `EqualFold` exactly when their keys are
 //! equal. Rust's `to_lowercase` is a different relation (full mappings, other Unicode version),
-//! so the orbits come from Go's tables (see `unicode_tables`).
+//! so the orbits come from Go's tables (see `syntax::unicode::fold_key`).
 
-use super::unicode_tables::FOLD_KEY;
-
-fn fold_rune(c: char) -> char {
-    match FOLD_KEY.binary_search_by_key(&(c as u32), |&(from, _)| from) {
-        Ok(i) => FOLD_KEY
-            .get(i)
-            .and_then(|&(_, to)| char::from_u32(to))
-            .unwrap_or(c),
-        Err(_) => c,
-    }
-}
+use crate::syntax::unicode::fold_key as fold_rune;
 
 /// The case-folding key of `s` (see the module documentation).
 pub fn case_fold_key(s: &str) -> String {

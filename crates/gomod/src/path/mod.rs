@@ -5,9 +5,7 @@ pub mod escape;
 pub mod fold;
 pub mod glob;
 pub mod major;
-pub mod quote;
 pub mod sort;
-mod unicode_tables;
 
 pub use check::{check_file_path, check_import_path, check_path, InvalidPathError, PathKind};
 pub use escape::{

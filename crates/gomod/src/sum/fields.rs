@@ -6,46 +6,44 @@
 
 use std::ops::Range;
 
-/// Whether `c` is white space for Go's `unicode.IsSpace`: the Latin-1 spaces
-/// (`\t \n \v \f \r`, space, U+0085, U+00A0) and the other characters with the Unicode
-/// White_Space property.
-pub(crate) fn is_go_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\r'
-            | ' '
-            | '\u{85}'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'
-            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
-    )
-}
+use crate::syntax::utf8::decode_rune;
+
+/// Whether `c` is white space for Go's `unicode.IsSpace`.
+pub(crate) use crate::syntax::unicode::is_space as is_go_space;
 
 /// The byte ranges of the white-space separated fields of `line`, in order.
 pub(crate) fn fields(line: &[u8]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // go.sum and modules.txt lines have three or so fields.
+    let mut out = Vec::with_capacity(4);
     let mut field_start: Option<usize> = None;
-    let mut offset = 0usize;
-    for chunk in line.utf8_chunks() {
-        for (index, c) in chunk.valid().char_indices() {
-            let at = offset + index;
-            if is_go_space(c) {
-                if let Some(start) = field_start.take() {
-                    out.push(start..at);
-                }
-            } else if field_start.is_none() {
-                field_start = Some(at);
+    let mut at = 0usize;
+    while let Some(rest) = line.get(at..) {
+        // Printable ASCII (and DEL) is never a space: skip such a run in one go.
+        let plain = rest
+            .iter()
+            .position(|&b| !matches!(b, b'!'..=0x7F))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            field_start.get_or_insert(at);
+            at += plain;
+            continue;
+        }
+        let Some(&b) = rest.first() else { break };
+        // An invalid byte decodes to U+FFFD, which is not a space.
+        let (space, width) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let (r, width) = decode_rune(rest);
+            (is_go_space(r), width.max(1))
+        };
+        if space {
+            if let Some(start) = field_start.take() {
+                out.push(start..at);
             }
+        } else {
+            field_start.get_or_insert(at);
         }
-        offset += chunk.valid().len();
-        if !chunk.invalid().is_empty() && field_start.is_none() {
-            field_start = Some(offset);
-        }
-        offset += chunk.invalid().len();
+        at += width;
     }
     if let Some(start) = field_start {
         out.push(start..line.len());

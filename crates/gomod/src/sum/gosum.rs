@@ -13,8 +13,11 @@
 //! characters (and reported as [`ProblemKind::NotUtf8`]), so rewriting such a line gives other
 //! bytes than the go command, which keeps the original ones.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::fields::fields;
@@ -28,6 +31,15 @@ pub const EMPTY_GO_MOD_HASH: &str = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykr
 /// The suffix of a go.sum version that marks the hash of the go.mod file alone.
 pub const GO_MOD_SUFFIX: &str = "/go.mod";
 
+/// The text of a field: borrowed when it is valid UTF-8 (checked by the fast validator first),
+/// else with U+FFFD replacement characters.
+fn lossy_text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// A parsed go.sum file: every line, in order, plus the problems found while reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoSum {
@@ -36,7 +48,8 @@ pub struct GoSum {
     lines: Vec<SumLine>,
     problems: Vec<Problem>,
     /// Entry line indices (into `lines`) by (path, version), in file order.
-    index: BTreeMap<(String, String), Vec<usize>>,
+    /// (A fixed-key hasher keeps the crate free of randomness.)
+    index: HashMap<(String, String), Vec<usize>, BuildHasherDefault<DefaultHasher>>,
 }
 
 /// One line of go.sum, as the go command numbers them (1-based, split on `\n` only).
@@ -200,11 +213,11 @@ impl GoSum {
         let mut sum = GoSum {
             file: file.to_owned(),
             data: data.to_vec(),
-            lines: Vec::new(),
+            // Lines of go.sum are about 90 bytes long: room for all of them, usually.
+            lines: Vec::with_capacity(data.len() / 64 + 1),
             problems: Vec::new(),
-            index: BTreeMap::new(),
+            index: HashMap::default(),
         };
-        let mut seen_hashes: BTreeMap<(String, String, String), u32> = BTreeMap::new();
         let mut start = 0usize;
         let mut number = 0u32;
         while start < data.len() {
@@ -218,22 +231,30 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let ranges: Vec<Range<usize>> = fields(text)
-                .into_iter()
-                .map(|r| r.start + start..r.end + start)
-                .collect();
+            let mut ranges = fields(text);
+            for range in &mut ranges {
+                *range = range.start + start..range.end + start;
+            }
             let kind = match <[Range<usize>; 3]>::try_from(ranges) {
                 Ok(spans) => {
-                    let entry = sum.entry(number, spans);
+                    let texts = spans
+                        .clone()
+                        .map(|range| lossy_text(data.get(range).unwrap_or_default()));
+                    if texts.iter().any(|text| matches!(text, Cow::Owned(_))) {
+                        sum.problem(number, ProblemKind::NotUtf8);
+                    }
+                    let [path, version, hash] = texts.map(Cow::into_owned);
+                    let entry = Entry {
+                        path,
+                        version,
+                        hash,
+                        spans,
+                    };
                     if entry.hash == EMPTY_GO_MOD_HASH {
                         sum.problem(number, ProblemKind::EmptyGoModHash);
                         LineKind::EmptyGoModHash(entry)
                     } else {
-                        sum.note_entry(number, &entry, &mut seen_hashes);
-                        sum.index
-                            .entry((entry.path.clone(), entry.version.clone()))
-                            .or_default()
-                            .push(sum.lines.len());
+                        sum.note_entry(number, &entry);
                         LineKind::Entry(entry)
                     }
                 }
@@ -261,37 +282,9 @@ impl GoSum {
         sum
     }
 
-    fn entry(&mut self, number: u32, spans: [Range<usize>; 3]) -> Entry {
-        let mut lossy = false;
-        let mut text = |range: &Range<usize>| {
-            let bytes = self.data.get(range.clone()).unwrap_or_default();
-            match std::str::from_utf8(bytes) {
-                Ok(s) => s.to_owned(),
-                Err(_) => {
-                    lossy = true;
-                    String::from_utf8_lossy(bytes).into_owned()
-                }
-            }
-        };
-        let [p, v, h] = &spans;
-        let (path, version, hash) = (text(p), text(v), text(h));
-        if lossy {
-            self.problem(number, ProblemKind::NotUtf8);
-        }
-        Entry {
-            path,
-            version,
-            hash,
-            spans,
-        }
-    }
-
-    fn note_entry(
-        &mut self,
-        number: u32,
-        entry: &Entry,
-        seen: &mut BTreeMap<(String, String, String), u32>,
-    ) {
+    /// Records the entry of line `number` in the index and reports duplicates and conflicting
+    /// hashes against the earlier entries for the same path and version.
+    fn note_entry(&mut self, number: u32, entry: &Entry) {
         if !entry.is_h1() {
             self.problem(
                 number,
@@ -300,28 +293,34 @@ impl GoSum {
                 },
             );
         }
-        let key = (
-            entry.path.clone(),
-            entry.version.clone(),
-            entry.hash.clone(),
-        );
-        if let Some(&first_line) = seen.get(&key) {
+        let positions = self
+            .index
+            .entry((entry.path.clone(), entry.version.clone()))
+            .or_default();
+        let earlier = || {
+            positions.iter().filter_map(|&i| match self.lines.get(i) {
+                Some(SumLine {
+                    number,
+                    kind: LineKind::Entry(e),
+                    ..
+                }) => Some((*number, e)),
+                _ => None,
+            })
+        };
+        let duplicate_of = earlier()
+            .find(|(_, e)| e.hash == entry.hash)
+            .map(|(line, _)| line);
+        // Only an earlier h1: hash can disagree with this one: other algorithms are never
+        // compared.
+        let earlier_h1 = earlier().find(|(_, e)| e.is_h1()).map(|(line, _)| line);
+        positions.push(self.lines.len());
+        if let Some(first_line) = duplicate_of {
             self.problem(number, ProblemKind::Duplicate { first_line });
             return;
         }
-        seen.insert(key, number);
         if !entry.is_h1() {
             return;
         }
-        // Only an earlier h1: hash can disagree with this one: other algorithms are never compared.
-        let earlier_h1 = self
-            .index
-            .get(&(entry.path.clone(), entry.version.clone()))
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.lines.get(i))
-            .find(|line| matches!(&line.kind, LineKind::Entry(e) if e.is_h1()))
-            .map(|line| line.number);
         if let Some(first_line) = earlier_h1 {
             self.problem(number, ProblemKind::SeveralHashes { first_line });
         }

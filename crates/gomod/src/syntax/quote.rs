@@ -1,5 +1,6 @@
-//! Go string literals as go.mod uses them: `strconv.Unquote`, `strconv.Quote`, `QuoteRune`, and
-//! the go.mod rules `MustQuote` / `AutoQuote` that decide when a path has to be written quoted.
+//! Go string literals: `strconv.Unquote`, `strconv.Quote` (which the go command also uses in
+//! almost every error text that names a path or a version), `QuoteRune`, and the go.mod rules
+//! `MustQuote` / `AutoQuote` that decide when a path has to be written quoted.
 
 use super::unicode::is_print;
 use super::utf8::{decode_rune, RUNE_ERROR};
@@ -184,7 +185,12 @@ fn push_escaped_rune(out: &mut String, r: char, quote: char) {
 
 /// Go's `strconv.Quote`: a double-quoted literal for the byte string `s`. Printable runes (Go's
 /// `unicode.IsPrint`) are kept, others are escaped, and each invalid UTF-8 byte becomes `\xNN`.
-pub fn quote(s: &[u8]) -> String {
+/// Takes `&str` as well as bytes, since most callers quote paths and versions.
+pub fn quote(s: impl AsRef<[u8]>) -> String {
+    quote_bytes(s.as_ref())
+}
+
+fn quote_bytes(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     let mut rest = s;
@@ -214,17 +220,48 @@ pub fn quote_rune(r: char) -> String {
 /// contains a space, a quote character, a non-printable rune, `//` or `/*`, or it is longer than
 /// one byte and contains one of the punctuation characters `( ) [ ] { } ,`.
 pub fn must_quote(s: &[u8]) -> bool {
-    if s.iter().all(|&b| matches!(b, b'!'..=b'~')) {
-        // Printable ASCII without spaces: only quotes, punctuation, `//` and `/*` matter.
-        let punct = s
-            .iter()
-            .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b','));
-        return s.is_empty()
-            || s.iter().any(|b| matches!(b, b'"' | b'\'' | b'`'))
-            || (punct && s.len() > 1)
-            || super::text::contains(s, b"//")
-            || super::text::contains(s, b"/*");
+    // One pass over printable ASCII without spaces, the form of nearly every path and version;
+    // anything else goes to the rune-by-rune rules.
+    let mut punct = false;
+    let mut prev = 0u8;
+    for &b in s {
+        match QUOTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
+            PLAIN => {}
+            SLASH_OR_STAR if prev == b'/' => return true,
+            SLASH_OR_STAR => {}
+            PUNCT => punct = true,
+            QUOTE => return true,
+            _ => return must_quote_runes(s),
+        }
+        prev = b;
     }
+    s.is_empty() || (punct && s.len() > 1)
+}
+
+const PLAIN: u8 = 0;
+const SLASH_OR_STAR: u8 = 1;
+const PUNCT: u8 = 2;
+const QUOTE: u8 = 3;
+const OTHER: u8 = 4;
+
+/// What each byte means to [`must_quote`]'s ASCII pass (`OTHER`: space, control or non-ASCII).
+static QUOTE_CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        class[b as usize] = match b {
+            b'/' | b'*' => SLASH_OR_STAR,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => PUNCT,
+            b'"' | b'\'' | b'`' => QUOTE,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// [`must_quote`] for text with spaces, control characters or non-ASCII runes.
+fn must_quote_runes(s: &[u8]) -> bool {
     for (_, r, _) in super::utf8::runes(s) {
         match r {
             ' ' | '"' | '\'' | '`' => return true,
@@ -240,7 +277,7 @@ pub fn must_quote(s: &[u8]) -> bool {
             }
         }
     }
-    s.is_empty() || super::text::contains(s, b"//") || super::text::contains(s, b"/*")
+    super::text::contains(s, b"//") || super::text::contains(s, b"/*")
 }
 
 /// `s` itself, or its Go quotation when [`must_quote`] says so.

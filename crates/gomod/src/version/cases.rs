@@ -223,7 +223,7 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
         "goversion.isvalid" => yes(gover::go_version::is_valid(a)),
         "goversion.lang" => one(&gover::go_version::lang(a)),
 
-        "quote" => one(&path::quote::quote(a)),
+        "quote" => one(&crate::syntax::quote(a)),
         "tofold" => one(&path::case_fold_key(a)),
         "equalfold" => yes(path::equal_fold(a, b)),
         _ => vec!["unknown-op".to_owned(), op.to_owned()],

@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::semver;
-use crate::path::quote::quote;
 use crate::path::{check_path, check_path_major, split_path_version, InvalidPathError};
+use crate::syntax::quote;
 
 /// The build suffix that marks a major-version ≥ 2 release of a module without a go.mod.
 pub const INCOMPATIBLE: &str = "+incompatible";
@@ -14,8 +14,11 @@ pub const INCOMPATIBLE: &str = "+incompatible";
 /// exactly the build suffix (`v2.0.0+incompatible` stays, `v2.0.0+meta` becomes `v2.0.0`).
 /// Returns `""` for an invalid version, like Go.
 pub fn canonical_version(v: &str) -> String {
-    let mut out = semver::canonical(v);
-    if semver::build(v) == INCOMPATIBLE {
+    let Some(parsed) = semver::parse(v) else {
+        return String::new();
+    };
+    let mut out = semver::canonical_of(v, &parsed);
+    if parsed.build == INCOMPATIBLE {
         out.push_str(INCOMPATIBLE);
     }
     out
@@ -24,7 +27,10 @@ pub fn canonical_version(v: &str) -> String {
 /// Reports whether `v` is already in canonical module-version form (required in go.sum, in
 /// dependency go.mod files and in vendor/modules.txt).
 pub fn is_canonical(v: &str) -> bool {
-    !v.is_empty() && canonical_version(v) == v
+    // Canonical exactly when nothing is added (no shorthand) and no build suffix but
+    // `+incompatible` is dropped; this avoids building the canonical string.
+    semver::parse(v)
+        .is_some_and(|p| p.short.is_empty() && (p.build.is_empty() || p.build == INCOMPATIBLE))
 }
 
 /// A module at a version (Go's `module.Version`). The version is `""` for the main module and for

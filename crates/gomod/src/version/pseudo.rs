@@ -321,10 +321,7 @@ pub fn pseudo_version_time(v: &str) -> Result<PseudoTime, InvalidVersionError> {
     PseudoTime::parse(parts.timestamp).ok_or_else(|| {
         InvalidVersionError::pseudo(
             v,
-            format!(
-                "malformed time {}",
-                crate::path::quote::quote(parts.timestamp)
-            ),
+            format!("malformed time {}", crate::syntax::quote(parts.timestamp)),
         )
     })
 }
@@ -345,7 +342,7 @@ pub fn pseudo_version_base(v: &str) -> Result<String, InvalidVersionError> {
             if !build.is_empty() {
                 let msg = format!(
                     "lacks base version, but has build metadata {}",
-                    crate::path::quote::quote(build)
+                    crate::syntax::quote(build)
                 );
                 return Err(InvalidVersionError::pseudo(v, msg));
             }

@@ -133,9 +133,18 @@ pub fn is_valid(v: &str) -> bool {
 pub fn canonical(v: &str) -> String {
     match parse(v) {
         None => String::new(),
-        Some(p) if !p.build.is_empty() => v[..v.len() - p.build.len()].to_owned(),
-        Some(p) => format!("{v}{}", p.short),
+        Some(p) => canonical_of(v, &p),
     }
+}
+
+/// [`canonical`] of `v` already parsed as `p`: the shorthand completed, the build suffix dropped
+/// (a version with a build suffix is never a shorthand, so at most one of the two applies).
+pub(crate) fn canonical_of(v: &str, p: &Parsed<'_>) -> String {
+    let kept = v.get(..v.len().saturating_sub(p.build.len())).unwrap_or(v);
+    let mut out = String::with_capacity(kept.len() + p.short.len());
+    out.push_str(kept);
+    out.push_str(p.short);
+    out
 }
 
 /// The major version prefix (`v2` for `v2.1.0`), or `""` when `v` is invalid.

@@ -1,17 +1,19 @@
-//! Running the real go command as the oracle for differential tests.
-//!
-//! The go binary is `<workspace>/.venv/bin/go` (installed by `make setup`) unless `GOMODPLAY_GO`
-//! names another one. That path is a Python launcher, so it is resolved once to the real binary under
-//! `GOROOT/bin`, which saves a Python start per call. Every call runs offline and ignores the user's
-//! configuration, inside a scratch directory that holds only the file under test, so the answer
-//! depends on nothing but the file's bytes and its name.
+//! Running the real go command (located by `go.rs`) as the oracle for the go.mod/go.work
+//! differential tests. Every call runs inside a scratch directory that holds only the file under
+//! test, so the answer depends on nothing but the file's bytes and its name.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
+
+#[path = "go.rs"]
+mod go;
+
+#[allow(unused_imports)] // Not every test crate that includes this file needs both.
+pub use go::{go_command, workspace_root};
 
 /// What one go (or gomodplay) process printed and how it ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,72 +31,6 @@ pub struct Job {
     pub file_name: String,
     pub data: Vec<u8>,
     pub args: Vec<String>,
-}
-
-/// The workspace root: both crates live at `crates/<name>`, two levels below it.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-struct GoBinary {
-    program: PathBuf,
-    goroot: Option<PathBuf>,
-}
-
-fn go_binary() -> &'static GoBinary {
-    static GO: OnceLock<GoBinary> = OnceLock::new();
-    GO.get_or_init(|| {
-        let launcher = match std::env::var_os("GOMODPLAY_GO") {
-            Some(path) => PathBuf::from(path),
-            None => workspace_root().join(".venv/bin/go"),
-        };
-        if !launcher.exists() {
-            panic!(
-                "the go oracle {} does not exist: run `make setup` (or set GOMODPLAY_GO to a go 1.27.3 binary)",
-                launcher.display()
-            );
-        }
-        let goroot = Command::new(&launcher)
-            .args(["env", "GOROOT"])
-            .envs(offline_env())
-            .output()
-            .ok()
-            .filter(|out| out.status.success())
-            .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-        match goroot {
-            Some(root) if root.join("bin/go").is_file() => GoBinary {
-                program: root.join("bin/go"),
-                goroot: Some(root),
-            },
-            _ => GoBinary {
-                program: launcher,
-                goroot: None,
-            },
-        }
-    })
-}
-
-/// The environment that makes the go command offline, local-toolchain and configuration-free.
-fn offline_env() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("GOTOOLCHAIN", "local"),
-        ("GOWORK", "off"),
-        ("GOPROXY", "off"),
-        ("GOFLAGS", ""),
-        ("GOSUMDB", "off"),
-        ("GOENV", "off"),
-    ]
-}
-
-/// A `go` command with the offline environment, ready for arguments.
-pub fn go_command() -> Command {
-    let go = go_binary();
-    let mut cmd = Command::new(&go.program);
-    cmd.envs(offline_env());
-    if let Some(root) = &go.goroot {
-        cmd.env("GOROOT", root);
-    }
-    cmd
 }
 
 /// The go version line (`go version go1.27.3 linux/amd64`), for test logs.

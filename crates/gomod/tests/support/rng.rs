@@ -1,4 +1,4 @@
-//! A tiny deterministic pseudo-random generator for the generated-input tests.
+//! The one deterministic pseudo-random generator of the generated-input tests.
 //!
 //! The tests must be reproducible: every run prints (on failure) the seed it used, and
 //! `GOMODPLAY_SEED=<n>` replays exactly that run. `GOMODPLAY_SEED=time` picks a fresh seed from the
@@ -55,6 +55,19 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    /// True with probability `1/n`.
+    pub fn one_in(&mut self, n: usize) -> bool {
+        self.below(n) == 0
+    }
+
+    /// Shuffles `items` in place (Fisher-Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+
     /// An independent generator derived from this one, so that each case can be replayed alone.
     pub fn fork(&mut self) -> Rng {
         Rng::new(self.next_u64())
@@ -63,11 +76,16 @@ impl Rng {
 
 /// The run's seed: `GOMODPLAY_SEED` (a decimal or 0x-prefixed number, or `time`), else the default.
 pub fn seed_from_env() -> u64 {
+    seed_or(DEFAULT_SEED)
+}
+
+/// The run's seed: `GOMODPLAY_SEED` as for [`seed_from_env`], else the test's own `default`.
+pub fn seed_or(default: u64) -> u64 {
     match std::env::var("GOMODPLAY_SEED") {
         Ok(text) => parse_seed(text.trim()).unwrap_or_else(|| {
             panic!("GOMODPLAY_SEED={text:?} is not a number (decimal, 0x-hex) or `time`")
         }),
-        Err(_) => DEFAULT_SEED,
+        Err(_) => default,
     }
 }
 

@@ -1,27 +1,15 @@
-//! Running the real go command offline against a file-system module proxy, for the go.sum oracle
-//! tests. The proxy layout and environment follow /work/shared/TOOLCHAIN.md.
+//! Running the real go command (located by `go.rs`) offline against a file-system module proxy,
+//! for the go.sum oracle tests. The proxy layout and environment follow /work/shared/TOOLCHAIN.md.
 // Each test crate that includes this file uses a different subset of it.
 #![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-/// The go binary: `GOMODPLAY_GO` if set, else the workspace's `.venv/bin/go` (installed by
-/// `make setup`). Panics with a hint when it is missing, so the oracle cannot pass vacuously.
-pub fn go_binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("GOMODPLAY_GO") {
-        return PathBuf::from(path);
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let go = root.join(".venv/bin/go");
-    assert!(
-        go.exists(),
-        "the go command is missing at {}: run make setup (or set GOMODPLAY_GO)",
-        go.display()
-    );
-    go
-}
+#[path = "go.rs"]
+mod go;
+
+pub use go::{go_program, isolated_go_command};
 
 /// A scratch directory that is removed on drop unless the test failed, so a failure can be
 /// inspected.
@@ -103,22 +91,16 @@ pub struct GoRun {
 /// Runs `go args...` in `dir` with an offline environment using the file proxy at `proxy` and a
 /// private GOPATH/GOCACHE under `scratch`.
 pub fn run_go(scratch: &Scratch, dir: &Path, proxy: &Path, args: &[&str]) -> GoRun {
-    let output = Command::new(go_binary())
+    let output = isolated_go_command()
         .args(args)
         .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", scratch.path("home"))
-        .env("GOENV", "off")
-        .env("GOTOOLCHAIN", "local")
-        .env("GOWORK", "off")
-        .env("GOSUMDB", "off")
         .env("GOFLAGS", "-mod=mod -modcacherw")
         .env("GOPATH", scratch.path("gopath"))
         .env("GOCACHE", scratch.path("gocache"))
         .env("GOPROXY", format!("file://{}", proxy.display()))
         .output()
-        .unwrap_or_else(|e| panic!("running {}: {e}", go_binary().display()));
+        .unwrap_or_else(|e| panic!("running {}: {e}", go_program().display()));
     GoRun {
         success: output.status.success(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use crate::sum_rng::Rng;
+use crate::rng::Rng;
 
 /// One module version of the universe.
 pub struct GenModule {
@@ -46,7 +46,7 @@ impl Universe {
                         continue;
                     }
                     let (other_path, other_versions) = &versions_by_path[other];
-                    requires.push((other_path.clone(), rng.pick(other_versions).clone()));
+                    requires.push((other_path.clone(), rng.choose(other_versions).clone()));
                 }
                 let gomod = render_gomod(rng, path, &requires);
                 modules.insert(
@@ -126,8 +126,8 @@ const ELEMENTS: &[&str] = &[
 /// A module path `host/Element/m<i>` (upper case in places), sometimes with a `/vN` suffix; returns
 /// the path and its major version.
 fn module_path(rng: &mut Rng, index: usize) -> (String, u64) {
-    let host = rng.pick(HOSTS);
-    let element = rng.pick(ELEMENTS);
+    let host = rng.choose(HOSTS);
+    let element = rng.choose(ELEMENTS);
     let leaf = if rng.chance(30) {
         format!("M{index}")
     } else {
@@ -152,7 +152,7 @@ fn version(rng: &mut Rng, major: u64) -> String {
             1 + rng.below(28)
         );
     }
-    let pre = *rng.pick(&[
+    let pre = *rng.choose(&[
         "", "", "", "", "-rc.1", "-RC1", "-Beta.2", "-alpha", "-pre.10",
     ]);
     format!("v{major}.{}.{}{pre}", rng.below(12), rng.below(12))
@@ -164,7 +164,7 @@ fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec
     let mut lines: Vec<String> = Vec::new();
     if rng.chance(25) {
         lines.push(
-            (*rng.pick(&[
+            (*rng.choose(&[
                 "// Modulé généré ✓",
                 "// コメント",
                 "// plain comment",
@@ -184,7 +184,7 @@ fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec
     if rng.chance(50) {
         lines.push(String::new());
     }
-    let go_line = *rng.pick(&[
+    let go_line = *rng.choose(&[
         "",
         "",
         "go 1.12",
@@ -199,7 +199,7 @@ fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec
     }
     if rng.chance(15) {
         lines.push(
-            (*rng.pick(&[
+            (*rng.choose(&[
                 "toolchain go1.22.1",
                 "exclude example.com/never v1.0.0",
                 "replace example.com/never => ./never",
@@ -226,14 +226,14 @@ fn render_gomod(rng: &mut Rng, path: &str, requires: &[(String, String)]) -> Vec
                 };
                 lines.push(format!(
                     "{}{quoted}{}{v}{comment}",
-                    rng.pick(&["\t", "  ", "", "\t\t"]),
-                    rng.pick(&[" ", "\t", "   "])
+                    rng.choose(&["\t", "  ", "", "\t\t"]),
+                    rng.choose(&[" ", "\t", "   "])
                 ));
             }
             lines.push(")".to_owned());
         } else {
             for (p, v) in requires {
-                lines.push(format!("require{}{p} {v}", rng.pick(&[" ", "\t", "  "])));
+                lines.push(format!("require{}{p} {v}", rng.choose(&[" ", "\t", "  "])));
             }
         }
     }

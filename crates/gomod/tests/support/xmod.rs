@@ -6,8 +6,7 @@
 //! repository), then built fully offline. Each test sends all its requests to one driver process
 //! and compares every answer with ours, reporting the seed that generated the inputs.
 //!
-//! The go binary is `$GOMODPLAY_GO`, else `<workspace>/.venv/bin/go`; without it the tests fail and
-//! say to run `make setup`, because a differential test that silently skips proves nothing.
+//! The go binary is the one `go.rs` finds.
 
 #![allow(dead_code)]
 
@@ -17,39 +16,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-/// Environment for every go invocation: no network, no toolchain switching, no workspace.
-const GO_ENV: [(&str, &str); 6] = [
-    ("GOPROXY", "off"),
-    ("GOFLAGS", "-mod=mod"),
-    ("GOTOOLCHAIN", "local"),
-    ("GOWORK", "off"),
-    ("GOSUMDB", "off"),
-    ("GO111MODULE", "on"),
-];
+#[path = "go.rs"]
+mod go;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn go_binary() -> PathBuf {
-    let go = match std::env::var_os("GOMODPLAY_GO") {
-        Some(go) => PathBuf::from(go),
-        None => workspace_root().join(".venv/bin/go"),
-    };
-    assert!(
-        go.exists(),
-        "the go binary {} does not exist; run `make setup` (or set GOMODPLAY_GO) to install it",
-        go.display()
-    );
-    go
-}
-
-fn go_command(go: &Path, dir: &Path) -> Command {
-    let mut cmd = Command::new(go);
-    cmd.current_dir(dir);
-    for (k, v) in GO_ENV {
-        cmd.env(k, v);
-    }
+/// A go command in `dir`: offline (see `go.rs`), resolving the driver's replaced x/mod.
+fn go_command(dir: &Path) -> Command {
+    let mut cmd = go::go_command();
+    cmd.current_dir(dir).env("GOFLAGS", "-mod=mod");
     cmd
 }
 
@@ -88,17 +61,7 @@ fn write(path: &Path, text: &str) {
 }
 
 fn build_driver() -> PathBuf {
-    let go = go_binary();
-    let out = go_command(&go, &workspace_root())
-        .args(["env", "GOROOT"])
-        .output()
-        .unwrap_or_else(|e| panic!("running {} env GOROOT: {e}", go.display()));
-    assert!(
-        out.status.success(),
-        "go env GOROOT failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let goroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let goroot = go::goroot();
     let src = goroot.join("src");
 
     // One scratch directory per test binary, so binaries running in parallel do not collide.
@@ -167,7 +130,7 @@ fn build_driver() -> PathBuf {
     );
 
     let exe = scratch.join("xmod-driver");
-    let out = go_command(&go, &driver)
+    let out = go_command(&driver)
         .args(["build", "-o"])
         .arg(&exe)
         .arg(".")
@@ -315,50 +278,4 @@ pub fn compare(seed: u64, requests: &[Request], mut ours: impl FnMut(&Request) -
         requests.len(),
         failures.join("\n")
     );
-}
-
-/// The seed for a test: `$GOMODPLAY_SEED` when set, else the test's fixed default.
-pub fn seed(default: u64) -> u64 {
-    match std::env::var("GOMODPLAY_SEED") {
-        Ok(s) => s
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("GOMODPLAY_SEED={s:?} is not a number")),
-        Err(_) => default,
-    }
-}
-
-/// A small deterministic generator (SplitMix64): the same seed always yields the same inputs.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-
-    /// True with probability `1/n`.
-    pub fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
-
-    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
 }

@@ -289,7 +289,7 @@ func answer(op string, args []string) []string {
 			return []string{"badrune"}
 		}
 		r := rune(n)
-		return []string{boolean(unicode.IsPrint(r)), boolean(unicode.IsLetter(r)), strconv.QuoteRune(r), cmdstr.ToFold(string(r))}
+		return []string{boolean(unicode.IsPrint(r)), boolean(unicode.IsLetter(r)), boolean(unicode.IsSpace(r)), strconv.QuoteRune(r), cmdstr.ToFold(string(r))}
 	}
 	return []string{"unknown-op", op}
 }
