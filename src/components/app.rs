@@ -43,12 +43,14 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
-    // Save what was analysed (the files and settings of that revision).
+    // Save what was analysed (the files and settings of that revision). Refused input (a huge
+    // paste) is not saved: it would replace the last good input with something unusable.
     {
         let dispatch = dispatch.clone();
         let (files, settings) = (state.files.clone(), state.settings.clone());
+        let refused = state.input_error.is_some();
         use_effect_with(state.analysed_revision, move |_| {
-            if !storage::save(&files, &settings) {
+            if !refused && !storage::save(&files, &settings) {
                 dispatch.dispatch(Action::Fail(
                     "The input is too large to be saved in this browser; it stays on the page until you reload.".to_owned(),
                 ));

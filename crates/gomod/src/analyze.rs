@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::bundle::{Bundle, Problem, WorkspaceFile};
+use crate::bundle::{Bundle, FileKind, Problem, WorkspaceFile};
 use crate::check::{self, apply_edits, Fix, Report};
 use crate::resolve::{self, bundle_input, resolve_graph_text, Cmd, Resolution, Settings};
 use crate::version::gover;
@@ -260,7 +260,9 @@ pub struct FileChange {
 }
 
 /// What applying `fix` to the bundle's files would change, file by file (files it creates
-/// included), or `None` when the fix cannot apply (its edits do not fit the files).
+/// included), or `None` when the fix cannot apply (its edits do not fit the files). A changed
+/// go.mod or go.work that still parses is written in canonical form, as the go command writes
+/// the files it edits (and as [`check::fix_bundle`] does).
 pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
     let files: BTreeMap<String, Vec<u8>> = bundle
         .files()
@@ -279,7 +281,7 @@ pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
             continue;
         }
         let before = files.get(name).map_or(&[][..], Vec::as_slice);
-        let after = outcome.files.get(name).cloned().unwrap_or_default();
+        let after = canonical(name, outcome.files.get(name).cloned().unwrap_or_default());
         changes.push(FileChange {
             file: name.clone(),
             lines: diff_lines(
@@ -290,6 +292,24 @@ pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
         });
     }
     Some(changes)
+}
+
+/// The canonical form of an edited go.mod or go.work, or the data unchanged when it is another
+/// file or does not parse.
+fn canonical(name: &str, data: Vec<u8>) -> Vec<u8> {
+    let probe = Bundle::from_files([(name, &data[..])]);
+    let formatted = match probe.files().first().map(|f| &f.kind) {
+        Some(FileKind::Workspace {
+            file: WorkspaceFile::GoMod,
+            ..
+        }) => crate::modfile::format(name, &data).ok(),
+        Some(FileKind::Workspace {
+            file: WorkspaceFile::GoWork,
+            ..
+        }) => crate::workfile::format(name, &data).ok(),
+        _ => None,
+    };
+    formatted.unwrap_or(data)
 }
 
 /// Lines further than this from a change are left out of a preview.

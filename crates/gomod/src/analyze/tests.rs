@@ -134,3 +134,27 @@ fn diff_of_replaced_middle_and_created_file() {
         vec![DiffLine::Added("go 1.22".to_owned())]
     );
 }
+
+#[test]
+fn a_previewed_go_mod_is_written_in_canonical_form() {
+    let bundle = Bundle::from_files([(
+        "go.mod",
+        &b"module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.22.0\n\nrequire a.example/x v1.0.0\n"[..],
+    )]);
+    // Deleting only the toolchain line leaves two blank lines, which go mod edit -fmt (go 1.27.3)
+    // collapses into one.
+    let fix = Fix {
+        title: "drop toolchain".to_owned(),
+        edits: vec![TextEdit {
+            file: "go.mod".to_owned(),
+            range: 33..52,
+            new_text: String::new(),
+        }],
+        commands: Vec::new(),
+    };
+    let changes = preview_fix(&bundle, &fix).expect("the fix fits");
+    assert_eq!(
+        String::from_utf8_lossy(&changes[0].after),
+        "module example.com/m\n\ngo 1.22.0\n\nrequire a.example/x v1.0.0\n"
+    );
+}
