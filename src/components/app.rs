@@ -19,6 +19,9 @@ use crate::components::toolbar_paste::PasteBundle;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
 
+/// A dropped file's name and bytes.
+type DroppedFile = (String, Vec<u8>);
+
 /// How long to wait after a keystroke before analysing: no wait while analyses are quick (the
 /// result then follows within a frame), longer as they get slower, so typing never stutters.
 fn debounce_ms(last_analysis_ms: f64) -> u32 {
@@ -72,7 +75,7 @@ pub fn App() -> Html {
                 .map(File::from)
                 .collect();
             let expected = files.len();
-            let collected: Rc<RefCell<Vec<(String, Vec<u8>)>>> = Rc::default();
+            let collected: Rc<RefCell<Vec<DroppedFile>>> = Rc::default();
             let mut readers = readers.borrow_mut();
             readers.clear();
             for file in files {

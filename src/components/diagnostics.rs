@@ -67,12 +67,19 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     } else if report.diagnostics.is_empty() {
         "No problems found".to_owned()
     } else {
-        format!(
-            "{} errors, {} warnings, {} notes",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        )
+        [
+            (Severity::Error, "error", "errors"),
+            (Severity::Warning, "warning", "warnings"),
+            (Severity::Info, "note", "notes"),
+        ]
+        .iter()
+        .filter_map(|(s, one, many)| match count(*s) {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
     };
     let groups = [
         (Severity::Error, "Errors"),

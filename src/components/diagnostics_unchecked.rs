@@ -32,7 +32,17 @@ pub fn Unchecked(props: &UncheckedProps) -> Html {
             None => skipped.push((reason, s.to_enable.clone(), vec![s.code])),
         }
     }
-    let graph_error = a.resolution.as_ref().and_then(|r| r.error.clone());
+    // The graph's error is shown only when no finding already says the same thing.
+    let graph_error = a
+        .resolution
+        .as_ref()
+        .and_then(|r| r.error.clone())
+        .filter(|e| {
+            !a.report
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains(e.as_str()))
+        });
     if skipped.is_empty()
         && a.not_run.is_empty()
         && a.notes.is_empty()

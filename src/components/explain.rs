@@ -9,7 +9,7 @@ pub struct ExplainProps {
 }
 
 /// Paragraph text with `code` spans.
-fn inline(text: &str) -> Html {
+pub fn inline(text: &str) -> Html {
     html! {
         <>{ for text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 {
             html! { <code>{ part.to_owned() }</code> }

@@ -4,6 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::explain::inline;
 use crate::gallery::{example, examples};
 use crate::state::{Action, Playground};
 
@@ -43,7 +44,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 </select>
             </label>
             if !description.is_empty() {
-                <p class="gallery-description">{ description }</p>
+                <p class="gallery-description">{ inline(description) }</p>
             }
         </div>
     }
