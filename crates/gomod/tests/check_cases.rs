@@ -354,7 +354,10 @@ fn graph_cases_agree_with_go_list() {
                 .iter()
                 .filter(|d| {
                     d.severity == Severity::Error
-                        && matches!(d.code, "sum-missing" | "module-path-mismatch")
+                        && matches!(
+                            d.code,
+                            "sum-missing" | "module-path-mismatch" | "go-version-too-new"
+                        )
                 })
                 .map(|d| d.message.as_str())
                 .collect();
@@ -375,5 +378,64 @@ fn graph_cases_agree_with_go_list() {
         }
     }
     assert!(runs > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// For every case with vendor/modules.txt: `go list ./...` over the files plus a main package
+/// fails exactly when vendor-inconsistent is reported, and prints every reported problem.
+#[test]
+fn vendor_cases_agree_with_go_list() {
+    let Some(go) = go_binary() else {
+        eprintln!("vendor_cases_agree_with_go_list: no go binary (set GO); checked nothing");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        if case.bundle.file("vendor/modules.txt").is_none() {
+            continue;
+        }
+        let dir =
+            std::env::temp_dir().join(format!("gomod-check-vendor-{}-{runs}", std::process::id()));
+        runs += 1;
+        for f in case.bundle.files().iter().filter(|f| f.name != WANT) {
+            let path = dir.join(&f.name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, &f.data).expect("write");
+        }
+        std::fs::write(dir.join("main.go"), "package main\n\nfunc main() {}\n").expect("write");
+        let out = std::process::Command::new(&go)
+            .args(["list", "./..."])
+            .current_dir(&dir)
+            .env("GOTOOLCHAIN", "local")
+            .env("GOWORK", "off")
+            .env("GOPROXY", "off")
+            .env("GOFLAGS", "")
+            .env("GOSUMDB", "off")
+            .output()
+            .expect("run go");
+        let _ = std::fs::remove_dir_all(&dir);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let report = check(&case.bundle, &case.options);
+        let problems: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "vendor-inconsistent")
+            .filter_map(|d| d.message.strip_prefix("inconsistent vendoring: "))
+            .collect();
+        if problems.is_empty() != out.status.success() {
+            failures.push(format!(
+                "{}: go ok={}, problems={problems:?}: {stderr}",
+                case.name,
+                out.status.success()
+            ));
+        }
+        for p in problems {
+            if !stderr.contains(&format!("\n\t{p}\n")) {
+                failures.push(format!("{}: {p:?} not in go's stderr: {stderr}", case.name));
+            }
+        }
+    }
+    assert!(runs >= 2);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -221,3 +221,59 @@ fn deep_chain_does_not_overflow() {
         assert!(w.error.is_none());
     }
 }
+
+#[test]
+#[ignore]
+fn bench_graph_only() {
+    let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    for _ in 0..5 {
+        let start = Instant::now();
+        let g = resolve::mod_graph(&input);
+        println!(
+            "mod graph: {:.2?} ({} bytes)",
+            start.elapsed(),
+            g.stdout.len()
+        );
+    }
+}
+
+/// Chain enumeration stays bounded on a dense layered graph with 4^30 simple paths.
+#[test]
+fn chains_are_bounded_on_dense_graphs() {
+    let mut text = String::new();
+    for k in 0..4 {
+        text.push_str(&format!("example.com/main example.com/l0n{k}@v1.0.0\n"));
+    }
+    for layer in 0..30 {
+        for a in 0..4 {
+            for b in 0..4 {
+                text.push_str(&format!(
+                    "example.com/l{layer}n{a}@v1.0.0 example.com/l{}n{b}@v1.0.0\n",
+                    layer + 1
+                ));
+            }
+        }
+    }
+    // A module no chain reaches except through the last layer, and one unreachable side branch.
+    text.push_str("example.com/l30n0@v1.0.0 example.com/target@v1.0.0\n");
+    let res = resolve::resolve_graph_text(&text);
+    let start = Instant::now();
+    let e = resolve::explain(&res, "example.com/target", 5);
+    assert_eq!(e.chains.len(), 5);
+    assert!(e.chains_truncated);
+    assert_eq!(e.shortest_chain.len(), 33);
+    let none = resolve::explain(&res, "example.com/absent", 5);
+    assert!(none.chains.is_empty() && !none.chains_truncated);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+}

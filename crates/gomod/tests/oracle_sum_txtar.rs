@@ -22,7 +22,7 @@ use std::process::Command;
 
 use gomod::bundle::txtar;
 use rng::Rng;
-use sum_go::{go_program, write_file};
+use sum_go::{go_command, goroot, write_file};
 
 const DEFAULT_SEED: u64 = 424_242;
 const CASES: usize = 3000;
@@ -200,16 +200,11 @@ fn run_oracle(seed: u64) {
 
 /// Builds the driver against a copy of GOROOT's internal/txtar (rebuilt only when missing).
 fn build_driver(work: &Path) -> PathBuf {
-    let go = go_program();
     let binary = work.join("txtardriver");
     if binary.exists() {
         return binary;
     }
-    let goroot = Command::new(&go)
-        .args(["env", "GOROOT"])
-        .output()
-        .expect("go env GOROOT");
-    let goroot = PathBuf::from(String::from_utf8_lossy(&goroot.stdout).trim());
+    let goroot = goroot();
     let source = fs::read(goroot.join("src/internal/txtar/archive.go"))
         .expect("reading GOROOT's internal/txtar");
     let module = work.join("driver");
@@ -219,15 +214,12 @@ fn build_driver(work: &Path) -> PathBuf {
     );
     write_file(&module.join("txtar/archive.go"), &source);
     write_file(&module.join("main.go"), DRIVER.as_bytes());
-    let status = Command::new(&go)
+    let status = go_command()
         .args(["build", "-o"])
         .arg(&binary)
         .arg(".")
         .current_dir(&module)
-        .env("GOTOOLCHAIN", "local")
         .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", "off")
-        .env("GOWORK", "off")
         .env("GOCACHE", work.join("gocache"))
         .env("GOPATH", work.join("gopath"))
         .status()

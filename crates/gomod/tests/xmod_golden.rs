@@ -9,24 +9,7 @@ mod xmod;
 use std::fs;
 use std::path::Path;
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+use xmod::unescape;
 
 fn is_request(line: &str) -> bool {
     !line.is_empty() && !line.starts_with('#')

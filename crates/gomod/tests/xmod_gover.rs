@@ -161,7 +161,7 @@ fn ours(r: &Request) -> Vec<String> {
                 vec!["ok".to_owned(), a.to_owned()]
             } else {
                 match gover::lax_go_line_version(a) {
-                    Some(v) => vec!["ok".to_owned(), v.to_owned()],
+                    Some(v) => vec!["ok".to_owned(), String::from_utf8_lossy(v).into_owned()],
                     None => vec!["err".to_owned()],
                 }
             }

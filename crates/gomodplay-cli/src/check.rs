@@ -231,8 +231,9 @@ pub fn load(input: &Path) -> Result<Loaded, String> {
     })
 }
 
-/// Collects the workspace files under `dir`, skipping what the go command ignores in a module
-/// tree (`testdata`, names starting with `.` or `_`) and vendored code except modules.txt.
+/// Collects the workspace files under `dir` (and a `go-mod-graph.txt` at its root), skipping what
+/// the go command ignores in a module tree (`testdata`, names starting with `.` or `_`) and
+/// vendored code except modules.txt.
 fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| reason(&e))?;
     for entry in entries.flatten() {
@@ -257,7 +258,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(),
                 continue;
             }
             walk(root, &path, out)?;
-        } else if WORKSPACE_NAMES.contains(&name.as_str()) {
+        } else if WORKSPACE_NAMES.contains(&name.as_str()) || rel == gomod::bundle::MOD_GRAPH_FILE {
             let data = std::fs::read(&path).map_err(|e| format!("{rel}: {}", reason(&e)))?;
             out.push((rel, data));
         }

@@ -355,12 +355,9 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
         if indices.len() < 2 {
             continue;
         }
+        let version = |i: usize| m.require.get(i).map_or("", |r| r.module.version.as_str());
         let Some(&kept) = indices.iter().reduce(|best, i| {
-            let (vb, vi) = (
-                &m.require[*best].module.version,
-                &m.require[*i].module.version,
-            );
-            if semver::compare(vi, vb).is_gt() {
+            if semver::compare(version(*i), version(*best)).is_gt() {
                 i
             } else {
                 best
@@ -517,12 +514,17 @@ fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]
         ));
     }
     // A go.work in a parent directory governs this module already; one created here would
-    // shadow it, so only the commands are offered.
-    let parent_work = bundle.workspace_files().any(|(d, w, _)| {
-        w == WorkspaceFile::GoWork
-            && d != dir
-            && (d.is_empty() || dir.starts_with(&format!("{d}/")))
-    });
+    // shadow it. A vendor directory would stop being used (or be refused) in workspace mode. In
+    // both cases only the commands are offered.
+    let vendored = bundle
+        .workspace_file(dir, WorkspaceFile::ModulesTxt)
+        .is_some();
+    let parent_work = vendored
+        || bundle.workspace_files().any(|(d, w, _)| {
+            w == WorkspaceFile::GoWork
+                && d != dir
+                && (d.is_empty() || dir.starts_with(&format!("{d}/")))
+        });
     let title = format!(
         "Move the local replacement{} into {work_name}",
         if local.len() == 1 { "" } else { "s" }
@@ -599,7 +601,7 @@ fn toolchain_line(sink: &mut Sink, ctx: &Ctx<'_>) {
         ctx.data,
         ctx.line_range(tc.line),
         format!(
-            "toolchain {}: {why}; the go command drops this line when it writes go.mod, so go list -m and go mod tidy -diff report \"updates to go.mod needed\"",
+            "toolchain {}: {why}; the go command drops this line when it writes go.mod, and go list -m all stops with \"updates to go.mod needed\"",
             tc.name
         ),
         vec![Fix {
@@ -642,7 +644,7 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
                 ctx.data,
                 ctx.arg_range(go.line, 0),
                 format!(
-                    "go {v} names a language version, not a release: go{v} cannot be downloaded, so switching toolchains may fail; the go command writes {release}"
+                    "go {v} names a language version, not a release: there is no go{v} to download (the first release is {release}), so switching toolchains may fail"
                 ),
                 vec![Fix {
                     title: format!("Write go {release}"),

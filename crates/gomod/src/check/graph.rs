@@ -16,6 +16,7 @@ const UNEXPLAINED: &str = "retracted by module author";
 
 /// The codes of the rules here, for skipped entries.
 const GRAPH_CODES: &[&str] = &[
+    "updates-needed",
     "sum-missing",
     "sum-unused",
     "retracted-version",
@@ -47,6 +48,10 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         return;
     };
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
+        if let Some(graph) = bundle.mod_graph() {
+            supplied_graph(sink, bundle, &main, gomod, graph);
+            return;
+        }
         skip_all(
             sink,
             "go.mod",
@@ -87,6 +92,21 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 format!("go: {error}"),
                 Vec::new(),
             );
+        } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
+            // A dependency needs a newer Go than the one the user runs.
+            let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
+            sink.report(
+                "go-version-too-new",
+                "go.mod",
+                gomod,
+                ctx.location(path),
+                format!("go: {error}"),
+                vec![Fix {
+                    title: format!("Require an older version of {path}, or run a newer Go"),
+                    edits: Vec::new(),
+                    commands: vec![format!("go list -m -versions {path}")],
+                }],
+            );
         } else {
             skip_all(
                 sink,
@@ -97,8 +117,178 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         }
         return;
     }
+    updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
     notes(sink, &ctx, &session.loader);
+}
+
+/// updates-needed: the requirements the go command would write (the roots after its
+/// `-mod=mod` fix-up) differ from go.mod's. Paths that a file-level rule explains already
+/// (duplicates, excluded versions) are left to that rule.
+fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
+    let main = ctx.m;
+    let mut written: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for r in &main.require {
+        let v = written.entry(r.module.path.as_str()).or_insert("");
+        if crate::version::semver::compare(&r.module.version, v).is_gt() || v.is_empty() {
+            *v = r.module.version.as_str();
+        }
+    }
+    let explained = |path: &str| {
+        main.require
+            .iter()
+            .filter(|r| r.module.path == path)
+            .count()
+            > 1
+            || main
+                .exclude
+                .iter()
+                .any(|e| e.module.path == path && main.require.iter().any(|r| r.module == e.module))
+    };
+    let mut changes: Vec<(&Mod, Option<&str>)> = Vec::new();
+    for root in &res.roots {
+        if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
+            continue;
+        }
+        let current = written.get(root.path.as_str()).copied();
+        if current == Some(root.version.as_str()) || explained(&root.path) {
+            continue;
+        }
+        changes.push((root, current));
+    }
+    if changes.is_empty() {
+        return;
+    }
+    let fix = updated_gomod(ctx, &changes);
+    for (root, current) in &changes {
+        let needed_by = res
+            .edges
+            .iter()
+            .find(|(from, to)| to == *root && !res.main_modules.contains(&from.path))
+            .map(|(from, _)| format!(" because {}@{} requires it", from.path, from.version))
+            .unwrap_or_default();
+        let what = match current {
+            Some(v) => format!(
+                "{} {v} must be raised to {}{needed_by}",
+                root.path, root.version
+            ),
+            None => format!("{} {} must be listed{needed_by}", root.path, root.version),
+        };
+        sink.report(
+            "updates-needed",
+            "go.mod",
+            ctx.data,
+            ctx.location(&root.path),
+            format!("{what}; under -mod=readonly the go command stops with: go: updates to go.mod needed; to update it:\n\tgo mod tidy"),
+            vec![fix.clone()],
+        );
+    }
+}
+
+/// The fix for updates-needed: go.mod with the changed requirements, formatted.
+fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
+    let mut m = ctx.m.clone();
+    for (root, current) in changes {
+        match current {
+            Some(_) => {
+                let indices: Vec<usize> = m
+                    .require
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.module.path == root.path)
+                    .map(|(i, _)| i)
+                    .collect();
+                for i in indices {
+                    m.set_require_version(i, &root.version);
+                }
+            }
+            None => m.add_new_require(&root.path, &root.version, true),
+        }
+    }
+    m.sort_blocks();
+    m.cleanup();
+    let edits = match String::from_utf8(m.format()) {
+        Ok(new_text) => vec![TextEdit {
+            file: "go.mod".to_owned(),
+            range: 0..ctx.data.len(),
+            new_text,
+        }],
+        Err(_) => Vec::new(),
+    };
+    Fix {
+        title: "Write the requirements the go command selects".to_owned(),
+        edits,
+        commands: vec!["go mod tidy".to_owned()],
+    }
+}
+
+/// With a pasted `go mod graph` output instead of go.mod files: the build list is MVS over the
+/// pasted edges, and every build-list module that is not replaced needs its go.mod hash (the go
+/// command reads each selected module's go.mod). Hashes, retractions, deprecations and path
+/// checks need the go.mod files themselves, so those rules are skipped.
+fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
+    let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    let ctx = Main {
+        data: gomod,
+        m: main,
+    };
+    for code in [
+        "sum-unused",
+        "retracted-version",
+        "deprecated-module",
+        "module-path-mismatch",
+        "updates-needed",
+    ] {
+        sink.skip(
+            code,
+            "go.mod",
+            "only the go mod graph output is in the bundle".to_owned(),
+            "add the dependencies' go.mod files in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+        );
+    }
+    if let Some(error) = &res.error {
+        sink.skip(
+            "sum-missing",
+            crate::bundle::MOD_GRAPH_FILE,
+            format!("the pasted graph does not parse: {error}"),
+            "paste the output of go mod graph unchanged".to_owned(),
+        );
+        return;
+    }
+    let sum = GoSum::parse(
+        "go.sum",
+        bundle
+            .workspace_file("", WorkspaceFile::GoSum)
+            .unwrap_or_default(),
+    );
+    for entry in &res.build_list {
+        let m = &entry.module;
+        let replaced = main.replace.iter().any(|r| {
+            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
+        });
+        if m.version.is_empty()
+            || res.main_modules.contains(&m.path)
+            || replaced
+            || !sum.gomod_hashes(&m.path, &m.version).is_empty()
+        {
+            continue;
+        }
+        sink.report(
+            "sum-missing",
+            "go.mod",
+            gomod,
+            ctx.location(&m.path),
+            format!(
+                "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                m.path, m.version, m.path
+            ),
+            vec![Fix {
+                title: "Record the missing hashes".to_owned(),
+                edits: Vec::new(),
+                commands: vec!["go mod download".to_owned()],
+            }],
+        );
+    }
 }
 
 struct Main<'a> {

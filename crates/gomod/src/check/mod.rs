@@ -24,6 +24,7 @@ mod markers;
 mod render;
 mod rules;
 mod text;
+mod vendor;
 
 pub use edits::{apply_edits, EditOutcome};
 pub use fixer::{fix_bundle, FixOutcome};
@@ -234,6 +235,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
     }
     gowork::check(&mut sink, bundle, &modules, local_go);
     graph::check(&mut sink, bundle, local_go);
+    vendor::check(&mut sink, bundle);
     if options.go_version.is_none() {
         let has_main = bundle
             .workspace_files()

@@ -27,16 +27,27 @@ pub fn to_text(report: &Report) -> String {
             }
         }
     }
+    // Checks skipped for the same reason are listed on one line.
+    let mut groups: Vec<(&str, &str, &str, Vec<&str>)> = Vec::new();
     for s in &report.skipped {
-        let file = if s.file.is_empty() {
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == s.file && g.1 == s.reason && g.2 == s.to_enable)
+        {
+            Some(group) => group.3.push(s.code),
+            None => groups.push((&s.file, &s.reason, &s.to_enable, vec![s.code])),
+        }
+    }
+    for (file, reason, to_enable, codes) in groups {
+        let file = if file.is_empty() {
             String::new()
         } else {
-            format!("{}: ", s.file)
+            format!("{file}: ")
         };
         let _ = writeln!(
             out,
-            "skipped[{}]: {file}{}; to enable: {}",
-            s.code, s.reason, s.to_enable
+            "skipped[{}]: {file}{reason}; to enable: {to_enable}",
+            codes.join(",")
         );
     }
     out

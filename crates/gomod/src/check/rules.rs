@@ -99,13 +99,13 @@ pub const RULES: &[Rule] = &[
         code: "toolchain-not-above-go",
         severity: Severity::Warning,
         summary: "The toolchain line does not name a toolchain newer than the go line.",
-        explanation: "A toolchain line only matters when it names a newer Go than the go line. The go command drops a toolchain line equal to `go<go line>`, lower than the go line, older than go1.21, or `default`, whenever it writes go.mod; `go list -m` and `go mod tidy -diff` therefore report `updates to go.mod needed`.\n\nReal-world example: bots adding or bumping toolchain lines that tidy later deletes (dependabot/dependabot-core#7868, golang/go#75331).\n\nFix: delete the toolchain line (`go mod edit -toolchain=none`).",
+        explanation: "A toolchain line only matters when it names a newer Go than the go line. The go command drops a toolchain line equal to `go<go line>`, lower than the go line, older than go1.21, or `default`, whenever it writes go.mod, and `go list -m all` under -mod=readonly therefore stops with `updates to go.mod needed`.\n\nReal-world example: bots adding or bumping toolchain lines that tidy later deletes (dependabot/dependabot-core#7868, golang/go#75331).\n\nFix: delete the toolchain line (`go mod edit -toolchain=none`).",
     },
     Rule {
         code: "go-line-without-patch",
         severity: Severity::Info,
         summary: "A go line of Go 1.21 or later without a patch number.",
-        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: `go1.21` cannot be downloaded, so toolchain switching may fail with `toolchain not available`, and the go command itself writes `1.21.0`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
+        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: there is no `go1.21` to download (the first release is `go1.21.0`), so toolchain switching may fail with `toolchain not available`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
     },
     Rule {
         code: "directive-too-new",
@@ -162,6 +162,12 @@ pub const RULES: &[Rule] = &[
         explanation: "The go command refuses a module whose go.mod names another path: `go: example.com/a@v1.0.0: parsing go.mod: module declares its path as: example.com/b but was required as: example.com/a`. It happens when a module was renamed, or a fork is required under the fork's path without a replace.\n\nReal-world example: github.com/imdario/mergo moved to dario.cat/mergo (bakito/kubexporter PR #548).\n\nFix: require the path the go.mod declares (and change the imports), or replace the old path by the new one. This check needs the dependencies' go.mod files in the bundle.",
     },
     Rule {
+        code: "updates-needed",
+        severity: Severity::Error,
+        summary: "go.mod does not list the requirements the module graph selects.",
+        explanation: "The go command wants go.mod to list, for a go 1.17+ module, every module version it selects, and each at the selected version. When a dependency requires a higher version than go.mod says, or a needed module is missing, commands that may not write go.mod (go build, go test and go list under -mod=readonly, the default) stop with `go: updates to go.mod needed; to update it: go mod tidy`.\n\nReal-world example: a go.mod edited by hand or by a bot in one module of a repository but not in its siblings (golang/go#33326).\n\nFix: `go mod tidy` (or `go get` of the named version); the offered fix writes the selected versions. Needs the dependencies' go.mod files.",
+    },
+    Rule {
         code: "sum-missing",
         severity: Severity::Error,
         summary: "go.sum lacks a go.mod hash that loading the module graph needs.",
@@ -184,5 +190,11 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "go.mod requires a module whose author deprecated it.",
         explanation: "A `// Deprecated:` comment on the module line of the module's latest go.mod marks the whole module as deprecated; `go get` prints `go: module M is deprecated: MESSAGE`, usually naming the successor.\n\nReal-world example: github.com/golang/protobuf, deprecated in favour of google.golang.org/protobuf.\n\nFix: move to the module the message names. Needs the module's @v/list and latest go.mod in the bundle.",
+    },
+    Rule {
+        code: "vendor-inconsistent",
+        severity: Severity::Error,
+        summary: "vendor/modules.txt does not match go.mod.",
+        explanation: "With a vendor directory and a go line of 1.14 or later the go command builds from vendor/ and first checks that vendor/modules.txt records exactly go.mod's requirements and replacements. Any difference stops it with `go: inconsistent vendoring in DIR:` followed by one line per problem, for example `example.com/x@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt`.\n\nReal-world example: a dependency bumped in go.mod by a bot without re-vendoring (McKael/madonctl#22, semaphoreui/semaphore#2501).\n\nFix: `go mod vendor` (the vendored files themselves cannot be rebuilt from a bundle).",
     },
 ];

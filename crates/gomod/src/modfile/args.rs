@@ -46,16 +46,17 @@ pub(crate) fn parse_string(token: &mut Vec<u8>) -> Result<Vec<u8>, &'static str>
         *token = auto_quote(&value);
         return Ok(value);
     }
+    // An unquoted token that needs no quoting stays as it is; it holds no quote character,
+    // since those always need quoting.
+    if !must_quote(token) {
+        return Ok(token.clone());
+    }
     if token.iter().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
         return Err("unquoted string cannot contain quote");
     }
-    // An unquoted token that needs no quoting stays as it is.
-    if must_quote(token) {
-        let value = std::mem::take(token);
-        *token = quote(&value).into_bytes();
-        return Ok(value);
-    }
-    Ok(token.clone())
+    let value = std::mem::take(token);
+    *token = quote(&value).into_bytes();
+    Ok(value)
 }
 
 /// How versions are checked, Go's `fix` argument: `None` requires canonical semver and rewrites

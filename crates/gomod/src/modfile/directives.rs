@@ -9,9 +9,9 @@ use super::args::{
     path_major, VersionCheck,
 };
 use super::comments::{deprecation, directive_comment, is_indirect};
-use super::goversion::{is_go_version, is_toolchain_name, lax_go_version};
+use super::{is_go_version, is_toolchain_name, lax_go_version};
 use super::{
-    Exclude, Go, Godebug, Ignore, ModFile, Module, ModuleVersion, Require, Retract, Tool,
+    Exclude, Go, Godebug, Ignore, ModFile, Module, ModuleVersion, Replace, Require, Retract, Tool,
     Toolchain, VersionInterval,
 };
 
@@ -39,46 +39,151 @@ pub(crate) fn parse_mod(file_name: &str, data: &[u8], mode: Mode) -> Result<ModF
     };
     let mut stmts = std::mem::take(&mut f.syntax.stmts);
     let mut errs = Vec::new();
-    let mut ctx = Ctx {
-        file: file_name,
-        mode,
-        errs: &mut errs,
-    };
-    for stmt in &mut stmts {
-        match stmt {
-            Stmt::Line(line) => {
-                let verb = line.tokens.first().cloned().unwrap_or_default();
-                ctx.add(&mut f, None, line, &verb, 1);
-            }
-            Stmt::Block(block) => {
-                let header_ok = block.tokens.len() == 1
-                    && block
-                        .tokens
-                        .first()
-                        .is_some_and(|v| BLOCK_VERBS.contains(&v.as_slice()));
-                if !header_ok {
-                    if mode == Mode::Strict {
-                        let message = cat(&[b"unknown block type: ", &block.tokens.join(&b' ')]);
-                        ctx.errs
-                            .push(Error::from_bytes(file_name, block.start, message));
-                    }
-                    continue;
-                }
-                let verb = block.tokens.first().cloned().unwrap_or_default();
-                let block_comments = block.comments.clone();
-                for line in &mut block.lines {
-                    ctx.add(&mut f, Some(&block_comments), line, &verb, 0);
-                }
-            }
-            Stmt::Comments(_) => {}
-        }
-    }
+    let report_unknown_blocks = mode == Mode::Strict;
+    for_each_directive(
+        &mut stmts,
+        file_name,
+        BLOCK_VERBS,
+        report_unknown_blocks,
+        &mut errs,
+        |errs, block, line, verb, first_arg| {
+            let mut ctx = Ctx {
+                file: file_name,
+                mode,
+                errs,
+            };
+            ctx.add(&mut f, block, line, verb, first_arg);
+        },
+    );
     f.syntax.stmts = stmts;
     if errs.is_empty() {
         Ok(f)
     } else {
         Err(ErrorList(errs))
     }
+}
+
+/// Go's `parseToFile` loop, shared by go.mod and go.work: calls `add(errs, block comments, line,
+/// verb, first_arg)` for every directive line (`first_arg` is 1 for a top-level line, whose first
+/// token is the verb, and 0 inside a block). A block whose header is not one of `block_verbs`
+/// is skipped, and reported when `report_unknown_blocks`.
+pub(crate) fn for_each_directive(
+    stmts: &mut [Stmt],
+    file_name: &str,
+    block_verbs: &[&[u8]],
+    report_unknown_blocks: bool,
+    errs: &mut Vec<Error>,
+    mut add: impl FnMut(&mut Vec<Error>, Option<&Comments>, &mut Line, &[u8], usize),
+) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Line(line) => {
+                let verb = line.tokens.first().cloned().unwrap_or_default();
+                add(errs, None, line, &verb, 1);
+            }
+            Stmt::Block(block) => {
+                let header_ok = block.tokens.len() == 1
+                    && block
+                        .tokens
+                        .first()
+                        .is_some_and(|v| block_verbs.contains(&v.as_slice()));
+                if !header_ok {
+                    if report_unknown_blocks {
+                        let message = cat(&[b"unknown block type: ", &block.tokens.join(&b' ')]);
+                        errs.push(Error::from_bytes(file_name, block.start, message));
+                    }
+                    continue;
+                }
+                let verb = block.tokens.first().cloned().unwrap_or_default();
+                for line in &mut block.lines {
+                    add(errs, Some(&block.comments), line, &verb, 0);
+                }
+            }
+            Stmt::Comments(_) => {}
+        }
+    }
+}
+
+/// The argument of a `go` line (Go's checks, shared by go.mod and go.work), after the caller's
+/// "repeated" check. In lax mode an invalid version is reduced to what the lax rule salvages,
+/// rewriting the token.
+pub(crate) fn read_go_line(
+    line: &mut Line,
+    first_arg: usize,
+    mode: Mode,
+) -> Result<String, Vec<u8>> {
+    let nargs = line.tokens.len().saturating_sub(first_arg);
+    if nargs != 1 {
+        return Err(b"go directive expects exactly one argument".to_vec());
+    }
+    let Some(tok) = line.tokens.get_mut(first_arg) else {
+        return Err(b"go directive expects exactly one argument".to_vec());
+    };
+    if !is_go_version(tok.as_slice()) {
+        let fixed = match mode {
+            Mode::Lax => lax_go_version(tok).map(<[u8]>::to_vec),
+            Mode::Strict => None,
+        };
+        match fixed {
+            Some(v) => *tok = v,
+            None => {
+                return Err(cat(&[
+                    b"invalid go version '",
+                    tok,
+                    b"': must match format 1.23.0",
+                ]))
+            }
+        }
+    }
+    Ok(lossy(tok))
+}
+
+/// The argument of a `toolchain` line, after the caller's "repeated" check.
+pub(crate) fn read_toolchain_line(line: &Line, first_arg: usize) -> Result<String, Vec<u8>> {
+    let nargs = line.tokens.len().saturating_sub(first_arg);
+    let tok = match line.tokens.get(first_arg) {
+        Some(t) if nargs == 1 => t,
+        _ => return Err(b"toolchain directive expects exactly one argument".to_vec()),
+    };
+    if !is_toolchain_name(tok) {
+        return Err(cat(&[
+            b"invalid toolchain version '",
+            tok,
+            b"': must match format go1.23.0 or default",
+        ]));
+    }
+    Ok(lossy(tok))
+}
+
+/// The key and value of a `godebug key=value` line.
+pub(crate) fn read_godebug_line(line: &Line, first_arg: usize) -> Result<Godebug, &'static str> {
+    let nargs = line.tokens.len().saturating_sub(first_arg);
+    let tok = match line.tokens.get(first_arg) {
+        Some(t) if nargs == 1 && !t.iter().any(|b| matches!(b, b'"' | b'`' | b'\'' | b',')) => t,
+        _ => return Err("usage: godebug key=value"),
+    };
+    let Some(eq) = tok.iter().position(|&b| b == b'=') else {
+        return Err("usage: godebug key=value");
+    };
+    Ok(Godebug {
+        key: lossy(tok.get(..eq).unwrap_or_default()),
+        value: lossy(tok.get(eq + 1..).unwrap_or_default()),
+        line: line.id,
+    })
+}
+
+/// A `replace` line. Its arguments are moved out and back, not copied, since `parse_replace`
+/// rewrites them into normal form; after an error the tree is discarded, so its state is moot.
+pub(crate) fn read_replace_line(
+    file: &str,
+    line: &mut Line,
+    verb: &str,
+    first_arg: usize,
+) -> Result<Replace, Error> {
+    let mut args = line.tokens.split_off(first_arg.min(line.tokens.len()));
+    let parsed = parse_replace(file, line, verb, &mut args);
+    line.tokens.append(&mut args);
+    parsed
 }
 
 struct Ctx<'a> {
@@ -113,58 +218,29 @@ impl Ctx<'_> {
                 if f.go.is_some() {
                     return self.error(line, "repeated go statement");
                 }
-                if nargs != 1 {
-                    return self.error(line, "go directive expects exactly one argument");
-                }
-                let Some(tok) = line.tokens.get_mut(first_arg) else {
-                    return;
-                };
-                if !is_go_version(tok) {
-                    let fixed = match self.mode {
-                        Mode::Lax => lax_go_version(tok).map(<[u8]>::to_vec),
-                        Mode::Strict => None,
-                    };
-                    match fixed {
-                        Some(v) => *tok = v,
-                        None => {
-                            let msg = cat(&[
-                                b"invalid go version '",
-                                tok,
-                                b"': must match format 1.23.0",
-                            ]);
-                            return self.error(line, msg);
-                        }
+                match read_go_line(line, first_arg, self.mode) {
+                    Ok(version) => {
+                        f.go = Some(Go {
+                            version,
+                            line: line.id,
+                        })
                     }
+                    Err(msg) => self.error(line, msg),
                 }
-                let version = lossy(tok);
-                f.go = Some(Go {
-                    version,
-                    line: line.id,
-                });
             }
             b"toolchain" => {
                 if f.toolchain.is_some() {
                     return self.error(line, "repeated toolchain statement");
                 }
-                let tok = match line.tokens.get(first_arg) {
-                    Some(t) if nargs == 1 => t,
-                    _ => {
-                        return self.error(line, "toolchain directive expects exactly one argument")
+                match read_toolchain_line(line, first_arg) {
+                    Ok(name) => {
+                        f.toolchain = Some(Toolchain {
+                            name,
+                            line: line.id,
+                        })
                     }
-                };
-                if !is_toolchain_name(tok) {
-                    let msg = cat(&[
-                        b"invalid toolchain version '",
-                        tok,
-                        b"': must match format go1.23.0 or default",
-                    ]);
-                    return self.error(line, msg);
+                    Err(msg) => self.error(line, msg),
                 }
-                let name = lossy(tok);
-                f.toolchain = Some(Toolchain {
-                    name,
-                    line: line.id,
-                });
             }
             b"module" => {
                 if f.module.is_some() {
@@ -194,27 +270,10 @@ impl Ctx<'_> {
                     Err(e) => self.error(line, format!("invalid quoted string: {e}")),
                 }
             }
-            b"godebug" => {
-                let tok = match line.tokens.get(first_arg) {
-                    Some(t)
-                        if nargs == 1
-                            && !t.iter().any(|b| matches!(b, b'"' | b'`' | b'\'' | b',')) =>
-                    {
-                        t
-                    }
-                    _ => return self.error(line, "usage: godebug key=value"),
-                };
-                let Some(eq) = tok.iter().position(|&b| b == b'=') else {
-                    return self.error(line, "usage: godebug key=value");
-                };
-                let key = lossy(tok.get(..eq).unwrap_or_default());
-                let value = lossy(tok.get(eq + 1..).unwrap_or_default());
-                f.godebug.push(Godebug {
-                    key,
-                    value,
-                    line: line.id,
-                });
-            }
+            b"godebug" => match read_godebug_line(line, first_arg) {
+                Ok(godebug) => f.godebug.push(godebug),
+                Err(msg) => self.error(line, msg),
+            },
             b"require" | b"exclude" => {
                 if nargs != 2 {
                     return self.error(line, format!("usage: {verb} module/path v1.2.3"));
@@ -256,17 +315,10 @@ impl Ctx<'_> {
                     });
                 }
             }
-            b"replace" => {
-                // The arguments are moved out and back, not copied: parse_replace rewrites them
-                // into normal form. After an error the tree is discarded, so its state is moot.
-                let mut args = line.tokens.split_off(first_arg.min(line.tokens.len()));
-                let parsed = parse_replace(self.file, line, &verb, &mut args);
-                line.tokens.append(&mut args);
-                match parsed {
-                    Ok(r) => f.replace.push(r),
-                    Err(e) => self.errs.push(e),
-                }
-            }
+            b"replace" => match read_replace_line(self.file, line, &verb, first_arg) {
+                Ok(r) => f.replace.push(r),
+                Err(e) => self.errs.push(e),
+            },
             b"retract" => self.add_retract(f, block, line, first_arg),
             b"tool" | b"ignore" => {
                 if nargs != 1 {

@@ -8,12 +8,12 @@ use std::fmt;
 use crate::path::{check_path_major, path_major_prefix, split_path_version};
 use crate::syntax::quote::{auto_quote, quote};
 use crate::syntax::text::{trim_prefix, trim_space};
-use crate::syntax::{Comment, LineId};
+use crate::syntax::{Comment, FileSyntax, LineId};
 use crate::version::module::canonical_version;
 use crate::version::semver;
 
 use super::comments::is_indirect;
-use super::goversion::{is_go_version, is_toolchain_name};
+use super::{is_go_version, is_toolchain_name};
 use super::{
     Exclude, Go, Godebug, Ignore, ModFile, Module, ModuleVersion, Replace, Require, Tool,
     Toolchain, VersionInterval,
@@ -66,13 +66,85 @@ fn check_canonical_version(path: &str, vers: &str) -> Result<(), EditError> {
     Ok(())
 }
 
-impl ModFile {
-    fn mark_removed(&mut self, id: LineId) {
-        if let Some(line) = self.syntax.line_mut(id) {
-            line.mark_removed();
+/// Sets the go line of a go.mod or go.work model: the existing line is rewritten, or a new one
+/// is placed by `insert` (each file kind has its own placement rule).
+pub(crate) fn set_go_line(
+    syntax: &mut FileSyntax,
+    go: &mut Option<Go>,
+    version: &str,
+    insert: impl FnOnce(&mut FileSyntax, Vec<Vec<u8>>) -> LineId,
+) -> Result<(), EditError> {
+    if !is_go_version(version.as_bytes()) {
+        return Err(EditError(format!(
+            "invalid language version {}",
+            quote(version.as_bytes())
+        )));
+    }
+    let tokens = vec![tok("go"), tok(version)];
+    match go {
+        Some(g) => {
+            g.version = version.to_owned();
+            syntax.update_line(g.line, tokens);
+        }
+        None => {
+            let line = insert(syntax, tokens);
+            *go = Some(Go {
+                version: version.to_owned(),
+                line,
+            });
         }
     }
+    Ok(())
+}
 
+/// Sets the toolchain line of a go.mod or go.work model, like [`set_go_line`].
+pub(crate) fn set_toolchain_line(
+    syntax: &mut FileSyntax,
+    toolchain: &mut Option<Toolchain>,
+    name: &str,
+    insert: impl FnOnce(&mut FileSyntax, Vec<Vec<u8>>) -> LineId,
+) -> Result<(), EditError> {
+    if !is_toolchain_name(name.as_bytes()) {
+        return Err(EditError(format!(
+            "invalid toolchain name {}",
+            quote(name.as_bytes())
+        )));
+    }
+    let tokens = vec![tok("toolchain"), tok(name)];
+    match toolchain {
+        Some(t) => {
+            t.name = name.to_owned();
+            syntax.update_line(t.line, tokens);
+        }
+        None => {
+            let line = insert(syntax, tokens);
+            *toolchain = Some(Toolchain {
+                name: name.to_owned(),
+                line,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The second half of Go's "set the first, remove the others" edits (`AddRequire`, `AddUse`):
+/// `updates` lists the matching lines in order with whether each is the one kept, which gets
+/// `tokens`; the others are removed.
+pub(crate) fn keep_first_line(
+    syntax: &mut FileSyntax,
+    updates: Vec<(LineId, bool)>,
+    tokens: &[Vec<u8>],
+) {
+    for (id, keep) in updates {
+        if keep {
+            syntax.update_line(id, tokens.to_vec());
+        } else {
+            syntax.remove_line(id);
+        }
+    }
+}
+
+impl ModFile {
     /// Appends a top-level comment block holding `text` (a whole `// ...` comment line), as
     /// Go's `AddComment` does.
     pub fn add_comment(&mut self, text: &str) {
@@ -112,74 +184,39 @@ impl ModFile {
 
     /// Sets the go line, adding it after the module line (or at the end) if there is none.
     pub fn add_go_stmt(&mut self, version: &str) -> Result<(), EditError> {
-        if !is_go_version(version.as_bytes()) {
-            return Err(EditError(format!(
-                "invalid language version {}",
-                quote(version.as_bytes())
-            )));
-        }
-        let tokens = vec![tok("go"), tok(version)];
-        match self.go.as_mut() {
-            Some(g) => {
-                g.version = version.to_owned();
-                let id = g.line;
-                self.syntax.update_line(id, tokens);
-            }
-            None => {
-                let hint = self.module.as_ref().map(|m| m.line);
-                let line = self.syntax.add_line(hint, tokens);
-                self.go = Some(Go {
-                    version: version.to_owned(),
-                    line,
-                });
-            }
-        }
-        Ok(())
+        let hint = self.module.as_ref().map(|m| m.line);
+        set_go_line(&mut self.syntax, &mut self.go, version, |syntax, tokens| {
+            syntax.add_line(hint, tokens)
+        })
     }
 
     /// Removes the go line.
     pub fn drop_go_stmt(&mut self) {
         if let Some(g) = self.go.take() {
-            self.mark_removed(g.line);
+            self.syntax.remove_line(g.line);
         }
     }
 
     /// Sets the toolchain line, adding it after the go line (else the module line, else at the
     /// end) if there is none.
     pub fn add_toolchain_stmt(&mut self, name: &str) -> Result<(), EditError> {
-        if !is_toolchain_name(name.as_bytes()) {
-            return Err(EditError(format!(
-                "invalid toolchain name {}",
-                quote(name.as_bytes())
-            )));
-        }
-        let tokens = vec![tok("toolchain"), tok(name)];
-        match self.toolchain.as_mut() {
-            Some(t) => {
-                t.name = name.to_owned();
-                let id = t.line;
-                self.syntax.update_line(id, tokens);
-            }
-            None => {
-                let hint = self
-                    .go
-                    .as_ref()
-                    .map(|g| g.line)
-                    .or_else(|| self.module.as_ref().map(|m| m.line));
-                let line = self.syntax.add_line(hint, tokens);
-                self.toolchain = Some(Toolchain {
-                    name: name.to_owned(),
-                    line,
-                });
-            }
-        }
-        Ok(())
+        let hint = self
+            .go
+            .as_ref()
+            .map(|g| g.line)
+            .or_else(|| self.module.as_ref().map(|m| m.line));
+        set_toolchain_line(
+            &mut self.syntax,
+            &mut self.toolchain,
+            name,
+            |syntax, tokens| syntax.add_line(hint, tokens),
+        )
     }
 
     /// Removes the toolchain line.
     pub fn drop_toolchain_stmt(&mut self) {
         if let Some(t) = self.toolchain.take() {
-            self.mark_removed(t.line);
+            self.syntax.remove_line(t.line);
         }
     }
 
@@ -211,13 +248,7 @@ impl ModFile {
                 r.indirect = false;
             }
         }
-        for (id, keep) in updates {
-            if keep {
-                self.syntax.update_line(id, tokens.clone());
-            } else {
-                self.mark_removed(id);
-            }
-        }
+        keep_first_line(&mut self.syntax, updates, &tokens);
         if !found {
             self.add_new_require(path, vers, false);
         }
@@ -253,7 +284,7 @@ impl ModFile {
             r.indirect = false;
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 
@@ -383,7 +414,7 @@ impl ModFile {
             x.module = ModuleVersion::default();
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 
@@ -451,7 +482,7 @@ impl ModFile {
             r.rationale.clear();
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 
@@ -481,7 +512,7 @@ impl ModFile {
             t.path.clear();
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 
@@ -510,7 +541,7 @@ impl ModFile {
             i.path.clear();
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 }

@@ -27,16 +27,26 @@ mod args;
 mod comments;
 mod directives;
 mod edit;
-mod goversion;
 mod json;
 mod set_require;
 mod sort;
 mod stable_sort;
 
-pub(crate) use args::{lossy, parse_replace, parse_string};
+pub(crate) use args::{lossy, parse_string};
+pub(crate) use directives::{
+    for_each_directive, read_go_line, read_godebug_line, read_replace_line, read_toolchain_line,
+    Mode,
+};
 pub use edit::EditError;
-pub(crate) use edit::{add_godebug, add_replace, drop_godebug, drop_replace};
-pub use goversion::{is_go_version, is_toolchain_name, lax_go_version};
+pub(crate) use edit::{
+    add_godebug, add_replace, drop_godebug, drop_replace, keep_first_line, set_go_line,
+    set_toolchain_line,
+};
+// The go.mod names of the go-line and toolchain-line grammar, which lives in `version::gover`.
+pub use crate::version::gover::{
+    is_go_line_version as is_go_version, is_toolchain_line_name as is_toolchain_name,
+    lax_go_line_version as lax_go_version,
+};
 pub(crate) use json::{replace_json, JsonWriter};
 pub use set_require::RequireSpec;
 pub(crate) use sort::{compare_line, remove_lines};

@@ -263,14 +263,8 @@ impl ModFile {
         for r in req {
             if have.insert(r.path.clone()) {
                 let tokens = vec![auto_quote(r.path.as_bytes()), r.version.as_bytes().to_vec()];
-                let id = self.syntax.new_line_id();
-                let line = Line {
-                    id,
-                    comments: Comments::default(),
-                    start: Position::default(),
-                    tokens,
-                    end: Position::default(),
-                };
+                let line = self.syntax.new_line(tokens);
+                let id = line.id;
                 let target = if r.indirect { indirect_at } else { direct_at };
                 if let Some(Stmt::Block(b)) = self.syntax.stmts.get_mut(target) {
                     b.lines.push(line);

@@ -79,7 +79,7 @@ impl ModFile {
 
         let mut seen = HashSet::new();
         for x in &self.exclude {
-            if !seen.insert(x.module.clone()) {
+            if !seen.insert(&x.module) {
                 kill.insert(x.line);
             }
         }
@@ -87,7 +87,7 @@ impl ModFile {
 
         let mut seen = HashSet::new();
         for r in self.replace.iter().rev() {
-            if !seen.insert(r.old.clone()) {
+            if !seen.insert(&r.old) {
                 kill.insert(r.line);
             }
         }
@@ -95,7 +95,7 @@ impl ModFile {
 
         let mut seen = HashSet::new();
         for t in &self.tool {
-            if !seen.insert(t.path.clone()) {
+            if !seen.insert(t.path.as_str()) {
                 kill.insert(t.line);
             }
         }
@@ -103,7 +103,7 @@ impl ModFile {
 
         let mut seen = HashSet::new();
         for i in &self.ignore {
-            if !seen.insert(i.path.clone()) {
+            if !seen.insert(i.path.as_str()) {
                 kill.insert(i.line);
             }
         }

@@ -141,26 +141,55 @@ fn all_chains(
     path: &str,
     limit: usize,
 ) -> (Vec<Vec<Mod>>, bool) {
+    // Only nodes from which some node of `path` is reachable can lead to a chain; the walk
+    // never enters the others, and a step budget keeps dense graphs (where simple paths are
+    // exponentially many) from stalling: running out of it marks the list truncated.
+    let mut reverse: HashMap<&Mod, Vec<&Mod>> = HashMap::default();
+    for (from, tos) in adj {
+        for to in tos {
+            reverse.entry(*to).or_default().push(*from);
+        }
+    }
+    let mut useful: HashSet<&Mod> = HashSet::default();
+    let mut queue: VecDeque<&Mod> = VecDeque::new();
+    for to in reverse.keys() {
+        if to.path == path && useful.insert(*to) {
+            queue.push_back(*to);
+        }
+    }
+    while let Some(m) = queue.pop_front() {
+        for from in reverse.get(m).map(Vec::as_slice).unwrap_or_default() {
+            if useful.insert(*from) {
+                queue.push_back(*from);
+            }
+        }
+    }
+    let mut budget: usize = 200_000;
     let mut out: Vec<Vec<Mod>> = Vec::new();
-    let mut truncated = false;
     for s in starts {
+        if !useful.contains(s) {
+            continue;
+        }
         // Each frame: node and index of the next edge to follow.
         let mut stack: Vec<(&Mod, usize)> = vec![(s, 0)];
         let mut on_path: HashSet<&Mod> = [s].into_iter().collect();
         while let Some((m, i)) = stack.pop() {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                return (out, true);
+            }
             let edges = adj.get(m).map(Vec::as_slice).unwrap_or_default();
             let Some(next) = edges.get(i) else {
                 on_path.remove(m);
                 continue;
             };
             stack.push((m, i + 1));
-            if on_path.contains(next) {
+            if on_path.contains(next) || !useful.contains(next) {
                 continue;
             }
             if next.path == path {
                 if out.len() >= limit {
-                    truncated = true;
-                    return (out, truncated);
+                    return (out, true);
                 }
                 let mut chain: Vec<Mod> = stack.iter().map(|(n, _)| (*n).clone()).collect();
                 chain.push((*next).clone());
@@ -171,7 +200,7 @@ fn all_chains(
             stack.push((next, 0));
         }
     }
-    (out, truncated)
+    (out, false)
 }
 
 /// A what-if edit of the main module's requirements.

@@ -82,7 +82,9 @@ fn requirement(path: &str, version: &str) -> Option<Mod> {
 /// The line without its `//` comment; `None` when `//` or `/` appears where the full lexer
 /// might read it differently (inside a token).
 fn strip_comment(line: &str) -> Option<&str> {
-    match line.find("//") {
+    let bytes = line.as_bytes();
+    let first = bytes.windows(2).position(|w| w == b"//");
+    match first {
         None => Some(line),
         Some(0) => Some(""),
         Some(i) => {

@@ -115,19 +115,23 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
         // A module whose requirements are selected at a higher version than it asks for may
         // provide packages from that higher version, so its go.mod is loaded too; repeat until
         // nothing new turns up.
+        // Paths in first-seen order (the order does not change the result), with a set for
+        // membership.
         let mut has_deps_in_all: Vec<String> = Vec::new();
+        let mut in_all: HashSet<String> = HashSet::default();
         for m in roots {
-            if !has_deps_in_all.contains(&m.path) {
+            if in_all.insert(m.path.clone()) {
                 has_deps_in_all.push(m.path.clone());
             }
         }
         let mut seen: HashSet<Mod> = HashSet::default();
         loop {
             let mut needs: Vec<Mod> = Vec::new();
+            let mut needed: HashSet<Mod> = HashSet::default();
             for p in &has_deps_in_all {
                 let m = Mod::new(p.clone(), mg.selected(p));
                 if !seen.contains(&m) {
-                    if !needs.contains(&m) {
+                    if needed.insert(m.clone()) {
                         needs.push(m);
                     }
                     continue;
@@ -136,7 +140,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
                     let s = Mod::new(r.path.clone(), mg.selected(&r.path));
                     if mod_compare(&r.path, &s.version, &r.version) == Ordering::Greater
                         && !seen.contains(&s)
-                        && !needs.contains(&s)
+                        && needed.insert(s.clone())
                     {
                         needs.push(s);
                     }
@@ -148,7 +152,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
             for p in needs {
                 enqueue(&mut queued, &mut queue, &p, Pruning::Workspace);
                 seen.insert(p.clone());
-                if !has_deps_in_all.contains(&p.path) {
+                if in_all.insert(p.path.clone()) {
                     has_deps_in_all.push(p.path.clone());
                 }
             }

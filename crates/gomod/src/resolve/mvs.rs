@@ -97,6 +97,8 @@ impl Graph {
 
     fn raise(&mut self, m: &Mod) {
         let higher = match self.selected.get(&m.path) {
+            // The same version again is common and needs no comparison.
+            Some(cur) if *cur == m.version => false,
             Some(cur) => (self.cmp)(&m.path, cur, &m.version) == Ordering::Less,
             None => (self.cmp)(&m.path, NONE, &m.version) == Ordering::Less,
         };

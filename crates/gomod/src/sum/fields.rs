@@ -13,42 +13,61 @@ pub(crate) use crate::syntax::unicode::is_space as is_go_space;
 
 /// The byte ranges of the white-space separated fields of `line`, in order.
 pub(crate) fn fields(line: &[u8]) -> Vec<Range<usize>> {
-    // go.sum and modules.txt lines have three or so fields.
     let mut out = Vec::with_capacity(4);
-    let mut field_start: Option<usize> = None;
-    let mut at = 0usize;
-    while let Some(rest) = line.get(at..) {
-        // Printable ASCII (and DEL) is never a space: skip such a run in one go.
-        let plain = rest
-            .iter()
-            .position(|&b| !matches!(b, b'!'..=0x7F))
-            .unwrap_or(rest.len());
-        if plain > 0 {
-            field_start.get_or_insert(at);
-            at += plain;
-            continue;
-        }
-        let Some(&b) = rest.first() else { break };
-        // An invalid byte decodes to U+FFFD, which is not a space.
-        let (space, width) = if b.is_ascii() {
-            (matches!(b, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let (r, width) = decode_rune(rest);
-            (is_go_space(r), width.max(1))
-        };
-        if space {
-            if let Some(start) = field_start.take() {
-                out.push(start..at);
-            }
-        } else {
-            field_start.get_or_insert(at);
-        }
-        at += width;
-    }
-    if let Some(start) = field_start {
-        out.push(start..line.len());
-    }
+    out.extend(FieldRanges { line, at: 0 });
     out
+}
+
+/// The byte ranges of the fields of `line`, one by one (see [`fields`]).
+pub(crate) fn field_ranges(line: &[u8]) -> FieldRanges<'_> {
+    FieldRanges { line, at: 0 }
+}
+
+pub(crate) struct FieldRanges<'a> {
+    line: &'a [u8],
+    /// Where the search for the next field starts.
+    at: usize,
+}
+
+impl Iterator for FieldRanges<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let mut field_start: Option<usize> = None;
+        while let Some(rest) = self.line.get(self.at..) {
+            // Printable ASCII (and DEL) is never a space: skip such a run in one go.
+            let plain = rest
+                .iter()
+                .position(|&b| !matches!(b, b'!'..=0x7F))
+                .unwrap_or(rest.len());
+            if plain > 0 {
+                field_start.get_or_insert(self.at);
+                self.at += plain;
+                continue;
+            }
+            let Some(&b) = rest.first() else { break };
+            // An invalid byte decodes to U+FFFD, which is not a space.
+            let (space, width) = if b.is_ascii() {
+                (matches!(b, b'\t'..=b'\r' | b' '), 1)
+            } else {
+                let (r, width) = decode_rune(rest);
+                (is_go_space(r), width.max(1))
+            };
+            if space {
+                if let Some(start) = field_start {
+                    let field = start..self.at;
+                    self.at += width;
+                    return Some(field);
+                }
+            } else {
+                field_start.get_or_insert(self.at);
+            }
+            self.at += width;
+        }
+        let start = field_start?;
+        self.at = self.line.len();
+        Some(start..self.line.len())
+    }
 }
 
 /// Go's `strings.TrimSpace` on a string: removes leading and trailing `unicode.IsSpace` runes.

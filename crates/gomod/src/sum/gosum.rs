@@ -17,10 +17,10 @@ use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
-use super::fields::fields;
+use super::fields::{field_ranges, fields};
 use super::hash::H1_PREFIX;
 use super::write::write_sums;
 
@@ -47,9 +47,18 @@ pub struct GoSum {
     data: Vec<u8>,
     lines: Vec<SumLine>,
     problems: Vec<Problem>,
-    /// Entry line indices (into `lines`) by (path, version), in file order.
-    /// (A fixed-key hasher keeps the crate free of randomness.)
-    index: HashMap<(String, String), Vec<usize>, BuildHasherDefault<DefaultHasher>>,
+    /// Entry line indices (into `lines`) in file order, by the hash of (path, version): a bucket
+    /// may hold other keys whose hashes collide, so readers compare the entries themselves.
+    /// Keying by hash saves copying every path and version. (A fixed-key hasher keeps the crate
+    /// free of randomness.)
+    index: HashMap<u64, Vec<usize>, BuildHasherDefault<DefaultHasher>>,
+}
+
+/// The index key of (path, version).
+fn key_hash(path: &str, version: &str) -> u64 {
+    let mut hasher = DefaultHasher::default();
+    (path, version).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One line of go.sum, as the go command numbers them (1-based, split on `\n` only).
@@ -231,11 +240,16 @@ impl GoSum {
             if text.last() == Some(&b'\r') {
                 sum.problem(number, ProblemKind::CarriageReturn);
             }
-            let mut ranges = fields(text);
-            for range in &mut ranges {
-                *range = range.start + start..range.end + start;
-            }
-            let kind = match <[Range<usize>; 3]>::try_from(ranges) {
+            // The usual line has exactly three fields: take them without collecting a list.
+            let mut found = field_ranges(text).map(|r| r.start + start..r.end + start);
+            let three = match [found.next(), found.next(), found.next(), found.next()] {
+                [Some(path), Some(version), Some(hash), None] => Ok([path, version, hash]),
+                _ => Err(fields(text)
+                    .into_iter()
+                    .map(|r| r.start + start..r.end + start)
+                    .collect::<Vec<_>>()),
+            };
+            let kind = match three {
                 Ok(spans) => {
                     let texts = spans
                         .clone()
@@ -295,7 +309,7 @@ impl GoSum {
         }
         let positions = self
             .index
-            .entry((entry.path.clone(), entry.version.clone()))
+            .entry(key_hash(&entry.path, &entry.version))
             .or_default();
         let earlier = || {
             positions.iter().filter_map(|&i| match self.lines.get(i) {
@@ -303,7 +317,7 @@ impl GoSum {
                     number,
                     kind: LineKind::Entry(e),
                     ..
-                }) => Some((*number, e)),
+                }) if e.path == entry.path && e.version == entry.version => Some((*number, e)),
                 _ => None,
             })
         };
@@ -383,12 +397,14 @@ impl GoSum {
     /// may carry the `/go.mod` suffix.
     pub fn lookup(&self, path: &str, version: &str) -> Vec<(&SumLine, &Entry)> {
         self.index
-            .get(&(path.to_owned(), version.to_owned()))
+            .get(&key_hash(path, version))
             .into_iter()
             .flatten()
             .filter_map(|&i| self.lines.get(i))
             .filter_map(|line| match &line.kind {
-                LineKind::Entry(entry) => Some((line, entry)),
+                LineKind::Entry(entry) if entry.path == path && entry.version == version => {
+                    Some((line, entry))
+                }
                 _ => None,
             })
             .collect()

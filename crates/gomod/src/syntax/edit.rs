@@ -40,7 +40,8 @@ impl FileSyntax {
             })
     }
 
-    fn new_line(&mut self, tokens: Vec<Vec<u8>>) -> Line {
+    /// A line with `tokens` and a fresh identity, not yet placed in the tree.
+    pub fn new_line(&mut self, tokens: Vec<Vec<u8>>) -> Line {
         Line {
             id: self.new_line_id(),
             comments: Comments::default(),
@@ -51,11 +52,7 @@ impl FileSyntax {
     }
 
     fn insert_line_after(&mut self, i: usize, tokens: Vec<Vec<u8>>) -> LineId {
-        let line = self.new_line(tokens);
-        let id = line.id;
-        let at = (i + 1).min(self.stmts.len());
-        self.stmts.insert(at, Stmt::Line(line));
-        id
+        self.insert_line_at(i.saturating_add(1), tokens)
     }
 
     /// Adds a line with `tokens` (verb first), like Go's `addLine`:
@@ -140,6 +137,22 @@ impl FileSyntax {
             } else {
                 tokens
             };
+        }
+    }
+
+    /// Inserts a new top-level line with `tokens` at statement index `at` (clamped to the end).
+    pub fn insert_line_at(&mut self, at: usize, tokens: Vec<Vec<u8>>) -> LineId {
+        let line = self.new_line(tokens);
+        let id = line.id;
+        self.stmts
+            .insert(at.min(self.stmts.len()), Stmt::Line(line));
+        id
+    }
+
+    /// Marks line `id` as removed; [`FileSyntax::cleanup`] drops it.
+    pub fn remove_line(&mut self, id: LineId) {
+        if let Some(line) = self.line_mut(id) {
+            line.mark_removed();
         }
     }
 

@@ -178,6 +178,24 @@ impl<'a> Lexer<'a> {
         r
     }
 
+    /// Consumes the rest of the line including its newline (or the rest of the input).
+    fn skip_past_newline(&mut self) {
+        match self.remaining().iter().position(|&b| b == b'\n') {
+            // Whatever the runes before it, the position after a newline is column 1 of the
+            // next line.
+            Some(i) => {
+                self.pos.byte += i + 1;
+                self.pos.line = self.pos.line.saturating_add(1);
+                self.pos.line_rune = 1;
+            }
+            None => {
+                while !self.eof() {
+                    self.read_rune();
+                }
+            }
+        }
+    }
+
     fn start_token(&mut self) {
         self.token_start = self.pos.byte;
         self.token.pos = self.pos;
@@ -202,10 +220,9 @@ impl<'a> Lexer<'a> {
 
     fn read_token(&mut self) -> Result<(), Error> {
         // Skip spaces, tabs and carriage returns; hand comments over as tokens.
-        while !self.eof() {
-            let c = self.peek_rune();
-            if c == ' ' || c == '\t' || c == '\r' {
-                self.read_rune();
+        while let Some(&b) = self.remaining().first() {
+            if matches!(b, b' ' | b'\t' | b'\r') {
+                self.advance_ascii(1);
                 continue;
             }
             if self.peek_slash(b'/') {
@@ -218,9 +235,8 @@ impl<'a> Lexer<'a> {
                     .map_or(0, |i| i + 1);
                 let is_suffix =
                     !trim_space(before.get(line_start..).unwrap_or_default()).is_empty();
-                self.read_rune();
-                self.read_rune();
-                while !self.eof() && self.read_rune() != '\n' {}
+                self.advance_ascii(2);
+                self.skip_past_newline();
                 if !is_suffix {
                     self.end_token(TokenKind::Comment);
                     return Ok(());
@@ -291,37 +307,33 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let rest = self.remaining();
-            // ASCII fast path: a run of identifier bytes needs no decoding and holds no newline.
-            let mut n = 0;
-            while let Some(&b) = rest.get(n) {
-                if b >= 0x80 || !ASCII_IDENT[b as usize] {
-                    break;
-                }
-                if b == b'/' {
-                    match rest.get(n + 1) {
-                        Some(b'/') => break,
-                        Some(b'*') => {
-                            self.advance_ascii(n);
-                            return Err(self.error(SLASH_COMMENT_ERROR));
-                        }
-                        _ => {}
-                    }
-                }
-                n += 1;
-            }
+            // ASCII fast path: a run of identifier bytes other than `/` needs no decoding and
+            // holds no newline.
+            let n = rest
+                .iter()
+                .position(|&b| {
+                    b == b'/' || !ASCII_IDENT.get(usize::from(b)).copied().unwrap_or(false)
+                })
+                .unwrap_or(rest.len());
             self.advance_ascii(n);
-            let rest = self.remaining();
-            let Some(&b) = rest.first() else { break };
-            if b < 0x80 {
-                // Not an identifier byte, or the start of `//`.
-                break;
+            match rest.get(n) {
+                None => break,
+                Some(b'/') => match rest.get(n + 1) {
+                    Some(b'/') => break,
+                    Some(b'*') => return Err(self.error(SLASH_COMMENT_ERROR)),
+                    _ => self.advance_ascii(1),
+                },
+                // Not an identifier byte.
+                Some(&b) if b < 0x80 => break,
+                Some(_) => {
+                    let (r, width) = decode_rune(rest.get(n..).unwrap_or_default());
+                    if !is_ident(r) {
+                        break;
+                    }
+                    self.pos.byte += width;
+                    self.pos.line_rune = self.pos.line_rune.saturating_add(1);
+                }
             }
-            let (r, width) = decode_rune(rest);
-            if !is_ident(r) {
-                break;
-            }
-            self.pos.byte += width;
-            self.pos.line_rune = self.pos.line_rune.saturating_add(1);
         }
         self.end_token(TokenKind::Ident);
         Ok(())

@@ -215,7 +215,7 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
         "gomodgoline" => yes(gover::is_go_line_version(a)),
         "gomodlaxgoline" => match gover::lax_go_line_version(a) {
             _ if gover::is_go_line_version(a) => vec!["ok".to_owned(), a.to_owned()],
-            Some(v) => vec!["ok".to_owned(), v.to_owned()],
+            Some(v) => vec!["ok".to_owned(), String::from_utf8_lossy(v).into_owned()],
             None => vec!["err".to_owned()],
         },
         "gomodtoolchainline" => yes(gover::is_toolchain_line_name(a)),

@@ -310,56 +310,77 @@ pub fn mod_major_minor(path: &str, vers: &str) -> String {
     }
 }
 
+/// Length of a leading decimal without superfluous leading zeros in `s` (the byte form of
+/// `cut_int`, since go.mod tokens may hold any bytes).
+fn int_len(s: &[u8]) -> Option<usize> {
+    let len = s.iter().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 || (len > 1 && s.first() == Some(&b'0')) {
+        return None;
+    }
+    Some(len)
+}
+
 /// Reports whether `v` may appear in a `go` line of a main go.mod or go.work file (x/mod's
 /// `GoVersionRE`: `^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$`).
 /// Looser than [`is_valid`] in one way (`1.21.0rc1` passes) and stricter in others (`1` fails).
-pub fn is_go_line_version(v: &str) -> bool {
-    let Some((major, rest)) = cut_int(v) else {
+/// This is the one implementation of the go-line grammar; `modfile` uses it for tokens.
+pub fn is_go_line_version(v: impl AsRef<[u8]>) -> bool {
+    let v = v.as_ref();
+    let Some(major) = int_len(v) else {
         return false;
     };
-    if major == "0" {
+    if v.first() == Some(&b'0') {
         return false;
     }
-    let Some((_, mut rest)) = rest.strip_prefix('.').and_then(cut_int) else {
+    let Some(rest) = v.get(major..).and_then(|r| r.strip_prefix(b".")) else {
         return false;
     };
-    if let Some(after_dot) = rest.strip_prefix('.') {
-        match cut_int(after_dot) {
-            Some((_, after)) => rest = after,
-            None => return false,
-        }
+    let Some(minor) = int_len(rest) else {
+        return false;
+    };
+    let mut rest = rest.get(minor..).unwrap_or_default();
+    if let Some(after_dot) = rest.strip_prefix(b".") {
+        let Some(patch) = int_len(after_dot) else {
+            return false;
+        };
+        rest = after_dot.get(patch..).unwrap_or_default();
     }
     if rest.is_empty() {
         return true;
     }
-    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
-    let digits = &rest[letters..];
-    letters > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    let letters = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let digits = rest.get(letters..).unwrap_or_default();
+    letters > 0 && !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
 }
 
 /// The `MAJOR.MINOR` that x/mod's lax parser (dependency go.mod files) salvages from a `go` line
 /// failing [`is_go_line_version`]: `^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9].*)$` keeps the
 /// first group, so `v1.21.4` → `1.21` and `1.21-foo` → `1.21`. `None` when nothing matches.
-pub fn lax_go_line_version(v: &str) -> Option<&str> {
-    let body = v.strip_prefix('v').unwrap_or(v);
-    let (major, rest) = cut_int(body)?;
-    if major == "0" {
+pub fn lax_go_line_version<V: AsRef<[u8]> + ?Sized>(v: &V) -> Option<&[u8]> {
+    let v = v.as_ref();
+    let body = v.strip_prefix(b"v").unwrap_or(v);
+    let major = int_len(body)?;
+    if body.first() == Some(&b'0') {
         return None;
     }
-    let (_, rest) = rest.strip_prefix('.').and_then(cut_int)?;
-    // `[^0-9]` takes one character (a newline included), then `.*` takes the rest of the line.
-    let mut tail = rest.chars();
-    tail.next()?;
-    if tail.as_str().contains('\n') {
-        return None;
+    let after_dot = body.get(major..)?.strip_prefix(b".")?;
+    let kept = major + 1 + int_len(after_dot)?;
+    // `[^0-9]` takes one character (a newline included; an invalid byte counts as one), then
+    // `.*` takes the rest of the line. A multi-byte character holds no newline byte, so looking
+    // from the second byte on is exact.
+    let tail = body.get(kept..)?;
+    match tail.first()? {
+        b'0'..=b'9' => None,
+        _ if tail.get(1..).unwrap_or_default().contains(&b'\n') => None,
+        _ => body.get(..kept),
     }
-    body.get(..body.len() - rest.len())
 }
 
 /// Reports whether `name` may appear in a `toolchain` line (x/mod's deliberately loose
 /// `ToolchainRE`: `^default$|^go1($|\.)`).
-pub fn is_toolchain_line_name(name: &str) -> bool {
-    name == "default" || name == "go1" || name.starts_with("go1.")
+pub fn is_toolchain_line_name(name: impl AsRef<[u8]>) -> bool {
+    let name = name.as_ref();
+    name == b"default" || name == b"go1" || name.starts_with(b"go1.")
 }
 
 /// The public `go/version` API, whose versions carry the `go` prefix and may have a `-suffix`.
@@ -390,5 +411,59 @@ pub mod go_version {
         } else {
             format!("go{v}")
         }
+    }
+}
+
+#[cfg(test)]
+mod go_line_tests {
+    use super::*;
+
+    #[test]
+    fn strict_go_line_versions() {
+        for ok in ["1.21", "1.21.0", "1.21rc1", "1.2beta1", "10.0.10", "1.0"] {
+            assert!(is_go_line_version(ok.as_bytes()), "{ok}");
+        }
+        for bad in [
+            "1",
+            "v1.21",
+            "1.21.0-rc1",
+            "1.2.beta1",
+            "01.2",
+            "1.02",
+            "1.2.03",
+            "1.2rc",
+            "1.2RC1",
+            "1.2.",
+            "",
+        ] {
+            assert!(!is_go_line_version(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lax_go_line_versions() {
+        assert_eq!(lax_go_line_version(b"v1.21.4"), Some(&b"1.21"[..]));
+        assert_eq!(lax_go_line_version(b"1.21.0-foo"), Some(&b"1.21"[..]));
+        assert_eq!(lax_go_line_version(b"1.0x"), Some(&b"1.0"[..]));
+        assert_eq!(lax_go_line_version(b"1.01"), None);
+        assert_eq!(lax_go_line_version(b"1.21"), None);
+        assert_eq!(lax_go_line_version(b"v1"), None);
+        assert_eq!(lax_go_line_version(b"1.21\xff"), Some(&b"1.21"[..]));
+        assert_eq!(lax_go_line_version(b"1.21\n"), Some(&b"1.21"[..]));
+        assert_eq!(lax_go_line_version(b"1.21-\n"), None);
+    }
+
+    #[test]
+    fn toolchain_names() {
+        assert!(
+            is_toolchain_line_name(b"default")
+                && is_toolchain_line_name(b"go1")
+                && is_toolchain_line_name(b"go1.21.0-x")
+        );
+        assert!(
+            !is_toolchain_line_name(b"go1x")
+                && !is_toolchain_line_name(b"go2")
+                && !is_toolchain_line_name(b"defaults")
+        );
     }
 }

@@ -2,11 +2,11 @@
 //! [`WorkFile::sort_blocks`] and [`WorkFile::cleanup`] before printing, as `go work edit` does.
 
 use crate::modfile::{
-    add_godebug, add_replace, drop_godebug, drop_replace, is_go_version, is_toolchain_name,
-    EditError, Go, Toolchain,
+    add_godebug, add_replace, drop_godebug, drop_replace, keep_first_line, set_go_line,
+    set_toolchain_line, EditError,
 };
-use crate::syntax::quote::{auto_quote, quote};
-use crate::syntax::{Comments, Line, LineId, Position, Stmt};
+use crate::syntax::quote::auto_quote;
+use crate::syntax::{FileSyntax, LineId, Stmt};
 
 use super::{Use, WorkFile};
 
@@ -15,107 +15,53 @@ fn tok(s: &str) -> Vec<u8> {
 }
 
 impl WorkFile {
-    fn mark_removed(&mut self, id: LineId) {
-        if let Some(line) = self.syntax.line_mut(id) {
-            line.mark_removed();
-        }
-    }
-
-    /// Inserts a new top-level line at statement index `at`.
-    fn insert_stmt(&mut self, at: usize, tokens: Vec<Vec<u8>>) -> LineId {
-        let id = self.syntax.new_line_id();
-        let line = Line {
-            id,
-            comments: Comments::default(),
-            start: Position::default(),
-            tokens,
-            end: Position::default(),
-        };
-        let at = at.min(self.syntax.stmts.len());
-        self.syntax.stmts.insert(at, Stmt::Line(line));
-        id
-    }
-
     /// The index of the first statement that is not a comment block (the file's leading
     /// comments stay on top).
-    fn first_non_comment(&self) -> usize {
-        self.syntax
+    fn first_non_comment(syntax: &FileSyntax) -> usize {
+        syntax
             .stmts
             .iter()
             .position(|s| !matches!(s, Stmt::Comments(_)))
-            .unwrap_or(self.syntax.stmts.len())
+            .unwrap_or(syntax.stmts.len())
     }
 
     /// Sets the go line, adding it before the first statement that is not a comment block.
     pub fn add_go_stmt(&mut self, version: &str) -> Result<(), EditError> {
-        if !is_go_version(version.as_bytes()) {
-            return Err(EditError(format!(
-                "invalid language version {}",
-                quote(version.as_bytes())
-            )));
-        }
-        let tokens = vec![tok("go"), tok(version)];
-        match self.go.as_mut() {
-            Some(g) => {
-                g.version = version.to_owned();
-                let id = g.line;
-                self.syntax.update_line(id, tokens);
-            }
-            None => {
-                let at = self.first_non_comment();
-                let line = self.insert_stmt(at, tokens);
-                self.go = Some(Go {
-                    version: version.to_owned(),
-                    line,
-                });
-            }
-        }
-        Ok(())
+        set_go_line(&mut self.syntax, &mut self.go, version, |syntax, tokens| {
+            let at = Self::first_non_comment(syntax);
+            syntax.insert_line_at(at, tokens)
+        })
     }
 
     /// Removes the go line.
     pub fn drop_go_stmt(&mut self) {
         if let Some(g) = self.go.take() {
-            self.mark_removed(g.line);
+            self.syntax.remove_line(g.line);
         }
     }
 
     /// Sets the toolchain line, adding it after the first top-level `go` line, else before the
     /// first statement that is not a comment block.
     pub fn add_toolchain_stmt(&mut self, name: &str) -> Result<(), EditError> {
-        if !is_toolchain_name(name.as_bytes()) {
-            return Err(EditError(format!(
-                "invalid toolchain name {}",
-                quote(name.as_bytes())
-            )));
-        }
-        let tokens = vec![tok("toolchain"), tok(name)];
-        match self.toolchain.as_mut() {
-            Some(t) => {
-                t.name = name.to_owned();
-                let id = t.line;
-                self.syntax.update_line(id, tokens);
-            }
-            None => {
+        set_toolchain_line(
+            &mut self.syntax,
+            &mut self.toolchain,
+            name,
+            |syntax, tokens| {
                 // A removed go line has no tokens and does not count.
-                let after_go = self.syntax.stmts.iter().position(
+                let after_go = syntax.stmts.iter().position(
                     |s| matches!(s, Stmt::Line(l) if l.tokens.first().is_some_and(|t| t == b"go")),
                 );
-                let at = after_go.map_or_else(|| self.first_non_comment(), |i| i + 1);
-                let line = self.insert_stmt(at, tokens);
-                self.toolchain = Some(Toolchain {
-                    name: name.to_owned(),
-                    line,
-                });
-            }
-        }
-        Ok(())
+                let at = after_go.map_or_else(|| Self::first_non_comment(syntax), |i| i + 1);
+                syntax.insert_line_at(at, tokens)
+            },
+        )
     }
 
     /// Removes the toolchain line.
     pub fn drop_toolchain_stmt(&mut self) {
         if let Some(t) = self.toolchain.take() {
-            self.mark_removed(t.line);
+            self.syntax.remove_line(t.line);
         }
     }
 
@@ -147,13 +93,7 @@ impl WorkFile {
                 u.module_path.clear();
             }
         }
-        for (id, keep) in updates {
-            if keep {
-                self.syntax.update_line(id, tokens.clone());
-            } else {
-                self.mark_removed(id);
-            }
-        }
+        keep_first_line(&mut self.syntax, updates, &tokens);
         if !found {
             self.add_new_use(disk_path, module_path);
         }
@@ -184,7 +124,7 @@ impl WorkFile {
             u.module_path.clear();
         }
         for id in ids {
-            self.mark_removed(id);
+            self.syntax.remove_line(id);
         }
     }
 

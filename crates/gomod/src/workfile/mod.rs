@@ -5,8 +5,9 @@
 mod edit;
 
 use crate::modfile::{
-    is_go_version, is_toolchain_name, lossy, parse_replace, parse_string, replace_json,
-    sort_stable_by, Go, Godebug, JsonWriter, Replace, Toolchain,
+    for_each_directive, lossy, parse_string, read_go_line, read_godebug_line, read_replace_line,
+    read_toolchain_line, replace_json, sort_stable_by, Go, Godebug, JsonWriter, Mode, Replace,
+    Toolchain,
 };
 use crate::syntax::{Error, ErrorList, FileSyntax, Line, LineId, Stmt};
 
@@ -41,32 +42,14 @@ pub fn parse(file_name: &str, data: &[u8]) -> Result<WorkFile, ErrorList> {
     };
     let mut stmts = std::mem::take(&mut f.syntax.stmts);
     let mut errs = Vec::new();
-    for stmt in &mut stmts {
-        match stmt {
-            Stmt::Line(line) => {
-                let verb = line.tokens.first().cloned().unwrap_or_default();
-                add(&mut f, &mut errs, file_name, line, &verb, 1);
-            }
-            Stmt::Block(block) => {
-                let header_ok = block.tokens.len() == 1
-                    && block
-                        .tokens
-                        .first()
-                        .is_some_and(|v| BLOCK_VERBS.contains(&v.as_slice()));
-                if !header_ok {
-                    let message =
-                        [&b"unknown block type: "[..], &block.tokens.join(&b' ')].concat();
-                    errs.push(Error::from_bytes(file_name, block.start, message));
-                    continue;
-                }
-                let verb = block.tokens.first().cloned().unwrap_or_default();
-                for line in &mut block.lines {
-                    add(&mut f, &mut errs, file_name, line, &verb, 0);
-                }
-            }
-            Stmt::Comments(_) => {}
-        }
-    }
+    for_each_directive(
+        &mut stmts,
+        file_name,
+        BLOCK_VERBS,
+        true,
+        &mut errs,
+        |errs, _, line, verb, first_arg| add(&mut f, errs, file_name, line, verb, first_arg),
+    );
     f.syntax.stmts = stmts;
     if errs.is_empty() {
         Ok(f)
@@ -86,70 +69,36 @@ fn add(
 ) {
     let mut error =
         |line: &Line, message: Vec<u8>| errs.push(Error::from_bytes(file, line.start, message));
-    let verb = lossy(verb_bytes);
-    let nargs = line.tokens.len().saturating_sub(first_arg);
-    let arg = line.tokens.get(first_arg).cloned().unwrap_or_default();
+    let verb = String::from_utf8_lossy(verb_bytes);
     match verb_bytes {
-        b"go" => {
-            if f.go.is_some() {
-                error(line, "repeated go statement".into());
-            } else if nargs != 1 {
-                error(line, "go directive expects exactly one argument".into());
-            } else if !is_go_version(&arg) {
-                error(
-                    line,
-                    [
-                        &b"invalid go version '"[..],
-                        &arg,
-                        b"': must match format 1.23.0",
-                    ]
-                    .concat(),
-                );
-            } else {
+        b"go" if f.go.is_some() => error(line, b"repeated go statement".to_vec()),
+        b"go" => match read_go_line(line, first_arg, Mode::Strict) {
+            Ok(version) => {
                 f.go = Some(Go {
-                    version: lossy(&arg),
+                    version,
                     line: line.id,
-                });
+                })
             }
+            Err(msg) => error(line, msg),
+        },
+        b"toolchain" if f.toolchain.is_some() => {
+            error(line, b"repeated toolchain statement".to_vec())
         }
-        b"toolchain" => {
-            if f.toolchain.is_some() {
-                error(line, "repeated toolchain statement".into());
-            } else if nargs != 1 {
-                error(
-                    line,
-                    "toolchain directive expects exactly one argument".into(),
-                );
-            } else if !is_toolchain_name(&arg) {
-                error(
-                    line,
-                    [
-                        &b"invalid toolchain version '"[..],
-                        &arg,
-                        b"': must match format go1.23.0 or default",
-                    ]
-                    .concat(),
-                );
-            } else {
+        b"toolchain" => match read_toolchain_line(line, first_arg) {
+            Ok(name) => {
                 f.toolchain = Some(Toolchain {
-                    name: lossy(&arg),
+                    name,
                     line: line.id,
-                });
+                })
             }
-        }
-        b"godebug" => {
-            let bad = nargs != 1 || arg.iter().any(|b| matches!(b, b'"' | b'`' | b'\'' | b','));
-            match arg.iter().position(|&b| b == b'=') {
-                Some(eq) if !bad => f.godebug.push(Godebug {
-                    key: lossy(arg.get(..eq).unwrap_or_default()),
-                    value: lossy(arg.get(eq + 1..).unwrap_or_default()),
-                    line: line.id,
-                }),
-                _ => error(line, "usage: godebug key=value".into()),
-            }
-        }
+            Err(msg) => error(line, msg),
+        },
+        b"godebug" => match read_godebug_line(line, first_arg) {
+            Ok(godebug) => f.godebug.push(godebug),
+            Err(msg) => error(line, msg.as_bytes().to_vec()),
+        },
         b"use" => {
-            if nargs != 1 {
+            if line.tokens.len().saturating_sub(first_arg) != 1 {
                 return error(line, format!("usage: {verb} local/dir").into_bytes());
             }
             let Some(tok) = line.tokens.get_mut(first_arg) else {
@@ -164,20 +113,10 @@ fn add(
                 Err(e) => error(line, format!("invalid quoted string: {e}").into_bytes()),
             }
         }
-        b"replace" => {
-            let mut args: Vec<Vec<u8>> = line.tokens.get(first_arg..).unwrap_or_default().to_vec();
-            match parse_replace(file, line, &verb, &mut args) {
-                Ok(r) => {
-                    for (i, a) in args.into_iter().enumerate() {
-                        if let Some(t) = line.tokens.get_mut(first_arg + i) {
-                            *t = a;
-                        }
-                    }
-                    f.replace.push(r);
-                }
-                Err(e) => errs.push(e),
-            }
-        }
+        b"replace" => match read_replace_line(file, line, &verb, first_arg) {
+            Ok(r) => f.replace.push(r),
+            Err(e) => errs.push(e),
+        },
         _ => error(line, [&b"unknown directive: "[..], verb_bytes].concat()),
     }
 }

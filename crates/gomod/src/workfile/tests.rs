@@ -3,7 +3,7 @@
 //! with `tools/regen_golden.sh`.
 
 use crate::golden::check_dir;
-use crate::modfile::tests::visible;
+use crate::modfile::tests::{split_flag_line, visible};
 
 #[test]
 fn workfile_fmt_golden() {
@@ -26,14 +26,8 @@ fn workfile_json_golden() {
 /// Applies `go work edit` flags as the command does (the last -go and the last -toolchain first,
 /// then the edits in order, SortBlocks, Cleanup) and prints with -print or -json.
 pub(crate) fn render_work_edit(_name: &str, data: &[u8]) -> String {
-    // The first line (flags) is text; the file after it is kept byte for byte.
-    let split = data
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(data.len(), |i| i + 1);
-    let (first, body) = data.split_at(split);
-    let first = String::from_utf8_lossy(first);
-    let first = first.trim_end();
+    let (first, body) = split_flag_line(data);
+    let first = first.as_str();
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
     let mut f = match super::parse("go.work", body) {
         Ok(f) => f,

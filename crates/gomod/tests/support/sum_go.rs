@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 #[path = "go.rs"]
 mod go;
 
-pub use go::{go_program, isolated_go_command};
+#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
+pub use go::{go_command, go_program, goroot, isolated_go_command};
 
 /// A scratch directory that is removed on drop unless the test failed, so a failure can be
 /// inspected.

@@ -166,7 +166,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn unescape(s: &str) -> String {
+/// Reverses [`escape`].
+pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {

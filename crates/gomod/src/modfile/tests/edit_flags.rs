@@ -1,6 +1,6 @@
 //! `go mod edit` flags replayed through the edit operations, against goldens from the go binary.
 
-use super::visible;
+use super::{split_flag_line, visible};
 use crate::golden::check_dir;
 use crate::modfile;
 
@@ -37,14 +37,8 @@ fn interval(arg: &str) -> modfile::VersionInterval {
 /// that order, whatever their order on the command line), the other edits in order, then
 /// SortBlocks and Cleanup; prints with -print or -json.
 pub(super) fn render_mod_edit(_name: &str, data: &[u8]) -> String {
-    // The first line (flags) is text; the file after it is kept byte for byte.
-    let split = data
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(data.len(), |i| i + 1);
-    let (first, body) = data.split_at(split);
-    let first = String::from_utf8_lossy(first);
-    let first = first.trim_end();
+    let (first, body) = split_flag_line(data);
+    let first = first.as_str();
     let flags: Vec<&str> = first.trim_start_matches("# ").split_whitespace().collect();
     let mut f = match modfile::parse("go.mod", body) {
         Ok(f) => f,

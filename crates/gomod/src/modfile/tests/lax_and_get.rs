@@ -1,7 +1,7 @@
 //! Lax parsing (seen through `go mod graph`) and requirement rewriting (seen through `go get`),
 //! against goldens from the go binary run on a file proxy.
 
-use super::visible;
+use super::{split_flag_line, visible};
 use crate::golden::check_dir;
 use crate::modfile;
 
@@ -35,14 +35,8 @@ fn modfile_lax_golden() {
 /// `// indirect` marking, new ones are indirect (nothing imports them), then the go command's
 /// requirement layout for the file's go version applies.
 fn render_get(_name: &str, data: &[u8]) -> String {
-    // The first line (flags) is text; the file after it is kept byte for byte.
-    let split = data
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(data.len(), |i| i + 1);
-    let (first, body) = data.split_at(split);
-    let first = String::from_utf8_lossy(first);
-    let first = first.trim_end();
+    let (first, body) = split_flag_line(data);
+    let first = first.as_str();
     let mut f = match modfile::parse("go.mod", body) {
         Ok(f) => f,
         Err(e) => return format!("{}\n", visible(&e.to_bytes())),

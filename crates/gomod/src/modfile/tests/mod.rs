@@ -12,6 +12,17 @@ mod robustness;
 use crate::golden::check_dir;
 use crate::syntax::utf8::{runes, RUNE_ERROR};
 
+/// Splits a flag case into its first line (the flags, as text without the line end) and the
+/// file after it, which is kept byte for byte.
+pub(crate) fn split_flag_line(data: &[u8]) -> (String, &[u8]) {
+    let split = data
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| i + 1);
+    let (first, body) = data.split_at(split);
+    (String::from_utf8_lossy(first).trim_end().to_owned(), body)
+}
+
 /// Output bytes as golden text: each byte that is not part of valid UTF-8 is shown as `\xNN`,
 /// as `tools/regen_golden.sh` writes the go command's output.
 pub(crate) fn visible(bytes: &[u8]) -> String {
