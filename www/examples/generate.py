@@ -191,10 +191,9 @@ go: module worker listed in go.work file requires go >= 1.24.0, but go.work list
        ("worker/go.mod", "module github.com/acme/shop/worker\n\ngo 1.24.0\n")])
 
 write("12-inconsistent-vendoring", "Inconsistent vendoring", "1.27.3", "local",
-      [],
+      ["vendor-inconsistent"],
       """go.mod was bumped to uuid v1.6.0 but `go mod vendor` was not run again, so vendor/modules.txt
-still records v1.5.0: go build fails with "inconsistent vendoring". No rule compares
-vendor/modules.txt with go.mod yet; the playground says so under "Not checked".""",
+still records v1.5.0: go build fails with "inconsistent vendoring".""",
       [("go.mod", "module github.com/acme/cli\n\ngo 1.22.0\n\nrequire github.com/google/uuid v1.6.0\n"),
        ("go.sum", go_sum([("github.com/google/uuid", "v1.6.0", UUID)])),
        proxy("github.com/google/uuid", "v1.6.0", UUID),

@@ -95,16 +95,6 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
     }
     let mut not_run = Vec::new();
     let resolution = resolution_of(bundle, options, local_go.as_deref(), &mut not_run);
-    if bundle
-        .workspace_files()
-        .any(|(_, w, _)| w == WorkspaceFile::ModulesTxt)
-    {
-        not_run.push(NotRun {
-            what: "vendor/modules.txt consistency".to_owned(),
-            reason: "no rule compares vendor/modules.txt with go.mod yet".to_owned(),
-            to_enable: "run `go mod vendor` and compare, until the playground checks it".to_owned(),
-        });
-    }
     Analysis {
         bundle: bundle.clone(),
         report,

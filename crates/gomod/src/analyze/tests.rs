@@ -139,7 +139,8 @@ fn diff_of_replaced_middle_and_created_file() {
 fn a_previewed_go_mod_is_written_in_canonical_form() {
     let bundle = Bundle::from_files([(
         "go.mod",
-        &b"module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.22.0\n\nrequire a.example/x v1.0.0\n"[..],
+        &b"module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.22.0\n\nrequire a.example/x v1.0.0\n"
+            [..],
     )]);
     // Deleting only the toolchain line leaves two blank lines, which go mod edit -fmt (go 1.27.3)
     // collapses into one.
