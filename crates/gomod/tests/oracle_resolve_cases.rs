@@ -252,6 +252,10 @@ fn explanations_on_the_diamond() {
         ]
     );
     assert!(!d.chains_truncated);
+    assert_eq!(
+        d.render(),
+        "example.com/d v1.4.0 is selected\nrequired by:\n\texample.com/b@v1.2.0 requires v1.3.0\n\texample.com/c@v1.2.0 requires v1.4.0\nshortest chain:\n\texample.com/a -> example.com/c@v1.2.0 -> example.com/d@v1.4.0\nall chains:\n\texample.com/a -> example.com/b@v1.2.0 -> example.com/d@v1.3.0\n\texample.com/a -> example.com/c@v1.2.0 -> example.com/d@v1.4.0\n"
+    );
     let one = resolve::explain(&res, "example.com/d", 1);
     assert!(one.chains_truncated && one.chains.len() == 1);
 

@@ -2,20 +2,22 @@
 //! files for directory replacements and workspace modules, and its GOPROXY-layout files for
 //! dependencies.
 
+use std::borrow::Cow;
+
 use super::input::{Input, ModSource, Settings, Workspace};
 use crate::bundle::{Bundle, WorkspaceFile};
 
 impl ModSource for Bundle {
-    fn gomod(&self, path: &str, version: &str) -> Option<Vec<u8>> {
-        self.dependency_gomod(path, version).map(<[u8]>::to_vec)
+    fn gomod(&self, path: &str, version: &str) -> Option<Cow<'_, [u8]>> {
+        self.dependency_gomod(path, version).map(Cow::Borrowed)
     }
     fn versions(&self, path: &str) -> Vec<String> {
         Bundle::versions(self, path)
     }
-    fn dir_gomod(&self, dir: &str) -> Option<Vec<u8>> {
+    fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>> {
         let dir = if dir == "." { "" } else { dir };
         self.workspace_file(dir, WorkspaceFile::GoMod)
-            .map(<[u8]>::to_vec)
+            .map(Cow::Borrowed)
     }
 }
 

@@ -32,6 +32,45 @@ pub struct Explanation {
     pub chains_truncated: bool,
 }
 
+impl Explanation {
+    /// A plain-text rendering for terminals (`gomodplay why`): the selected version, who
+    /// requires which version, and the chains from the main module.
+    pub fn render(&self) -> String {
+        let mut out = match &self.selected {
+            Some(v) => format!("{} {v} is selected\n", self.path),
+            None => format!("{} is not in the build list\n", self.path),
+        };
+        if !self.required_by.is_empty() {
+            out.push_str("required by:\n");
+            for (from, v) in &self.required_by {
+                out.push_str(&format!("\t{from} requires {v}\n"));
+            }
+        }
+        if !self.shortest_chain.is_empty() {
+            out.push_str("shortest chain:\n");
+            out.push_str(&format!("\t{}\n", join_chain(&self.shortest_chain)));
+        }
+        if !self.chains.is_empty() {
+            out.push_str("all chains:\n");
+            for c in &self.chains {
+                out.push_str(&format!("\t{}\n", join_chain(c)));
+            }
+            if self.chains_truncated {
+                out.push_str("\t...\n");
+            }
+        }
+        out
+    }
+}
+
+fn join_chain(chain: &[Mod]) -> String {
+    chain
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
 /// Explains `path` in a resolution; `limit` bounds the number of chains listed.
 pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
     let mut adj: HashMap<&Mod, Vec<&Mod>> = HashMap::default();

@@ -1,6 +1,7 @@
 //! What the resolver reads: the main go.mod (or go.work and its modules), where dependency go.mod
 //! files come from, and the settings of the simulated go command.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// The newest Go release the project knows; the default running toolchain.
@@ -9,7 +10,7 @@ pub const DEFAULT_GO_VERSION: &str = "1.27.3";
 /// A source of dependency go.mod files: a bundle, a GOPROXY directory, or anything else.
 pub trait ModSource {
     /// The go.mod a GOPROXY serves for `path@version` (`@v/<version>.mod`).
-    fn gomod(&self, path: &str, version: &str) -> Option<Vec<u8>>;
+    fn gomod(&self, path: &str, version: &str) -> Option<Cow<'_, [u8]>>;
     /// Whether the proxy knows `path@version` at all (`@v/<version>.info`); `go list -m` asks.
     fn has_info(&self, path: &str, version: &str) -> bool {
         self.gomod(path, version).is_some()
@@ -19,7 +20,7 @@ pub trait ModSource {
     /// The go.mod in a local directory, named relative to the main module's directory (or the
     /// go.work directory in workspace mode), cleaned and slash-separated (`local/b`, `../x`);
     /// absolute directories are passed as they are.
-    fn dir_gomod(&self, dir: &str) -> Option<Vec<u8>>;
+    fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>>;
 }
 
 /// An in-memory [`ModSource`].
@@ -52,8 +53,11 @@ impl MapSource {
 }
 
 impl ModSource for MapSource {
-    fn gomod(&self, path: &str, version: &str) -> Option<Vec<u8>> {
-        self.mods.get(path).and_then(|vs| vs.get(version)).cloned()
+    fn gomod(&self, path: &str, version: &str) -> Option<Cow<'_, [u8]>> {
+        self.mods
+            .get(path)
+            .and_then(|vs| vs.get(version))
+            .map(|d| Cow::Borrowed(d.as_slice()))
     }
     fn versions(&self, path: &str) -> Vec<String> {
         self.listed
@@ -61,8 +65,8 @@ impl ModSource for MapSource {
             .map(|s| s.iter().cloned().collect())
             .unwrap_or_default()
     }
-    fn dir_gomod(&self, dir: &str) -> Option<Vec<u8>> {
-        self.dirs.get(dir).cloned()
+    fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>> {
+        self.dirs.get(dir).map(|d| Cow::Borrowed(d.as_slice()))
     }
 }
 

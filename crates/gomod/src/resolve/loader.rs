@@ -90,10 +90,8 @@ pub struct Loader<'a> {
     /// Each main module's replacements, in `mains` order.
     pub replace: Vec<HashMap<Mod, Mod>>,
     parse_dep: ParseDep,
-    raw: HashMap<Mod, Result<Rc<DepSummary>, LoadError>>,
+    raw: HashMap<Mod, Result<Rc<RawSummary>, LoadError>>,
     nodes: HashMap<Mod, Result<Rc<NodeSummary>, LoadError>>,
-    /// Module versions whose go.mod was fetched from the source, in first-read order.
-    pub gomods_read: Vec<Mod>,
     /// Messages printed while loading (already newline-terminated).
     pub stderr: String,
     /// Whether a reported error will make the command exit 1 although it goes on.
@@ -129,7 +127,6 @@ impl<'a> Loader<'a> {
             parse_dep,
             raw: HashMap::default(),
             nodes: HashMap::default(),
-            gomods_read: Vec::new(),
             stderr: String::new(),
             failed: false,
         }
@@ -223,25 +220,25 @@ impl<'a> Loader<'a> {
                 ));
             }
         }
-        let mut require: Vec<Mod> = raw
-            .require
-            .iter()
-            .filter(|r| !self.exclude.contains(*r))
-            .cloned()
-            .collect();
-        if !raw.go.is_empty() && is_strict_go(&raw.go) {
-            let go = Mod::new("go", raw.go.clone());
-            if !self.exclude.contains(&go) {
-                require.push(go);
-            }
-        }
+        // The requirement list is shared with the parsed file unless an exclude drops something.
+        let require: Rc<[Mod]> =
+            if !self.exclude.is_empty() && raw.require.iter().any(|r| self.exclude.contains(r)) {
+                raw.require
+                    .iter()
+                    .filter(|r| !self.exclude.contains(*r))
+                    .cloned()
+                    .collect::<Vec<Mod>>()
+                    .into()
+            } else {
+                Rc::clone(&raw.require)
+            };
         let pruning = if raw.go.is_empty() {
             Pruning::Unpruned
         } else {
             Pruning::for_go(&raw.go)
         };
         Ok(Rc::new(NodeSummary {
-            require: require.into(),
+            require,
             pruning,
             go: raw.go.clone(),
         }))
@@ -264,7 +261,7 @@ impl<'a> Loader<'a> {
     }
 
     /// `rawGoModSummary`: the parsed go.mod of a module version or directory, cached.
-    pub fn raw_summary(&mut self, actual: &Mod) -> Result<Rc<DepSummary>, LoadError> {
+    pub fn raw_summary(&mut self, actual: &Mod) -> Result<Rc<RawSummary>, LoadError> {
         if let Some(r) = self.raw.get(actual) {
             return r.clone();
         }
@@ -273,7 +270,7 @@ impl<'a> Loader<'a> {
         r
     }
 
-    fn read_raw(&mut self, actual: &Mod) -> Result<Rc<DepSummary>, LoadError> {
+    fn read_raw(&mut self, actual: &Mod) -> Result<Rc<RawSummary>, LoadError> {
         if actual.version.is_empty() {
             if let Some(mm) = self.mains.iter().find(|mm| mm.path == actual.path) {
                 if self.workspace {
@@ -309,14 +306,13 @@ impl<'a> Loader<'a> {
                 ),
             ));
         };
-        self.gomods_read.push(actual.clone());
         let dep = (self.parse_dep)("go.mod", &data)
             .map_err(|e| LoadError::about(actual, format!("parsing go.mod: {e}")))?;
         self.finish_raw(actual, dep)
     }
 
-    /// The go-version check of `summaryFromModFile`.
-    fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<DepSummary>, LoadError> {
+    /// The go-version check of `summaryFromModFile`, and the `go@` edge of go 1.21+ files.
+    fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<RawSummary>, LoadError> {
         if !dep.go.is_empty()
             && is_strict_go(&dep.go)
             && compare_go(&dep.go, &self.settings.go_version).is_gt()
@@ -329,12 +325,33 @@ impl<'a> Loader<'a> {
                 ),
             });
         }
-        Ok(Rc::new(dep))
+        let mut require = dep.require;
+        if !dep.go.is_empty() && is_strict_go(&dep.go) {
+            require.push(Mod::new("go", dep.go.clone()));
+        }
+        Ok(Rc::new(RawSummary {
+            module: dep.module,
+            go: dep.go,
+            require: require.into(),
+        }))
     }
+}
+
+/// A parsed go.mod as the graph uses it (`modFileSummary` before excludes): the module path
+/// (empty without a module line), the go line, and the requirements in file order with the
+/// `go@` edge of a go 1.21+ file appended.
+#[derive(Clone, Debug)]
+pub struct RawSummary {
+    pub module: String,
+    pub go: String,
+    pub require: Rc<[Mod]>,
 }
 
 /// A replacement map lookup: the exact version first, then the path-wide entry.
 fn lookup<'m>(map: &'m HashMap<Mod, Mod>, m: &Mod) -> Option<(String, &'m Mod)> {
+    if map.is_empty() {
+        return None;
+    }
     if let Some(r) = map.get(m) {
         return Some((m.version.clone(), r));
     }

@@ -9,12 +9,17 @@
 //! Nothing here does I/O: go.mod files come from a [`ModSource`].
 //!
 //! Entry points for a front end (CLI, web app):
-//! * [`list_all`], [`list_all_retracted`], [`mod_graph`]: byte-exact stdout, stderr and exit
-//!   status of `go list -m all`, `go list -m -retracted all` and `go mod graph` (with
-//!   `GOFLAGS=-mod=mod`, `GOTOOLCHAIN=local`; [`Settings`] names the running Go version, the
-//!   module directory and the proxy URL as they appear in messages).
+//! * [`list_all`], [`list_all_retracted`], [`mod_graph`], [`mod_graph_go`]: byte-exact
+//!   stdout, stderr and exit status of `go list -m all`, `go list -m -retracted all`,
+//!   `go mod graph` and `go mod graph -go=V` (with `GOFLAGS=-mod=mod`, `GOTOOLCHAIN=local`;
+//!   [`Settings`] names the running Go version, the absolute module directory and the proxy URL
+//!   as they appear in messages).
+//! * Inputs: [`bundle_input`] for a [`crate::bundle::Bundle`] (a txtar, or a directory the CLI
+//!   read with `Bundle::from_files`, which also covers `--proxy DIR`), or an [`Input`] over any
+//!   [`ModSource`] ([`MapSource`] in memory).
 //! * [`resolve`]: the structured [`Resolution`] (build list, nodes with selected / pruned
-//!   status, edges, errors, go.sum needs with hashes); [`explain()`], [`version_skew`] and
+//!   status and go lines, edges, errors, go.sum needs with hashes; use [`Cmd::ModGraph`] for
+//!   the graph as `go mod graph` sees it, [`Cmd::ListAll`] as `go list -m all` does); [`explain()`], [`version_skew`] and
 //!   [`what_if`] on top of it; [`resolve_graph_text`] for a pasted `go mod graph` output;
 //!   [`retract::notes`] for retractions and deprecations.
 //!

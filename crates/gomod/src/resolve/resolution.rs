@@ -39,6 +39,8 @@ pub struct Node {
     pub selected: bool,
     /// Whether its go.mod was read; false for pruned-out nodes.
     pub requirements_loaded: bool,
+    /// The go line of the go.mod its requirements came from (after replacement), when read.
+    pub go: String,
     /// The error loading its requirements, as go prints it for this module.
     pub error: Option<String>,
     pub replacement: Option<Mod>,
@@ -208,7 +210,12 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
             )),
             _ => None,
         };
+        let go = match mg.loaded.get(m) {
+            Some(Ok(s)) => s.go.clone(),
+            _ => String::new(),
+        };
         res.nodes.push(Node {
+            go,
             selected: g.selected(&m.path) == m.version,
             requirements_loaded: mg.loaded.contains_key(m),
             error,

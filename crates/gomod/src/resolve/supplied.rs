@@ -120,6 +120,7 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
             res.edges.push((m.clone(), r.clone()));
         }
         res.nodes.push(Node {
+            go: String::new(),
             module: m.clone(),
             selected: g.selected(&m.path) == m.version,
             requirements_loaded: g.required_by(m).is_some(),
