@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 /// The absolute path of `crates/gomod/testdata/<rel>`.
 pub fn testdata(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(rel)
 }
 
 /// Runs `render` on every `*.in` file of `testdata/<dir>` and compares the result with the
@@ -29,12 +31,17 @@ pub fn check_dir(dir: &str, mut render: impl FnMut(&str, &[u8]) -> String) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     for input in &inputs {
-        let name = input.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let name = input
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
         let data = fs::read(input).unwrap_or_else(|e| panic!("reading {}: {e}", input.display()));
         let got = render(&name, &data);
         let golden = input.with_extension("golden");
         if update {
-            fs::write(&golden, &got).unwrap_or_else(|e| panic!("writing {}: {e}", golden.display()));
+            fs::write(&golden, &got)
+                .unwrap_or_else(|e| panic!("writing {}: {e}", golden.display()));
             continue;
         }
         match fs::read_to_string(&golden) {
@@ -50,7 +57,13 @@ pub fn check_dir(dir: &str, mut render: impl FnMut(&str, &[u8]) -> String) {
             )),
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden cases failed:\n\n{}", failures.len(), inputs.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases failed:\n\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Splits a txtar-style case file into its comment and its `-- name --` sections, for tests whose
@@ -61,7 +74,10 @@ pub fn sections(data: &str) -> (String, Vec<(String, String)>) {
     let mut files: Vec<(String, String)> = Vec::new();
     for line in data.split_inclusive('\n') {
         let trimmed = line.trim_end_matches('\n');
-        if let Some(name) = trimmed.strip_prefix("-- ").and_then(|r| r.strip_suffix(" --")) {
+        if let Some(name) = trimmed
+            .strip_prefix("-- ")
+            .and_then(|r| r.strip_suffix(" --"))
+        {
             files.push((name.trim().to_owned(), String::new()));
         } else if let Some((_, body)) = files.last_mut() {
             body.push_str(line);
@@ -80,6 +96,9 @@ mod tests {
     fn sections_split_comment_and_files() {
         let (comment, files) = sections("note\n-- a --\nx\n-- b/c --\ny\nz\n");
         assert_eq!(comment, "note\n");
-        assert_eq!(files, vec![("a".into(), "x\n".into()), ("b/c".into(), "y\nz\n".into())]);
+        assert_eq!(
+            files,
+            vec![("a".into(), "x\n".into()), ("b/c".into(), "y\nz\n".into())]
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! points back into that tree (`modfile`, `workfile`), and a printer that round-trips.
 
 pub mod bundle;
+pub mod check;
 pub mod modfile;
 pub mod path;
 pub mod resolve;

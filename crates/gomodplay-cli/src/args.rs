@@ -18,6 +18,8 @@ pub enum Command {
     Json { file: PathBuf },
     /// Print the `h1:` hash that go.sum records for a go.mod file.
     Sum { file: PathBuf },
+    /// `check`, `fix` or `explain` (parsed in check.rs).
+    Diagnostics(crate::check::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -139,6 +141,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
     let name = first.to_string_lossy();
     match name.as_ref() {
         "help" | "-h" | "-help" | "--help" => parse_help(rest),
+        "check" | "fix" | "explain" => crate::check::parse(&name, rest)
+            .map(Command::Diagnostics)
+            .map_err(|e| usage_error(e.0)),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)

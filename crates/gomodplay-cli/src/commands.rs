@@ -31,6 +31,7 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         Command::Fmt { file, write } => fmt(&file, write, stdout),
         Command::Json { file } => json(&file, stdout),
         Command::Sum { file } => sum(&file, stdout),
+        Command::Diagnostics(invocation) => return crate::check::run(invocation, stdout, stderr),
     };
     match result {
         Ok(()) => 0,

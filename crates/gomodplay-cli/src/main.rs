@@ -8,7 +8,10 @@
 //! about gomodplay's own usage start with `gomodplay: ` instead.
 
 mod args;
+mod check;
 mod commands;
+mod explain;
+mod fix;
 mod gopath;
 mod oserror;
 

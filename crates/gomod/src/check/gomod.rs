@@ -1,0 +1,815 @@
+//! go.mod rules: everything that one go.mod file shows by itself.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::{text, Fix, ModuleSummary, Sink, TextEdit};
+use crate::bundle::{Bundle, WorkspaceFile};
+use crate::modfile::{self, ModFile, ModuleVersion, Replace};
+use crate::path::quote::quote;
+use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
+use crate::syntax::{self, auto_quote, Error, LineId};
+use crate::version::{gover, is_pseudo_version, pseudo_version_rev, pseudo_version_time, semver};
+
+/// The directives that older Go releases reject in a main module, with the release that
+/// introduced them (spec 2.12).
+const DIRECTIVE_RELEASES: &[(&str, &str)] = &[
+    ("retract", "1.16"),
+    ("toolchain", "1.21"),
+    ("godebug", "1.23"),
+    ("tool", "1.24"),
+    ("ignore", "1.25"),
+];
+
+/// The go line a go.mod without one is read with.
+const IMPLIED_GO: &str = "1.16";
+
+/// The first Go release whose go line names a release (`1.21.0`) rather than a language.
+const RELEASE_GO_LINES: &str = "1.21";
+
+/// Runs the go.mod rules on `data` (the file `file` in directory `dir` of the bundle).
+pub(crate) fn check(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    dir: &str,
+    file: &str,
+    data: &[u8],
+    local_go: Option<&str>,
+) -> Option<ModuleSummary> {
+    let m = match modfile::parse(file, data) {
+        Ok(m) => m,
+        Err(errors) => {
+            parse_errors(sink, file, data, &errors.0);
+            // The go command reports a too-new go line instead of the parse errors when the
+            // file parses leniently (spec 2.14), since a newer Go may understand it.
+            if let (Ok(lax), Some(local)) = (modfile::parse_lax(file, data), local_go) {
+                too_new(sink, file, data, &lax, local);
+            }
+            sink.skip(
+                "*",
+                file,
+                "the file does not parse, so only syntax and conflict-marker checks ran".to_owned(),
+                "fix the syntax errors".to_owned(),
+            );
+            return None;
+        }
+    };
+    let ctx = Ctx { file, data, m: &m };
+    module_line(sink, &ctx);
+    requirements(sink, &ctx);
+    replacements(sink, bundle, dir, &ctx);
+    toolchain_line(sink, &ctx);
+    go_line(sink, &ctx);
+    retractions(sink, &ctx);
+    if let Some(local) = local_go {
+        too_new(sink, file, data, &m, local);
+    }
+    not_formatted(
+        sink,
+        file,
+        data,
+        "go mod edit -fmt",
+        modfile::format(file, data).ok(),
+    );
+    let module = m.module.as_ref()?;
+    Some(ModuleSummary {
+        dir: dir.to_owned(),
+        file: file.to_owned(),
+        path: module.path.clone(),
+        module_line: ctx.line_range(module.line),
+        go: m.go_version().map(str::to_owned),
+    })
+}
+
+/// One go.mod under inspection.
+struct Ctx<'a> {
+    file: &'a str,
+    data: &'a [u8],
+    m: &'a ModFile,
+}
+
+impl Ctx<'_> {
+    /// The bytes of a directive line (without comments after it).
+    fn line_range(&self, id: LineId) -> Range<usize> {
+        self.m.syntax.line(id).map_or(0..0, |l| l.byte_span())
+    }
+
+    /// The bytes of the `n`-th argument of a directive line (the verb of a line outside a block
+    /// is not counted).
+    fn arg_range(&self, id: LineId, n: usize) -> Range<usize> {
+        let in_block = self.m.syntax.block_of(id).is_some();
+        let index = if in_block { n } else { n + 1 };
+        let line = self.line_range(id);
+        text::token_in(self.data, line.clone(), index).unwrap_or(line)
+    }
+
+    /// An edit deleting the whole line of a directive.
+    fn delete_line(&self, id: LineId) -> TextEdit {
+        TextEdit {
+            file: self.file.to_owned(),
+            range: text::whole_line(self.data, self.line_range(id).start),
+            new_text: String::new(),
+        }
+    }
+
+    fn line_number(&self, id: LineId) -> u32 {
+        self.m.syntax.line(id).map_or(0, |l| l.start.line)
+    }
+}
+
+/// Reports go's parse errors: major-version mismatches get their own code and a fix, the rest
+/// are syntax errors.
+fn parse_errors(sink: &mut Sink, file: &str, data: &[u8], errors: &[Error]) {
+    let tree = syntax::parse(file, data).ok();
+    for error in errors {
+        let message = match &error.raw_message {
+            Some(raw) => String::from_utf8_lossy(raw).into_owned(),
+            None => error.message.clone(),
+        };
+        let range = if error.pos.line == 0 {
+            0..0
+        } else {
+            error.pos.byte..text::line_content(data, error.pos.byte).end
+        };
+        if message.contains("invalid: should be v") {
+            let fixes = tree
+                .as_ref()
+                .map(|t| major_version_fixes(file, data, t, error))
+                .unwrap_or_default();
+            sink.report("major-version-mismatch", file, data, range, message, fixes);
+        } else {
+            sink.report("syntax-error", file, data, range, message, Vec::new());
+        }
+    }
+}
+
+/// Fixes for `require PATH VERSION` whose major versions disagree: require the /vN path, or the
+/// +incompatible version.
+fn major_version_fixes(
+    file: &str,
+    data: &[u8],
+    tree: &syntax::FileSyntax,
+    error: &Error,
+) -> Vec<Fix> {
+    let Some(line) = tree.lines().find(|l| l.start.byte == error.pos.byte) else {
+        return Vec::new();
+    };
+    let in_block = tree.block_of(line.id).is_some();
+    let verb = if in_block {
+        tree.block_of(line.id)
+            .and_then(|b| b.tokens.first())
+            .map(|t| String::from_utf8_lossy(t).into_owned())
+            .unwrap_or_default()
+    } else {
+        line.token_str(0)
+    };
+    if verb != "require" {
+        return Vec::new();
+    }
+    let first = usize::from(!in_block);
+    let (path, version) = (line.token_str(first), line.token_str(first + 1));
+    let span = line.byte_span();
+    let (Some(path_range), Some(version_range)) = (
+        text::token_in(data, span.clone(), first),
+        text::token_in(data, span, first + 1),
+    ) else {
+        return Vec::new();
+    };
+    let Some((prefix, path_major)) = split_path_version(&path) else {
+        return Vec::new();
+    };
+    if prefix.starts_with("gopkg.in/") {
+        return Vec::new();
+    }
+    let canonical = semver::canonical(&version);
+    let major = semver::major(&canonical);
+    if major.is_empty() {
+        return Vec::new();
+    }
+    let new_path = if major == "v0" || major == "v1" {
+        prefix.to_owned()
+    } else {
+        format!("{prefix}/{major}")
+    };
+    let edit = |range: Range<usize>, new_text: String| TextEdit {
+        file: file.to_owned(),
+        range,
+        new_text,
+    };
+    let mut fixes = vec![Fix {
+        title: format!("Require {new_path} {version} (and import {new_path}/...)"),
+        edits: vec![edit(path_range, new_path.clone())],
+        commands: vec![format!("go get {new_path}@{version}")],
+    }];
+    // +incompatible exists only for v2+ versions required at a path without a major suffix.
+    let v2_or_later = major != "v0" && major != "v1";
+    if path_major.is_empty() && v2_or_later && semver::build(&version).is_empty() {
+        let incompatible = format!("{canonical}+incompatible");
+        fixes.push(Fix {
+            title: format!("Require {path} {incompatible} (only for a version without a go.mod)"),
+            edits: vec![edit(version_range, incompatible.clone())],
+            commands: vec![format!("go get {path}@{incompatible}")],
+        });
+    }
+    fixes
+}
+
+fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
+    let Some(module) = &ctx.m.module else {
+        let has_directives = ctx
+            .m
+            .syntax
+            .stmts
+            .iter()
+            .any(|s| !matches!(s, syntax::Stmt::Comments(_)));
+        if has_directives {
+            sink.report(
+                "module-path-invalid",
+                ctx.file,
+                ctx.data,
+                0..0,
+                "go: error reading go.mod: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod".to_owned(),
+                vec![Fix {
+                    title: "Declare the module path".to_owned(),
+                    edits: Vec::new(),
+                    commands: vec!["go mod edit -module=example.com/mod".to_owned()],
+                }],
+            );
+        }
+        return;
+    };
+    let range = ctx.line_range(module.line);
+    let path = module.path.as_str();
+    let message = if path == "go" || path == "toolchain" {
+        Some(format!(
+            "go: error reading go.mod: invalid module path: {}",
+            quote(path)
+        ))
+    } else {
+        check_import_path(path).err().map(|e| {
+            let relabelled = InvalidPathError {
+                kind: PathKind::Module,
+                ..e
+            };
+            format!("go: {relabelled}")
+        })
+    };
+    if let Some(message) = message {
+        sink.report(
+            "module-path-invalid",
+            ctx.file,
+            ctx.data,
+            range,
+            message,
+            Vec::new(),
+        );
+        return;
+    }
+    let first = path.split('/').next().unwrap_or_default();
+    // The Go distribution's own modules are the only legitimate dotless paths.
+    if !first.contains('.') && path != "std" && path != "cmd" {
+        let suggestion = format!("example.com/{path}");
+        sink.report(
+            "module-path-no-dot",
+            ctx.file,
+            ctx.data,
+            ctx.arg_range(module.line, 0),
+            format!(
+                "module path {} has no dot in its first element: other modules cannot require it and go install {path}@latest cannot fetch it; go reports: malformed module path {}: missing dot in first path element",
+                quote(path),
+                quote(path)
+            ),
+            vec![Fix {
+                title: format!(
+                    "Rename the module to where it is published, for example {suggestion}"
+                ),
+                edits: Vec::new(),
+                commands: vec![format!("go mod edit -module={suggestion}")],
+            }],
+        );
+    }
+}
+
+fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
+    let m = ctx.m;
+    let mut by_path: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, r) in m.require.iter().enumerate() {
+        by_path
+            .entry(r.module.path.as_str())
+            .or_default()
+            .push(index);
+        let (path, version) = (r.module.path.as_str(), r.module.version.as_str());
+        let version_range = ctx.arg_range(r.line, 1);
+        if is_pseudo_version(version) {
+            let rev = pseudo_version_rev(version).unwrap_or_default();
+            let time = pseudo_version_time(version)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default();
+            sink.report(
+                "pseudo-version",
+                ctx.file,
+                ctx.data,
+                version_range.clone(),
+                format!(
+                    "{path} is required at pseudo-version {version} (commit {rev} of {time}), not at a tagged release"
+                ),
+                vec![Fix {
+                    title: format!("Move {path} to its latest tagged release"),
+                    edits: Vec::new(),
+                    commands: vec![format!("go get {path}@latest")],
+                }],
+            );
+        }
+        if version.ends_with("+incompatible") {
+            let major = semver::major(version);
+            sink.report(
+                "incompatible-version",
+                ctx.file,
+                ctx.data,
+                version_range.clone(),
+                format!(
+                    "{path} {version} is a {major} version without a go.mod; go get -u never moves it to {path}/{major} or later"
+                ),
+                Vec::new(),
+            );
+        }
+        if let Some(exclude) = m.exclude.iter().find(|e| e.module == r.module) {
+            sink.report(
+                "excluded-version-required",
+                ctx.file,
+                ctx.data,
+                version_range,
+                format!(
+                    "go: ignoring requirement on excluded version {path} {version} (excluded on line {}); under -mod=readonly the go command stops with \"updates to go.mod needed\"",
+                    ctx.line_number(exclude.line)
+                ),
+                vec![Fix {
+                    title: format!("Drop the exclusion of {path} {version}"),
+                    edits: vec![ctx.delete_line(exclude.line)],
+                    commands: vec![format!("go mod edit -dropexclude={path}@{version}")],
+                }],
+            );
+        }
+    }
+    for (path, indices) in by_path {
+        if indices.len() < 2 {
+            continue;
+        }
+        let Some(&kept) = indices.iter().reduce(|best, i| {
+            let (vb, vi) = (
+                &m.require[*best].module.version,
+                &m.require[*i].module.version,
+            );
+            if semver::compare(vi, vb).is_gt() {
+                i
+            } else {
+                best
+            }
+        }) else {
+            continue;
+        };
+        let Some(keep) = m.require.get(kept) else {
+            continue;
+        };
+        for &i in indices.iter().filter(|&&i| i != kept) {
+            let Some(r) = m.require.get(i) else { continue };
+            sink.report(
+                "duplicate-require",
+                ctx.file,
+                ctx.data,
+                ctx.line_range(r.line),
+                format!(
+                    "{path} is required twice: {} here and {} on line {}; the go command keeps only {} and, under -mod=readonly, stops with \"updates to go.mod needed\"",
+                    r.module.version,
+                    keep.module.version,
+                    ctx.line_number(keep.line),
+                    keep.module.version
+                ),
+                vec![Fix {
+                    title: format!("Delete the requirement of {path} {}", r.module.version),
+                    edits: vec![ctx.delete_line(r.line)],
+                    commands: vec!["go mod tidy".to_owned()],
+                }],
+            );
+        }
+    }
+}
+
+/// `path@version`, or just the path for a directory or a version-less left side (as go prints).
+fn display_module(mv: &ModuleVersion) -> String {
+    if mv.version.is_empty() {
+        mv.path.clone()
+    } else {
+        format!("{}@{}", mv.path, mv.version)
+    }
+}
+
+/// A replacement as written in go.mod (`old [v] => new [v]`), quoted where needed.
+fn replace_text(r: &Replace) -> String {
+    let word = |s: &str| String::from_utf8_lossy(&auto_quote(s.as_bytes())).into_owned();
+    let side = |mv: &ModuleVersion| {
+        if mv.version.is_empty() {
+            word(&mv.path)
+        } else {
+            format!("{} {}", word(&mv.path), word(&mv.version))
+        }
+    };
+    format!("{} => {}", side(&r.old), side(&r.new))
+}
+
+fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
+    let m = ctx.m;
+    let mut groups: BTreeMap<(&str, &str), Vec<&Replace>> = BTreeMap::new();
+    for r in &m.replace {
+        groups
+            .entry((r.old.path.as_str(), r.old.version.as_str()))
+            .or_default()
+            .push(r);
+    }
+    for list in groups.values() {
+        let Some((last, earlier)) = list.split_last() else {
+            continue;
+        };
+        for r in earlier {
+            let fix = Fix {
+                title: format!(
+                    "Keep only the replacement on line {}",
+                    ctx.line_number(last.line)
+                ),
+                edits: vec![ctx.delete_line(r.line)],
+                commands: vec![format!(
+                    "go mod edit -dropreplace={} -replace={}={}",
+                    display_module(&r.old),
+                    display_module(&last.old),
+                    display_module(&last.new)
+                )],
+            };
+            if r.new == last.new {
+                sink.report(
+                    "replace-duplicate",
+                    ctx.file,
+                    ctx.data,
+                    ctx.line_range(r.line),
+                    format!(
+                        "replace {} appears again on line {}",
+                        replace_text(r),
+                        ctx.line_number(last.line)
+                    ),
+                    vec![fix],
+                );
+            } else {
+                sink.report(
+                    "replace-conflict",
+                    ctx.file,
+                    ctx.data,
+                    ctx.line_range(r.line),
+                    format!(
+                        "go: conflicting replacements for {}:\n\t{}\n\t{}",
+                        display_module(&r.old),
+                        display_module(&r.new),
+                        display_module(&last.new)
+                    ),
+                    vec![fix],
+                );
+            }
+        }
+    }
+    let local: Vec<&Replace> = m.replace.iter().filter(|r| r.is_directory()).collect();
+    let move_fix = move_to_go_work(bundle, dir, ctx, &local);
+    for r in &local {
+        sink.report(
+            "replace-local-path",
+            ctx.file,
+            ctx.data,
+            ctx.line_range(r.line),
+            format!(
+                "replace {} points at a local directory: it breaks go install {}@version, update bots and every checkout without {}",
+                replace_text(r),
+                ctx.m.module_path(),
+                r.new.path
+            ),
+            vec![move_fix.clone()],
+        );
+    }
+}
+
+/// The fix that moves every local replacement of a go.mod into a go.work beside it.
+fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]) -> Fix {
+    let work_name = if dir.is_empty() {
+        "go.work".to_owned()
+    } else {
+        format!("{dir}/go.work")
+    };
+    let mut commands = Vec::new();
+    let existing = bundle.file(&work_name);
+    if existing.is_none() {
+        commands.push("go work init .".to_owned());
+    }
+    for r in local {
+        commands.push(format!(
+            "go work edit -replace={}={}",
+            display_module(&r.old),
+            r.new.path
+        ));
+        commands.push(format!(
+            "go mod edit -dropreplace={}",
+            display_module(&r.old)
+        ));
+    }
+    // A go.work in a parent directory governs this module already; one created here would
+    // shadow it, so only the commands are offered.
+    let parent_work = bundle.workspace_files().any(|(d, w, _)| {
+        w == WorkspaceFile::GoWork
+            && d != dir
+            && (d.is_empty() || dir.starts_with(&format!("{d}/")))
+    });
+    let title = format!(
+        "Move the local replacement{} into {work_name}",
+        if local.len() == 1 { "" } else { "s" }
+    );
+    if parent_work {
+        return Fix {
+            title,
+            edits: Vec::new(),
+            commands,
+        };
+    }
+    let lines: String = local
+        .iter()
+        .map(|r| format!("replace {}\n", replace_text(r)))
+        .collect();
+    let mut edits: Vec<TextEdit> = local.iter().map(|r| ctx.delete_line(r.line)).collect();
+    match existing {
+        Some(data) => {
+            let separator = if data.is_empty() || data.ends_with(b"\n") {
+                ""
+            } else {
+                "\n"
+            };
+            edits.push(TextEdit {
+                file: work_name,
+                range: data.len()..data.len(),
+                new_text: format!("{separator}\n{lines}"),
+            });
+        }
+        None => {
+            let go = ctx
+                .m
+                .go_version()
+                .filter(|g| gover::compare(g, "1.18").is_ge())
+                .unwrap_or("1.18");
+            edits.push(TextEdit {
+                file: work_name,
+                range: 0..0,
+                new_text: format!("go {go}\n\nuse .\n\n{lines}"),
+            });
+        }
+    }
+    Fix {
+        title,
+        edits,
+        commands,
+    }
+}
+
+fn toolchain_line(sink: &mut Sink, ctx: &Ctx<'_>) {
+    let (Some(tc), Some(go)) = (&ctx.m.toolchain, ctx.m.go_version()) else {
+        return;
+    };
+    let version = gover::from_toolchain(&tc.name);
+    let why = if tc.name == format!("go{go}") {
+        format!("it names the same Go as the go line ({go})")
+    } else if tc.name == "default" {
+        "toolchain default is the same as having no toolchain line".to_owned()
+    } else if version.is_empty() {
+        format!(
+            "{} is not a toolchain name the go command understands",
+            tc.name
+        )
+    } else if gover::compare(version, RELEASE_GO_LINES).is_lt() {
+        format!("toolchain lines name go1.21 or later; {} is older", tc.name)
+    } else if gover::compare(version, go).is_lt() {
+        format!("{} is older than the go line ({go})", tc.name)
+    } else {
+        return;
+    };
+    sink.report(
+        "toolchain-not-above-go",
+        ctx.file,
+        ctx.data,
+        ctx.line_range(tc.line),
+        format!(
+            "toolchain {}: {why}; the go command drops this line when it writes go.mod, so go list -m and go mod tidy -diff report \"updates to go.mod needed\"",
+            tc.name
+        ),
+        vec![Fix {
+            title: "Delete the toolchain line".to_owned(),
+            edits: vec![ctx.delete_line(tc.line)],
+            commands: vec!["go mod edit -toolchain=none".to_owned()],
+        }],
+    );
+}
+
+/// An edit setting the go line to `version` (adding the line after the module line if needed).
+fn set_go_edit(ctx: &Ctx<'_>, version: &str) -> Option<TextEdit> {
+    match (&ctx.m.go, &ctx.m.module) {
+        (Some(go), _) => Some(TextEdit {
+            file: ctx.file.to_owned(),
+            range: ctx.arg_range(go.line, 0),
+            new_text: version.to_owned(),
+        }),
+        (None, Some(module)) => {
+            let end = text::line_content(ctx.data, ctx.line_range(module.line).start).end;
+            Some(TextEdit {
+                file: ctx.file.to_owned(),
+                range: end..end,
+                new_text: format!("\n\ngo {version}"),
+            })
+        }
+        (None, None) => None,
+    }
+}
+
+fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
+    let m = ctx.m;
+    if let Some(go) = &m.go {
+        let v = go.version.as_str();
+        if gover::is_lang(v) && gover::compare(v, RELEASE_GO_LINES).is_ge() {
+            let release = format!("{v}.0");
+            sink.report(
+                "go-line-without-patch",
+                ctx.file,
+                ctx.data,
+                ctx.arg_range(go.line, 0),
+                format!(
+                    "go {v} names a language version, not a release: go{v} cannot be downloaded, so switching toolchains may fail; the go command writes {release}"
+                ),
+                vec![Fix {
+                    title: format!("Write go {release}"),
+                    edits: set_go_edit(ctx, &release).into_iter().collect(),
+                    commands: vec![format!("go mod edit -go={release}")],
+                }],
+            );
+        }
+    }
+    let declared = m.go_version().unwrap_or(IMPLIED_GO);
+    let mut uses: Vec<(&str, &str, LineId)> = Vec::new();
+    let first = |ids: &mut dyn Iterator<Item = LineId>| ids.next();
+    for &(verb, release) in DIRECTIVE_RELEASES {
+        let line = match verb {
+            "retract" => first(&mut m.retract.iter().map(|r| r.line)),
+            "toolchain" => m.toolchain.as_ref().map(|t| t.line),
+            "godebug" => first(&mut m.godebug.iter().map(|g| g.line)),
+            "tool" => first(&mut m.tool.iter().map(|t| t.line)),
+            _ => first(&mut m.ignore.iter().map(|i| i.line)),
+        };
+        if let Some(line) = line {
+            if gover::compare(release, declared).is_gt() {
+                uses.push((verb, release, line));
+            }
+        }
+    }
+    let Some(needed) = uses.iter().map(|u| u.1).reduce(|a, b| gover::max(a, b)) else {
+        return;
+    };
+    let target = if gover::compare(needed, RELEASE_GO_LINES).is_ge() {
+        format!("{needed}.0")
+    } else {
+        needed.to_owned()
+    };
+    let stated = if m.go.is_some() {
+        format!("the go line says {declared}")
+    } else {
+        format!("there is no go line, which means {declared}")
+    };
+    for (verb, release, line) in uses {
+        sink.report(
+            "directive-too-new",
+            ctx.file,
+            ctx.data,
+            ctx.line_range(line),
+            format!(
+                "the {verb} directive needs Go {release}, but {stated}: Go {declared} stops on this go.mod with \"unknown directive: {verb}\""
+            ),
+            vec![Fix {
+                title: format!("Raise the go line to {target}"),
+                edits: set_go_edit(ctx, &target).into_iter().collect(),
+                commands: vec![format!("go mod edit -go={target}")],
+            }],
+        );
+    }
+}
+
+fn retractions(sink: &mut Sink, ctx: &Ctx<'_>) {
+    for r in &ctx.m.retract {
+        if !r.rationale.trim().is_empty() {
+            continue;
+        }
+        let what = if r.interval.low == r.interval.high {
+            r.interval.low.clone()
+        } else {
+            format!("[{}, {}]", r.interval.low, r.interval.high)
+        };
+        sink.report(
+            "retract-without-rationale",
+            ctx.file,
+            ctx.data,
+            ctx.line_range(r.line),
+            format!(
+                "retract {what} has no comment: users of the retracted version are not told why"
+            ),
+            Vec::new(),
+        );
+    }
+}
+
+/// go-version-too-new for a go.mod whose go line exceeds the Go the user runs.
+fn too_new(sink: &mut Sink, file: &str, data: &[u8], m: &ModFile, local: &str) {
+    let Some(go) = &m.go else { return };
+    if !gover::compare(&go.version, local).is_gt() {
+        return;
+    }
+    let ctx = Ctx { file, data, m };
+    let base = file.rsplit('/').next().unwrap_or(file);
+    sink.report(
+        "go-version-too-new",
+        file,
+        data,
+        ctx.arg_range(go.line, 0),
+        format!(
+            "go: {base} requires go >= {} (running go {local}; GOTOOLCHAIN=local)",
+            go.version
+        ),
+        vec![
+            Fix {
+                title: format!(
+                    "Lower the go line to {local} (only if the code needs nothing from Go {})",
+                    go.version
+                ),
+                edits: set_go_edit(&ctx, local).into_iter().collect(),
+                commands: vec![format!("go mod edit -go={local}")],
+            },
+            Fix {
+                title: format!(
+                    "Run Go {} or later, or let the go command download it",
+                    go.version
+                ),
+                edits: Vec::new(),
+                commands: vec![format!(
+                    "GOTOOLCHAIN=go{} go version",
+                    release_name(&go.version)
+                )],
+            },
+        ],
+    );
+}
+
+/// The release a go line asks for: `1.24` means `1.24.0` since Go 1.21.
+fn release_name(v: &str) -> String {
+    if gover::is_lang(v) && gover::compare(v, RELEASE_GO_LINES).is_ge() {
+        format!("{v}.0")
+    } else {
+        v.to_owned()
+    }
+}
+
+/// not-formatted for go.mod and go.work: `canonical` is the formatter's output.
+pub(crate) fn not_formatted(
+    sink: &mut Sink,
+    file: &str,
+    data: &[u8],
+    command: &str,
+    canonical: Option<Vec<u8>>,
+) {
+    let Some(canonical) = canonical else { return };
+    if canonical == data {
+        return;
+    }
+    let differs_at = data
+        .iter()
+        .zip(canonical.iter())
+        .position(|(a, b)| a != b)
+        .unwrap_or(data.len().min(canonical.len()));
+    let at = differs_at.min(data.len());
+    let line = text::line_content(data, at);
+    let edits = match String::from_utf8(canonical) {
+        Ok(new_text) => vec![TextEdit {
+            file: file.to_owned(),
+            range: 0..data.len(),
+            new_text,
+        }],
+        Err(_) => Vec::new(),
+    };
+    sink.report(
+        "not-formatted",
+        file,
+        data,
+        line,
+        format!("{file} is not in canonical form; `{command}` rewrites it from this line on"),
+        vec![Fix {
+            title: format!("Format {file} as `{command}` does"),
+            edits,
+            commands: vec![command.to_owned()],
+        }],
+    );
+}

@@ -1,0 +1,105 @@
+//! go.sum rules: sum-malformed and sum-conflict.
+
+use super::{text, Fix, Severity, Sink, TextEdit};
+use crate::sum::{GoSum, LineKind, ProblemKind, H1_PREFIX};
+
+pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
+    let sum = GoSum::parse(file, data);
+    let line_range = |number: u32| text::line_number_range(data, number).unwrap_or(0..0);
+    let delete_lines = |numbers: &[u32]| -> Vec<TextEdit> {
+        numbers
+            .iter()
+            .filter_map(|&n| text::line_number_range(data, n))
+            .map(|r| TextEdit {
+                file: file.to_owned(),
+                range: text::whole_line(data, r.start),
+                new_text: String::new(),
+            })
+            .collect()
+    };
+    for problem in sum.problems() {
+        match &problem.kind {
+            ProblemKind::WrongFieldCount { fields } => sink.report(
+                "sum-malformed",
+                file,
+                data,
+                line_range(problem.line),
+                format!(
+                    "malformed go.sum:\n{file}:{}: wrong number of fields {fields}",
+                    problem.line
+                ),
+                vec![Fix {
+                    title: format!("Delete line {}", problem.line),
+                    edits: delete_lines(&[problem.line]),
+                    commands: vec!["go mod tidy".to_owned()],
+                }],
+            ),
+            ProblemKind::SeveralHashes { first_line } => {
+                let Some(entry) = entry_on(&sum, problem.line) else {
+                    continue;
+                };
+                sink.report(
+                    "sum-conflict",
+                    file,
+                    data,
+                    line_range(problem.line),
+                    format!(
+                        "{} {} has two different h1: hashes (lines {first_line} and {}); the go command checks downloads against the first, so at most one is right",
+                        entry.0, entry.1, problem.line
+                    ),
+                    vec![Fix {
+                        title: "Delete both lines and record the hash again".to_owned(),
+                        edits: delete_lines(&[*first_line, problem.line]),
+                        commands: vec!["go mod tidy".to_owned()],
+                    }],
+                );
+            }
+            _ => {}
+        }
+    }
+    for (line, entry) in sum.entries() {
+        if entry.is_h1() && !is_h1_hash(&entry.hash) {
+            sink.report_as(
+                "sum-malformed",
+                Severity::Warning,
+                file,
+                data,
+                entry.spans[2].clone(),
+                format!(
+                    "the hash {} of {} {} is not 44 base64 characters; it can never match, so verifying the module fails with a checksum mismatch",
+                    entry.hash, entry.path, entry.version
+                ),
+                vec![Fix {
+                    title: format!("Delete line {}", line.number),
+                    edits: delete_lines(&[line.number]),
+                    commands: vec!["go mod tidy".to_owned()],
+                }],
+            );
+        }
+    }
+}
+
+/// The (path, version) of the entry on a line.
+fn entry_on(sum: &GoSum, number: u32) -> Option<(String, String)> {
+    sum.lines()
+        .iter()
+        .find(|l| l.number == number)
+        .and_then(|l| match &l.kind {
+            LineKind::Entry(e) => Some((e.path.clone(), e.version.clone())),
+            _ => None,
+        })
+}
+
+/// Whether `hash` is `h1:` followed by the base64 text of a SHA-256 sum (44 characters).
+fn is_h1_hash(hash: &str) -> bool {
+    let Some(b64) = hash.strip_prefix(H1_PREFIX) else {
+        return false;
+    };
+    let bytes = b64.as_bytes();
+    bytes.len() == 44
+        && bytes.ends_with(b"=")
+        && bytes
+            .iter()
+            .take(43)
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+}

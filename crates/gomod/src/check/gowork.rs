@@ -1,0 +1,242 @@
+//! go.work rules and the rules that compare modules: syntax-error, not-formatted and
+//! go-version-too-new for go.work, go-version-drift, duplicate-module-path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{gomod::not_formatted, text, Fix, ModuleSummary, Severity, Sink, TextEdit};
+use crate::bundle::{Bundle, WorkspaceFile};
+use crate::syntax::LineId;
+use crate::version::gover;
+use crate::workfile::{self, WorkFile};
+
+/// The go line a go.work without one is read with.
+const IMPLIED_WORK_GO: &str = "1.18";
+
+pub(crate) fn check(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    modules: &[ModuleSummary],
+    local_go: Option<&str>,
+) {
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for (dir, which, bundle_file) in bundle.workspace_files() {
+        if which != WorkspaceFile::GoWork {
+            continue;
+        }
+        let (file, data) = (bundle_file.name.as_str(), bundle_file.data.as_slice());
+        let w = match workfile::parse(file, data) {
+            Ok(w) => w,
+            Err(errors) => {
+                for error in &errors.0 {
+                    let range = if error.pos.line == 0 {
+                        0..0
+                    } else {
+                        error.pos.byte..text::line_content(data, error.pos.byte).end
+                    };
+                    let message = match &error.raw_message {
+                        Some(raw) => String::from_utf8_lossy(raw).into_owned(),
+                        None => error.message.clone(),
+                    };
+                    sink.report("syntax-error", file, data, range, message, Vec::new());
+                }
+                continue;
+            }
+        };
+        let ctx = WorkCtx { file, data, w: &w };
+        not_formatted(
+            sink,
+            file,
+            data,
+            "go work edit -fmt",
+            workfile::format(file, data).ok(),
+        );
+        if let (Some(local), Some(go)) = (local_go, &w.go) {
+            if gover::compare(&go.version, local).is_gt() {
+                sink.report(
+                    "go-version-too-new",
+                    file,
+                    data,
+                    ctx.arg_range(go.line, 0),
+                    format!(
+                        "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN=local)",
+                        go.version
+                    ),
+                    vec![Fix {
+                        title: format!(
+                            "Lower the go line to {local} (only if every module allows it)"
+                        ),
+                        edits: vec![ctx.set_go(local)],
+                        commands: vec![format!("go work edit -go={local}")],
+                    }],
+                );
+            }
+        }
+        let work_go =
+            w.go.as_ref()
+                .map_or(IMPLIED_WORK_GO, |g| g.version.as_str());
+        let mut seen: BTreeMap<&str, LineId> = BTreeMap::new();
+        for u in &w.use_ {
+            let Some(module_dir) = join(dir, &u.path) else {
+                sink.skip(
+                    "go-version-drift",
+                    file,
+                    format!("use {} is outside the bundle", u.path),
+                    "paste the workspace from its root".to_owned(),
+                );
+                continue;
+            };
+            let Some(module) = modules.iter().find(|m| m.dir == module_dir) else {
+                let gomod = if module_dir.is_empty() {
+                    "go.mod".to_owned()
+                } else {
+                    format!("{module_dir}/go.mod")
+                };
+                if bundle.file(&gomod).is_none() {
+                    sink.skip(
+                        "go-version-drift",
+                        file,
+                        format!("{gomod} (used by {file}) is not in the bundle"),
+                        format!("paste {gomod}"),
+                    );
+                }
+                continue;
+            };
+            used.insert(module.file.as_str());
+            let shown = u
+                .path
+                .strip_prefix("./")
+                .filter(|p| !p.is_empty())
+                .unwrap_or(&u.path);
+            if let Some(module_go) = &module.go {
+                if gover::compare(module_go, work_go).is_gt() {
+                    let needed = modules
+                        .iter()
+                        .filter_map(|m| m.go.as_deref())
+                        .fold(module_go.as_str(), |a, b| gover::max(a, b))
+                        .to_owned();
+                    let edits = if w.go.is_some() {
+                        vec![ctx.set_go(&needed)]
+                    } else {
+                        Vec::new()
+                    };
+                    sink.report(
+                        "go-version-drift",
+                        file,
+                        data,
+                        ctx.line_range(u.line),
+                        format!(
+                            "go: module {shown} listed in go.work file requires go >= {module_go}, but go.work lists go {work_go}; to download and use go {module_go}:\n\tgo work use"
+                        ),
+                        vec![Fix {
+                            title: format!("Raise the go.work go line to {needed}"),
+                            edits,
+                            commands: vec!["go work use".to_owned()],
+                        }],
+                    );
+                }
+            }
+            if let Some(_first) = seen.get(module.path.as_str()) {
+                sink.report(
+                    "duplicate-module-path",
+                    file,
+                    data,
+                    ctx.line_range(u.line),
+                    format!(
+                        "go: module {} appears multiple times in workspace",
+                        module.path
+                    ),
+                    Vec::new(),
+                );
+            } else {
+                seen.insert(module.path.as_str(), u.line);
+            }
+        }
+    }
+    let mut by_path: BTreeMap<&str, Vec<&ModuleSummary>> = BTreeMap::new();
+    for m in modules.iter().filter(|m| !used.contains(m.file.as_str())) {
+        by_path.entry(m.path.as_str()).or_default().push(m);
+    }
+    for list in by_path.values() {
+        let Some((first, rest)) = list.split_first() else {
+            continue;
+        };
+        for m in rest {
+            let data = bundle.file(&m.file).unwrap_or_default();
+            sink.report_as(
+                "duplicate-module-path",
+                Severity::Warning,
+                &m.file,
+                data,
+                m.module_line.clone(),
+                format!(
+                    "{} declares module {}, as {} does: at most one of them can be published under that path",
+                    m.file, m.path, first.file
+                ),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+struct WorkCtx<'a> {
+    file: &'a str,
+    data: &'a [u8],
+    w: &'a WorkFile,
+}
+
+impl WorkCtx<'_> {
+    fn line_range(&self, id: LineId) -> std::ops::Range<usize> {
+        self.w.syntax.line(id).map_or(0..0, |l| l.byte_span())
+    }
+
+    fn arg_range(&self, id: LineId, n: usize) -> std::ops::Range<usize> {
+        let in_block = self.w.syntax.block_of(id).is_some();
+        let line = self.line_range(id);
+        text::token_in(self.data, line.clone(), if in_block { n } else { n + 1 }).unwrap_or(line)
+    }
+
+    /// Sets the go line's version (the caller checks that there is one).
+    fn set_go(&self, version: &str) -> TextEdit {
+        let range = self
+            .w
+            .go
+            .as_ref()
+            .map_or(0..0, |g| self.arg_range(g.line, 0));
+        TextEdit {
+            file: self.file.to_owned(),
+            range,
+            new_text: version.to_owned(),
+        }
+    }
+}
+
+/// The bundle directory of `path` (a go.work `use` path) relative to `dir`, or `None` when it
+/// is absolute or leaves the bundle.
+fn join(dir: &str, path: &str) -> Option<String> {
+    if crate::path::is_directory_path(path) && (path.starts_with('/') || path.starts_with('\\')) {
+        return None;
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for element in path.split(['/', '\\']) {
+        match element {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn use_paths_join_inside_the_bundle() {
+        assert_eq!(super::join("", "./a"), Some("a".to_owned()));
+        assert_eq!(super::join("w", "../b/./c"), Some("b/c".to_owned()));
+        assert_eq!(super::join("", "."), Some(String::new()));
+        assert_eq!(super::join("", "../x"), None);
+        assert_eq!(super::join("", "/abs"), None);
+    }
+}

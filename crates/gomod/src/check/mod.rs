@@ -1,0 +1,286 @@
+//! Diagnostics: rules that look at a bundle (go.mod, go.sum, go.work, vendor/modules.txt, and
+//! whatever else was pasted) and report what is wrong or risky, where, why, and how to fix it.
+//!
+//! Every finding is a [`Diagnostic`] pointing at the exact bytes that cause it, with a message
+//! naming modules and versions and, when a mechanical fix exists, [`Fix`]es made of
+//! [`TextEdit`]s plus the equivalent go commands. Fixes are applied by one function,
+//! [`apply_edits`], so the CLI, the web app and the tests agree on the result; [`fix_bundle`]
+//! applies fixes repeatedly until nothing more can be fixed.
+//!
+//! Rules degrade with their input: a rule that needs a file or a setting that is not there adds
+//! a [`Skipped`] entry to the [`Report`] saying what to paste, instead of guessing. The rule
+//! catalogue (stable codes, default severities, explanations) is [`RULES`].
+//!
+//! Where a rule mirrors a go command failure, the message is the go command's own text (checked
+//! against go 1.27.3; see `testdata/check`).
+
+mod edits;
+mod fixer;
+mod gomod;
+mod gosum;
+mod gowork;
+mod graph;
+mod markers;
+mod render;
+mod rules;
+mod text;
+
+pub use edits::{apply_edits, EditOutcome};
+pub use fixer::{fix_bundle, FixOutcome};
+pub use render::{to_json, to_sarif, to_text};
+pub use rules::{rule, Rule, RULES};
+
+use std::ops::Range;
+
+use crate::bundle::{Bundle, WorkspaceFile};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The go command fails (or will fail in CI, under `-mod=readonly`).
+    Error,
+    /// It works today but breaks for someone else, later, or silently.
+    Warning,
+    /// Worth knowing; nothing is broken.
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Where a finding is: 1-based line and column (columns count characters, as go's error
+/// positions do) of the first and last character, end exclusive, plus the byte range.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub bytes: Range<usize>,
+}
+
+/// One replacement of a byte range of a file. A range `n..n` inserts; a file that does not exist
+/// yet is created by an edit at `0..0`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub file: String,
+    pub range: Range<usize>,
+    pub new_text: String,
+}
+
+/// One way to fix a finding: the edits (all applied or none) and the go commands that have the
+/// same effect. A fix without edits is advice to run the commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+    pub commands: Vec<String>,
+}
+
+/// One finding. `file` is relative to the bundle root; `fixes` are in order of preference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub file: String,
+    pub span: Span,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+}
+
+/// A check that could not run, and what to supply to enable it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub code: &'static str,
+    /// The file the check would have looked at ("" when it concerns the whole bundle).
+    pub file: String,
+    pub reason: String,
+    pub to_enable: String,
+}
+
+/// Settings of a check run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The Go version the user runs (`1.23.8` or `go1.23.8`), as with `GOTOOLCHAIN=local`.
+    pub go_version: Option<String>,
+}
+
+impl Options {
+    /// The running Go version without a `go` prefix, if it is a valid Go version.
+    fn local_go(&self) -> Option<&str> {
+        let v = self.go_version.as_deref()?.trim();
+        let v = v.strip_prefix("go").unwrap_or(v);
+        crate::version::gover::is_valid(v).then_some(v)
+    }
+}
+
+/// The result of [`check`]: diagnostics sorted by file and position, and the skipped checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Report {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Collects diagnostics and skipped checks while the rules run.
+#[derive(Default)]
+pub(crate) struct Sink {
+    diagnostics: Vec<Diagnostic>,
+    skipped: Vec<Skipped>,
+}
+
+impl Sink {
+    /// Adds a finding of `code` at `bytes` of `data` (the file's content), with the rule's
+    /// default severity.
+    pub(crate) fn report(
+        &mut self,
+        code: &'static str,
+        file: &str,
+        data: &[u8],
+        bytes: Range<usize>,
+        message: String,
+        fixes: Vec<Fix>,
+    ) {
+        let severity = rule(code).map_or(Severity::Warning, |r| r.severity);
+        self.report_as(code, severity, file, data, bytes, message, fixes);
+    }
+
+    /// Like [`Sink::report`] with an explicit severity (for rules whose seriousness depends on
+    /// the context).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn report_as(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        file: &str,
+        data: &[u8],
+        bytes: Range<usize>,
+        message: String,
+        fixes: Vec<Fix>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            code,
+            severity,
+            file: file.to_owned(),
+            span: text::span(data, bytes),
+            message,
+            fixes,
+        });
+    }
+
+    pub(crate) fn skip(
+        &mut self,
+        code: &'static str,
+        file: &str,
+        reason: String,
+        to_enable: String,
+    ) {
+        self.skipped.push(Skipped {
+            code,
+            file: file.to_owned(),
+            reason,
+            to_enable,
+        });
+    }
+}
+
+/// Runs every rule on the bundle's workspace files.
+pub fn check(bundle: &Bundle, options: &Options) -> Report {
+    let mut sink = Sink::default();
+    let local_go = options.local_go();
+    if options.go_version.is_some() && local_go.is_none() {
+        sink.skip(
+            "go-version-too-new",
+            "",
+            format!(
+                "{:?} is not a Go version",
+                options.go_version.as_deref().unwrap_or_default()
+            ),
+            "pass the output of `go env GOVERSION`, for example go1.23.8".to_owned(),
+        );
+    }
+    let mut modules = Vec::new();
+    for (dir, which, file) in bundle.workspace_files() {
+        markers::check(&mut sink, &file.name, &file.data);
+        match which {
+            WorkspaceFile::GoMod => {
+                if let Some(module) =
+                    gomod::check(&mut sink, bundle, dir, &file.name, &file.data, local_go)
+                {
+                    modules.push(module);
+                }
+            }
+            WorkspaceFile::GoSum | WorkspaceFile::GoWorkSum => {
+                gosum::check(&mut sink, &file.name, &file.data)
+            }
+            WorkspaceFile::GoWork => {}
+            WorkspaceFile::ModulesTxt => {}
+        }
+    }
+    gowork::check(&mut sink, bundle, &modules, local_go);
+    graph::check(&mut sink, bundle, local_go);
+    if options.go_version.is_none() {
+        let has_main = bundle
+            .workspace_files()
+            .any(|(_, w, _)| matches!(w, WorkspaceFile::GoMod | WorkspaceFile::GoWork));
+        if has_main {
+            sink.skip(
+                "go-version-too-new",
+                "",
+                "the Go version you run is not known".to_owned(),
+                "pass --go-version with the output of `go env GOVERSION` (GOTOOLCHAIN=local)"
+                    .to_owned(),
+            );
+        }
+    }
+    let mut diagnostics = sink.diagnostics;
+    diagnostics.sort_by(|a, b| {
+        (
+            a.file.as_str(),
+            a.span.bytes.start,
+            a.span.bytes.end,
+            a.code,
+        )
+            .cmp(&(
+                b.file.as_str(),
+                b.span.bytes.start,
+                b.span.bytes.end,
+                b.code,
+            ))
+    });
+    let mut skipped = sink.skipped;
+    skipped.sort();
+    skipped.dedup();
+    Report {
+        diagnostics,
+        skipped,
+    }
+}
+
+/// What the go.mod rules learned about one module, for the rules that compare modules.
+#[derive(Debug, Clone)]
+pub(crate) struct ModuleSummary {
+    /// The directory of the go.mod in the bundle (`""` at the root).
+    pub dir: String,
+    pub file: String,
+    pub path: String,
+    /// Byte range of the module line.
+    pub module_line: Range<usize>,
+    /// The go line's version, if any.
+    pub go: Option<String>,
+}

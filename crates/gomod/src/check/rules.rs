@@ -1,0 +1,188 @@
+//! The rule catalogue: stable codes, default severities, summaries and explanations (shown by
+//! `gomodplay explain CODE` and in the web app).
+
+use super::Severity;
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable code (`duplicate-require`); never renamed once published.
+    pub code: &'static str,
+    /// The severity of its findings unless the rule says otherwise for a case.
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Paragraphs: what goes wrong, a real-world example, how to fix it.
+    pub explanation: &'static str,
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// Every rule, in the order of the documentation.
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "syntax-error",
+        severity: Severity::Error,
+        summary: "The go command cannot parse the file.",
+        explanation: "The go command refuses a go.mod or go.work file that does not parse, and a go.sum line that does not have exactly three fields. The message is the go command's own (for example `usage: require module/path v1.2.3`), at the position the go command reports.\n\nReal-world example: hugo's go.mod at commit d2ac9b2e5b7a kept two branch names from a badly resolved merge conflict as lines of their own inside the require block; go mod edit answers `go.mod:66:3: usage: require module/path v1.2.3`.\n\nFix: edit the line the message points at. vendor/modules.txt has no syntax errors: the go command skips lines it does not understand.",
+    },
+    Rule {
+        code: "not-formatted",
+        severity: Severity::Info,
+        summary: "The file is not in the canonical form that `go mod edit -fmt` writes.",
+        explanation: "The go command rewrites go.mod and go.work in a canonical layout (sorted blocks, canonical versions, normalised quoting, no duplicate lines) whenever it changes them, so a hand-edited file produces noisy diffs later.\n\nReal-world example: a `require example.com/a v1.2` line is silently rewritten to `v1.2.0` by the next go command that writes go.mod.\n\nFix: `go mod edit -fmt` (or `go work edit -fmt`); the fix replaces the file with exactly that output.",
+    },
+    Rule {
+        code: "module-path-no-dot",
+        severity: Severity::Warning,
+        summary: "The module path's first element has no dot, so nobody can download or require the module.",
+        explanation: "A module path such as `myproject` works for a program built in place, but the go command only downloads modules whose first path element looks like a host name. Another module requiring it gets `malformed module path \"myproject\": missing dot in first path element`, and `go install myproject@latest` cannot work.\n\nReal-world example: bare names like `module go-eth` (sc0Vu/go-eth#3) had to be renamed before anyone could depend on them.\n\nFix: rename the module to where it is published, for example `go mod edit -module=github.com/you/myproject`, and update its import paths.",
+    },
+    Rule {
+        code: "module-path-invalid",
+        severity: Severity::Error,
+        summary: "The module line is missing or names a path the go command rejects.",
+        explanation: "The go command checks the main module's path like an import path: no leading dash, no empty or dot-only elements, no characters outside its allowed set; `go` and `toolchain` are reserved, and a go.mod without a module line is refused with `missing module declaration`.\n\nReal-world example: `module -x` stops every command with `go: malformed module path \"-x\": leading dash`.\n\nFix: set the path with `go mod edit -module=example.com/mod`. An empty go.mod (used to carve a directory out of its parent module, as hugo does) is not reported.",
+    },
+    Rule {
+        code: "pseudo-version",
+        severity: Severity::Info,
+        summary: "A requirement pins an untagged commit (a pseudo-version).",
+        explanation: "`go get module@branch` or `@commit` records a pseudo-version such as `v0.0.0-20240102150405-abcdef123456`. It is reproducible, but it hides which release you meant, `go list -m -u` compares it oddly, and it often outlives the reason it was added.\n\nReal-world example: a fix fetched with `go get example.com/lib@main` before it was released, never moved to the release that shipped it.\n\nFix: when a tagged release contains the commit, `go get module@latest` (or the specific version).",
+    },
+    Rule {
+        code: "major-version-mismatch",
+        severity: Severity::Error,
+        summary: "A version's major number does not match the module path's /vN suffix.",
+        explanation: "Semantic import versioning: versions v2 and above of a module that has a go.mod live at a path ending in /v2, /v3, ... The go command rejects `require example.com/x v2.1.0` with `require example.com/x: version \"v2.1.0\" invalid: should be v0 or v1, not v2`.\n\nReal-world example: eko/gocache#91, dnaeon/go-vcr#64 — v2 tags without /v2 in the module path.\n\nFix: require the /vN path (and import it), or, for a v2+ module without a go.mod, the `+incompatible` version.",
+    },
+    Rule {
+        code: "incompatible-version",
+        severity: Severity::Info,
+        summary: "A requirement uses a +incompatible version.",
+        explanation: "`+incompatible` marks a v2+ version of a repository that had no go.mod at that tag. It works, but the module's later versions that do have a go.mod live at a /vN path that `go get -u` never moves to, so such requirements tend to stay old.\n\nReal-world example: `github.com/russross/blackfriday v2.0.0+incompatible` next to the module `github.com/russross/blackfriday/v2`.\n\nFix: check whether the module now publishes a /vN path and require that instead.",
+    },
+    Rule {
+        code: "excluded-version-required",
+        severity: Severity::Error,
+        summary: "go.mod requires a version that it also excludes.",
+        explanation: "An excluded version is never used; when go.mod itself requires it, the go command prints `go: ignoring requirement on excluded version M V` and wants to rewrite the requirement to the next version, which under -mod=readonly (CI, go build) fails with `updates to go.mod needed`.\n\nFix: drop the exclude (`go mod edit -dropexclude=M@V`) if the version is acceptable, or `go get M@<newer>` to require a version that is not excluded.",
+    },
+    Rule {
+        code: "duplicate-require",
+        severity: Severity::Error,
+        summary: "One module is required on two lines.",
+        explanation: "The parser accepts two requirements of one module, but the go command keeps only the highest and wants to rewrite go.mod, so under -mod=readonly (the default for go build and go test) it stops with `go: updates to go.mod needed; to update it: go mod tidy`.\n\nReal-world example: a merge where both branches bumped the same dependency, resolved by keeping both lines.\n\nFix: delete the lower requirement (what `go mod tidy` does).",
+    },
+    Rule {
+        code: "replace-duplicate",
+        severity: Severity::Warning,
+        summary: "The same replacement appears twice.",
+        explanation: "Identical replace lines are harmless to the go command, but `go mod edit -fmt` drops all but the last, and the repetition usually hides a merge mistake. golangci-lint's gomoddirectives reports them too.\n\nFix: delete the extra line.",
+    },
+    Rule {
+        code: "replace-conflict",
+        severity: Severity::Error,
+        summary: "One module version is replaced by two different targets.",
+        explanation: "The go command refuses to choose: `go: conflicting replacements for M@V:` followed by both targets. (`go mod edit -fmt` silently keeps the last line, which hides the conflict.)\n\nFix: keep the replacement you mean and delete the other; the offered fix keeps the last one, as go mod edit does.",
+    },
+    Rule {
+        code: "replace-local-path",
+        severity: Severity::Warning,
+        summary: "A committed replace points at a local directory.",
+        explanation: "A `replace M => ../dir` only works on machines that have that directory. It breaks `go install pkg@version` (`The go.mod file for the module providing named packages contains one or more replace directives`), bots such as Renovate and Dependabot, and every checkout without the sibling directory; replacements in dependencies are ignored, so consumers silently get the unreplaced version.\n\nReal-world example: golang/go#44840 (go install refuses), renovatebot/renovate#6647.\n\nFix: keep local development overrides in a go.work file (not committed, or committed on purpose) instead of go.mod. The fix moves the replacement into a go.work next to go.mod that uses the module.",
+    },
+    Rule {
+        code: "toolchain-not-above-go",
+        severity: Severity::Warning,
+        summary: "The toolchain line does not name a toolchain newer than the go line.",
+        explanation: "A toolchain line only matters when it names a newer Go than the go line. The go command drops a toolchain line equal to `go<go line>`, lower than the go line, older than go1.21, or `default`, whenever it writes go.mod; `go list -m` and `go mod tidy -diff` therefore report `updates to go.mod needed`.\n\nReal-world example: bots adding or bumping toolchain lines that tidy later deletes (dependabot/dependabot-core#7868, golang/go#75331).\n\nFix: delete the toolchain line (`go mod edit -toolchain=none`).",
+    },
+    Rule {
+        code: "go-line-without-patch",
+        severity: Severity::Info,
+        summary: "A go line of Go 1.21 or later without a patch number.",
+        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: `go1.21` cannot be downloaded, so toolchain switching may fail with `toolchain not available`, and the go command itself writes `1.21.0`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
+    },
+    Rule {
+        code: "directive-too-new",
+        severity: Severity::Warning,
+        summary: "A directive needs a newer Go than the go line declares.",
+        explanation: "The go line promises that the module works with that Go release, but older releases reject directives they do not know in the main module: toolchain needs Go 1.21, godebug 1.23, tool 1.24, ignore 1.25, retract 1.16. Such a release fails with `unknown directive: toolchain`, and `go get -tool` raises the go line to 1.24 by itself.\n\nReal-world example: tools built on old golang.org/x/mod failing on `toolchain` (barnybug/cli53#337).\n\nFix: raise the go line to the release that introduced the directive.",
+    },
+    Rule {
+        code: "retract-without-rationale",
+        severity: Severity::Warning,
+        summary: "A retract directive has no comment explaining why.",
+        explanation: "The comment on a retract line is the rationale that `go list -m -u` and `go get` show to users of the retracted version. Without it they only learn that the version was retracted. golangci-lint's gomoddirectives reports this too.\n\nFix: add a comment on or above the retract line, for example `retract v1.0.1 // Published with a broken API.`",
+    },
+    Rule {
+        code: "merge-conflict-markers",
+        severity: Severity::Error,
+        summary: "The file still contains merge conflict markers.",
+        explanation: "Lines starting with `<<<<<<<`, `|||||||`, `=======` or `>>>>>>>` are left by an unfinished merge. go.mod does not parse with them, and go.sum lines must have exactly three fields.\n\nReal-world example: hugo at d2ac9b2e5b7a committed go.mod and go.sum with the marker lines' branch names left behind.\n\nFix: resolve the conflict. The offered fix keeps both sides (deletes only the marker lines), which is right for go.sum; for go.mod the duplicate-require and other rules then show what to remove.",
+    },
+    Rule {
+        code: "sum-conflict",
+        severity: Severity::Error,
+        summary: "go.sum has two different h1: hashes for one module version.",
+        explanation: "The go command checks a download against the first h1: hash it finds, so at most one of the lines can be right; if it is the second, every build fails with `checksum mismatch` / `SECURITY ERROR`.\n\nReal-world example: a release that was re-tagged, or a merge of two branches that fetched the module from different proxies (ollama/ollama#11547).\n\nFix: delete both lines and let `go mod tidy` record the hash again (verify it against sum.golang.org).",
+    },
+    Rule {
+        code: "sum-malformed",
+        severity: Severity::Error,
+        summary: "A go.sum line is malformed.",
+        explanation: "A line without exactly three fields stops every go command except `go mod tidy` with `malformed go.sum:` and `FILE:LINE: wrong number of fields N`. An h1: hash that is not 44 base64 characters can never match a download, so the module fails verification with `checksum mismatch`.\n\nReal-world example: hugo at d2ac9b2e5b7a committed a go.sum with merge-marker remnants and one hash missing its final `=`.\n\nFix: delete the line; `go mod tidy` records correct hashes again.",
+    },
+    Rule {
+        code: "go-version-too-new",
+        severity: Severity::Error,
+        summary: "The go line needs a newer Go than the one you run.",
+        explanation: "Since Go 1.21 the go line is a minimum. With GOTOOLCHAIN=local (common in CI images and build scripts) an older go command refuses the module: `go: go.mod requires go >= 1.24.1 (running go 1.23.8; GOTOOLCHAIN=local)`. With GOTOOLCHAIN=auto it downloads a newer toolchain instead.\n\nFix: use a newer Go (or GOTOOLCHAIN=auto), or, if the code does not need the newer release, lower the go line. This check needs the Go version you run (--go-version).",
+    },
+    Rule {
+        code: "duplicate-module-path",
+        severity: Severity::Error,
+        summary: "Two modules declare the same module path.",
+        explanation: "In a go.work workspace the go command refuses this: `go: module M appears multiple times in workspace`. Outside a workspace it means a copied module was never renamed, so at most one of them can be published under that path.\n\nReal-world example: Mooncake's example http-metadata-server was copied with its module line unchanged.\n\nFix: give one of the modules its own path (`go mod edit -module=...`).",
+    },
+    Rule {
+        code: "go-version-drift",
+        severity: Severity::Error,
+        summary: "A go.work declares an older Go than one of the modules it uses.",
+        explanation: "The go line of go.work must be at least the go line of every module it uses; otherwise the go command stops with `go: module DIR listed in go.work file requires go >= V, but go.work lists go W; to download and use go V: go work use`.\n\nReal-world example: a module raised to Go 1.24 by `go get` while the workspace's go.work still says 1.22.\n\nFix: raise the go.work go line (what `go work use` does).",
+    },
+    Rule {
+        code: "module-path-mismatch",
+        severity: Severity::Error,
+        summary: "A dependency's go.mod declares a different module path than the one required.",
+        explanation: "The go command refuses a module whose go.mod names another path: `go: example.com/a@v1.0.0: parsing go.mod: module declares its path as: example.com/b but was required as: example.com/a`. It happens when a module was renamed, or a fork is required under the fork's path without a replace.\n\nReal-world example: github.com/imdario/mergo moved to dario.cat/mergo (bakito/kubexporter PR #548).\n\nFix: require the path the go.mod declares (and change the imports), or replace the old path by the new one. This check needs the dependencies' go.mod files in the bundle.",
+    },
+    Rule {
+        code: "sum-missing",
+        severity: Severity::Error,
+        summary: "go.sum lacks a go.mod hash that loading the module graph needs.",
+        explanation: "Since Go 1.16 the go command does not add missing go.sum lines by itself: a build stops with `go: M@V: missing go.sum entry for go.mod file; to add it: go mod download M`. This rule checks the go.mod hashes the graph and the build list need; the zip hashes depend on which packages are imported, which the bundle does not show.\n\nReal-world example: a bot that updated one module's go.mod but not its go.sum (dependabot/dependabot-core#4124).\n\nFix: `go mod download` or `go mod tidy`; the offered fix adds the lines, computing each hash from the go.mod file in the bundle. Needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "sum-unused",
+        severity: Severity::Info,
+        summary: "A go.sum line that the module graph does not use.",
+        explanation: "go.sum accumulates lines for versions that are no longer in the graph; `go mod tidy` removes them. They are harmless but make go.sum harder to review and to merge.\n\nReal-world example: bots appending go.sum lines instead of pruning them (dependabot/dependabot-core#1846).\n\nFix: `go mod tidy`, or delete the line. Only checked for pruned graphs (go 1.17 or later), where the needed set is known exactly; needs the dependencies' go.mod files.",
+    },
+    Rule {
+        code: "retracted-version",
+        severity: Severity::Warning,
+        summary: "go.mod requires a version that its author retracted.",
+        explanation: "A retraction, read from the go.mod of the module's latest version, says a version should not be used. `go get` warns `go: warning: M@V: retracted by module author: RATIONALE`, but `go build` and `go mod tidy` stay silent, so retracted requirements linger (golang/go#73952).\n\nFix: `go get M@latest` (the latest version is never a retracted one). Needs the module's @v/list and latest go.mod in the bundle.",
+    },
+    Rule {
+        code: "deprecated-module",
+        severity: Severity::Warning,
+        summary: "go.mod requires a module whose author deprecated it.",
+        explanation: "A `// Deprecated:` comment on the module line of the module's latest go.mod marks the whole module as deprecated; `go get` prints `go: module M is deprecated: MESSAGE`, usually naming the successor.\n\nReal-world example: github.com/golang/protobuf, deprecated in favour of google.golang.org/protobuf.\n\nFix: move to the module the message names. Needs the module's @v/list and latest go.mod in the bundle.",
+    },
+];

@@ -1,0 +1,152 @@
+//! Positions and byte ranges in file contents: line/column spans for diagnostics, whole-line
+//! ranges for deleting a line, and the bytes of one token on a line.
+
+use std::ops::Range;
+
+use super::Span;
+use crate::syntax::utf8;
+
+/// The span of `bytes` in `data` (clamped to the data; columns count UTF-8 characters, with an
+/// invalid byte counting as one, as Go's decoder does).
+pub(crate) fn span(data: &[u8], bytes: Range<usize>) -> Span {
+    let end = bytes.end.min(data.len());
+    let start = bytes.start.min(end);
+    let (line, column) = line_column(data, start);
+    let (end_line, end_column) = line_column(data, end);
+    Span {
+        line,
+        column,
+        end_line,
+        end_column,
+        bytes: start..end,
+    }
+}
+
+/// The 1-based line and column of byte offset `at`.
+fn line_column(data: &[u8], at: usize) -> (u32, u32) {
+    let before = data.get(..at).unwrap_or(data);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i.saturating_add(1));
+    let newlines = before.iter().filter(|&&b| b == b'\n').count();
+    let line_text = before.get(line_start..).unwrap_or_default();
+    let mut chars = 0usize;
+    let mut rest = line_text;
+    while !rest.is_empty() {
+        let (_, size) = utf8::decode_rune(rest);
+        rest = rest.get(size.max(1)..).unwrap_or_default();
+        chars = chars.saturating_add(1);
+    }
+    (
+        to_u32(newlines.saturating_add(1)),
+        to_u32(chars.saturating_add(1)),
+    )
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The byte range of the whole line containing offset `at`, including its terminating `\n`
+/// (deleting it removes the line without leaving a blank one).
+pub(crate) fn whole_line(data: &[u8], at: usize) -> Range<usize> {
+    let at = at.min(data.len());
+    let start = data
+        .get(..at)
+        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+        .map_or(0, |i| i.saturating_add(1));
+    let end = data
+        .get(at..)
+        .and_then(|b| b.iter().position(|&c| c == b'\n'))
+        .map_or(data.len(), |i| at.saturating_add(i).saturating_add(1));
+    start..end
+}
+
+/// The byte range of the line containing offset `at`, without its `\n` (for spans).
+pub(crate) fn line_content(data: &[u8], at: usize) -> Range<usize> {
+    let range = whole_line(data, at);
+    let end = if data.get(range.end.saturating_sub(1)) == Some(&b'\n') && range.end > range.start {
+        range.end.saturating_sub(1)
+    } else {
+        range.end
+    };
+    range.start..end
+}
+
+/// The byte range of the line with the given 1-based number (without its `\n`), if it exists.
+pub(crate) fn line_number_range(data: &[u8], number: u32) -> Option<Range<usize>> {
+    let mut start = 0usize;
+    for _ in 1..number {
+        let next = data.get(start..)?.iter().position(|&c| c == b'\n')?;
+        start = start.checked_add(next)?.checked_add(1)?;
+    }
+    if start > data.len() {
+        return None;
+    }
+    Some(line_content(data, start))
+}
+
+/// The byte range of the `index`-th whitespace-separated token within `range` of `data`
+/// (quoted strings count as one token; `//` starts a comment that ends the tokens).
+pub(crate) fn token_in(data: &[u8], range: Range<usize>, index: usize) -> Option<Range<usize>> {
+    let text = data.get(range.clone())?;
+    let mut i = 0usize;
+    let mut found = 0usize;
+    while i < text.len() {
+        let c = *text.get(i)?;
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        if text.get(i..i.saturating_add(2)) == Some(b"//") {
+            return None;
+        }
+        let start = i;
+        if c == b'"' || c == b'`' {
+            i += 1;
+            while i < text.len() && text.get(i) != Some(&c) {
+                if c == b'"' && text.get(i) == Some(&b'\\') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            i = i.saturating_add(1).min(text.len());
+        } else {
+            while i < text.len() && !matches!(text.get(i), Some(b' ' | b'\t' | b'\r')) {
+                i += 1;
+            }
+        }
+        if found == index {
+            return Some(range.start.saturating_add(start)..range.start.saturating_add(i));
+        }
+        found += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_count_characters_and_lines() {
+        let data = "ab\ncé d\n".as_bytes();
+        let s = span(data, 3..data.len());
+        assert_eq!((s.line, s.column, s.end_line, s.end_column), (2, 1, 3, 1));
+        let s = span(data, 7..8);
+        assert_eq!((s.line, s.column, s.end_line, s.end_column), (2, 4, 2, 5));
+        assert_eq!(whole_line(data, 4), 3..data.len());
+        assert_eq!(line_content(data, 4), 3..data.len() - 1);
+        assert_eq!(line_number_range(data, 2), Some(3..data.len() - 1));
+        assert_eq!(line_number_range(data, 9), None);
+    }
+
+    #[test]
+    fn tokens_skip_space_and_stop_at_comments() {
+        let data = b"\trequire \"a b\" v1 // c\n";
+        assert_eq!(token_in(data, 0..data.len(), 1), Some(9..14));
+        assert_eq!(token_in(data, 0..data.len(), 2), Some(15..17));
+        assert_eq!(token_in(data, 0..data.len(), 3), None);
+    }
+}

@@ -1,0 +1,379 @@
+//! The rule cases under `testdata/check/`: one txtar per case holding the bundle's files and a
+//! final `want` section with the expected report, the fixes `fix_bundle` applies, the changed
+//! files and the report after fixing. `UPDATE_GOLDEN=1` rewrites the `want` sections.
+//!
+//! Naming: `CODE.txtar` must trigger rule CODE, `CODE-ok.txtar` is a near miss that must not;
+//! `scenario-*.txtar` are real-world situations. A comment line `go-version: V` sets the Go
+//! version the user runs. Every rule must have both kinds of case.
+//!
+//! Independently of the golden text, each fixable rule is fixed alone (`--only CODE`) and must
+//! then be gone, with no new error; `fixes_are_accepted_by_go` runs `go mod edit -fmt` /
+//! `go work edit -fmt` on every file the fixes changed.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use gomod::bundle::txtar;
+use gomod::bundle::Bundle;
+use gomod::check::{check, fix_bundle, to_text, Options, Report, Severity, RULES};
+
+const WANT: &str = "want";
+
+struct Case {
+    path: PathBuf,
+    name: String,
+    archive: txtar::Archive,
+    bundle: Bundle,
+    options: Options,
+}
+
+fn cases() -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/check");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("testdata/check")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let data = std::fs::read(&path).expect("read case");
+            let archive = txtar::parse(&data);
+            let comment = String::from_utf8_lossy(&archive.comment).into_owned();
+            let go_version = comment
+                .lines()
+                .find_map(|l| l.strip_prefix("go-version: "))
+                .map(|v| v.trim().to_owned());
+            let bundle = Bundle::from_files(
+                archive
+                    .files
+                    .iter()
+                    .filter(|f| f.name != WANT)
+                    .map(|f| (f.name.clone(), f.data.clone())),
+            );
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            Case {
+                path,
+                name,
+                archive,
+                bundle,
+                options: Options { go_version },
+            }
+        })
+        .collect()
+}
+
+fn codes(report: &Report) -> BTreeSet<&'static str> {
+    report.diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn errors(report: &Report) -> BTreeSet<(&'static str, String)> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.file.clone()))
+        .collect()
+}
+
+/// The expected text of a case: the report, the fixes applied, the changed files, the report
+/// after fixing.
+fn render(case: &Case) -> String {
+    let report = check(&case.bundle, &case.options);
+    let mut out = String::from("== check ==\n");
+    out.push_str(&to_text(&report));
+    let fixed = fix_bundle(&case.bundle, &case.options, &[]);
+    if !fixed.applied.is_empty() {
+        out.push_str("== fix ==\n");
+        for a in &fixed.applied {
+            out.push_str(&format!("applied {} in {}: {}\n", a.code, a.file, a.title));
+        }
+        for name in &fixed.changed {
+            out.push_str(&format!(">>> {name}\n"));
+            let data = fixed.bundle.file(name).unwrap_or_default();
+            out.push_str(&String::from_utf8_lossy(data));
+            if !data.ends_with(b"\n") {
+                out.push_str("\n<no final newline>\n");
+            }
+        }
+        out.push_str("== after fix ==\n");
+        out.push_str(&to_text(&fixed.report));
+    }
+    out
+}
+
+#[test]
+fn cases_match_their_want_sections() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for case in cases() {
+        let got = render(&case);
+        let want = case.archive.files.iter().find(|f| f.name == WANT);
+        if update {
+            let mut archive = case.archive.clone();
+            archive.files.retain(|f| f.name != WANT);
+            archive.files.push(txtar::File {
+                name: WANT.to_owned(),
+                data: got.into_bytes(),
+            });
+            std::fs::write(&case.path, txtar::format(&archive)).expect("write case");
+            continue;
+        }
+        match want {
+            Some(w) if w.data == got.as_bytes() => {}
+            Some(w) => failures.push(format!(
+                "{}:\n--- want\n{}--- got\n{}",
+                case.name,
+                String::from_utf8_lossy(&w.data),
+                got
+            )),
+            None => failures.push(format!(
+                "{}: no want section (run with UPDATE_GOLDEN=1)",
+                case.name
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_case_triggers_or_avoids_its_rule() {
+    let mut failures = Vec::new();
+    let mut triggered = BTreeSet::new();
+    let mut near_missed = BTreeSet::new();
+    for case in cases() {
+        let report = check(&case.bundle, &case.options);
+        let found = codes(&report);
+        if let Some(code) = case.name.strip_suffix("-ok") {
+            near_missed.insert(code.to_owned());
+            if found.contains(code) {
+                failures.push(format!("{}: {code} reported on a near miss", case.name));
+            }
+        } else if !case.name.starts_with("scenario-") {
+            let code = case.name.split('.').next().unwrap_or_default().to_owned();
+            if !found.contains(code.as_str()) {
+                failures.push(format!("{}: {code} not reported", case.name));
+            }
+            triggered.insert(code);
+        }
+    }
+    for rule in RULES {
+        if !triggered.contains(rule.code) {
+            failures.push(format!("rule {} has no triggering case", rule.code));
+        }
+        if !near_missed.contains(rule.code) {
+            failures.push(format!("rule {} has no near-miss case", rule.code));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_fix_removes_its_rule_without_new_errors() {
+    let mut failures = Vec::new();
+    let mut fixed_codes = BTreeSet::new();
+    for case in cases() {
+        let report = check(&case.bundle, &case.options);
+        let before_errors = errors(&report);
+        let fixable: BTreeSet<&'static str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.fixes.iter().any(|f| !f.edits.is_empty()))
+            .map(|d| d.code)
+            .collect();
+        for code in fixable {
+            let outcome = fix_bundle(&case.bundle, &case.options, &[code]);
+            fixed_codes.insert(code);
+            if codes(&outcome.report).contains(code) {
+                failures.push(format!("{}: --only {code} leaves {code}", case.name));
+            }
+            // Rules cannot look into a file that does not parse, so errors that appear in such a
+            // file once it parses were hidden, not introduced.
+            let unparsed: BTreeSet<&str> = report
+                .skipped
+                .iter()
+                .filter(|s| s.code == "*")
+                .map(|s| s.file.as_str())
+                .collect();
+            let new: Vec<_> = errors(&outcome.report)
+                .into_iter()
+                .filter(|e| !before_errors.contains(e) && !unparsed.contains(e.1.as_str()))
+                .collect();
+            if !new.is_empty() {
+                failures.push(format!("{}: --only {code} introduces {new:?}", case.name));
+            }
+        }
+    }
+    assert!(!fixed_codes.is_empty());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn go_binary() -> Option<PathBuf> {
+    let go = std::env::var_os("GO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/work/main/.venv/bin/go"));
+    go.is_file().then_some(go)
+}
+
+#[test]
+fn fixes_are_accepted_by_go() {
+    let Some(go) = go_binary() else {
+        eprintln!("fixes_are_accepted_by_go: no go binary (set GO); checked nothing");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        let outcome = fix_bundle(&case.bundle, &case.options, &[]);
+        let before = check(&case.bundle, &case.options);
+        for name in &outcome.changed {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            let args: &[&str] = match base {
+                "go.mod" => &["mod", "edit", "-fmt", "-print"],
+                "go.work" => &["work", "edit", "-fmt", "-print"],
+                _ => continue,
+            };
+            // A file that did not parse before fixing need not parse after (its syntax error
+            // may be one no rule can fix).
+            if before
+                .diagnostics
+                .iter()
+                .any(|d| &d.file == name && d.code == "syntax-error")
+            {
+                continue;
+            }
+            let dir =
+                std::env::temp_dir().join(format!("gomod-check-{}-{}", std::process::id(), runs));
+            runs += 1;
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let data = outcome.bundle.file(name).unwrap_or_default();
+            std::fs::write(dir.join(base), data).expect("write");
+            let out = std::process::Command::new(&go)
+                .args(args)
+                .arg(base)
+                .current_dir(&dir)
+                .env("GOTOOLCHAIN", "local")
+                .env("GOWORK", "off")
+                .env("GOPROXY", "off")
+                .env("GOFLAGS", "")
+                .env("GOSUMDB", "off")
+                .output()
+                .expect("run go");
+            let _ = std::fs::remove_dir_all(&dir);
+            if !out.status.success() {
+                failures.push(format!(
+                    "{}: go rejects fixed {name}: {}",
+                    case.name,
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            } else if out.stdout != data {
+                failures.push(format!(
+                    "{}: fixed {name} is not go's canonical form",
+                    case.name
+                ));
+            }
+        }
+    }
+    assert!(runs > 0, "no fixed go.mod or go.work was checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Writes a bundle's workspace files under `dir/m` and its proxy files under `dir/p` (with the
+/// `.info` files the go command asks for), and runs `go list -m all` in `dir/m` with
+/// `-mod=readonly` against that proxy. Returns (success, stderr).
+fn go_list_all(go: &Path, bundle: &Bundle, dir: &Path) -> (bool, String) {
+    let (module_dir, proxy_dir) = (dir.join("m"), dir.join("p"));
+    for f in bundle.files() {
+        let is_proxy = f.name.contains("/@v/");
+        let path = if is_proxy {
+            proxy_dir.join(&f.name)
+        } else {
+            module_dir.join(&f.name)
+        };
+        if f.name == WANT {
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &f.data).expect("write");
+        if let (true, Some(version)) = (is_proxy, f.name.strip_suffix(".mod")) {
+            let version = version.rsplit('/').next().unwrap_or_default();
+            let info = format!("{{\"Version\":\"{version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}");
+            std::fs::write(path.with_extension("info"), info).expect("write info");
+        }
+    }
+    let gopath = dir.join("gopath");
+    let out = std::process::Command::new(go)
+        .args(["list", "-m", "all"])
+        .current_dir(&module_dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOWORK", "off")
+        .env("GOPROXY", format!("file://{}", proxy_dir.display()))
+        .env("GOFLAGS", "-mod=readonly -modcacherw")
+        .env("GOSUMDB", "off")
+        .env("GOPATH", &gopath)
+        .output()
+        .expect("run go");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// For every case with dependency files: the errors of the graph rules appear verbatim in go's
+/// stderr, a case without errors loads in go, and so does every fixed bundle without errors.
+#[test]
+fn graph_cases_agree_with_go_list() {
+    let Some(go) = go_binary() else {
+        eprintln!("graph_cases_agree_with_go_list: no go binary (set GO); checked nothing");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        if case.bundle.dependency_paths().is_empty() || case.bundle.file("go.work").is_some() {
+            continue;
+        }
+        let report = check(&case.bundle, &case.options);
+        let fixed = fix_bundle(&case.bundle, &case.options, &[]);
+        for (label, bundle, report) in [
+            ("before", &case.bundle, &report),
+            ("after fix", &fixed.bundle, &fixed.report),
+        ] {
+            let dir = std::env::temp_dir()
+                .join(format!("gomod-check-graph-{}-{runs}", std::process::id()));
+            runs += 1;
+            let (ok, stderr) = go_list_all(&go, bundle, &dir);
+            let _ = std::fs::remove_dir_all(&dir);
+            let graph_errors: Vec<&str> = report
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && matches!(d.code, "sum-missing" | "module-path-mismatch")
+                })
+                .map(|d| d.message.as_str())
+                .collect();
+            if report.has_errors() == ok {
+                failures.push(format!(
+                    "{} ({label}): go list -m all ok={ok}, but errors={}: {stderr}",
+                    case.name,
+                    report.has_errors()
+                ));
+            }
+            // go stops at the first missing sum, so at least one message must be its text.
+            if !graph_errors.is_empty() && !graph_errors.iter().any(|m| stderr.contains(m)) {
+                failures.push(format!(
+                    "{} ({label}): none of {graph_errors:?} in go's stderr: {stderr}",
+                    case.name
+                ));
+            }
+        }
+    }
+    assert!(runs > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,88 @@
+//! Every file of the shared corpus (`../shared/corpus`, see its README) through `check`: each
+//! go.mod and go.work alone, and each go.mod with the go.sum beside it, as the Go 1.27.3 that
+//! the corpus was verified with. Real projects' files must not get a single error; the broken
+//! files under `odd/` must. Without the corpus the test says so and checks nothing.
+
+use std::path::{Path, PathBuf};
+
+use gomod::bundle::Bundle;
+use gomod::check::{check, Options, Severity};
+
+fn corpus_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GOMODPLAY_CORPUS") {
+        return Some(PathBuf::from(dir));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    ["../shared/corpus", "../../shared/corpus"]
+        .iter()
+        .map(|rel| root.join(rel))
+        .find(|dir| dir.join("SHA256SUMS").is_file())
+}
+
+fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(base, &path, out);
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let name = rel.rsplit('/').next().unwrap_or_default();
+            if matches!(name, "go.mod" | "go.sum" | "go.work") {
+                out.push(rel);
+            }
+        }
+    }
+}
+
+#[test]
+fn corpus_has_no_false_errors_and_odd_files_are_found() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("corpus not found; checked nothing");
+        return;
+    };
+    let mut files = Vec::new();
+    walk(&dir, &dir, &mut files);
+    files.sort();
+    let options = Options {
+        go_version: Some("1.27.3".to_owned()),
+    };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rel in &files {
+        let name = rel.rsplit('/').next().unwrap_or_default();
+        let data = std::fs::read(dir.join(rel)).expect("read corpus file");
+        let mut bundle_files = vec![(name.to_owned(), data)];
+        if name == "go.mod" {
+            let sum = rel.replace("go.mod", "go.sum");
+            if let Ok(sum_data) = std::fs::read(dir.join(&sum)) {
+                bundle_files.push(("go.sum".to_owned(), sum_data));
+            }
+        }
+        let report = check(&Bundle::from_files(bundle_files), &options);
+        checked += 1;
+        let errors: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{}:{}: {}: {}", d.file, d.span.line, d.code, d.message))
+            .collect();
+        let odd = rel.starts_with("odd/");
+        if odd {
+            let want = if name == "go.sum" {
+                "sum-malformed"
+            } else {
+                "syntax-error"
+            };
+            if !report.diagnostics.iter().any(|d| d.code == want) {
+                failures.push(format!("{rel}: broken file not found ({want} expected)"));
+            }
+        } else if !errors.is_empty() {
+            failures.push(format!("{rel}: false errors:\n  {}", errors.join("\n  ")));
+        }
+    }
+    assert!(checked >= 40, "only {checked} corpus files found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
