@@ -7,6 +7,7 @@
 
 pub mod bundle;
 pub mod check;
+pub mod layout;
 pub mod modfile;
 pub mod path;
 pub mod resolve;
