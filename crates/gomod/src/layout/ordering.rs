@@ -130,9 +130,8 @@ pub(super) fn count_all(g: &Chained, order: &Order) -> usize {
 /// Counts pairs whose lower ends are out of order (a Fenwick tree over the lower positions).
 fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
     let mut tree = vec![0usize; width + 1];
-    let mut seen = 0usize;
     let mut count = 0usize;
-    for &(_, b) in pairs {
+    for (seen, &(_, b)) in pairs.iter().enumerate() {
         // Earlier edges ending strictly right of b cross this one.
         let mut at_most_b = 0usize;
         let mut i = b + 1;
@@ -148,7 +147,6 @@ fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
             }
             i += i & i.wrapping_neg();
         }
-        seen += 1;
     }
     count
 }

@@ -190,3 +190,122 @@ fn properties_hold_on_generated_graphs() {
         assert_eq!(l, layout(&sizes, &edges, &options));
     }
 }
+
+mod focus_views {
+    use crate::bundle::Bundle;
+    use crate::layout::focus::{focused, overview, Limits};
+    use crate::resolve::{bundle_input, resolve, Cmd, Resolution, Settings};
+
+    /// m requires a and b; a requires c v1.1.0, b requires c v1.2.0 and d; d requires e. With
+    /// graph pruning (go 1.21) d's go.mod is never read, so e is not in the graph: `go mod graph`
+    /// (go 1.27.3, these go.mod files in a file proxy, GOFLAGS=-mod=mod) prints exactly the
+    /// module edges m->a, m->b, a->c@v1.1.0, b->c@v1.2.0, b->d (plus go@ and toolchain@ edges).
+    fn resolution() -> Resolution {
+        let mut bundle = Bundle::from_files([(
+            "go.mod",
+            "module example.com/m\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n",
+        )]);
+        let deps = [
+            ("example.com/a", "module example.com/a\n\ngo 1.21\n\nrequire example.com/c v1.1.0\n"),
+            (
+                "example.com/b",
+                "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/c v1.2.0\n\texample.com/d v1.0.0\n)\n",
+            ),
+            ("example.com/d", "module example.com/d\n\ngo 1.21\n\nrequire example.com/e v1.0.0\n"),
+        ];
+        for (path, gomod) in deps {
+            bundle
+                .insert_dependency_gomod(path, "v1.0.0", gomod.as_bytes().to_vec())
+                .unwrap();
+        }
+        for (path, version) in [
+            ("example.com/c", "v1.1.0"),
+            ("example.com/c", "v1.2.0"),
+            ("example.com/e", "v1.0.0"),
+        ] {
+            let gomod = format!("module {path}\n\ngo 1.21\n");
+            bundle
+                .insert_dependency_gomod(path, version, gomod.into_bytes())
+                .unwrap();
+        }
+        let input = bundle_input(&bundle, Settings::default()).unwrap();
+        resolve(&input, Cmd::ModGraph)
+    }
+
+    fn names(res: &Resolution, nodes: &[usize]) -> Vec<String> {
+        nodes
+            .iter()
+            .map(|&i| res.nodes[i].module.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn small_graph_is_shown_whole() {
+        let res = resolution();
+        assert_eq!(res.error, None);
+        let view = overview(&res, &Limits::default());
+        assert_eq!(
+            names(&res, &view.nodes),
+            [
+                "example.com/m",
+                "example.com/a@v1.0.0",
+                "example.com/b@v1.0.0",
+                "example.com/c@v1.1.0",
+                "example.com/c@v1.2.0",
+                "example.com/d@v1.0.0",
+            ]
+        );
+        assert_eq!(view.hidden, 0);
+        assert_eq!(view.edges, [(0, 1), (0, 2), (1, 3), (2, 4), (2, 5)]);
+        assert!(!res.nodes[view.nodes[5]].requirements_loaded, "d is pruned");
+    }
+
+    #[test]
+    fn big_graph_overview_keeps_direct_requirements() {
+        let res = resolution();
+        let limits = Limits {
+            max_nodes: 4,
+            ..Limits::default()
+        };
+        let view = overview(&res, &limits);
+        assert_eq!(
+            names(&res, &view.nodes),
+            [
+                "example.com/m",
+                "example.com/a@v1.0.0",
+                "example.com/b@v1.0.0"
+            ]
+        );
+        assert_eq!(view.hidden, 3);
+    }
+
+    #[test]
+    fn focus_shows_chains_requirers_and_requirements() {
+        let res = resolution();
+        let view = focused(&res, "example.com/c", &Limits::default());
+        // The shortest chain to the selected c v1.2.0 first, then the other chain, then the
+        // requirers (already there).
+        assert_eq!(
+            names(&res, &view.nodes),
+            [
+                "example.com/m",
+                "example.com/b@v1.0.0",
+                "example.com/c@v1.2.0",
+                "example.com/a@v1.0.0",
+                "example.com/c@v1.1.0",
+            ]
+        );
+        assert_eq!(view.focus, Some(2));
+        let d = focused(&res, "example.com/d", &Limits::default());
+        assert_eq!(
+            names(&res, &d.nodes),
+            [
+                "example.com/m",
+                "example.com/b@v1.0.0",
+                "example.com/d@v1.0.0"
+            ]
+        );
+        let none = focused(&res, "example.com/nowhere", &Limits::default());
+        assert_eq!(none.focus, None);
+    }
+}
