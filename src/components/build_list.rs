@@ -4,10 +4,12 @@
 //! [`sort_rows`] (pure functions, tested natively); the component only keeps the filter text and
 //! sort order as view state.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use gomod::bundle::Bundle;
 use gomod::check::Report;
-use gomod::resolve::Resolution;
+use gomod::resolve::{ModSource, Resolution};
 use yew::prelude::*;
 
 /// A retraction or deprecation notice for one module version, as the checks report them.
@@ -70,6 +72,33 @@ fn entry<'a>(marks: &'a mut Vec<Marks>, path: &str, version: &str) -> &'a mut Ma
     &mut marks[at]
 }
 
+/// The go line of every build-list module by path, as `go list -m` reports it (`GoVersion`):
+/// read from the module's go.mod (its replacement's, after replacement) in the bundle, even
+/// when graph pruning kept the resolver from reading it. Main modules read the bundle's go.mod.
+pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String> {
+    let go_line = |data: &[u8]| {
+        gomod::modfile::parse_lax("go.mod", data)
+            .ok()
+            .and_then(|f| f.go)
+            .map(|g| g.version)
+    };
+    let mut out = BTreeMap::new();
+    for e in &res.build_list {
+        let actual = e.replacement.as_ref().unwrap_or(&e.module);
+        let data = if e.module.version.is_empty() {
+            bundle.file("go.mod").map(std::borrow::Cow::Borrowed)
+        } else if actual.version.is_empty() {
+            bundle.dir_gomod(&actual.path)
+        } else {
+            bundle.gomod(&actual.path, &actual.version)
+        };
+        if let Some(go) = data.and_then(|d| go_line(&d)) {
+            out.insert(e.module.path.clone(), go);
+        }
+    }
+    out
+}
+
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
@@ -88,8 +117,9 @@ pub struct Row {
     pub deprecated: Option<String>,
 }
 
-/// The table rows in `go list -m all` order.
-pub fn rows(res: &Resolution, marks: &[Marks]) -> Vec<Row> {
+/// The table rows in `go list -m all` order; `go_lines` from [`go_versions`] (a module missing
+/// there shows the go line the resolver read, if any).
+pub fn rows(res: &Resolution, marks: &[Marks], go_lines: &BTreeMap<String, String>) -> Vec<Row> {
     res.build_list
         .iter()
         .map(|e| {
@@ -100,12 +130,13 @@ pub fn rows(res: &Resolution, marks: &[Marks]) -> Vec<Row> {
                 .filter(|(_, to)| to.path == path)
                 .map(|(from, to)| (from.to_string(), to.version.clone()))
                 .collect();
-            let go = res
-                .nodes
-                .iter()
-                .find(|n| n.module == e.module)
-                .map(|n| n.go.clone())
-                .unwrap_or_default();
+            let go = go_lines.get(&path).cloned().unwrap_or_else(|| {
+                res.nodes
+                    .iter()
+                    .find(|n| n.module == e.module)
+                    .map(|n| n.go.clone())
+                    .unwrap_or_default()
+            });
             let mark = marks
                 .iter()
                 .find(|m| m.path == path && m.version == e.module.version && m.retracted.is_some());
@@ -183,6 +214,9 @@ pub struct BuildListProps {
     /// Retraction and deprecation marks ([`marks_from_report`]).
     #[prop_or_default]
     pub marks: Rc<Vec<Marks>>,
+    /// Go lines by module path ([`go_versions`]).
+    #[prop_or_default]
+    pub go_versions: Rc<BTreeMap<String, String>>,
     /// Called with a module path when the user asks to see it in the graph.
     pub on_focus: Callback<String>,
 }
@@ -193,8 +227,12 @@ pub fn BuildList(props: &BuildListProps) -> Html {
     let direct_only = use_state(|| false);
     let sort = use_state(|| (SortKey::ListOrder, false));
     let all = use_memo(
-        (props.resolution.clone(), props.marks.clone()),
-        |(res, marks)| rows(res, marks),
+        (
+            props.resolution.clone(),
+            props.marks.clone(),
+            props.go_versions.clone(),
+        ),
+        |(res, marks, go)| rows(res, marks, go),
     );
     let mut shown = filter_rows(&all, &query, *direct_only);
     sort_rows(&mut shown, sort.0, sort.1);
