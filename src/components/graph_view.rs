@@ -26,6 +26,12 @@ const NODE_HEIGHT: f64 = 28.0;
 /// Empty space around the drawing.
 const MARGIN: f64 = 16.0;
 
+/// Whole pixels for SVG attributes. Coordinates are already rounded; printing integers keeps
+/// float formatting code out of the wasm binary.
+fn px(v: f64) -> i64 {
+    v.round() as i64
+}
+
 /// One drawn module.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneNode {
@@ -125,7 +131,7 @@ pub fn scene(res: &Resolution, focus_path: Option<&str>, limits: &Limits) -> Sce
             let mut d = String::new();
             for (k, (x, y)) in r.points.iter().enumerate() {
                 d.push_str(if k == 0 { "M" } else { " L" });
-                d.push_str(&format!("{} {}", x + MARGIN, y + MARGIN));
+                d.push_str(&format!("{} {}", px(x + MARGIN), px(y + MARGIN)));
             }
             let target_lost = nodes
                 .get(r.to)
@@ -279,7 +285,8 @@ struct Drag {
     top: i32,
 }
 
-const ZOOM_STEPS: [f64; 9] = [0.25, 0.4, 0.55, 0.7, 0.85, 1.0, 1.25, 1.5, 2.0];
+/// Zoom levels in percent.
+const ZOOM_STEPS: [u32; 9] = [25, 40, 55, 70, 85, 100, 125, 150, 200];
 const ZOOM_DEFAULT: usize = 5;
 
 #[function_component]
@@ -297,7 +304,8 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         (props.resolution.clone(), focus_path.clone()),
         |(res, focus)| focus.as_deref().map(|p| focus_info(res, p)),
     );
-    let scale = ZOOM_STEPS.get(*zoom).copied().unwrap_or(1.0);
+    let percent = ZOOM_STEPS.get(*zoom).copied().unwrap_or(100);
+    let scale = f64::from(percent) / 100.0;
 
     let set_zoom = |step: isize| {
         let zoom = zoom.clone();
@@ -422,7 +430,7 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                     </label>
                 </form>
                 { button("−", "Zoom out", Rc::new(zoom_out)) }
-                <span class="graph-zoom" aria-live="polite">{ format!("{}%", (scale * 100.0).round()) }</span>
+                <span class="graph-zoom" aria-live="polite">{ format!("{percent}%") }</span>
                 { button("+", "Zoom in", Rc::new(zoom_in)) }
                 { button("Reset", "Reset zoom", Rc::new(zoom_reset)) }
                 if focus_path.is_some() {
@@ -457,8 +465,8 @@ fn svg_html(s: &Scene, scale: f64, on_focus: &Callback<Option<String>>) -> Html 
     html! {
         <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="img"
             aria-label={format!("Module graph with {} modules", s.nodes.len())}
-            width={width.to_string()} height={height.to_string()}
-            viewBox={format!("0 0 {} {}", s.width, s.height)}>
+            width={px(width).to_string()} height={px(height).to_string()}
+            viewBox={format!("0 0 {} {}", px(s.width), px(s.height))}>
             <defs>
                 <marker id="graph-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7"
                     markerHeight="7" orient="auto-start-reverse">
@@ -492,10 +500,10 @@ fn node_html(n: &SceneNode, on_focus: &Callback<Option<String>>) -> Html {
         })
     };
     html! {
-        <g class={n.class.clone()} transform={format!("translate({} {})", n.x, n.y)}
+        <g class={n.class.clone()} transform={format!("translate({} {})", px(n.x), px(n.y))}
             tabindex="0" role="button" aria-label={n.label.clone()} {onclick} {onkeydown}>
-            <rect width={n.width.to_string()} height={n.height.to_string()} rx="5" />
-            <text x={(n.width / 2.0).to_string()} y={(n.height / 2.0).to_string()}
+            <rect width={px(n.width).to_string()} height={px(n.height).to_string()} rx="5" />
+            <text x={px(n.width / 2.0).to_string()} y={px(n.height / 2.0).to_string()}
                 text-anchor="middle" dominant-baseline="central">{ n.label.clone() }</text>
         </g>
     }
