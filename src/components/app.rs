@@ -16,6 +16,7 @@ use crate::components::file_tabs::FileTabs;
 use crate::components::toolbar::Toolbar;
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
+use crate::components::views::ModuleViews;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
 
@@ -186,10 +187,11 @@ pub fn App() -> Html {
                     input_error={state.input_error.clone()}
                     dispatch={dispatch.clone()}
                 />
-                // Slot for the module views (Build list, Graph, Conflicts, go.sum, What-if) from
-                // the h-viz branch: each takes props derived from `analysis` (an Rc<Analysis>)
-                // and `dispatch`, and is rendered here, below the editor and diagnostics.
             </main>
+            if let Some(views) = &state.views {
+                <ModuleViews views={views.clone()} focus={state.focus.clone()}
+                    what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
+            }
             <footer class="site-footer">
                 <p>{ "Runs entirely in your browser: nothing you type leaves this page. Checked against go 1.27.3." }</p>
             </footer>

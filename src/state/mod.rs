@@ -11,10 +11,16 @@ mod files;
 
 use std::rc::Rc;
 
+use std::collections::BTreeMap;
+
 use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
-use gomod::check::fix_bundle;
-use yew::Reducible;
+use gomod::check::{fix_bundle, Report};
+use gomod::resolve::{Resolution, WhatIf};
+use yew::{AttrValue, Reducible};
+
+use crate::components::build_list::{go_versions, marks_from_report, Marks};
+use crate::components::what_if::{preview as what_if_preview, WhatIfRequest};
 
 pub use files::{
     classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,
@@ -97,6 +103,22 @@ pub struct Playground {
     pub jump: Option<Jump>,
     /// The toolbar panel that is open, if any.
     pub panel: Option<Panel>,
+    /// What the module views show, derived from the analysis once per analysis.
+    pub views: Option<Views>,
+    /// The module focused in the graph.
+    pub focus: Option<String>,
+    pub what_if: Option<Rc<WhatIf>>,
+}
+
+/// The module views' inputs (Build list, Graph, Conflicts, go.sum, What-if), shared by
+/// reference so that re-rendering never copies a large graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Views {
+    pub resolution: Rc<Resolution>,
+    pub report: Rc<Report>,
+    pub marks: Rc<Vec<Marks>>,
+    pub go_versions: Rc<BTreeMap<String, String>>,
+    pub gosum: AttrValue,
 }
 
 /// The toolbar's input panels.
@@ -148,6 +170,11 @@ pub enum Action {
     DismissNotice,
     /// Open a toolbar panel, or close it with `None`.
     OpenPanel(Option<Panel>),
+    /// Focus a module in the graph (`None`: the overview).
+    Focus(Option<String>),
+    WhatIf(WhatIfRequest),
+    /// Show a diagnostic (by index) from another view: jump to its place in the editor.
+    ShowDiagnostic(usize),
 }
 
 impl Playground {
@@ -170,6 +197,9 @@ impl Playground {
             explained: Vec::new(),
             jump: None,
             panel: None,
+            views: None,
+            focus: None,
+            what_if: None,
         };
         match saved {
             Some((files, settings)) => {
@@ -217,6 +247,18 @@ impl Playground {
         let start = clock::now_ms();
         let analysis = analyze::analyze(&self.bundle(), &self.options());
         self.analysed_in_ms = (clock::now_ms() - start).max(0.0);
+        self.views = analysis.resolution.as_ref().map(|resolution| Views {
+            marks: Rc::new(marks_from_report(&analysis.report)),
+            go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
+            report: Rc::new(analysis.report.clone()),
+            resolution: Rc::new(resolution.clone()),
+            gosum: AttrValue::from(
+                self.file(GO_SUM)
+                    .map(|f| f.text.clone())
+                    .unwrap_or_default(),
+            ),
+        });
+        self.what_if = None;
         self.analysis = Rc::new(analysis);
     }
 
@@ -475,6 +517,29 @@ impl Playground {
             Action::Fail(message) => self.notice = Some(message),
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
+            Action::Focus(path) => self.focus = path,
+            Action::WhatIf(request) => {
+                if self.stale() {
+                    self.analyse();
+                }
+                let settings = analyze::resolve_settings(&self.options());
+                self.what_if = Some(Rc::new(what_if_preview(
+                    &self.analysis.bundle,
+                    &settings,
+                    &request,
+                )));
+            }
+            Action::ShowDiagnostic(index) => {
+                let place = self
+                    .analysis
+                    .report
+                    .diagnostics
+                    .get(index)
+                    .map(|d| (d.file.clone(), d.span.line));
+                if let Some((file, line)) = place {
+                    self.reduce_mut(Action::JumpTo { file, line });
+                }
+            }
         }
     }
 }

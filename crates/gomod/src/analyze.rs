@@ -94,7 +94,7 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
         }
     }
     let mut not_run = Vec::new();
-    let resolution = resolution_of(bundle, options, local_go.as_deref(), &mut not_run);
+    let resolution = resolution_of(bundle, options, &mut not_run);
     Analysis {
         bundle: bundle.clone(),
         report,
@@ -112,6 +112,22 @@ fn running_go(options: &Options) -> Option<String> {
     gover::is_valid(v).then(|| v.to_owned())
 }
 
+/// The resolver's settings for the user's go command (for what-if previews too).
+pub fn resolve_settings(options: &Options) -> Settings {
+    let local_go = running_go(options);
+    // GOTOOLCHAIN=auto runs at least the newest release we know, so the go line never stops it.
+    let go_version = match (options.toolchain, local_go) {
+        (Toolchain::Local, Some(v)) => v,
+        (Toolchain::Auto, Some(v)) if gover::compare(&v, resolve::DEFAULT_GO_VERSION).is_gt() => v,
+        _ => resolve::DEFAULT_GO_VERSION.to_owned(),
+    };
+    Settings {
+        go_version,
+        gotoolchain: options.toolchain.as_str().to_owned(),
+        ..Settings::default()
+    }
+}
+
 fn check_options(options: &Options) -> check::Options {
     check::Options {
         go_version: options.go_version.clone().filter(|v| !v.trim().is_empty()),
@@ -123,7 +139,6 @@ fn check_options(options: &Options) -> check::Options {
 fn resolution_of(
     bundle: &Bundle,
     options: &Options,
-    local_go: Option<&str>,
     not_run: &mut Vec<NotRun>,
 ) -> Option<Resolution> {
     let graph_text = bundle
@@ -149,20 +164,7 @@ fn resolution_of(
         });
         return None;
     }
-    // GOTOOLCHAIN=auto runs at least the newest release we know, so the go line never stops it.
-    let go_version = match (options.toolchain, local_go) {
-        (Toolchain::Local, Some(v)) => v.to_owned(),
-        (Toolchain::Auto, Some(v)) if gover::compare(v, resolve::DEFAULT_GO_VERSION).is_gt() => {
-            v.to_owned()
-        }
-        _ => resolve::DEFAULT_GO_VERSION.to_owned(),
-    };
-    let settings = Settings {
-        go_version,
-        gotoolchain: options.toolchain.as_str().to_owned(),
-        ..Settings::default()
-    };
-    match bundle_input(bundle, settings) {
+    match bundle_input(bundle, resolve_settings(options)) {
         Some(input) => Some(resolve::resolve(&input, Cmd::ListAll)),
         None => match graph_text {
             Some(text) => Some(resolve_graph_text(&text)),
