@@ -16,9 +16,27 @@ use crate::components::file_tabs::FileTabs;
 use crate::components::toolbar::Toolbar;
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
+#[cfg(feature = "views")]
 use crate::components::views::ModuleViews;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
+
+/// The module views below the editor and diagnostics, when built in (feature `views`).
+#[cfg(feature = "views")]
+fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
+    match &state.views {
+        Some(views) => html! {
+            <ModuleViews views={views.clone()} focus={state.focus.clone()}
+                what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+#[cfg(not(feature = "views"))]
+fn module_views(_: &Playground, _: &UseReducerDispatcher<Playground>) -> Html {
+    Html::default()
+}
 
 /// A dropped file's name and bytes.
 type DroppedFile = (String, Vec<u8>);
@@ -188,10 +206,7 @@ pub fn App() -> Html {
                     dispatch={dispatch.clone()}
                 />
             </main>
-            if let Some(views) = &state.views {
-                <ModuleViews views={views.clone()} focus={state.focus.clone()}
-                    what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
-            }
+            { module_views(&state, &dispatch) }
             <footer class="site-footer">
                 <p>{ "Runs entirely in your browser: nothing you type leaves this page. Checked against go 1.27.3." }</p>
             </footer>

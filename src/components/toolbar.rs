@@ -22,11 +22,14 @@ pub struct ToolbarProps {
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
+/// `0.8`, `3.4`, `12`: tenths below 10 ms. Integer arithmetic only: float formatting would add
+/// tens of kilobytes of formatting code to the wasm.
 fn format_ms(ms: f64) -> String {
-    if ms < 10.0 {
-        format!("{ms:.1}")
+    let tenths = (ms.max(0.0) * 10.0).round() as u64;
+    if tenths < 100 {
+        format!("{}.{}", tenths / 10, tenths % 10)
     } else {
-        format!("{ms:.0}")
+        ((tenths + 5) / 10).to_string()
     }
 }
 

@@ -50,10 +50,13 @@ pub fn with_editors(files: Vec<EditorFile>) -> Vec<EditorFile> {
 pub fn input_error(files: &[EditorFile]) -> Option<String> {
     for f in files {
         if f.text.len() > MAX_ANALYSED_FILE_BYTES {
+            // Tenths of a megabyte, in integers (no float formatting in the wasm).
+            let tenths = f.text.len() * 10 / 1_048_576;
             return Some(format!(
-                "{} is {:.1} MB: the playground analyses files up to {} MB. Paste a smaller file.",
+                "{} is {}.{} MB: the playground analyses files up to {} MB. Paste a smaller file.",
                 f.name,
-                f.text.len() as f64 / 1_048_576.0,
+                tenths / 10,
+                tenths % 10,
                 MAX_ANALYSED_FILE_BYTES >> 20
             ));
         }

@@ -19,8 +19,12 @@ use gomod::check::{fix_bundle, Report};
 use gomod::resolve::{Resolution, WhatIf};
 use yew::{AttrValue, Reducible};
 
-use crate::components::build_list::{go_versions, marks_from_report, Marks};
-use crate::components::what_if::{preview as what_if_preview, WhatIfRequest};
+use crate::components::build_list::Marks;
+#[cfg(feature = "views")]
+use crate::components::build_list::{go_versions, marks_from_report};
+#[cfg(feature = "views")]
+use crate::components::what_if::preview as what_if_preview;
+use crate::components::what_if::WhatIfRequest;
 
 pub use files::{
     classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,
@@ -247,17 +251,20 @@ impl Playground {
         let start = clock::now_ms();
         let analysis = analyze::analyze(&self.bundle(), &self.options());
         self.analysed_in_ms = (clock::now_ms() - start).max(0.0);
-        self.views = analysis.resolution.as_ref().map(|resolution| Views {
-            marks: Rc::new(marks_from_report(&analysis.report)),
-            go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
-            report: Rc::new(analysis.report.clone()),
-            resolution: Rc::new(resolution.clone()),
-            gosum: AttrValue::from(
-                self.file(GO_SUM)
-                    .map(|f| f.text.clone())
-                    .unwrap_or_default(),
-            ),
-        });
+        #[cfg(feature = "views")]
+        {
+            self.views = analysis.resolution.as_ref().map(|resolution| Views {
+                marks: Rc::new(marks_from_report(&analysis.report)),
+                go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
+                report: Rc::new(analysis.report.clone()),
+                resolution: Rc::new(resolution.clone()),
+                gosum: AttrValue::from(
+                    self.file(GO_SUM)
+                        .map(|f| f.text.clone())
+                        .unwrap_or_default(),
+                ),
+            });
+        }
         self.what_if = None;
         self.analysis = Rc::new(analysis);
     }
@@ -518,6 +525,9 @@ impl Playground {
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,
+            #[cfg(not(feature = "views"))]
+            Action::WhatIf(_) => {}
+            #[cfg(feature = "views")]
             Action::WhatIf(request) => {
                 if self.stale() {
                     self.analyse();
