@@ -127,22 +127,17 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-/// The overlay's content: every line as coloured runs, with diagnostic ranges underlined. An
-/// empty range underlines the rest of its line, so every finding is visible.
+/// The overlay's content: one [`Line`] per line of text, with the diagnostic ranges that touch
+/// it (an empty range underlines the rest of its line, so every finding is visible). Lines are
+/// components with comparable props, so a keystroke re-renders only the line it changed.
 pub fn render(text: &str, marks: &[Mark]) -> Html {
     let mut lines = Vec::new();
     let mut offset = 0usize;
-    for line in text.split('\n') {
+    for (index, line) in text.split('\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
         let end = start + line.len();
-        let mut cuts: Vec<usize> = vec![0, line.len()];
-        let toks = tokens(line);
-        for (r, _) in &toks {
-            cuts.push(r.start);
-            cuts.push(r.end);
-        }
-        let local: Vec<(Range<usize>, Severity)> = marks
+        let local: Vec<LineMark> = marks
             .iter()
             .filter_map(|m| {
                 let (s, e) = if m.bytes.is_empty() {
@@ -150,48 +145,75 @@ pub fn render(text: &str, marks: &[Mark]) -> Html {
                 } else {
                     (m.bytes.start, m.bytes.end)
                 };
-                (s <= end && e > start).then(|| {
-                    (
-                        s.saturating_sub(start).min(line.len())..(e - start).min(line.len()),
-                        m.severity,
-                    )
+                (s <= end && e > start).then(|| LineMark {
+                    range: s.saturating_sub(start).min(line.len())..(e - start).min(line.len()),
+                    severity: m.severity,
                 })
             })
             .collect();
-        for (r, _) in &local {
-            cuts.push(r.start);
-            cuts.push(r.end);
-        }
-        cuts.retain(|&c| line.is_char_boundary(c));
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut runs = Vec::new();
-        for pair in cuts.windows(2) {
-            let (a, b) = match pair {
-                [a, b] => (*a, *b),
-                _ => continue,
-            };
-            let piece = line.get(a..b).unwrap_or("");
-            let token = toks
-                .iter()
-                .find(|(r, _)| r.start <= a && b <= r.end)
-                .map_or(Token::Plain, |(_, t)| *t);
-            let squiggle = local
-                .iter()
-                .filter(|(r, _)| r.start <= a && b <= r.end && r.start < r.end)
-                .map(|(_, s)| *s)
-                .min()
-                .map(severity_class);
-            let class = classes!(token.class(), squiggle);
-            if class.is_empty() {
-                runs.push(html! { { piece.to_owned() } });
-            } else {
-                runs.push(html! { <span {class}>{ piece.to_owned() }</span> });
-            }
-        }
-        lines.push(html! { <>{ for runs }{ "\n" }</> });
+        lines.push(html! {
+            <Line key={index} text={AttrValue::from(line.to_owned())} marks={local} />
+        });
     }
     html! { <>{ for lines }</> }
+}
+
+/// A diagnostic's range within one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineMark {
+    pub range: Range<usize>,
+    pub severity: Severity,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LineProps {
+    pub text: AttrValue,
+    pub marks: Vec<LineMark>,
+}
+
+/// One line as coloured runs, underlined where diagnostics point, ending in a newline.
+#[function_component]
+pub fn Line(props: &LineProps) -> Html {
+    let line: &str = &props.text;
+    let mut cuts: Vec<usize> = vec![0, line.len()];
+    let toks = tokens(line);
+    for (r, _) in &toks {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    for m in &props.marks {
+        cuts.push(m.range.start);
+        cuts.push(m.range.end);
+    }
+    cuts.retain(|&c| line.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut runs = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = match pair {
+            [a, b] => (*a, *b),
+            _ => continue,
+        };
+        let piece = line.get(a..b).unwrap_or("");
+        let token = toks
+            .iter()
+            .find(|(r, _)| r.start <= a && b <= r.end)
+            .map_or(Token::Plain, |(_, t)| *t);
+        let squiggle = props
+            .marks
+            .iter()
+            .filter(|m| m.range.start <= a && b <= m.range.end && m.range.start < m.range.end)
+            .map(|m| m.severity)
+            .min()
+            .map(severity_class);
+        let class = classes!(token.class(), squiggle);
+        if class.is_empty() {
+            runs.push(html! { { piece.to_owned() } });
+        } else {
+            runs.push(html! { <span {class}>{ piece.to_owned() }</span> });
+        }
+    }
+    html! { <>{ for runs }{ "\n" }</> }
 }
 
 #[cfg(test)]
