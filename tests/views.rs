@@ -416,3 +416,63 @@ fn what_if_requests() {
     assert_eq!(w.added, [Mod::new("z", "v1.0.0")]);
     assert_eq!(w.removed, [Mod::new("y", "v1.0.0")]);
 }
+
+/// With GOMODPLAY_VIEWS_DEMO=FILE, writes a standalone page with every view rendered (focus on
+/// example.com/c) and the two stylesheets inlined, for looking at them in a browser.
+#[test]
+fn demo_page() {
+    let Some(out) = std::env::var_os("GOMODPLAY_VIEWS_DEMO") else {
+        return;
+    };
+    use gomodplay_web::components::conflicts::{Conflicts, ConflictsProps};
+    use gomodplay_web::components::gosum_view::{GoSumView, GoSumViewProps};
+    use gomodplay_web::components::what_if::{WhatIfPanel, WhatIfProps};
+    let b = bundle();
+    let res = Rc::new(resolution());
+    let root = env!("CARGO_MANIFEST_DIR");
+    let css = |name: &str| std::fs::read_to_string(format!("{root}/www/{name}")).unwrap();
+    let excluded = preview(
+        &b,
+        &Settings::default(),
+        &WhatIfRequest::Exclude {
+            path: "example.com/c".to_owned(),
+            version: "v1.2.0".to_owned(),
+        },
+    );
+    let body = [
+        render::<GraphView>(GraphViewProps {
+            resolution: res.clone(),
+            focus: Some("example.com/c".into()),
+            on_focus: Callback::noop(),
+        }),
+        render::<BuildList>(BuildListProps {
+            go_versions: Rc::new(go_versions(&b, &res)),
+            resolution: res.clone(),
+            marks: Rc::default(),
+            on_focus: Callback::noop(),
+        }),
+        render::<Conflicts>(ConflictsProps {
+            resolution: res.clone(),
+            report: Rc::default(),
+            on_focus: Callback::noop(),
+            on_diagnostic: Callback::noop(),
+        }),
+        render::<GoSumView>(GoSumViewProps {
+            resolution: res.clone(),
+            gosum: format!("{SUM_A}\n{SUM_D}\nexample.com/zzz v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n").into(),
+            on_goto_line: Callback::noop(),
+        }),
+        render::<WhatIfPanel>(WhatIfProps {
+            resolution: res.clone(),
+            result: Some(Rc::new(excluded)),
+            on_preview: Callback::noop(),
+        }),
+    ]
+    .join("\n");
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><style>{}{}</style></head><body><main class=\"workspace\" style=\"display:flex;flex-direction:column\">{body}</main></body></html>",
+        css("style.css"),
+        css("views.css")
+    );
+    std::fs::write(out, page).unwrap();
+}

@@ -52,7 +52,8 @@ struct Builder<'r> {
     res: &'r Resolution,
     index: HashMap<&'r Mod, usize>,
     chosen: Vec<usize>,
-    chosen_set: HashSet<usize>,
+    /// For every node of the resolution, its position in `chosen`.
+    position: Vec<Option<usize>>,
     max: usize,
 }
 
@@ -68,7 +69,7 @@ impl<'r> Builder<'r> {
             res,
             index,
             chosen: Vec::new(),
-            chosen_set: HashSet::new(),
+            position: vec![None; res.nodes.len()],
             max,
         }
     }
@@ -78,25 +79,26 @@ impl<'r> Builder<'r> {
         let Some(&i) = self.index.get(m) else {
             return true;
         };
-        if self.chosen_set.contains(&i) {
+        let Some(slot) = self.position.get_mut(i) else {
+            return true;
+        };
+        if slot.is_some() {
             return true;
         }
         if self.chosen.len() >= self.max {
             return false;
         }
-        self.chosen_set.insert(i);
+        *slot = Some(self.chosen.len());
         self.chosen.push(i);
         true
     }
 
     fn finish(self, focus_path: Option<&str>) -> SubGraph {
-        let position: HashMap<usize, usize> = self
-            .chosen
-            .iter()
-            .enumerate()
-            .map(|(p, &i)| (i, p))
-            .collect();
-        let at = |m: &Mod| self.index.get(m).and_then(|i| position.get(i)).copied();
+        let at = |m: &Mod| {
+            self.index
+                .get(m)
+                .and_then(|&i| self.position.get(i).copied().flatten())
+        };
         let edges = self
             .res
             .edges

@@ -203,12 +203,18 @@ fn sanitize(v: f64) -> f64 {
 
 /// The edges worth drawing: both ends exist, no self-loops, no duplicates; input order kept.
 fn clean_edges(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut seen = std::collections::HashSet::new();
-    edges
+    let mut valid: Vec<(usize, usize, usize)> = edges
         .iter()
-        .copied()
-        .filter(|&(a, b)| a < n && b < n && a != b && seen.insert((a, b)))
-        .collect()
+        .enumerate()
+        .filter(|(_, &(a, b))| a < n && b < n && a != b)
+        .map(|(i, &(a, b))| (a, b, i))
+        .collect();
+    // The first occurrence of each pair survives: sort by pair then position, drop repeats,
+    // and restore the input order.
+    valid.sort_unstable();
+    valid.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+    valid.sort_unstable_by_key(|&(_, _, i)| i);
+    valid.into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
 #[cfg(test)]
