@@ -146,8 +146,19 @@ fn resolution_of(
         .map(|d| String::from_utf8_lossy(d).into_owned());
     let root_gomod = bundle.workspace_file("", WorkspaceFile::GoMod);
     let has_gowork = bundle.workspace_file("", WorkspaceFile::GoWork).is_some();
+    // Requirements replaced by a local directory need no proxy files: resolving them shows what
+    // go says about the directory (usually that it is missing).
     let needs_dependencies = root_gomod.is_some_and(|data| {
-        crate::modfile::parse_lax("go.mod", data).is_ok_and(|m| !m.require.is_empty())
+        // Strict parsing: the lax parser of dependency go.mod files drops replace directives.
+        crate::modfile::parse("go.mod", data).is_ok_and(|m| {
+            m.require.iter().any(|r| {
+                !m.replace.iter().any(|rep| {
+                    rep.is_directory()
+                        && rep.old.path == r.module.path
+                        && (rep.old.version.is_empty() || rep.old.version == r.module.version)
+                })
+            })
+        })
     });
     let dependencies_missing =
         !has_gowork && needs_dependencies && bundle.dependency_paths().is_empty();

@@ -159,3 +159,27 @@ fn a_previewed_go_mod_is_written_in_canonical_form() {
         "module example.com/m\n\ngo 1.22.0\n\nrequire a.example/x v1.0.0\n"
     );
 }
+
+/// A committed replacement by a sibling directory that is not in the bundle needs no proxy
+/// files: the graph is resolved and fails as `go list -m all` does. go 1.27.3 (GOFLAGS=-mod=mod)
+/// prints "go: github.com/acme/logging@v0.4.0 (replaced by ../logging): reading
+/// ../logging/go.mod: open DIR/../logging/go.mod: no such file or directory"; only the part
+/// before the file name is asserted, because the resolver currently names the file by its
+/// absolute path after "reading" (reported to the resolver's owner).
+#[test]
+fn a_directory_replacement_is_resolved_without_proxy_files() {
+    let files = vec![(
+        "go.mod".to_owned(),
+        b"module github.com/acme/api\n\ngo 1.22.0\n\nrequire github.com/acme/logging v0.4.0\n\nreplace github.com/acme/logging => ../logging\n".to_vec(),
+    )];
+    let analysis = analyze_files(&files, &Options::default());
+    assert_eq!(analysis.not_run, Vec::new());
+    let error = analysis
+        .resolution
+        .and_then(|r| r.error)
+        .expect("the missing directory stops the graph");
+    assert!(
+        error.starts_with("github.com/acme/logging@v0.4.0 (replaced by ../logging): reading "),
+        "{error}"
+    );
+}

@@ -78,7 +78,11 @@ fn cycle_is_drawn_with_one_upward_edge() {
 
 #[test]
 fn duplicate_edges_are_drawn_once_in_input_order() {
-    let l = layout(&boxes(3), &[(1, 2), (0, 1), (1, 2), (0, 1)], &Options::default());
+    let l = layout(
+        &boxes(3),
+        &[(1, 2), (0, 1), (1, 2), (0, 1)],
+        &Options::default(),
+    );
     let kept: Vec<(usize, usize)> = l.routes.iter().map(|r| (r.from, r.to)).collect();
     assert_eq!(kept, [(1, 2), (0, 1)]);
 }
