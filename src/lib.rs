@@ -1,13 +1,16 @@
 //! The gomodplay web app: a Yew single-page application over the `gomod` core.
 //!
-//! The app holds no Go-modules logic of its own. All state lives in one reducer ([`state`]),
-//! which asks the core for answers; the components under [`components`] only render that state
-//! and turn user input into [`state::Action`]s.
+//! The app holds no Go-modules logic of its own: [`state`] is the one reducer, which asks the
+//! core ([`gomod::analyze`]) for answers; the components under [`components`] only render that
+//! state and turn user input into [`state::Action`]s; [`storage`] keeps the input across
+//! reloads; [`gallery`] holds the curated example bundles.
 
 pub mod components;
+pub mod gallery;
 pub mod state;
+pub mod storage;
 
 pub use components::app::App;
 
-/// The go.mod the playground opens with: a small, typical module, already in canonical form.
+/// A small, typical go.mod in canonical form (the web cases in `tests/cases` check it with go).
 pub const EXAMPLE_GO_MOD: &str = include_str!("example.go.mod");

@@ -1,44 +1,214 @@
-//! The root component: owns the playground state and lays out the page.
+//! The root component: owns the one reducer, schedules the analysis (debounced while the user
+//! types), saves the input, accepts dropped files, and lays out the page.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::{read_as_bytes, FileReader};
+use gloo::file::File;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
-use crate::components::result_panel::ResultPanel;
-use crate::state::{Action, Playground};
+use crate::components::editor_highlight::Mark;
+use crate::components::file_tabs::FileTabs;
+use crate::components::toolbar::Toolbar;
+use crate::components::toolbar_add_file::AddFile;
+use crate::components::toolbar_paste::PasteBundle;
+#[cfg(feature = "views")]
+use crate::components::views::ModuleViews;
+use crate::state::{Action, Panel, Playground};
+use crate::storage;
+
+/// The module views below the editor and diagnostics, when built in (feature `views`).
+#[cfg(feature = "views")]
+fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
+    match &state.views {
+        Some(views) => html! {
+            <ModuleViews views={views.clone()} focus={state.focus.clone()}
+                what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+#[cfg(not(feature = "views"))]
+fn module_views(_: &Playground, _: &UseReducerDispatcher<Playground>) -> Html {
+    Html::default()
+}
+
+/// A dropped file's name and bytes.
+type DroppedFile = (String, Vec<u8>);
+
+/// How long to wait after a keystroke before analysing: no wait while analyses are quick (the
+/// result then follows within a frame), longer as they get slower, so typing never stutters.
+fn debounce_ms(last_analysis_ms: f64) -> u32 {
+    if last_analysis_ms < 8.0 {
+        0
+    } else {
+        (last_analysis_ms * 2.0).min(400.0) as u32
+    }
+}
 
 #[function_component]
 pub fn App() -> Html {
-    let playground = use_reducer(Playground::default);
+    let state = use_reducer(|| Playground::open(storage::load()));
+    let dispatch = state.dispatcher();
 
-    let on_edit = {
-        let playground = playground.dispatcher();
-        Callback::from(move |text: String| playground.dispatch(Action::Edit(text)))
+    // Re-analyse after edits, debounced: a new revision drops (cancels) the pending timer.
+    {
+        let dispatch = dispatch.clone();
+        let delay = debounce_ms(state.analysed_in_ms);
+        use_effect_with(state.revision, move |_| {
+            let timer = Timeout::new(delay, move || dispatch.dispatch(Action::Analyse));
+            move || drop(timer)
+        });
+    }
+    // Save what was analysed (the files and settings of that revision). Refused input (a huge
+    // paste) is not saved: it would replace the last good input with something unusable.
+    {
+        let dispatch = dispatch.clone();
+        let (files, settings) = (state.files.clone(), state.settings.clone());
+        let refused = state.input_error.is_some();
+        use_effect_with(state.analysed_revision, move |_| {
+            if !refused && !storage::save(&files, &settings) {
+                dispatch.dispatch(Action::Fail(
+                    "The input is too large to be saved in this browser; it stays on the page until you reload.".to_owned(),
+                ));
+            }
+        });
+    }
+
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new).clone();
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(list) = e.data_transfer().and_then(|t| t.files()) else {
+                return;
+            };
+            let files: Vec<File> = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(File::from)
+                .collect();
+            let expected = files.len();
+            let collected: Rc<RefCell<Vec<DroppedFile>>> = Rc::default();
+            let mut readers = readers.borrow_mut();
+            readers.clear();
+            for file in files {
+                let (dispatch, collected, name) =
+                    (dispatch.clone(), collected.clone(), file.name());
+                readers.push(read_as_bytes(&file, move |result| {
+                    let mut done = collected.borrow_mut();
+                    match result {
+                        Ok(bytes) => done.push((name, bytes)),
+                        Err(_) => done.push((name, Vec::new())),
+                    }
+                    if done.len() == expected {
+                        dispatch.dispatch(Action::Drop(std::mem::take(&mut *done)));
+                    }
+                }));
+            }
+        })
     };
-    let on_load_example = {
-        let playground = playground.dispatcher();
-        Callback::from(move |()| playground.dispatch(Action::LoadExample))
+
+    let active = state
+        .file(&state.active)
+        .cloned()
+        .unwrap_or_else(|| crate::state::EditorFile::new(&state.active, ""));
+    let analysis = state.analysis.clone();
+    let marks: Vec<Mark> = if state.stale() || state.input_error.is_some() {
+        Vec::new()
+    } else {
+        analysis
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == active.name)
+            .map(|d| Mark {
+                bytes: d.span.bytes.clone(),
+                severity: d.severity,
+                line: d.span.line,
+            })
+            .collect()
+    };
+    let mut flagged: Vec<String> = analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.file.clone())
+        .collect();
+    flagged.dedup();
+    let on_edit = {
+        let (dispatch, file) = (dispatch.clone(), active.name.clone());
+        Callback::from(move |text: String| {
+            dispatch.dispatch(Action::Edit {
+                file: file.clone(),
+                text,
+            })
+        })
+    };
+    let dismiss = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice))
     };
 
     html! {
         <>
             <header class="site-header">
-                <h1 class="site-title">{ "gomodplay" }</h1>
-                <p class="site-tagline">
-                    { "A Go modules playground. Your go.mod, formatted exactly as " }
-                    <code>{ "go mod edit -fmt" }</code>
-                    { " would format it." }
-                </p>
-            </header>
-            <main class="workspace">
-                <Editor
-                    value={AttrValue::from(playground.input.clone())}
-                    on_edit={on_edit}
-                    on_load_example={on_load_example}
+                <div class="brand">
+                    <h1 class="site-title">{ "gomodplay" }</h1>
+                    <p class="site-tagline">{ "Go modules playground: paste go.mod and go.sum, see what the go command sees." }</p>
+                </div>
+                <Toolbar
+                    go_version={state.settings.go_version.clone()}
+                    toolchain={state.settings.toolchain}
+                    example={state.example}
+                    panel={state.panel}
+                    undo={state.undo.last().map(|s| s.label.clone())}
+                    analysed_in_ms={state.analysed_in_ms}
+                    pending={state.input_error.is_some()}
+                    dispatch={dispatch.clone()}
                 />
-                <ResultPanel outcome={playground.outcome.clone()} />
+                if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
+                if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
+                if let Some(notice) = &state.notice {
+                    <div class="notice" role="status">
+                        <span>{ notice.clone() }</span>
+                        <button type="button" class="link" onclick={dismiss} aria-label="Dismiss message">{ "×" }</button>
+                    </div>
+                }
+            </header>
+            <main class="workspace" {ondragover} {ondrop}>
+                <section class="pane editor-pane" aria-label="Input files">
+                    <FileTabs
+                        names={state.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()}
+                        active={state.active.clone()}
+                        with_errors={flagged}
+                        dispatch={dispatch.clone()}
+                    />
+                    <Editor
+                        name={AttrValue::from(active.name.clone())}
+                        text={AttrValue::from(active.text.clone())}
+                        {marks}
+                        jump={state.jump.clone()}
+                        {on_edit}
+                    />
+                    <p class="drop-hint">{ "Drop go.mod, go.sum, go.work, modules.txt or a .txtar bundle anywhere here." }</p>
+                </section>
+                <Diagnostics
+                    analysis={analysis.clone()}
+                    explained={state.explained.clone()}
+                    preview={state.preview.clone()}
+                    input_error={state.input_error.clone()}
+                    dispatch={dispatch.clone()}
+                />
             </main>
+            { module_views(&state, &dispatch) }
             <footer class="site-footer">
-                <p>{ "Runs entirely in your browser: nothing you type leaves this page." }</p>
+                <p>{ "Runs entirely in your browser: nothing you type leaves this page. Checked against go 1.27.3." }</p>
             </footer>
         </>
     }

@@ -1,6 +1,22 @@
 //! The page's components. Each renders part of [`crate::state::Playground`] and reports user
-//! input as callbacks; none of them computes anything about Go modules.
+//! input as [`crate::state::Action`]s; none of them computes anything about Go modules.
 
 pub mod app;
+pub mod build_list;
+pub mod conflicts;
+pub mod diagnostics;
+pub mod diagnostics_item;
+pub mod diagnostics_unchecked;
 pub mod editor;
-pub mod result_panel;
+pub mod editor_highlight;
+pub mod explain;
+pub mod file_tabs;
+pub mod fix_preview;
+pub mod gallery;
+pub mod gosum_view;
+pub mod graph_view;
+pub mod toolbar;
+pub mod toolbar_add_file;
+pub mod toolbar_paste;
+pub mod views;
+pub mod what_if;

@@ -5,8 +5,10 @@
 //! golang.org/x/mod: a syntax tree with positions and comments (`syntax`), a typed model that
 //! points back into that tree (`modfile`, `workfile`), and a printer that round-trips.
 
+pub mod analyze;
 pub mod bundle;
 pub mod check;
+pub mod layout;
 pub mod modfile;
 pub mod path;
 pub mod resolve;

@@ -1,0 +1,416 @@
+//! One call for front ends: everything the playground shows about a bundle.
+//!
+//! The web app (and later the JS API) hand [`analyze`] the files the user pasted and the settings
+//! of the go command they run, and get back one [`Analysis`]: the diagnostics of every rule
+//! ([`check::Report`]), the resolved module graph when it can be computed
+//! ([`resolve::Resolution`]), and what could not be run and what to paste to enable it. Front ends
+//! hold no Go-modules logic: they render this value and apply the fixes it carries with
+//! [`preview_fix`] and [`check::fix_bundle`]. Nothing here measures time; callers do.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::bundle::{Bundle, FileKind, Problem, WorkspaceFile};
+use crate::check::{self, apply_edits, Fix, Report};
+use crate::resolve::{self, bundle_input, resolve_graph_text, Cmd, Resolution, Settings};
+use crate::version::gover;
+
+/// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Toolchain {
+    /// `GOTOOLCHAIN=local`: the installed go command runs, and refuses modules that need a newer
+    /// Go (common in CI images and build scripts).
+    #[default]
+    Local,
+    /// `GOTOOLCHAIN=auto`: the go command downloads and runs the toolchain a module asks for.
+    Auto,
+}
+
+impl Toolchain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Toolchain::Local => "local",
+            Toolchain::Auto => "auto",
+        }
+    }
+}
+
+/// The settings of the go command the user runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `go env GOVERSION` (`1.23.8` or `go1.23.8`); `None` when unknown.
+    pub go_version: Option<String>,
+    pub toolchain: Toolchain,
+}
+
+/// Something the playground could not compute, why, and what to supply to get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotRun {
+    pub what: String,
+    pub reason: String,
+    pub to_enable: String,
+}
+
+/// Everything the playground shows about one bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// The files as they were analysed.
+    pub bundle: Bundle,
+    /// Every rule's findings and the checks that were skipped.
+    pub report: Report,
+    /// The module graph and build list (`go list -m all`), when the bundle has what it needs.
+    pub resolution: Option<Resolution>,
+    /// Views that could not be computed.
+    pub not_run: Vec<NotRun>,
+    /// Remarks about the settings (for example what GOTOOLCHAIN=auto does instead of failing).
+    pub notes: Vec<String>,
+    /// Files of the bundle that were ignored, and why.
+    pub problems: Vec<Problem>,
+}
+
+/// Analyses files given by relative path (`go.mod`, `go.sum`, `example.com/x/@v/v1.0.0.mod`...).
+pub fn analyze_files(files: &[(String, Vec<u8>)], options: &Options) -> Analysis {
+    let bundle = Bundle::from_files(files.iter().map(|(n, d)| (n.clone(), d.clone())));
+    analyze(&bundle, options)
+}
+
+/// Analyses a bundle.
+pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
+    let local_go = running_go(options);
+    let mut notes = Vec::new();
+    let mut report = check::check(bundle, &check_options(options));
+    if options.toolchain == Toolchain::Auto {
+        // With GOTOOLCHAIN=auto an older go command switches to the release the go line names
+        // instead of failing, so "needs a newer Go" is not a finding but a download.
+        let before = report.diagnostics.len();
+        report
+            .diagnostics
+            .retain(|d| d.code != "go-version-too-new");
+        if report.diagnostics.len() != before {
+            notes.push(format!(
+                "GOTOOLCHAIN=auto: go {} downloads and runs the newer toolchain the go line asks for (with GOTOOLCHAIN=local it would stop)",
+                local_go.as_deref().unwrap_or(resolve::DEFAULT_GO_VERSION)
+            ));
+        }
+    }
+    let mut not_run = Vec::new();
+    let resolution = resolution_of(bundle, options, &mut not_run);
+    Analysis {
+        bundle: bundle.clone(),
+        report,
+        resolution,
+        not_run,
+        notes,
+        problems: bundle.problems().to_vec(),
+    }
+}
+
+/// The valid running Go version without its `go` prefix.
+fn running_go(options: &Options) -> Option<String> {
+    let v = options.go_version.as_deref()?.trim();
+    let v = v.strip_prefix("go").unwrap_or(v);
+    gover::is_valid(v).then(|| v.to_owned())
+}
+
+/// The resolver's settings for the user's go command (for what-if previews too).
+pub fn resolve_settings(options: &Options) -> Settings {
+    let local_go = running_go(options);
+    // GOTOOLCHAIN=auto runs at least the newest release we know, so the go line never stops it.
+    let go_version = match (options.toolchain, local_go) {
+        (Toolchain::Local, Some(v)) => v,
+        (Toolchain::Auto, Some(v)) if gover::compare(&v, resolve::DEFAULT_GO_VERSION).is_gt() => v,
+        _ => resolve::DEFAULT_GO_VERSION.to_owned(),
+    };
+    Settings {
+        go_version,
+        gotoolchain: options.toolchain.as_str().to_owned(),
+        ..Settings::default()
+    }
+}
+
+fn check_options(options: &Options) -> check::Options {
+    check::Options {
+        go_version: options.go_version.clone().filter(|v| !v.trim().is_empty()),
+    }
+}
+
+/// The resolution the bundle allows: from go.mod (or go.work) and the dependencies' go.mod
+/// files, else from a pasted `go mod graph` output, else none (saying why).
+fn resolution_of(
+    bundle: &Bundle,
+    options: &Options,
+    not_run: &mut Vec<NotRun>,
+) -> Option<Resolution> {
+    let graph_text = bundle
+        .mod_graph()
+        .map(|d| String::from_utf8_lossy(d).into_owned());
+    let root_gomod = bundle.workspace_file("", WorkspaceFile::GoMod);
+    let has_gowork = bundle.workspace_file("", WorkspaceFile::GoWork).is_some();
+    // Requirements replaced by a local directory need no proxy files: resolving them shows what
+    // go says about the directory (usually that it is missing).
+    let needs_dependencies = root_gomod.is_some_and(|data| {
+        // Strict parsing: the lax parser of dependency go.mod files drops replace directives.
+        crate::modfile::parse("go.mod", data).is_ok_and(|m| {
+            m.require.iter().any(|r| {
+                !m.replace.iter().any(|rep| {
+                    rep.is_directory()
+                        && rep.old.path == r.module.path
+                        && (rep.old.version.is_empty() || rep.old.version == r.module.version)
+                })
+            })
+        })
+    });
+    let dependencies_missing =
+        !has_gowork && needs_dependencies && bundle.dependency_paths().is_empty();
+    if dependencies_missing {
+        if let Some(text) = graph_text {
+            return Some(resolve_graph_text(&text));
+        }
+        not_run.push(NotRun {
+            what: "module graph and build list".to_owned(),
+            reason: "the dependencies' go.mod files are not in the bundle".to_owned(),
+            to_enable:
+                "add them with \"Add file\" (module@version), or paste the output of `go mod graph`"
+                    .to_owned(),
+        });
+        return None;
+    }
+    match bundle_input(bundle, resolve_settings(options)) {
+        Some(input) => Some(resolve::resolve(&input, Cmd::ListAll)),
+        None => match graph_text {
+            Some(text) => Some(resolve_graph_text(&text)),
+            None => {
+                not_run.push(NotRun {
+                    what: "module graph and build list".to_owned(),
+                    reason: "the bundle has no go.mod or go.work at its root".to_owned(),
+                    to_enable: "paste the main module's go.mod".to_owned(),
+                });
+                None
+            }
+        },
+    }
+}
+
+impl Analysis {
+    /// The go commands that have the same effect as every offered fix, each once, in order.
+    pub fn go_commands(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for command in self
+            .report
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.fixes.iter())
+            .flat_map(|f| f.commands.iter())
+        {
+            if !out.contains(command) {
+                out.push(command.clone());
+            }
+        }
+        out
+    }
+
+    /// A plain-text summary for tests and logs: the check report, then the resolution's
+    /// headline (main modules, build-list size, error), the views not run and the notes.
+    pub fn summary(&self) -> String {
+        let mut out = check::to_text(&self.report);
+        match &self.resolution {
+            Some(r) => {
+                let _ = writeln!(
+                    out,
+                    "resolution: main {}; {} modules in the build list; {} nodes, {} edges",
+                    r.main_modules.join(", "),
+                    r.build_list.len(),
+                    r.nodes.len(),
+                    r.edges.len()
+                );
+                if let Some(e) = &r.error {
+                    let _ = writeln!(out, "resolution error: {}", e.replace('\n', "\n\t"));
+                }
+            }
+            None => out.push_str("resolution: none\n"),
+        }
+        for n in &self.not_run {
+            let _ = writeln!(
+                out,
+                "not run: {}: {}; to enable: {}",
+                n.what, n.reason, n.to_enable
+            );
+        }
+        for n in &self.notes {
+            let _ = writeln!(out, "note: {n}");
+        }
+        for p in &self.problems {
+            let _ = writeln!(out, "ignored: {p}");
+        }
+        out
+    }
+}
+
+/// One line of a change preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffLine {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// What a fix does to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub file: String,
+    pub after: Vec<u8>,
+    pub lines: Vec<DiffLine>,
+}
+
+/// What applying `fix` to the bundle's files would change, file by file (files it creates
+/// included), or `None` when the fix cannot apply (its edits do not fit the files). A changed
+/// go.mod or go.work that still parses is written in canonical form, as the go command writes
+/// the files it edits (and as [`check::fix_bundle`] does).
+pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
+    let files: BTreeMap<String, Vec<u8>> = bundle
+        .files()
+        .iter()
+        .map(|f| (f.name.clone(), f.data.clone()))
+        .collect();
+    let outcome = apply_edits(&files, &[fix]);
+    if outcome.applied.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&String> = fix.edits.iter().map(|e| &e.file).collect();
+    names.dedup();
+    let mut changes = Vec::new();
+    for name in names {
+        if changes.iter().any(|c: &FileChange| &c.file == name) {
+            continue;
+        }
+        let before = files.get(name).map_or(&[][..], Vec::as_slice);
+        let after = canonical(name, outcome.files.get(name).cloned().unwrap_or_default());
+        changes.push(FileChange {
+            file: name.clone(),
+            lines: diff_lines(
+                &String::from_utf8_lossy(before),
+                &String::from_utf8_lossy(&after),
+            ),
+            after,
+        });
+    }
+    Some(changes)
+}
+
+/// The canonical form of an edited go.mod or go.work, or the data unchanged when it is another
+/// file or does not parse.
+fn canonical(name: &str, data: Vec<u8>) -> Vec<u8> {
+    let probe = Bundle::from_files([(name, &data[..])]);
+    let formatted = match probe.files().first().map(|f| &f.kind) {
+        Some(FileKind::Workspace {
+            file: WorkspaceFile::GoMod,
+            ..
+        }) => crate::modfile::format(name, &data).ok(),
+        Some(FileKind::Workspace {
+            file: WorkspaceFile::GoWork,
+            ..
+        }) => crate::workfile::format(name, &data).ok(),
+        _ => None,
+    };
+    formatted.unwrap_or(data)
+}
+
+/// Lines further than this from a change are left out of a preview.
+const CONTEXT: usize = 2;
+/// Above this many lines × lines in the changed middle, the preview shows the middle as removed
+/// and added whole instead of searching for common lines (keeps previews instant).
+const MAX_DIFF_CELLS: usize = 4_000_000;
+
+/// A line diff of two texts with a little context around each change: the common prefix and
+/// suffix are trimmed, the middle is aligned on its longest common subsequence.
+pub fn diff_lines(before: &str, after: &str) -> Vec<DiffLine> {
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let prefix = old
+        .iter()
+        .zip(new.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = old
+        .iter()
+        .skip(prefix)
+        .rev()
+        .zip(new.iter().skip(prefix).rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let old_mid = old.get(prefix..old.len() - suffix).unwrap_or_default();
+    let new_mid = new.get(prefix..new.len() - suffix).unwrap_or_default();
+    let mut out: Vec<DiffLine> = Vec::new();
+    let context_start = prefix.saturating_sub(CONTEXT);
+    for line in old.get(context_start..prefix).unwrap_or_default() {
+        out.push(DiffLine::Same((*line).to_owned()));
+    }
+    out.extend(diff_middle(old_mid, new_mid));
+    for line in old
+        .get(old.len() - suffix..)
+        .unwrap_or_default()
+        .iter()
+        .take(CONTEXT)
+    {
+        out.push(DiffLine::Same((*line).to_owned()));
+    }
+    out
+}
+
+fn diff_middle(old: &[&str], new: &[&str]) -> Vec<DiffLine> {
+    let removed_then_added = || {
+        old.iter()
+            .map(|l| DiffLine::Removed((*l).to_owned()))
+            .chain(new.iter().map(|l| DiffLine::Added((*l).to_owned())))
+            .collect()
+    };
+    if old.len().saturating_mul(new.len()) > MAX_DIFF_CELLS {
+        return removed_then_added();
+    }
+    // lcs[i][j]: the longest common subsequence of old[i..] and new[j..].
+    let width = new.len() + 1;
+    let mut lcs = vec![0usize; (old.len() + 1) * width];
+    for i in (0..old.len()).rev() {
+        for j in (0..new.len()).rev() {
+            let value = if old.get(i) == new.get(j) {
+                lcs.get((i + 1) * width + j + 1).copied().unwrap_or(0) + 1
+            } else {
+                let down = lcs.get((i + 1) * width + j).copied().unwrap_or(0);
+                let right = lcs.get(i * width + j + 1).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = lcs.get_mut(i * width + j) {
+                *cell = value;
+            }
+        }
+    }
+    let at = |i: usize, j: usize| lcs.get(i * width + j).copied().unwrap_or(0);
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a == b => {
+                out.push(DiffLine::Same((*a).to_owned()));
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(_)) if at(i + 1, j) >= at(i, j + 1) => {
+                out.push(DiffLine::Removed((*a).to_owned()));
+                i += 1;
+            }
+            (_, Some(b)) => {
+                out.push(DiffLine::Added((*b).to_owned()));
+                j += 1;
+            }
+            (Some(a), None) => {
+                out.push(DiffLine::Removed((*a).to_owned()));
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+//! A layered (Sugiyama-style) drawing of a directed graph, written for module graphs.
+//!
+//! The input is a list of node sizes and a list of edges between node indices; the output is a
+//! position for every node and a polyline for every edge. The stages, each in its own module:
+//! 1. [`acyclic`]: reverse a minimal-effort set of edges (depth-first back edges) so the graph
+//!    has no cycles; the routes of reversed edges are drawn in their original direction.
+//! 2. [`layers`]: longest-path layering, so every edge points one or more layers down.
+//! 3. [`chains`]: split edges spanning several layers with zero-size dummy nodes.
+//! 4. [`ordering`]: barycenter sweeps down and up to reduce edge crossings, keeping the best
+//!    order seen (never worse than the initial order).
+//! 5. [`coords`]: x coordinates as close as possible to the neighbours' mean, with minimum
+//!    separation (isotonic regression per layer); y from the layer heights.
+//!
+//! Everything is deterministic (ties break by node index) and runs in roughly O(E log V) per
+//! sweep, so a 2,000-node graph lays out in milliseconds. For readability at hundreds of
+//! modules, [`focus`] builds the bounded sub-graph around one module that the UI shows.
+
+mod acyclic;
+mod chains;
+mod coords;
+pub mod focus;
+mod layers;
+mod ordering;
+
+/// The size of a node, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Spacing and effort settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Horizontal space between neighbouring nodes of a layer.
+    pub node_gap: f64,
+    /// Vertical space between layers.
+    pub layer_gap: f64,
+    /// Horizontal space reserved for an edge passing through a layer.
+    pub dummy_width: f64,
+    /// The number of down-and-up barycenter sweeps.
+    pub sweeps: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            node_gap: 24.0,
+            layer_gap: 48.0,
+            dummy_width: 8.0,
+            sweeps: 4,
+        }
+    }
+}
+
+/// A placed node: its top-left corner, size and layer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub layer: usize,
+}
+
+impl Placed {
+    /// The horizontal centre.
+    pub fn center_x(&self) -> f64 {
+        self.x + self.width / 2.0
+    }
+}
+
+/// The drawing of one input edge: a polyline from the source's bottom (or top, for an edge
+/// drawn upwards) to the target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    pub from: usize,
+    pub to: usize,
+    pub points: Vec<(f64, f64)>,
+    /// Whether the edge was reversed to break a cycle (it points upwards in the drawing).
+    pub reversed: bool,
+}
+
+/// The result: one [`Placed`] per input node (same order), one [`Route`] per kept edge (input
+/// order; self-loops, duplicates and edges to unknown nodes are dropped), the drawing's size and
+/// the number of edge crossings between adjacent layers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub nodes: Vec<Placed>,
+    pub routes: Vec<Route>,
+    pub width: f64,
+    pub height: f64,
+    pub crossings: usize,
+}
+
+/// Lays out a graph of `sizes.len()` nodes.
+pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> Layout {
+    let n = sizes.len();
+    if n == 0 {
+        return Layout::default();
+    }
+    let kept = clean_edges(n, edges);
+    let oriented = acyclic::orient(n, &kept);
+    let layer_of = layers::longest_path(n, &oriented);
+    let chained = chains::split(n, &layer_of, &oriented);
+    let initial = ordering::initial(&chained);
+    let order = ordering::reduce_crossings(&chained, initial, options.sweeps);
+    let crossings = ordering::count_all(&chained, &order);
+    let widths: Vec<f64> = (0..chained.layer_of.len())
+        .map(|v| match sizes.get(v) {
+            Some(s) => sanitize(s.width),
+            None => options.dummy_width,
+        })
+        .collect();
+    let xs = coords::assign_x(&chained, &order, &widths, options);
+    // Each layer is as tall as its tallest node; nodes are centred vertically in their layer.
+    let mut layer_height = vec![0.0_f64; order.len()];
+    for (v, s) in sizes.iter().enumerate() {
+        if let Some(lh) = layer_of.get(v).and_then(|&l| layer_height.get_mut(l)) {
+            *lh = lh.max(sanitize(s.height));
+        }
+    }
+    let mut layer_top = Vec::with_capacity(order.len());
+    let mut y = 0.0;
+    for h in &layer_height {
+        layer_top.push(y);
+        y += h + options.layer_gap;
+    }
+    let height = (y - options.layer_gap).max(0.0);
+    let at = |v: usize| xs.get(v).copied().unwrap_or(0.0);
+    let top = |l: usize| layer_top.get(l).copied().unwrap_or(0.0);
+    let lh = |l: usize| layer_height.get(l).copied().unwrap_or(0.0);
+    let nodes: Vec<Placed> = sizes
+        .iter()
+        .enumerate()
+        .map(|(v, s)| {
+            let l = layer_of.get(v).copied().unwrap_or(0);
+            let h = sanitize(s.height);
+            Placed {
+                x: at(v),
+                y: (top(l) + (lh(l) - h) / 2.0).round(),
+                width: sanitize(s.width),
+                height: h,
+                layer: l,
+            }
+        })
+        .collect();
+    let routes = kept
+        .iter()
+        .zip(&oriented)
+        .zip(&chained.paths)
+        .map(|(((from, to), &(a, _)), path)| {
+            let reversed = a != *from;
+            let mut points = Vec::with_capacity(path.len());
+            for (i, &v) in path.iter().enumerate() {
+                let l = chained.layer_of.get(v).copied().unwrap_or(0);
+                let cx = (at(v) + widths.get(v).copied().unwrap_or(0.0) / 2.0).round();
+                if i == 0 {
+                    // The oriented source: leave from the bottom of its box.
+                    let bottom = nodes.get(v).map_or(top(l), |p| p.y + p.height);
+                    points.push((cx, bottom));
+                } else if i + 1 == path.len() {
+                    let node_top = nodes.get(v).map_or(top(l), |p| p.y);
+                    points.push((cx, node_top));
+                } else {
+                    // A dummy passes through the middle of its layer.
+                    points.push((cx, (top(l) + lh(l) / 2.0).round()));
+                }
+            }
+            if reversed {
+                points.reverse();
+            }
+            Route {
+                from: *from,
+                to: *to,
+                points,
+                reversed,
+            }
+        })
+        .collect();
+    let width = nodes
+        .iter()
+        .map(|p| p.x + p.width)
+        .chain((n..chained.layer_of.len()).map(|v| at(v) + widths.get(v).copied().unwrap_or(0.0)))
+        .fold(0.0_f64, f64::max);
+    Layout {
+        nodes,
+        routes,
+        width,
+        height,
+        crossings,
+    }
+}
+
+/// Non-finite or negative sizes count as zero, so hostile numbers cannot poison the drawing.
+fn sanitize(v: f64) -> f64 {
+    if v.is_finite() && v > 0.0 {
+        v
+    } else {
+        0.0
+    }
+}
+
+/// The edges worth drawing: both ends exist, no self-loops, no duplicates; input order kept.
+fn clean_edges(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut valid: Vec<(usize, usize, usize)> = edges
+        .iter()
+        .enumerate()
+        .filter(|(_, &(a, b))| a < n && b < n && a != b)
+        .map(|(i, &(a, b))| (a, b, i))
+        .collect();
+    // The first occurrence of each pair survives: sort by pair then position, drop repeats,
+    // and restore the input order.
+    valid.sort_unstable();
+    valid.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+    valid.sort_unstable_by_key(|&(_, _, i)| i);
+    valid.into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,348 @@
+//! The build list as `go list -m all` shows it, as a table: module, selected version, which
+//! versions are required by whom, replacement, direct or indirect, go line, and retracted or
+//! deprecated marks. The rows come from [`rows`], filtering and sorting from [`filter_rows`] and
+//! [`sort_rows`] (pure functions, tested natively); the component only keeps the filter text and
+//! sort order as view state.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use gomod::bundle::Bundle;
+use gomod::check::Report;
+use gomod::resolve::{ModSource, Resolution};
+use yew::prelude::*;
+
+/// A retraction or deprecation notice for one module version, as the checks report them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub path: String,
+    pub version: String,
+    /// The retraction message (`retracted by module author: ...`), if retracted.
+    pub retracted: Option<String>,
+    /// The deprecation message, if the module is deprecated.
+    pub deprecated: Option<String>,
+}
+
+/// The marks in a check report. The checks word these diagnostics exactly as the go command
+/// does (`go: warning: PATH@VERSION: retracted by module author...` and
+/// `go: module PATH is deprecated: MESSAGE`), which is what this reads back.
+pub fn marks_from_report(report: &Report) -> Vec<Marks> {
+    let mut out: Vec<Marks> = Vec::new();
+    for d in &report.diagnostics {
+        match d.code {
+            "retracted-version" => {
+                let Some(rest) = d.message.strip_prefix("go: warning: ") else {
+                    continue;
+                };
+                let Some((module, why)) = rest.split_once(": ") else {
+                    continue;
+                };
+                let Some((path, version)) = module.rsplit_once('@') else {
+                    continue;
+                };
+                entry(&mut out, path, version).retracted = Some(why.to_owned());
+            }
+            "deprecated-module" => {
+                let Some(rest) = d.message.strip_prefix("go: module ") else {
+                    continue;
+                };
+                let Some((path, why)) = rest.split_once(" is deprecated: ") else {
+                    continue;
+                };
+                entry(&mut out, path, "").deprecated = Some(why.to_owned());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn entry<'a>(marks: &'a mut Vec<Marks>, path: &str, version: &str) -> &'a mut Marks {
+    let found = marks
+        .iter()
+        .position(|m| m.path == path && (m.version == version || version.is_empty()));
+    let at = found.unwrap_or_else(|| {
+        marks.push(Marks {
+            path: path.to_owned(),
+            version: version.to_owned(),
+            ..Marks::default()
+        });
+        marks.len() - 1
+    });
+    &mut marks[at]
+}
+
+/// The go line of every build-list module by path, as `go list -m` reports it (`GoVersion`):
+/// read from the module's go.mod (its replacement's, after replacement) in the bundle, even
+/// when graph pruning kept the resolver from reading it. Main modules read the bundle's go.mod.
+pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String> {
+    let go_line = |data: &[u8]| {
+        gomod::modfile::parse_lax("go.mod", data)
+            .ok()
+            .and_then(|f| f.go)
+            .map(|g| g.version)
+    };
+    let mut out = BTreeMap::new();
+    for e in &res.build_list {
+        let actual = e.replacement.as_ref().unwrap_or(&e.module);
+        let data = if e.module.version.is_empty() {
+            bundle.file("go.mod").map(std::borrow::Cow::Borrowed)
+        } else if actual.version.is_empty() {
+            bundle.dir_gomod(&actual.path)
+        } else {
+            bundle.gomod(&actual.path, &actual.version)
+        };
+        if let Some(go) = data.and_then(|d| go_line(&d)) {
+            out.insert(e.module.path.clone(), go);
+        }
+    }
+    out
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub path: String,
+    /// The selected version; empty for a main module.
+    pub version: String,
+    /// Who requires which version of this path: (`requirer`, version), in graph order.
+    pub required: Vec<(String, String)>,
+    /// `path version` or a directory; empty when not replaced.
+    pub replacement: String,
+    pub main: bool,
+    pub direct: bool,
+    /// The go line of the module's go.mod, when it was read.
+    pub go: String,
+    pub retracted: Option<String>,
+    pub deprecated: Option<String>,
+}
+
+/// The table rows in `go list -m all` order; `go_lines` from [`go_versions`] (a module missing
+/// there shows the go line the resolver read, if any).
+pub fn rows(res: &Resolution, marks: &[Marks], go_lines: &BTreeMap<String, String>) -> Vec<Row> {
+    res.build_list
+        .iter()
+        .map(|e| {
+            let path = e.module.path.clone();
+            let required = res
+                .edges
+                .iter()
+                .filter(|(_, to)| to.path == path)
+                .map(|(from, to)| (from.to_string(), to.version.clone()))
+                .collect();
+            let go = go_lines.get(&path).cloned().unwrap_or_else(|| {
+                res.nodes
+                    .iter()
+                    .find(|n| n.module == e.module)
+                    .map(|n| n.go.clone())
+                    .unwrap_or_default()
+            });
+            let mark = marks
+                .iter()
+                .find(|m| m.path == path && m.version == e.module.version && m.retracted.is_some());
+            let deprecated = marks
+                .iter()
+                .find(|m| m.path == path && m.deprecated.is_some());
+            Row {
+                main: e.module.version.is_empty() && res.main_modules.contains(&path),
+                version: e.module.version.clone(),
+                required,
+                replacement: e
+                    .replacement
+                    .as_ref()
+                    .map(|r| {
+                        if r.version.is_empty() {
+                            r.path.clone()
+                        } else {
+                            format!("{} {}", r.path, r.version)
+                        }
+                    })
+                    .unwrap_or_default(),
+                direct: e.direct,
+                go,
+                retracted: mark.and_then(|m| m.retracted.clone()),
+                deprecated: deprecated.and_then(|m| m.deprecated.clone()),
+                path,
+            }
+        })
+        .collect()
+}
+
+/// Which rows to keep: a case-insensitive substring of the module path, version or
+/// replacement; `direct_only` keeps main modules and direct requirements.
+pub fn filter_rows(rows: &[Row], query: &str, direct_only: bool) -> Vec<Row> {
+    let q = query.trim().to_lowercase();
+    rows.iter()
+        .filter(|r| !direct_only || r.direct || r.main)
+        .filter(|r| {
+            q.is_empty()
+                || r.path.to_lowercase().contains(&q)
+                || r.version.to_lowercase().contains(&q)
+                || r.replacement.to_lowercase().contains(&q)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The columns a table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// `go list -m all` order: main modules first, then by path.
+    ListOrder,
+    Path,
+    /// The number of requirements on the path, most first when descending.
+    Requirers,
+    Go,
+}
+
+/// Sorts rows in place; ties keep the list order (the sort is stable).
+pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
+    match key {
+        SortKey::ListOrder => {}
+        SortKey::Path => rows.sort_by(|a, b| a.path.cmp(&b.path)),
+        SortKey::Requirers => rows.sort_by_key(|r| r.required.len()),
+        SortKey::Go => rows.sort_by(|a, b| gomod::version::gover::compare(&a.go, &b.go)),
+    }
+    if descending {
+        rows.reverse();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BuildListProps {
+    pub resolution: Rc<Resolution>,
+    /// Retraction and deprecation marks ([`marks_from_report`]).
+    #[prop_or_default]
+    pub marks: Rc<Vec<Marks>>,
+    /// Go lines by module path ([`go_versions`]).
+    #[prop_or_default]
+    pub go_versions: Rc<BTreeMap<String, String>>,
+    /// Called with a module path when the user asks to see it in the graph.
+    pub on_focus: Callback<String>,
+}
+
+#[function_component]
+pub fn BuildList(props: &BuildListProps) -> Html {
+    let query = use_state(String::new);
+    let direct_only = use_state(|| false);
+    let sort = use_state(|| (SortKey::ListOrder, false));
+    let all = use_memo(
+        (
+            props.resolution.clone(),
+            props.marks.clone(),
+            props.go_versions.clone(),
+        ),
+        |(res, marks, go)| rows(res, marks, go),
+    );
+    let mut shown = filter_rows(&all, &query, *direct_only);
+    sort_rows(&mut shown, sort.0, sort.1);
+
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_direct = {
+        let direct_only = direct_only.clone();
+        Callback::from(move |_: Event| direct_only.set(!*direct_only))
+    };
+    let header = |label: &'static str, key: SortKey| {
+        let sort = sort.clone();
+        let active = sort.0 == key;
+        let aria = match (active, sort.1) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_: MouseEvent| {
+                let descending = sort.0 == key && !sort.1;
+                sort.set((key, descending));
+            })
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="sort-button" {onclick}>{ label }</button>
+            </th>
+        }
+    };
+
+    html! {
+        <section class="view build-list" role="region" aria-label="Build list">
+            <div class="view-toolbar">
+                <h2 class="view-title">{ "Build list" }</h2>
+                <label class="view-filter">
+                    <span class="visually-hidden">{ "Filter modules" }</span>
+                    <input type="search" placeholder="Filter modules" value={(*query).clone()} {oninput} />
+                </label>
+                <label class="view-check">
+                    <input type="checkbox" checked={*direct_only} onchange={on_direct} />
+                    { "Direct only" }
+                </label>
+                <span class="view-count" role="status">
+                    { format!("{} of {} modules", shown.len(), all.len()) }
+                </span>
+            </div>
+            <div class="table-scroll" tabindex="0">
+                <table class="view-table">
+                    <thead>
+                        <tr>
+                            { header("Module", SortKey::Path) }
+                            <th scope="col">{ "Version" }</th>
+                            { header("Required by", SortKey::Requirers) }
+                            <th scope="col">{ "Replacement" }</th>
+                            <th scope="col">{ "Kind" }</th>
+                            { header("go", SortKey::Go) }
+                            <th scope="col">{ "Notes" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|r| row_html(r, &props.on_focus)) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn row_html(r: &Row, on_focus: &Callback<String>) -> Html {
+    let onclick = {
+        let path = r.path.clone();
+        on_focus.reform(move |_: MouseEvent| path.clone())
+    };
+    let kind = if r.main {
+        "main"
+    } else if r.direct {
+        "direct"
+    } else {
+        "indirect"
+    };
+    html! {
+        <tr key={r.path.clone()} class={classes!(r.main.then_some("row-main"))}>
+            <th scope="row">
+                <button type="button" class="link-button module-name" {onclick}
+                    title="Show in the graph">{ r.path.clone() }</button>
+            </th>
+            <td class="mono">{ r.version.clone() }</td>
+            <td class="required-by">
+                { for r.required.iter().map(|(who, v)| html! {
+                    <div><span class="mono">{ v.clone() }</span>{ " by " }<span class="mono">{ who.clone() }</span></div>
+                }) }
+            </td>
+            <td class="mono">{ r.replacement.clone() }</td>
+            <td>{ kind }</td>
+            <td class="mono">{ r.go.clone() }</td>
+            <td>
+                if let Some(why) = &r.retracted {
+                    <span class="mark mark-retracted" title={why.clone()}>{ "retracted" }</span>
+                }
+                if let Some(why) = &r.deprecated {
+                    <span class="mark mark-deprecated" title={why.clone()}>{ "deprecated" }</span>
+                }
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,141 @@
+//! The Diagnostics region: findings grouped by severity, the open fix preview, "Apply all
+//! fixes", the equivalent go commands (with a copy button), and what could not be checked.
+
+use std::rc::Rc;
+
+use gomod::analyze::Analysis;
+use gomod::check::Severity;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::components::diagnostics_item::DiagnosticItem;
+use crate::components::diagnostics_unchecked::Unchecked;
+use crate::components::fix_preview::FixPreview;
+use crate::state::{Action, FixPreview as Preview, Playground};
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticsProps {
+    pub analysis: Rc<Analysis>,
+    pub explained: Vec<&'static str>,
+    pub preview: Option<Preview>,
+    /// Why the input is not analysed, if it is not.
+    pub input_error: Option<String>,
+    pub dispatch: UseReducerDispatcher<Playground>,
+}
+
+/// Copies text to the clipboard; a refusal (no permission, insecure context) is ignored rather
+/// than left as an unhandled promise rejection.
+fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let _ = promise.catch(&ignore);
+    // The closure must outlive the promise; it is tiny and made once per click.
+    ignore.forget();
+    true
+}
+
+#[function_component]
+pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
+    let copied = use_state(|| false);
+    let report = &props.analysis.report;
+    let fixable = report
+        .diagnostics
+        .iter()
+        .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    let commands = props.analysis.go_commands();
+    let apply_all = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyAllFixes))
+    };
+    let copy = {
+        let (text, copied) = (commands.join("\n"), copied.clone());
+        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&text)))
+    };
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let summary = if props.input_error.is_some() {
+        "Not analysed".to_owned()
+    } else if report.diagnostics.is_empty() {
+        "No problems found".to_owned()
+    } else {
+        [
+            (Severity::Error, "error", "errors"),
+            (Severity::Warning, "warning", "warnings"),
+            (Severity::Info, "note", "notes"),
+        ]
+        .iter()
+        .filter_map(|(s, one, many)| match count(*s) {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    let groups = [
+        (Severity::Error, "Errors"),
+        (Severity::Warning, "Warnings"),
+        (Severity::Info, "Notes"),
+    ];
+    html! {
+        <section class="pane diagnostics" role="region" aria-labelledby="diagnostics-title">
+            <div class="pane-header">
+                <h2 id="diagnostics-title" class="pane-title">{ "Diagnostics" }</h2>
+                <p class="diag-summary">{ summary }</p>
+                <button type="button" class="button" onclick={apply_all} disabled={!fixable}>
+                    { "Apply all fixes" }
+                </button>
+            </div>
+            if let Some(error) = &props.input_error {
+                <p class="input-error" role="alert">{ error.clone() }</p>
+            }
+            if let Some(preview) = &props.preview {
+                <FixPreview preview={preview.clone()} dispatch={props.dispatch.clone()} />
+            }
+            <div class="diag-groups">
+                { for groups.iter().map(|(severity, title)| {
+                    let items: Vec<(usize, &gomod::check::Diagnostic)> = report
+                        .diagnostics
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.severity == *severity)
+                        .collect();
+                    if items.is_empty() {
+                        return Html::default();
+                    }
+                    html! {
+                        <section class="diag-group" aria-label={*title}>
+                            <h3 class="group-title">{ format!("{title} ({})", items.len()) }</h3>
+                            <ul class="diag-list">
+                                { for items.into_iter().map(|(index, d)| html! {
+                                    <DiagnosticItem index={index} diagnostic={d.clone()}
+                                        explained={props.explained.contains(&d.code)}
+                                        dispatch={props.dispatch.clone()} />
+                                }) }
+                            </ul>
+                        </section>
+                    }
+                }) }
+            </div>
+            if !commands.is_empty() {
+                <details class="go-commands">
+                    <summary>{ "Equivalent go commands" }</summary>
+                    <pre class="code">{ commands.join("\n") }</pre>
+                    <button type="button" class="button button-small" onclick={copy}>
+                        { if *copied { "Copied" } else { "Copy go commands" } }
+                    </button>
+                </details>
+            }
+            <Unchecked analysis={props.analysis.clone()} />
+        </section>
+    }
+}

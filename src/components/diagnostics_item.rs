@@ -1,0 +1,79 @@
+//! One finding: severity, code, location (a button that moves the editor there), message, fixes
+//! (each opens a preview), the equivalent go commands, and the rule's explanation on demand.
+
+use gomod::check::Diagnostic;
+use yew::prelude::*;
+
+use crate::components::explain::Explain;
+use crate::state::{Action, Playground};
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticItemProps {
+    /// Its index in the report (fix actions name it).
+    pub index: usize,
+    pub diagnostic: Diagnostic,
+    pub explained: bool,
+    pub dispatch: UseReducerDispatcher<Playground>,
+}
+
+#[function_component]
+pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
+    let d = &props.diagnostic;
+    let jump = {
+        let dispatch = props.dispatch.clone();
+        let (file, line) = (d.file.clone(), d.span.line);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::JumpTo {
+                file: file.clone(),
+                line,
+            })
+        })
+    };
+    let toggle = {
+        let (dispatch, code) = (props.dispatch.clone(), d.code);
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleExplanation(code)))
+    };
+    let location = if d.span.line > 0 {
+        format!("{}:{}:{}", d.file, d.span.line, d.span.column)
+    } else {
+        d.file.clone()
+    };
+    let commands: Vec<&String> = d.fixes.iter().flat_map(|f| f.commands.iter()).collect();
+    html! {
+        <li class={classes!("diag", format!("diag-{}", d.severity.as_str()))}>
+            <div class="diag-head">
+                <span class="diag-severity">{ d.severity.as_str() }</span>
+                <code class="diag-code">{ d.code }</code>
+                <button type="button" class="link diag-location" onclick={jump}
+                    aria-label={format!("Go to {location}")}>{ location.clone() }</button>
+            </div>
+            <p class="diag-message">{ d.message.clone() }</p>
+            <div class="diag-actions">
+                { for d.fixes.iter().enumerate().filter(|(_, f)| !f.edits.is_empty()).map(|(i, fix)| {
+                    let dispatch = props.dispatch.clone();
+                    let index = props.index;
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        dispatch.dispatch(Action::PreviewFix { diagnostic: index, fix: i })
+                    });
+                    html! {
+                        <button type="button" class="button button-small" {onclick}
+                            aria-label={format!("Apply fix: {}", fix.title)}>
+                            { "Apply fix" }<span class="fix-title">{ format!(": {}", fix.title) }</span>
+                        </button>
+                    }
+                }) }
+                <button type="button" class="button button-small button-quiet" onclick={toggle}
+                    aria-expanded={props.explained.to_string()}
+                    aria-controls={format!("explain-{}", d.code)}>
+                    { if props.explained { "Hide explanation" } else { "Explain" } }
+                </button>
+            </div>
+            if !commands.is_empty() {
+                <pre class="code diag-commands" aria-label="Equivalent go commands">
+                    { for commands.iter().map(|c| format!("$ {c}\n")) }
+                </pre>
+            }
+            if props.explained { <Explain code={d.code} /> }
+        </li>
+    }
+}

@@ -1,0 +1,33 @@
+//! A rule's explanation, from the core's catalogue. Text between backticks is shown as code;
+//! everything is rendered as text nodes.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    pub code: &'static str,
+}
+
+/// Paragraph text with `code` spans.
+pub fn inline(text: &str) -> Html {
+    html! {
+        <>{ for text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 {
+            html! { <code>{ part.to_owned() }</code> }
+        } else {
+            html! { { part.to_owned() } }
+        }) }</>
+    }
+}
+
+#[function_component]
+pub fn Explain(props: &ExplainProps) -> Html {
+    let Some(rule) = gomod::check::rule(props.code) else {
+        return html! { <p class="explain">{ "No explanation for this code." }</p> };
+    };
+    html! {
+        <div class="explain" id={format!("explain-{}", rule.code)}>
+            <p class="explain-summary">{ inline(rule.summary) }</p>
+            { for rule.explanation.split("\n\n").map(|p| html! { <p>{ inline(p) }</p> }) }
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! The examples menu: a native select, so it is keyboard- and screen-reader-friendly for free.
+//! Choosing an example loads it (the previous input goes on the undo stack).
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::explain::inline;
+use crate::gallery::{example, examples};
+use crate::state::{Action, Playground};
+
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    /// The example currently loaded and unchanged, if any.
+    pub current: Option<&'static str>,
+    pub dispatch: UseReducerDispatcher<Playground>,
+}
+
+#[function_component]
+pub fn Gallery(props: &GalleryProps) -> Html {
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(found) = example(&select.value()) {
+                dispatch.dispatch(Action::LoadExample(found.id));
+            }
+        })
+    };
+    let current = props.current.unwrap_or("");
+    let description = props
+        .current
+        .and_then(example)
+        .map(|e| e.description)
+        .unwrap_or("");
+    html! {
+        <div class="gallery">
+            <label class="field">
+                <span class="field-label">{ "Example" }</span>
+                <select class="select" {onchange} aria-label="Examples">
+                    <option value="" selected={current.is_empty()}>{ "Your input" }</option>
+                    { for examples().iter().map(|e| html! {
+                        <option value={e.id} selected={e.id == current}>{ e.title }</option>
+                    }) }
+                </select>
+            </label>
+            if !description.is_empty() {
+                <p class="gallery-description">{ inline(description) }</p>
+            }
+        </div>
+    }
+}

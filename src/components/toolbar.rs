@@ -1,0 +1,102 @@
+//! The toolbar: examples, the go command's version and GOTOOLCHAIN, the input panels (Add file,
+//! Paste bundle), Undo, and how long the last analysis took.
+
+use gomod::analyze::Toolchain;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::gallery::Gallery;
+use crate::state::{Action, Panel, Playground, GO_VERSIONS};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub go_version: String,
+    pub toolchain: Toolchain,
+    pub example: Option<&'static str>,
+    pub panel: Option<Panel>,
+    /// What Undo would revert ("loading the example …"), if anything.
+    pub undo: Option<String>,
+    pub analysed_in_ms: f64,
+    /// The input is not analysed yet (typing) or not at all (refused).
+    pub pending: bool,
+    pub dispatch: UseReducerDispatcher<Playground>,
+}
+
+/// `0.8`, `3.4`, `12`: tenths below 10 ms. Integer arithmetic only: float formatting would add
+/// tens of kilobytes of formatting code to the wasm.
+fn format_ms(ms: f64) -> String {
+    let tenths = (ms.max(0.0) * 10.0).round() as u64;
+    if tenths < 100 {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    } else {
+        ((tenths + 5) / 10).to_string()
+    }
+}
+
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let d = props.dispatch.clone();
+    let on_version = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::SetGoVersion(select.value()));
+        })
+    };
+    let on_toolchain = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let t = if select.value() == "auto" {
+                Toolchain::Auto
+            } else {
+                Toolchain::Local
+            };
+            d.dispatch(Action::SetToolchain(t));
+        })
+    };
+    let toggle = |panel: Panel| {
+        let (d, open) = (d.clone(), props.panel == Some(panel));
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenPanel((!open).then_some(panel))))
+    };
+    let undo = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Undo))
+    };
+    html! {
+        <div class="toolbar">
+            <Gallery current={props.example} dispatch={d.clone()} />
+            <label class="field">
+                <span class="field-label">{ "Your Go" }</span>
+                <select class="select" onchange={on_version} aria-label="Go version">
+                    { for GO_VERSIONS.iter().map(|v| html! {
+                        <option value={*v} selected={*v == props.go_version}>
+                            { if v.is_empty() { "unknown".to_owned() } else { format!("go{v}") } }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">{ "GOTOOLCHAIN" }</span>
+                <select class="select" onchange={on_toolchain} aria-label="GOTOOLCHAIN">
+                    <option value="local" selected={props.toolchain == Toolchain::Local}>{ "local" }</option>
+                    <option value="auto" selected={props.toolchain == Toolchain::Auto}>{ "auto" }</option>
+                </select>
+            </label>
+            <div class="toolbar-buttons">
+                <button type="button" class="button" onclick={toggle(Panel::AddFile)}
+                    aria-expanded={(props.panel == Some(Panel::AddFile)).to_string()}>{ "Add file" }</button>
+                <button type="button" class="button" onclick={toggle(Panel::PasteBundle)}
+                    aria-expanded={(props.panel == Some(Panel::PasteBundle)).to_string()}>{ "Paste bundle" }</button>
+                if let Some(label) = &props.undo {
+                    <button type="button" class="button" onclick={undo} title={format!("Undo {label}")}>
+                        { "Undo" }<span class="visually-hidden">{ format!(" {label}") }</span>
+                    </button>
+                }
+            </div>
+            <p class="timing" role="status" aria-live="polite">
+                { if props.pending { "not analysed".to_owned() } else { format!("analysed in {} ms", format_ms(props.analysed_in_ms)) } }
+            </p>
+        </div>
+    }
+}

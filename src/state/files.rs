@@ -1,0 +1,134 @@
+//! The files being edited: which names the editor always shows, how added, pasted and dropped
+//! files are named, and which inputs are refused before they reach the core.
+
+use gomod::bundle::{proxy_file_name, Bundle, FileKind};
+
+pub const GO_MOD: &str = "go.mod";
+pub const GO_SUM: &str = "go.sum";
+
+/// Larger files are not analysed (the page would stop responding while the core reads them).
+/// A kubernetes-sized go.sum is about 200 KB; a go.mod is rarely above 20 KB.
+pub const MAX_ANALYSED_FILE_BYTES: usize = 1 << 20;
+
+/// One file of the bundle, as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditorFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl EditorFile {
+    pub fn new(name: &str, text: &str) -> EditorFile {
+        EditorFile {
+            name: name.to_owned(),
+            text: text.to_owned(),
+        }
+    }
+}
+
+/// The files with go.mod and go.sum first (created empty if missing), the rest in their order.
+pub fn with_editors(files: Vec<EditorFile>) -> Vec<EditorFile> {
+    let mut out = Vec::with_capacity(files.len() + 2);
+    for name in [GO_MOD, GO_SUM] {
+        out.push(
+            files
+                .iter()
+                .find(|f| f.name == name)
+                .cloned()
+                .unwrap_or_else(|| EditorFile::new(name, "")),
+        );
+    }
+    out.extend(
+        files
+            .into_iter()
+            .filter(|f| f.name != GO_MOD && f.name != GO_SUM),
+    );
+    out
+}
+
+/// Why the files cannot be analysed as they are, if so.
+pub fn input_error(files: &[EditorFile]) -> Option<String> {
+    for f in files {
+        if f.text.len() > MAX_ANALYSED_FILE_BYTES {
+            // Tenths of a megabyte, in integers (no float formatting in the wasm).
+            let tenths = f.text.len() * 10 / 1_048_576;
+            return Some(format!(
+                "{} is {}.{} MB: the playground analyses files up to {} MB. Paste a smaller file.",
+                f.name,
+                tenths / 10,
+                tenths % 10,
+                MAX_ANALYSED_FILE_BYTES >> 20
+            ));
+        }
+        if f.text.contains('\0') {
+            return Some(format!(
+                "{} contains NUL bytes: it looks like binary data, not a text file.",
+                f.name
+            ));
+        }
+    }
+    None
+}
+
+/// The bundle name of a dependency's go.mod, given as `module@version`: its GOPROXY-layout
+/// name (`example.com/x/@v/v1.0.0.mod`, escaped as the module cache escapes it).
+pub fn dependency_file_name(module_at_version: &str) -> Result<String, String> {
+    let Some((path, version)) = module_at_version.trim().split_once('@') else {
+        return Err(
+            "write the dependency as module@version, for example golang.org/x/text@v0.21.0"
+                .to_owned(),
+        );
+    };
+    proxy_file_name(path, version, "mod")
+}
+
+/// Refuses added files the core would ignore, saying why.
+pub fn check_added(name: &str, text: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("The file needs a name.".to_owned());
+    }
+    let probe = Bundle::from_files([(name, text.as_bytes())]);
+    match probe.problems().first() {
+        Some(problem) => Err(problem.to_string()),
+        None => Ok(()),
+    }
+}
+
+/// The files of a pasted txtar archive.
+pub fn from_txtar(text: &str) -> Result<Vec<EditorFile>, String> {
+    let bundle = Bundle::from_txtar(text.as_bytes());
+    if bundle.files().is_empty() {
+        return Err("No files found: a bundle is a txtar archive, each file starting with a line “-- name --”.".to_owned());
+    }
+    Ok(bundle
+        .files()
+        .iter()
+        .filter(|f| !matches!(f.kind, FileKind::Other))
+        .map(|f| EditorFile::new(&f.name, &String::from_utf8_lossy(&f.data)))
+        .collect())
+}
+
+/// What a dropped file becomes: a txtar's files, or one workspace file chosen by its name.
+pub fn classify_drop(name: &str, bytes: &[u8]) -> Result<Vec<EditorFile>, String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(format!("{name} is not UTF-8 text; it was not loaded."));
+    };
+    if text.contains('\0') {
+        return Err(format!("{name} looks like binary data; it was not loaded."));
+    }
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if base.ends_with(".txtar") || base.ends_with(".txt") && text.starts_with("-- ") {
+        return from_txtar(text);
+    }
+    let target = match base {
+        "go.mod" | "go.sum" | "go.work" | "go.work.sum" => base.to_owned(),
+        "modules.txt" => "vendor/modules.txt".to_owned(),
+        "go-mod-graph.txt" | "graph.txt" => gomod::bundle::MOD_GRAPH_FILE.to_owned(),
+        _ => {
+            return Err(format!(
+                "{name}: drop a go.mod, go.sum, go.work, modules.txt, go-mod-graph.txt or a .txtar bundle."
+            ))
+        }
+    };
+    Ok(vec![EditorFile::new(&target, text)])
+}

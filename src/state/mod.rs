@@ -1,0 +1,577 @@
+//! The playground's single source of truth, changed only by [`Playground::reduce`].
+//!
+//! The state holds the files the user edits, the go command settings, the latest
+//! [`Analysis`] from the core, and the transient UI state (open fix preview, explanation,
+//! editor jump, undo stack, input errors). Every replacement of text the user typed (an example,
+//! a pasted bundle, a dropped file, a fix) first pushes a snapshot on the undo stack, so nothing
+//! is ever silently lost.
+
+mod clock;
+mod files;
+
+use std::rc::Rc;
+
+use std::collections::BTreeMap;
+
+use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
+use gomod::bundle::Bundle;
+use gomod::check::{fix_bundle, Report};
+use gomod::resolve::{Resolution, WhatIf};
+use yew::{AttrValue, Reducible};
+
+use crate::components::build_list::Marks;
+#[cfg(feature = "views")]
+use crate::components::build_list::{go_versions, marks_from_report};
+#[cfg(feature = "views")]
+use crate::components::what_if::preview as what_if_preview;
+use crate::components::what_if::WhatIfRequest;
+
+pub use files::{
+    classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,
+};
+
+use crate::gallery::{self, Example};
+
+/// The Go versions offered in the selector, newest first; "" means "not known".
+pub const GO_VERSIONS: &[&str] = &[
+    "1.27.3", "1.26.0", "1.25.0", "1.24.1", "1.23.8", "1.22.12", "1.21.13", "1.20.14", "",
+];
+
+/// The go command the user runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// A version from [`GO_VERSIONS`], or "" when unknown.
+    pub go_version: String,
+    pub toolchain: Toolchain,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            go_version: gomod::resolve::DEFAULT_GO_VERSION.to_owned(),
+            toolchain: Toolchain::Local,
+        }
+    }
+}
+
+/// Files and settings as they were before a replacement, to undo it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// What replaced them ("loading the example …"), for the Undo button.
+    pub label: String,
+    pub files: Vec<EditorFile>,
+    pub settings: Settings,
+    pub example: Option<&'static str>,
+}
+
+/// A fix the user is looking at before applying it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FixPreview {
+    pub title: String,
+    pub code: &'static str,
+    pub changes: Vec<FileChange>,
+}
+
+/// A request to move the editor's caret to a line (the counter makes repeated jumps to the same
+/// line distinct).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Jump {
+    pub file: String,
+    pub line: u32,
+    pub serial: u64,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Playground {
+    pub files: Vec<EditorFile>,
+    /// The name of the file shown in the editor.
+    pub active: String,
+    pub settings: Settings,
+    /// The example the files came from, while they are unchanged.
+    pub example: Option<&'static str>,
+    /// Increased by every change of files or settings.
+    pub revision: u64,
+    pub analysed_revision: u64,
+    pub analysis: Rc<Analysis>,
+    /// How long the last analysis took, in milliseconds.
+    pub analysed_in_ms: f64,
+    /// Why the current input is not analysed (too large, binary), if it is not.
+    pub input_error: Option<String>,
+    /// A message about the last action (shown in a live region).
+    pub notice: Option<String>,
+    pub undo: Vec<Snapshot>,
+    pub preview: Option<FixPreview>,
+    /// The rule codes whose explanation is open.
+    pub explained: Vec<&'static str>,
+    pub jump: Option<Jump>,
+    /// The toolbar panel that is open, if any.
+    pub panel: Option<Panel>,
+    /// What the module views show, derived from the analysis once per analysis.
+    pub views: Option<Views>,
+    /// The module focused in the graph.
+    pub focus: Option<String>,
+    pub what_if: Option<Rc<WhatIf>>,
+}
+
+/// The module views' inputs (Build list, Graph, Conflicts, go.sum, What-if), shared by
+/// reference so that re-rendering never copies a large graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Views {
+    pub resolution: Rc<Resolution>,
+    pub report: Rc<Report>,
+    pub marks: Rc<Vec<Marks>>,
+    pub go_versions: Rc<BTreeMap<String, String>>,
+    pub gosum: AttrValue,
+}
+
+/// The toolbar's input panels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    AddFile,
+    PasteBundle,
+}
+
+/// The things a user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A file's whole new text after an edit.
+    Edit {
+        file: String,
+        text: String,
+    },
+    /// Run the analysis if the input changed since the last one.
+    Analyse,
+    Select(String),
+    AddFile {
+        name: String,
+        text: String,
+    },
+    RemoveFile(String),
+    LoadExample(&'static str),
+    /// A whole txtar archive pasted or dropped.
+    LoadBundle(String),
+    /// Files dropped on the page: names and bytes.
+    Drop(Vec<(String, Vec<u8>)>),
+    SetGoVersion(String),
+    SetToolchain(Toolchain),
+    /// Show what fix `fix` of diagnostic `diagnostic` would change.
+    PreviewFix {
+        diagnostic: usize,
+        fix: usize,
+    },
+    CancelPreview,
+    ApplyPreview,
+    ApplyAllFixes,
+    Undo,
+    JumpTo {
+        file: String,
+        line: u32,
+    },
+    ToggleExplanation(&'static str),
+    /// Report a problem that happened outside the reducer (a file that could not be read).
+    Fail(String),
+    DismissNotice,
+    /// Open a toolbar panel, or close it with `None`.
+    OpenPanel(Option<Panel>),
+    /// Focus a module in the graph (`None`: the overview).
+    Focus(Option<String>),
+    WhatIf(WhatIfRequest),
+    /// Show a diagnostic (by index) from another view: jump to its place in the editor.
+    ShowDiagnostic(usize),
+}
+
+impl Playground {
+    /// The playground as it opens: the saved input if there is one, otherwise the default
+    /// example.
+    pub fn open(saved: Option<(Vec<EditorFile>, Settings)>) -> Playground {
+        let mut p = Playground {
+            files: Vec::new(),
+            active: GO_MOD.to_owned(),
+            settings: Settings::default(),
+            example: None,
+            revision: 1,
+            analysed_revision: 0,
+            analysis: Rc::new(analyze::analyze(&Bundle::default(), &Default::default())),
+            analysed_in_ms: 0.0,
+            input_error: None,
+            notice: None,
+            undo: Vec::new(),
+            preview: None,
+            explained: Vec::new(),
+            jump: None,
+            panel: None,
+            views: None,
+            focus: None,
+            what_if: None,
+        };
+        match saved {
+            Some((files, settings)) => {
+                p.files = files::with_editors(files);
+                p.settings = settings;
+            }
+            None => p.set_example(gallery::default_example()),
+        }
+        p.analyse();
+        p
+    }
+
+    /// The file with this name.
+    pub fn file(&self, name: &str) -> Option<&EditorFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// The core's options for the current settings.
+    pub fn options(&self) -> analyze::Options {
+        analyze::Options {
+            go_version: Some(self.settings.go_version.clone()).filter(|v| !v.is_empty()),
+            toolchain: self.settings.toolchain,
+        }
+    }
+
+    /// Whether the analysis shown is older than the input.
+    pub fn stale(&self) -> bool {
+        self.analysed_revision != self.revision
+    }
+
+    fn bundle(&self) -> Bundle {
+        Bundle::from_files(
+            self.files
+                .iter()
+                .map(|f| (f.name.clone(), f.text.clone().into_bytes())),
+        )
+    }
+
+    fn analyse(&mut self) {
+        self.analysed_revision = self.revision;
+        self.input_error = files::input_error(&self.files);
+        if self.input_error.is_some() {
+            return;
+        }
+        let start = clock::now_ms();
+        let analysis = analyze::analyze(&self.bundle(), &self.options());
+        self.analysed_in_ms = (clock::now_ms() - start).max(0.0);
+        #[cfg(feature = "views")]
+        {
+            self.views = analysis.resolution.as_ref().map(|resolution| Views {
+                marks: Rc::new(marks_from_report(&analysis.report)),
+                go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
+                report: Rc::new(analysis.report.clone()),
+                resolution: Rc::new(resolution.clone()),
+                gosum: AttrValue::from(
+                    self.file(GO_SUM)
+                        .map(|f| f.text.clone())
+                        .unwrap_or_default(),
+                ),
+            });
+        }
+        self.what_if = None;
+        self.analysis = Rc::new(analysis);
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.preview = None;
+    }
+
+    /// Saves the current files and settings on the undo stack before replacing them, unless
+    /// they are an untouched example (nothing of the user's would be lost).
+    fn snapshot(&mut self, label: String) {
+        self.undo.push(Snapshot {
+            label,
+            files: self.files.clone(),
+            settings: self.settings.clone(),
+            example: self.example,
+        });
+        // A long session keeps the last states only; each one can be large.
+        if self.undo.len() > 20 {
+            self.undo.remove(0);
+        }
+    }
+
+    fn set_example(&mut self, example: &'static Example) {
+        self.files = files::with_editors(
+            Bundle::from_txtar(example.txtar.as_bytes())
+                .files()
+                .iter()
+                .map(|f| EditorFile::new(&f.name, &String::from_utf8_lossy(&f.data)))
+                .collect(),
+        );
+        self.settings = Settings {
+            go_version: example.go_version.to_owned(),
+            toolchain: example.toolchain,
+        };
+        self.example = Some(example.id);
+        self.active = GO_MOD.to_owned();
+        self.explained.clear();
+        self.changed();
+    }
+
+    fn replace_files(&mut self, files: Vec<EditorFile>, label: String) {
+        self.snapshot(label);
+        self.files = files::with_editors(files);
+        self.example = None;
+        if self.file(&self.active).is_none() {
+            self.active = GO_MOD.to_owned();
+        }
+        self.changed();
+    }
+
+    fn reduce_mut(&mut self, action: Action) {
+        match action {
+            Action::Edit { file, text } => {
+                let Some(f) = self.files.iter_mut().find(|f| f.name == file) else {
+                    return;
+                };
+                if f.text == text {
+                    return;
+                }
+                f.text = text;
+                self.example = None;
+                self.changed();
+            }
+            Action::Analyse => {
+                if self.stale() {
+                    self.analyse();
+                }
+            }
+            Action::Select(name) => {
+                if self.file(&name).is_some() {
+                    self.active = name;
+                }
+            }
+            Action::AddFile { name, text } => {
+                if let Err(message) = files::check_added(&name, &text) {
+                    self.notice = Some(message);
+                    return;
+                }
+                let mut next = self.files.clone();
+                match next.iter_mut().find(|f| f.name == name) {
+                    Some(existing) => existing.text = text,
+                    None => next.push(EditorFile::new(&name, &text)),
+                }
+                let label = format!("adding {name}");
+                self.replace_files(next, label);
+                self.notice = Some(format!("Added {name}."));
+                self.panel = None;
+                self.active = name;
+            }
+            Action::RemoveFile(name) => {
+                if name == GO_MOD || name == GO_SUM {
+                    return;
+                }
+                let next: Vec<EditorFile> = self
+                    .files
+                    .iter()
+                    .filter(|f| f.name != name)
+                    .cloned()
+                    .collect();
+                self.replace_files(next, format!("removing {name}"));
+                self.notice = Some(format!("Removed {name}."));
+            }
+            Action::LoadExample(id) => {
+                let Some(example) = gallery::example(id) else {
+                    return;
+                };
+                self.snapshot(format!("loading the example “{}”", example.title));
+                self.set_example(example);
+                self.notice = Some(format!("Loaded the example “{}”.", example.title));
+            }
+            Action::LoadBundle(text) => match files::from_txtar(&text) {
+                Ok(next) => {
+                    let count = next.len();
+                    self.replace_files(next, "pasting a bundle".to_owned());
+                    self.notice = Some(format!("Loaded a bundle of {count} files."));
+                    self.panel = None;
+                }
+                Err(message) => self.notice = Some(message),
+            },
+            Action::Drop(dropped) => {
+                let mut next = self.files.clone();
+                let mut problems = Vec::new();
+                let mut names = Vec::new();
+                for (name, bytes) in dropped {
+                    match classify_drop(&name, &bytes) {
+                        Ok(files) => {
+                            for file in files {
+                                names.push(file.name.clone());
+                                match next.iter_mut().find(|f| f.name == file.name) {
+                                    Some(existing) => existing.text = file.text,
+                                    None => next.push(file),
+                                }
+                            }
+                        }
+                        Err(message) => problems.push(message),
+                    }
+                }
+                if !names.is_empty() {
+                    self.replace_files(next, format!("dropping {}", names.join(", ")));
+                }
+                let mut notice = Vec::new();
+                if !names.is_empty() {
+                    notice.push(format!("Loaded {}.", names.join(", ")));
+                }
+                notice.extend(problems);
+                self.notice = Some(notice.join(" "));
+            }
+            Action::SetGoVersion(v) => {
+                if self.settings.go_version != v {
+                    self.settings.go_version = v;
+                    self.changed();
+                }
+            }
+            Action::SetToolchain(t) => {
+                if self.settings.toolchain != t {
+                    self.settings.toolchain = t;
+                    self.changed();
+                }
+            }
+            Action::PreviewFix { diagnostic, fix } => {
+                if self.stale() {
+                    self.analyse();
+                }
+                let found = self
+                    .analysis
+                    .report
+                    .diagnostics
+                    .get(diagnostic)
+                    .and_then(|d| d.fixes.get(fix).map(|f| (d.code, f)));
+                let Some((code, fix)) = found else {
+                    return;
+                };
+                match preview_fix(&self.analysis.bundle, fix) {
+                    Some(changes) => {
+                        self.preview = Some(FixPreview {
+                            title: fix.title.clone(),
+                            code,
+                            changes,
+                        })
+                    }
+                    None => self.notice = Some("This fix no longer fits the files.".to_owned()),
+                }
+            }
+            Action::CancelPreview => self.preview = None,
+            Action::ApplyPreview => {
+                let Some(preview) = self.preview.take() else {
+                    return;
+                };
+                let mut next = self.files.clone();
+                for change in &preview.changes {
+                    let text = String::from_utf8_lossy(&change.after).into_owned();
+                    match next.iter_mut().find(|f| f.name == change.file) {
+                        Some(f) => f.text = text,
+                        None => next.push(EditorFile::new(&change.file, &text)),
+                    }
+                }
+                let first = preview.changes.first().map(|c| c.file.clone());
+                self.replace_files(next, format!("applying the fix “{}”", preview.title));
+                if let Some(first) = first {
+                    self.active = first;
+                }
+                self.notice = Some(format!("Applied: {}.", preview.title));
+            }
+            Action::ApplyAllFixes => {
+                if self.stale() {
+                    self.analyse();
+                }
+                let outcome = fix_bundle(&self.analysis.bundle, &check_options(self), &[]);
+                if outcome.applied.is_empty() {
+                    self.notice = Some("No fix could be applied.".to_owned());
+                    return;
+                }
+                let next = outcome
+                    .bundle
+                    .files()
+                    .iter()
+                    .map(|f| EditorFile::new(&f.name, &String::from_utf8_lossy(&f.data)))
+                    .collect();
+                let count = outcome.applied.len();
+                self.replace_files(next, "applying all fixes".to_owned());
+                self.notice = Some(format!(
+                    "Applied {count} fix{}; changed {}.",
+                    if count == 1 { "" } else { "es" },
+                    outcome.changed.join(", ")
+                ));
+            }
+            Action::Undo => {
+                let Some(snapshot) = self.undo.pop() else {
+                    return;
+                };
+                self.files = snapshot.files;
+                self.settings = snapshot.settings;
+                self.example = snapshot.example;
+                if self.file(&self.active).is_none() {
+                    self.active = GO_MOD.to_owned();
+                }
+                self.changed();
+                self.notice = Some(format!("Undid {}.", snapshot.label));
+            }
+            Action::JumpTo { file, line } => {
+                if self.file(&file).is_none() {
+                    return;
+                }
+                let serial = self.jump.as_ref().map_or(1, |j| j.serial + 1);
+                self.active = file.clone();
+                self.jump = Some(Jump { file, line, serial });
+            }
+            Action::ToggleExplanation(code) => {
+                if let Some(i) = self.explained.iter().position(|c| *c == code) {
+                    self.explained.remove(i);
+                } else {
+                    self.explained.push(code);
+                }
+            }
+            Action::Fail(message) => self.notice = Some(message),
+            Action::DismissNotice => self.notice = None,
+            Action::OpenPanel(panel) => self.panel = panel,
+            Action::Focus(path) => self.focus = path,
+            #[cfg(not(feature = "views"))]
+            Action::WhatIf(_) => {}
+            #[cfg(feature = "views")]
+            Action::WhatIf(request) => {
+                if self.stale() {
+                    self.analyse();
+                }
+                let settings = analyze::resolve_settings(&self.options());
+                self.what_if = Some(Rc::new(what_if_preview(
+                    &self.analysis.bundle,
+                    &settings,
+                    &request,
+                )));
+            }
+            Action::ShowDiagnostic(index) => {
+                let place = self
+                    .analysis
+                    .report
+                    .diagnostics
+                    .get(index)
+                    .map(|d| (d.file.clone(), d.span.line));
+                if let Some((file, line)) = place {
+                    self.reduce_mut(Action::JumpTo { file, line });
+                }
+            }
+        }
+    }
+}
+
+/// The rules' options for "Apply all fixes". Under GOTOOLCHAIN=auto the go command switches
+/// toolchains instead of failing, so the Go version is left out and no go line is lowered.
+fn check_options(p: &Playground) -> gomod::check::Options {
+    gomod::check::Options {
+        go_version: Some(p.settings.go_version.clone())
+            .filter(|v| !v.is_empty() && p.settings.toolchain == Toolchain::Local),
+    }
+}
+
+impl Reducible for Playground {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.reduce_mut(action);
+        if next == *self {
+            return self;
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,149 @@
+//! Every gallery example, loaded through the app's reducer: the diagnostic codes it reports are
+//! exactly the ones its header expects (which come from the scenario: the go command's failure
+//! each example reproduces, see www/examples/*.txtar), and its go.sum's go.mod hashes are the
+//! h1: hashes of the go.mod texts the bundle serves.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use gomod::bundle::{Bundle, FileKind, ProxyFile};
+use gomodplay_web::gallery::examples;
+use gomodplay_web::state::{Action, EditorFile, Playground, Settings, GO_MOD};
+use yew::Reducible;
+
+fn user_input() -> Rc<Playground> {
+    Rc::new(Playground::open(Some((
+        vec![EditorFile::new(
+            GO_MOD,
+            "module example.com/mine\n\ngo 1.22.0\n",
+        )],
+        Settings::default(),
+    ))))
+}
+
+#[test]
+fn there_are_at_least_twelve_examples() {
+    assert!(examples().len() >= 12, "{} examples", examples().len());
+    for e in examples() {
+        assert!(!e.title.is_empty() && !e.description.is_empty(), "{}", e.id);
+    }
+}
+
+#[test]
+fn every_example_reports_its_expected_codes() {
+    let mut failures = Vec::new();
+    for e in examples() {
+        let p = user_input()
+            .reduce(Action::LoadExample(e.id))
+            .reduce(Action::Analyse);
+        assert_eq!(p.example, Some(e.id));
+        let got: BTreeSet<&str> = p
+            .analysis
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        let want: BTreeSet<&str> = e.expect.iter().copied().collect();
+        if got != want {
+            failures.push(format!("{}: got {got:?}, want {want:?}", e.id));
+        }
+        assert!(p.input_error.is_none(), "{}", e.id);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn example_go_sum_hashes_are_those_of_the_bundled_go_mod_files() {
+    for e in examples() {
+        let bundle = Bundle::from_txtar(e.txtar.as_bytes());
+        let Some(sum) = bundle.file("go.sum") else {
+            continue;
+        };
+        for line in String::from_utf8_lossy(sum).lines() {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let [path, version, hash] = fields[..] else {
+                panic!("{}: malformed go.sum line {line:?}", e.id);
+            };
+            let Some(version) = version.strip_suffix("/go.mod") else {
+                continue;
+            };
+            let served = bundle
+                .files()
+                .iter()
+                .find(|f| {
+                    matches!(&f.kind, FileKind::Proxy { module, version: Some(v), file: ProxyFile::Mod }
+                        if module == path && v == version)
+                })
+                .unwrap_or_else(|| panic!("{}: no go.mod served for {path}@{version}", e.id));
+            assert_eq!(
+                hash,
+                gomod::sum::gomod_hash(&served.data),
+                "{}: {line}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn loading_an_example_over_typed_text_can_be_undone() {
+    let mine = user_input();
+    let typed = mine.file(GO_MOD).map(|f| f.text.clone());
+    let loaded = Rc::clone(&mine).reduce(Action::LoadExample(examples()[1].id));
+    assert_ne!(loaded.file(GO_MOD).map(|f| f.text.clone()), typed);
+    let undone = loaded.reduce(Action::Undo);
+    assert_eq!(undone.file(GO_MOD).map(|f| f.text.clone()), typed);
+    assert_eq!(undone.example, None);
+}
+
+#[test]
+fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
+    let p = user_input().reduce(Action::LoadExample("07-missing-go-sum-entry"));
+    let fixed = Rc::clone(&p).reduce(Action::ApplyAllFixes);
+    let codes: Vec<&str> = fixed
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(fixed.stale() || !codes.contains(&"sum-missing"));
+    let fixed = fixed.reduce(Action::Analyse);
+    let codes: Vec<&str> = fixed
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(!codes.contains(&"sum-missing"), "{codes:?}");
+    let undone = fixed.reduce(Action::Undo).reduce(Action::Analyse);
+    let codes: Vec<&str> = undone
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec!["sum-missing"]);
+}
+
+#[test]
+fn huge_and_binary_input_is_refused_with_a_message() {
+    let huge = "// x\n".repeat(1 << 20);
+    let p = user_input()
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: huge,
+        })
+        .reduce(Action::Analyse);
+    assert!(p.input_error.as_deref().is_some_and(|e| e.contains("MB")));
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: "module a\0b\n".to_owned(),
+        })
+        .reduce(Action::Analyse);
+    assert!(p.input_error.as_deref().is_some_and(|e| e.contains("NUL")));
+}

@@ -1,0 +1,478 @@
+//! The result views rendered to HTML with Yew's server-side renderer, and their pure helpers,
+//! on one small module graph whose facts were taken from the go binary:
+//!
+//! m (go 1.21) requires a v1.0.0 and b v1.0.0; a requires c v1.1.0; b requires c v1.2.0 and
+//! d v1.0.0; d requires e v1.0.0. With these go.mod files in a file proxy (GOFLAGS=-mod=mod,
+//! GOTOOLCHAIN=local, go 1.27.3), `go mod graph` prints the module edges m->a, m->b,
+//! a->c@v1.1.0, b->c@v1.2.0, b->d@v1.0.0 (d is pruned, so e is not in the graph), and
+//! `go list -m -f '{{.Path}} {{.Version}} {{.Indirect}} {{.GoVersion}}' all` prints
+//!   example.com/m  false 1.21 / example.com/a v1.0.0 false 1.21 / example.com/b v1.0.0 false 1.21
+//!   example.com/c v1.2.0 true 1.22 / example.com/d v1.0.0 true 1.21
+//! and leaves go.sum with the /go.mod lines of a, b, c v1.2.0 and d (hashes below).
+
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use gomod::bundle::Bundle;
+use gomod::check::Report;
+use gomod::resolve::{bundle_input, resolve, Cmd, Mod, Resolution, Settings};
+use gomodplay_web::components::build_list::{
+    filter_rows, go_versions, rows, sort_rows, BuildList, BuildListProps, SortKey,
+};
+use gomodplay_web::components::conflicts::{conflicts, ConflictKind};
+use gomodplay_web::components::gosum_view::{sum_rows, SumStatus};
+use gomodplay_web::components::graph_view::{
+    focus_info, scene, search_modules, GraphView, GraphViewProps,
+};
+use gomodplay_web::components::what_if::{difference, preview, WhatIfRequest};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+/// go.sum lines as `go list -m all` wrote them (go 1.27.3).
+const SUM_A: &str = "example.com/a v1.0.0/go.mod h1:5X9SQtfZXIz+z5U6orw0WTbidFysQkJ3wqXLV8AfArA=";
+const SUM_C: &str = "example.com/c v1.2.0/go.mod h1:slkmCTK66XZBf3CTta1WAoTNx6XLaBNrYJ6tHb7WT0g=";
+const SUM_D: &str = "example.com/d v1.0.0/go.mod h1:cRMbTNyIwKMHw+NjYf4qxjf+DoPaa/7erlUp0lrXx/0=";
+
+fn bundle() -> Bundle {
+    let mut bundle = Bundle::from_files([(
+        "go.mod",
+        "module example.com/m\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n",
+    )]);
+    let deps = [
+        ("example.com/a", "v1.0.0", "module example.com/a\n\ngo 1.21\n\nrequire example.com/c v1.1.0\n"),
+        (
+            "example.com/b",
+            "v1.0.0",
+            "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/c v1.2.0\n\texample.com/d v1.0.0\n)\n",
+        ),
+        ("example.com/d", "v1.0.0", "module example.com/d\n\ngo 1.21\n\nrequire example.com/e v1.0.0\n"),
+        ("example.com/c", "v1.1.0", "module example.com/c\n\ngo 1.21\n"),
+        ("example.com/c", "v1.2.0", "module example.com/c\n\ngo 1.22\n"),
+        ("example.com/e", "v1.0.0", "module example.com/e\n\ngo 1.21\n"),
+    ];
+    for (path, version, gomod) in deps {
+        bundle
+            .insert_dependency_gomod(path, version, gomod.as_bytes().to_vec())
+            .unwrap();
+    }
+    bundle
+}
+
+fn resolution() -> Resolution {
+    let bundle = bundle();
+    let input = bundle_input(&bundle, Settings::default()).unwrap();
+    let res = resolve(&input, Cmd::ModGraph);
+    assert_eq!(res.error, None);
+    res
+}
+
+/// Runs a future that never waits on anything outside itself (server rendering) to the end.
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct Noop;
+    impl Wake for Noop {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Noop));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = pin!(future);
+    loop {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+}
+
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// The text of an HTML fragment: tags removed, entities decoded, white space collapsed.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of every table row, cells joined by " | ".
+fn table_rows(html: &str) -> Vec<String> {
+    html.split("<tr")
+        .skip(1)
+        .map(|row| {
+            let row = row.split("</tr>").next().unwrap_or_default();
+            row.split("<t")
+                .skip(1)
+                .filter(|cell| cell.starts_with('d') || cell.starts_with('h'))
+                .map(|cell| text(&format!("<t{cell}")))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+#[test]
+fn build_list_table_text() {
+    let res = resolution();
+    let props = BuildListProps {
+        go_versions: Rc::new(go_versions(&bundle(), &res)),
+        resolution: Rc::new(res),
+        marks: Rc::default(),
+        on_focus: Callback::noop(),
+    };
+    let html = render::<BuildList>(props);
+    assert!(html.contains(r#"aria-label="Build list""#));
+    assert_eq!(
+        table_rows(&html),
+        [
+            "Module | Version | Required by | Replacement | Kind | go | Notes",
+            "example.com/m |  |  |  | main | 1.21 | ",
+            "example.com/a | v1.0.0 | v1.0.0 by example.com/m |  | direct | 1.21 | ",
+            "example.com/b | v1.0.0 | v1.0.0 by example.com/m |  | direct | 1.21 | ",
+            "example.com/c | v1.2.0 | v1.1.0 by example.com/a@v1.0.0 v1.2.0 by example.com/b@v1.0.0 |  | indirect | 1.22 | ",
+            "example.com/d | v1.0.0 | v1.0.0 by example.com/b@v1.0.0 |  | indirect | 1.21 | ",
+        ]
+    );
+    assert!(html.contains("5 of 5 modules"));
+}
+
+#[test]
+fn build_list_filter_and_sort() {
+    let res = resolution();
+    let all = rows(&res, &[], &go_versions(&bundle(), &res));
+    let paths = |rs: &[gomodplay_web::components::build_list::Row]| {
+        rs.iter()
+            .map(|r| r.path.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        paths(&filter_rows(&all, "  EXAMPLE.COM/C ", false)),
+        "example.com/c"
+    );
+    assert_eq!(
+        paths(&filter_rows(&all, "", true)),
+        "example.com/m example.com/a example.com/b"
+    );
+    assert_eq!(paths(&filter_rows(&all, "v1.2", false)), "example.com/c");
+    let mut sorted = all.clone();
+    sort_rows(&mut sorted, SortKey::Requirers, true);
+    assert_eq!(sorted[0].path, "example.com/c");
+    sort_rows(&mut sorted, SortKey::Path, true);
+    assert_eq!(
+        paths(&sorted),
+        "example.com/m example.com/d example.com/c example.com/b example.com/a"
+    );
+}
+
+#[test]
+fn graph_svg_and_focus_panel() {
+    let res = Rc::new(resolution());
+    let overview = render::<GraphView>(GraphViewProps {
+        resolution: res.clone(),
+        focus: None,
+        on_focus: Callback::noop(),
+    });
+    assert!(overview.contains(r#"aria-label="Graph""#));
+    assert!(overview.contains("<svg"));
+    for label in [
+        "example.com/m",
+        "example.com/a@v1.0.0",
+        "example.com/b@v1.0.0",
+        "example.com/c@v1.1.0",
+        "example.com/c@v1.2.0",
+        "example.com/d@v1.0.0",
+    ] {
+        assert!(overview.contains(&format!(">{label}</text>")), "{label}");
+    }
+    assert!(overview.contains(r#"class="node node-unselected node-pruned""#));
+    assert!(!overview.contains("example.com/e"));
+
+    let focused = render::<GraphView>(GraphViewProps {
+        resolution: res.clone(),
+        focus: Some("example.com/c".into()),
+        on_focus: Callback::noop(),
+    });
+    let panel = focused.split("<aside").nth(1).expect("a focus panel");
+    assert!(panel.contains("graph-focus"));
+    assert_eq!(
+        text(&format!("<aside{panel}")),
+        "example.com/c \
+         example.com/c v1.2.0 is selected: Minimal Version Selection picks the highest version required, of v1.1.0, v1.2.0. \
+         Required by \
+         example.com/a@v1.0.0 requires v1.1.0 \
+         example.com/b@v1.0.0 requires v1.2.0 \
+         Chains from the main module \
+         example.com/m → example.com/b@v1.0.0 → example.com/c@v1.2.0 \
+         example.com/m → example.com/a@v1.0.0 → example.com/c@v1.1.0 \
+         Back to overview"
+    );
+    assert!(focused.contains("node node-selected node-pruned node-focus"));
+}
+
+#[test]
+fn markup_in_module_paths_is_text() {
+    let mut res = resolution();
+    res.build_list[1].module.path = "<img src=x onerror=alert(1)>".to_owned();
+    res.nodes[1].module.path = "<script>x</script>".to_owned();
+    let html = render::<BuildList>(BuildListProps {
+        resolution: Rc::new(res.clone()),
+        marks: Rc::default(),
+        go_versions: Rc::default(),
+        on_focus: Callback::noop(),
+    });
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    let svg = render::<GraphView>(GraphViewProps {
+        resolution: Rc::new(res),
+        focus: None,
+        on_focus: Callback::noop(),
+    });
+    assert!(!svg.contains("<script>"));
+}
+
+#[test]
+fn scene_and_search() {
+    let res = resolution();
+    let s = scene(&res, None, &Default::default());
+    assert_eq!(s.nodes.len(), 6);
+    assert_eq!(s.edges.len(), 5);
+    assert_eq!(s.hidden, 0);
+    // The main module is alone on the top layer, its requirements one layer below.
+    assert_eq!(s.nodes[0].y, 16.0);
+    assert!(s.nodes[1..3].iter().all(|n| n.y == 16.0 + 28.0 + 48.0));
+    assert_eq!(
+        search_modules(&res, "M/C", 8),
+        ["example.com/c"],
+        "case-insensitive"
+    );
+    assert_eq!(search_modules(&res, "example.com/", 2).len(), 2);
+    assert!(focus_info(&res, "example.com/zzz")
+        .verdict
+        .ends_with("is not in the build list."));
+    assert_eq!(
+        focus_info(&res, "example.com/a").verdict,
+        "example.com/a v1.0.0 is selected: it is the only version required (1 requirement)."
+    );
+}
+
+#[test]
+fn gosum_statuses() {
+    let res = resolution();
+    // a and d as go wrote them, b with a wrong hash, c v1.2.0 missing, and a line nothing needs.
+    let text = format!(
+        "{SUM_A}\nexample.com/b v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n{SUM_D}\nexample.com/zzz v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"
+    );
+    let sum = gomod::sum::GoSum::parse("go.sum", text.as_bytes());
+    let got: Vec<String> = sum_rows(&res, &sum)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.line.map_or("-".to_owned(), |n| n.to_string()),
+                r.path,
+                r.version,
+                r.status.label()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "1 example.com/a v1.0.0/go.mod needed",
+            "2 example.com/b v1.0.0/go.mod conflicting",
+            "- example.com/c v1.2.0/go.mod missing",
+            "3 example.com/d v1.0.0/go.mod needed",
+            "- example.com/a v1.0.0 missing if imported",
+            "- example.com/b v1.0.0 missing if imported",
+            "- example.com/c v1.2.0 missing if imported",
+            "- example.com/d v1.0.0 missing if imported",
+            "4 example.com/zzz v1.0.0/go.mod unused",
+        ]
+    );
+    let rows = sum_rows(&res, &sum);
+    let c = rows
+        .iter()
+        .find(|r| r.status == SumStatus::Missing)
+        .unwrap();
+    assert_eq!(
+        format!("{} {} {}", c.path, c.version, c.want.as_deref().unwrap()),
+        SUM_C
+    );
+}
+
+#[test]
+fn conflicts_list_version_skew_and_case() {
+    let mut res = resolution();
+    let report = Report::default();
+    let found = conflicts(&res, &report);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, ConflictKind::VersionSkew);
+    assert_eq!(
+        found[0].message,
+        "example.com/c: v1.1.0, v1.2.0 required; v1.2.0 selected"
+    );
+    assert_eq!(found[0].module.as_deref(), Some("example.com/c"));
+    res.build_list[2].module.path = "example.com/A".to_owned();
+    let found = conflicts(&res, &report);
+    assert_eq!(found[0].kind, ConflictKind::Case);
+    assert_eq!(
+        found[0].message,
+        "example.com/a and example.com/A differ only in case; go cannot hold them in one module cache"
+    );
+}
+
+#[test]
+fn what_if_requests() {
+    let b = bundle();
+    let settings = Settings::default();
+    // `go get example.com/b@none` (go 1.27.3) leaves a v1.0.0 and c v1.1.0: b and d go, c is
+    // lowered. The core's what_if keeps c v1.2.0 and d (classic MVS downgrade over the
+    // unpruned graph; reported to the resolver), so only what both agree on is asserted here.
+    let dropped = preview(
+        &b,
+        &settings,
+        &WhatIfRequest::Drop {
+            path: "example.com/b".to_owned(),
+        },
+    );
+    assert_eq!(dropped.error, None);
+    assert!(dropped
+        .removed
+        .contains(&Mod::new("example.com/b", "v1.0.0")));
+    // With `exclude example.com/c v1.2.0` added, `go list -m all` (go 1.27.3) selects c v1.1.0
+    // and keeps everything else.
+    let excluded = preview(
+        &b,
+        &settings,
+        &WhatIfRequest::Exclude {
+            path: "example.com/c".to_owned(),
+            version: "v1.2.0".to_owned(),
+        },
+    );
+    assert_eq!(excluded.error, None);
+    assert_eq!(
+        excluded.changed,
+        [(
+            "example.com/c".to_owned(),
+            "v1.2.0".to_owned(),
+            "v1.1.0".to_owned()
+        )]
+    );
+    assert!(excluded.added.is_empty() && excluded.removed.is_empty());
+    // A replacement does not change selected versions: go lists
+    // `example.com/c v1.2.0 => example.com/c v1.1.0`.
+    let replaced = preview(
+        &b,
+        &settings,
+        &WhatIfRequest::Replace {
+            path: "example.com/c".to_owned(),
+            version: "v1.2.0".to_owned(),
+            new_path: "example.com/c".to_owned(),
+            new_version: "v1.1.0".to_owned(),
+        },
+    );
+    assert_eq!(replaced.error, None);
+    assert!(
+        replaced.changed.is_empty() && replaced.added.is_empty() && replaced.removed.is_empty()
+    );
+    assert_eq!(replaced.build_list.len(), 5);
+    let replace = WhatIfRequest::Replace {
+        path: "example.com/d".to_owned(),
+        version: String::new(),
+        new_path: "../d".to_owned(),
+        new_version: String::new(),
+    };
+    assert_eq!(
+        replace.directive().as_deref(),
+        Some("replace example.com/d => ../d")
+    );
+    let w = difference(
+        vec![Mod::new("x", "v1.0.0"), Mod::new("y", "v1.0.0")],
+        vec![Mod::new("x", "v1.1.0"), Mod::new("z", "v1.0.0")],
+    );
+    assert_eq!(w.added, [Mod::new("z", "v1.0.0")]);
+    assert_eq!(w.removed, [Mod::new("y", "v1.0.0")]);
+}
+
+/// With GOMODPLAY_VIEWS_DEMO=FILE, writes a standalone page with every view rendered (focus on
+/// example.com/c) and the two stylesheets inlined, for looking at them in a browser.
+#[test]
+fn demo_page() {
+    let Some(out) = std::env::var_os("GOMODPLAY_VIEWS_DEMO") else {
+        return;
+    };
+    use gomodplay_web::components::conflicts::{Conflicts, ConflictsProps};
+    use gomodplay_web::components::gosum_view::{GoSumView, GoSumViewProps};
+    use gomodplay_web::components::what_if::{WhatIfPanel, WhatIfProps};
+    let b = bundle();
+    let res = Rc::new(resolution());
+    let root = env!("CARGO_MANIFEST_DIR");
+    let css = |name: &str| std::fs::read_to_string(format!("{root}/www/{name}")).unwrap();
+    let excluded = preview(
+        &b,
+        &Settings::default(),
+        &WhatIfRequest::Exclude {
+            path: "example.com/c".to_owned(),
+            version: "v1.2.0".to_owned(),
+        },
+    );
+    let body = [
+        render::<GraphView>(GraphViewProps {
+            resolution: res.clone(),
+            focus: Some("example.com/c".into()),
+            on_focus: Callback::noop(),
+        }),
+        render::<BuildList>(BuildListProps {
+            go_versions: Rc::new(go_versions(&b, &res)),
+            resolution: res.clone(),
+            marks: Rc::default(),
+            on_focus: Callback::noop(),
+        }),
+        render::<Conflicts>(ConflictsProps {
+            resolution: res.clone(),
+            report: Rc::default(),
+            on_focus: Callback::noop(),
+            on_diagnostic: Callback::noop(),
+        }),
+        render::<GoSumView>(GoSumViewProps {
+            resolution: res.clone(),
+            gosum: format!("{SUM_A}\n{SUM_D}\nexample.com/zzz v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n").into(),
+            on_goto_line: Callback::noop(),
+        }),
+        render::<WhatIfPanel>(WhatIfProps {
+            resolution: res.clone(),
+            result: Some(Rc::new(excluded)),
+            on_preview: Callback::noop(),
+        }),
+    ]
+    .join("\n");
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><style>{}{}</style></head><body><main class=\"workspace\" style=\"display:flex;flex-direction:column\">{body}</main></body></html>",
+        css("style.css"),
+        css("views.css")
+    );
+    std::fs::write(out, page).unwrap();
+}
