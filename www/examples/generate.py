@@ -128,11 +128,11 @@ everywhere else (CI, `go install`, Renovate) the directory is missing.""",
       [("go.mod", "module github.com/acme/api\n\ngo 1.22.0\n\nrequire github.com/acme/platform/logging v0.4.0\n\nreplace github.com/acme/platform/logging => ../logging\n")])
 
 write("05-two-module-paths", "Used for two different module paths", "1.27.3", "local",
-      [],
+      ["replace-two-paths"],
       """The team's fork github.com/acme/errors was retired by replacing it with upstream
 github.com/pkg/errors, which is also required directly. One module version would then serve two
 paths, and the go command refuses: "github.com/pkg/errors@v0.9.1 used for two different module
-paths". No rule reports this yet.""",
+paths".""",
       [("go.mod", "module github.com/acme/agent\n\ngo 1.22.0\n\nrequire (\n\tgithub.com/acme/errors v0.3.0\n\tgithub.com/pkg/errors v0.9.1\n)\n\nreplace github.com/acme/errors => github.com/pkg/errors v0.9.1\n"),
        ("go.sum", go_sum([("github.com/pkg/errors", "v0.9.1", PKG_ERRORS)])),
        proxy("github.com/pkg/errors", "v0.9.1", PKG_ERRORS)])
@@ -183,7 +183,7 @@ v2.0.0+incompatible; later v2 releases live at github.com/russross/blackfriday/v
        proxy("github.com/russross/blackfriday", "v2.0.0+incompatible", BLACKFRIDAY_V1)])
 
 write("11-go-work-below-modules", "go.work below its modules", "1.27.3", "local",
-      ["go-version-drift"],
+      ["go-version-drift", "workspace-go-too-low"],
       """The worker module was raised to Go 1.24.0 by `go get`; the workspace's go.work still says 1.22.0:
 go: module worker listed in go.work file requires go >= 1.24.0, but go.work lists go 1.22.0.""",
       [("go.work", "go 1.22.0\n\nuse (\n\t./api\n\t./worker\n)\n"),
