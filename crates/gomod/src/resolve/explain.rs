@@ -223,6 +223,8 @@ pub struct WhatIf {
     pub removed: Vec<Mod>,
     /// (path, old version, new version).
     pub changed: Vec<(String, String, String)>,
+    /// The main module's new go line, when the change moves it (as `go get` writes go.mod).
+    pub go_version: Option<String>,
     /// The error that stops the computation, if any.
     pub error: Option<String>,
 }
