@@ -307,6 +307,20 @@ fn what_if_matches_go_get() {
         failures.len(),
         kinds.into_inner().unwrap_or_default()
     );
+    // One line per differing case (seed, change, kind of difference) shows the failing shapes.
+    for f in &failures {
+        let mut lines = f.lines();
+        let head = lines.next().unwrap_or("");
+        let what = f
+            .lines()
+            .find(|l| {
+                l.starts_with("build list")
+                    || l.starts_with("go line")
+                    || l.starts_with("go get")
+            })
+            .unwrap_or("");
+        eprintln!("differs: {head} {what}");
+    }
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(3).collect();
         panic!(

@@ -8,8 +8,9 @@ use std::collections::VecDeque;
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
+use super::get;
 use super::input::Input;
-use super::loader::{LoadError, Loader};
+use super::loader::{LoadError, Loader, Pruning};
 use super::mvs::{self, Mod, Reqs, NONE};
 use super::order::{cmp_version, mod_compare};
 use super::resolution::Resolution;
@@ -314,6 +315,42 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             ..WhatIf::default()
         };
     };
+    if loaded.rs.pruning == Pruning::Pruned && input.workspace.is_none() {
+        let target = match change {
+            Change::Raise(m) | Change::Lower(m) => m.clone(),
+            Change::Drop(p) => Mod::new(p.clone(), NONE),
+        };
+        let original: HashMap<String, String> = before
+            .iter()
+            .map(|m| (m.path.clone(), m.version.clone()))
+            .collect();
+        let go_of = |roots: &[Mod]| {
+            roots
+                .iter()
+                .find(|m| m.path == "go")
+                .map(|m| m.version.clone())
+        };
+        // The go line as go.mod states it: loading may already have raised the go root, and
+        // go get writes that raise too.
+        let old_go = session
+            .loader
+            .mains
+            .first()
+            .map(|m| m.file.go.clone())
+            .filter(|g| !g.is_empty());
+        return match get::edit_pruned(&mut session.loader, &main, &roots, &original, &target) {
+            Ok(edited) => {
+                let new_go = go_of(&edited.roots);
+                let mut w = diff(before, edited.build_list);
+                w.go_version = new_go.filter(|g| Some(g) != old_go.as_ref());
+                w
+            }
+            Err(e) => WhatIf {
+                error: Some(e),
+                ..WhatIf::default()
+            },
+        };
+    }
     let mut reqs = GetReqs {
         loader: &mut session.loader,
         main: main.clone(),

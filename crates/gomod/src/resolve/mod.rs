@@ -33,6 +33,7 @@ pub mod command;
 pub mod explain;
 pub mod fastmod;
 pub mod files;
+pub mod get;
 mod fxhash;
 pub mod graph;
 pub mod input;

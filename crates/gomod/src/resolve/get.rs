@@ -1,0 +1,426 @@
+//! `go get PATH@VERSION` on a pruned main module (go >= 1.17): how the go command edits the
+//! root requirements, rather than generic MVS over the whole graph.
+//!
+//! The requested version becomes a root that must be selected exactly. Every other root is kept
+//! unless it, or something it requires in the pruned graph, needs a higher version of the
+//! requested path than allowed ("disqualified"); a disqualified root steps down through the
+//! listed versions of its path (not below its original selected version when it had been
+//! raised) until it qualifies, or is removed. When no root is disqualified, roots that the graph
+//! selects higher are raised to the selected version, and the loop runs again until stable.
+//! The graph is the pruned one: the requirements of a pruned root are nodes whose own
+//! requirements are not read, unless the root is unpruned or the node was raised to become a
+//! new root.
+
+use std::cmp::Ordering;
+use std::collections::VecDeque;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::loader::{LoadError, Loader, Pruning};
+use super::mvs::{Mod, NONE};
+use super::order::{cmp_version, mod_compare, mod_sort};
+
+/// The pruned module graph built from a set of roots.
+struct PrunedGraph {
+    /// Requirement lists of the nodes whose go.mod was read, in file order.
+    required: HashMap<Mod, Vec<Mod>>,
+    /// Nodes whose go.mod could not be read.
+    failed: HashMap<Mod, LoadError>,
+    /// Pruning of every node whose go.mod was read.
+    pruning: HashMap<Mod, Pruning>,
+    selected: HashMap<String, String>,
+    roots: Vec<Mod>,
+}
+
+impl PrunedGraph {
+    fn selected(&self, path: &str) -> &str {
+        self.selected.get(path).map(String::as_str).unwrap_or(NONE)
+    }
+
+    fn note(&mut self, m: &Mod) {
+        if m.version == NONE {
+            return;
+        }
+        let cur = self.selected.entry(m.path.clone()).or_insert_with(|| NONE.to_owned());
+        if *cur == NONE || cmp_version(&m.path, &m.version, cur) == Ordering::Greater {
+            *cur = m.version.clone();
+        }
+    }
+
+    /// Reads the graph (spec 7.3) with `unprune` naming modules whose requirements are loaded
+    /// even below a pruned module.
+    fn read(loader: &mut Loader<'_>, roots: &[Mod], unprune: &HashSet<Mod>) -> PrunedGraph {
+        let mut g = PrunedGraph {
+            required: HashMap::default(),
+            failed: HashMap::default(),
+            pruning: HashMap::default(),
+            selected: HashMap::default(),
+            roots: roots.to_vec(),
+        };
+        let mut seen: HashSet<(Mod, Pruning)> = HashSet::default();
+        let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
+        for r in roots {
+            g.note(r);
+            queue.push_back((r.clone(), Pruning::Pruned));
+        }
+        while let Some((m, mode)) = queue.pop_front() {
+            if m.version == NONE || !seen.insert((m.clone(), mode)) {
+                continue;
+            }
+            let summary = match loader.summary(&m) {
+                Ok(s) => s,
+                Err(e) => {
+                    g.failed.insert(m.clone(), e);
+                    continue;
+                }
+            };
+            g.pruning.insert(m.clone(), summary.pruning);
+            if !g.required.contains_key(&m) {
+                for r in summary.require.iter() {
+                    g.note(r);
+                }
+                g.required.insert(m.clone(), summary.require.to_vec());
+            }
+            let next = if mode == Pruning::Unpruned {
+                Pruning::Unpruned
+            } else {
+                summary.pruning
+            };
+            for r in summary.require.iter() {
+                if mode != Pruning::Pruned
+                    || summary.pruning == Pruning::Unpruned
+                    || unprune.contains(r)
+                {
+                    queue.push_back((r.clone(), next));
+                }
+            }
+        }
+        g
+    }
+
+    /// Breadth-first order from the roots, following loaded requirement lists.
+    fn breadth_first(&self) -> Vec<Mod> {
+        let mut seen: HashSet<&Mod> = HashSet::default();
+        let mut order = Vec::new();
+        let mut queue: VecDeque<&Mod> = self.roots.iter().collect();
+        while let Some(m) = queue.pop_front() {
+            if m.version == NONE || !seen.insert(m) {
+                continue;
+            }
+            order.push(m.clone());
+            for r in self.required.get(m).map(Vec::as_slice).unwrap_or_default() {
+                queue.push_back(r);
+            }
+        }
+        order
+    }
+}
+
+/// Why a module version is disqualified, per pruning view.
+#[derive(Clone, Default)]
+struct Dq {
+    pruned: Option<Mod>,
+    unpruned: Option<Mod>,
+}
+
+impl Dq {
+    fn from(&self, p: Pruning) -> Option<&Mod> {
+        if p == Pruning::Unpruned {
+            self.unpruned.as_ref()
+        } else {
+            self.pruned.as_ref()
+        }
+    }
+}
+
+/// Tracks disqualified module versions and who requires them, so that disqualification
+/// propagates to requirers (through pruned roots only as far as pruning lets it).
+#[derive(Default)]
+struct Tracker {
+    root_pruning: HashMap<Mod, Pruning>,
+    reason: HashMap<Mod, Dq>,
+    requiring: HashMap<Mod, Vec<Mod>>,
+}
+
+impl Tracker {
+    fn check(&self, m: &Mod, p: Pruning) -> bool {
+        self.reason.get(m).and_then(|d| d.from(p)).is_some()
+    }
+
+    fn require(&mut self, m: &Mod, r: &Mod) -> bool {
+        if let Some(rp) = self.root_pruning.get(r).copied() {
+            if self.check(r, rp) {
+                self.disqualify(m, Pruning::Pruned, r.clone());
+                return false;
+            }
+        }
+        if self.check(r, Pruning::Unpruned) {
+            self.disqualify(m, Pruning::Unpruned, r.clone());
+            if !self.root_pruning.contains_key(m) {
+                return false;
+            }
+        }
+        self.requiring.entry(r.clone()).or_default().push(m.clone());
+        true
+    }
+
+    fn disqualify(&mut self, m: &Mod, from: Pruning, because: Mod) {
+        // An explicit work list replaces recursion so that deep graphs cannot overflow the stack.
+        let mut work = vec![(m.clone(), from, because)];
+        while let Some((m, from, because)) = work.pop() {
+            let mut dq = self.reason.get(&m).cloned().unwrap_or_default();
+            if dq.from(from).is_some() {
+                continue;
+            }
+            let root = self.root_pruning.get(&m).copied();
+            if from == Pruning::Unpruned {
+                dq.unpruned = Some(because.clone());
+                if root == Some(Pruning::Unpruned) {
+                    dq.pruned = Some(because);
+                }
+            } else {
+                dq.pruned = Some(because.clone());
+                if dq.unpruned.is_none() {
+                    dq.unpruned = Some(because);
+                }
+            }
+            self.reason.insert(m.clone(), dq);
+            let is_root = root.is_some();
+            if is_root && (from == Pruning::Pruned || root == Some(Pruning::Unpruned)) {
+                for p in self.requiring.remove(&m).unwrap_or_default() {
+                    work.push((p, Pruning::Pruned, m.clone()));
+                }
+                continue;
+            }
+            let requirers = if is_root {
+                self.requiring.get(&m).cloned().unwrap_or_default()
+            } else {
+                self.requiring.remove(&m).unwrap_or_default()
+            };
+            for p in requirers {
+                work.push((p, Pruning::Unpruned, m.clone()));
+            }
+        }
+    }
+
+    /// Whether `m` is disqualified in the view its root status gives it.
+    fn is_disqualified_root(&self, m: &Mod, pruning: Pruning) -> bool {
+        let p = if self.root_pruning.get(m) == Some(&Pruning::Unpruned) {
+            Pruning::Unpruned
+        } else {
+            pruning
+        };
+        self.check(m, p)
+    }
+}
+
+/// The next lower listed (and not excluded) version of `m`'s path, or `none`.
+fn previous(loader: &Loader<'_>, m: &Mod) -> Mod {
+    if m.path == "go" || m.path == "toolchain" {
+        return Mod::new(m.path.clone(), NONE);
+    }
+    let mut versions: Vec<String> = loader
+        .source
+        .versions(&m.path)
+        .into_iter()
+        .filter(|v| !loader.exclude.contains(&Mod::new(m.path.clone(), v.clone())))
+        .collect();
+    versions.sort_by(|a, b| mod_compare(&m.path, a, b));
+    let prev = versions
+        .into_iter()
+        .rev()
+        .find(|v| mod_compare(&m.path, v, &m.version) == Ordering::Less);
+    Mod::new(m.path.clone(), prev.unwrap_or_else(|| NONE.to_owned()))
+}
+
+/// The outcome of editing a pruned main module's roots.
+pub struct Edited {
+    /// The new roots (including `go` and `toolchain`), sorted.
+    pub roots: Vec<Mod>,
+    /// The build list they select (main module first).
+    pub build_list: Vec<Mod>,
+}
+
+/// Edits the roots of a pruned main module so that `target` is selected exactly (`none`
+/// removes its path), as `go get` does; `original` is the current build list's selection.
+pub fn edit_pruned(
+    loader: &mut Loader<'_>,
+    main: &Mod,
+    roots: &[Mod],
+    original: &HashMap<String, String>,
+    target: &Mod,
+) -> Result<Edited, String> {
+    let mut selected_root: HashMap<String, String> = HashMap::default();
+    for r in roots {
+        let cur = selected_root.entry(r.path.clone()).or_insert_with(|| r.version.clone());
+        if cmp_version(&r.path, &r.version, cur) == Ordering::Greater {
+            *cur = r.version.clone();
+        }
+    }
+    selected_root.insert(target.path.clone(), target.version.clone());
+    let exceeds = |m: &Mod| {
+        m.path == target.path && cmp_version(&m.path, &m.version, &target.version).is_gt()
+    };
+    let mut rejected: HashSet<Mod> = HashSet::default();
+    // The loop ends when no root changes; every change either lowers a root to a version never
+    // tried before or raises one to a selected version, so it is finite, and the bound only
+    // guards against a mistake turning it into a hang.
+    for _ in 0..10_000 {
+        let mut current: Vec<Mod> = selected_root
+            .iter()
+            .filter(|(_, v)| v.as_str() != NONE)
+            .map(|(p, v)| Mod::new(p.clone(), v.clone()))
+            .collect();
+        mod_sort(&mut current);
+        let mut unprune: HashSet<Mod> = HashSet::default();
+        let graph = loop {
+            let g = PrunedGraph::read(loader, &current, &unprune);
+            let before = unprune.len();
+            for p in selected_root.keys() {
+                let v = g.selected(p);
+                if v == NONE {
+                    continue;
+                }
+                let m = Mod::new(p.clone(), v);
+                if !g.required.contains_key(&m) && !g.failed.contains_key(&m) {
+                    unprune.insert(m);
+                }
+            }
+            if unprune.len() == before {
+                break g;
+            }
+        };
+        let pruning_of = |m: &Mod| match graph.pruning.get(m) {
+            Some(Pruning::Unpruned) => Pruning::Unpruned,
+            _ => Pruning::Pruned,
+        };
+        let mut t = Tracker::default();
+        for m in current.iter().chain(unprune.iter()) {
+            t.root_pruning.insert(m.clone(), pruning_of(m));
+        }
+        for m in graph.breadth_first() {
+            if exceeds(&m) {
+                t.disqualify(&m, Pruning::Pruned, m.clone());
+                continue;
+            }
+            if graph.failed.contains_key(&m) {
+                t.disqualify(&m, Pruning::Pruned, m.clone());
+                continue;
+            }
+            let Some(reqs) = graph.required.get(&m) else {
+                continue;
+            };
+            if let Some(r) = reqs.iter().find(|r| exceeds(r)) {
+                t.disqualify(&m, Pruning::Pruned, r.clone());
+                continue;
+            }
+            for r in reqs {
+                if !t.require(&m, r) {
+                    break;
+                }
+            }
+        }
+        let mut dirty = false;
+        for m in &current {
+            let rp = t.root_pruning.get(m).copied().unwrap_or(Pruning::Pruned);
+            if !t.is_disqualified_root(m, rp) {
+                continue;
+            }
+            if m.path == target.path && m.version == target.version {
+                return Err(conflict_text(&graph, &t, m, target));
+            }
+            let sel = graph.selected(&m.path);
+            if sel != m.version {
+                let u = Mod::new(m.path.clone(), sel);
+                if !t.check(&u, rp) && !rejected.contains(&u) {
+                    continue;
+                }
+            }
+            let orig = original.get(&m.path).map(String::as_str).unwrap_or(NONE);
+            rejected.insert(m.clone());
+            let mut prev = m.clone();
+            loop {
+                prev = previous(loader, &prev);
+                if cmp_version(&m.path, &m.version, orig).is_gt()
+                    && cmp_version(&m.path, &prev.version, orig).is_lt()
+                {
+                    prev.version = orig.to_owned();
+                }
+                if prev.version != NONE && rejected.contains(&prev) {
+                    continue;
+                }
+                if prev.version != NONE && t.check(&prev, pruning_of(m)) {
+                    rejected.insert(prev.clone());
+                    continue;
+                }
+                break;
+            }
+            selected_root.insert(m.path.clone(), prev.version);
+            dirty = true;
+        }
+        if dirty {
+            continue;
+        }
+        for (p, v) in selected_root.iter_mut() {
+            if *p == target.path {
+                continue;
+            }
+            let actual = graph.selected(p);
+            if actual != v.as_str() {
+                *v = actual.to_owned();
+                dirty = true;
+            }
+        }
+        if dirty {
+            continue;
+        }
+        let mut build_list = vec![main.clone()];
+        let mut rest: Vec<Mod> = graph
+            .selected
+            .iter()
+            .filter(|(p, v)| {
+                v.as_str() != NONE && *p != &main.path && *p != "go" && *p != "toolchain"
+            })
+            .map(|(p, v)| Mod::new(p.clone(), v.clone()))
+            .collect();
+        mod_sort(&mut rest);
+        build_list.extend(rest);
+        return Ok(Edited {
+            roots: current,
+            build_list,
+        });
+    }
+    Err("go get did not settle on a set of requirements".to_owned())
+}
+
+/// The go command's text for a requested version that cannot be selected.
+fn conflict_text(graph: &PrunedGraph, t: &Tracker, m: &Mod, target: &Mod) -> String {
+    let mut chain = vec![m.clone()];
+    let mut cur = m.clone();
+    let mut err = None;
+    while let Some(dep) = t
+        .reason
+        .get(&cur)
+        .and_then(|d| d.from(Pruning::Pruned))
+        .cloned()
+    {
+        if dep == cur {
+            err = graph.failed.get(&cur).map(ToString::to_string);
+            break;
+        }
+        chain.push(dep.clone());
+        cur = dep;
+        if chain.len() > 1_000 {
+            break;
+        }
+    }
+    let path = chain
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" requires ");
+    match err {
+        Some(e) => e,
+        None => format!("{path}, but {target} is requested"),
+    }
+}
