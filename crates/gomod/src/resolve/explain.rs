@@ -315,7 +315,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             ..WhatIf::default()
         };
     };
-    if loaded.rs.pruning == Pruning::Pruned && input.workspace.is_none() {
+    if input.workspace.is_none() {
         let target = match change {
             Change::Raise(m) | Change::Lower(m) => m.clone(),
             Change::Drop(p) => Mod::new(p.clone(), NONE),
@@ -338,7 +338,20 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             .first()
             .map(|m| m.file.go.clone())
             .filter(|g| !g.is_empty());
-        return match get::edit_pruned(&mut session.loader, &main, &roots, &original, &target) {
+        // An unpruned main module edits its whole build list (plus the go root), a pruned one
+        // its roots.
+        let start: Vec<Mod> = if loaded.rs.pruning == Pruning::Unpruned {
+            before
+                .iter()
+                .filter(|m| m.path != main.path)
+                .cloned()
+                .chain(roots.iter().filter(|m| m.path == "go").cloned())
+                .collect()
+        } else {
+            roots.clone()
+        };
+        let mode = loaded.rs.pruning;
+        return match get::edit(&mut session.loader, mode, &main, &start, &original, &target) {
             Ok(edited) => {
                 let new_go = go_of(&edited.roots);
                 let mut w = diff(before, edited.build_list);

@@ -19,6 +19,7 @@ use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::loader::{LoadError, Loader, Pruning};
 use super::mvs::{Mod, NONE};
 use super::order::{cmp_version, mod_compare, mod_sort};
+use super::retract;
 
 /// The pruned module graph built from a set of roots.
 struct PrunedGraph {
@@ -41,7 +42,10 @@ impl PrunedGraph {
         if m.version == NONE {
             return;
         }
-        let cur = self.selected.entry(m.path.clone()).or_insert_with(|| NONE.to_owned());
+        let cur = self
+            .selected
+            .entry(m.path.clone())
+            .or_insert_with(|| NONE.to_owned());
         if *cur == NONE || cmp_version(&m.path, &m.version, cur) == Ordering::Greater {
             *cur = m.version.clone();
         }
@@ -49,7 +53,12 @@ impl PrunedGraph {
 
     /// Reads the graph (spec 7.3) with `unprune` naming modules whose requirements are loaded
     /// even below a pruned module.
-    fn read(loader: &mut Loader<'_>, roots: &[Mod], unprune: &HashSet<Mod>) -> PrunedGraph {
+    fn read(
+        loader: &mut Loader<'_>,
+        root_mode: Pruning,
+        roots: &[Mod],
+        unprune: &HashSet<Mod>,
+    ) -> PrunedGraph {
         let mut g = PrunedGraph {
             required: HashMap::default(),
             failed: HashMap::default(),
@@ -61,7 +70,7 @@ impl PrunedGraph {
         let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
         for r in roots {
             g.note(r);
-            queue.push_back((r.clone(), Pruning::Pruned));
+            queue.push_back((r.clone(), root_mode));
         }
         while let Some((m, mode)) = queue.pop_front() {
             if m.version == NONE || !seen.insert((m.clone(), mode)) {
@@ -223,7 +232,11 @@ fn previous(loader: &Loader<'_>, m: &Mod) -> Mod {
         .source
         .versions(&m.path)
         .into_iter()
-        .filter(|v| !loader.exclude.contains(&Mod::new(m.path.clone(), v.clone())))
+        .filter(|v| {
+            let candidate = Mod::new(m.path.clone(), v.clone());
+            !loader.exclude.contains(&candidate)
+                && retract::notes(loader, &candidate).retracted.is_none()
+        })
         .collect();
     versions.sort_by(|a, b| mod_compare(&m.path, a, b));
     let prev = versions
@@ -241,10 +254,13 @@ pub struct Edited {
     pub build_list: Vec<Mod>,
 }
 
-/// Edits the roots of a pruned main module so that `target` is selected exactly (`none`
-/// removes its path), as `go get` does; `original` is the current build list's selection.
-pub fn edit_pruned(
+/// Edits the roots of the main module so that `target` is selected exactly (`none` removes its
+/// path), as `go get` does. A pruned main module starts from its roots; an unpruned one from its
+/// whole build list (`roots` is then that list), and its graph is loaded in full. `original`
+/// is the current build list's selection.
+pub fn edit(
     loader: &mut Loader<'_>,
+    root_mode: Pruning,
     main: &Mod,
     roots: &[Mod],
     original: &HashMap<String, String>,
@@ -252,7 +268,9 @@ pub fn edit_pruned(
 ) -> Result<Edited, String> {
     let mut selected_root: HashMap<String, String> = HashMap::default();
     for r in roots {
-        let cur = selected_root.entry(r.path.clone()).or_insert_with(|| r.version.clone());
+        let cur = selected_root
+            .entry(r.path.clone())
+            .or_insert_with(|| r.version.clone());
         if cmp_version(&r.path, &r.version, cur) == Ordering::Greater {
             *cur = r.version.clone();
         }
@@ -274,7 +292,10 @@ pub fn edit_pruned(
         mod_sort(&mut current);
         let mut unprune: HashSet<Mod> = HashSet::default();
         let graph = loop {
-            let g = PrunedGraph::read(loader, &current, &unprune);
+            let g = PrunedGraph::read(loader, root_mode, &current, &unprune);
+            if root_mode == Pruning::Unpruned {
+                break g;
+            }
             let before = unprune.len();
             for p in selected_root.keys() {
                 let v = g.selected(p);
@@ -291,6 +312,7 @@ pub fn edit_pruned(
             }
         };
         let pruning_of = |m: &Mod| match graph.pruning.get(m) {
+            _ if root_mode == Pruning::Unpruned => Pruning::Unpruned,
             Some(Pruning::Unpruned) => Pruning::Unpruned,
             _ => Pruning::Pruned,
         };
@@ -327,7 +349,7 @@ pub fn edit_pruned(
                 continue;
             }
             if m.path == target.path && m.version == target.version {
-                return Err(conflict_text(&graph, &t, m, target));
+                return Err(conflict_text(&graph, &t, m, target, rp));
             }
             let sel = graph.selected(&m.path);
             if sel != m.version {
@@ -393,34 +415,51 @@ pub fn edit_pruned(
     Err("go get did not settle on a set of requirements".to_owned())
 }
 
-/// The go command's text for a requested version that cannot be selected.
-fn conflict_text(graph: &PrunedGraph, t: &Tracker, m: &Mod, target: &Mod) -> String {
+/// The go command's text for a requested version that cannot be selected: `go get` names the
+/// requested root, the module on the disqualifying chain that needs too much (or failed to
+/// load), and the requested version.
+fn conflict_text(
+    graph: &PrunedGraph,
+    t: &Tracker,
+    m: &Mod,
+    target: &Mod,
+    pruning: Pruning,
+) -> String {
     let mut chain = vec![m.clone()];
     let mut cur = m.clone();
+    let mut view = pruning;
     let mut err = None;
-    while let Some(dep) = t
-        .reason
-        .get(&cur)
-        .and_then(|d| d.from(Pruning::Pruned))
-        .cloned()
-    {
+    while chain.len() <= 10_000 {
+        if t.root_pruning.get(&cur) == Some(&Pruning::Unpruned) {
+            view = Pruning::Unpruned;
+        }
+        let Some(dep) = t.reason.get(&cur).and_then(|d| d.from(view)).cloned() else {
+            break;
+        };
         if dep == cur {
-            err = graph.failed.get(&cur).map(ToString::to_string);
+            err = graph.failed.get(&cur).cloned();
             break;
         }
         chain.push(dep.clone());
         cur = dep;
-        if chain.len() > 1_000 {
-            break;
-        }
     }
-    let path = chain
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" requires ");
+    let adverb = if chain.len() > 2 { "indirectly " } else { "" };
+    let first = format!("{}@{}", m.path, m.version);
+    let last = chain
+        .last()
+        .map(|l| format!("{}@{}", l.path, l.version))
+        .unwrap_or_default();
     match err {
-        Some(e) => e,
-        None => format!("{path}, but {target} is requested"),
+        Some(e) => {
+            let text = match &e.module {
+                Some(em) if em == &cur => e.message.clone(),
+                _ => e.to_string(),
+            };
+            format!("{first} {adverb}requires {last}: {text}")
+        }
+        None => format!(
+            "{first} {adverb}requires {last}, not {}@{}",
+            target.path, target.version
+        ),
     }
 }
