@@ -340,7 +340,18 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             .filter(|g| !g.is_empty());
         // An unpruned main module edits its whole build list (plus the go root), a pruned one
         // its roots.
-        let start: Vec<Mod> = if loaded.rs.pruning == Pruning::Unpruned {
+        // A go.mod without a go line is given the running Go version's by go get, which makes
+        // it pruned: its whole build list becomes the roots, as converting to pruned does.
+        let missing_go = old_go.is_none();
+        let start: Vec<Mod> = if missing_go {
+            before
+                .iter()
+                .filter(|m| m.path != main.path && m.path != "go" && m.path != "toolchain")
+                .cloned()
+                .chain(roots.iter().filter(|m| m.path == "toolchain").cloned())
+                .chain([Mod::new("go", input.settings.go_version.clone())])
+                .collect()
+        } else if loaded.rs.pruning == Pruning::Unpruned {
             before
                 .iter()
                 .filter(|m| m.path != main.path)
@@ -350,7 +361,11 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         } else {
             roots.clone()
         };
-        let mode = loaded.rs.pruning;
+        let mode = if missing_go {
+            Pruning::Pruned
+        } else {
+            loaded.rs.pruning
+        };
         return match get::edit(&mut session.loader, mode, &main, &start, &original, &target) {
             Ok(edited) => {
                 let new_go = go_of(&edited.roots);
