@@ -8,13 +8,13 @@
 //! runs offline against a file proxy with `GOFLAGS=-mod=mod`, `GOTOOLCHAIN=local`,
 //! `GOSUMDB=off`, `GOWORK=off` and a fresh GOPATH.
 //!
-//! `go get` downloads the zip of the module it is asked for (it checks whether the path names a
-//! package), so the test writes a minimal zip holding only `PATH@VERSION/go.mod` for the target
-//! (python3's zipfile); no other zip is needed for `go get` and `go list -m all`.
+//! `go get` downloads the zip of the module it is asked for, or of its replacement (it checks
+//! whether the path names a package), so the test writes a minimal zip holding only
+//! `PATH@VERSION/go.mod` for every proxy module (python3's zipfile).
 //!
 //! Compared: on success, the build list (`go list -m all` without ` => replacement`) and the go
-//! line `go get` wrote to go.mod; on failure, go's stderr (without `go: downloading` notes)
-//! against `go: ` and our error.
+//! line `go get` wrote to go.mod; on failure, go's stderr (without the `go: downloading` and
+//! `go: dropping requirement on excluded version` notes) against `go: ` and our error.
 //!
 //! `GOMODPLAY_CASES` sets how many universes (default 240), `GOMODPLAY_SEED` the first seed; a
 //! failure prints the seed, the change and the universe as txtar (replay with
@@ -128,35 +128,28 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
     ))
 }
 
-/// Writes the minimal module zip `go get` downloads for its target.
-fn write_zip(layout: &Layout, u: &Universe, path: &str, version: &str) {
-    let Some(m) = u
-        .proxy
-        .iter()
-        .find(|m| m.path == path && m.version == version)
-    else {
-        return;
-    };
-    let zip = layout
-        .proxy
-        .join(escape(path))
-        .join("@v")
-        .join(format!("{}.zip", escape(version)));
-    let status = Command::new("python3")
-        .args([
-            "-c",
-            "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], 'w') as z:\n    z.writestr(sys.argv[2] + '/go.mod', sys.argv[3])",
-        ])
-        .arg(&zip)
-        .arg(format!("{path}@{version}"))
-        .arg(&m.gomod)
+/// Writes a minimal module zip (only `PATH@VERSION/go.mod`) for every module of the proxy, in
+/// one python3 run: `go get` downloads the zip of its target, or of the target's replacement.
+fn write_zips(layout: &Layout, u: &Universe) {
+    let mut cmd = Command::new("python3");
+    cmd.args([
+        "-c",
+        "import sys, zipfile\nargs = sys.argv[1:]\nfor i in range(0, len(args), 3):\n    with zipfile.ZipFile(args[i], 'w') as z:\n        z.writestr(args[i + 1] + '/go.mod', args[i + 2])",
+    ]);
+    for m in &u.proxy {
+        let zip = layout
+            .proxy
+            .join(escape(&m.path))
+            .join("@v")
+            .join(format!("{}.zip", escape(&m.version)));
+        cmd.arg(zip)
+            .arg(format!("{}@{}", m.path, m.version))
+            .arg(&m.gomod);
+    }
+    let status = cmd
         .status()
         .unwrap_or_else(|e| panic!("running python3: {e}"));
-    assert!(
-        status.success(),
-        "python3 could not write {}",
-        zip.display()
-    );
+    assert!(status.success(), "python3 could not write the module zips");
 }
 
 fn plain_list(stdout: &str) -> String {
@@ -194,9 +187,7 @@ fn check(seed: u64, base: &std::path::Path) -> Outcome {
         let _ = std::fs::remove_dir_all(&dir);
         return Outcome::Agree("no change possible");
     };
-    if version != "none" {
-        write_zip(&layout, &u, &path, &version);
-    }
+    write_zips(&layout, &u);
     let get = run_go(&layout, &["get", &format!("{path}@{version}")], false);
     let ours = resolve::what_if(&input, &change);
     let kind = match &change {
@@ -207,11 +198,15 @@ fn check(seed: u64, base: &std::path::Path) -> Outcome {
     };
     let mut report = Vec::new();
     if get.exit_code != 0 {
-        // Download notes depend on the module cache, not on the decision: they are left out.
+        // Download notes depend on the module cache, and the notes about excluded requirements
+        // come from loading the unchanged go.mod, not from the decision: both are left out.
         let go_text: String = get
             .stderr
             .lines()
-            .filter(|l| !l.starts_with("go: downloading"))
+            .filter(|l| {
+                !l.starts_with("go: downloading")
+                    && !l.starts_with("go: dropping requirement on excluded version")
+            })
             .map(|l| format!("{l}\n"))
             .collect();
         match &ours.error {

@@ -361,6 +361,12 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         } else {
             roots.clone()
         };
+        if target.version != NONE && session.loader.exclude.contains(&target) {
+            return WhatIf {
+                error: Some(format!("{target}: excluded by go.mod")),
+                ..WhatIf::default()
+            };
+        }
         let mode = if missing_go {
             Pruning::Pruned
         } else {
