@@ -367,6 +367,26 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
                 ..WhatIf::default()
             };
         }
+        // go get resolves its target before editing: a directory replacement that is not there
+        // stops it.
+        if let Some(r) = session.loader.replacement(&target) {
+            if target.version != NONE
+                && r.version.is_empty()
+                && session
+                    .loader
+                    .source
+                    .dir_gomod(&super::paths::clean(&r.path))
+                    .is_none()
+            {
+                return WhatIf {
+                    error: Some(format!(
+                        "{target}: replacement directory {} does not exist",
+                        r.path
+                    )),
+                    ..WhatIf::default()
+                };
+            }
+        }
         let mode = if missing_go {
             Pruning::Pruned
         } else {

@@ -311,6 +311,17 @@ pub fn edit(
                 break g;
             }
         };
+        // A go.mod that needs a newer Go stops go get outright (go names the module, without
+        // the "module " our graph loader puts before it for go list).
+        if let Some(e) = graph
+            .breadth_first()
+            .iter()
+            .filter_map(|m| graph.failed.get(m))
+            .find(|e| e.module.is_none() && e.message.contains(" requires go >= "))
+        {
+            let text = e.message.strip_prefix("module ").unwrap_or(&e.message);
+            return Err(text.to_owned());
+        }
         let pruning_of = |m: &Mod| match graph.pruning.get(m) {
             _ if root_mode == Pruning::Unpruned => Pruning::Unpruned,
             Some(Pruning::Unpruned) => Pruning::Unpruned,
@@ -453,6 +464,9 @@ fn conflict_text(
         Some(e) => {
             let text = match &e.module {
                 Some(em) if em == &cur => e.message.clone(),
+                // A module error without a version (a directory replacement) reads
+                // "module DIR: ...", as module.ModuleError prints it.
+                Some(em) if em.version.is_empty() => format!("module {}: {}", em.path, e.message),
                 _ => e.to_string(),
             };
             format!("{first} {adverb}requires {last}: {text}")
