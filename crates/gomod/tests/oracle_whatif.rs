@@ -66,7 +66,7 @@ fn input_of<'a>(u: &'a Universe, src: &'a MapSource, layout: &Layout) -> Input<'
 
 /// The change to try, chosen from the universe's own seed so that a case replays alone.
 fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, String, Change)> {
-    let mut rng = Rng::new(u.seed ^ 0x5eed_0f_9e7);
+    let mut rng = Rng::new(u.seed ^ 0x0005_eed0_f9e7);
     let mut paths: Vec<&str> = u.proxy.iter().map(|m| m.path.as_str()).collect();
     paths.sort_unstable();
     paths.dedup();

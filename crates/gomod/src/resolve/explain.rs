@@ -395,7 +395,13 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         return match get::edit(&mut session.loader, mode, &main, &start, &original, &target) {
             Ok(edited) => {
                 let new_go = go_of(&edited.roots);
-                let mut w = diff(before, edited.build_list);
+                // The build lists are compared as go list -m all shows them: the go line's
+                // change is reported on its own.
+                let shown: Vec<Mod> = before
+                    .into_iter()
+                    .filter(|m| m.path != "go" && m.path != "toolchain")
+                    .collect();
+                let mut w = diff(shown, edited.build_list);
                 w.go_version = new_go.filter(|g| Some(g) != old_go.as_ref());
                 w
             }
