@@ -1,6 +1,8 @@
 //! Explanations over a resolution: why a module is at its version, who requires it, through
-//! which chains; and what-if edits of the main module's requirements with `go get`'s MVS
-//! operations (spec 7.1 Upgrade / Downgrade).
+//! which chains; and what-if edits of the main module's requirements as `go get PATH@VERSION`
+//! makes them (single-module mode: [`super::get`], checked against the go binary by
+//! tests/oracle_whatif.rs; workspace mode still uses the generic MVS Upgrade / Downgrade of
+//! spec 7.1, which `go get` does not offer there).
 
 use std::cmp::Ordering;
 use std::collections::VecDeque;
@@ -219,6 +221,8 @@ pub enum Change {
 /// The build list after a change, and how it differs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WhatIf {
+    /// The build list `go list -m all` shows after `go get` (main module first; no `go` or
+    /// `toolchain` entries).
     pub build_list: Vec<Mod>,
     pub added: Vec<Mod>,
     pub removed: Vec<Mod>,
@@ -280,8 +284,11 @@ impl Reqs for GetReqs<'_, '_> {
     }
 }
 
-/// Applies a change to the input's main module (single-module mode) and reports the new build
-/// list and its difference from the current one.
+/// Applies a change to the input's main module and reports the new build list, its difference
+/// from the current one and the new go line, as `go get PATH@VERSION` (or `PATH@none` for a
+/// drop) followed by `go list -m all` would show them; when go get fails, `error` holds its
+/// message without the leading `go: ` (notes printed while loading the unchanged go.mod, such
+/// as dropped excluded requirements, are not part of it).
 pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
     let session = match &input.workspace {
         Some(ws) => work::load_workspace(input, ws),

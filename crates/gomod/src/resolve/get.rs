@@ -1,15 +1,24 @@
-//! `go get PATH@VERSION` on a pruned main module (go >= 1.17): how the go command edits the
-//! root requirements, rather than generic MVS over the whole graph.
+//! `go get PATH@VERSION`: how the go command edits the main module's requirements
+//! (modload's editRequirements), rather than generic MVS over the whole graph.
 //!
-//! The requested version becomes a root that must be selected exactly. Every other root is kept
-//! unless it, or something it requires in the pruned graph, needs a higher version of the
-//! requested path than allowed ("disqualified"); a disqualified root steps down through the
-//! listed versions of its path (not below its original selected version when it had been
-//! raised) until it qualifies, or is removed. When no root is disqualified, roots that the graph
-//! selects higher are raised to the selected version, and the loop runs again until stable.
-//! The graph is the pruned one: the requirements of a pruned root are nodes whose own
-//! requirements are not read, unless the root is unpruned or the node was raised to become a
-//! new root.
+//! The requested version becomes a root that must be selected exactly (`none` removes the
+//! path). Every other root is kept unless it, or something it requires in the graph, needs a
+//! higher version of the requested path than allowed ("disqualified"); a disqualified root
+//! steps down through the listed, not excluded, not retracted versions of its path (not below
+//! its originally selected version when it had been raised) until it qualifies, or is removed.
+//! When no root is disqualified, roots that the graph selects higher are raised to the selected
+//! version (the go root too, which moves the go line), and the loop runs again until stable.
+//!
+//! For a pruned main module (go >= 1.17) the roots are its requirements and the graph is the
+//! pruned one: the requirements of a pruned root are nodes whose own requirements are not read,
+//! unless the root is unpruned or the node was raised to become a new root. For an unpruned
+//! main module the roots are its whole build list and the graph is loaded in full. A main
+//! go.mod without a go line is given the running Go version by go get, which makes it pruned
+//! with its whole build list as roots.
+//!
+//! Verified by tests/oracle_whatif.rs against the go binary. Not modelled: several targets in
+//! one go get, version queries other than exact versions, and the versions that replace
+//! directives add to a replaced path's version list when stepping down.
 
 use std::cmp::Ordering;
 use std::collections::VecDeque;
