@@ -116,6 +116,40 @@ impl PrunedGraph {
         g
     }
 
+    /// The shortest requirement chain (from a root) to the first module, in breadth-first
+    /// order, whose go.mod needs a newer Go, and that error.
+    fn first_too_new(&self) -> Option<(Vec<Mod>, LoadError)> {
+        let mut parent: HashMap<&Mod, Option<&Mod>> = HashMap::default();
+        let mut queue: VecDeque<&Mod> = VecDeque::new();
+        for r in &self.roots {
+            if r.version != NONE && !parent.contains_key(r) {
+                parent.insert(r, None);
+                queue.push_back(r);
+            }
+        }
+        while let Some(m) = queue.pop_front() {
+            if let Some(e) = self.failed.get(m) {
+                if e.module.is_none() && e.message.contains(" requires go >= ") {
+                    let mut chain = vec![m.clone()];
+                    let mut cur = m;
+                    while let Some(Some(p)) = parent.get(cur) {
+                        chain.push((*p).clone());
+                        cur = p;
+                    }
+                    chain.reverse();
+                    return Some((chain, e.clone()));
+                }
+            }
+            for r in self.required.get(m).map(Vec::as_slice).unwrap_or_default() {
+                if r.version != NONE && !parent.contains_key(r) {
+                    parent.insert(r, Some(m));
+                    queue.push_back(r);
+                }
+            }
+        }
+        None
+    }
+
     /// Breadth-first order from the roots, following loaded requirement lists.
     fn breadth_first(&self) -> Vec<Mod> {
         let mut seen: HashSet<&Mod> = HashSet::default();
@@ -320,16 +354,22 @@ pub fn edit(
                 break g;
             }
         };
-        // A go.mod that needs a newer Go stops go get outright (go names the module, without
-        // the "module " our graph loader puts before it for go list).
-        if let Some(e) = graph
-            .breadth_first()
-            .iter()
-            .filter_map(|m| graph.failed.get(m))
-            .find(|e| e.module.is_none() && e.message.contains(" requires go >= "))
-        {
-            let text = e.message.strip_prefix("module ").unwrap_or(&e.message);
-            return Err(text.to_owned());
+        // A go.mod that needs a newer Go stops go get outright. For the target itself it is
+        // the query's error ("P@V requires go >= ..."); below it, go reports the shortest
+        // requirement chain to the first such module, as a build list error.
+        if let Some((chain, e)) = graph.first_too_new() {
+            let text = match chain.as_slice() {
+                [only] if only == target => e
+                    .message
+                    .strip_prefix("module ")
+                    .unwrap_or(&e.message)
+                    .to_owned(),
+                _ => {
+                    let names: Vec<String> = chain.iter().map(ToString::to_string).collect();
+                    format!("{}: {}", names.join(" requires\n\t"), e.message)
+                }
+            };
+            return Err(text);
         }
         let pruning_of = |m: &Mod| match graph.pruning.get(m) {
             _ if root_mode == Pruning::Unpruned => Pruning::Unpruned,
