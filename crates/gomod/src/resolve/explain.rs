@@ -226,8 +226,11 @@ pub struct WhatIf {
     pub build_list: Vec<Mod>,
     pub added: Vec<Mod>,
     pub removed: Vec<Mod>,
-    /// (path, old version, new version).
+    /// (path, old version, new version): every path whose version moved, in build list order;
+    /// `raised` and `lowered` split the same entries by direction.
     pub changed: Vec<(String, String, String)>,
+    pub raised: Vec<(String, String, String)>,
+    pub lowered: Vec<(String, String, String)>,
     /// The main module's new go line, when the change moves it (as `go get` writes go.mod).
     pub go_version: Option<String>,
     /// The error that stops the computation, if any.
@@ -456,8 +459,13 @@ fn diff(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
         match old.get(m.path.as_str()) {
             None => w.added.push(m.clone()),
             Some(v) if *v != m.version => {
-                w.changed
-                    .push((m.path.clone(), (*v).to_owned(), m.version.clone()))
+                let entry = (m.path.clone(), (*v).to_owned(), m.version.clone());
+                if cmp_version(&m.path, &m.version, v).is_gt() {
+                    w.raised.push(entry.clone());
+                } else {
+                    w.lowered.push(entry.clone());
+                }
+                w.changed.push(entry);
             }
             Some(_) => {}
         }
