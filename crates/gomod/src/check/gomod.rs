@@ -6,8 +6,8 @@ use std::ops::Range;
 use super::{text, Fix, ModuleSummary, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile, ModuleVersion, Replace};
-use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
 use crate::syntax::quote::quote;
+use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
 use crate::syntax::{self, auto_quote, Error, LineId};
 use crate::version::{gover, is_pseudo_version, pseudo_version_rev, pseudo_version_time, semver};
 
