@@ -1,6 +1,8 @@
 //! Explanations over a resolution: why a module is at its version, who requires it, through
-//! which chains; and what-if edits of the main module's requirements with `go get`'s MVS
-//! operations (spec 7.1 Upgrade / Downgrade).
+//! which chains; and what-if edits of the main module's requirements as `go get PATH@VERSION`
+//! makes them (single-module mode: [`super::get`], checked against the go binary by
+//! tests/oracle_whatif.rs; workspace mode still uses the generic MVS Upgrade / Downgrade of
+//! spec 7.1, which `go get` does not offer there).
 
 use std::cmp::Ordering;
 use std::collections::VecDeque;
@@ -8,8 +10,9 @@ use std::collections::VecDeque;
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
+use super::get;
 use super::input::Input;
-use super::loader::{LoadError, Loader};
+use super::loader::{LoadError, Loader, Pruning};
 use super::mvs::{self, Mod, Reqs, NONE};
 use super::order::{cmp_version, mod_compare};
 use super::resolution::Resolution;
@@ -218,11 +221,18 @@ pub enum Change {
 /// The build list after a change, and how it differs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WhatIf {
+    /// The build list `go list -m all` shows after `go get` (main module first; no `go` or
+    /// `toolchain` entries).
     pub build_list: Vec<Mod>,
     pub added: Vec<Mod>,
     pub removed: Vec<Mod>,
-    /// (path, old version, new version).
+    /// (path, old version, new version): every path whose version moved, in build list order;
+    /// `raised` and `lowered` split the same entries by direction.
     pub changed: Vec<(String, String, String)>,
+    pub raised: Vec<(String, String, String)>,
+    pub lowered: Vec<(String, String, String)>,
+    /// The main module's new go line, when the change moves it (as `go get` writes go.mod).
+    pub go_version: Option<String>,
     /// The error that stops the computation, if any.
     pub error: Option<String>,
 }
@@ -277,8 +287,11 @@ impl Reqs for GetReqs<'_, '_> {
     }
 }
 
-/// Applies a change to the input's main module (single-module mode) and reports the new build
-/// list and its difference from the current one.
+/// Applies a change to the input's main module and reports the new build list, its difference
+/// from the current one and the new go line, as `go get PATH@VERSION` (or `PATH@none` for a
+/// drop) followed by `go list -m all` would show them; when go get fails, `error` holds its
+/// message without the leading `go: ` (notes printed while loading the unchanged go.mod, such
+/// as dropped excluded requirements, are not part of it).
 pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
     let session = match &input.workspace {
         Some(ws) => work::load_workspace(input, ws),
@@ -312,6 +325,102 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             ..WhatIf::default()
         };
     };
+    if input.workspace.is_none() {
+        let target = match change {
+            Change::Raise(m) | Change::Lower(m) => m.clone(),
+            Change::Drop(p) => Mod::new(p.clone(), NONE),
+        };
+        let original: HashMap<String, String> = before
+            .iter()
+            .map(|m| (m.path.clone(), m.version.clone()))
+            .collect();
+        let go_of = |roots: &[Mod]| {
+            roots
+                .iter()
+                .find(|m| m.path == "go")
+                .map(|m| m.version.clone())
+        };
+        // The go line as go.mod states it: loading may already have raised the go root, and
+        // go get writes that raise too.
+        let old_go = session
+            .loader
+            .mains
+            .first()
+            .map(|m| m.file.go.clone())
+            .filter(|g| !g.is_empty());
+        // An unpruned main module edits its whole build list (plus the go root), a pruned one
+        // its roots.
+        // A go.mod without a go line is given the running Go version's by go get, which makes
+        // it pruned: its whole build list becomes the roots, as converting to pruned does.
+        let missing_go = old_go.is_none();
+        let start: Vec<Mod> = if missing_go {
+            before
+                .iter()
+                .filter(|m| m.path != main.path && m.path != "go" && m.path != "toolchain")
+                .cloned()
+                .chain(roots.iter().filter(|m| m.path == "toolchain").cloned())
+                .chain([Mod::new("go", input.settings.go_version.clone())])
+                .collect()
+        } else if loaded.rs.pruning == Pruning::Unpruned {
+            before
+                .iter()
+                .filter(|m| m.path != main.path)
+                .cloned()
+                .chain(roots.iter().filter(|m| m.path == "go").cloned())
+                .collect()
+        } else {
+            roots.clone()
+        };
+        if target.version != NONE && session.loader.exclude.contains(&target) {
+            return WhatIf {
+                error: Some(format!("{target}: excluded by go.mod")),
+                ..WhatIf::default()
+            };
+        }
+        // go get resolves its target before editing: a directory replacement that is not there
+        // stops it.
+        if let Some(r) = session.loader.replacement(&target) {
+            if target.version != NONE
+                && r.version.is_empty()
+                && session
+                    .loader
+                    .source
+                    .dir_gomod(&super::paths::clean(&r.path))
+                    .is_none()
+            {
+                return WhatIf {
+                    error: Some(format!(
+                        "{target}: replacement directory {} does not exist",
+                        r.path
+                    )),
+                    ..WhatIf::default()
+                };
+            }
+        }
+        let mode = if missing_go {
+            Pruning::Pruned
+        } else {
+            loaded.rs.pruning
+        };
+        return match get::edit(&mut session.loader, mode, &main, &start, &original, &target) {
+            Ok(edited) => {
+                let new_go = go_of(&edited.roots);
+                // The build lists are compared as go list -m all shows them: the go line's
+                // change is reported on its own.
+                let shown: Vec<Mod> = before
+                    .into_iter()
+                    .filter(|m| m.path != "go" && m.path != "toolchain")
+                    .collect();
+                let mut w = diff(shown, edited.build_list);
+                w.go_version = new_go.filter(|g| Some(g) != old_go.as_ref());
+                w
+            }
+            Err(e) => WhatIf {
+                error: Some(e),
+                ..WhatIf::default()
+            },
+        };
+    }
     let mut reqs = GetReqs {
         loader: &mut session.loader,
         main: main.clone(),
@@ -350,8 +459,13 @@ fn diff(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
         match old.get(m.path.as_str()) {
             None => w.added.push(m.clone()),
             Some(v) if *v != m.version => {
-                w.changed
-                    .push((m.path.clone(), (*v).to_owned(), m.version.clone()))
+                let entry = (m.path.clone(), (*v).to_owned(), m.version.clone());
+                if cmp_version(&m.path, &m.version, v).is_gt() {
+                    w.raised.push(entry.clone());
+                } else {
+                    w.lowered.push(entry.clone());
+                }
+                w.changed.push(entry);
             }
             Some(_) => {}
         }

@@ -34,6 +34,7 @@ pub mod explain;
 pub mod fastmod;
 pub mod files;
 mod fxhash;
+pub mod get;
 pub mod graph;
 pub mod input;
 pub mod loader;
