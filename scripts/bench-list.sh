@@ -33,7 +33,9 @@ cargo build --release -q -p gomodplay-cli
 cli=$PWD/target/release/gomodplay
 
 tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# KEEP=1 keeps the universe (for profiling) and prints where it is.
+if [[ -n ${KEEP:-} ]]; then echo "universe kept in $tmp"; else
+  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT; fi
 proxy=$tmp/proxy main=$tmp/main gopath=$tmp/gopath
 mkdir -p "$proxy" "$main" "$gopath"
 

@@ -277,3 +277,60 @@ fn chains_are_bounded_on_dense_graphs() {
         start.elapsed()
     );
 }
+
+/// The per-file cost of the fast dependency go.mod reader against the full lax parser, on the
+/// kubernetes-like universe's go.mod files (module, go line, a require block of about a dozen
+/// lines) and on the real go.mod files of the corpus, alternating so that machine load hits
+/// both alike. Also checks that both read the files alike.
+#[test]
+#[ignore]
+fn bench_fastmod_vs_parse_lax() {
+    let k = kubernetes_like();
+    let generated: Vec<Vec<u8>> = k
+        .source
+        .mods
+        .values()
+        .flat_map(|vs| vs.values())
+        .map(|d| d.to_vec())
+        .collect();
+    let mut corpus: Vec<Vec<u8>> = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from("/work/shared/corpus")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "go.mod") {
+                corpus.push(std::fs::read(&p).unwrap_or_default());
+            }
+        }
+    }
+    for (name, files) in [("generated", &generated), ("corpus", &corpus)] {
+        let accepted = files
+            .iter()
+            .filter(|d| resolve::fastmod::read(d).is_some())
+            .count();
+        let (mut fast, mut full) = (Duration::ZERO, Duration::ZERO);
+        let rounds = 20;
+        for _ in 0..rounds {
+            let start = Instant::now();
+            for d in files {
+                std::hint::black_box(resolve::fastmod::read(d));
+            }
+            fast += start.elapsed();
+            let start = Instant::now();
+            for d in files {
+                std::hint::black_box(resolve::files::parse_dep_full("go.mod", d).ok());
+            }
+            full += start.elapsed();
+        }
+        let per = |t: Duration| t.as_secs_f64() * 1e6 / (rounds * files.len().max(1)) as f64;
+        println!(
+            "{name}: {} files ({accepted} on the fast path): fastmod {:.2} µs/file, parse_lax {:.2} µs/file, ratio {:.2}",
+            files.len(),
+            per(fast),
+            per(full),
+            per(full) / per(fast)
+        );
+    }
+}

@@ -31,15 +31,19 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
     let (mut have_module, mut have_go, mut in_block) = (false, false, false);
     for raw in text.split('\n') {
         let code = strip_comment(raw)?;
-        let toks: Vec<&str> = code.split_ascii_whitespace().collect();
-        if toks
-            .iter()
-            .any(|t| *t != "(" && *t != ")" && t.bytes().any(|b| b"(),[]=>;".contains(&b)))
-        {
-            return None;
+        // Lines have at most three tokens in the accepted shape; a fourth means "fall back".
+        let mut toks = [""; 3];
+        let mut n = 0;
+        for t in code.split_ascii_whitespace() {
+            if t != "(" && t != ")" && t.bytes().any(is_punctuation) {
+                return None;
+            }
+            *toks.get_mut(n)? = t;
+            n += 1;
         }
+        let toks = toks.get(..n)?;
         if in_block {
-            match toks.as_slice() {
+            match toks {
                 [] => {}
                 [")"] => in_block = false,
                 [path, version] => out.require.push(requirement(path, version)?),
@@ -47,7 +51,7 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
             }
             continue;
         }
-        match toks.as_slice() {
+        match toks {
             [] => {}
             ["module", path] if !have_module => {
                 have_module = true;
@@ -69,13 +73,40 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
     Some(out)
 }
 
+/// Bytes the full lexer reads as separate tokens (or as the start of one) inside a word.
+fn is_punctuation(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b',' | b'[' | b']' | b'=' | b'>' | b';')
+}
+
+/// Whether `v` is a plain release version `vX.Y.Z` (decimal, no leading zeros), the common
+/// case, which is canonical without parsing it as a semantic version.
+fn is_plain_release(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix('v') else {
+        return false;
+    };
+    let mut parts = 0;
+    for part in rest.split('.') {
+        parts += 1;
+        let digits = part.bytes().all(|b| b.is_ascii_digit());
+        if part.is_empty() || !digits || (part.len() > 1 && part.starts_with('0')) {
+            return false;
+        }
+    }
+    parts == 3
+}
+
 /// One requirement, if the version is canonical and fits the path's major version.
 fn requirement(path: &str, version: &str) -> Option<Mod> {
-    if canonical_version(version) != version {
+    if !is_plain_release(version) && canonical_version(version) != version {
         return None;
     }
     let (_, major) = split_path_version(path)?;
-    check_path_major(version, major).ok()?;
+    // A canonical v0 or v1 version fits every path without a major-version suffix.
+    let fits_plainly =
+        major.is_empty() && (version.starts_with("v0.") || version.starts_with("v1."));
+    if !fits_plainly {
+        check_path_major(version, major).ok()?;
+    }
     Some(Mod::new(path, version))
 }
 
@@ -144,6 +175,41 @@ mod tests {
         ] {
             assert!(read(f).is_none(), "{}", String::from_utf8_lossy(f));
         }
+    }
+
+    /// Version shapes near the plain-release shortcut read as the full parser reads them.
+    #[test]
+    fn version_shapes_agree() {
+        for v in [
+            "v1.0.0",
+            "v0.10.20",
+            "v01.0.0",
+            "v1.00.0",
+            "v1.0.0-pre",
+            "v1.0.0+meta",
+            "v1.0.0+incompatible",
+            "v2.0.0+incompatible",
+            "v2.0.0",
+            "v1.0",
+            "v1.0.0.0",
+            "v1..0",
+            "v0.0.0-20200101000000-abcdefabcdef",
+            "1.0.0",
+            "v",
+            "v1.0.0-",
+        ] {
+            for path in [
+                "example.com/b",
+                "example.com/b/v2",
+                "gopkg.in/b.v1",
+                "gopkg.in/b.v2",
+            ] {
+                let f = format!("module example.com/a\nrequire {path} {v}\n");
+                assert!(agrees(f.as_bytes()), "{f}");
+            }
+        }
+        assert!(read(b"module example.com/a\nrequire example.com/b v01.0.0\n").is_none());
+        assert!(read(b"module example.com/a\nrequire example.com/b v1.0.0 x\n").is_none());
     }
 
     /// Real go.mod files from the corpus: whatever the fast reader accepts, it reads like the
