@@ -29,19 +29,9 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
     let text = std::str::from_utf8(data).ok()?;
     let mut out = DepSummary::default();
     let (mut have_module, mut have_go, mut in_block) = (false, false, false);
-    for raw in text.split('\n') {
-        let code = strip_comment(raw)?;
-        // Lines have at most three tokens in the accepted shape; a fourth means "fall back".
+    for line in text.split('\n') {
         let mut toks = [""; 3];
-        let mut n = 0;
-        for t in code.split_ascii_whitespace() {
-            if t != "(" && t != ")" && t.bytes().any(is_punctuation) {
-                return None;
-            }
-            *toks.get_mut(n)? = t;
-            n += 1;
-        }
-        let toks = toks.get(..n)?;
+        let toks = tokens(line, &mut toks)?;
         if in_block {
             match toks {
                 [] => {}
@@ -110,23 +100,42 @@ fn requirement(path: &str, version: &str) -> Option<Mod> {
     Some(Mod::new(path, version))
 }
 
-/// The line without its `//` comment; `None` when `//` or `/` appears where the full lexer
-/// might read it differently (inside a token).
-fn strip_comment(line: &str) -> Option<&str> {
+/// Splits a line into its tokens (at most three, stored in `out`) without its `//` comment.
+/// `None` when the line has more tokens, punctuation the full lexer reads differently (anything
+/// of `(),[]=>;` inside a word), or a `//` inside a token.
+fn tokens<'l, 'o>(line: &'l str, out: &'o mut [&'l str; 3]) -> Option<&'o [&'l str]> {
     let bytes = line.as_bytes();
-    let first = bytes.windows(2).position(|w| w == b"//");
-    match first {
-        None => Some(line),
-        Some(0) => Some(""),
-        Some(i) => {
-            let before = line.get(..i)?;
-            if before.ends_with([' ', '\t']) {
-                Some(before)
-            } else {
-                None
-            }
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\t' {
+            i += 1;
+            continue;
         }
+        if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            break;
+        }
+        let start = i;
+        let mut punctuation = false;
+        while let Some(&c) = bytes.get(i) {
+            if c == b' ' || c == b'\t' {
+                break;
+            }
+            if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
+                return None;
+            }
+            punctuation |= is_punctuation(c);
+            i += 1;
+        }
+        // The bytes are ASCII (checked by the caller), so every index is a char boundary.
+        let token = line.get(start..i)?;
+        if punctuation && token != "(" && token != ")" {
+            return None;
+        }
+        *out.get_mut(n)? = token;
+        n += 1;
     }
+    out.get(..n)
 }
 
 #[cfg(test)]
@@ -210,6 +219,17 @@ mod tests {
         }
         assert!(read(b"module example.com/a\nrequire example.com/b v01.0.0\n").is_none());
         assert!(read(b"module example.com/a\nrequire example.com/b v1.0.0 x\n").is_none());
+        for f in [
+            &b"module example.com/a\nrequire example.com/b v1.0.0// c\n"[..],
+            b"module example.com/a //c\n\t// only a comment\nrequire example.com/b v1.0.0 //c\n",
+            b"module example.com/a\nrequire ( // c\n example.com/b v1.0.0\n) // d\n",
+            b"module example.com/a\nrequire example.com/b/ v1.0.0\n",
+            b"module example.com/a\nrequire example.com/b v1.0.0;\n",
+            b"module example.com/a\nrequire (example.com/b v1.0.0)\n",
+            b"module example.com/a\n/ /\n",
+        ] {
+            assert!(agrees(f), "{}", String::from_utf8_lossy(f));
+        }
     }
 
     /// Real go.mod files from the corpus: whatever the fast reader accepts, it reads like the

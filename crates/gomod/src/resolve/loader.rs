@@ -313,10 +313,8 @@ impl<'a> Loader<'a> {
 
     /// The go-version check of `summaryFromModFile`, and the `go@` edge of go 1.21+ files.
     fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<RawSummary>, LoadError> {
-        if !dep.go.is_empty()
-            && is_strict_go(&dep.go)
-            && compare_go(&dep.go, &self.settings.go_version).is_gt()
-        {
+        let strict = !dep.go.is_empty() && is_strict_go(&dep.go);
+        if strict && compare_go(&dep.go, &self.settings.go_version).is_gt() {
             return Err(LoadError {
                 module: None,
                 message: format!(
@@ -326,7 +324,7 @@ impl<'a> Loader<'a> {
             });
         }
         let mut require = dep.require;
-        if !dep.go.is_empty() && is_strict_go(&dep.go) {
+        if strict {
             require.push(Mod::new("go", dep.go.clone()));
         }
         Ok(Rc::new(RawSummary {
