@@ -10,7 +10,7 @@
 # list, runs go once to warm its module cache (so go reads the go.mod files from GOMODCACHE, as
 # on a developer's machine), then times RUNS alternating runs of each and prints both medians
 # and their ratio. Wall-clock times on a loaded machine vary; the ratio of medians over
-# alternating runs is the robust number. Environment: GO (default .venv/bin/go), MODULES,
+# alternating runs is the robust number. Environment: GO (default .venv/bin/go), CLI, MODULES,
 # VERSIONS, FANOUT, ROOTS, SEED to change the universe.
 
 set -euo pipefail
@@ -29,8 +29,11 @@ if [[ ! -x $GO ]]; then
   exit 1
 fi
 
-cargo build --release -q -p gomodplay-cli
-cli=$PWD/target/release/gomodplay
+# CLI=path times another gomodplay binary (say, an older build) instead of building this one.
+if [[ -n ${CLI:-} ]]; then cli=$CLI; else
+  cargo build --release -q -p gomodplay-cli
+  cli=$PWD/target/release/gomodplay
+fi
 
 tmp=$(mktemp -d)
 # KEEP=1 keeps the universe (for profiling) and prints where it is.
