@@ -360,3 +360,37 @@ fn bench_fastmod_vs_parse_lax() {
         );
     }
 }
+
+/// One `go list -m all` on a generated universe, for instruction counts:
+/// `valgrind --tool=callgrind --toggle-collect='gomod::resolve::list_all' <bench binary>
+/// --ignored --exact list_once` counts the command alone (not the universe's generation).
+/// `GOMODPLAY_BENCH_MODULES` and `GOMODPLAY_BENCH_FANOUT` size the universe (default 10,000
+/// modules requiring 3 others each; 100 / 1,000 / 10,000 modules with fanout 10 give the
+/// 1k / 10k / 100k-edge series).
+#[test]
+#[ignore]
+fn list_once() {
+    let var = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let modules = var("GOMODPLAY_BENCH_MODULES", 10_000);
+    let fanout = var("GOMODPLAY_BENCH_FANOUT", 3);
+    let u = big(5, modules, 1, fanout, 50, "1.16", "1.16");
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    let list = resolve::list_all(&input);
+    assert_eq!(list.exit_code, 0, "{}", list.stderr);
+    println!(
+        "{modules} modules, {} edges: {} listed",
+        u.edges,
+        list.stdout.lines().count()
+    );
+}
