@@ -18,13 +18,12 @@ use crate::version::module::canonical_version;
 /// Reads `data` if it has the simple shape; `None` means "use the full parser".
 pub fn read(data: &[u8]) -> Option<DepSummary> {
     // Printable ASCII, tabs and newlines only; no quoting or block comments.
-    let mut prev = 0u8;
-    for &b in data {
-        let plain = (0x20..0x7f).contains(&b) || b == b'\t' || b == b'\n';
-        if !plain || b == b'"' || b == b'`' || (prev == b'/' && b == b'*') {
-            return None;
+    for (i, &b) in data.iter().enumerate() {
+        match BYTE_CLASS.get(usize::from(b)) {
+            Some(Class::Plain) => {}
+            Some(Class::Star) if i == 0 || data.get(i - 1) != Some(&b'/') => {}
+            _ => return None,
         }
-        prev = b;
     }
     let text = std::str::from_utf8(data).ok()?;
     let mut out = DepSummary::default();
@@ -68,21 +67,59 @@ fn is_punctuation(b: u8) -> bool {
     matches!(b, b'(' | b')' | b',' | b'[' | b']' | b'=' | b'>' | b';')
 }
 
+/// How the pre-scan sees a byte: fine, fine unless it follows `/`, or a reason to fall back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Plain,
+    Star,
+    Other,
+}
+
+/// Printable ASCII, tab and newline are plain, except the quotes `"` and `` ` ``; `*` is plain
+/// unless it opens a `/*`.
+const BYTE_CLASS: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        table[b] = Class::Plain;
+        b += 1;
+    }
+    table[b'\t' as usize] = Class::Plain;
+    table[b'\n' as usize] = Class::Plain;
+    table[b'"' as usize] = Class::Other;
+    table[b'`' as usize] = Class::Other;
+    table[b'*' as usize] = Class::Star;
+    table
+};
+
 /// Whether `v` is a plain release version `vX.Y.Z` (decimal, no leading zeros), the common
 /// case, which is canonical without parsing it as a semantic version.
 fn is_plain_release(v: &str) -> bool {
     let Some(rest) = v.strip_prefix('v') else {
         return false;
     };
-    let mut parts = 0;
-    for part in rest.split('.') {
-        parts += 1;
-        let digits = part.bytes().all(|b| b.is_ascii_digit());
-        if part.is_empty() || !digits || (part.len() > 1 && part.starts_with('0')) {
-            return false;
+    let (mut parts, mut len, mut leading_zero) = (1, 0, false);
+    for b in rest.bytes() {
+        match b {
+            b'.' => {
+                if len == 0 {
+                    return false;
+                }
+                parts += 1;
+                len = 0;
+                leading_zero = false;
+            }
+            b'0'..=b'9' => {
+                if leading_zero {
+                    return false;
+                }
+                leading_zero = len == 0 && b == b'0';
+                len += 1;
+            }
+            _ => return false,
         }
     }
-    parts == 3
+    parts == 3 && len > 0
 }
 
 /// One requirement, if the version is canonical and fits the path's major version.
@@ -218,6 +255,17 @@ mod tests {
             }
         }
         assert!(read(b"module example.com/a\nrequire example.com/b v01.0.0\n").is_none());
+        for v in ["v1.2.3", "v0.0.0", "v10.20.30"] {
+            assert!(super::is_plain_release(v), "{v}");
+        }
+        for v in [
+            "v1.2", "v1.2.3.4", "v1..3", "v1.2.", "v.1.2", "v01.2.3", "v1.02.3", "v1.2.03",
+            "1.2.3", "v1.2.3-x",
+        ] {
+            assert!(!super::is_plain_release(v), "{v}");
+        }
+        assert!(read(b"module example.com/a /* x */\n").is_none());
+        assert!(read(b"*module example.com/a\n").is_none());
         assert!(read(b"module example.com/a\nrequire example.com/b v1.0.0 x\n").is_none());
         for f in [
             &b"module example.com/a\nrequire example.com/b v1.0.0// c\n"[..],
