@@ -3,7 +3,11 @@
 //! Run natively with optimisations:
 //! `cargo test --release -p gomod --test oracle_resolve_bench -- --ignored --nocapture`.
 //! The default (debug) test run only checks that the large universes resolve and have the
-//! expected shape; the timings are printed by the ignored benchmark.
+//! expected shape; the timings are printed by the ignored benchmarks: `bench_resolve` (the
+//! kubernetes-like universe, 10,000 modules, the 1k / 10k / 100k-edge series), `bench_parse_only`
+//! and `bench_fastmod_vs_parse_lax` (what the fast go.mod reader saves), and `list_once` for
+//! instruction counts under callgrind (stable on a loaded machine, unlike wall time). The whole
+//! CLI process against the go command is `make bench` (scripts/bench-list.sh).
 
 mod support;
 

@@ -201,18 +201,19 @@ impl<'a> Loader<'a> {
                 go: String::new(),
             }));
         }
-        let actual = self.replacement(m).unwrap_or_else(|| m.clone());
-        let raw = self.raw_summary(&actual)?;
+        let replaced = self.replacement(m);
+        let actual = replaced.as_ref().unwrap_or(m);
+        let raw = self.raw_summary(actual)?;
         if !actual.version.is_empty() {
             if raw.module.is_empty() {
                 return Err(LoadError::about(
-                    &actual,
+                    actual,
                     "parsing go.mod: missing module line".to_owned(),
                 ));
             }
             if raw.module != m.path && raw.module != actual.path {
                 return Err(LoadError::about(
-                    &actual,
+                    actual,
                     format!(
                         "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
                         raw.module, m.path
