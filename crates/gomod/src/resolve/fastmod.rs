@@ -28,7 +28,7 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
     let text = std::str::from_utf8(data).ok()?;
     let mut out = DepSummary::default();
     let (mut have_module, mut have_go, mut in_block) = (false, false, false);
-    for line in text.split('\n') {
+    for line in lines(text) {
         let mut toks = [""; 3];
         let toks = tokens(line, &mut toks)?;
         if in_block {
@@ -60,6 +60,25 @@ pub fn read(data: &[u8]) -> Option<DepSummary> {
         return None;
     }
     Some(out)
+}
+
+/// The lines of `text` (split at `\n`, as `str::split` would, including a last empty line).
+/// Lines of go.mod files are short, so a plain byte loop beats the `memchr`-based searcher.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == b'\n') {
+            Some(end) => {
+                rest = current.get(end + 1..);
+                current.get(..end)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 /// Bytes the full lexer reads as separate tokens (or as the start of one) inside a word.
@@ -220,6 +239,23 @@ mod tests {
             b"module example.com/a\nretract v1.0.0\n",
         ] {
             assert!(read(f).is_none(), "{}", String::from_utf8_lossy(f));
+        }
+    }
+
+    #[test]
+    fn lines_split_like_str_split() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\na\n\nb\n\n",
+            "module x\r\n",
+        ] {
+            let ours: Vec<&str> = super::lines(text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 
