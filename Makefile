@@ -4,6 +4,7 @@
 #   make serve   install the wasm tools if missing, build the site, serve it on http://127.0.0.1:$(PORT)/
 #   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz)
 #   make test    set up, then every test: native cargo tests, wasm build, size budget, browser tests
+#   make bench   time `gomodplay list` against a warm `go list -m all` on a kubernetes-sized universe
 #
 # scripts/setup.sh does the installing; scripts/wasm-env.sh chooses how to compile to wasm32 on
 # this machine (the rustup target, or Debian's rustc-web building std from source).
@@ -19,7 +20,7 @@ PORT ?= 8080
 # The gzip size budget of dist's .wasm and .js files together, in kilobytes.
 BUDGET_KB ?= 300
 
-.PHONY: help setup serve dist test test-native test-size test-e2e web-cases clean
+.PHONY: help setup serve dist test test-native test-size test-e2e web-cases bench clean
 
 help:
 	@sed -n 's/^#   make /make /p' Makefile
@@ -59,6 +60,10 @@ test-e2e:
 # Rewrites tests/cases/*.want from the go binary after adding or changing a case.
 web-cases:
 	scripts/web-cases.sh
+
+# The issue's process benchmark (scripts/bench-list.sh): medians of both and their ratio.
+bench:
+	scripts/bench-list.sh
 
 clean:
 	rm -rf dist

@@ -3,7 +3,11 @@
 //! Run natively with optimisations:
 //! `cargo test --release -p gomod --test oracle_resolve_bench -- --ignored --nocapture`.
 //! The default (debug) test run only checks that the large universes resolve and have the
-//! expected shape; the timings are printed by the ignored benchmark.
+//! expected shape; the timings are printed by the ignored benchmarks: `bench_resolve` (the
+//! kubernetes-like universe, 10,000 modules, the 1k / 10k / 100k-edge series), `bench_parse_only`
+//! and `bench_fastmod_vs_parse_lax` (what the fast go.mod reader saves), and `list_once` for
+//! instruction counts under callgrind (stable on a loaded machine, unlike wall time). The whole
+//! CLI process against the go command is `make bench` (scripts/bench-list.sh).
 
 mod support;
 
@@ -128,21 +132,47 @@ fn bench_resolve() {
     }
 }
 
+/// What reading the 10,000 dependency go.mod files costs with the fast reader and with the
+/// full lax parser, next to one whole `go list -m all` on that universe (its share of it).
 #[test]
 #[ignore]
 fn bench_parse_only() {
     let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
-    let start = Instant::now();
-    let mut n = 0;
-    for data in u.source.mods.values().flat_map(|vs| vs.values()) {
-        n += resolve::files::parse_dep("go.mod", data)
-            .map(|d| d.require.len())
-            .unwrap_or(0);
+    let files: Vec<&Vec<u8>> = u.source.mods.values().flat_map(|vs| vs.values()).collect();
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    type Parser = fn(&str, &[u8]) -> Result<resolve::summary::DepSummary, String>;
+    let readers: [(&str, Parser); 2] = [
+        ("fastmod + fallback", resolve::files::parse_dep),
+        ("parse_lax only", resolve::files::parse_dep_full),
+    ];
+    for round in 0..3 {
+        let start = Instant::now();
+        let list = resolve::list_all(&input);
+        let whole = start.elapsed();
+        assert_eq!(list.exit_code, 0);
+        let mut line = format!("round {round}: list -m all {whole:.2?}");
+        for (name, parse) in readers {
+            let start = Instant::now();
+            let mut n = 0;
+            for data in &files {
+                n += parse("go.mod", data).map(|d| d.require.len()).unwrap_or(0);
+            }
+            let took = start.elapsed();
+            let _ = write!(
+                line,
+                "; {name}: {} files ({n} requirements) {took:.2?} = {:.0}% of it",
+                files.len(),
+                took.as_secs_f64() * 100.0 / whole.as_secs_f64()
+            );
+        }
+        println!("{line}");
     }
-    println!(
-        "parse 10,000 go.mod files ({n} requirements): {:.2?}",
-        start.elapsed()
-    );
 }
 
 #[test]
@@ -275,5 +305,96 @@ fn chains_are_bounded_on_dense_graphs() {
         start.elapsed() < Duration::from_secs(10),
         "took {:?}",
         start.elapsed()
+    );
+}
+
+/// The per-file cost of the fast dependency go.mod reader against the full lax parser, on the
+/// kubernetes-like universe's go.mod files (module, go line, a require block of about a dozen
+/// lines) and on the real go.mod files of the corpus, alternating so that machine load hits
+/// both alike. Also checks that both read the files alike.
+#[test]
+#[ignore]
+fn bench_fastmod_vs_parse_lax() {
+    let k = kubernetes_like();
+    let generated: Vec<Vec<u8>> = k
+        .source
+        .mods
+        .values()
+        .flat_map(|vs| vs.values())
+        .map(|d| d.to_vec())
+        .collect();
+    let mut corpus: Vec<Vec<u8>> = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from("/work/shared/corpus")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "go.mod") {
+                corpus.push(std::fs::read(&p).unwrap_or_default());
+            }
+        }
+    }
+    for (name, files) in [("generated", &generated), ("corpus", &corpus)] {
+        let accepted = files
+            .iter()
+            .filter(|d| resolve::fastmod::read(d).is_some())
+            .count();
+        let (mut fast, mut full) = (Duration::ZERO, Duration::ZERO);
+        let rounds = 20;
+        for _ in 0..rounds {
+            let start = Instant::now();
+            for d in files {
+                std::hint::black_box(resolve::fastmod::read(d));
+            }
+            fast += start.elapsed();
+            let start = Instant::now();
+            for d in files {
+                std::hint::black_box(resolve::files::parse_dep_full("go.mod", d).ok());
+            }
+            full += start.elapsed();
+        }
+        let per = |t: Duration| t.as_secs_f64() * 1e6 / (rounds * files.len().max(1)) as f64;
+        println!(
+            "{name}: {} files ({accepted} on the fast path): fastmod {:.2} µs/file, parse_lax {:.2} µs/file, ratio {:.2}",
+            files.len(),
+            per(fast),
+            per(full),
+            per(full) / per(fast)
+        );
+    }
+}
+
+/// One `go list -m all` on a generated universe, for instruction counts:
+/// `valgrind --tool=callgrind --toggle-collect='gomod::resolve::list_all' <bench binary>
+/// --ignored --exact list_once` counts the command alone (not the universe's generation).
+/// `GOMODPLAY_BENCH_MODULES` and `GOMODPLAY_BENCH_FANOUT` size the universe (default 10,000
+/// modules requiring 3 others each; 100 / 1,000 / 10,000 modules with fanout 10 give the
+/// 1k / 10k / 100k-edge series).
+#[test]
+#[ignore]
+fn list_once() {
+    let var = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let modules = var("GOMODPLAY_BENCH_MODULES", 10_000);
+    let fanout = var("GOMODPLAY_BENCH_FANOUT", 3);
+    let u = big(5, modules, 1, fanout, 50, "1.16", "1.16");
+    let input = Input {
+        gomod: u.main.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: None,
+        source: &u.source,
+        settings: Settings::default(),
+    };
+    let list = resolve::list_all(&input);
+    assert_eq!(list.exit_code, 0, "{}", list.stderr);
+    println!(
+        "{modules} modules, {} edges: {} listed",
+        u.edges,
+        list.stdout.lines().count()
     );
 }

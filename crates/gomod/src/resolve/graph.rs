@@ -211,7 +211,8 @@ fn drain(
                 if let Ok(s) = &r {
                     mg.g.require(&m, Rc::clone(&s.require));
                 }
-                mg.loaded.insert(m.clone(), r.clone());
+                // The queue's copy of the module becomes the key: nothing below needs it.
+                mg.loaded.insert(m, r.clone());
                 r
             }
         };

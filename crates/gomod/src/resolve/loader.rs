@@ -201,18 +201,19 @@ impl<'a> Loader<'a> {
                 go: String::new(),
             }));
         }
-        let actual = self.replacement(m).unwrap_or_else(|| m.clone());
-        let raw = self.raw_summary(&actual)?;
+        let replaced = self.replacement(m);
+        let actual = replaced.as_ref().unwrap_or(m);
+        let raw = self.raw_summary(actual)?;
         if !actual.version.is_empty() {
             if raw.module.is_empty() {
                 return Err(LoadError::about(
-                    &actual,
+                    actual,
                     "parsing go.mod: missing module line".to_owned(),
                 ));
             }
             if raw.module != m.path && raw.module != actual.path {
                 return Err(LoadError::about(
-                    &actual,
+                    actual,
                     format!(
                         "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
                         raw.module, m.path
@@ -313,10 +314,8 @@ impl<'a> Loader<'a> {
 
     /// The go-version check of `summaryFromModFile`, and the `go@` edge of go 1.21+ files.
     fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<RawSummary>, LoadError> {
-        if !dep.go.is_empty()
-            && is_strict_go(&dep.go)
-            && compare_go(&dep.go, &self.settings.go_version).is_gt()
-        {
+        let strict = !dep.go.is_empty() && is_strict_go(&dep.go);
+        if strict && compare_go(&dep.go, &self.settings.go_version).is_gt() {
             return Err(LoadError {
                 module: None,
                 message: format!(
@@ -326,7 +325,7 @@ impl<'a> Loader<'a> {
             });
         }
         let mut require = dep.require;
-        if !dep.go.is_empty() && is_strict_go(&dep.go) {
+        if strict {
             require.push(Mod::new("go", dep.go.clone()));
         }
         Ok(Rc::new(RawSummary {

@@ -49,12 +49,34 @@ pub fn mod_sort(list: &mut [Mod]) {
 
 /// Whether a go.mod at this go version has its dependencies pruned (go 1.17 and later).
 pub fn is_pruned_go(go: &str) -> bool {
-    compare_go(go, "1.17") != Ordering::Less
+    at_least_go1(go, 17)
 }
 
 /// Whether a go.mod at this go version gets `go@` edges and strict go-line rules (1.21 and later).
 pub fn is_strict_go(go: &str) -> bool {
-    compare_go(go, "1.21") != Ordering::Less
+    at_least_go1(go, 21)
+}
+
+/// `compare_go(go, "1.<minor>") != Less`. Every dependency go.mod asks this once or twice, so
+/// the usual shapes `1.N` and `1.N.P` (decimal, no leading zeros) are answered from the minor
+/// number alone; anything else goes through the full Go-version comparison.
+fn at_least_go1(go: &str, minor: u32) -> bool {
+    let plain_number = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 6
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (s.len() == 1 || !s.starts_with('0'))
+    };
+    if let Some(rest) = go.strip_prefix("1.") {
+        let (n, patch) = rest.split_once('.').unwrap_or((rest, "0"));
+        if plain_number(n) && plain_number(patch) {
+            if let Ok(n) = n.parse::<u32>() {
+                return n >= minor;
+            }
+        }
+    }
+    let bound = format!("1.{minor}");
+    compare_go(go, &bound) != Ordering::Less
 }
 
 #[cfg(test)]
@@ -78,6 +100,35 @@ mod tests {
             );
         }
         assert_eq!(compare_go("1.20", "1.20.0"), Ordering::Equal);
+        for go in [
+            "1.16",
+            "1.17",
+            "1.17.0",
+            "1.17.1",
+            "1.16.99",
+            "1.20",
+            "1.21",
+            "1.21.0",
+            "1.21rc1",
+            "1.20rc1",
+            "1.021",
+            "1.21.00",
+            "1.21.",
+            "1.",
+            "1",
+            "2",
+            "2.0",
+            "1.100",
+            "bad",
+            "",
+            "1.9999999",
+            "1.21.3rc1",
+            "1.22beta1",
+            "1.17x",
+        ] {
+            assert_eq!(is_pruned_go(go), compare_go(go, "1.17").is_ge(), "{go}");
+            assert_eq!(is_strict_go(go), compare_go(go, "1.21").is_ge(), "{go}");
+        }
         assert_eq!(compare_go("1.18beta2", "1.18rc1"), Ordering::Less);
         assert_eq!(compare_go("bad", "1"), Ordering::Less);
         assert_eq!(compare_go("1.21.3rc1", "x"), Ordering::Equal);
