@@ -78,10 +78,7 @@ fn permute<T>(data: &mut [T], mut order: Vec<usize>) {
     let n = data.len().min(order.len());
     for start in 0..n {
         let mut at = start;
-        loop {
-            let Some(slot) = order.get_mut(at) else {
-                break;
-            };
+        while let Some(slot) = order.get_mut(at) {
             let from = std::mem::replace(slot, at);
             if from == start || from >= n {
                 break;
@@ -107,7 +104,7 @@ mod tests {
             let mut reversed = want.clone();
             reversed.reverse();
             let mut want_reversed = reversed.clone();
-            want_reversed.sort_by(|a, b| b.0.cmp(&a.0));
+            want_reversed.sort_by_key(|p| std::cmp::Reverse(p.0));
             sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
             assert_eq!(reversed, want_reversed, "n = {n}");
         }
