@@ -199,9 +199,11 @@ pub enum SortKey {
 pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
     match key {
         SortKey::ListOrder => {}
-        SortKey::Path => rows.sort_by(|a, b| a.path.cmp(&b.path)),
-        SortKey::Requirers => rows.sort_by_key(|r| r.required.len()),
-        SortKey::Go => rows.sort_by(|a, b| gomod::version::gover::compare(&a.go, &b.go)),
+        SortKey::Path => gomod::sort::sort_by(rows, |a, b| a.path.cmp(&b.path)),
+        SortKey::Requirers => gomod::sort::sort_by_key(rows, |r| r.required.len()),
+        SortKey::Go => {
+            gomod::sort::sort_by(rows, |a, b| gomod::version::gover::compare(&a.go, &b.go))
+        }
     }
     if descending {
         rows.reverse();

@@ -118,7 +118,7 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
             diagnostic: None,
         });
     }
-    out.sort_by_key(|c| c.kind);
+    gomod::sort::sort_by_key(&mut out, |c| c.kind);
     out
 }
 

@@ -186,7 +186,7 @@ pub fn Line(props: &LineProps) -> Html {
         cuts.push(m.range.end);
     }
     cuts.retain(|&c| line.is_char_boundary(c));
-    cuts.sort_unstable();
+    gomod::sort::sort(&mut cuts);
     cuts.dedup();
     let mut runs = Vec::new();
     for pair in cuts.windows(2) {

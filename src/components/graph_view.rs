@@ -172,7 +172,7 @@ pub struct FocusInfo {
 pub fn focus_info(res: &Resolution, path: &str) -> FocusInfo {
     let why = explain(res, path, 8);
     let mut versions: Vec<&str> = why.required_by.iter().map(|(_, v)| v.as_str()).collect();
-    versions.sort_by(|a, b| semver::compare(a, b));
+    gomod::sort::sort_by(&mut versions, |a, b| semver::compare(a, b));
     versions.dedup();
     let replacement = res
         .build_list
@@ -257,7 +257,7 @@ pub fn search_modules(res: &Resolution, query: &str, limit: usize) -> Vec<String
             lower.contains(&q).then_some((!lower.starts_with(&q), p))
         })
         .collect();
-    hits.sort();
+    gomod::sort::sort(&mut hits);
     hits.dedup();
     hits.into_iter()
         .take(limit)

@@ -328,7 +328,7 @@ impl Bundle {
                 _ => None,
             })
             .collect();
-        paths.sort_unstable();
+        crate::sort::sort(&mut paths);
         paths.dedup();
         paths
     }

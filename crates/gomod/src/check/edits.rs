@@ -57,7 +57,7 @@ pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOut
     }
     outcome.files = files.clone();
     for (file, mut list) in accepted {
-        list.sort_by_key(|(r, _, order)| (r.start, r.end, *order));
+        crate::sort::sort_by_key(&mut list, |(r, _, order)| (r.start, r.end, *order));
         let data = files.get(file).map_or(&[][..], Vec::as_slice);
         let mut out = Vec::with_capacity(data.len());
         let mut at = 0usize;

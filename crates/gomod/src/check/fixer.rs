@@ -59,7 +59,7 @@ pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutco
             .collect();
         // Whole-file reformatting clashes with every other edit, so it goes last (and is
         // usually made unnecessary by the final formatting).
-        candidates.sort_by_key(|(code, _, _)| *code == "not-formatted");
+        crate::sort::sort_by_key(&mut candidates, |(code, _, _)| *code == "not-formatted");
         let fixes: Vec<&Fix> = candidates.iter().map(|c| c.2).collect();
         let outcome = apply_edits(&files, &fixes);
         if outcome.applied.is_empty() {

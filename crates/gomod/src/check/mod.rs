@@ -252,7 +252,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
         }
     }
     let mut diagnostics = sink.diagnostics;
-    diagnostics.sort_by(|a, b| {
+    crate::sort::sort_by(&mut diagnostics, |a, b| {
         (
             a.file.as_str(),
             a.span.bytes.start,
@@ -267,7 +267,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
             ))
     });
     let mut skipped = sink.skipped;
-    skipped.sort();
+    crate::sort::sort(&mut skipped);
     skipped.dedup();
     Report {
         diagnostics,

@@ -211,9 +211,9 @@ fn clean_edges(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
         .collect();
     // The first occurrence of each pair survives: sort by pair then position, drop repeats,
     // and restore the input order.
-    valid.sort_unstable();
+    crate::sort::sort(&mut valid);
     valid.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
-    valid.sort_unstable_by_key(|&(_, _, i)| i);
+    crate::sort::sort_by_key(&mut valid, |&(_, _, i)| i);
     valid.into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 

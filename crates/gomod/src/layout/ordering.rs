@@ -95,7 +95,7 @@ fn sort_layer(order: &mut Order, l: usize, adjacent: &[Vec<usize>], position: &m
             (key, own, v)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (i, (slot, (_, _, v))) in layer.iter_mut().zip(keyed).enumerate() {
         *slot = v;
         if let Some(p) = position.get_mut(v) {
@@ -121,7 +121,7 @@ pub(super) fn count_all(g: &Chained, order: &Order) -> usize {
     let mut total = 0usize;
     for (l, mut pairs) in by_layer.into_iter().enumerate() {
         let width = order.get(l + 1).map_or(0, Vec::len);
-        pairs.sort_unstable();
+        crate::sort::sort(&mut pairs);
         total = total.saturating_add(inversions(&pairs, width));
     }
     total

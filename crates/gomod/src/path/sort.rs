@@ -32,7 +32,7 @@ pub fn compare_modules(path_a: &str, version_a: &str, path_b: &str, version_b: &
 /// Sorts `(path, version)` pairs with [`compare_modules`]. The sort is stable; Go's is too for
 /// lists of up to twelve elements (insertion sort), and unspecified among equal elements beyond.
 pub fn sort_modules<P: AsRef<str>, V: AsRef<str>>(list: &mut [(P, V)]) {
-    list.sort_by(|(pa, va), (pb, vb)| {
+    crate::sort::sort_by(list, |(pa, va), (pb, vb)| {
         compare_modules(pa.as_ref(), va.as_ref(), pb.as_ref(), vb.as_ref())
     });
 }

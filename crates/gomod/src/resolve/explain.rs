@@ -275,7 +275,7 @@ impl Reqs for GetReqs<'_, '_> {
                     .contains(&Mod::new(m.path.clone(), v.clone()))
             })
             .collect();
-        versions.sort_by(|a, b| mod_compare(&m.path, a, b));
+        crate::sort::sort_by(&mut versions, |a, b| mod_compare(&m.path, a, b));
         let prev = versions
             .into_iter()
             .rev()

@@ -163,7 +163,7 @@ impl Graph {
             .filter(|(p, _)| !seen_root.contains(p.as_str()))
             .map(|(p, v)| Mod::new(p.clone(), v.clone()))
             .collect();
-        rest.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::sort::sort_by(&mut rest, |a, b| a.path.cmp(&b.path));
         list.extend(rest);
         list
     }
@@ -480,7 +480,7 @@ pub fn req<R: Reqs>(
             walk(&mut have, m.clone());
         }
     }
-    min.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::sort_by(&mut min, |a, b| a.path.cmp(&b.path));
     Ok(min)
 }
 

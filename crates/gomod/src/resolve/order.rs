@@ -44,7 +44,7 @@ pub fn compare_mods(a: &Mod, b: &Mod) -> Ordering {
 
 /// `gover.ModSort`.
 pub fn mod_sort(list: &mut [Mod]) {
-    list.sort_by(compare_mods);
+    crate::sort::sort_by(list, compare_mods);
 }
 
 /// Whether a go.mod at this go version has its dependencies pruned (go 1.17 and later).

@@ -85,7 +85,7 @@ impl SumNeeds {
     /// The go.sum lines `go list -m all` (with `-mod=mod`) leaves behind: graph and build list.
     pub fn after_list(&self) -> Vec<String> {
         let mut all: Vec<&SumNeed> = self.graph.iter().chain(self.build_list.iter()).collect();
-        all.sort_by(|a, b| compare_mods(&a.module, &b.module));
+        crate::sort::sort_by(&mut all, |a, b| compare_mods(&a.module, &b.module));
         all.into_iter().filter_map(SumNeed::line).collect()
     }
 }
@@ -237,7 +237,7 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
         .filter(|(_, r)| r.is_ok())
         .map(|(m, _)| m.clone())
         .collect();
-    nodes.sort();
+    crate::sort::sort(&mut nodes);
     let graph = needs_of(loader, &nodes, &mut seen);
     // `go list -m` reads the go.mod of each build-list module for its go version, but for a
     // module replaced by another module version it reads the replacement's go.mod only when
@@ -274,7 +274,7 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
                 .filter(|(_, r)| r.is_ok())
                 .map(|(m, _)| m.clone())
                 .collect();
-            extra.sort();
+            crate::sort::sort(&mut extra);
             let mut graph_seen = seen.clone();
             tidy_compat = needs_of(loader, &extra, &mut graph_seen);
         }
@@ -368,6 +368,6 @@ pub fn version_skew(res: &Resolution) -> Vec<Skew> {
             }
         })
         .collect();
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::sort_by(&mut out, |a, b| a.path.cmp(&b.path));
     out
 }

@@ -62,7 +62,7 @@ pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<Mo
         }
     }
     versions.retain(|v| semver::is_valid(v));
-    versions.sort_by(|a, b| mod_compare(path, a, b));
+    crate::sort::sort_by(&mut versions, |a, b| mod_compare(path, a, b));
     versions.dedup();
     let mut releases: Vec<&str> = Vec::new();
     let mut prereleases: Vec<&str> = Vec::new();

@@ -50,7 +50,7 @@ pub fn hash1<N: AsRef<str>, C: AsRef<[u8]>>(files: &[(N, C)]) -> Result<String, 
     }
     // A stable sort keeps equal names in their given order; their lines are identical anyway
     // only if their contents are, so the order among duplicates is the caller's.
-    order.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    crate::sort::sort_by(&mut order, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
     let mut summary = Sha256::new();
     for (name, content) in order {

@@ -27,11 +27,13 @@ pub fn write_sums<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str, &'a s
         by_key.entry((path, version)).or_default().push(hash);
     }
     let mut keys: Vec<((&str, &str), Vec<&str>)> = by_key.into_iter().collect();
-    keys.sort_by(|((pa, va), _), ((pb, vb), _)| compare_keys(pa, va, pb, vb));
+    crate::sort::sort_by(&mut keys, |((pa, va), _), ((pb, vb), _)| {
+        compare_keys(pa, va, pb, vb)
+    });
 
     let mut out = Vec::new();
     for ((path, version), mut hashes) in keys {
-        hashes.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        crate::sort::sort_by(&mut hashes, |a, b| a.as_bytes().cmp(b.as_bytes()));
         hashes.dedup();
         for hash in hashes {
             out.extend_from_slice(path.as_bytes());

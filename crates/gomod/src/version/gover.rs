@@ -253,7 +253,7 @@ pub fn mod_compare_modules(
 /// Sorts `(path, version)` pairs with [`mod_compare_modules`] (stably; Go's sort is stable for
 /// lists of up to twelve elements and unspecified among equal elements beyond).
 pub fn mod_sort<P: AsRef<str>, V: AsRef<str>>(list: &mut [(P, V)]) {
-    list.sort_by(|(pa, va), (pb, vb)| {
+    crate::sort::sort_by(list, |(pa, va), (pb, vb)| {
         mod_compare_modules(pa.as_ref(), va.as_ref(), pb.as_ref(), vb.as_ref())
     });
 }

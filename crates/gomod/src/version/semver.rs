@@ -226,7 +226,7 @@ pub fn compare_for_sort(v: &str, w: &str) -> Ordering {
 
 /// Sorts a list of versions in place like Go's `semver.Sort`.
 pub fn sort<S: AsRef<str>>(list: &mut [S]) {
-    list.sort_by(|a, b| compare_for_sort(a.as_ref(), b.as_ref()));
+    crate::sort::sort_by(list, |a, b| compare_for_sort(a.as_ref(), b.as_ref()));
 }
 
 /// Converts a valid version into a `semver::Version` (shorthands completed, build metadata kept),
