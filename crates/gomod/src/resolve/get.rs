@@ -281,7 +281,7 @@ fn previous(loader: &Loader<'_>, m: &Mod) -> Mod {
                 && retract::notes(loader, &candidate).retracted.is_none()
         })
         .collect();
-    versions.sort_by(|a, b| mod_compare(&m.path, a, b));
+    crate::sort::sort_by(&mut versions, |a, b| mod_compare(&m.path, a, b));
     let prev = versions
         .into_iter()
         .rev()
