@@ -19,7 +19,8 @@ use super::resolution::Resolution;
 use super::work;
 
 /// Everything known about one module path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Explanation {
     pub path: String,
     /// The selected version, or None when the path is not in the build list.
@@ -207,7 +208,8 @@ fn all_chains(
 }
 
 /// A what-if edit of the main module's requirements.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Change {
     /// Require at least this version (`go get path@version` upwards).
     Raise(Mod),
@@ -219,7 +221,8 @@ pub enum Change {
 }
 
 /// The build list after a change, and how it differs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WhatIf {
     /// The build list `go list -m all` shows after `go get` (main module first; no `go` or
     /// `toolchain` entries).

@@ -12,7 +12,8 @@ use super::order::{compare_go, compare_mods, mod_sort};
 use super::work;
 
 /// Where the dependency go.mod files came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Origin {
     /// go.mod files from a bundle, a proxy directory or another [`super::ModSource`].
     Source,
@@ -21,7 +22,8 @@ pub enum Origin {
 }
 
 /// One module of the build list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BuildListEntry {
     pub module: Mod,
     pub replacement: Option<Mod>,
@@ -32,7 +34,8 @@ pub struct BuildListEntry {
 }
 
 /// One node of the requirement graph.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Node {
     pub module: Mod,
     /// Whether this node's version is the one MVS selected for its path.
@@ -47,7 +50,8 @@ pub struct Node {
 }
 
 /// A go.sum line the go command needs: `path version/go.mod` (or the zip hash `path version`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SumNeed {
     pub module: Mod,
     /// The `h1:` hash, when the go.mod bytes are known.
@@ -64,7 +68,8 @@ impl SumNeed {
 }
 
 /// The go.sum entries this graph needs.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SumNeeds {
     /// `/go.mod` hashes of every module version whose go.mod built the graph (after
     /// replacement; directories have none). Loading the graph fails without them in
@@ -91,7 +96,8 @@ impl SumNeeds {
 }
 
 /// Everything the resolver found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Resolution {
     pub origin: Origin,
     pub main_modules: Vec<String>,
@@ -330,7 +336,8 @@ fn needs_of(loader: &Loader<'_>, nodes: &[Mod], seen: &mut HashSet<Mod>) -> Vec<
 
 /// Every module path with more than one version in the graph, with the versions (ascending) and
 /// the one selected.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Skew {
     pub path: String,
     pub versions: Vec<String>,
