@@ -18,7 +18,7 @@ use std::task::{Context, Poll, Wake, Waker};
 
 use gomod::bundle::Bundle;
 use gomod::check::Report;
-use gomod::resolve::{bundle_input, resolve, Cmd, Mod, Resolution, Settings};
+use gomod::resolve::{bundle_input, difference, resolve, Cmd, Mod, Resolution, Settings};
 use gomodplay_web::components::build_list::{
     filter_rows, go_versions, rows, sort_rows, BuildList, BuildListProps, SortKey,
 };
@@ -27,7 +27,7 @@ use gomodplay_web::components::gosum_view::{sum_rows, SumStatus};
 use gomodplay_web::components::graph_view::{
     focus_info, scene, search_modules, GraphView, GraphViewProps,
 };
-use gomodplay_web::components::what_if::{difference, preview, WhatIfRequest};
+use gomodplay_web::components::what_if::{preview, WhatIfRequest};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 

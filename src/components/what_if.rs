@@ -6,7 +6,6 @@
 //! directive to a copy of the go.mod and resolves the copy, then compares the two build lists.
 //! The component itself only collects the request and shows the result it is given.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gomod::bundle::Bundle;
@@ -102,7 +101,7 @@ pub fn preview(bundle: &Bundle, settings: &Settings, request: &WhatIfRequest) ->
             let modules = |r: &Resolution| -> Vec<Mod> {
                 r.build_list.iter().map(|e| e.module.clone()).collect()
             };
-            return difference(modules(&before), modules(&after));
+            return resolve::difference(modules(&before), modules(&after));
         }
     };
     resolve::what_if(&input, &change)
@@ -113,36 +112,6 @@ fn failed(message: &str) -> WhatIf {
         error: Some(message.to_owned()),
         ..WhatIf::default()
     }
-}
-
-/// The difference between two build lists, as [`WhatIf`] reports it.
-pub fn difference(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
-    let old: HashMap<&str, &str> = before
-        .iter()
-        .map(|m| (m.path.as_str(), m.version.as_str()))
-        .collect();
-    let new: HashMap<&str, &str> = after
-        .iter()
-        .map(|m| (m.path.as_str(), m.version.as_str()))
-        .collect();
-    let mut w = WhatIf::default();
-    for m in &after {
-        match old.get(m.path.as_str()) {
-            None => w.added.push(m.clone()),
-            Some(v) if *v != m.version => {
-                w.changed
-                    .push((m.path.clone(), (*v).to_owned(), m.version.clone()))
-            }
-            Some(_) => {}
-        }
-    }
-    w.removed = before
-        .iter()
-        .filter(|m| !new.contains_key(m.path.as_str()))
-        .cloned()
-        .collect();
-    w.build_list = after;
-    w
 }
 
 /// The operation chosen in the form.

@@ -414,7 +414,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
                     .into_iter()
                     .filter(|m| m.path != "go" && m.path != "toolchain")
                     .collect();
-                let mut w = diff(shown, edited.build_list);
+                let mut w = difference(shown, edited.build_list);
                 w.go_version = new_go.filter(|g| Some(g) != old_go.as_ref());
                 w
             }
@@ -445,10 +445,12 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             }
         }
     };
-    diff(before, after)
+    difference(before, after)
 }
 
-fn diff(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
+/// How one build list differs from another, as [`WhatIf`] reports it: added, removed, and moved
+/// paths (split into raised and lowered), with `after` as the new build list.
+pub fn difference(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
     let old: HashMap<&str, &str> = before
         .iter()
         .map(|m| (m.path.as_str(), m.version.as_str()))

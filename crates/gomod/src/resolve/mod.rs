@@ -52,7 +52,7 @@ mod mvs_dsl;
 
 pub use bundle_source::bundle_input;
 pub use command::Cmd;
-pub use explain::{explain, what_if, Change, Explanation, WhatIf};
+pub use explain::{difference, explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
