@@ -18,8 +18,18 @@ fn resolution_serialises_to_exact_json() {
         b"module example.com/a\n\ngo 1.21\n\nrequire example.com/b v1.1.0\n",
         true,
     );
-    source.add_module("example.com/b", "v1.0.0", b"module example.com/b\n\ngo 1.21\n", true);
-    source.add_module("example.com/b", "v1.1.0", b"module example.com/b\n\ngo 1.21\n", true);
+    source.add_module(
+        "example.com/b",
+        "v1.0.0",
+        b"module example.com/b\n\ngo 1.21\n",
+        true,
+    );
+    source.add_module(
+        "example.com/b",
+        "v1.1.0",
+        b"module example.com/b\n\ngo 1.21\n",
+        true,
+    );
     let gomod = b"module example.com/m\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0 // indirect\n)\n";
     let input = Input {
         gomod,
@@ -30,7 +40,10 @@ fn resolution_serialises_to_exact_json() {
     };
     let resolution = resolve(&input, Cmd::ListAll);
     let json = serde_json::to_string_pretty(&resolution).expect("serialise");
-    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/resolve/serde/resolution.json");
+    let golden = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/testdata/resolve/serde/resolution.json"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::write(golden, format!("{json}\n")).expect("write golden");
     }
