@@ -10,6 +10,9 @@
 //! then be gone, with no new error; `fixes_are_accepted_by_go` runs `go mod edit -fmt` /
 //! `go work edit -fmt` on every file the fixes changed.
 
+#[path = "support/go.rs"]
+mod go;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -213,19 +216,15 @@ fn each_fix_removes_its_rule_without_new_errors() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn go_binary() -> Option<PathBuf> {
-    let go = std::env::var_os("GO")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/main/.venv/bin/go"));
-    go.is_file().then_some(go)
+/// The go oracle (`GOMODPLAY_GO`, else the workspace's `.venv` one); its absence fails the test
+/// with a message to run `make setup`, since a skipped comparison proves nothing.
+fn go_binary() -> PathBuf {
+    go::go_program().to_path_buf()
 }
 
 #[test]
 fn fixes_are_accepted_by_go() {
-    let Some(go) = go_binary() else {
-        eprintln!("fixes_are_accepted_by_go: no go binary (set GO); checked nothing");
-        return;
-    };
+    let go = go_binary();
     let mut failures = Vec::new();
     let mut runs = 0;
     for case in cases() {
@@ -336,10 +335,7 @@ const PACKAGE_LOADING_CODES: &[&str] = &["replace-two-paths", "case-collision"];
 /// stderr, a case without errors loads in go, and so does every fixed bundle without errors.
 #[test]
 fn graph_cases_agree_with_go_list() {
-    let Some(go) = go_binary() else {
-        eprintln!("graph_cases_agree_with_go_list: no go binary (set GO); checked nothing");
-        return;
-    };
+    let go = go_binary();
     let mut failures = Vec::new();
     let mut runs = 0;
     for case in cases() {
@@ -398,10 +394,7 @@ fn graph_cases_agree_with_go_list() {
 /// fails exactly when vendor-inconsistent is reported, and prints every reported problem.
 #[test]
 fn vendor_cases_agree_with_go_list() {
-    let Some(go) = go_binary() else {
-        eprintln!("vendor_cases_agree_with_go_list: no go binary (set GO); checked nothing");
-        return;
-    };
+    let go = go_binary();
     let mut failures = Vec::new();
     let mut runs = 0;
     for case in cases() {
@@ -459,10 +452,7 @@ fn vendor_cases_agree_with_go_list() {
 /// serve; its case records how it was checked.)
 #[test]
 fn package_errors_agree_with_go() {
-    let Some(go) = go_binary() else {
-        eprintln!("package_errors_agree_with_go: no go binary (set GO); checked nothing");
-        return;
-    };
+    let go = go_binary();
     let mut failures = Vec::new();
     let mut runs = 0;
     for case in cases() {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the expected outputs of the go.mod / go.work golden tests from the real go binary.
 #
-#   crates/gomod/tools/regen_golden.sh [GO]      (GO defaults to /work/main/.venv/bin/go)
+#   crates/gomod/tools/regen_golden.sh [GO]      (GO defaults to the workspace's .venv/bin/go)
 #
 # Every testdata/<dir>/NAME.in is copied alone into a fresh directory as go.mod (or go.work) and
 # run through the go command offline; NAME.golden receives its stdout on success, or its stderr
@@ -24,8 +24,8 @@
 #                        requirements; the golden is the go.mod go writes, or go's error
 set -eu
 
-GO=${1:-/work/main/.venv/bin/go}
 here=$(cd "$(dirname "$0")/.." && pwd)
+GO=${1:-$here/../../.venv/bin/go}
 export GOTOOLCHAIN=local GOWORK=off GOPROXY=off GOFLAGS= GOSUMDB=off
 GOPATH=$(mktemp -d)
 export GOPATH

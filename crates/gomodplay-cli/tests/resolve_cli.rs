@@ -24,6 +24,9 @@
 #[path = "../../gomod/tests/support/universe.rs"]
 mod universe;
 
+#[path = "../../gomod/tests/support/go.rs"]
+mod go;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,17 +41,9 @@ struct Ran {
     status: i32,
 }
 
+/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (the core's test support).
 fn go_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("GOMODPLAY_GO") {
-        return PathBuf::from(p);
-    }
-    let p = PathBuf::from("/work/main/.venv/bin/go");
-    assert!(
-        p.exists(),
-        "the go binary {} is missing: run make setup (or set GOMODPLAY_GO)",
-        p.display()
-    );
-    p
+    go::go_program().to_path_buf()
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {

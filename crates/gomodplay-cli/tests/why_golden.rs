@@ -12,23 +12,18 @@
 //! path), every step of every chain must be an edge of `go mod graph`, and every version listed
 //! as in the graph must be a node of it.
 
+#[path = "../../gomod/tests/support/go.rs"]
+mod go;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gomod::bundle::txtar;
 
+/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (the core's test support).
 fn go_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("GOMODPLAY_GO") {
-        return PathBuf::from(p);
-    }
-    let p = PathBuf::from("/work/main/.venv/bin/go");
-    assert!(
-        p.exists(),
-        "the go binary {} is missing: run make setup (or set GOMODPLAY_GO)",
-        p.display()
-    );
-    p
+    go::go_program().to_path_buf()
 }
 
 fn scratch(tag: &str) -> PathBuf {

@@ -13,7 +13,8 @@ import subprocess
 import sys
 import tempfile
 
-go = sys.argv[2] if len(sys.argv) > 2 else "/work/main/.venv/bin/go"
+workspace = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..")
+go = sys.argv[2] if len(sys.argv) > 2 else os.path.join(workspace, ".venv", "bin", "go")
 text = open(sys.argv[1], encoding="utf-8").read()
 parts = re.split(r"^-- (.+?) --\n", text, flags=re.M)
 files = dict(zip(parts[1::2], parts[2::2]))

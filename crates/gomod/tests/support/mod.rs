@@ -1,5 +1,6 @@
 //! Shared helpers of the integration tests.
 #![allow(dead_code)]
 
+pub mod go;
 pub mod universe;
 pub mod universe_oracle;

@@ -20,19 +20,9 @@ pub struct Ran {
     pub exit_code: i32,
 }
 
-/// The go binary: `GOMODPLAY_GO`, else the project's `.venv` one.
+/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (see `support/go.rs`).
 pub fn go_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("GOMODPLAY_GO") {
-        return PathBuf::from(p);
-    }
-    let p = PathBuf::from("/work/main/.venv/bin/go");
-    if !p.exists() {
-        panic!(
-            "the go binary {} is missing: run make setup (or set GOMODPLAY_GO)",
-            p.display()
-        );
-    }
-    p
+    super::go::go_program().to_path_buf()
 }
 
 /// A scratch directory removed on drop.

@@ -10,7 +10,9 @@ use crate::modfile;
 pub(crate) fn run_go(file_name: &str, data: &[u8], args: &[&str]) -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let go = std::env::var("GO").unwrap_or_else(|_| "/work/main/.venv/bin/go".to_owned());
+    // The workspace's go oracle, unless GOMODPLAY_GO names another (as in the integration tests).
+    let go = std::env::var("GOMODPLAY_GO")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv/bin/go").to_owned());
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("gomod-run-go-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
