@@ -14,25 +14,7 @@ use std::time::Instant;
 
 use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings, Workspace};
 use support::universe::{generate, Universe};
-use support::universe_oracle::{run_go, write_universe, Layout, Ran, Scratch};
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn source_of(u: &Universe) -> MapSource {
-    let mut src = MapSource::default();
-    for m in &u.proxy {
-        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
-    }
-    for l in &u.locals {
-        src.add_dir(&l.dir, l.gomod.as_bytes());
-    }
-    src
-}
+use support::universe_oracle::{env_u64, run_go, source_of, write_universe, Layout, Ran, Scratch};
 
 /// Our outputs: `go mod graph`, `go list -m all`, the go.sum lines `go list -m all` writes, and
 /// `go list -m -retracted all`.

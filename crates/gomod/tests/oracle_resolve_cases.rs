@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings, Workspace};
 use support::universe::{from_txtar, Universe};
-use support::universe_oracle::{run_go, write_universe, Ran, Scratch};
+use support::universe_oracle::{run_go, source_of, write_universe, Ran, Scratch};
 
 const ROOT: &str = "/ROOT";
 const PROXY: &str = "file:///PROXY";
@@ -30,17 +30,6 @@ fn cases() -> Vec<PathBuf> {
     files.sort();
     assert!(!files.is_empty(), "no cases in {}", dir.display());
     files
-}
-
-fn source_of(u: &Universe) -> MapSource {
-    let mut src = MapSource::default();
-    for m in &u.proxy {
-        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
-    }
-    for l in &u.locals {
-        src.add_dir(&l.dir, l.gomod.as_bytes());
-    }
-    src
 }
 
 /// The `want` sections our resolver produces for a universe.

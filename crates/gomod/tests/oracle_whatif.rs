@@ -38,25 +38,7 @@ use std::time::Instant;
 use gomod::resolve::{self, Change, Input, MapSource, Mod, Settings};
 use gomod::version::semver;
 use support::universe::{escape, generate, Rng, Universe};
-use support::universe_oracle::{run_go, write_universe, Layout, Scratch};
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn source_of(u: &Universe) -> MapSource {
-    let mut src = MapSource::default();
-    for m in &u.proxy {
-        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
-    }
-    for l in &u.locals {
-        src.add_dir(&l.dir, l.gomod.as_bytes());
-    }
-    src
-}
+use support::universe_oracle::{env_u64, run_go, source_of, write_universe, Layout, Scratch};
 
 fn input_of<'a>(u: &'a Universe, src: &'a MapSource, layout: &Layout) -> Input<'a> {
     Input {

@@ -10,6 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use gomod::resolve::MapSource;
+
 use super::universe::{escape, Universe};
 
 /// What a command printed and how it exited.
@@ -145,4 +147,25 @@ pub fn run_go(layout: &Layout, args: &[&str], workspace: bool) -> Ran {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         exit_code: out.status.code().unwrap_or(-1),
     }
+}
+
+/// The universe as an in-memory source for our resolver: the same go.mod files the proxy serves
+/// and the same local directories.
+pub fn source_of(u: &Universe) -> MapSource {
+    let mut src = MapSource::default();
+    for m in &u.proxy {
+        src.add_module(&m.path, &m.version, m.gomod.as_bytes(), m.listed);
+    }
+    for l in &u.locals {
+        src.add_dir(&l.dir, l.gomod.as_bytes());
+    }
+    src
+}
+
+/// A numeric setting from the environment (seed, case count), or its default.
+pub fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
