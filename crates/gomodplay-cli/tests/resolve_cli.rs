@@ -23,6 +23,8 @@
 
 #[path = "../../gomod/tests/support/universe.rs"]
 mod universe;
+#[path = "../../gomod/tests/support/universe_oracle.rs"]
+mod universe_oracle;
 
 #[path = "../../gomod/tests/support/go.rs"]
 mod go;
@@ -32,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use universe::{escape, generate, Universe};
+use universe_oracle::write_proxy;
 
 /// What a command printed and how it exited.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,32 +151,6 @@ fn write_main(u: &Universe, root: &Path) {
     }
     for l in &u.locals {
         write(&root.join(&l.dir).join("go.mod"), &l.gomod);
-    }
-}
-
-/// The proxy files of a universe below `proxy`: `.mod`, `.info` (the go command asks for it)
-/// and `@v/list` for every path (possibly empty).
-fn write_proxy(u: &Universe, proxy: &Path) {
-    let mut lists: std::collections::BTreeMap<String, String> = Default::default();
-    for m in &u.proxy {
-        let dir = proxy.join(escape(&m.path)).join("@v");
-        let ev = escape(&m.version);
-        write(&dir.join(format!("{ev}.mod")), &m.gomod);
-        write(
-            &dir.join(format!("{ev}.info")),
-            &format!(
-                "{{\"Version\":\"{}\",\"Time\":\"2020-01-01T00:00:00Z\"}}",
-                m.version
-            ),
-        );
-        let list = lists.entry(m.path.clone()).or_default();
-        if m.listed {
-            list.push_str(&m.version);
-            list.push('\n');
-        }
-    }
-    for (path, list) in &lists {
-        write(&proxy.join(escape(path)).join("@v").join("list"), list);
     }
 }
 

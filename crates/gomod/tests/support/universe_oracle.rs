@@ -77,27 +77,7 @@ pub fn write_universe(u: &Universe, base: &Path) -> Layout {
     let gopath = base.join("gopath");
     fs::create_dir_all(&proxy).unwrap_or_else(|e| panic!("creating {}: {e}", proxy.display()));
     fs::create_dir_all(&root).unwrap_or_else(|e| panic!("creating {}: {e}", root.display()));
-    let mut lists: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
-    for m in &u.proxy {
-        let dir = proxy.join(escape(&m.path)).join("@v");
-        let ev = escape(&m.version);
-        write(&dir.join(format!("{ev}.mod")), &m.gomod);
-        write(
-            &dir.join(format!("{ev}.info")),
-            &format!(
-                "{{\"Version\":\"{}\",\"Time\":\"2020-01-01T00:00:00Z\"}}",
-                m.version
-            ),
-        );
-        let list = lists.entry(m.path.clone()).or_default();
-        if m.listed {
-            list.push_str(&m.version);
-            list.push('\n');
-        }
-    }
-    for (path, list) in &lists {
-        write(&proxy.join(escape(path)).join("@v").join("list"), list);
-    }
+    write_proxy(u, &proxy);
     match &u.work {
         Some(w) => write(&root.join("go.work"), w),
         None => write(&root.join("go.mod"), &u.main_gomod),
@@ -168,4 +148,30 @@ pub fn env_u64(name: &str, default: u64) -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+/// The proxy files of a universe below `proxy`: `.mod`, `.info` (the go command asks for it)
+/// and `@v/list` for every path (possibly empty).
+pub fn write_proxy(u: &Universe, proxy: &Path) {
+    let mut lists: std::collections::BTreeMap<String, String> = Default::default();
+    for m in &u.proxy {
+        let dir = proxy.join(escape(&m.path)).join("@v");
+        let ev = escape(&m.version);
+        write(&dir.join(format!("{ev}.mod")), &m.gomod);
+        write(
+            &dir.join(format!("{ev}.info")),
+            &format!(
+                "{{\"Version\":\"{}\",\"Time\":\"2020-01-01T00:00:00Z\"}}",
+                m.version
+            ),
+        );
+        let list = lists.entry(m.path.clone()).or_default();
+        if m.listed {
+            list.push_str(&m.version);
+            list.push('\n');
+        }
+    }
+    for (path, list) in &lists {
+        write(&proxy.join(escape(path)).join("@v").join("list"), list);
+    }
 }
