@@ -12,6 +12,7 @@ pub mod layout;
 pub mod modfile;
 pub mod path;
 pub mod resolve;
+pub mod share;
 pub mod sort;
 pub mod sum;
 pub mod syntax;
