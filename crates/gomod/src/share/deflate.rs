@@ -123,7 +123,7 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
     w.put(1, 2);
     let mut head = vec![NONE; 1 << HASH_BITS];
     let mut prev = vec![NONE; WINDOW];
-    let mut insert = |head: &mut Vec<u32>, prev: &mut Vec<u32>, i: usize| {
+    let insert = |head: &mut Vec<u32>, prev: &mut Vec<u32>, i: usize| {
         if i + MIN_MATCH > data.len() {
             return;
         }
