@@ -9,11 +9,13 @@
 //! `CompressionStream('deflate-raw')` over the text, prepend the byte 1, base64url.
 //!
 //! The archive's files are the playground's files, in order. Its comment carries the settings as
-//! `key: value` lines; lines without a known key are ignored, so later versions can add keys:
+//! `key: value` lines; lines without a known key are ignored, so later versions can add keys, and
+//! the gallery's examples (`www/examples/*.txtar`, whose headers use the same keys) are valid
+//! payloads as they are:
 //!
 //! | key | value | when absent |
 //! |---|---|---|
-//! | `go` | the Go version of the go command (`1.27.3`; empty: unknown) | the page's default |
+//! | `go-version` | the Go version of the go command (`1.27.3`; empty: unknown) | the page's default |
 //! | `gotoolchain` | `local` or `auto` | `local` |
 //! | `view` | the result view shown (`diagnostics`, `graph`, `build`, `fixes`, ...) | the default view |
 //! | `focus` | the module path focused in the graph | no focus |
@@ -162,7 +164,7 @@ pub fn to_txtar(
 ) -> Result<(Vec<u8>, usize, usize), ShareError> {
     let mut comment = String::new();
     if let Some(v) = &state.go_version {
-        setting(&mut comment, "go", v)?;
+        setting(&mut comment, "go-version", v)?;
     }
     setting(&mut comment, "gotoolchain", state.toolchain.as_str())?;
     for (key, value) in [
@@ -237,7 +239,7 @@ pub fn from_txtar(text: &str) -> Result<SharedState, ShareError> {
         };
         let value = value.trim().to_owned();
         match key.trim() {
-            "go" => state.go_version = Some(value),
+            "go-version" => state.go_version = Some(value),
             "gotoolchain" => {
                 state.toolchain = match value.as_str() {
                     "local" => Toolchain::Local,

@@ -20,7 +20,7 @@ def h1_gomod(data: bytes) -> str:
 DEP = b"module golang.org/x/text\n\ngo 1.18\n"
 CASES = {
     "v1-settings-level9": (9, b"""A comment line without a key is ignored.
-go: 1.21.13
+go-version: 1.21.13
 gotoolchain: auto
 view: graph
 focus: golang.org/x/text
@@ -36,7 +36,7 @@ require golang.org/x/text v0.14.0
 golang.org/x/text v0.14.0 h1:ScX5w1eTa3QqT8oi6+ziP7dTV1S2+ALU0bI+0zXKWiQ=
 golang.org/x/text v0.14.0/go.mod h1:18ZOQIKpY8NJVqYksKHtTdi31H5itFRjB5/qKTNYzSU=
 """),
-    "v1-newline-quoted-level1": (1, b"""go:
+    "v1-newline-quoted-level1": (1, b"""go-version:
 no-final-newline: go.mod
 quoted: notes.txt
 -- go.mod --
