@@ -24,6 +24,8 @@ pub enum Command {
     QueryHelp(crate::query_args::Verb),
     /// `check`, `fix` or `explain` (parsed in check.rs).
     Diagnostics(crate::check::Invocation),
+    /// `share`: print a playground link (parsed in share.rs).
+    Share(crate::share::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -89,6 +91,7 @@ The commands are:
 \tcheck [DIR|BUNDLE]       report what is wrong or risky, with fixes
 \tfix [DIR|BUNDLE]         apply the fixes check proposes
 \texplain [CODE]           explain a rule of check, or list the rules
+\tshare [DIR|BUNDLE]       print a playground link that opens the input
 \thelp [COMMAND]           print this help, or help for one command
 
 A file named go.work or ending in .work is read as a go.work file; any other file as a go.mod file.
@@ -154,6 +157,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
         "check" | "fix" | "explain" => crate::check::parse(&name, rest)
             .map(Command::Diagnostics)
             .map_err(|e| usage_error(e.0)),
+        "share" => crate::share::parse(rest)
+            .map(Command::Share)
+            .map_err(usage_error),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
