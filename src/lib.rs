@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod gallery;
+pub mod share;
 pub mod state;
 pub mod storage;
 

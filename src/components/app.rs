@@ -12,12 +12,16 @@ use yew::prelude::*;
 use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
 use crate::components::editor_highlight::Mark;
+use crate::components::embed_panel::EmbedPanel;
+use crate::components::embed_view::embed_view;
 use crate::components::file_tabs::FileTabs;
+use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::Toolbar;
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
 #[cfg(feature = "views")]
 use crate::components::views::ModuleViews;
+use crate::share;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
 
@@ -53,8 +57,34 @@ fn debounce_ms(last_analysis_ms: f64) -> u32 {
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| Playground::open(storage::load()));
+    // Embed mode shows a link's state only: it neither reads nor writes the saved input.
+    let embed = use_memo((), |_| share::embed_mode());
+    let state = use_reducer(|| {
+        let mut p = Playground::open(share::embed_mode().is_none().then(storage::load).flatten());
+        share::open_link(&mut p);
+        p
+    });
     let dispatch = state.dispatcher();
+    {
+        let embedded = embed.is_some();
+        use_effect_with((), move |_| {
+            if embedded {
+                share::post_to_parent("gomodplay:ready", None);
+            }
+        });
+    }
+    // An embedded page tells its host its height after every render that changes it.
+    let last_height = use_mut_ref(|| 0);
+    {
+        let embedded = embed.is_some();
+        use_effect(move || {
+            let height = share::content_height();
+            if embedded && height != *last_height.borrow() {
+                *last_height.borrow_mut() = height;
+                share::post_to_parent("gomodplay:resize", Some(height));
+            }
+        });
+    }
 
     // Re-analyse after edits, debounced: a new revision drops (cancels) the pending timer.
     {
@@ -70,7 +100,7 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         let (files, settings) = (state.files.clone(), state.settings.clone());
-        let refused = state.input_error.is_some();
+        let refused = state.input_error.is_some() || embed.is_some();
         use_effect_with(state.analysed_revision, move |_| {
             if !refused && !storage::save(&files, &settings) {
                 dispatch.dispatch(Action::Fail(
@@ -155,6 +185,55 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice))
     };
 
+    let dismiss_alert = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissAlert))
+    };
+    let editor = html! {
+        <Editor
+            name={AttrValue::from(active.name.clone())}
+            text={AttrValue::from(active.text.clone())}
+            marks={marks.clone()}
+            jump={state.jump.clone()}
+            on_edit={on_edit.clone()}
+        />
+    };
+    let diagnostics = html! {
+        <Diagnostics
+            analysis={analysis.clone()}
+            explained={state.explained.clone()}
+            preview={state.preview.clone()}
+            input_error={state.input_error.clone()}
+            dispatch={dispatch.clone()}
+        />
+    };
+    let tabs = html! {
+        <FileTabs
+            names={state.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()}
+            active={state.active.clone()}
+            with_errors={flagged.clone()}
+            dispatch={dispatch.clone()}
+        />
+    };
+    if let Some(mode) = embed.as_ref() {
+        let input = if mode.readonly {
+            html! { <pre class="code embed-text" tabindex="0" aria-label={active.name.clone()}>{ active.text.clone() }</pre> }
+        } else {
+            editor
+        };
+        let link = share::encode(&state.shared(), false)
+            .ok()
+            .map(|e| share::link(&e));
+        return embed_view(
+            &state,
+            &dispatch,
+            mode,
+            html! { <>{ tabs }{ input }</> },
+            diagnostics,
+            link,
+        );
+    }
+
     html! {
         <>
             <header class="site-header">
@@ -174,6 +253,14 @@ pub fn App() -> Html {
                 />
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
+                if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
+                if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
+                if let Some(alert) = &state.alert {
+                    <div class="notice notice-alert" role="alert">
+                        <span>{ alert.clone() }</span>
+                        <button type="button" class="link" onclick={dismiss_alert} aria-label="Dismiss alert">{ "×" }</button>
+                    </div>
+                }
                 if let Some(notice) = &state.notice {
                     <div class="notice" role="status">
                         <span>{ notice.clone() }</span>
@@ -183,28 +270,11 @@ pub fn App() -> Html {
             </header>
             <main class="workspace" {ondragover} {ondrop}>
                 <section class="pane editor-pane" aria-label="Input files">
-                    <FileTabs
-                        names={state.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()}
-                        active={state.active.clone()}
-                        with_errors={flagged}
-                        dispatch={dispatch.clone()}
-                    />
-                    <Editor
-                        name={AttrValue::from(active.name.clone())}
-                        text={AttrValue::from(active.text.clone())}
-                        {marks}
-                        jump={state.jump.clone()}
-                        {on_edit}
-                    />
+                    { tabs }
+                    { editor }
                     <p class="drop-hint">{ "Drop go.mod, go.sum, go.work, modules.txt or a .txtar bundle anywhere here." }</p>
                 </section>
-                <Diagnostics
-                    analysis={analysis.clone()}
-                    explained={state.explained.clone()}
-                    preview={state.preview.clone()}
-                    input_error={state.input_error.clone()}
-                    dispatch={dispatch.clone()}
-                />
+                { diagnostics }
             </main>
             { module_views(&state, &dispatch) }
             <footer class="site-footer">

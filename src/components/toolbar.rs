@@ -88,6 +88,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     aria-expanded={(props.panel == Some(Panel::AddFile)).to_string()}>{ "Add file" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::PasteBundle)}
                     aria-expanded={(props.panel == Some(Panel::PasteBundle)).to_string()}>{ "Paste bundle" }</button>
+                <button type="button" class="button" onclick={toggle(Panel::Share)}
+                    aria-expanded={(props.panel == Some(Panel::Share)).to_string()}>{ "Share" }</button>
+                <button type="button" class="button" onclick={toggle(Panel::Embed)}
+                    aria-expanded={(props.panel == Some(Panel::Embed)).to_string()}>{ "Embed" }</button>
                 if let Some(label) = &props.undo {
                     <button type="button" class="button" onclick={undo} title={format!("Undo {label}")}>
                         { "Undo" }<span class="visually-hidden">{ format!(" {label}") }</span>

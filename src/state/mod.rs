@@ -17,6 +17,7 @@ use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::{fix_bundle, Report};
 use gomod::resolve::{Resolution, WhatIf};
+use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
 use crate::components::build_list::Marks;
@@ -112,6 +113,11 @@ pub struct Playground {
     /// The module focused in the graph.
     pub focus: Option<String>,
     pub what_if: Option<Rc<WhatIf>>,
+    /// The result view a share link named (`diagnostics`, `graph`, `build`, `fixes`), kept so
+    /// that the next link names it too; embed mode shows it.
+    pub view: Option<String>,
+    /// Why a share link could not be opened (shown with role="alert" until dismissed).
+    pub alert: Option<String>,
 }
 
 /// The module views' inputs (Build list, Graph, Conflicts, go.sum, What-if), shared by
@@ -130,6 +136,8 @@ pub struct Views {
 pub enum Panel {
     AddFile,
     PasteBundle,
+    Share,
+    Embed,
 }
 
 /// The things a user can do.
@@ -179,6 +187,11 @@ pub enum Action {
     WhatIf(WhatIfRequest),
     /// Show a diagnostic (by index) from another view: jump to its place in the editor.
     ShowDiagnostic(usize),
+    /// Open the state a share link carries (the current input goes on the undo stack).
+    OpenShared(SharedState),
+    /// A share link could not be opened: say why, keep everything else.
+    ShareFailed(String),
+    DismissAlert,
 }
 
 impl Playground {
@@ -204,6 +217,8 @@ impl Playground {
             views: None,
             focus: None,
             what_if: None,
+            view: None,
+            alert: None,
         };
         match saved {
             Some((files, settings)) => {
@@ -214,6 +229,27 @@ impl Playground {
         }
         p.analyse();
         p
+    }
+
+    /// The playground as a share link would carry it.
+    pub fn shared(&self) -> SharedState {
+        SharedState {
+            files: self
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.text.clone()))
+                .collect(),
+            go_version: Some(self.settings.go_version.clone()),
+            toolchain: self.settings.toolchain,
+            view: self.view.clone(),
+            focus: self.focus.clone(),
+            file: Some(self.active.clone()).filter(|name| name != GO_MOD),
+        }
+    }
+
+    /// Applies an action outside the app (at start-up, and in native tests).
+    pub fn apply(&mut self, action: Action) {
+        self.reduce_mut(action);
     }
 
     /// The file with this name.
@@ -550,6 +586,29 @@ impl Playground {
                     self.reduce_mut(Action::JumpTo { file, line });
                 }
             }
+            Action::OpenShared(shared) => {
+                let files = shared
+                    .files
+                    .iter()
+                    .map(|(name, text)| EditorFile::new(name, text))
+                    .collect();
+                self.replace_files(files, "opening a share link".to_owned());
+                // Files the link holds stay exactly as they are: go.mod and go.sum are only
+                // added (empty) when missing, as for any other input.
+                if let Some(v) = shared.go_version {
+                    self.settings.go_version = v;
+                }
+                self.settings.toolchain = shared.toolchain;
+                self.view = shared.view;
+                self.focus = shared.focus;
+                if let Some(file) = shared.file.filter(|f| self.file(f).is_some()) {
+                    self.active = file;
+                }
+                self.alert = None;
+                self.notice = Some("Opened the state from the share link.".to_owned());
+            }
+            Action::ShareFailed(message) => self.alert = Some(message),
+            Action::DismissAlert => self.alert = None,
         }
     }
 }

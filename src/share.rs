@@ -1,0 +1,147 @@
+//! The page's side of share links and embedding: reading the URL (fragment, `?embed=1`,
+//! `readonly=1`, `view=`), making links and iframe code for the current state, the clipboard,
+//! and the messages an embedded page posts to its host. The codec itself is the core's
+//! [`gomod::share`].
+
+use gomod::share::{self, EncodeOptions, Encoded, SharedState};
+use web_sys::js_sys::{Object, Reflect};
+use web_sys::wasm_bindgen::JsValue;
+
+use crate::state::Playground;
+
+/// The result views a link or an embed can name.
+pub const VIEWS: &[&str] = &["diagnostics", "graph", "build", "fixes"];
+
+/// How the page was asked to show itself (`?embed=1&readonly=1&view=graph`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedMode {
+    pub readonly: bool,
+    /// One of [`VIEWS`].
+    pub view: String,
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The value of `key` in a query string (`?a=1&b=2`); no percent-decoding is needed for the
+/// values the page reads.
+fn query_value(search: &str, key: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+        .map(str::to_owned)
+}
+
+/// The embed mode the URL asks for, if any.
+pub fn embed_mode() -> Option<EmbedMode> {
+    let search = location()?.search().ok()?;
+    if query_value(&search, "embed").as_deref() != Some("1") {
+        return None;
+    }
+    let view = query_value(&search, "view")
+        .filter(|v| VIEWS.contains(&v.as_str()))
+        .unwrap_or_else(|| "diagnostics".to_owned());
+    Some(EmbedMode {
+        readonly: query_value(&search, "readonly").as_deref() == Some("1"),
+        view,
+    })
+}
+
+/// The fragment without its `#`, if the URL has one.
+pub fn fragment() -> Option<String> {
+    let hash = location()?.hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
+    (!fragment.is_empty()).then(|| fragment.to_owned())
+}
+
+/// Opens the state in the URL's fragment, if there is one: on success the previous input goes on
+/// the undo stack; on failure the page says why and keeps its input.
+pub fn open_link(p: &mut Playground) {
+    let Some(fragment) = fragment() else {
+        return;
+    };
+    match share::decode(&fragment) {
+        Ok(shared) => p.apply(crate::state::Action::OpenShared(shared)),
+        Err(e) => p.apply(crate::state::Action::ShareFailed(format!(
+            "This share link cannot be opened: {e}. Your saved input is unchanged."
+        ))),
+    }
+}
+
+/// The page's address without query and fragment: where links point.
+pub fn page_url() -> String {
+    let Some(l) = location() else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        l.origin().unwrap_or_default(),
+        l.pathname().unwrap_or_default()
+    )
+}
+
+/// A state encoded; the error says why it cannot be shared.
+pub fn encode(state: &SharedState, derive_sums: bool) -> Result<Encoded, String> {
+    share::encode(state, &EncodeOptions { derive_sums })
+        .map_err(|e| format!("This state cannot be shared: {e}."))
+}
+
+/// The share link of an encoded state.
+pub fn link(encoded: &Encoded) -> String {
+    format!("{}#{}", page_url(), encoded.fragment)
+}
+
+/// The iframe HTML that embeds an encoded state.
+pub fn iframe(encoded: &Encoded, view: &str) -> String {
+    format!(
+        "<iframe src=\"{}?embed=1&amp;view={view}#{}\" title=\"gomodplay\" loading=\"lazy\" style=\"width:100%;height:420px;border:0\"></iframe>",
+        page_url(),
+        encoded.fragment
+    )
+}
+
+/// Copies text to the clipboard when the browser offers one (not in insecure contexts);
+/// false when it does not. A refused write is ignored.
+pub fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has_clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    let ignore = web_sys::wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = promise.catch(&ignore);
+    ignore.forget();
+    true
+}
+
+/// Posts `{type, height?}` to the parent page (embed mode; nothing when not in a frame).
+pub fn post_to_parent(kind: &str, height: Option<i32>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    if let Some(h) = height {
+        let _ = Reflect::set(&message, &"height".into(), &JsValue::from(h));
+    }
+    // The message holds only the widget's height; any host may size its frame.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// The height of the embedded widget (the element with class `embed`), in CSS pixels.
+pub fn content_height() -> i32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".embed").ok().flatten())
+        .map_or(0, |e| e.scroll_height())
+}
