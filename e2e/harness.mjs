@@ -1,0 +1,95 @@
+// Shared pieces of the share and embed browser tests (copied from playground.test.mjs's harness,
+// which stays as it is): the site served under a sub-path, Chromium, and a page watcher that
+// records console errors, uncaught exceptions, dialogs, failed requests and requests that leave
+// the site.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
+export const EXAMPLES = join(ROOT, 'www', 'examples');
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+export const SUB_PATH = '/tools/gomodplay/';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts the site and Chromium: { site, browser, stop }. */
+export async function start() {
+  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run `make dist` first');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const site = await startStaticServer({ dir: DIST, prefix: SUB_PATH });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    site,
+    browser,
+    stop: async () => {
+      await browser.close();
+      site.server.close();
+    },
+  };
+}
+
+/** Records everything that would count against a page in `problems`. */
+export function watch(page, site, problems) {
+  const siteUrl = new URL(site.url);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', async (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:') return;
+    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(SUB_PATH)) {
+      problems.push(`request outside the site: ${request.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+}
+
+/** The gallery examples: id and expected codes, from the files' headers. */
+export function readExamples() {
+  return readdirSync(EXAMPLES)
+    .filter((name) => name.endsWith('.txtar'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(EXAMPLES, name), 'utf8');
+      const header = (key) => (text.split('\n').find((l) => l.startsWith(`${key}:`)) ?? '').slice(key.length + 1).trim();
+      return { id: name.replace(/\.txtar$/, ''), text, expect: header('expect').split(/\s+/).filter(Boolean).sort() };
+    });
+}
+
+/** The diagnostic codes shown inside `scope` (a page or frame locator), sorted, once stable. */
+export async function waitForCodes(scope, want) {
+  let got = [];
+  for (let i = 0; i < 60; i++) {
+    const codes = await scope.locator('.diag-code').allTextContents();
+    got = [...new Set(codes)].sort();
+    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.deepEqual(got, want);
+  return got;
+}
