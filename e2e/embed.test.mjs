@@ -92,6 +92,8 @@ describe('embedding', () => {
       assert.match(await page.locator('.embed-text').textContent(), /^module myproject\n/);
       assert.equal(await page.getByRole('textbox', { name: 'go.mod', exact: true }).count(), 0);
       assert.equal(await page.locator('h1').count(), 0);
+      // Nothing that would change the input is offered.
+      assert.equal(await page.getByRole('button', { name: /^(Apply|Remove)/ }).count(), 0);
       // Embedding never touches the playground's saved input.
       assert.equal(await page.evaluate(() => localStorage.getItem('gomodplay.files.v1')), null);
       await page.screenshot({ path: join(SCREENSHOTS, `embed-${view}.png`), fullPage: true });
