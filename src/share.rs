@@ -7,7 +7,7 @@ use gomod::share::{self, EncodeOptions, Encoded, SharedState};
 use web_sys::js_sys::{Object, Reflect};
 use web_sys::wasm_bindgen::JsValue;
 
-use crate::state::Playground;
+use crate::state::{Action, Playground};
 
 /// The result views a link or an embed can name.
 pub const VIEWS: &[&str] = &["diagnostics", "graph", "build", "fixes"];
@@ -59,14 +59,18 @@ pub fn fragment() -> Option<String> {
 /// Opens the state in the URL's fragment, if there is one: on success the previous input goes on
 /// the undo stack; on failure the page says why and keeps its input.
 pub fn open_link(p: &mut Playground) {
-    let Some(fragment) = fragment() else {
-        return;
-    };
-    match share::decode(&fragment) {
-        Ok(shared) => p.apply(crate::state::Action::OpenShared(shared)),
-        Err(e) => p.apply(crate::state::Action::ShareFailed(format!(
+    if let Some(fragment) = fragment() {
+        p.apply(open_action(&fragment));
+    }
+}
+
+/// What opening `fragment` does: open its state, or say why it cannot be opened.
+pub fn open_action(fragment: &str) -> Action {
+    match share::decode(fragment) {
+        Ok(shared) => Action::OpenShared(shared),
+        Err(e) => Action::ShareFailed(format!(
             "This share link cannot be opened: {e}. Your saved input is unchanged."
-        ))),
+        )),
     }
 }
 

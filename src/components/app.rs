@@ -65,6 +65,20 @@ pub fn App() -> Html {
         p
     });
     let dispatch = state.dispatcher();
+    // A link pasted into the address bar of an open page changes only the fragment.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(fragment) = share::fragment() {
+                        dispatch.dispatch(share::open_action(&fragment));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let embedded = embed.is_some();
         use_effect_with((), move |_| {
