@@ -8,6 +8,9 @@ use yew::prelude::*;
 use crate::share;
 use crate::state::{Action, Playground};
 
+/// Beyond this many characters some chat programs, mail clients and servers cut links short.
+const LONG_LINK: usize = 8000;
+
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub state: SharedState,
@@ -57,6 +60,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                             })} />
                     </label>
                     <p class="share-length">{ format!("The link is {} characters long.", link.chars().count()) }</p>
+                    if link.len() > LONG_LINK {
+                        <p class="share-sums">{ "Links this long may be cut short by chat and mail programs and some servers; leaving go.sum hashes out or sharing fewer files makes it shorter." }</p>
+                    }
                     if !sums_note.is_empty() { <p class="share-sums">{ sums_note }</p> }
                     <div class="panel-actions">
                         <button type="button" class="button button-primary" onclick={copy}>{ "Copy link" }</button>
