@@ -36,8 +36,9 @@ impl fmt::Display for Base64Error {
         match self {
             Base64Error::Character { at, found } => write!(
                 f,
-                "character {} ({found:?}) is not allowed in a share link",
-                at + 1
+                "character {} ({}) is not allowed in a share link",
+                at + 1,
+                crate::syntax::quote::quote_rune(*found)
             ),
             Base64Error::Length => {
                 f.write_str("its length is impossible for the encoding (it was cut short)")

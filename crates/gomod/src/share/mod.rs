@@ -43,6 +43,8 @@ use crate::analyze::Toolchain;
 use crate::bundle::txtar::{self, Unrepresentable};
 use crate::bundle::Bundle;
 use crate::sum::gomod_hash;
+// Go's quoting (not Rust's Debug, whose Unicode tables would weigh on the wasm).
+use crate::syntax::quote as go_quote;
 
 pub use base64url::{decode as base64url_decode, encode as base64url_encode, Base64Error};
 pub use deflate::deflate;
@@ -119,7 +121,7 @@ impl fmt::Display for ShareError {
             ShareError::Inflate(e) => write!(f, "the link is damaged: {e}"),
             ShareError::NotUtf8 => f.write_str("the link's content is not UTF-8 text"),
             ShareError::NoFiles => f.write_str("the link holds no files"),
-            ShareError::FileName(name) => write!(f, "the file name {name:?} cannot be shared"),
+            ShareError::FileName(name) => write!(f, "the file name {} cannot be shared", go_quote(name)),
             ShareError::Content(what) => f.write_str(what),
         }
     }
@@ -246,7 +248,8 @@ pub fn from_txtar(text: &str) -> Result<SharedState, ShareError> {
                     "auto" => Toolchain::Auto,
                     _ => {
                         return Err(ShareError::Content(format!(
-                            "the link's GOTOOLCHAIN setting {value:?} is neither local nor auto"
+                            "the link's GOTOOLCHAIN setting {} is neither local nor auto",
+                            go_quote(&value)
                         )))
                     }
                 }
@@ -266,16 +269,16 @@ pub fn from_txtar(text: &str) -> Result<SharedState, ShareError> {
     for file in archive.files {
         if state.files.iter().any(|(name, _)| *name == file.name) {
             return Err(ShareError::Content(format!(
-                "the link holds the file {:?} twice",
-                file.name
+                "the link holds the file {} twice",
+                go_quote(&file.name)
             )));
         }
         let mut data = file.data;
         if quoted.contains(&file.name) {
             data = unquote(&data).ok_or_else(|| {
                 ShareError::Content(format!(
-                    "the quoted file {:?} has a line without its > prefix",
-                    file.name
+                    "the quoted file {} has a line without its > prefix",
+                    go_quote(&file.name)
                 ))
             })?;
         }
@@ -305,7 +308,8 @@ pub fn from_txtar(text: &str) -> Result<SharedState, ShareError> {
 fn setting(comment: &mut String, key: &str, value: &str) -> Result<(), ShareError> {
     if value.contains(['\n', '\r']) || value.trim() != value {
         return Err(ShareError::Content(format!(
-            "the {key} value {value:?} cannot be shared"
+            "the {key} value {} cannot be shared",
+            go_quote(value)
         )));
     }
     comment.push_str(key);
