@@ -79,6 +79,18 @@ describe('embedding', () => {
 
   test('readonly=1 shows the input as text and every view= renders', async () => {
     const fragment = await exampleFragment('02-module-myproject');
+    // Builds with the module views show them; builds without fall back to the diagnostics.
+    const probe = await env.browser.newPage();
+    await probe.goto(env.site.url);
+    await probe.getByText(/analysed in [0-9.]+ ms/).waitFor();
+    const withViews = (await probe.locator('.module-views').count()) > 0;
+    await probe.close();
+    const shown = {
+      diagnostics: 'Diagnostics',
+      fixes: 'Diagnostics',
+      graph: withViews ? 'Graph' : 'Diagnostics',
+      build: withViews ? 'Build list' : 'Diagnostics',
+    };
     for (const view of ['diagnostics', 'graph', 'build', 'fixes']) {
       const context = await env.browser.newContext({ viewport: { width: 900, height: 700 } });
       const page = await context.newPage();
@@ -87,7 +99,9 @@ describe('embedding', () => {
       await page.goto(`${env.site.url}?embed=1&readonly=1&view=${view}#${fragment}`);
       const widget = page.locator(`.embed.embed-readonly[data-view="${view}"]`);
       await widget.waitFor();
-      await page.getByRole('region', { name: `Result: ${view}` }).waitFor();
+      const result = page.getByRole('region', { name: `Result: ${view}` });
+      await result.waitFor();
+      await result.getByRole('heading', { name: shown[view], exact: true }).waitFor();
       // Read-only: the text is there, no text box to type into.
       assert.match(await page.locator('.embed-text').textContent(), /^module myproject\n/);
       assert.equal(await page.getByRole('textbox', { name: 'go.mod', exact: true }).count(), 0);
