@@ -105,7 +105,7 @@
     var data = event.data;
     if (!data || data.type !== "gomodplay:resize" || typeof data.height !== "number") return;
     frames.forEach(function (frame) {
-      if (frame.contentWindow === event.source && event.origin === new URL(frame.src).origin) {
+      if (frame.src && frame.contentWindow === event.source && event.origin === new URL(frame.src).origin) {
         var height = Math.max(120, Math.min(4000, Math.ceil(data.height)));
         frame.style.height = height + "px";
       }
