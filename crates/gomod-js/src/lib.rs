@@ -56,7 +56,7 @@ fn input(files: JsValue) -> Result<Input, JsError> {
 #[wasm_bindgen(unchecked_return_type = "AnalyzeResult")]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "Files | string")] files: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let input = input(files)?;
     let options: JsOptions = from_js(options.unwrap_or(JsValue::UNDEFINED), "options")?;
@@ -79,8 +79,8 @@ pub fn format(
 #[wasm_bindgen(js_name = "applyFixes", unchecked_return_type = "ApplyFixesResult")]
 pub fn apply_fixes(
     #[wasm_bindgen(unchecked_param_type = "Files | string")] files: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] codes: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string[]")] codes: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let input = input(files)?;
     let codes: Vec<String> = from_js(codes.unwrap_or(JsValue::UNDEFINED), "codes")?;
