@@ -38,12 +38,17 @@ fn text_is_every_explanation_in_catalogue_order() {
     assert_eq!(stdout_of(&["rules"]), want.join("\n"));
 }
 
+/// A format, and the text that starts a rule's entry in it.
+type Marker = (&'static str, fn(&str) -> String);
+
 #[test]
 fn every_format_names_every_rule_once_in_order() {
-    let markers: [(&str, fn(&str) -> String); 3] = [
+    let markers: [Marker; 3] = [
         ("json", |code| format!("\"code\": \"{code}\"")),
         ("markdown", |code| format!("\n## `{code}`\n")),
-        ("html", |code| format!("<section class=\"rule\" id=\"rule-{code}\"")),
+        ("html", |code| {
+            format!("<section class=\"rule\" id=\"rule-{code}\"")
+        }),
     ];
     for (format, marker) in markers {
         let text = stdout_of(&["rules", "--format", format]);
@@ -67,7 +72,10 @@ fn examples_come_from_the_rule_cases_and_show_the_rule() {
     let html = stdout_of(&["rules", "--format", "html", "--examples", dir]);
     for rule in RULES {
         let start = html
-            .find(&format!("<section class=\"rule\" id=\"rule-{}\"", rule.code))
+            .find(&format!(
+                "<section class=\"rule\" id=\"rule-{}\"",
+                rule.code
+            ))
             .expect("section");
         let section = &html[start..];
         let section = &section[..section.find("</section>").expect("end")];
