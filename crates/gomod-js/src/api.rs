@@ -71,13 +71,41 @@ impl Input {
 }
 
 /// The `options` argument: the go command the user runs, like the page's selectors.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsOptions {
     /// `go env GOVERSION`, with or without the `go` prefix.
     pub go_version: Option<String>,
     /// `"local"` (the default) or `"auto"`: GOTOOLCHAIN.
     pub toolchain: Option<String>,
+}
+
+/// The option names, as JavaScript spells them.
+const OPTION_NAMES: &[&str] = &["goVersion", "toolchain"];
+
+/// Read from the object's own entries, so that a misspelt option is an error rather than
+/// silently ignored (serde-wasm-bindgen reads a derived struct by its known field names only).
+impl<'de> Deserialize<'de> for JsOptions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsOptions, D::Error> {
+        struct OptionsVisitor;
+        impl<'de> Visitor<'de> for OptionsVisitor {
+            type Value = JsOptions;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with goVersion and toolchain")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsOptions, A::Error> {
+                let mut options = JsOptions::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "goVersion" => options.go_version = map.next_value()?,
+                        "toolchain" => options.toolchain = map.next_value()?,
+                        other => return Err(serde::de::Error::unknown_field(other, OPTION_NAMES)),
+                    }
+                }
+                Ok(options)
+            }
+        }
+        deserializer.deserialize_map(OptionsVisitor)
+    }
 }
 
 impl JsOptions {
