@@ -209,6 +209,12 @@ describe('the JavaScript API from a plain page', () => {
       assert.ok(value.resolution, `${example.name}: no resolution`);
       assert.deepEqual(value.resolution.buildList.map(listLine), go.lines, example.name);
       assert.equal(value.resolution.error, null, example.name);
+      // why() agrees with the build list on every module's selected version.
+      for (const entry of value.resolution.buildList.slice(1)) {
+        const why = await call('why', Object.fromEntries(example.files), entry.module.path, options);
+        assert.equal(why.value.selected, entry.module.version, `${example.name}: why ${entry.module.path}`);
+        assert.equal(why.value.shortestChain[0].path, value.resolution.mainModules[0]);
+      }
       // The graph's edges are [from, to] module pairs, and every node is a module.
       for (const [from, to] of value.resolution.edges) {
         assert.equal(typeof from.path, 'string');
@@ -288,6 +294,7 @@ describe('the JavaScript API from a plain page', () => {
       'export function format(text: string, fileName?: string | null): string;',
       'export function applyFixes(files: Files | string, codes?: string[], options?: AnalyzeOptions): ApplyFixesResult;',
       'export function rules(): Rule[];',
+      'export function why(files: Files | string, path: string, options?: AnalyzeOptions, chainLimit?: number): ModuleExplanation | null;',
       'export interface AnalyzeResult {',
       'export interface Resolution {',
     ]) {

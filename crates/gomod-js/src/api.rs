@@ -8,7 +8,7 @@ use std::fmt;
 use gomod::analyze::{self, NotRun, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::{self, AppliedFix, Diagnostic, Rule, Skipped};
-use gomod::resolve::Resolution;
+use gomod::resolve::{self, Explanation, Resolution};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -261,6 +261,26 @@ pub fn apply_fixes(
         applied: outcome.applied,
         diagnostics: outcome.report.diagnostics,
     })
+}
+
+/// Chains listed by [`why`] when the caller does not say: as many as the graph view shows.
+pub const DEFAULT_CHAIN_LIMIT: usize = 8;
+
+/// Why `path` is in the module graph at its version (as `gomodplay why PATH` prints it): the
+/// selected version, who requires which version, and chains from the main module, at most
+/// `chain_limit` of them. `None` when the files do not allow a resolution.
+pub fn why(
+    input: &Input,
+    path: &str,
+    options: &JsOptions,
+    chain_limit: Option<usize>,
+) -> Result<Option<Explanation>, String> {
+    let options = options.to_core()?;
+    let analysis = analyze::analyze(&input.bundle(), &options);
+    let limit = chain_limit.unwrap_or(DEFAULT_CHAIN_LIMIT).max(1);
+    Ok(analysis
+        .resolution
+        .map(|res| resolve::explain(&res, path, limit)))
 }
 
 /// The rule catalogue, in the order of the documentation.

@@ -6,6 +6,7 @@
 //! - `analyze(files, options?)`: diagnostics, explanations, build list and module graph;
 //! - `format(text, fileName?)`: the canonical text `go mod edit -fmt` writes;
 //! - `applyFixes(files, codes?, options?)`: the files after the fixes `gomodplay fix` applies;
+//! - `why(files, path, options?, chainLimit?)`: why a module is in the graph at its version;
 //! - `rules()`: the rule catalogue.
 //!
 //! Arguments are converted in [`api`], which holds all the logic and is tested natively; this
@@ -86,6 +87,24 @@ pub fn apply_fixes(
     let codes: Vec<String> = from_js(codes.unwrap_or(JsValue::UNDEFINED), "codes")?;
     let options: JsOptions = from_js(options.unwrap_or(JsValue::UNDEFINED), "options")?;
     to_js(&api::apply_fixes(&input, Some(&codes), &options).map_err(|e| JsError::new(&e))?)
+}
+
+/// Why the module `path` is in the graph at its version: the selected version (null when it is
+/// not in the build list), every requirement on it, and chains from a main module (at most
+/// `chainLimit`, default 8). Null when the files do not allow resolving the graph (see
+/// `analyze(...).notRun`).
+#[wasm_bindgen(unchecked_return_type = "ModuleExplanation | null")]
+pub fn why(
+    #[wasm_bindgen(unchecked_param_type = "Files | string")] files: JsValue,
+    path: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(js_name = "chainLimit", unchecked_optional_param_type = "number")]
+    chain_limit: Option<u32>,
+) -> Result<JsValue, JsError> {
+    let input = input(files)?;
+    let options: JsOptions = from_js(options.unwrap_or(JsValue::UNDEFINED), "options")?;
+    let limit = chain_limit.map(|n| n as usize);
+    to_js(&api::why(&input, path, &options, limit).map_err(|e| JsError::new(&e))?)
 }
 
 /// Every rule of the catalogue, in the order of the documentation.

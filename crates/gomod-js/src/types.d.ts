@@ -144,6 +144,21 @@ export interface Resolution {
   sums: SumNeeds;
 }
 
+/** What `why` returns: everything known about one module path. */
+export interface ModuleExplanation {
+  path: string;
+  /** The selected version, or null when the path is not in the build list. */
+  selected: string | null;
+  /** Every requirement on the path: `[who requires it, which version]`, in graph order. */
+  requiredBy: [Module, string][];
+  /** The shortest chain from a main module to the selected version (main module first). */
+  shortestChain: Module[];
+  /** Chains from a main module to any version of the path, each ending at its first node of it. */
+  chains: Module[][];
+  /** Whether more chains exist than were listed. */
+  chainsTruncated: boolean;
+}
+
 /** Something that could not be computed, why, and what to supply. */
 export interface NotRun {
   what: string;

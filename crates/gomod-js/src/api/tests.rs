@@ -262,6 +262,17 @@ fn typescript_interfaces_match_the_serialised_shapes() {
     )
     .unwrap();
     let options = serde_json::json!({"goVersion": null, "toolchain": null});
+    let explanation = serde_json::to_value(
+        why(
+            &missing_sum_example(),
+            "github.com/google/uuid",
+            &go_options(),
+            None,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(keys(&explanation["requiredBy"][0][0]), interfaces["Module"]);
     let samples: Vec<(&str, &Value)> = vec![
         ("AnalyzeOptions", &options),
         ("AnalyzeResult", &analysis),
@@ -283,6 +294,7 @@ fn typescript_interfaces_match_the_serialised_shapes() {
         ("BundleProblem", &problems["problems"][0]),
         ("ApplyFixesResult", &fixed),
         ("AppliedFix", &fixed["applied"][0]),
+        ("ModuleExplanation", &explanation),
     ];
     let mut covered = BTreeSet::new();
     for (name, value) in samples {
@@ -304,6 +316,33 @@ fn typescript_interfaces_match_the_serialised_shapes() {
     let edge = &resolution["edges"][0];
     assert_eq!(keys(&edge[0]), interfaces["Module"]);
     assert_eq!(keys(&edge[1]), interfaces["Module"]);
+}
+
+#[test]
+fn why_is_the_core_explanation_of_the_resolution() {
+    let input = missing_sum_example();
+    let core = gomod::analyze::analyze(&input.bundle(), &go_options().to_core().unwrap());
+    let resolution = core.resolution.expect("the example resolves");
+    for path in ["github.com/google/uuid", "example.com/not-in-the-graph"] {
+        assert_eq!(
+            why(&input, path, &go_options(), Some(3)).unwrap(),
+            Some(gomod::resolve::explain(&resolution, path, 3)),
+            "{path}"
+        );
+    }
+    let uuid = why(&input, "github.com/google/uuid", &go_options(), None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(uuid.selected.as_deref(), Some("v1.6.0"));
+    // Without the dependencies' go.mod files there is no graph to explain.
+    let no_graph = Input::Files(Files(vec![(
+        "go.mod".to_owned(),
+        "module m\n\nrequire example.com/x v1.0.0\n".to_owned(),
+    )]));
+    assert_eq!(
+        why(&no_graph, "example.com/x", &JsOptions::default(), None),
+        Ok(None)
+    );
 }
 
 #[test]
