@@ -17,7 +17,7 @@ echo "[wasm] dist/ built in $(($(date +%s) - start)) s" >&2
 dist=dist
 while [ $# -gt 0 ]; do
   case $1 in
-    --dist) dist=${2:-dist}; shift ;;
+    --dist) dist=${2:-dist}; [ $# -gt 1 ] && shift ;;
     --dist=*) dist=${1#--dist=} ;;
   esac
   shift

@@ -16,7 +16,8 @@ rm -rf "$out"
 mkdir -p "$out"
 "$cargo" run --quiet --offline -p gomodplay-cli -- rules --format html \
   --examples crates/gomod/testdata/check >"$out/rules.fragment.html"
-count=$("$cargo" run --quiet --offline -p gomodplay-cli -- rules --format json | grep -c '^    "code": ')
+count=$("$cargo" run --quiet --offline -p gomodplay-cli -- rules --format json |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).length))')
 node - "$out/rules.fragment.html" "$count" www/docs/index.html "$out/index.html" <<'EOF'
 const fs = require('node:fs');
 const [fragmentFile, count, template, target] = process.argv.slice(2);
