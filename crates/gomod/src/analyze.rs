@@ -44,7 +44,8 @@ pub struct Options {
 }
 
 /// Something the playground could not compute, why, and what to supply to get it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NotRun {
     pub what: String,
     pub reason: String,
