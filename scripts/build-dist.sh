@@ -12,3 +12,15 @@ start=$(date +%s)
 cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline "$@"
 echo "[wasm] dist/ built in $(($(date +%s) - start)) s" >&2
+# Trunk empties the dist directory, so the JavaScript API package (dist/pkg) and the documentation
+# page (dist/docs) are built after it, into the same directory.
+dist=dist
+while [ $# -gt 0 ]; do
+  case $1 in
+    --dist) dist=${2:-dist}; [ $# -gt 1 ] && shift ;;
+    --dist=*) dist=${1#--dist=} ;;
+  esac
+  shift
+done
+scripts/build-pkg.sh "$dist"
+scripts/build-docs.sh "$dist"

@@ -44,7 +44,8 @@ pub struct Options {
 }
 
 /// Something the playground could not compute, why, and what to supply to get it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NotRun {
     pub what: String,
     pub reason: String,
@@ -124,9 +125,16 @@ pub fn resolve_settings(options: &Options) -> Settings {
     Settings {
         go_version,
         gotoolchain: options.toolchain.as_str().to_owned(),
+        root_dir: PLAYGROUND_DIR.to_owned(),
         ..Settings::default()
     }
 }
+
+/// Where the playground pretends the pasted main module is checked out. go prints a file path
+/// relative to its working directory when that is shorter, so a directory this deep makes the
+/// messages about sibling directories (`replace => ../logging`) read `../logging/go.mod`, as they
+/// do on a developer's machine, instead of an absolute path near the file system's root.
+pub const PLAYGROUND_DIR: &str = "/home/user/project";
 
 fn check_options(options: &Options) -> check::Options {
     check::Options {

@@ -26,6 +26,8 @@ pub enum Command {
     Diagnostics(crate::check::Invocation),
     /// `share`: print a playground link (parsed in share.rs).
     Share(crate::share::Invocation),
+    /// `rules`: the rule catalogue (parsed in rules.rs).
+    Rules(crate::rules::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -92,6 +94,7 @@ The commands are:
 \tfix [DIR|BUNDLE]         apply the fixes check proposes
 \texplain [CODE]           explain a rule of check, or list the rules
 \tshare [DIR|BUNDLE]       print a playground link that opens the input
+\trules [--format F]       print every rule with its explanation (text, json, markdown, html)
 \thelp [COMMAND]           print this help, or help for one command
 
 A file named go.work or ending in .work is read as a go.work file; any other file as a go.mod file.
@@ -160,6 +163,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
         "share" => crate::share::parse(rest)
             .map(Command::Share)
             .map_err(usage_error),
+        "rules" => crate::rules::parse(rest)
+            .map(Command::Rules)
+            .map_err(usage_error),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
@@ -185,6 +191,9 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
             let topic = topic.to_string_lossy();
             if let Some(verb) = crate::query_args::Verb::from_name(&topic) {
                 return Ok(Command::QueryHelp(verb));
+            }
+            if topic == "rules" {
+                return Ok(Command::Rules(crate::rules::Invocation::Help));
             }
             if matches!(topic.as_ref(), "check" | "fix" | "explain") {
                 // These commands print their own help for -h; `help CMD` means the same.

@@ -19,6 +19,7 @@ mod load;
 mod oserror;
 mod query_args;
 mod resolution_json;
+mod rules;
 mod share;
 mod why;
 

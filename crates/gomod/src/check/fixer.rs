@@ -11,7 +11,8 @@ use crate::{modfile, workfile};
 const MAX_ROUNDS: usize = 8;
 
 /// A fix that [`fix_bundle`] applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AppliedFix {
     pub code: &'static str,
     pub file: String,

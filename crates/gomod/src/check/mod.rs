@@ -28,7 +28,7 @@ mod text;
 mod vendor;
 
 pub use edits::{apply_edits, EditOutcome};
-pub use fixer::{fix_bundle, FixOutcome};
+pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
 pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
 
@@ -36,8 +36,9 @@ use std::ops::Range;
 
 use crate::bundle::{Bundle, WorkspaceFile};
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How serious a finding is. Serialised as `"error"`, `"warning"` or `"info"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The go command fails (or will fail in CI, under `-mod=readonly`).
     Error,
@@ -59,7 +60,8 @@ impl Severity {
 
 /// Where a finding is: 1-based line and column (columns count characters, as go's error
 /// positions do) of the first and last character, end exclusive, plus the byte range.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Span {
     pub line: u32,
     pub column: u32,
@@ -70,7 +72,8 @@ pub struct Span {
 
 /// One replacement of a byte range of a file. A range `n..n` inserts; a file that does not exist
 /// yet is created by an edit at `0..0`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TextEdit {
     pub file: String,
     pub range: Range<usize>,
@@ -79,7 +82,8 @@ pub struct TextEdit {
 
 /// One way to fix a finding: the edits (all applied or none) and the go commands that have the
 /// same effect. A fix without edits is advice to run the commands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<TextEdit>,
@@ -87,7 +91,8 @@ pub struct Fix {
 }
 
 /// One finding. `file` is relative to the bundle root; `fixes` are in order of preference.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
@@ -98,7 +103,8 @@ pub struct Diagnostic {
 }
 
 /// A check that could not run, and what to supply to enable it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub code: &'static str,
     /// The file the check would have looked at ("" when it concerns the whole bundle).

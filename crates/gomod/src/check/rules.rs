@@ -4,7 +4,8 @@
 use super::Severity;
 
 /// One rule of the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Rule {
     /// The stable code (`duplicate-require`); never renamed once published.
     pub code: &'static str,
