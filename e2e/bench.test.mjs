@@ -131,7 +131,7 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
       // Focusing a module from the build list redraws the graph around it.
       samples.focus.push(
         await page.evaluate(async () => {
-          const button = [...document.querySelectorAll('[aria-label="Build list"] .module-name')].find((b) => b.textContent === 'k8s.io/client-go');
+          const button = [...document.querySelectorAll('[aria-label="Build list"] .module-name')].find((b) => b.textContent === 'github.com/golang/protobuf');
           const t0 = performance.now();
           button.click();
           await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -158,7 +158,7 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
     {
       const { context, page, problems } = await openPlayground(env);
       await timePaste(page, txtar, BUILD_LIST_LENGTH);
-      await page.getByRole('region', { name: 'Build list' }).getByRole('button', { name: 'k8s.io/client-go', exact: true }).click();
+      await page.getByRole('region', { name: 'Build list' }).getByRole('button', { name: 'github.com/golang/protobuf', exact: true }).click();
       samples.pasteFocused.push(await timePaste(page, txtar.replace('module k8s.io/kubernetes', '// pasted again\nmodule k8s.io/kubernetes'), BUILD_LIST_LENGTH));
       assert.deepEqual(problems, []);
       await context.close();
