@@ -99,3 +99,14 @@ export async function pasteBundle(page, txtar) {
   await page.getByText(/Loaded a bundle of \d+ files/).waitFor();
   await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
 }
+
+/**
+ * Whether dist/ was built with the module views (cargo feature `views`): the default example
+ * resolves, so a build with them shows the views' container.
+ */
+export async function viewsBuiltIn(env) {
+  const { context, page } = await openPlayground(env);
+  const found = (await page.locator('.module-views').count()) > 0;
+  await context.close();
+  return found;
+}
