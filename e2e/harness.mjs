@@ -1,7 +1,7 @@
-// Shared pieces of the share and embed browser tests (copied from playground.test.mjs's harness,
-// which stays as it is): the site served under a sub-path, Chromium, and a page watcher that
-// records console errors, uncaught exceptions, dialogs, failed requests and requests that leave
-// the site.
+// The browser-test harness: the site served from dist/ under a sub-path on a free port (so any
+// absolute asset URL would break it), Chromium, and a page watcher that records console errors,
+// uncaught exceptions, dialogs, failed requests and requests that leave the site; each test
+// asserts there were none.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -92,4 +92,36 @@ export async function waitForCodes(scope, want) {
   }
   assert.deepEqual(got, want);
   return got;
+}
+
+/** Opens the playground in a fresh context (empty localStorage); returns { context, page, problems }. */
+export async function openPlayground({ site, browser }, { colorScheme = 'light', width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  watch(page, site, problems);
+  await page.goto(site.url);
+  await page.getByRole('textbox', { name: 'go.mod', exact: true }).waitFor();
+  await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
+  return { context, page, problems };
+}
+
+/**
+ * Replaces a text area's value in one input event, as a paste does (playwright's fill types
+ * large texts far too slowly: a 200 KB fill takes longer than its timeout).
+ */
+export async function setText(locator, text) {
+  await locator.evaluate((area, value) => {
+    area.value = value;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+/** Loads a txtar archive through the toolbar's "Paste bundle" panel and waits for its notice. */
+export async function pasteBundle(page, txtar) {
+  await page.getByRole('button', { name: 'Paste bundle' }).click();
+  await setText(page.getByRole('textbox', { name: 'Bundle (txtar)' }), txtar);
+  await page.getByRole('button', { name: 'Load bundle' }).click();
+  await page.getByText(/Loaded a bundle of \d+ files/).waitFor();
+  await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
 }

@@ -100,11 +100,20 @@ pub fn App() -> Html {
         });
     }
 
-    // Re-analyse after edits, debounced: a new revision drops (cancels) the pending timer.
+    // Re-analyse after edits, debounced: a new revision drops (cancels) the pending timer. Only
+    // typing in the editor is debounced: a paste of a bundle, an example, a fix or a dropped
+    // file is analysed at once, since no keystroke follows it.
+    let typing = use_mut_ref(|| false);
     {
         let dispatch = dispatch.clone();
-        let delay = debounce_ms(state.analysed_in_ms);
+        let typing = typing.clone();
+        let last_ms = state.analysed_in_ms;
         use_effect_with(state.revision, move |_| {
+            let delay = if typing.replace(false) {
+                debounce_ms(last_ms)
+            } else {
+                0
+            };
             let timer = Timeout::new(delay, move || dispatch.dispatch(Action::Analyse));
             move || drop(timer)
         });
@@ -188,6 +197,7 @@ pub fn App() -> Html {
     let on_edit = {
         let (dispatch, file) = (dispatch.clone(), active.name.clone());
         Callback::from(move |text: String| {
+            *typing.borrow_mut() = true;
             dispatch.dispatch(Action::Edit {
                 file: file.clone(),
                 text,

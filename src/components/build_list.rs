@@ -82,8 +82,26 @@ pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String
             .and_then(|f| f.go)
             .map(|g| g.version)
     };
+    // The resolver already read the go line of every go.mod it loaded (after replacement, as
+    // here); only the go.mod files it skipped (pruned) or read without a go line are parsed.
+    let loaded: BTreeMap<(&str, &str), &str> = res
+        .nodes
+        .iter()
+        .filter(|n| n.requirements_loaded)
+        .map(|n| {
+            (
+                (n.module.path.as_str(), n.module.version.as_str()),
+                n.go.as_str(),
+            )
+        })
+        .collect();
     let mut out = BTreeMap::new();
     for e in &res.build_list {
+        let key = (e.module.path.as_str(), e.module.version.as_str());
+        if let Some(go) = loaded.get(&key).filter(|go| !go.is_empty()) {
+            out.insert(e.module.path.clone(), (*go).to_owned());
+            continue;
+        }
         let actual = e.replacement.as_ref().unwrap_or(&e.module);
         let data = if e.module.version.is_empty() {
             bundle.file("go.mod").map(std::borrow::Cow::Borrowed)
@@ -210,6 +228,10 @@ pub fn sort_rows(rows: &mut [Row], key: SortKey, descending: bool) {
     }
 }
 
+/// Rows drawn before the user asks for all of them: a kubernetes-sized build list has hundreds of
+/// modules, and drawing them all would make every paste slow while only a screenful is seen.
+pub const FIRST_ROWS: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct BuildListProps {
     pub resolution: Rc<Resolution>,
@@ -228,6 +250,7 @@ pub fn BuildList(props: &BuildListProps) -> Html {
     let query = use_state(String::new);
     let direct_only = use_state(|| false);
     let sort = use_state(|| (SortKey::ListOrder, false));
+    let show_all = use_state_eq(|| false);
     let all = use_memo(
         (
             props.resolution.clone(),
@@ -249,6 +272,11 @@ pub fn BuildList(props: &BuildListProps) -> Html {
     let on_direct = {
         let direct_only = direct_only.clone();
         Callback::from(move |_: Event| direct_only.set(!*direct_only))
+    };
+    let limit = if *show_all { usize::MAX } else { FIRST_ROWS };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
     };
     let header = |label: &'static str, key: SortKey| {
         let sort = sort.clone();
@@ -302,10 +330,18 @@ pub fn BuildList(props: &BuildListProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for shown.iter().map(|r| row_html(r, &props.on_focus)) }
+                        { for shown.iter().take(limit).map(|r| row_html(r, &props.on_focus)) }
                     </tbody>
                 </table>
             </div>
+            if shown.len() > limit {
+                <div class="view-more">
+                    <span>{ format!("Showing the first {limit} of {} modules.", shown.len()) }</span>
+                    <button type="button" class="button" onclick={on_show_all}>
+                        { format!("Show all {} modules", shown.len()) }
+                    </button>
+                </div>
+            }
         </section>
     }
 }

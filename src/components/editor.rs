@@ -11,6 +11,34 @@ use crate::state::Jump;
 /// Must match `--line-height` in www/style.css: jumps scroll by whole lines.
 const LINE_HEIGHT_PX: i32 = 20;
 
+/// The overlay colours and the gutter marks only the lines near the visible ones (see
+/// [`render`]): this many lines above and below them, moved in steps of [`WINDOW_STEP`] lines so
+/// that scrolling re-renders the overlay only now and then.
+const WINDOW_MARGIN: usize = 40;
+const WINDOW_STEP: usize = 20;
+/// Lines visible before the text area has been measured (the editor is at most 44rem high).
+const DEFAULT_VISIBLE_LINES: usize = 40;
+
+/// The lines drawn in full when the text area's first visible line is `top` and `visible`
+/// lines fit in it.
+pub fn line_window(top: usize, visible: usize) -> std::ops::Range<usize> {
+    let snapped = top / WINDOW_STEP * WINDOW_STEP;
+    snapped.saturating_sub(WINDOW_MARGIN)
+        ..snapped
+            .saturating_add(visible)
+            .saturating_add(WINDOW_STEP + WINDOW_MARGIN)
+}
+
+/// The text area's first visible line and how many lines it shows.
+fn viewport(area: &HtmlTextAreaElement) -> (usize, usize) {
+    let lines = |px: i32| usize::try_from(px / LINE_HEIGHT_PX).unwrap_or(0);
+    let visible = match lines(area.client_height()) {
+        0 => DEFAULT_VISIBLE_LINES,
+        n => n + 1,
+    };
+    (lines(area.scroll_top()), visible)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     /// The file name: the text area's accessible name.
@@ -26,6 +54,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let input_ref = use_node_ref();
     let overlay_ref = use_node_ref();
     let gutter_ref = use_node_ref();
+    let window = use_state_eq(|| line_window(0, DEFAULT_VISIBLE_LINES));
 
     let oninput = {
         let on_edit = props.on_edit.clone();
@@ -36,7 +65,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let sync_scroll = {
         let (overlay_ref, gutter_ref) = (overlay_ref.clone(), gutter_ref.clone());
+        let window = window.clone();
         move |area: &HtmlTextAreaElement| {
+            let (top, visible) = viewport(area);
+            window.set(line_window(top, visible));
             if let Some(overlay) = overlay_ref.cast::<HtmlElement>() {
                 overlay.set_scroll_top(area.scroll_top());
                 overlay.set_scroll_left(area.scroll_left());
@@ -56,7 +88,7 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     // Jumps from the diagnostics panel: caret to the start of the line, line scrolled into view.
     {
-        let input_ref = input_ref.clone();
+        let (input_ref, sync_scroll) = (input_ref.clone(), sync_scroll.clone());
         let text = props.text.clone();
         let jump = props.jump.clone().filter(|j| *j.file == *props.name);
         use_effect_with(jump, move |jump| {
@@ -77,7 +109,20 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Another file, or a text replaced by a shorter one, may have moved the text area's scroll
+    // position without a scroll event: the window follows it after the render.
+    {
+        let (input_ref, sync_scroll) = (input_ref.clone(), sync_scroll.clone());
+        let line_count = props.text.split('\n').count();
+        use_effect_with((props.name.clone(), line_count), move |_| {
+            if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                sync_scroll(&area);
+            }
+        });
+    }
+
     let plain = props.text.len() > MAX_HIGHLIGHTED_BYTES;
+    let window = (*window).clone();
     let line_count = props.text.split('\n').count();
     let gutter = if plain {
         Html::default()
@@ -88,15 +133,27 @@ pub fn Editor(props: &EditorProps) -> Html {
                 *slot = Some(slot.map_or(m.severity, |s| s.min(m.severity)));
             }
         }
+        // Line numbers outside the window are one text run; inside it, one element per line
+        // carries its diagnostic marker.
+        let numbers = |range: std::ops::Range<usize>| {
+            range.map(|n| n.to_string()).collect::<Vec<_>>().join("\n")
+        };
+        let shown = window.start.min(line_count)..window.end.min(line_count);
         html! {
             <div class="editor-gutter" aria-hidden="true" ref={gutter_ref}>
-                { for (1..=line_count).map(|n| {
+                if shown.start > 0 {
+                    <div class="gutter-run">{ numbers(1..shown.start + 1) }</div>
+                }
+                { for (shown.start + 1..=shown.end).map(|n| {
                     let class = match worst.get(n).copied().flatten() {
                         Some(s) => classes!("gutter-line", format!("gutter-{}", s.as_str())),
                         None => classes!("gutter-line"),
                     };
-                    html! { <div {class}>{ n }</div> }
+                    html! { <div key={n} {class}>{ n }</div> }
                 }) }
+                if shown.end < line_count {
+                    <div class="gutter-run">{ numbers(shown.end + 1..line_count + 1) }</div>
+                }
             </div>
         }
     };
@@ -105,7 +162,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     } else {
         html! {
             <pre class="code editor-overlay" aria-hidden="true" ref={overlay_ref}>
-                { render(&props.text, &props.marks) }
+                { render(&props.text, &props.marks, window) }
             </pre>
         }
     };

@@ -307,6 +307,26 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
     let percent = ZOOM_STEPS.get(*zoom).copied().unwrap_or(100);
     let scale = f64::from(percent) / 100.0;
 
+    // A new drawing opens on its focused module, or on the main module: in a wide overview
+    // (kubernetes' sixty direct requirements make one row thousands of pixels wide) the
+    // canvas would otherwise open on whichever requirement happens to be leftmost.
+    {
+        let canvas = canvas.clone();
+        use_effect_with(drawing.clone(), move |drawing| {
+            let anchor = drawing
+                .nodes
+                .iter()
+                .find(|n| n.class.contains("node-focus"))
+                .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
+            if let (Some(n), Some(el)) = (anchor, canvas.cast::<web_sys::HtmlElement>()) {
+                let pixels = |v: f64| i32::try_from(px(v).max(0)).unwrap_or(i32::MAX);
+                let center = (n.x + n.width / 2.0) * scale;
+                el.set_scroll_left(pixels(center - f64::from(el.client_width()) / 2.0));
+                el.set_scroll_top(pixels(n.y * scale - MARGIN));
+            }
+        });
+    }
+
     let set_zoom = |step: isize| {
         let zoom = zoom.clone();
         move || {

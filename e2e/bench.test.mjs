@@ -1,0 +1,205 @@
+// The kubernetes-scale benchmark: the real kubernetes go.mod and go.sum plus generated go.mod
+// files of every dependency version (scripts/kube-bundle.mjs; `--verify` checks the bundle with
+// the go binary), pasted through "Paste bundle" into the built site (which must include the
+// module views). It records the analysis time the page reports and the wall time from the click
+// on "Load bundle" to the frame that shows the analysed bundle (editor, diagnostics, build list,
+// graph), with the go.mod tab, the go.sum tab or a graph focus open; then the time a keystroke
+// takes to be painted and analysed, in the kubernetes go.mod and in a typical small go.mod.
+// Every number is the median of RUNS fresh pages; all go to e2e/screenshots/bench.json.
+//
+// Targets (the issue's): the bundle analysed and rendered in under 200 ms, and a keystroke in a
+// typical go.mod analysed and painted within one frame (16 ms); bench.json says whether the
+// medians meet them. Wall times on this shared 2-core machine vary by a factor of two or more
+// with its load, so the assertions are regression limits with headroom (BENCH_LIMIT_MS for the
+// pastes, default 1500; the analysis under 500 ms; a small keystroke under 100 ms): before the
+// editor and build-list work the paste took 1.0-1.2 s at this load.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { kubeBundle, kubeFiles } from '../scripts/kube-bundle.mjs';
+import { SCREENSHOTS, openPlayground, setText, start } from './harness.mjs';
+
+const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 1500);
+// `go list -m all` on the bundle lists 237 modules (scripts/kube-bundle.mjs --verify | wc -l).
+const BUILD_LIST_LENGTH = 237;
+
+// A typical application go.mod: a dozen requirements, direct and indirect.
+const TYPICAL_GO_MOD = `module example.com/shop
+
+go 1.22
+
+require (
+	github.com/go-chi/chi/v5 v5.0.12
+	github.com/google/uuid v1.6.0
+	github.com/jackc/pgx/v5 v5.5.5
+	github.com/prometheus/client_golang v1.19.0
+	github.com/spf13/cobra v1.8.0
+	golang.org/x/sync v0.7.0
+)
+
+require (
+	github.com/beorn7/perks v1.0.1 // indirect
+	github.com/cespare/xxhash/v2 v2.2.0 // indirect
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/jackc/pgpassfile v1.0.0 // indirect
+	github.com/spf13/pflag v1.0.5 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
+`;
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Clicks "Load bundle" with `txtar` in the panel and resolves, in the page, with the time from
+ * the click to the painted frame that shows the analysed bundle: the editor's new text, the
+ * page's analysis time, a build list of `modules` modules and, with `diagnosticsChange`, new
+ * diagnostics.
+ */
+async function timePaste(page, txtar, modules, diagnosticsChange = false) {
+  await page.getByRole('button', { name: 'Paste bundle' }).click();
+  await setText(page.getByRole('textbox', { name: 'Bundle (txtar)' }), txtar);
+  return page.evaluate(async ([modules, diagnosticsChange]) => {
+    const diagnostics = () => document.querySelector('section.diagnostics').textContent;
+    const before = diagnostics();
+    const submit = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Load bundle');
+    const count = `${modules} of ${modules} modules`;
+    const ready = () =>
+      document.querySelector('[aria-label="Build list"] .view-count')?.textContent === count &&
+      /analysed in/.test(document.querySelector('.timing')?.textContent ?? '') &&
+      // Both kubernetes' go.mod and go.sum are over 30 KB, the examples' files far smaller.
+      (document.querySelector('.editor-input')?.value.length ?? 0) > 30000 &&
+      (!diagnosticsChange || diagnostics() !== before);
+    const t0 = performance.now();
+    submit.click();
+    await new Promise((resolve, reject) => {
+      const poll = () => {
+        if (ready()) resolve();
+        else if (performance.now() - t0 > 20000) reject(new Error('the bundle never showed'));
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    // The frame in which the condition held is painted before this timer runs.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - t0;
+  }, [modules, diagnosticsChange]);
+}
+
+/** The page's own analysis time. */
+async function analysedMs(page) {
+  const text = await page.getByText(/analysed in [0-9.]+ ms/).textContent();
+  return Number(text.match(/([0-9.]+) ms/)[1]);
+}
+
+/**
+ * Types one line at the end of the text area named `name` and returns { painted, analysed }:
+ * ms until the next frame after the input event is painted, and until a painted frame shows the
+ * new analysis (the typed requirement has an invalid version, so the Diagnostics region names it).
+ */
+async function timeKeystroke(page, name) {
+  return page.getByRole('textbox', { name, exact: true }).evaluate(async (area) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const region = document.querySelector('section.diagnostics');
+    const t0 = performance.now();
+    area.value += '\nrequire example.com/typed v1';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    await frame();
+    const painted = performance.now() - t0;
+    for (let i = 0; i < 300 && !region.textContent.includes('example.com/typed'); i++) await frame();
+    if (!region.textContent.includes('example.com/typed')) throw new Error('the typed line was never analysed');
+    return { painted, analysed: performance.now() - t0 };
+  });
+}
+
+test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', { skip: !existsSync(CORPUS) }, async (t) => {
+  const txtar = kubeBundle();
+  const fileCount = kubeFiles().length;
+  const samples = { analysis: [], pasteGoMod: [], pasteGoSum: [], pasteFocused: [], keyKube: [], keyKubeAnalysed: [], keySmall: [], keySmallAnalysed: [], focus: [] };
+  for (let run = 0; run < RUNS; run++) {
+    // The go.mod tab open (the page's default).
+    {
+      const { context, page, problems } = await openPlayground(env);
+      samples.pasteGoMod.push(await timePaste(page, txtar, BUILD_LIST_LENGTH));
+      await page.getByText(`Loaded a bundle of ${fileCount} files.`).waitFor();
+      samples.analysis.push(await analysedMs(page));
+      // Focusing a module from the build list redraws the graph around it.
+      samples.focus.push(
+        await page.evaluate(async () => {
+          const button = document.querySelectorAll('[aria-label="Build list"] .module-name')[10];
+          const t0 = performance.now();
+          button.click();
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return performance.now() - t0;
+        }),
+      );
+      const key = await timeKeystroke(page, 'go.mod');
+      samples.keyKube.push(key.painted);
+      samples.keyKubeAnalysed.push(key.analysed);
+      if (run === 0) await page.screenshot({ path: join(SCREENSHOTS, 'bench-kubernetes.png'), fullPage: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    // The go.sum tab open: the editor shows the 540-line go.sum after the paste.
+    {
+      const { context, page, problems } = await openPlayground(env);
+      await page.getByRole('tab', { name: 'go.sum' }).click();
+      samples.pasteGoSum.push(await timePaste(page, txtar, BUILD_LIST_LENGTH));
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    // Pasting again over the analysed bundle (changed by a comment) with a module focused in
+    // the graph: every view is on screen and replaced.
+    {
+      const { context, page, problems } = await openPlayground(env);
+      await timePaste(page, txtar, BUILD_LIST_LENGTH);
+      await page.getByRole('region', { name: 'Build list' }).locator('.module-name').nth(10).click();
+      // The changed go.mod moves every finding down a line: the new analysis shows in the
+      // diagnostics.
+      const again = txtar.replace('module k8s.io/kubernetes', '// pasted again\nmodule k8s.io/kubernetes');
+      samples.pasteFocused.push(await timePaste(page, again, BUILD_LIST_LENGTH, true));
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    // A keystroke in a typical go.mod of a dozen requirements.
+    {
+      const { context, page, problems } = await openPlayground(env);
+      await setText(page.getByRole('textbox', { name: 'go.mod', exact: true }), TYPICAL_GO_MOD);
+      await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
+      await page.waitForTimeout(200);
+      const key = await timeKeystroke(page, 'go.mod');
+      samples.keySmall.push(key.painted);
+      samples.keySmallAnalysed.push(key.analysed);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+  const result = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, { median: Math.round(median(xs) * 10) / 10, samples: xs.map((x) => Math.round(x * 10) / 10) }]));
+  result.bundle = { files: fileCount, bytes: txtar.length, buildList: BUILD_LIST_LENGTH };
+  result.targets = {
+    pasteUnder200ms: result.pasteGoMod.median < 200,
+    smallKeystrokeWithinFrame: result.keySmallAnalysed.median <= 16.7,
+  };
+  writeFileSync(join(SCREENSHOTS, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  for (const [name, { median: m, samples: xs }] of Object.entries(result)) {
+    if (xs) console.log(`bench ${name}: median ${m} ms (${xs.join(', ')})`);
+  }
+  console.log(`bench targets: ${JSON.stringify(result.targets)}`);
+  assert.ok(result.analysis.median < 500, `analysis took ${result.analysis.median} ms`);
+  for (const name of ['pasteGoMod', 'pasteGoSum', 'pasteFocused']) {
+    assert.ok(result[name].median < LIMIT_MS, `${name}: ${result[name].median} ms (limit ${LIMIT_MS})`);
+  }
+  assert.ok(result.keySmallAnalysed.median < 100, `a keystroke in a small go.mod took ${result.keySmallAnalysed.median} ms to be analysed and painted`);
+});

@@ -1,0 +1,157 @@
+// Browser tests of the module views (Build list, Graph, Conflicts, go.sum, What-if) in a build
+// that includes them, with screenshots of each view in the light and the dark theme under
+// e2e/screenshots/ (not committed; look at them).
+//
+// Expected outputs come from the go binary:
+// - e2e/kube-go-list.txt is `go list -m all` on the kubernetes-scale bundle, written by
+//   `node scripts/kube-bundle.mjs --verify > e2e/kube-go-list.txt` (Go 1.27.3, offline).
+// - SMALL below is a universe checked by hand with go 1.27.3 in a GOPROXY=file:// layout (the
+//   same files plus .info files), GOFLAGS=-mod=mod:
+//     go list -m all        example.com/app, example.com/a v1.0.0, example.com/b v1.0.0,
+//                           example.com/c v1.2.0
+//     go mod graph          ... example.com/a@v1.0.0 example.com/c@v1.1.0,
+//                           example.com/b@v1.0.0 example.com/c@v1.2.0 ...
+//     go mod edit -require=example.com/a@v1.1.0; go list -m all
+//                           example.com/a v1.1.0, example.com/b v1.0.0, example.com/c v1.3.0
+//   and the go.sum go writes holds the go.mod hashes of a v1.0.0, b v1.0.0 and c v1.2.0; the
+//   bundle leaves c's out (missing) and adds one line nothing needs (unused).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { gomodHash, kubeBundle } from '../scripts/kube-bundle.mjs';
+import { ROOT, SCREENSHOTS, openPlayground, pasteBundle, start } from './harness.mjs';
+
+const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
+
+const mod = (path, requires = []) =>
+  `module ${path}\n\ngo 1.22\n${requires.length ? `\nrequire ${requires.join('\n')}\n` : ''}`;
+const SMALL_MODS = {
+  'example.com/a/@v/v1.0.0.mod': mod('example.com/a', ['example.com/c v1.1.0']),
+  'example.com/a/@v/v1.1.0.mod': mod('example.com/a', ['example.com/c v1.3.0']),
+  'example.com/b/@v/v1.0.0.mod': mod('example.com/b', ['example.com/c v1.2.0']),
+  'example.com/c/@v/v1.1.0.mod': mod('example.com/c'),
+  'example.com/c/@v/v1.2.0.mod': mod('example.com/c'),
+  'example.com/c/@v/v1.3.0.mod': mod('example.com/c'),
+};
+const SMALL_GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n\nrequire example.com/c v1.2.0 // indirect\n';
+const SMALL_GO_SUM = [
+  `example.com/a v1.0.0/go.mod ${gomodHash(SMALL_MODS['example.com/a/@v/v1.0.0.mod'])}`,
+  `example.com/b v1.0.0/go.mod ${gomodHash(SMALL_MODS['example.com/b/@v/v1.0.0.mod'])}`,
+  `example.com/old v1.0.0/go.mod ${gomodHash(mod('example.com/old'))}`,
+].join('\n');
+const SMALL = [
+  `-- go.mod --\n${SMALL_GO_MOD}`,
+  `-- go.sum --\n${SMALL_GO_SUM}\n`,
+  '-- example.com/a/@v/list --\nv1.0.0\nv1.1.0\n',
+  ...Object.entries(SMALL_MODS).map(([name, text]) => `-- ${name} --\n${text}`),
+].join('');
+
+const VIEWS = ['Conflicts', 'Graph', 'Build list', 'go.sum lines', 'What if'];
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const region = (page, name) => page.getByRole('region', { name, exact: true });
+
+/** Screenshots of every view, named views-<view>-<scheme>.png. */
+async function shootViews(page, scheme, prefix) {
+  for (const name of VIEWS) {
+    const file = `${prefix}-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}-${scheme}.png`;
+    await region(page, name).scrollIntoViewIfNeeded();
+    await region(page, name).screenshot({ path: join(SCREENSHOTS, file) });
+  }
+}
+
+/** The build list's rows as `go list -m all` prints them. */
+async function buildListLines(page) {
+  return region(page, 'Build list').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((tr) => {
+      const [version, , replacement] = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+      const path = tr.querySelector('th').textContent.trim();
+      return [path, version].filter(Boolean).join(' ') + (replacement ? ` => ${replacement}` : '');
+    }),
+  );
+}
+
+describe('the module views', () => {
+  for (const scheme of ['light', 'dark']) {
+    test(`a small universe: build list, graph, conflicts, go.sum lines and what-if (${scheme})`, async (t) => {
+      const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });
+      await pasteBundle(page, SMALL);
+      // Build list: what go list -m all prints.
+      await region(page, 'Build list').getByText('4 of 4 modules').waitFor();
+      assert.deepEqual(await buildListLines(page), ['example.com/app', 'example.com/a v1.0.0', 'example.com/b v1.0.0', 'example.com/c v1.2.0']);
+      // Graph: an SVG with the module names; clicking one focuses it.
+      const svg = region(page, 'Graph').locator('svg.graph-svg');
+      for (const label of ['example.com/app', 'example.com/a@v1.0.0', 'example.com/b@v1.0.0', 'example.com/c@v1.2.0']) {
+        await svg.getByRole('button', { name: label, exact: true }).waitFor();
+      }
+      await svg.getByRole('button', { name: 'example.com/c@v1.2.0', exact: true }).click();
+      const focused = region(page, 'Graph').getByRole('complementary', { name: 'Focused module' });
+      await focused.getByText('example.com/c', { exact: false }).first().waitFor();
+      // The losing requirement on c (v1.1.0, from a) is drawn as an unselected node.
+      await svg.getByRole('button', { name: 'example.com/c@v1.1.0', exact: true }).waitFor();
+      // Conflicts: c is required at two versions.
+      const conflicts = region(page, 'Conflicts');
+      assert.match(await conflicts.textContent(), /example\.com\/c/);
+      // go.sum lines: a and b needed and present, c's go.mod hash missing, old unused.
+      const sum = region(page, 'go.sum lines');
+      // (The view also lists the zip hashes a build would need; go list -m all needs none, so
+      // only the go.mod lines are compared with go.)
+      const sumRows = await sum.locator('tbody tr').evaluateAll((rows) =>
+        rows.map((tr) => {
+          const cells = [...tr.querySelectorAll('td')];
+          return `${cells[1].textContent.trim()} ${cells[2].textContent.trim()} ${tr.querySelector('.status').textContent.trim()}`;
+        }),
+      );
+      assert.deepEqual(
+        sumRows.filter((r) => r.includes('/go.mod')).sort(),
+        ['example.com/a v1.0.0/go.mod needed', 'example.com/b v1.0.0/go.mod needed', 'example.com/c v1.2.0/go.mod missing', 'example.com/old v1.0.0/go.mod unused'],
+      );
+      // What-if: raising a to v1.1.0 raises c to v1.3.0, as go does.
+      const whatIf = region(page, 'What if');
+      await whatIf.getByRole('combobox', { name: 'Module' }).fill('example.com/a');
+      await whatIf.getByRole('textbox', { name: 'Version' }).fill('v1.1.0');
+      await whatIf.getByRole('button', { name: 'Preview' }).click();
+      const result = whatIf.getByRole('status').filter({ hasText: 'The new build list' });
+      await result.waitFor();
+      const changes = await result.locator('li').allTextContents();
+      assert.deepEqual(changes.map((c) => c.replace(/\s+/g, ' ').trim()).sort(), ['example.com/a v1.0.0 → v1.1.0', 'example.com/c v1.2.0 → v1.3.0']);
+      await shootViews(page, scheme, 'views-small');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('the kubernetes-scale bundle: the build list is what go list -m all prints', { skip: !existsSync(CORPUS) }, async (t) => {
+    const want = readFileSync(join(ROOT, 'e2e', 'kube-go-list.txt'), 'utf8').trimEnd().split('\n');
+    for (const scheme of ['light', 'dark']) {
+      const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });
+      await pasteBundle(page, kubeBundle());
+      const list = region(page, 'Build list');
+      await list.getByText(`${want.length} of ${want.length} modules`).waitFor();
+      // The first rows only, until asked for all.
+      assert.equal(await list.locator('tbody tr').count(), 50);
+      await list.getByRole('button', { name: `Show all ${want.length} modules` }).click();
+      assert.deepEqual(await buildListLines(page), want);
+      // The graph overview names the main module and its direct requirements.
+      const svg = region(page, 'Graph').locator('svg.graph-svg');
+      await svg.getByRole('button', { name: 'k8s.io/kubernetes', exact: true }).waitFor();
+      const labels = await svg.getByRole('button').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+      const selected = new Set(want.map((line) => line.split(' => ')[0].replace(' ', '@')));
+      assert.ok(labels.filter((l) => selected.has(l)).length >= 10, `graph labels: ${labels.join(', ')}`);
+      await page.screenshot({ path: join(SCREENSHOTS, `views-kubernetes-page-${scheme}.png`), fullPage: true });
+      await shootViews(page, scheme, 'views-kubernetes');
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});
