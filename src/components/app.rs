@@ -16,13 +16,11 @@ use crate::components::file_tabs::FileTabs;
 use crate::components::toolbar::Toolbar;
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
-#[cfg(feature = "views")]
 use crate::components::views::ModuleViews;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
 
-/// The module views below the editor and diagnostics, when built in (feature `views`).
-#[cfg(feature = "views")]
+/// The module views below the editor and diagnostics, once an analysis has resolved the graph.
 fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
     match &state.views {
         Some(views) => html! {
@@ -31,11 +29,6 @@ fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>)
         },
         None => Html::default(),
     }
-}
-
-#[cfg(not(feature = "views"))]
-fn module_views(_: &Playground, _: &UseReducerDispatcher<Playground>) -> Html {
-    Html::default()
 }
 
 /// A dropped file's name and bytes.
