@@ -7,14 +7,12 @@
 
 use std::cmp::Ordering;
 
-/// The comparison is a trait object, so the sort exists once per element type rather than once
-/// per comparison (go.mod blocks are sorted with three), which keeps the WebAssembly smaller.
-struct Sorter<'a, T> {
+struct Sorter<'a, T, F> {
     data: &'a mut [T],
-    cmp: &'a mut dyn FnMut(&T, &T) -> Ordering,
+    cmp: F,
 }
 
-impl<T> Sorter<'_, T> {
+impl<T, F: FnMut(&T, &T) -> Ordering> Sorter<'_, T, F> {
     fn less(&mut self, i: usize, j: usize) -> bool {
         match (self.data.get(i), self.data.get(j)) {
             (Some(x), Some(y)) => (self.cmp)(x, y) == Ordering::Less,
@@ -122,12 +120,9 @@ impl<T> Sorter<'_, T> {
 }
 
 /// Sorts `data` stably with `cmp`, producing exactly what Go's `slices.SortStableFunc` does.
-pub(crate) fn sort_stable_by<T>(data: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub(crate) fn sort_stable_by<T>(data: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
     let n = data.len();
-    let mut s = Sorter {
-        data,
-        cmp: &mut cmp,
-    };
+    let mut s = Sorter { data, cmp };
     let mut block = 20;
     let (mut a, mut b) = (0, block);
     while b <= n {
