@@ -19,14 +19,12 @@ use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::Toolbar;
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
-#[cfg(feature = "views")]
 use crate::components::views::ModuleViews;
 use crate::share;
 use crate::state::{Action, Panel, Playground};
 use crate::storage;
 
-/// The module views below the editor and diagnostics, when built in (feature `views`).
-#[cfg(feature = "views")]
+/// The module views below the editor and diagnostics, once an analysis has resolved the graph.
 fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
     match &state.views {
         Some(views) => html! {
@@ -35,11 +33,6 @@ fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>)
         },
         None => Html::default(),
     }
-}
-
-#[cfg(not(feature = "views"))]
-fn module_views(_: &Playground, _: &UseReducerDispatcher<Playground>) -> Html {
-    Html::default()
 }
 
 /// A dropped file's name and bytes.

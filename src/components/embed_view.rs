@@ -7,9 +7,8 @@ use yew::prelude::*;
 use crate::share::EmbedMode;
 use crate::state::{Playground, Views};
 
-/// The result view the embed shows. The module views exist only in builds with them (feature
-/// `views`); without them every view falls back to the diagnostics.
-#[cfg(feature = "views")]
+/// The graph or build-list view the embed shows; `None` for the views that are the diagnostics
+/// (`diagnostics`, `fixes`) or when the graph is not resolved.
 fn module_view(
     view: &str,
     views: Option<&Views>,
@@ -38,16 +37,6 @@ fn module_view(
         }),
         _ => None,
     }
-}
-
-#[cfg(not(feature = "views"))]
-fn module_view(
-    _: &str,
-    _: Option<&Views>,
-    _: Option<String>,
-    _: &UseReducerDispatcher<Playground>,
-) -> Option<Html> {
-    None
 }
 
 /// The widget: `input` is the file tabs and editor (or the read-only text), `diagnostics` the

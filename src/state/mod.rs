@@ -21,9 +21,7 @@ use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
 use crate::components::build_list::Marks;
-#[cfg(feature = "views")]
 use crate::components::build_list::{go_versions, marks_from_report};
-#[cfg(feature = "views")]
 use crate::components::what_if::preview as what_if_preview;
 use crate::components::what_if::WhatIfRequest;
 
@@ -287,20 +285,17 @@ impl Playground {
         let start = clock::now_ms();
         let analysis = analyze::analyze(&self.bundle(), &self.options());
         self.analysed_in_ms = (clock::now_ms() - start).max(0.0);
-        #[cfg(feature = "views")]
-        {
-            self.views = analysis.resolution.as_ref().map(|resolution| Views {
-                marks: Rc::new(marks_from_report(&analysis.report)),
-                go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
-                report: Rc::new(analysis.report.clone()),
-                resolution: Rc::new(resolution.clone()),
-                gosum: AttrValue::from(
-                    self.file(GO_SUM)
-                        .map(|f| f.text.clone())
-                        .unwrap_or_default(),
-                ),
-            });
-        }
+        self.views = analysis.resolution.as_ref().map(|resolution| Views {
+            marks: Rc::new(marks_from_report(&analysis.report)),
+            go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
+            report: Rc::new(analysis.report.clone()),
+            resolution: Rc::new(resolution.clone()),
+            gosum: AttrValue::from(
+                self.file(GO_SUM)
+                    .map(|f| f.text.clone())
+                    .unwrap_or_default(),
+            ),
+        });
         self.what_if = None;
         self.analysis = Rc::new(analysis);
     }
@@ -561,9 +556,6 @@ impl Playground {
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,
-            #[cfg(not(feature = "views"))]
-            Action::WhatIf(_) => {}
-            #[cfg(feature = "views")]
             Action::WhatIf(request) => {
                 if self.stale() {
                     self.analyse();

@@ -7,7 +7,6 @@
 //! hold no Go-modules logic: they render this value and apply the fixes it carries with
 //! [`preview_fix`] and [`check::fix_bundle`]. Nothing here measures time; callers do.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::bundle::{Bundle, FileKind, Problem, WorkspaceFile};
@@ -275,11 +274,7 @@ pub struct FileChange {
 /// go.mod or go.work that still parses is written in canonical form, as the go command writes
 /// the files it edits (and as [`check::fix_bundle`] does).
 pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
-    let files: BTreeMap<String, Vec<u8>> = bundle
-        .files()
-        .iter()
-        .map(|f| (f.name.clone(), f.data.clone()))
-        .collect();
+    let files = check::bundle_files(bundle);
     let outcome = apply_edits(&files, &[fix]);
     if outcome.applied.is_empty() {
         return None;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::Fix;
+use crate::bundle::Bundle;
 
 /// The files after [`apply_edits`], and which fixes were applied (indices into the given list).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +15,18 @@ pub struct EditOutcome {
     /// Fixes left out because an edit overlapped one of an earlier fix, fell outside its file,
     /// or cut a character in half.
     pub skipped: Vec<usize>,
+}
+
+/// The bundle's files by name, as [`apply_edits`] takes them. Built by inserting one file at a
+/// time (a later file of the same name replaces an earlier one, as `collect` would) rather than
+/// collected: collecting into a map sorts with the standard library's sort, a few kilobytes of
+/// WebAssembly of its own.
+pub fn bundle_files(bundle: &Bundle) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for f in bundle.files() {
+        files.insert(f.name.clone(), f.data.clone());
+    }
+    files
 }
 
 /// Applies `fixes` to `files`, in order. A fix is applied whole or not at all: it is skipped

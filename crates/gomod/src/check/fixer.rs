@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{apply_edits, check, Fix, Options, Report};
+use super::{apply_edits, bundle_files, check, Fix, Options, Report};
 use crate::bundle::{Bundle, FileKind, WorkspaceFile};
 use crate::{modfile, workfile};
 
@@ -37,11 +37,7 @@ pub struct FixOutcome {
 /// them.
 pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutcome {
     let mut order: Vec<String> = bundle.files().iter().map(|f| f.name.clone()).collect();
-    let mut files: BTreeMap<String, Vec<u8>> = bundle
-        .files()
-        .iter()
-        .map(|f| (f.name.clone(), f.data.clone()))
-        .collect();
+    let mut files = bundle_files(bundle);
     let mut current = bundle.clone();
     let mut changed = BTreeSet::new();
     let mut applied = Vec::new();

@@ -481,18 +481,23 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     if res.pruning != "pruned" {
         return;
     }
-    let gomod_needed: BTreeSet<(&str, &str)> = needs
-        .iter()
-        .copied()
-        .chain(res.sums.tidy_compat.iter())
-        .map(|n| (n.module.path.as_str(), n.module.version.as_str()))
-        .collect();
-    let zip_needed: BTreeSet<(&str, &str)> = res
-        .sums
-        .zip_if_imported
-        .iter()
-        .map(|m: &Mod| (m.path.as_str(), m.version.as_str()))
-        .collect();
+    // Filled with `extend` (one insert each) instead of `collect`, which would compile in the
+    // standard library's sort for these keys.
+    let mut gomod_needed: BTreeSet<(&str, &str)> = BTreeSet::new();
+    gomod_needed.extend(
+        needs
+            .iter()
+            .copied()
+            .chain(res.sums.tidy_compat.iter())
+            .map(|n| (n.module.path.as_str(), n.module.version.as_str())),
+    );
+    let mut zip_needed: BTreeSet<(&str, &str)> = BTreeSet::new();
+    zip_needed.extend(
+        res.sums
+            .zip_if_imported
+            .iter()
+            .map(|m: &Mod| (m.path.as_str(), m.version.as_str())),
+    );
     for (line, entry) in sum.entries() {
         let key = (entry.path.as_str(), entry.module_version());
         let needed = if entry.is_go_mod() {

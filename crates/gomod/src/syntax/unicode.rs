@@ -3,7 +3,7 @@
 //! binary (see `tools/gen_unicode`), so that the lexer, Go quoting and the module path checks
 //! agree with Go even where Rust's Unicode version or definitions differ.
 
-use super::unicode_tables::{FOLD_KEY, LETTER, PRINT, SPACE};
+use super::unicode_tables::{FOLD_RUNS, LETTER, PRINT, SPACE};
 
 fn in_ranges(table: &[(u32, u32)], r: char) -> bool {
     let c = u32::from(r);
@@ -48,13 +48,23 @@ pub fn is_letter(r: char) -> bool {
 /// (the key cmd/go's `str.ToFold` uses): two runes are equal under Go's `strings.EqualFold`
 /// exactly when their keys are equal.
 pub fn fold_key(r: char) -> char {
-    match FOLD_KEY.binary_search_by_key(&u32::from(r), |&(from, _)| from) {
-        Ok(i) => FOLD_KEY
-            .get(i)
-            .and_then(|&(_, to)| char::from_u32(to))
-            .unwrap_or(r),
-        Err(_) => r,
+    let c = u32::from(r);
+    // The last run that starts at or before `c`; runs do not interleave, so `c` has a key of its
+    // own only as a member of that run.
+    let run = FOLD_RUNS
+        .partition_point(|&(first, ..)| first <= c)
+        .checked_sub(1)
+        .and_then(|i| FOLD_RUNS.get(i));
+    let Some(&(first, count, stride, delta)) = run else {
+        return r;
+    };
+    let (offset, stride) = (c - first, u32::from(stride.max(1)));
+    if offset % stride != 0 || offset / stride >= u32::from(count) {
+        return r;
     }
+    c.checked_add_signed(delta)
+        .and_then(char::from_u32)
+        .unwrap_or(r)
 }
 
 #[cfg(test)]

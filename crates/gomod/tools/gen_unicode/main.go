@@ -83,6 +83,53 @@ func main() {
 			folds = append(folds, [2]rune{r, k})
 		}
 	}
-	emit("FOLD_KEY", "/// `(code point, fold key)` for every code point whose key differs from itself, sorted: the key\n"+
-		"/// is the smallest member of its `unicode.SimpleFold` orbit, ASCII letters folding to lower case.\n", folds)
+	runs := foldRuns(folds)
+	fmt.Fprint(w, "/// Every code point whose fold key differs from itself, as runs `(first, count, stride, delta)`:\n"+
+		"/// the code points `first + i*stride` for `i < count` have the key `code point + delta`. The key is\n"+
+		"/// the smallest member of its `unicode.SimpleFold` orbit, ASCII letters folding to lower case.\n"+
+		"/// Runs are sorted and never interleave: between a run's first and last code point, only its\n"+
+		"/// own members have keys of their own (1,512 code points fit in 217 runs).\n")
+	fmt.Fprintf(w, "#[rustfmt::skip]\npub(crate) static FOLD_RUNS: &[(u32, u16, u16, i32)] = &[\n")
+	for i, r := range runs {
+		if i%4 == 0 {
+			fmt.Fprint(w, "   ")
+		}
+		fmt.Fprintf(w, " (0x%X, %d, %d, %d),", r.first, r.count, r.stride, r.delta)
+		if i%4 == 3 || i == len(runs)-1 {
+			fmt.Fprintln(w)
+		}
+	}
+	fmt.Fprint(w, "];\n")
+}
+
+// foldRun is a run of code points first, first+stride, ... (count of them) whose fold keys all
+// lie delta away.
+type foldRun struct {
+	first         rune
+	count, stride int
+	delta         rune
+}
+
+// foldRuns groups the sorted (code point, key) pairs into runs: a pair joins the previous run
+// when its delta is the same and it follows the run's last code point at the run's stride (a run
+// of one takes the stride, 1 or 2, from its second member). Each run thus covers consecutive
+// pairs of the list, so runs never interleave.
+func foldRuns(folds [][2]rune) []foldRun {
+	var runs []foldRun
+	for _, f := range folds {
+		delta := f[1] - f[0]
+		if n := len(runs); n > 0 {
+			last := &runs[n-1]
+			gap := int(f[0] - (last.first + rune((last.count-1)*last.stride)))
+			joins := last.delta == delta && last.count < 0xFFFF &&
+				((last.count == 1 && (gap == 1 || gap == 2)) || (last.count > 1 && gap == last.stride))
+			if joins {
+				last.stride = gap
+				last.count++
+				continue
+			}
+		}
+		runs = append(runs, foldRun{first: f[0], count: 1, stride: 1, delta: delta})
+	}
+	return runs
 }
