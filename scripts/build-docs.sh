@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
 # The CLI is a native build: drop what scripts/wasm-env.sh may have set for the wasm builds.
-unset RUSTC RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD
+unset RUSTC RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES RUSTFLAGS
 cargo=${CARGO_HOME:-$HOME/.cargo}/bin/cargo
 [ -x "$cargo" ] || cargo=cargo
 out="$dist/docs"
