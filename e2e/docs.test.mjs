@@ -7,26 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../scripts/static-server.mjs';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
-const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
-const SUB_PATH = '/tools/gomodplay/';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { DIST, ROOT, SCREENSHOTS, newPage, start } from './harness.mjs';
 
 /** The catalogue as the CLI prints it from the core. */
 function catalogue() {
@@ -39,55 +23,24 @@ function catalogue() {
 /** Explanation text as the page shows it: paragraphs, with the backticks of code spans gone. */
 const asShown = (text) => text.split('\n\n').map((p) => p.replaceAll('`', ''));
 
-let site;
-let browser;
+let env;
 
 before(async () => {
   assert.ok(existsSync(join(DIST, 'docs', 'index.html')), 'dist/docs/index.html is missing: run `make dist` first');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startStaticServer({ dir: DIST, prefix: SUB_PATH });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  env = await start();
 });
 
 after(async () => {
-  await browser?.close();
-  site?.server.close();
+  await env?.stop();
 });
 
-/** Opens the docs page, recording console errors, page errors and requests off the site. */
-async function openDocs({ colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ colorScheme, viewport: { width, height } });
-  const page = await context.newPage();
-  const problems = [];
-  const siteUrl = new URL(site.url);
-  page.on('console', (m) => {
-    if (m.type() !== 'error' && m.type() !== 'warning') return;
-    // Chromium logs the failed load of a missing embed.js too (see requestfailed below).
-    if (!hasEmbed() && (m.location().url ?? '').endsWith('/embed.js')) return;
-    problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol === 'data:') return;
-    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(SUB_PATH)) problems.push(`request outside the site: ${r.url()}`);
-  });
-  // embed.js comes from another helper's work; until it is part of the site the page must still
-  // read well, so only its absence is tolerated, and only while dist/ has none.
-  const missingEmbed = (url) => !hasEmbed() && url.endsWith('/embed.js');
-  page.on('requestfailed', (r) => {
-    if (!missingEmbed(r.url())) problems.push(`request failed: ${r.url()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !missingEmbed(r.url())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(`${site.url}docs/`);
+/** Opens the docs page on a watched page (see harness.mjs: errors, foreign requests). */
+async function openDocs(options) {
+  const { context, page, problems } = await newPage(env, options);
+  await page.goto(`${env.site.url}docs/`);
   await page.getByRole('heading', { name: 'gomodplay documentation', level: 1 }).waitFor();
   return { context, page, problems };
 }
-
-/** Whether the site has embed.js (the other helper's live examples). */
-const hasEmbed = () => existsSync(join(DIST, 'embed.js'));
 
 describe('the documentation page', () => {
   test('lists every rule of the catalogue, in order, with its text and an example', async () => {
@@ -102,10 +55,9 @@ describe('the documentation page', () => {
       assert.equal(await section.getByRole('heading', { level: 3 }).textContent(), `${rule.code} ${rule.severity}`);
       const paragraphs = await section.locator(':scope > p:not(.findings-label)').allTextContents();
       assert.deepEqual(paragraphs, [rule.summary.replaceAll('`', ''), ...asShown(rule.explanation)], rule.code);
-      // The example: a bundle, and the findings gomodplay reports on it, which include this rule.
-      if (!hasEmbed()) {
-        assert.match(await section.locator('pre.gomodplay').textContent(), /^-- .+ --$/m, rule.code);
-      }
+      // The example: a bundle (embed.js hides the block and frames a playground of it), and the
+      // findings gomodplay reports on it, which include this rule.
+      assert.match(await section.locator('pre.gomodplay').textContent(), /^-- .+ --$/m, rule.code);
       assert.ok((await section.locator('pre.findings').textContent()).includes(`${rule.severity}[${rule.code}]: `), rule.code);
       // The index links to it.
       assert.equal(await page.locator(`.rule-index a[href="#rule-${rule.code}"]`).count(), 1, rule.code);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
-import { readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
+import { newPage, readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -20,10 +20,7 @@ after(async () => {
 
 /** A page at `path` under the site whose HTML is `html` (the test serves it; same origin). */
 async function host(path, html) {
-  const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  watch(page, env.site, problems);
+  const { context, page, problems } = await newPage(env, { width: 1100, height: 900 });
   const url = new URL(path, env.site.url).href;
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto(url);

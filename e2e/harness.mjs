@@ -1,7 +1,7 @@
-// The browser-test harness: the site served from dist/ under a sub-path on a free port (so any
-// absolute asset URL would break it), Chromium, and a page watcher that records console errors,
-// uncaught exceptions, dialogs, failed requests and requests that leave the site; each test
-// asserts there were none.
+// The browser-test harness every e2e file uses: the site served from dist/ (or another folder)
+// under a sub-path on a free port, so any absolute asset URL would break it; Chromium; and a page
+// watcher that records console errors, uncaught exceptions, dialogs, failed requests and requests
+// that leave the site, so that each test can assert there were none.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,11 +12,14 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// GOMODPLAY_DIST tests another build of the site (for example one made with the other toolchain).
 export const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
 export const EXAMPLES = join(ROOT, 'www', 'examples');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 export const SUB_PATH = '/tools/gomodplay/';
 
+// Flags from the toolchain notes: no sandbox (root in CI), and no background traffic of
+// Chromium's own that would look like the page talking to other hosts.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -27,11 +30,14 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts the site and Chromium: { site, browser, stop }. */
-export async function start() {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run `make dist` first');
+/**
+ * Starts the site (the folder `dir`, served at `prefix`) and Chromium: { site, browser, stop }.
+ * `site.url` is the site's address, ending in the prefix.
+ */
+export async function start({ dir = DIST, prefix = SUB_PATH } = {}) {
+  assert.ok(existsSync(join(dir, 'index.html')), `${join(dir, 'index.html')} is missing: run \`make dist\` first`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const site = await startStaticServer({ dir: DIST, prefix: SUB_PATH });
+  const site = await startStaticServer({ dir, prefix });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     site,
@@ -43,7 +49,7 @@ export async function start() {
   };
 }
 
-/** Records everything that would count against a page in `problems`. */
+/** Records everything that would count against a page in `problems`; the site is `site.url` and below. */
 export function watch(page, site, problems) {
   const siteUrl = new URL(site.url);
   page.on('console', (message) => {
@@ -59,7 +65,7 @@ export function watch(page, site, problems) {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:') return;
-    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(SUB_PATH)) {
+    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(siteUrl.pathname)) {
       problems.push(`request outside the site: ${request.url()}`);
     }
   });
@@ -81,26 +87,38 @@ export function readExamples() {
     });
 }
 
-/** The diagnostic codes shown inside `scope` (a page or frame locator), sorted, once stable. */
-export async function waitForCodes(scope, want) {
+/**
+ * Waits until the diagnostic codes shown inside `scope` (a page, region or frame locator), sorted
+ * and without repeats, are `want`; fails with the last codes seen after `timeout` ms. The bound is
+ * generous because a loaded machine may take seconds to analyse and paint: only a wrong answer
+ * should fail the test, not a slow one.
+ */
+export async function waitForCodes(scope, want, { timeout = 15000 } = {}) {
+  const deadline = Date.now() + timeout;
   let got = [];
-  for (let i = 0; i < 60; i++) {
+  for (;;) {
     const codes = await scope.locator('.diag-code').allTextContents();
     got = [...new Set(codes)].sort();
-    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    if (JSON.stringify(got) === JSON.stringify(want) || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.deepEqual(got, want);
   return got;
 }
 
-/** Opens the playground in a fresh context (empty localStorage); returns { context, page, problems }. */
-export async function openPlayground({ site, browser }, { colorScheme = 'light', width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ colorScheme, viewport: { width, height } });
+/** A new watched page, in `context` or a fresh one (empty localStorage): { context, page, problems }. */
+export async function newPage({ site, browser }, { colorScheme = 'light', width = 1280, height = 900, context } = {}) {
+  context ??= await browser.newContext({ colorScheme, viewport: { width, height } });
   const page = await context.newPage();
   const problems = [];
   watch(page, site, problems);
-  await page.goto(site.url);
+  return { context, page, problems };
+}
+
+/** Opens the playground on a new watched page (see newPage) and waits for its first analysis. */
+export async function openPlayground(env, options = {}) {
+  const { context, page, problems } = await newPage(env, options);
+  await page.goto(env.site.url);
   await page.getByRole('textbox', { name: 'go.mod', exact: true }).waitFor();
   await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
   return { context, page, problems };

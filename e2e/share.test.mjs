@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
+import { newPage, readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -16,16 +16,14 @@ after(async () => {
   await env?.stop();
 });
 
+/** `url` on a new watched page, in `context` or a fresh one, once it has analysed its input. */
 async function open(url, context) {
-  context ??= await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  watch(page, env.site, problems);
-  await page.goto(url);
+  const opened = await newPage(env, { context });
+  await opened.page.goto(url);
   // A link may open any file in the editor, not only go.mod.
-  await page.locator('#editor-input').waitFor();
-  await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
-  return { context, page, problems };
+  await opened.page.locator('#editor-input').waitFor();
+  await opened.page.getByText(/analysed in [0-9.]+ ms/).waitFor();
+  return opened;
 }
 
 /** Everything the state holds that the page shows: each file's text, the settings. */
