@@ -1,125 +1,144 @@
-//! The JSON form of a resolution (`gomodplay list --json`), built from the public fields of
-//! [`Resolution`]; the schema is documented in README.md ("JSON output") and changes only by
-//! adding keys.
+//! The JSON form of a resolution (`gomodplay list --json`): a view of [`Resolution`] in the
+//! schema documented in README.md ("JSON output"), which changes only by adding keys. It differs
+//! from the core's own serde shape (which the JavaScript API returns) where the schema was
+//! published first: flat `path`/`version` entries, `{"from", "to"}` edges, null for empty
+//! strings, warnings as lines, and the version skew.
 
-use gomod::resolve::resolution::{Origin, SumNeed};
-use gomod::resolve::{version_skew, Resolution};
+use serde::Serialize;
 
-use crate::json::Value;
+use gomod::resolve::resolution::{Origin, Skew, SumNeed};
+use gomod::resolve::{version_skew, Mod, Resolution};
 
-fn sum_needs(needs: &[SumNeed]) -> Value {
-    Value::Array(
-        needs
+use crate::json::{empty_as_null, render as render_json};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Document<'r> {
+    origin: &'static str,
+    main_modules: &'r [String],
+    #[serde(serialize_with = "empty_as_null")]
+    pruning: &'r str,
+    #[serde(serialize_with = "empty_as_null")]
+    go: &'r str,
+    #[serde(serialize_with = "empty_as_null")]
+    toolchain: &'r str,
+    roots: &'r [Mod],
+    build_list: Vec<BuildListEntry<'r>>,
+    nodes: Vec<Node<'r>>,
+    edges: Vec<Edge<'r>>,
+    skew: Vec<Skew>,
+    error: Option<&'r str>,
+    warnings: Vec<&'r str>,
+    sums: Sums<'r>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BuildListEntry<'r> {
+    path: &'r str,
+    version: &'r str,
+    replacement: Option<&'r Mod>,
+    direct: bool,
+    root: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Node<'r> {
+    path: &'r str,
+    version: &'r str,
+    selected: bool,
+    requirements_loaded: bool,
+    replacement: Option<&'r Mod>,
+    error: Option<&'r str>,
+}
+
+#[derive(Serialize)]
+struct Edge<'r> {
+    from: &'r Mod,
+    to: &'r Mod,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Sums<'r> {
+    graph: Vec<SumLine<'r>>,
+    build_list: Vec<SumLine<'r>>,
+    tidy_compat: Vec<SumLine<'r>>,
+    zip_if_imported: &'r [Mod],
+}
+
+#[derive(Serialize)]
+struct SumLine<'r> {
+    path: &'r str,
+    version: &'r str,
+    hash: Option<&'r str>,
+}
+
+fn sum_lines(needs: &[SumNeed]) -> Vec<SumLine<'_>> {
+    needs
+        .iter()
+        .map(|n| SumLine {
+            path: &n.module.path,
+            version: &n.module.version,
+            hash: n.hash.as_deref(),
+        })
+        .collect()
+}
+
+fn document(res: &Resolution) -> Document<'_> {
+    Document {
+        origin: match res.origin {
+            Origin::Source => "go.mod files",
+            Origin::SuppliedGraph => "supplied graph",
+        },
+        main_modules: &res.main_modules,
+        pruning: res.pruning,
+        go: &res.go,
+        toolchain: &res.toolchain,
+        roots: &res.roots,
+        build_list: res
+            .build_list
             .iter()
-            .map(|n| {
-                Value::Object(vec![
-                    ("path", Value::str(&n.module.path)),
-                    ("version", Value::str(&n.module.version)),
-                    ("hash", n.hash.as_deref().map_or(Value::Null, Value::str)),
-                ])
+            .map(|e| BuildListEntry {
+                path: &e.module.path,
+                version: &e.module.version,
+                replacement: e.replacement.as_ref(),
+                direct: e.direct,
+                root: e.root,
             })
             .collect(),
-    )
-}
-
-/// Lines of a multi-line message, without empty ones.
-fn lines(text: &str) -> Value {
-    Value::Array(
-        text.lines()
-            .filter(|l| !l.is_empty())
-            .map(Value::str)
+        nodes: res
+            .nodes
+            .iter()
+            .map(|n| Node {
+                path: &n.module.path,
+                version: &n.module.version,
+                selected: n.selected,
+                requirements_loaded: n.requirements_loaded,
+                replacement: n.replacement.as_ref(),
+                error: n.error.as_deref(),
+            })
             .collect(),
-    )
-}
-
-/// The resolution as a JSON document.
-pub fn value(res: &Resolution) -> Value {
-    let origin = match res.origin {
-        Origin::Source => "go.mod files",
-        Origin::SuppliedGraph => "supplied graph",
-    };
-    let build_list = res
-        .build_list
-        .iter()
-        .map(|e| {
-            Value::Object(vec![
-                ("path", Value::str(&e.module.path)),
-                ("version", Value::str(&e.module.version)),
-                ("replacement", Value::opt_module(e.replacement.as_ref())),
-                ("direct", Value::Bool(e.direct)),
-                ("root", Value::Bool(e.root)),
-            ])
-        })
-        .collect();
-    let nodes = res
-        .nodes
-        .iter()
-        .map(|n| {
-            Value::Object(vec![
-                ("path", Value::str(&n.module.path)),
-                ("version", Value::str(&n.module.version)),
-                ("selected", Value::Bool(n.selected)),
-                ("requirementsLoaded", Value::Bool(n.requirements_loaded)),
-                ("replacement", Value::opt_module(n.replacement.as_ref())),
-                ("error", n.error.as_deref().map_or(Value::Null, Value::str)),
-            ])
-        })
-        .collect();
-    let edges = res
-        .edges
-        .iter()
-        .map(|(from, to)| {
-            Value::Object(vec![
-                ("from", Value::module(from)),
-                ("to", Value::module(to)),
-            ])
-        })
-        .collect();
-    let skew = version_skew(res)
-        .iter()
-        .map(|s| {
-            Value::Object(vec![
-                ("path", Value::str(&s.path)),
-                (
-                    "versions",
-                    Value::Array(s.versions.iter().map(|v| Value::str(v)).collect()),
-                ),
-                ("selected", Value::str(&s.selected)),
-            ])
-        })
-        .collect();
-    Value::Object(vec![
-        ("origin", Value::str(origin)),
-        (
-            "mainModules",
-            Value::Array(res.main_modules.iter().map(|m| Value::str(m)).collect()),
-        ),
-        ("pruning", Value::str_or_null(res.pruning)),
-        ("go", Value::str_or_null(&res.go)),
-        ("toolchain", Value::str_or_null(&res.toolchain)),
-        ("roots", Value::modules(&res.roots)),
-        ("buildList", Value::Array(build_list)),
-        ("nodes", Value::Array(nodes)),
-        ("edges", Value::Array(edges)),
-        ("skew", Value::Array(skew)),
-        (
-            "error",
-            res.error.as_deref().map_or(Value::Null, Value::str),
-        ),
-        ("warnings", lines(&res.warnings)),
-        (
-            "sums",
-            Value::Object(vec![
-                ("graph", sum_needs(&res.sums.graph)),
-                ("buildList", sum_needs(&res.sums.build_list)),
-                ("tidyCompat", sum_needs(&res.sums.tidy_compat)),
-                ("zipIfImported", Value::modules(&res.sums.zip_if_imported)),
-            ]),
-        ),
-    ])
+        edges: res
+            .edges
+            .iter()
+            .map(|(from, to)| Edge { from, to })
+            .collect(),
+        skew: version_skew(res),
+        error: res.error.as_deref(),
+        // One message a line; go's stderr ends each with a newline.
+        warnings: res.warnings.lines().filter(|l| !l.is_empty()).collect(),
+        sums: Sums {
+            graph: sum_lines(&res.sums.graph),
+            build_list: sum_lines(&res.sums.build_list),
+            tidy_compat: sum_lines(&res.sums.tidy_compat),
+            zip_if_imported: &res.sums.zip_if_imported,
+        },
+    }
 }
 
 /// The resolution as rendered JSON text.
 pub fn render(res: &Resolution) -> String {
-    value(res).render()
+    render_json(&document(res))
 }

@@ -13,10 +13,12 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use gomod::bundle::{txtar, Bundle};
 use gomod::check::{check, to_text, Options, Report, Rule, RULES};
 
-use crate::json::Value;
+use crate::json;
 
 pub const RULES_USAGE: &str =
     "usage: gomodplay rules [--format text|json|markdown|html] [--examples DIR]\n";
@@ -82,6 +84,7 @@ pub fn parse(rest: &[OsString]) -> Result<Invocation, String> {
 }
 
 /// A rule's example: the case as txtar (its comment describes it), and the core's findings.
+#[derive(Serialize)]
 pub struct Example {
     pub txtar: String,
     pub findings: String,
@@ -176,31 +179,25 @@ fn text(entries: &[Entry<'_>]) -> String {
     out
 }
 
+/// A rule as the core serialises it (the JavaScript API's `rules()` returns the same objects),
+/// with its example when there is one.
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    #[serde(flatten)]
+    rule: &'a Rule,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    example: Option<&'a Example>,
+}
+
 fn json(entries: &[Entry<'_>]) -> String {
-    Value::Array(
-        entries
-            .iter()
-            .map(|(rule, example)| {
-                let mut fields = vec![
-                    ("code", Value::str(rule.code)),
-                    ("severity", Value::str(rule.severity.as_str())),
-                    ("summary", Value::str(rule.summary)),
-                    ("explanation", Value::str(rule.explanation)),
-                ];
-                if let Some(e) = example {
-                    fields.push((
-                        "example",
-                        Value::Object(vec![
-                            ("txtar", Value::str(&e.txtar)),
-                            ("findings", Value::str(&e.findings)),
-                        ]),
-                    ));
-                }
-                Value::Object(fields)
-            })
-            .collect(),
-    )
-    .render()
+    let rules: Vec<RuleJson<'_>> = entries
+        .iter()
+        .map(|(rule, example)| RuleJson {
+            rule,
+            example: example.as_ref(),
+        })
+        .collect();
+    json::render(&rules)
 }
 
 /// A fenced code block long enough not to be closed by backticks inside `text`.

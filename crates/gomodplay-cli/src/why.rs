@@ -14,11 +14,13 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use serde::Serialize;
+
 use gomod::resolve::explain::Explanation;
 use gomod::resolve::resolution::{Node, Origin};
 use gomod::resolve::{self, explain, CommandOutput, Mod, Resolution};
 
-use crate::json::Value;
+use crate::json;
 use crate::list::{emit, supplied_note};
 use crate::load;
 use crate::query_args::Query;
@@ -67,7 +69,7 @@ pub fn run(query: &Query, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 
         return emit(&loaded, out, stdout, stderr);
     }
     out.stdout = if query.json {
-        report.json().render()
+        json::render(&report.json())
     } else {
         report.text()
     };
@@ -222,62 +224,66 @@ impl<'r> Report<'r> {
         out
     }
 
-    fn json(&self) -> Value {
+    fn json(&self) -> WhyJson<'_> {
         let e = &self.explanation;
-        let chains = if self.limit > 0 {
-            Value::Array(e.chains.iter().map(Value::modules).collect())
-        } else {
-            Value::Array(Vec::new())
-        };
-        Value::Object(vec![
-            ("path", Value::str(&e.path)),
-            (
-                "asked",
-                self.asked.as_deref().map_or(Value::Null, Value::str),
-            ),
-            (
-                "selected",
-                e.selected.as_deref().map_or(Value::Null, Value::str),
-            ),
-            ("mainModule", Value::Bool(self.main_module)),
-            ("replacement", Value::opt_module(self.replacement.as_ref())),
-            ("status", Value::String(self.status())),
-            (
-                "requiredBy",
-                Value::Array(
-                    e.required_by
-                        .iter()
-                        .map(|(who, v)| {
-                            Value::Object(vec![
-                                ("module", Value::module(who)),
-                                ("version", Value::str(v)),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-            ("shortestChain", Value::modules(&e.shortest_chain)),
-            ("chains", chains),
-            (
-                "chainsTruncated",
-                Value::Bool(self.limit > 0 && e.chains_truncated),
-            ),
-            (
-                "versions",
-                Value::Array(
-                    self.versions
-                        .iter()
-                        .map(|n| {
-                            Value::Object(vec![
-                                ("version", Value::str(&n.module.version)),
-                                ("status", Value::str(Self::node_status(n))),
-                                ("requirementsLoaded", Value::Bool(n.requirements_loaded)),
-                                ("error", n.error.as_deref().map_or(Value::Null, Value::str)),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-        ])
+        let listed = self.limit > 0;
+        WhyJson {
+            path: &e.path,
+            asked: self.asked.as_deref(),
+            selected: e.selected.as_deref(),
+            main_module: self.main_module,
+            replacement: self.replacement.as_ref(),
+            status: self.status(),
+            required_by: e
+                .required_by
+                .iter()
+                .map(|(module, version)| Requirement { module, version })
+                .collect(),
+            shortest_chain: &e.shortest_chain,
+            chains: if listed { &e.chains } else { &[] },
+            chains_truncated: listed && e.chains_truncated,
+            versions: self
+                .versions
+                .iter()
+                .map(|n| VersionJson {
+                    version: &n.module.version,
+                    status: Self::node_status(n),
+                    requirements_loaded: n.requirements_loaded,
+                    error: n.error.as_deref(),
+                })
+                .collect(),
+        }
     }
+}
+
+/// `why --json`, in the schema README.md documents ("JSON output").
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WhyJson<'a> {
+    path: &'a str,
+    asked: Option<&'a str>,
+    selected: Option<&'a str>,
+    main_module: bool,
+    replacement: Option<&'a Mod>,
+    status: String,
+    required_by: Vec<Requirement<'a>>,
+    shortest_chain: &'a [Mod],
+    chains: &'a [Vec<Mod>],
+    chains_truncated: bool,
+    versions: Vec<VersionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Requirement<'a> {
+    module: &'a Mod,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VersionJson<'a> {
+    version: &'a str,
+    status: &'static str,
+    requirements_loaded: bool,
+    error: Option<&'a str>,
 }
