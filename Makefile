@@ -2,9 +2,15 @@
 #
 #   make setup   install whatever is missing (toolchains, Chromium, node tools, the go oracle)
 #   make serve   install the wasm tools if missing, build the site, serve it on http://127.0.0.1:$(PORT)/
-#   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz)
+#   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz), with the
+#                JavaScript API in dist/pkg and the documentation page in dist/docs
 #   make test    set up, then every test: native cargo tests, wasm build, size budget, browser tests
+#   make test-native  only the Rust tests and the web cases' check against go
+#   make test-size    only the size budget of an already built dist/
+#   make test-e2e     only the browser tests, against an already built dist/
+#   make web-cases    rewrite tests/cases/*.want from the go binary after adding a case
 #   make bench   time `gomodplay list` against a warm `go list -m all` on a kubernetes-sized universe
+#   make clean   remove dist/ and cargo's target/
 #
 # scripts/setup.sh does the installing; scripts/wasm-env.sh chooses how to compile to wasm32 on
 # this machine (the rustup target, or Debian's rustc-web building std from source).
@@ -23,7 +29,7 @@ BUDGET_KB ?= 300
 .PHONY: help setup serve dist test test-native test-size test-e2e web-cases bench clean
 
 help:
-	@sed -n 's/^#   make /make /p' Makefile
+	@sed -n 's/^#   make /make /p; s/^#                /             /p' Makefile
 
 setup:
 	scripts/setup.sh all
