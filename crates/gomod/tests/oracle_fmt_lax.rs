@@ -27,7 +27,7 @@ mod gocmd;
 #[path = "support/rng.rs"]
 mod rng;
 
-use gocmd::{capture, describe_difference, escape, Output};
+use gocmd::{capture, describe_difference, escape, write, Output};
 use gomod::path;
 use gomod::version::{gover, semver};
 use std::path::Path;
@@ -156,13 +156,6 @@ fn plan(data: Vec<u8>) -> Plan {
         stubs,
         expect,
     }
-}
-
-fn write(path: &Path, data: &[u8]) {
-    if let Some(parent) = path.parent() {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    std::fs::write(path, data).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// Serves the case and its stubs from a fresh proxy and runs `go mod graph` in a main module.

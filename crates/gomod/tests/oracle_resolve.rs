@@ -238,7 +238,7 @@ fn run_universes(work: bool, cases: u64) {
                 if i >= cases {
                     break;
                 }
-                if let Some(f) = check(first + i, work, &scratch.0, &kinds) {
+                if let Some(f) = check(first + i, work, &scratch.root, &kinds) {
                     if let Ok(mut v) = failures.lock() {
                         v.push(f);
                     }
@@ -279,7 +279,7 @@ fn show_universe() {
     let scratch = Scratch::new("oracle-show");
     let work = std::env::var_os("GOMODPLAY_SHOW_WORK").is_some();
     let u = generate(seed, work);
-    let layout = write_universe(&u, &scratch.0);
+    let layout = write_universe(&u, &scratch.root);
     let g = run_go(&layout, &["mod", "graph"], work);
     let l = run_go(&layout, &["list", "-m", "all"], work);
     let (og, ol, _, _) = ours(&u, &layout);

@@ -145,7 +145,7 @@ fn record_cases_from_go() {
         };
         let (u, _, _) = from_txtar(&keep);
         let scratch = Scratch::new("resolve-cases");
-        let layout = write_universe(&u, &scratch.0);
+        let layout = write_universe(&u, &scratch.root);
         let work = u.work.is_some();
         let graph = run_go(&layout, &["mod", "graph"], work);
         let list = run_go(&layout, &["list", "-m", "all"], work);

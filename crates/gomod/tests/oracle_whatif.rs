@@ -319,7 +319,7 @@ fn what_if_matches_go_get() {
                 if i >= cases {
                     break;
                 }
-                match check(first + i, &scratch.0) {
+                match check(first + i, &scratch.root) {
                     Outcome::Agree(kind) => {
                         if let Ok(mut k) = kinds.lock() {
                             *k.entry(kind).or_default() += 1;

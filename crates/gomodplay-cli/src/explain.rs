@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use gomod::check::{rule, RULES};
+use gomod::check::{rule, Rule, RULES};
 
 pub fn run(code: Option<&str>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let Some(code) = code else {
@@ -19,14 +19,7 @@ pub fn run(code: Option<&str>, stdout: &mut dyn Write, stderr: &mut dyn Write) -
     };
     match rule(code) {
         Some(r) => {
-            let _ = writeln!(
-                stdout,
-                "{} ({})\n\n{}\n\n{}",
-                r.code,
-                r.severity.as_str(),
-                r.summary,
-                r.explanation
-            );
+            let _ = stdout.write_all(explanation(r).as_bytes());
             0
         }
         None => {
@@ -37,4 +30,16 @@ pub fn run(code: Option<&str>, stdout: &mut dyn Write, stderr: &mut dyn Write) -
             crate::check::usage_status()
         }
     }
+}
+
+/// `explain CODE`'s text: code and severity, the summary, the explanation's paragraphs (`rules`
+/// prints each rule so, too).
+pub fn explanation(r: &Rule) -> String {
+    format!(
+        "{} ({})\n\n{}\n\n{}\n",
+        r.code,
+        r.severity.as_str(),
+        r.summary,
+        r.explanation
+    )
 }

@@ -164,14 +164,7 @@ fn text(entries: &[Entry<'_>]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let _ = writeln!(
-            out,
-            "{} ({})\n\n{}\n\n{}",
-            rule.code,
-            rule.severity.as_str(),
-            rule.summary,
-            rule.explanation
-        );
+        out.push_str(&crate::explain::explanation(rule));
         if let Some(e) = example {
             let _ = write!(out, "\nExample:\n{}\nFindings:\n{}", e.txtar, e.findings);
         }

@@ -3,8 +3,13 @@
 //! printed as txtar. The rule texts themselves are checked against go in the core's
 //! tests/check_cases.rs; here only the shell around them is.
 
+#[path = "../../gomod/tests/support/scratch.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use scratch::Scratch;
 
 use gomod::check::RULES;
 
@@ -19,14 +24,6 @@ fn case(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../gomod/testdata/check")
         .join(name)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("gomodplay-check-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 #[test]
@@ -66,10 +63,10 @@ fn check_reads_a_bundle_and_a_directory() {
         "{text}"
     );
 
-    let dir = scratch("dir");
+    let scratch = Scratch::new("check-cli-dir");
+    let dir = scratch.root.as_path();
     std::fs::write(dir.join("go.mod"), "module myproject\n\ngo 1.22.0\n").expect("write");
     let out = gomodplay(&["check", "--go-version", "1.23.8", &dir.to_string_lossy()]);
-    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -109,7 +106,8 @@ fn fix_prints_the_fixed_bundle() {
 fn a_directory_with_proxy_files_checks_like_its_bundle() {
     let bundle = case("retracted-version.txtar");
     let archive = std::fs::read_to_string(&bundle).expect("read case");
-    let dir = scratch("proxy-dir");
+    let scratch = Scratch::new("check-cli-proxy-dir");
+    let dir = scratch.root.as_path();
     let mut current: Option<std::fs::File> = None;
     for line in archive.split_inclusive('\n') {
         let marker = line.trim_end_matches('\n');
@@ -130,7 +128,6 @@ fn a_directory_with_proxy_files_checks_like_its_bundle() {
     }
     let from_dir = gomodplay(&["check", "--go-version", "1.27.3", &dir.to_string_lossy()]);
     let from_bundle = gomodplay(&["check", "--go-version", "1.27.3", &bundle.to_string_lossy()]);
-    let _ = std::fs::remove_dir_all(&dir);
     let text = String::from_utf8_lossy(&from_dir.stdout);
     assert!(
         text.starts_with("go.mod:5:1: warning[retracted-version]: go: warning: example.com/x@v1.0.1: retracted by module author: Broken build.\n"),

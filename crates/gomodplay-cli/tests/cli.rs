@@ -22,7 +22,7 @@ mod gocmd;
 #[path = "../../gomod/tests/support/rng.rs"]
 mod rng;
 
-use gocmd::{capture, describe_difference, escape, Kind, Output, ScratchDir};
+use gocmd::{capture, describe_difference, escape, Kind, Output, Scratch};
 use std::path::Path;
 use std::process::Command;
 
@@ -36,12 +36,12 @@ fn run_in(dir: &Path, mut cmd: Command, args: &[&str]) -> Output {
 
 #[test]
 fn help_and_usage_mistakes() {
-    let dir = ScratchDir::new("cli-usage");
-    let help = run_in(&dir.path, gomodplay(), &["help"]);
+    let dir = Scratch::new("cli-usage");
+    let help = run_in(&dir.root, gomodplay(), &["help"]);
     assert_eq!(help.status, 0);
     assert!(String::from_utf8_lossy(&help.stdout).starts_with("gomodplay reads go.mod"));
     assert!(help.stderr.is_empty());
-    let fmt_help = run_in(&dir.path, gomodplay(), &["help", "fmt"]);
+    let fmt_help = run_in(&dir.root, gomodplay(), &["help", "fmt"]);
     assert_eq!(fmt_help.status, 0);
     assert!(
         String::from_utf8_lossy(&fmt_help.stdout).starts_with("usage: gomodplay fmt [-w] FILE\n")
@@ -65,7 +65,7 @@ fn help_and_usage_mistakes() {
             "gomodplay help: unknown command \"frob\"\n",
         ),
     ] {
-        let out = run_in(&dir.path, gomodplay(), args);
+        let out = run_in(&dir.root, gomodplay(), args);
         assert_eq!(out.status, 2, "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -76,8 +76,8 @@ fn help_and_usage_mistakes() {
 /// Every way of naming a file, from two working directories, through go and gomodplay.
 #[test]
 fn file_names_in_messages_match_go() {
-    let scratch = ScratchDir::new("cli-names");
-    let root = scratch.path.canonicalize().unwrap_or(scratch.path.clone());
+    let scratch = Scratch::new("cli-names");
+    let root = scratch.root.canonicalize().unwrap_or(scratch.root.clone());
     let sub = root.join("sub");
     std::fs::create_dir_all(&sub).unwrap_or_else(|e| panic!("mkdir: {e}"));
     let broken_mod = b"module example.com/m\nfoo bar\nrequire example.com/a master\n";
@@ -223,19 +223,19 @@ fn generated_gowork_through_the_binary() {
 
 #[test]
 fn fmt_w_rewrites_only_changed_files() {
-    let dir = ScratchDir::new("cli-w");
+    let dir = Scratch::new("cli-w");
     let messy = b"module   example.com/m\ngo 1.21\nrequire (\n\texample.com/a v1.2\n)\n";
-    std::fs::write(dir.path.join("go.mod"), messy).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.root.join("go.mod"), messy).unwrap_or_else(|e| panic!("{e}"));
     let go = run_in(
-        &dir.path,
+        &dir.root,
         gocmd::go_command(),
         &["mod", "edit", "-fmt", "-print", "go.mod"],
     );
     assert_eq!(go.status, 0);
 
-    let out = run_in(&dir.path, gomodplay(), &["fmt", "-w", "go.mod"]);
+    let out = run_in(&dir.root, gomodplay(), &["fmt", "-w", "go.mod"]);
     assert_eq!((out.status, out.stdout.len(), out.stderr.len()), (0, 0, 0));
-    let rewritten = std::fs::read(dir.path.join("go.mod")).unwrap_or_default();
+    let rewritten = std::fs::read(dir.root.join("go.mod")).unwrap_or_default();
     assert_eq!(
         rewritten, go.stdout,
         "-w wrote something other than go's canonical form"
@@ -244,35 +244,35 @@ fn fmt_w_rewrites_only_changed_files() {
     // Already canonical: the file must not be written at all (its mtime stays in the past).
     let file = std::fs::File::options()
         .write(true)
-        .open(dir.path.join("go.mod"))
+        .open(dir.root.join("go.mod"))
         .unwrap_or_else(|e| panic!("{e}"));
     let past = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
     file.set_modified(past).unwrap_or_else(|e| panic!("{e}"));
     drop(file);
-    let out = run_in(&dir.path, gomodplay(), &["fmt", "go.mod", "-w"]);
+    let out = run_in(&dir.root, gomodplay(), &["fmt", "go.mod", "-w"]);
     assert_eq!(out.status, 0);
-    let modified = std::fs::metadata(dir.path.join("go.mod")).and_then(|m| m.modified());
+    let modified = std::fs::metadata(dir.root.join("go.mod")).and_then(|m| m.modified());
     assert_eq!(modified.ok(), Some(past), "an unchanged file was rewritten");
 
     // A broken file is reported like go and left alone.
     let broken = b"module example.com/m\nrequire example.com/a master\n";
-    std::fs::write(dir.path.join("go.mod"), broken).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.root.join("go.mod"), broken).unwrap_or_else(|e| panic!("{e}"));
     let go = run_in(
-        &dir.path,
+        &dir.root,
         gocmd::go_command(),
         &["mod", "edit", "-fmt", "go.mod"],
     );
-    let out = run_in(&dir.path, gomodplay(), &["fmt", "-w", "go.mod"]);
+    let out = run_in(&dir.root, gomodplay(), &["fmt", "-w", "go.mod"]);
     assert_eq!(out, go, "{}", describe_difference(&go, &out));
     assert_eq!(
-        std::fs::read(dir.path.join("go.mod")).unwrap_or_default(),
+        std::fs::read(dir.root.join("go.mod")).unwrap_or_default(),
         broken
     );
 }
 
 #[test]
 fn sum_prints_the_hash_go_records() {
-    let dir = ScratchDir::new("cli-sum");
+    let dir = Scratch::new("cli-sum");
     let mut rng = rng::Rng::new(rng::seed_from_env() ^ 0x73756d);
     let files: Vec<Vec<u8>> = (0..20)
         .map(|i| match i {
@@ -283,8 +283,8 @@ fn sum_prints_the_hash_go_records() {
         .collect();
     let want = gocmd::go_mod_sums(&files);
     for (data, want) in files.iter().zip(&want) {
-        std::fs::write(dir.path.join("go.mod"), data).unwrap_or_else(|e| panic!("{e}"));
-        let out = run_in(&dir.path, gomodplay(), &["sum", "go.mod"]);
+        std::fs::write(dir.root.join("go.mod"), data).unwrap_or_else(|e| panic!("{e}"));
+        let out = run_in(&dir.root, gomodplay(), &["sum", "go.mod"]);
         assert_eq!(out.status, 0, "{}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(
             String::from_utf8_lossy(&out.stdout),
@@ -293,7 +293,7 @@ fn sum_prints_the_hash_go_records() {
             escape(data)
         );
     }
-    let missing = run_in(&dir.path, gomodplay(), &["sum", "nope.mod"]);
+    let missing = run_in(&dir.root, gomodplay(), &["sum", "nope.mod"]);
     assert_eq!(missing.status, 1);
     assert_eq!(
         String::from_utf8_lossy(&missing.stderr),
@@ -304,7 +304,7 @@ fn sum_prints_the_hash_go_records() {
 /// go copies invalid UTF-8 from the file into its messages; so must we, byte for byte.
 #[test]
 fn invalid_utf8_in_messages_is_printed_as_go_does() {
-    let dir = ScratchDir::new("cli-utf8");
+    let dir = Scratch::new("cli-utf8");
     for (name, kind, data) in [
         ("go.mod", Kind::Mod, &b"foo\xe5\n"[..]),
         (
@@ -314,10 +314,10 @@ fn invalid_utf8_in_messages_is_printed_as_go_does() {
         ),
         ("go.work", Kind::Work, &b"go 1.21\nus\xffe ./a\n"[..]),
     ] {
-        std::fs::write(dir.path.join(name), data).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.root.join(name), data).unwrap_or_else(|e| panic!("{e}"));
         let go_args = [kind.subcommand(), "edit", "-fmt", "-print", name];
-        let go = run_in(&dir.path, gocmd::go_command(), &go_args);
-        let ours = run_in(&dir.path, gomodplay(), &["fmt", name]);
+        let go = run_in(&dir.root, gocmd::go_command(), &go_args);
+        let ours = run_in(&dir.root, gomodplay(), &["fmt", name]);
         assert_eq!(go.status, 1, "go accepted {}", escape(data));
         assert_eq!(ours, go, "{}", describe_difference(&go, &ours));
     }

@@ -28,129 +28,39 @@ mod universe_oracle;
 
 #[path = "../../gomod/tests/support/go.rs"]
 mod go;
+#[path = "../../gomod/tests/support/scratch.rs"]
+mod scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use universe::{escape, generate, Universe};
-use universe_oracle::write_proxy;
-
-/// What a command printed and how it exited.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Ran {
-    stdout: String,
-    stderr: String,
-    status: i32,
-}
-
-/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (the core's test support).
-fn go_binary() -> PathBuf {
-    go::go_program().to_path_buf()
-}
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// A scratch directory removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "gomodplay-cli-{tag}-{}-{nanos}",
-            std::process::id()
-        ));
-        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn write(path: &Path, data: &str) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("creating {}: {e}", parent.display()));
-    }
-    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
-
-fn ran(out: std::process::Output) -> Ran {
-    Ran {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        status: out.status.code().unwrap_or(-1),
-    }
-}
+use universe_oracle::{env_u64, write, write_main, write_proxy, Layout, Ran, Scratch};
 
 /// Runs `go <args>` in `dir`, offline against the file proxy `proxy`, with its own GOPATH.
 fn run_go(dir: &Path, proxy: &Path, gopath: &Path, args: &[&str], workspace: bool) -> Ran {
-    let mut cmd = Command::new(go_binary());
-    cmd.args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", gopath)
-        .env("PWD", dir)
-        .env("GOTOOLCHAIN", "local")
-        .env("GOSUMDB", "off")
-        .env("GOPATH", gopath)
-        .env("GOMODCACHE", gopath.join("pkg").join("mod"))
-        .env("GOCACHE", gopath.join("cache"))
-        .env("GOPROXY", format!("file://{}", proxy.display()))
-        .env("GOENV", "off")
-        .env(
-            "GOFLAGS",
-            if workspace {
-                "-modcacherw"
-            } else {
-                "-mod=mod -modcacherw"
-            },
-        )
-        .env(
-            "GOWORK",
-            if workspace {
-                dir.join("go.work").display().to_string()
-            } else {
-                "off".to_owned()
-            },
-        );
-    ran(cmd
-        .output()
-        .unwrap_or_else(|e| panic!("running {}: {e}", go_binary().display())))
+    let layout = Layout {
+        proxy: proxy.to_path_buf(),
+        root: dir.to_path_buf(),
+        gopath: gopath.to_path_buf(),
+    };
+    universe_oracle::run_go(&layout, args, workspace)
 }
 
 /// Runs gomodplay from an unrelated working directory (paths are absolute).
 fn run_ours(args: &[&str]) -> Ran {
     let cwd = std::env::temp_dir();
-    ran(Command::new(env!("CARGO_BIN_EXE_gomodplay"))
+    let out = Command::new(env!("CARGO_BIN_EXE_gomodplay"))
         .args(args)
         .current_dir(&cwd)
         .env("PWD", &cwd)
         .output()
-        .unwrap_or_else(|e| panic!("running gomodplay: {e}")))
-}
-
-/// The main module files of a universe below `root`.
-fn write_main(u: &Universe, root: &Path) {
-    match &u.work {
-        Some(w) => write(&root.join("go.work"), w),
-        None => write(&root.join("go.mod"), &u.main_gomod),
-    }
-    for l in &u.locals {
-        write(&root.join(&l.dir).join("go.mod"), &l.gomod);
+        .unwrap_or_else(|e| panic!("running gomodplay: {e}"));
+    Ran {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        exit_code: out.status.code().unwrap_or(-1),
     }
 }
 
@@ -193,7 +103,7 @@ fn difference(what: &str, go: &Ran, us: &Ran) -> Option<String> {
     (go != us).then(|| {
         format!(
             "{what}:\n--- go (exit {})\n{}{}--- gomodplay (exit {})\n{}{}",
-            go.status, go.stdout, go.stderr, us.status, us.stdout, us.stderr
+            go.exit_code, go.stdout, go.stderr, us.exit_code, us.stdout, us.stderr
         )
     })
 }
@@ -273,7 +183,7 @@ fn check_universe(u: &Universe, base: &Path) -> (Vec<String>, [i32; 2]) {
             eprint!("{}", g.stderr);
         }
     }
-    (diffs, [gos[0].status, gos[1].status])
+    (diffs, [gos[0].exit_code, gos[1].exit_code])
 }
 
 #[test]
@@ -292,7 +202,7 @@ fn list_and_graph_match_go_on_generated_universes() {
         }
         for u in universes {
             let tag = if u.work.is_some() { "w" } else { "m" };
-            let base = scratch.0.join(format!("{tag}{seed}"));
+            let base = scratch.root.join(format!("{tag}{seed}"));
             let (diffs, statuses) = check_universe(&u, &base);
             for d in diffs {
                 failures.push(format!("seed {seed} ({tag}): {d}\n{}", u.to_txtar()));
@@ -322,14 +232,14 @@ fn list_and_graph_match_go_on_generated_universes() {
 #[test]
 fn directory_replacement_outside_the_module() {
     let scratch = Scratch::new("dirreplace");
-    let main = scratch.0.join("proj").join("main");
-    let proxy = scratch.0.join("proxy");
+    let main = scratch.root.join("proj").join("main");
+    let proxy = scratch.root.join("proxy");
     write(
         &main.join("go.mod"),
         "module example.com/main\n\ngo 1.22\n\nrequire (\n\texample.com/utils v1.0.0\n\texample.com/gone v1.0.0\n)\n\nreplace example.com/utils => ../utils\n",
     );
     write(
-        &scratch.0.join("proj").join("utils").join("go.mod"),
+        &scratch.root.join("proj").join("utils").join("go.mod"),
         "module example.com/utils\n\ngo 1.21\n\nrequire example.com/leaf v1.1.0\n",
     );
     let u = Universe {
@@ -359,7 +269,7 @@ fn directory_replacement_outside_the_module() {
         run_ours(&["list", "--proxy", &proxy_s, &main_s]),
     ];
     // The same with the replacement directory missing.
-    let broken = scratch.0.join("broken").join("main");
+    let broken = scratch.root.join("broken").join("main");
     write(
         &broken.join("go.mod"),
         "module example.com/main\n\ngo 1.22\n\nrequire example.com/utils v1.0.0\n\nreplace example.com/utils => ../utils\n",
@@ -370,7 +280,7 @@ fn directory_replacement_outside_the_module() {
         run_ours(&["list", "--proxy", &proxy_s, &broken_s]),
     ];
     // A dependency version the proxy does not have: go's message names the proxy URL.
-    let absent = scratch.0.join("absent");
+    let absent = scratch.root.join("absent");
     write(
         &absent.join("go.mod"),
         "module example.com/main\n\ngo 1.22\n\nrequire (\n\texample.com/leaf v1.1.0\n\texample.com/nowhere v1.0.0\n)\n",
@@ -378,7 +288,7 @@ fn directory_replacement_outside_the_module() {
     let absent_s = path_str(&absent);
     // The same as a bundle: go runs on it unpacked in the bundle's directory, which is also
     // its proxy.
-    let absent_bundle = scratch.0.join("absent-bundle");
+    let absent_bundle = scratch.root.join("absent-bundle");
     let absent_universe = Universe {
         main_gomod: fs::read_to_string(absent.join("go.mod")).unwrap_or_default(),
         proxy: u.proxy.clone(),
@@ -393,7 +303,7 @@ fn directory_replacement_outside_the_module() {
         run_ours(&["graph", "--proxy", &proxy_s, &absent_s]),
         run_ours(&["list", "--proxy", &proxy_s, &absent_s]),
     ];
-    let gopath = scratch.0.join("gopath");
+    let gopath = scratch.root.join("gopath");
     let go_ok = [
         run_go(&main, &proxy, &gopath, &["mod", "graph"], false),
         run_go(&main, &proxy, &gopath, &["list", "-m", "all"], false),
@@ -416,7 +326,7 @@ fn directory_replacement_outside_the_module() {
     assert!(go_ok[1]
         .stdout
         .contains("example.com/utils v1.0.0 => ../utils\n"));
-    assert_eq!(go_broken[1].status, 1, "{go_broken:?}");
+    assert_eq!(go_broken[1].exit_code, 1, "{go_broken:?}");
     assert!(go_absent[1].stderr.contains(&proxy_s), "{go_absent:?}");
     for (what, go, us) in [
         ("graph", &go_ok[0], &ours_ok[0]),
@@ -449,14 +359,14 @@ fn supplied_graph_gives_gos_build_list() {
     while compared < 20 && seed < 400 {
         let u = generate(seed, false);
         seed += 1;
-        let base = scratch.0.join(format!("s{seed}"));
+        let base = scratch.root.join(format!("s{seed}"));
         let (root, proxy, gopath) = (base.join("root"), base.join("proxy"), base.join("gopath"));
         write_main(&u, &root);
         write_proxy(&u, &proxy);
         let graph = run_go(&root, &proxy, &gopath, &["mod", "graph"], false);
         let list = run_go(&root, &proxy, &gopath, &["list", "-m", "all"], false);
-        if graph.status != 0
-            || list.status != 0
+        if graph.exit_code != 0
+            || list.exit_code != 0
             || list.stdout.contains(" => ")
             || !u.main_gomod.lines().any(|l| l.starts_with("go "))
         {
@@ -484,7 +394,7 @@ fn supplied_graph_gives_gos_build_list() {
                 Ran {
                     stdout: list.stdout.clone(),
                     stderr: note.clone(),
-                    status: 0
+                    exit_code: 0
                 },
                 "seed {}:\n{}",
                 u.seed,
@@ -496,7 +406,7 @@ fn supplied_graph_gives_gos_build_list() {
                 Ran {
                     stdout: graph.stdout.clone(),
                     stderr: note,
-                    status: 0
+                    exit_code: 0
                 },
                 "seed {}:\n{}",
                 u.seed,
@@ -520,13 +430,13 @@ fn real_module_cache_as_proxy() {
     while compared < 5 && seed < 200 {
         let u = generate(seed, false);
         seed += 1;
-        let base = scratch.0.join(format!("c{seed}"));
+        let base = scratch.root.join(format!("c{seed}"));
         let (root, proxy, gopath) = (base.join("root"), base.join("proxy"), base.join("gopath"));
         write_main(&u, &root);
         write_proxy(&u, &proxy);
         // Fills the cache (and, with -mod=mod, may tidy go.mod's go line).
         let first = run_go(&root, &proxy, &gopath, &["list", "-m", "all"], false);
-        if first.status != 0 {
+        if first.exit_code != 0 {
             continue;
         }
         let download = gopath
@@ -539,7 +449,7 @@ fn real_module_cache_as_proxy() {
         let ours_graph = run_ours(&["graph", "--proxy", &download_s, &root_s]);
         let go_list = run_go(&root, &download, &gopath, &["list", "-m", "all"], false);
         let go_graph = run_go(&root, &download, &gopath, &["mod", "graph"], false);
-        assert_eq!(go_list.status, 0, "{go_list:?}");
+        assert_eq!(go_list.exit_code, 0, "{go_list:?}");
         for (what, go, us) in [
             ("list", &go_list, &ours_list),
             ("graph", &go_graph, &ours_graph),

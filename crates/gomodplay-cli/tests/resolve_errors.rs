@@ -2,34 +2,19 @@
 //! cannot be read (exit 1, a message naming the file), help, `--go-version`, and `list --json`
 //! (its build list must be what `go list -m all` prints for the same bundle).
 
+#[path = "../../gomod/tests/support/scratch.rs"]
+mod scratch;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+use scratch::{write, Scratch};
 
 struct Ran {
     stdout: String,
     stderr: String,
     status: i32,
-}
-
-fn scratch(tag: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!(
-        "gomodplay-errs-{tag}-{}-{nanos}",
-        std::process::id()
-    ));
-    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    dir
-}
-
-fn write(path: &Path, data: &str) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("creating {}: {e}", parent.display()));
-    }
-    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Ran {
@@ -51,7 +36,8 @@ const BUNDLE: &str = "-- go.mod --\nmodule example.com/m\n\ngo 1.21\n\nrequire e
 
 #[test]
 fn usage_mistakes_exit_2_with_the_reason_and_usage() {
-    let dir = scratch("usage");
+    let scratch = Scratch::new("errs-usage");
+    let dir = scratch.root.as_path();
     for (args, reason, usage) in [
         (&["list", "a", "b"][..], "gomodplay list: too many arguments given\n", "usage: gomodplay list "),
         (&["graph", "--json"][..], "gomodplay graph: unknown flag --json\n", "usage: gomodplay graph "),
@@ -82,12 +68,12 @@ fn usage_mistakes_exit_2_with_the_reason_and_usage() {
         let flag = run_in(&dir, &[verb, "-h"]);
         assert_eq!(flag.stdout, out.stdout);
     }
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn unreadable_inputs_name_the_file() {
-    let dir = scratch("unreadable");
+    let scratch = Scratch::new("errs-unreadable");
+    let dir = scratch.root.as_path();
     let d = dir.display().to_string();
     write(&dir.join("empty").join("README"), "nothing here\n");
     write(&dir.join("notes.txt"), "not an archive\n");
@@ -135,7 +121,6 @@ fn unreadable_inputs_name_the_file() {
         assert_eq!((out.status, out.stderr.as_str()), (status, stderr.as_str()), "{args:?}");
         assert_eq!(out.stdout, "", "{args:?}");
     }
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// A proxy file that exists but cannot be read is reported by name, not silently taken for a
@@ -143,7 +128,8 @@ fn unreadable_inputs_name_the_file() {
 /// for an unreadable file, since permissions do not stop a test running as root.
 #[test]
 fn unreadable_proxy_file_is_reported() {
-    let dir = scratch("proxyfile");
+    let scratch = Scratch::new("errs-proxyfile");
+    let dir = scratch.root.as_path();
     let proxy = dir.join("proxy");
     write(
         &dir.join("m").join("go.mod"),
@@ -160,14 +146,14 @@ fn unreadable_proxy_file_is_reported() {
              gomodplay: warning: read {p}/example.com/b/@v/v1.0.0.mod: is a directory (treated as missing)\n"
         )
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// Files of a bundle that the resolver does not use are named in a warning on stderr;
 /// the result is unchanged.
 #[test]
 fn odd_bundle_files_are_named_in_warnings() {
-    let dir = scratch("oddfiles");
+    let scratch = Scratch::new("errs-oddfiles");
+    let dir = scratch.root.as_path();
     write(
         &dir.join("b.txtar"),
         &format!("{BUNDLE}-- notes.md --\nhello\n"),
@@ -182,14 +168,14 @@ fn odd_bundle_files_are_named_in_warnings() {
         out.stderr,
         "gomodplay: warning: b.txtar: notes.md: not a file the playground uses; ignored\n"
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// `--go-version` is the running toolchain of the simulation; go's message for a go.mod that
 /// needs a newer one has the form go 1.27.3 printed for `go 1.99` in the generated universes.
 #[test]
 fn go_version_flag_sets_the_running_toolchain() {
-    let dir = scratch("goversion");
+    let scratch = Scratch::new("errs-goversion");
+    let dir = scratch.root.as_path();
     write(&dir.join("b.txtar"), BUNDLE);
     let out = run_in(&dir, &["list", "--go-version", "1.20.4", "b.txtar"]);
     assert_eq!(out.status, 1);
@@ -212,14 +198,14 @@ fn go_version_flag_sets_the_running_toolchain() {
         (0, "example.com/m\n")
     );
     assert_eq!((by_dir.status, by_dir.stdout), (0, by_file.stdout));
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// `list --json` describes the same build list `list` prints (which the differential tests
 /// compare with go): the buildList entries, in order, are the `go list -m all` lines.
 #[test]
 fn list_json_build_list_matches_list() {
-    let dir = scratch("json");
+    let scratch = Scratch::new("errs-json");
+    let dir = scratch.root.as_path();
     write(&dir.join("b.txtar"), BUNDLE);
     let plain = run_in(&dir, &["list", "b.txtar"]);
     assert_eq!(
@@ -260,5 +246,4 @@ fn list_json_build_list_matches_list() {
     ] {
         assert!(json.stdout.contains(key), "{key} missing:\n{}", json.stdout);
     }
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -15,36 +15,21 @@
 #[path = "../../gomod/tests/support/go.rs"]
 mod go;
 
+#[path = "../../gomod/tests/support/scratch.rs"]
+mod scratch;
+#[path = "../../gomod/tests/support/universe.rs"]
+mod universe;
+#[path = "../../gomod/tests/support/universe_oracle.rs"]
+mod universe_oracle;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use scratch::{write, Scratch};
+use universe_oracle::{run_go, Layout};
+
 use gomod::bundle::txtar;
-
-/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (the core's test support).
-fn go_binary() -> PathBuf {
-    go::go_program().to_path_buf()
-}
-
-fn scratch(tag: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!(
-        "gomodplay-why-{tag}-{}-{nanos}",
-        std::process::id()
-    ));
-    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    dir
-}
-
-fn write(path: &Path, data: &[u8]) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("creating {}: {e}", parent.display()));
-    }
-    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
 
 /// The text a case's `want` section holds for a run.
 fn render(out: &std::process::Output) -> String {
@@ -76,40 +61,22 @@ fn go_outputs(files: &[txtar::File], dir: &Path) -> (String, String) {
         }
     }
     let workspace = dir.join("go.work").exists();
-    let gopath = dir.join("gopath");
+    // The bundle's directory is both the main module's and the proxy's.
+    let layout = Layout {
+        proxy: dir.to_path_buf(),
+        root: dir.to_path_buf(),
+        gopath: dir.join("gopath"),
+    };
     let run = |args: &[&str]| -> String {
-        let out = Command::new(go_binary())
-            .args(args)
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &gopath)
-            .env("PWD", dir)
-            .env("GOTOOLCHAIN", "local")
-            .env("GOSUMDB", "off")
-            .env("GOPATH", &gopath)
-            .env("GOMODCACHE", gopath.join("mod"))
-            .env("GOCACHE", gopath.join("cache"))
-            .env("GOPROXY", format!("file://{}", dir.display()))
-            .env("GOENV", "off")
-            .env(
-                "GOFLAGS",
-                if workspace {
-                    "-modcacherw"
-                } else {
-                    "-mod=mod -modcacherw"
-                },
-            )
-            .env("GOWORK", if workspace { "" } else { "off" })
-            .output()
-            .unwrap_or_else(|e| panic!("running go: {e}"));
-        assert!(
-            out.status.success(),
+        let out = run_go(&layout, args, workspace);
+        assert_eq!(
+            out.exit_code,
+            0,
             "go {args:?} failed in {}: {}",
             dir.display(),
-            String::from_utf8_lossy(&out.stderr)
+            out.stderr
         );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        out.stdout
     };
     (run(&["mod", "graph"]), run(&["list", "-m", "all"]))
 }
@@ -192,7 +159,8 @@ fn why_goldens() {
     names.sort();
     assert!(names.len() >= 6, "too few cases in {}", dir.display());
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let base = scratch("golden");
+    let scratch = Scratch::new("why-golden");
+    let base = scratch.root.as_path();
     let mut failures = Vec::new();
     for case in &names {
         let name = case
@@ -261,6 +229,5 @@ fn why_goldens() {
             check_against_go(&name, &module, &got, &graph, &list);
         }
     }
-    let _ = fs::remove_dir_all(&base);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -11,6 +11,11 @@ use std::sync::Mutex;
 
 #[path = "go.rs"]
 mod go;
+#[path = "scratch.rs"]
+mod scratch;
+
+#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
+pub use scratch::{write, Scratch};
 
 #[allow(unused_imports)] // Not every test crate that includes this file needs both.
 pub use go::{go_command, workspace_root};
@@ -50,30 +55,6 @@ pub fn capture(cmd: &mut Command) -> Output {
             status: out.status.code().unwrap_or(-1),
         },
         Err(err) => panic!("cannot run {cmd:?}: {err}"),
-    }
-}
-
-/// A scratch directory under the system temp dir, removed on drop.
-pub struct ScratchDir {
-    pub path: PathBuf,
-}
-
-impl ScratchDir {
-    pub fn new(label: &str) -> ScratchDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let path =
-            std::env::temp_dir().join(format!("gomodplay-{label}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path)
-            .unwrap_or_else(|err| panic!("cannot create {}: {err}", path.display()));
-        ScratchDir { path }
-    }
-}
-
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }
 
@@ -126,11 +107,11 @@ pub fn run_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&Path, &T) -> R
     std::thread::scope(|scope| {
         for _ in 0..parallelism().min(items.len().max(1)) {
             scope.spawn(|| {
-                let dir = ScratchDir::new("go");
+                let dir = Scratch::new("go");
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(item) = items.get(i) else { break };
-                    let out = work(&dir.path, item);
+                    let out = work(&dir.root, item);
                     results.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(out);
                 }
             });
@@ -338,8 +319,8 @@ pub fn save_case(label: &str, seed: u64, index: usize, name: &str, data: &[u8]) 
 /// it (and before it fails on the missing zip), so `GoModSum` is reported for any bytes, even a file
 /// that does not parse or declares another module path.
 pub fn go_mod_sums(files: &[Vec<u8>]) -> Vec<String> {
-    let dir = ScratchDir::new("sum");
-    let proxy = dir.path.join("proxy");
+    let dir = Scratch::new("sum");
+    let proxy = dir.root.join("proxy");
     let mut args: Vec<String> = vec!["mod".into(), "download".into(), "-json".into()];
     for (i, data) in files.iter().enumerate() {
         let at = proxy.join(format!("example.com/oracle/m{i}/@v"));
@@ -354,10 +335,10 @@ pub fn go_mod_sums(files: &[Vec<u8>]) -> Vec<String> {
     let out = capture(
         go_command()
             .args(&args)
-            .current_dir(&dir.path)
+            .current_dir(&dir.root)
             .env("GOPROXY", format!("file://{}", proxy.display()))
-            .env("GOMODCACHE", dir.path.join("modcache"))
-            .env("GOPATH", dir.path.join("gopath"))
+            .env("GOMODCACHE", dir.root.join("modcache"))
+            .env("GOPATH", dir.root.join("gopath"))
             .env("GOFLAGS", "-modcacherw"),
     );
     // The JSON stream has one object per module, in request order, each with a `"Path"` line and

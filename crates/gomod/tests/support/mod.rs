@@ -2,5 +2,6 @@
 #![allow(dead_code)]
 
 pub mod go;
+pub mod scratch;
 pub mod universe;
 pub mod universe_oracle;

@@ -4,53 +4,18 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "go.rs"]
 mod go;
+#[path = "scratch.rs"]
+mod scratch;
 
 #[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
 pub use go::{go_command, go_program, goroot, isolated_go_command};
 
-/// A scratch directory that is removed on drop unless the test failed, so a failure can be
-/// inspected.
-pub struct Scratch {
-    pub root: PathBuf,
-}
-
-impl Scratch {
-    pub fn new(label: &str) -> Scratch {
-        let root = std::env::temp_dir().join(format!("gomodplay-{label}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
-        fs::create_dir_all(&root).expect("creating scratch directory");
-        Scratch { root }
-    }
-
-    pub fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            eprintln!(
-                "scratch directory kept for inspection: {}",
-                self.root.display()
-            );
-        } else {
-            let _ = fs::remove_dir_all(&self.root);
-        }
-    }
-}
-
-/// Writes `data` to `path`, creating parent directories.
-pub fn write_file(path: &Path, data: &[u8]) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("creating directory");
-    }
-    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
+#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
+pub use scratch::{write as write_file, Scratch};
 
 /// The proxy protocol's case encoding, written independently of the crate under test: every
 /// upper-case ASCII letter becomes `!` followed by its lower-case form.

@@ -27,34 +27,8 @@ pub fn go_binary() -> PathBuf {
     super::go::go_program().to_path_buf()
 }
 
-/// A scratch directory removed on drop.
-pub struct Scratch(pub PathBuf);
-
-impl Scratch {
-    pub fn new(tag: &str) -> Scratch {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir =
-            std::env::temp_dir().join(format!("gomodplay-{tag}-{}-{nanos}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn write(path: &Path, data: &str) {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap_or_else(|e| panic!("creating {}: {e}", parent.display()));
-    }
-    fs::write(path, data).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-}
+#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
+pub use super::scratch::{write, Scratch};
 
 /// Where a written universe lives.
 pub struct Layout {
@@ -78,17 +52,23 @@ pub fn write_universe(u: &Universe, base: &Path) -> Layout {
     fs::create_dir_all(&proxy).unwrap_or_else(|e| panic!("creating {}: {e}", proxy.display()));
     fs::create_dir_all(&root).unwrap_or_else(|e| panic!("creating {}: {e}", root.display()));
     write_proxy(u, &proxy);
+    write_main(u, &root);
+    Layout {
+        proxy,
+        root,
+        gopath,
+    }
+}
+
+/// The main module files of a universe below `root`: its go.mod or go.work, and the go.mod
+/// files of its local replacement and `use` directories.
+pub fn write_main(u: &Universe, root: &Path) {
     match &u.work {
         Some(w) => write(&root.join("go.work"), w),
         None => write(&root.join("go.mod"), &u.main_gomod),
     }
     for l in &u.locals {
         write(&root.join(&l.dir).join("go.mod"), &l.gomod);
-    }
-    Layout {
-        proxy,
-        root,
-        gopath,
     }
 }
 
@@ -100,6 +80,7 @@ pub fn run_go(layout: &Layout, args: &[&str], workspace: bool) -> Ran {
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", &layout.gopath)
+        .env("PWD", &layout.root)
         .env("GOTOOLCHAIN", "local")
         .env("GOSUMDB", "off")
         .env("GOPATH", &layout.gopath)
