@@ -8,13 +8,14 @@
 
 mod support;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
 use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings, Workspace};
 use support::universe::{generate, Universe};
-use support::universe_oracle::{env_u64, run_go, source_of, write_universe, Layout, Ran, Scratch};
+use support::universe_oracle::{
+    env_u64, map_seeds, run_go, source_of, write_universe, Layout, Ran, Scratch,
+};
 
 /// Our outputs: `go mod graph`, `go list -m all`, the go.sum lines `go list -m all` writes, and
 /// `go list -m -retracted all`.
@@ -227,26 +228,14 @@ fn workspace_list_and_graph_match_go() {
 fn run_universes(work: bool, cases: u64) {
     let first = env_u64("GOMODPLAY_SEED", 1);
     let scratch = Scratch::new("oracle-resolve");
-    let next = AtomicUsize::new(0);
-    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let kinds = Mutex::new(std::collections::BTreeMap::new());
     let started = Instant::now();
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst) as u64;
-                if i >= cases {
-                    break;
-                }
-                if let Some(f) = check(first + i, work, &scratch.root, &kinds) {
-                    if let Ok(mut v) = failures.lock() {
-                        v.push(f);
-                    }
-                }
-            });
-        }
-    });
-    let failures = failures.into_inner().unwrap_or_default();
+    let failures: Vec<String> = map_seeds(first, cases, |seed| {
+        check(seed, work, &scratch.root, &kinds)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     eprintln!(
         "{cases} universes from seed {first} in {:.1?}; {} failed",
         started.elapsed(),

@@ -31,14 +31,14 @@
 mod support;
 
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 use gomod::resolve::{self, Change, Input, MapSource, Mod, Settings};
 use gomod::version::semver;
 use support::universe::{escape, generate, Rng, Universe};
-use support::universe_oracle::{env_u64, run_go, source_of, write_universe, Layout, Scratch};
+use support::universe_oracle::{
+    env_u64, map_seeds, run_go, source_of, write_universe, Layout, Scratch,
+};
 
 fn input_of<'a>(u: &'a Universe, src: &'a MapSource, layout: &Layout) -> Input<'a> {
     Input {
@@ -307,39 +307,20 @@ fn what_if_matches_go_get() {
     let cases = env_u64("GOMODPLAY_CASES", 240);
     let first = env_u64("GOMODPLAY_SEED", 1);
     let scratch = Scratch::new("oracle-whatif");
-    let next = AtomicUsize::new(0);
-    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    let kinds: Mutex<std::collections::BTreeMap<&'static str, usize>> =
-        Mutex::new(std::collections::BTreeMap::new());
     let started = Instant::now();
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst) as u64;
-                if i >= cases {
-                    break;
-                }
-                match check(first + i, &scratch.root) {
-                    Outcome::Agree(kind) => {
-                        if let Ok(mut k) = kinds.lock() {
-                            *k.entry(kind).or_default() += 1;
-                        }
-                    }
-                    Outcome::Differ(f) => {
-                        if let Ok(mut v) = failures.lock() {
-                            v.push(f);
-                        }
-                    }
-                }
-            });
+    let mut failures: Vec<String> = Vec::new();
+    let mut kinds: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    for outcome in map_seeds(first, cases, |seed| check(seed, &scratch.root)) {
+        match outcome {
+            Outcome::Agree(kind) => *kinds.entry(kind).or_default() += 1,
+            Outcome::Differ(f) => failures.push(f),
         }
-    });
-    let failures = failures.into_inner().unwrap_or_default();
+    }
     eprintln!(
         "{cases} universes from seed {first} in {:.1?}; {} differ; the others by kind: {:?}",
         started.elapsed(),
         failures.len(),
-        kinds.into_inner().unwrap_or_default()
+        kinds
     );
     // One line per differing case (seed, change, kind of difference) shows the failing shapes.
     for f in &failures {

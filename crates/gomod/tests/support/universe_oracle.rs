@@ -9,6 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use gomod::resolve::MapSource;
 
@@ -155,4 +157,28 @@ pub fn write_proxy(u: &Universe, proxy: &Path) {
     for (path, list) in &lists {
         write(&proxy.join(escape(path)).join("@v").join("list"), list);
     }
+}
+
+/// Runs `check` on the seeds `first..first + cases` on two threads (the go runs dominate, and
+/// the machine has two cores) and returns the results in seed order.
+pub fn map_seeds<T: Send>(first: u64, cases: u64, check: impl Fn(u64) -> T + Sync) -> Vec<T> {
+    let next = AtomicU64::new(0);
+    let results: Mutex<Vec<(u64, T)>> = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= cases {
+                    break;
+                }
+                let result = check(first + i);
+                if let Ok(mut v) = results.lock() {
+                    v.push((i, result));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
