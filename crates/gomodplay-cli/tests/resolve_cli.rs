@@ -126,7 +126,7 @@ fn check_universe(u: &Universe, base: &Path) -> (Vec<String>, [i32; 2]) {
     write_main(u, &bun);
     write_proxy(u, &bun);
     let bundle_file = bun.join("bundle.txtar");
-    write(&bundle_file, &bundle_txtar(u));
+    write(&bundle_file, bundle_txtar(u));
 
     let (root_s, proxy_s, bundle_s) = (
         path_str(&dir_root),
@@ -297,7 +297,7 @@ fn directory_replacement_outside_the_module() {
     write_main(&absent_universe, &absent_bundle);
     write_proxy(&absent_universe, &absent_bundle);
     let absent_txtar = absent_bundle.join("bundle.txtar");
-    write(&absent_txtar, &bundle_txtar(&absent_universe));
+    write(&absent_txtar, bundle_txtar(&absent_universe));
     let ours_absent_bundle = run_ours(&["list", &path_str(&absent_txtar)]);
     let ours_absent = [
         run_ours(&["graph", "--proxy", &proxy_s, &absent_s]),
@@ -377,7 +377,7 @@ fn supplied_graph_gives_gos_build_list() {
         let bundle = base.join("graph.txtar");
         write(
             &bundle,
-            &format!("a pasted graph\n-- go-mod-graph.txt --\n{}", graph.stdout),
+            format!("a pasted graph\n-- go-mod-graph.txt --\n{}", graph.stdout),
         );
         let supplied_s = path_str(&supplied);
         let bundle_s = path_str(&bundle);

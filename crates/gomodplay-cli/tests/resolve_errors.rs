@@ -55,17 +55,17 @@ fn usage_mistakes_exit_2_with_the_reason_and_usage() {
             "usage: gomodplay why ",
         ),
     ] {
-        let out = run_in(&dir, args);
+        let out = run_in(dir, args);
         assert_eq!(out.status, 2, "{args:?}");
         assert_eq!(out.stdout, "", "{args:?}");
         assert!(out.stderr.starts_with(reason), "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains(usage), "{args:?}: {}", out.stderr);
     }
     for verb in ["list", "graph", "why"] {
-        let out = run_in(&dir, &["help", verb]);
+        let out = run_in(dir, &["help", verb]);
         assert_eq!(out.status, 0);
         assert!(out.stdout.starts_with(&format!("usage: gomodplay {verb} ")));
-        let flag = run_in(&dir, &[verb, "-h"]);
+        let flag = run_in(dir, &[verb, "-h"]);
         assert_eq!(flag.stdout, out.stdout);
     }
 }
@@ -117,7 +117,7 @@ fn unreadable_inputs_name_the_file() {
         ),
     ] {
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = run_in(&dir, &argv);
+        let out = run_in(dir, &argv);
         assert_eq!((out.status, out.stderr.as_str()), (status, stderr.as_str()), "{args:?}");
         assert_eq!(out.stdout, "", "{args:?}");
     }
@@ -137,7 +137,7 @@ fn unreadable_proxy_file_is_reported() {
     );
     fs::create_dir_all(proxy.join("example.com/b/@v/v1.0.0.mod")).unwrap_or_default();
     let p = proxy.display().to_string();
-    let out = run_in(&dir, &["graph", "--proxy", &p, "m"]);
+    let out = run_in(dir, &["graph", "--proxy", &p, "m"]);
     assert_eq!(out.status, 1);
     assert_eq!(
         out.stderr,
@@ -156,9 +156,9 @@ fn odd_bundle_files_are_named_in_warnings() {
     let dir = scratch.root.as_path();
     write(
         &dir.join("b.txtar"),
-        &format!("{BUNDLE}-- notes.md --\nhello\n"),
+        format!("{BUNDLE}-- notes.md --\nhello\n"),
     );
-    let out = run_in(&dir, &["list", "b.txtar"]);
+    let out = run_in(dir, &["list", "b.txtar"]);
     assert_eq!(out.status, 0);
     assert_eq!(
         out.stdout,
@@ -177,22 +177,22 @@ fn go_version_flag_sets_the_running_toolchain() {
     let scratch = Scratch::new("errs-goversion");
     let dir = scratch.root.as_path();
     write(&dir.join("b.txtar"), BUNDLE);
-    let out = run_in(&dir, &["list", "--go-version", "1.20.4", "b.txtar"]);
+    let out = run_in(dir, &["list", "--go-version", "1.20.4", "b.txtar"]);
     assert_eq!(out.status, 1);
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
         "go: go.mod requires go >= 1.21 (running go 1.20.4; GOTOOLCHAIN=local)\n"
     );
-    let ok = run_in(&dir, &["list", "--go-version", "1.21.0", "b.txtar"]);
+    let ok = run_in(dir, &["list", "--go-version", "1.21.0", "b.txtar"]);
     assert_eq!(ok.status, 0, "{}", ok.stderr);
     // A go.mod named directly stands for its directory.
     write(
         &dir.join("m").join("go.mod"),
         "module example.com/m\n\ngo 1.21\n",
     );
-    let by_file = run_in(&dir, &["list", "m/go.mod"]);
-    let by_dir = run_in(&dir, &["list", "m"]);
+    let by_file = run_in(dir, &["list", "m/go.mod"]);
+    let by_dir = run_in(dir, &["list", "m"]);
     assert_eq!(
         (by_file.status, by_file.stdout.as_str()),
         (0, "example.com/m\n")
@@ -207,12 +207,12 @@ fn list_json_build_list_matches_list() {
     let scratch = Scratch::new("errs-json");
     let dir = scratch.root.as_path();
     write(&dir.join("b.txtar"), BUNDLE);
-    let plain = run_in(&dir, &["list", "b.txtar"]);
+    let plain = run_in(dir, &["list", "b.txtar"]);
     assert_eq!(
         plain.stdout,
         "example.com/m\nexample.com/b v1.0.0\nexample.com/c v1.2.0\n"
     );
-    let json = run_in(&dir, &["list", "--json", "b.txtar"]);
+    let json = run_in(dir, &["list", "--json", "b.txtar"]);
     assert_eq!(json.status, 0, "{}", json.stderr);
     assert_eq!(json.stderr, "");
     let section = json

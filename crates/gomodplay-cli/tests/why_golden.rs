@@ -183,7 +183,7 @@ fn why_goldens() {
         let bundle = case_dir.join("bundle.txtar");
         write(
             &bundle,
-            &txtar::format(&txtar::Archive {
+            txtar::format(&txtar::Archive {
                 comment: Vec::new(),
                 files: files.clone(),
             }),

@@ -143,7 +143,7 @@ pub fn write_proxy(u: &Universe, proxy: &Path) {
         write(&dir.join(format!("{ev}.mod")), &m.gomod);
         write(
             &dir.join(format!("{ev}.info")),
-            &format!(
+            format!(
                 "{{\"Version\":\"{}\",\"Time\":\"2020-01-01T00:00:00Z\"}}",
                 m.version
             ),
