@@ -2,10 +2,15 @@
 //!
 //! go's error headers use `base.ShortPath`: an absolute path is replaced by its path relative to the
 //! working directory when that is shorter and names the same file; a relative path is kept as given.
-//! These helpers follow Go's `path/filepath.Clean` and `Rel` (Unix rules) and `os.Getwd`, which
-//! prefers `$PWD` when it names the working directory, so that the CLI prints the same names.
+//! These helpers follow Go's `path/filepath.Clean` and `Rel` (Unix rules, from the core) and
+//! `os.Getwd`, which prefers `$PWD` when it names the working directory, so that the CLI prints
+//! the same names.
 
 use std::path::Path;
+
+// The core's `path/filepath` helpers (Unix rules): the CLI adds only what needs the file system.
+pub use gomod::resolve::paths::clean;
+use gomod::resolve::paths::{self, is_abs};
 
 /// `base.ShortPath(path)` of the go command.
 pub fn short_path(path: &str) -> String {
@@ -60,63 +65,11 @@ fn same_metadata(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
     false
 }
 
-/// Go's `path/filepath.Clean` for Unix paths.
-pub fn clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => match parts.last() {
-                Some(&last) if last != ".." => {
-                    parts.pop();
-                }
-                _ if rooted => {}
-                _ => parts.push(".."),
-            },
-            part => parts.push(part),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
-    }
-}
-
-/// Go's `path/filepath.Rel(base, target)` for Unix paths; `None` where Go returns an error.
+/// Go's `path/filepath.Rel(base, target)` where both paths are absolute, which is all
+/// `short_path` asks (the working directory and a file); `None` otherwise, as go then keeps the
+/// path as given.
 pub fn rel(base: &str, target: &str) -> Option<String> {
-    let base = clean(base);
-    let target = clean(target);
-    if base == target {
-        return Some(".".to_string());
-    }
-    if base.starts_with('/') != target.starts_with('/') {
-        return None;
-    }
-    let components = |p: &str| -> Vec<String> {
-        p.split('/')
-            .filter(|c| !c.is_empty() && *c != ".")
-            .map(str::to_string)
-            .collect()
-    };
-    let base_parts = components(&base);
-    let target_parts = components(&target);
-    let common = base_parts
-        .iter()
-        .zip(&target_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    if base_parts.get(common).map(String::as_str) == Some("..") {
-        return None;
-    }
-    let mut out: Vec<&str> = vec![".."; base_parts.len() - common];
-    out.extend(target_parts[common..].iter().map(String::as_str));
-    Some(out.join("/"))
+    (is_abs(base) && is_abs(target)).then(|| paths::rel(&clean(base), &clean(target)))
 }
 
 /// Whether the file is read as a go.work file: named `go.work` or ending in `.work`, as
