@@ -70,14 +70,19 @@ fn big(
     }
 }
 
-fn time_resolve(b: &Big) -> (Duration, usize, usize) {
-    let input = Input {
-        gomod: b.main.as_bytes(),
+/// The input of a main module's go.mod (no workspace, default settings) over `source`.
+fn main_input<'a>(gomod: &'a str, source: &'a MapSource) -> Input<'a> {
+    Input {
+        gomod: gomod.as_bytes(),
         gomod_name: "go.mod",
         workspace: None,
-        source: &b.source,
+        source,
         settings: Settings::default(),
-    };
+    }
+}
+
+fn time_resolve(b: &Big) -> (Duration, usize, usize) {
+    let input = main_input(&b.main, &b.source);
     let start = Instant::now();
     let graph = resolve::mod_graph(&input);
     let list = resolve::list_all(&input);
@@ -139,13 +144,7 @@ fn bench_resolve() {
 fn bench_parse_only() {
     let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
     let files: Vec<&Vec<u8>> = u.source.mods.values().flat_map(|vs| vs.values()).collect();
-    let input = Input {
-        gomod: u.main.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: None,
-        source: &u.source,
-        settings: Settings::default(),
-    };
+    let input = main_input(&u.main, &u.source);
     type Parser = fn(&str, &[u8]) -> Result<resolve::summary::DepSummary, String>;
     let readers: [(&str, Parser); 2] = [
         ("fastmod + fallback", resolve::files::parse_dep),
@@ -179,13 +178,7 @@ fn bench_parse_only() {
 #[ignore]
 fn bench_phases() {
     let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
-    let input = Input {
-        gomod: u.main.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: None,
-        source: &u.source,
-        settings: Settings::default(),
-    };
+    let input = main_input(&u.main, &u.source);
     let start = Instant::now();
     let g = resolve::mod_graph(&input);
     println!(
@@ -232,13 +225,7 @@ fn deep_chain_does_not_overflow() {
     }
     for go in ["1.16", "1.21"] {
         let main = format!("module example.com/main\n\ngo {go}\n\nrequire example.com/c0 v1.0.0\n");
-        let input = Input {
-            gomod: main.as_bytes(),
-            gomod_name: "go.mod",
-            workspace: None,
-            source: &source,
-            settings: Settings::default(),
-        };
+        let input = main_input(&main, &source);
         let list = resolve::list_all(&input);
         assert_eq!(list.exit_code, 0, "{}", list.stderr);
         let res = resolve::resolve(&input, resolve::Cmd::ModGraph);
@@ -256,13 +243,7 @@ fn deep_chain_does_not_overflow() {
 #[ignore]
 fn bench_graph_only() {
     let u = big(3, 10_000, 1, 3, 100, "1.16", "1.16");
-    let input = Input {
-        gomod: u.main.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: None,
-        source: &u.source,
-        settings: Settings::default(),
-    };
+    let input = main_input(&u.main, &u.source);
     for _ in 0..5 {
         let start = Instant::now();
         let g = resolve::mod_graph(&input);
@@ -383,13 +364,7 @@ fn list_once() {
     let modules = var("GOMODPLAY_BENCH_MODULES", 10_000);
     let fanout = var("GOMODPLAY_BENCH_FANOUT", 3);
     let u = big(5, modules, 1, fanout, 50, "1.16", "1.16");
-    let input = Input {
-        gomod: u.main.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: None,
-        source: &u.source,
-        settings: Settings::default(),
-    };
+    let input = main_input(&u.main, &u.source);
     let list = resolve::list_all(&input);
     assert_eq!(list.exit_code, 0, "{}", list.stderr);
     println!(
