@@ -14,27 +14,15 @@ use std::time::Instant;
 use gomod::resolve::{self, CommandOutput, Input, MapSource, Settings, Workspace};
 use support::universe::{generate, Universe};
 use support::universe_oracle::{
-    env_u64, map_seeds, run_go, source_of, write_universe, Layout, Ran, Scratch,
+    env_u64, input_of, layout_settings, map_seeds, run_go, source_of, write_universe, Layout, Ran,
+    Scratch,
 };
 
 /// Our outputs: `go mod graph`, `go list -m all`, the go.sum lines `go list -m all` writes, and
 /// `go list -m -retracted all`.
 fn ours(u: &Universe, layout: &Layout) -> (CommandOutput, CommandOutput, String, CommandOutput) {
     let src = source_of(u);
-    let settings = Settings {
-        root_dir: layout.root.display().to_string(),
-        proxy_url: layout.proxy_url(),
-        ..Settings::default()
-    };
-    let input = Input {
-        gomod: u.main_gomod.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: u.work.as_ref().map(|w| Workspace {
-            gowork: w.as_bytes(),
-        }),
-        source: &src,
-        settings,
-    };
+    let input = input_of(u, &src, layout_settings(layout));
     let sums: String = resolve::resolve(&input, resolve::Cmd::ListAll)
         .sums
         .after_list()
@@ -153,18 +141,7 @@ fn check(
     ));
     if let (Some(v), Some(ran)) = (graph_go, &go_graph_go) {
         let src = source_of(&u);
-        let settings = Settings {
-            root_dir: layout.root.display().to_string(),
-            proxy_url: layout.proxy_url(),
-            ..Settings::default()
-        };
-        let input = Input {
-            gomod: u.main_gomod.as_bytes(),
-            gomod_name: "go.mod",
-            workspace: None,
-            source: &src,
-            settings,
-        };
+        let input = input_of(&u, &src, layout_settings(&layout));
         report.extend(diff(
             &format!("go mod graph -go={v}"),
             ran,

@@ -13,9 +13,9 @@ mod support;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings, Workspace};
+use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings};
 use support::universe::{from_txtar, Universe};
-use support::universe_oracle::{run_go, source_of, write_universe, Ran, Scratch};
+use support::universe_oracle::{self, run_go, source_of, write_universe, Ran, Scratch};
 
 const ROOT: &str = "/ROOT";
 const PROXY: &str = "file:///PROXY";
@@ -35,20 +35,7 @@ fn cases() -> Vec<PathBuf> {
 /// The `want` sections our resolver produces for a universe.
 fn ours(u: &Universe) -> Vec<(String, String)> {
     let src = source_of(u);
-    let settings = Settings {
-        root_dir: ROOT.to_owned(),
-        proxy_url: PROXY.to_owned(),
-        ..Settings::default()
-    };
-    let input = Input {
-        gomod: u.main_gomod.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: u.work.as_ref().map(|w| Workspace {
-            gowork: w.as_bytes(),
-        }),
-        source: &src,
-        settings,
-    };
+    let input = input_of(u, &src);
     let graph = resolve::mod_graph(&input);
     let list = resolve::list_all(&input);
     let mut out = sections("graph", &graph);
@@ -167,20 +154,14 @@ fn record_cases_from_go() {
     }
 }
 
+/// The input with the fixed root and proxy the recorded cases name.
 fn input_of<'a>(u: &'a Universe, src: &'a MapSource) -> Input<'a> {
-    Input {
-        gomod: u.main_gomod.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: u.work.as_ref().map(|w| Workspace {
-            gowork: w.as_bytes(),
-        }),
-        source: src,
-        settings: Settings {
-            root_dir: ROOT.to_owned(),
-            proxy_url: PROXY.to_owned(),
-            ..Settings::default()
-        },
-    }
+    let settings = Settings {
+        root_dir: ROOT.to_owned(),
+        proxy_url: PROXY.to_owned(),
+        ..Settings::default()
+    };
+    universe_oracle::input_of(u, src, settings)
 }
 
 fn load_case(name: &str) -> Universe {

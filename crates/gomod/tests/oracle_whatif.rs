@@ -33,26 +33,13 @@ mod support;
 use std::process::Command;
 use std::time::Instant;
 
-use gomod::resolve::{self, Change, Input, MapSource, Mod, Settings};
+use gomod::resolve::{self, Change, Mod};
 use gomod::version::semver;
 use support::universe::{escape, generate, Rng, Universe};
 use support::universe_oracle::{
-    env_u64, map_seeds, run_go, source_of, write_universe, Layout, Scratch,
+    env_u64, input_of, layout_settings, map_seeds, run_go, source_of, write_universe, Layout,
+    Scratch,
 };
-
-fn input_of<'a>(u: &'a Universe, src: &'a MapSource, layout: &Layout) -> Input<'a> {
-    Input {
-        gomod: u.main_gomod.as_bytes(),
-        gomod_name: "go.mod",
-        workspace: None,
-        source: src,
-        settings: Settings {
-            root_dir: layout.root.display().to_string(),
-            proxy_url: layout.proxy_url(),
-            ..Settings::default()
-        },
-    }
-}
 
 /// The change to try, chosen from the universe's own seed so that a case replays alone.
 fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, String, Change)> {
@@ -167,7 +154,7 @@ fn check(seed: u64, base: &std::path::Path) -> Outcome {
     let dir = base.join(format!("u{seed}"));
     let layout = write_universe(&u, &dir);
     let src = source_of(&u);
-    let input = input_of(&u, &src, &layout);
+    let input = input_of(&u, &src, layout_settings(&layout));
     let before = resolve::resolve(&input, resolve::Cmd::ListAll);
     let current: Vec<(String, String)> = before
         .build_list

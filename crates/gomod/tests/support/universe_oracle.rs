@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
-use gomod::resolve::MapSource;
+use gomod::resolve::{Input, MapSource, Settings, Workspace};
 
 use super::universe::{escape, Universe};
 
@@ -71,6 +71,28 @@ pub fn write_main(u: &Universe, root: &Path) {
     }
     for l in &u.locals {
         write(&root.join(&l.dir).join("go.mod"), &l.gomod);
+    }
+}
+
+/// The core's input for a universe: its main go.mod (and go.work, if any) over `src`.
+pub fn input_of<'a>(u: &'a Universe, src: &'a MapSource, settings: Settings) -> Input<'a> {
+    Input {
+        gomod: u.main_gomod.as_bytes(),
+        gomod_name: "go.mod",
+        workspace: u.work.as_ref().map(|w| Workspace {
+            gowork: w.as_bytes(),
+        }),
+        source: src,
+        settings,
+    }
+}
+
+/// The settings that make the core name files and the proxy as go does for `layout`.
+pub fn layout_settings(layout: &Layout) -> Settings {
+    Settings {
+        root_dir: layout.root.display().to_string(),
+        proxy_url: layout.proxy_url(),
+        ..Settings::default()
     }
 }
 
