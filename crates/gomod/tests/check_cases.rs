@@ -12,6 +12,8 @@
 
 #[path = "support/go.rs"]
 mod go;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;
 use gomod::check::{check, fix_bundle, to_text, Options, Report, Severity, RULES};
+use scratch::{write, Scratch};
 
 const WANT: &str = "want";
 
@@ -246,16 +249,15 @@ fn fixes_are_accepted_by_go() {
             {
                 continue;
             }
-            let dir =
-                std::env::temp_dir().join(format!("gomod-check-{}-{}", std::process::id(), runs));
+            let scratch = Scratch::new("check-fixed");
+            let dir = &scratch.root;
             runs += 1;
-            std::fs::create_dir_all(&dir).expect("temp dir");
             let data = outcome.bundle.file(name).unwrap_or_default();
             std::fs::write(dir.join(base), data).expect("write");
             let out = std::process::Command::new(&go)
                 .args(args)
                 .arg(base)
-                .current_dir(&dir)
+                .current_dir(dir)
                 .env("GOTOOLCHAIN", "local")
                 .env("GOWORK", "off")
                 .env("GOPROXY", "off")
@@ -263,7 +265,6 @@ fn fixes_are_accepted_by_go() {
                 .env("GOSUMDB", "off")
                 .output()
                 .expect("run go");
-            let _ = std::fs::remove_dir_all(&dir);
             if !out.status.success() {
                 failures.push(format!(
                     "{}: go rejects fixed {name}: {}",
@@ -302,12 +303,11 @@ fn go_in_bundle(go: &Path, bundle: &Bundle, dir: &Path, args: &[&str]) -> (bool,
         if f.name == WANT {
             continue;
         }
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, &f.data).expect("write");
+        write(&path, &f.data);
         if let (true, Some(version)) = (is_proxy, f.name.strip_suffix(".mod")) {
             let version = version.rsplit('/').next().unwrap_or_default();
             let info = format!("{{\"Version\":\"{version}\",\"Time\":\"2024-01-01T00:00:00Z\"}}");
-            std::fs::write(path.with_extension("info"), info).expect("write info");
+            write(&path.with_extension("info"), info);
         }
     }
     let gopath = dir.join("gopath");
@@ -348,11 +348,9 @@ fn graph_cases_agree_with_go_list() {
             ("before", &case.bundle, &report),
             ("after fix", &fixed.bundle, &fixed.report),
         ] {
-            let dir = std::env::temp_dir()
-                .join(format!("gomod-check-graph-{}-{runs}", std::process::id()));
+            let scratch = Scratch::new("check-graph");
             runs += 1;
-            let (ok, stderr) = go_list_all(&go, bundle, &dir);
-            let _ = std::fs::remove_dir_all(&dir);
+            let (ok, stderr) = go_list_all(&go, bundle, &scratch.root);
             let graph_errors: Vec<&str> = report
                 .diagnostics
                 .iter()
@@ -401,18 +399,16 @@ fn vendor_cases_agree_with_go_list() {
         if case.bundle.file("vendor/modules.txt").is_none() {
             continue;
         }
-        let dir =
-            std::env::temp_dir().join(format!("gomod-check-vendor-{}-{runs}", std::process::id()));
+        let scratch = Scratch::new("check-vendor");
+        let dir = &scratch.root;
         runs += 1;
         for f in case.bundle.files().iter().filter(|f| f.name != WANT) {
-            let path = dir.join(&f.name);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, &f.data).expect("write");
+            write(&dir.join(&f.name), &f.data);
         }
-        std::fs::write(dir.join("main.go"), "package main\n\nfunc main() {}\n").expect("write");
+        write(&dir.join("main.go"), "package main\n\nfunc main() {}\n");
         let out = std::process::Command::new(&go)
             .args(["list", "./..."])
-            .current_dir(&dir)
+            .current_dir(dir)
             .env("GOTOOLCHAIN", "local")
             .env("GOWORK", "off")
             .env("GOPROXY", "off")
@@ -420,7 +416,6 @@ fn vendor_cases_agree_with_go_list() {
             .env("GOSUMDB", "off")
             .output()
             .expect("run go");
-        let _ = std::fs::remove_dir_all(&dir);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let report = check(&case.bundle, &case.options);
         let problems: Vec<&str> = report
@@ -464,11 +459,10 @@ fn package_errors_agree_with_go() {
             "main.go".to_owned(),
             b"package main\n\nfunc main() {}\n".to_vec(),
         );
-        let dir =
-            std::env::temp_dir().join(format!("gomod-check-pkg-{}-{runs}", std::process::id()));
+        let scratch = Scratch::new("check-pkg");
+        let dir = &scratch.root;
         runs += 1;
-        let (ok, stderr) = go_in_bundle(&go, &bundle, &dir, &["list", "-deps", "."]);
-        let _ = std::fs::remove_dir_all(&dir);
+        let (ok, stderr) = go_in_bundle(&go, &bundle, dir, &["list", "-deps", "."]);
         let report = check(&case.bundle, &case.options);
         let messages: Vec<&str> = report
             .diagnostics
