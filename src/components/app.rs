@@ -28,7 +28,7 @@ use crate::storage;
 fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
     match &state.views {
         Some(views) => html! {
-            <ModuleViews views={views.clone()} focus={state.focus.clone()}
+            <ModuleViews views={views.clone()} open={state.view.clone()} focus={state.focus.clone()}
                 what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
         },
         None => Html::default(),
