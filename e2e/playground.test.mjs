@@ -128,7 +128,7 @@ async function waitForCodes(page, want) {
 }
 
 async function editFile(page, name, text) {
-  await page.getByRole('tab', { name, exact: false }).first().click();
+  await page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name, exact: false }).first().click();
   const editor = page.getByRole('textbox', { name, exact: true });
   await editor.fill(text);
   return editor;
@@ -139,7 +139,7 @@ async function editFile(page, name, text) {
  * text (typing-level automation of a 5 MB text area is slow in any browser).
  */
 async function pasteInto(page, name, text) {
-  await page.getByRole('tab', { name, exact: false }).first().click();
+  await page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name, exact: false }).first().click();
   await page.getByRole('textbox', { name, exact: true }).evaluate((area, value) => {
     area.value = value;
     area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
@@ -229,7 +229,7 @@ describe('the playground', () => {
     await waitForCodes(page, ['sum-missing']);
     await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
     await waitForCodes(page, []);
-    await page.getByRole('tab', { name: /go\.sum/ }).click();
+    await page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name: /go\.sum/ }).click();
     assert.match(
       await page.getByRole('textbox', { name: 'go.sum', exact: true }).inputValue(),
       /github\.com\/google\/go-cmp v0\.6\.0\/go\.mod h1:17dUlkBOakJ0\+DkrSSNjCkIjxS6bF9zb3elmeNGIjoY=/,

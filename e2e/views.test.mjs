@@ -22,7 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { gomodHash, kubeBundle } from '../scripts/kube-bundle.mjs';
-import { ROOT, SCREENSHOTS, openPlayground, openView, pasteBundle, start } from './harness.mjs';
+import { ROOT, SCREENSHOTS, openPlayground, openView, pasteBundle, start, viewTab } from './harness.mjs';
 
 const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
 
@@ -89,7 +89,103 @@ async function buildListLines(page) {
   );
 }
 
+/**
+ * The Diagnostics groups of a report with hundreds of findings: each shows its first 30 and a
+ * "Show all N" button; the notes start collapsed behind a button that says how many.
+ */
+async function diagnosticsShowAll(page) {
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics', exact: true });
+  const group = (name) => diagnostics.getByRole('region', { name, exact: true });
+  const total = async (name) => Number((await group(name).locator('.group-title').textContent()).match(/\((\d+)\)$/)[1]);
+  const warnings = await total('Warnings');
+  const notes = await total('Notes');
+  assert.ok(warnings > 30 && notes > 30, `${warnings} warnings, ${notes} notes`);
+  assert.equal(await group('Warnings').locator('li.diag').count(), 30);
+  await group('Warnings').getByRole('button', { name: `Show all ${warnings}` }).click();
+  assert.equal(await group('Warnings').locator('li.diag').count(), warnings);
+  assert.equal(await group('Notes').locator('li.diag').count(), 0);
+  const showNotes = group('Notes').getByRole('button', { name: `Show the ${notes} notes` });
+  assert.equal(await showNotes.getAttribute('aria-expanded'), 'false');
+  await showNotes.click();
+  assert.equal(await group('Notes').locator('li.diag').count(), 30);
+  await group('Notes').getByRole('button', { name: `Show all ${notes}` }).click();
+  assert.equal(await group('Notes').locator('li.diag').count(), notes);
+}
+
 describe('the module views', () => {
+  test('the view tabs work with the keyboard', async () => {
+    const { context, page, problems } = await openPlayground(env);
+    await pasteBundle(page, SMALL);
+    const selected = async () => {
+      const tabs = page.getByRole('tablist', { name: 'Views' }).getByRole('tab');
+      const states = await tabs.evaluateAll((ts) => ts.map((t) => [t.textContent, t.getAttribute('aria-selected'), t.getAttribute('tabindex')]));
+      const open = states.filter(([, s]) => s === 'true');
+      assert.equal(open.length, 1, JSON.stringify(states));
+      // Only the selected tab is in the tab order.
+      assert.deepEqual(states.filter(([, , i]) => i === '0'), open.map(([l]) => [l, 'true', '0']));
+      return open[0][0];
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(await selected(), 'Graph');
+    await viewTab(page, 'Graph').focus();
+    for (const [key, tab, name] of [
+      ['ArrowRight', 'Build list', 'Build list'],
+      ['End', 'What-if', 'What if'],
+      ['ArrowRight', 'Graph', 'Graph'],
+      ['ArrowLeft', 'What-if', 'What if'],
+      ['Home', 'Graph', 'Graph'],
+      ['ArrowRight', 'Build list', 'Build list'],
+      // The small universe has one conflict: the tab counts it.
+      ['ArrowRight', 'Conflicts (1)', 'Conflicts'],
+      ['ArrowRight', 'go.sum', 'go.sum lines'],
+    ]) {
+      await page.keyboard.press(key);
+      await region(page, name).waitFor();
+      assert.equal(await selected(), tab, key);
+      assert.equal(await focused(), tab, `focus after ${key}`);
+    }
+    // Tab leaves the tab strip for the open panel.
+    await page.keyboard.press('Tab');
+    const panel = page.getByRole('tabpanel', { name: 'go.sum', exact: true });
+    assert.equal(await panel.evaluate((el) => el === document.activeElement), true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'views-tabs-keyboard.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link made with the Build list tab open reopens with it open', async () => {
+    const { context, page, problems } = await openPlayground(env);
+    await pasteBundle(page, SMALL);
+    await openView(page, 'Build list');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const fresh = await openPlayground(env);
+    await fresh.page.goto(link);
+    await region(fresh.page, 'Build list').getByText('4 of 4 modules').waitFor();
+    assert.equal(await viewTab(fresh.page, 'Build list').getAttribute('aria-selected'), 'true');
+    assert.equal(await region(fresh.page, 'Graph').count(), 0);
+    // The same files with the Graph tab open make a different link.
+    await openView(page, 'Graph');
+    assert.notEqual(await page.getByRole('textbox', { name: 'Share link' }).inputValue(), link);
+    assert.deepEqual(fresh.problems, []);
+    await fresh.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the views at 700 px', async () => {
+    const { context, page, problems } = await openPlayground(env, { width: 700 });
+    await pasteBundle(page, SMALL);
+    await region(page, 'Graph').waitFor();
+    await page.getByRole('tablist', { name: 'Views' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'views-tabs-700.png'), fullPage: true });
+    // The tab strip fits: no tab is cut off at the right edge.
+    const overflow = await page.getByRole('tablist', { name: 'Views' }).evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(overflow <= 0, `the tab strip overflows by ${overflow} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const scheme of ['light', 'dark']) {
     test(`a small universe: build list, graph, conflicts, go.sum lines and what-if (${scheme})`, async (t) => {
       const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });
@@ -157,6 +253,7 @@ describe('the module views', () => {
       const deps = page.getByRole('combobox', { name: 'Dependency files' });
       assert.match(await deps.locator('option').first().textContent(), /^Dependencies \(\d+\)$/);
       assert.ok((await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').count()) <= 12);
+      if (scheme === 'light') await diagnosticsShowAll(page);
       await openView(page, 'Build list');
       const list = region(page, 'Build list');
       await list.getByText(`${want.length} of ${want.length} modules`).waitFor();
