@@ -50,6 +50,18 @@ try {
   console.log('self time by kind (ms):', Object.fromEntries([...byKind].map(([k, v]) => [k, Math.round(v)])));
   console.log('top self time (ms):');
   for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${t.toFixed(1).padStart(7)}  ${name}`);
+  // Who calls the busiest browser functions (three frames up).
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const callers = new Map();
+  for (const node of profile.nodes) {
+    const t = dt.get(node.id) ?? 0;
+    if (!['decode', 'setAttribute', 'querySelector', 'removeChild', 'wasm-to-js'].includes(node.callFrame.functionName) || !t) continue;
+    let chain = node.callFrame.functionName;
+    for (let p = parent.get(node.id), i = 0; p && i < 3; p = parent.get(p.id), i++) chain += ` < ${p.callFrame.functionName || '(anonymous)'}`;
+    callers.set(chain, (callers.get(chain) ?? 0) + t);
+  }
+  for (const [chain, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${t.toFixed(1).padStart(7)}  ${chain}`);
   const totals = new Map();
   for (const e of events) {
     if (e.ph === 'X' && ['UpdateLayoutTree', 'Layout', 'Paint', 'ParseHTML', 'PrePaint', 'Layerize', 'RecalculateStyles', 'HitTest', 'FunctionCall', 'TimerFire', 'EventDispatch', 'v8.run', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER'].includes(e.name)) {

@@ -418,6 +418,10 @@ impl Playground {
                     self.replace_files(next, "pasting a bundle".to_owned());
                     self.notice = Some(format!("Loaded a bundle of {count} files."));
                     self.panel = None;
+                    // Analysed at once, so the page renders the new bundle once, analysed,
+                    // instead of first unanalysed and again a timer later (the App's Analyse
+                    // then finds nothing to do).
+                    self.analyse();
                 }
                 Err(message) => self.notice = Some(message),
             },
