@@ -234,12 +234,18 @@ pub fn App() -> Html {
     flagged.dedup();
     let on_edit = {
         let (dispatch, file) = (dispatch.clone(), active.name.clone());
+        let quick = debounce_ms(state.analysed_in_ms) == 0;
         Callback::from(move |text: String| {
-            *typing.borrow_mut() = true;
+            // While analyses are quick, the keystroke is analysed at once, in the same update
+            // as the edit: the next frame shows both, without a timer's round trip.
+            *typing.borrow_mut() = !quick;
             dispatch.dispatch(Action::Edit {
                 file: file.clone(),
                 text,
-            })
+            });
+            if quick {
+                dispatch.dispatch(Action::Analyse);
+            }
         })
     };
     let dismiss = {
