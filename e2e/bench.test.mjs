@@ -2,8 +2,9 @@
 // files of every dependency version (scripts/kube-bundle.mjs; `--verify` checks the bundle with
 // the go binary), pasted through "Paste bundle" into the built site (which must include the
 // module views). It records the analysis time the page reports and the wall time from the click
-// on "Load bundle" to the frame that shows the analysed bundle (editor, diagnostics, build list,
-// graph), with the go.mod tab, the go.sum tab or a graph focus open; then the time a keystroke
+// on "Load bundle" to the frame that shows the analysed bundle (editor, diagnostics, and the open
+// module view: the Graph tab, the page's default), with the go.mod tab, the go.sum tab or a
+// graph focus open; then the time a keystroke
 // takes to be painted and analysed, in the kubernetes go.mod and in a typical small go.mod.
 // Every number is the median of RUNS fresh pages; all go to e2e/screenshots/bench.json.
 //
@@ -20,11 +21,15 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { kubeBundle, kubeFiles } from '../scripts/kube-bundle.mjs';
-import { SCREENSHOTS, openPlayground, setText, start } from './harness.mjs';
+import { SCREENSHOTS, fileTab, openPlayground, openView, setText, start } from './harness.mjs';
 
 const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 1500);
+// A user takes a few seconds to open "Paste bundle" and paste; the page uses that idle time to
+// warm its analysis code up (components/app.rs, warm_up). BENCH_IDLE_MS=0 measures a paste at
+// once after the page loaded (the analysis then runs partly unoptimised).
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 2000);
 // `go list -m all` on the bundle lists 237 modules (scripts/kube-bundle.mjs --verify | wc -l).
 const BUILD_LIST_LENGTH = 237;
 
@@ -65,23 +70,28 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Clicks "Load bundle" with `txtar` in the panel and resolves, in the page, with the time from
  * the click to the painted frame that shows the analysed bundle: the editor's new text, the
- * page's analysis time, a build list of `modules` modules and, with `diagnosticsChange`, new
+ * page's analysis time, the graph of `modules` modules and, with `diagnosticsChange`, new
  * diagnostics.
  */
 async function timePaste(page, txtar, modules, diagnosticsChange = false) {
+  await page.waitForTimeout(IDLE_MS);
   await page.getByRole('button', { name: 'Paste bundle' }).click();
   await setText(page.getByRole('textbox', { name: 'Bundle (txtar)' }), txtar);
   return page.evaluate(async ([modules, diagnosticsChange]) => {
     const diagnostics = () => document.querySelector('section.diagnostics').textContent;
     const before = diagnostics();
     const submit = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Load bundle');
-    const count = `${modules} of ${modules} modules`;
+    // The graph's status names the build list's length ("Showing 60 of 237 modules; ...", or
+    // "... of 237 modules" around a focused module).
+    const count = ` of ${modules} modules`;
+    const graphStatus = () => document.querySelector('[aria-label="Graph"] .view-count')?.textContent;
     const ready = () =>
-      document.querySelector('[aria-label="Build list"] .view-count')?.textContent === count &&
       /analysed in/.test(document.querySelector('.timing')?.textContent ?? '') &&
       // Both kubernetes' go.mod and go.sum are over 30 KB, the examples' files far smaller.
       (document.querySelector('.editor-input')?.value.length ?? 0) > 30000 &&
-      (!diagnosticsChange || diagnostics() !== before);
+      // A graph focused on a module says how many modules it draws, not the total: the new
+      // diagnostics show that the new analysis is on screen.
+      (diagnosticsChange ? graphStatus() !== undefined && diagnostics() !== before : (graphStatus() ?? '').includes(count));
     const t0 = performance.now();
     submit.click();
     await new Promise((resolve, reject) => {
@@ -135,7 +145,8 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
       samples.pasteGoMod.push(await timePaste(page, txtar, BUILD_LIST_LENGTH));
       await page.getByText(`Loaded a bundle of ${fileCount} files.`).waitFor();
       samples.analysis.push(await analysedMs(page));
-      // Focusing a module from the build list redraws the graph around it.
+      // Focusing a module from the build list opens the Graph tab, drawn around it.
+      await openView(page, 'Build list');
       samples.focus.push(
         await page.evaluate(async () => {
           const button = document.querySelectorAll('[aria-label="Build list"] .module-name')[10];
@@ -155,16 +166,17 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
     // The go.sum tab open: the editor shows the 540-line go.sum after the paste.
     {
       const { context, page, problems } = await openPlayground(env);
-      await page.getByRole('tab', { name: 'go.sum' }).click();
+      await fileTab(page, 'go.sum').click();
       samples.pasteGoSum.push(await timePaste(page, txtar, BUILD_LIST_LENGTH));
       assert.deepEqual(problems, []);
       await context.close();
     }
     // Pasting again over the analysed bundle (changed by a comment) with a module focused in
-    // the graph: every view is on screen and replaced.
+    // the graph: the open Graph tab is replaced.
     {
       const { context, page, problems } = await openPlayground(env);
       await timePaste(page, txtar, BUILD_LIST_LENGTH);
+      await openView(page, 'Build list');
       await page.getByRole('region', { name: 'Build list' }).locator('.module-name').nth(10).click();
       // The changed go.mod moves every finding down a line: the new analysis shows in the
       // diagnostics.
@@ -188,6 +200,7 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
   }
   const result = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, { median: Math.round(median(xs) * 10) / 10, samples: xs.map((x) => Math.round(x * 10) / 10) }]));
   result.bundle = { files: fileCount, bytes: txtar.length, buildList: BUILD_LIST_LENGTH };
+  result.idleBeforePasteMs = IDLE_MS;
   result.targets = {
     pasteUnder200ms: result.pasteGoMod.median < 200,
     smallKeystrokeWithinFrame: result.keySmallAnalysed.median <= 16.7,

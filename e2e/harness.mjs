@@ -143,3 +143,18 @@ export async function pasteBundle(page, txtar) {
   await page.getByText(/Loaded a bundle of \d+ files/).waitFor();
   await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
 }
+
+/** The tab of a module view (Graph, Build list, Conflicts, go.sum, What-if). */
+export const viewTab = (page, name) =>
+  page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: new RegExp(`^${name.replace(/[.]/g, '\\.')}( \\(\\d+\\))?$`) });
+
+/** Opens a module view's tab and waits until it is the selected one. */
+export async function openView(page, name) {
+  const tab = viewTab(page, name);
+  await tab.click();
+  await page.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', await tab.elementHandle());
+}
+
+/** The tab of an input file (not a module view's tab of the same name). */
+export const fileTab = (page, name, options = {}) =>
+  page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name, ...options });

@@ -42,7 +42,7 @@ async function shownCodes(page) {
 const waitForCodes = (page, want) => harness.waitForCodes(diagnosticsRegion(page), want);
 
 async function editFile(page, name, text) {
-  await page.getByRole('tab', { name, exact: false }).first().click();
+  await harness.fileTab(page, name, { exact: false }).first().click();
   const editor = page.getByRole('textbox', { name, exact: true });
   await editor.fill(text);
   return editor;
@@ -53,7 +53,7 @@ async function editFile(page, name, text) {
  * text (typing-level automation of a 5 MB text area is slow in any browser).
  */
 async function pasteInto(page, name, text) {
-  await page.getByRole('tab', { name, exact: false }).first().click();
+  await harness.fileTab(page, name, { exact: false }).first().click();
   await setText(page.getByRole('textbox', { name, exact: true }), text);
 }
 
@@ -140,7 +140,7 @@ describe('the playground', () => {
     await waitForCodes(page, ['sum-missing']);
     await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
     await waitForCodes(page, []);
-    await page.getByRole('tab', { name: /go\.sum/ }).click();
+    await harness.fileTab(page, /go\.sum/).click();
     assert.match(
       await page.getByRole('textbox', { name: 'go.sum', exact: true }).inputValue(),
       /github\.com\/google\/go-cmp v0\.6\.0\/go\.mod h1:17dUlkBOakJ0\+DkrSSNjCkIjxS6bF9zb3elmeNGIjoY=/,
@@ -250,7 +250,7 @@ describe('the playground', () => {
     await page.getByPlaceholder(/module@version/).fill('github.com/google/go-cmp@v0.6.0');
     await page.getByRole('textbox', { name: 'File content' }).fill('module github.com/google/go-cmp\n\ngo 1.13\n');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('tab', { name: 'github.com/google/go-cmp/@v/v0.6.0.mod' }).waitFor();
+    await harness.fileTab(page, 'github.com/google/go-cmp/@v/v0.6.0.mod').waitFor();
     await waitForCodes(page, ['sum-missing']);
     await page.screenshot({ path: join(SCREENSHOTS, 'added-file.png'), fullPage: true });
     assert.deepEqual(problems, []);

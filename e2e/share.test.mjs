@@ -29,10 +29,12 @@ async function open(url, context) {
 /** Everything the state holds that the page shows: each file's text, the settings. */
 async function visibleState(page) {
   const files = {};
-  const tabs = await page.getByRole('tab').allTextContents();
+  // The input files' tabs (the module views have tabs of their own).
+  const fileTabs = page.getByRole('tablist', { name: 'Files' }).getByRole('tab');
+  const tabs = await fileTabs.allTextContents();
   for (const [i, label] of tabs.entries()) {
     const name = label.replace(/●$/, '').trim();
-    await page.getByRole('tab').nth(i).click();
+    await fileTabs.nth(i).click();
     const editor = page.getByRole('textbox', { name, exact: true });
     files[name] = await editor.inputValue();
   }

@@ -22,7 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { gomodHash, kubeBundle } from '../scripts/kube-bundle.mjs';
-import { ROOT, SCREENSHOTS, openPlayground, pasteBundle, start } from './harness.mjs';
+import { ROOT, SCREENSHOTS, openPlayground, openView, pasteBundle, start, viewTab } from './harness.mjs';
 
 const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
 
@@ -49,7 +49,14 @@ const SMALL = [
   ...Object.entries(SMALL_MODS).map(([name, text]) => `-- ${name} --\n${text}`),
 ].join('');
 
-const VIEWS = ['Conflicts', 'Graph', 'Build list', 'go.sum lines', 'What if'];
+// Each view's region name and the label of its tab.
+const VIEWS = [
+  ['Graph', 'Graph'],
+  ['Build list', 'Build list'],
+  ['Conflicts', 'Conflicts'],
+  ['go.sum lines', 'go.sum'],
+  ['What if', 'What-if'],
+];
 
 let env;
 before(async () => {
@@ -63,8 +70,9 @@ const region = (page, name) => page.getByRole('region', { name, exact: true });
 
 /** Screenshots of every view, named views-<view>-<scheme>.png. */
 async function shootViews(page, scheme, prefix) {
-  for (const name of VIEWS) {
+  for (const [name, tab] of VIEWS) {
     const file = `${prefix}-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}-${scheme}.png`;
+    await openView(page, tab);
     await region(page, name).scrollIntoViewIfNeeded();
     await region(page, name).screenshot({ path: join(SCREENSHOTS, file) });
   }
@@ -81,15 +89,116 @@ async function buildListLines(page) {
   );
 }
 
+/**
+ * The Diagnostics groups of a report with hundreds of findings: each shows its first 30 and a
+ * "Show all N" button; the notes start collapsed behind a button that says how many.
+ */
+async function diagnosticsShowAll(page) {
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics', exact: true });
+  const group = (name) => diagnostics.getByRole('region', { name, exact: true });
+  const total = async (name) => Number((await group(name).locator('.group-title').textContent()).match(/\((\d+)\)$/)[1]);
+  const warnings = await total('Warnings');
+  const notes = await total('Notes');
+  assert.ok(warnings > 30 && notes > 30, `${warnings} warnings, ${notes} notes`);
+  assert.equal(await group('Warnings').locator('li.diag').count(), 30);
+  await group('Warnings').getByRole('button', { name: `Show all ${warnings}` }).click();
+  assert.equal(await group('Warnings').locator('li.diag').count(), warnings);
+  assert.equal(await group('Notes').locator('li.diag').count(), 0);
+  const showNotes = group('Notes').getByRole('button', { name: `Show the ${notes} notes` });
+  assert.equal(await showNotes.getAttribute('aria-expanded'), 'false');
+  await showNotes.click();
+  assert.equal(await group('Notes').locator('li.diag').count(), 30);
+  await group('Notes').getByRole('button', { name: `Show all ${notes}` }).click();
+  assert.equal(await group('Notes').locator('li.diag').count(), notes);
+}
+
 describe('the module views', () => {
+  test('the view tabs work with the keyboard', async () => {
+    const { context, page, problems } = await openPlayground(env);
+    await pasteBundle(page, SMALL);
+    const selected = async () => {
+      const tabs = page.getByRole('tablist', { name: 'Views' }).getByRole('tab');
+      const states = await tabs.evaluateAll((ts) => ts.map((t) => [t.textContent, t.getAttribute('aria-selected'), t.getAttribute('tabindex')]));
+      const open = states.filter(([, s]) => s === 'true');
+      assert.equal(open.length, 1, JSON.stringify(states));
+      // Only the selected tab is in the tab order.
+      assert.deepEqual(states.filter(([, , i]) => i === '0'), open.map(([l]) => [l, 'true', '0']));
+      return open[0][0];
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(await selected(), 'Graph');
+    await viewTab(page, 'Graph').focus();
+    for (const [key, tab, name] of [
+      ['ArrowRight', 'Build list', 'Build list'],
+      ['End', 'What-if', 'What if'],
+      ['ArrowRight', 'Graph', 'Graph'],
+      ['ArrowLeft', 'What-if', 'What if'],
+      ['Home', 'Graph', 'Graph'],
+      ['ArrowRight', 'Build list', 'Build list'],
+      // The small universe has one conflict: the tab counts it.
+      ['ArrowRight', 'Conflicts (1)', 'Conflicts'],
+      ['ArrowRight', 'go.sum', 'go.sum lines'],
+    ]) {
+      await page.keyboard.press(key);
+      await region(page, name).waitFor();
+      assert.equal(await selected(), tab, key);
+      assert.equal(await focused(), tab, `focus after ${key}`);
+    }
+    // Tab leaves the tab strip for the open panel.
+    await page.keyboard.press('Tab');
+    const panel = page.getByRole('tabpanel', { name: 'go.sum', exact: true });
+    assert.equal(await panel.evaluate((el) => el === document.activeElement), true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'views-tabs-keyboard.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link made with the Build list tab open reopens with it open', async () => {
+    const { context, page, problems } = await openPlayground(env);
+    await pasteBundle(page, SMALL);
+    await openView(page, 'Build list');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    const fresh = await openPlayground(env);
+    await fresh.page.goto(link);
+    await region(fresh.page, 'Build list').getByText('4 of 4 modules').waitFor();
+    assert.equal(await viewTab(fresh.page, 'Build list').getAttribute('aria-selected'), 'true');
+    assert.equal(await region(fresh.page, 'Graph').count(), 0);
+    // The same files with the Graph tab open make a different link.
+    await openView(page, 'Graph');
+    assert.notEqual(await page.getByRole('textbox', { name: 'Share link' }).inputValue(), link);
+    assert.deepEqual(fresh.problems, []);
+    await fresh.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the views at 700 px', async () => {
+    const { context, page, problems } = await openPlayground(env, { width: 700 });
+    await pasteBundle(page, SMALL);
+    await region(page, 'Graph').waitFor();
+    await page.getByRole('tablist', { name: 'Views' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'views-tabs-700.png'), fullPage: true });
+    // The tab strip fits: no tab is cut off at the right edge.
+    const overflow = await page.getByRole('tablist', { name: 'Views' }).evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(overflow <= 0, `the tab strip overflows by ${overflow} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const scheme of ['light', 'dark']) {
     test(`a small universe: build list, graph, conflicts, go.sum lines and what-if (${scheme})`, async (t) => {
       const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });
       await pasteBundle(page, SMALL);
+      // The Graph tab is open by default, and only the open view is in the page.
+      await region(page, 'Graph').waitFor();
+      for (const [name] of VIEWS.slice(1)) assert.equal(await region(page, name).count(), 0, name);
       // Build list: what go list -m all prints.
+      await openView(page, 'Build list');
       await region(page, 'Build list').getByText('4 of 4 modules').waitFor();
       assert.deepEqual(await buildListLines(page), ['example.com/app', 'example.com/a v1.0.0', 'example.com/b v1.0.0', 'example.com/c v1.2.0']);
       // Graph: an SVG with the module names; clicking one focuses it.
+      await openView(page, 'Graph');
       const svg = region(page, 'Graph').locator('svg.graph-svg');
       for (const label of ['example.com/app', 'example.com/a@v1.0.0', 'example.com/b@v1.0.0', 'example.com/c@v1.2.0']) {
         await svg.getByRole('button', { name: label, exact: true }).waitFor();
@@ -99,10 +208,13 @@ describe('the module views', () => {
       await focused.getByText('example.com/c', { exact: false }).first().waitFor();
       // The losing requirement on c (v1.1.0, from a) is drawn as an unselected node.
       await svg.getByRole('button', { name: 'example.com/c@v1.1.0', exact: true }).waitFor();
-      // Conflicts: c is required at two versions.
+      // Conflicts: c is required at two versions (the tab counts them).
+      await openView(page, 'Conflicts');
+      assert.match(await page.getByRole('tab', { name: /^Conflicts/ }).textContent(), /^Conflicts \(\d+\)$/);
       const conflicts = region(page, 'Conflicts');
       assert.match(await conflicts.textContent(), /example\.com\/c/);
       // go.sum lines: a and b needed and present, c's go.mod hash missing, old unused.
+      await openView(page, 'go.sum');
       const sum = region(page, 'go.sum lines');
       // (The view also lists the zip hashes a build would need; go list -m all needs none, so
       // only the go.mod lines are compared with go.)
@@ -117,6 +229,7 @@ describe('the module views', () => {
         ['example.com/a v1.0.0/go.mod needed', 'example.com/b v1.0.0/go.mod needed', 'example.com/c v1.2.0/go.mod missing', 'example.com/old v1.0.0/go.mod unused'],
       );
       // What-if: raising a to v1.1.0 raises c to v1.3.0, as go does.
+      await openView(page, 'What-if');
       const whatIf = region(page, 'What if');
       await whatIf.getByRole('combobox', { name: 'Module' }).fill('example.com/a');
       await whatIf.getByRole('textbox', { name: 'Version' }).fill('v1.1.0');
@@ -136,6 +249,12 @@ describe('the module views', () => {
     for (const scheme of ['light', 'dark']) {
       const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });
       await pasteBundle(page, kubeBundle());
+      // Hundreds of dependency go.mod files: one select instead of a tab each.
+      const deps = page.getByRole('combobox', { name: 'Dependency files' });
+      assert.match(await deps.locator('option').first().textContent(), /^Dependencies \(\d+\)$/);
+      assert.ok((await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').count()) <= 12);
+      if (scheme === 'light') await diagnosticsShowAll(page);
+      await openView(page, 'Build list');
       const list = region(page, 'Build list');
       await list.getByText(`${want.length} of ${want.length} modules`).waitFor();
       // The first rows only, until asked for all.
@@ -143,6 +262,7 @@ describe('the module views', () => {
       await list.getByRole('button', { name: `Show all ${want.length} modules` }).click();
       assert.deepEqual(await buildListLines(page), want);
       // The graph overview names the main module and its direct requirements.
+      await openView(page, 'Graph');
       const svg = region(page, 'Graph').locator('svg.graph-svg');
       await svg.getByRole('button', { name: 'k8s.io/kubernetes', exact: true }).waitFor();
       const labels = await svg.getByRole('button').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));

@@ -38,9 +38,82 @@ fn copy_to_clipboard(text: &str) -> bool {
     true
 }
 
+/// How many findings a group shows until the user asks for all of them.
+pub const FIRST_FINDINGS: usize = 30;
+
+/// What the user opened: a group shown in full, or the notes group shown at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expanded {
+    All(Severity),
+    Notes,
+}
+
+/// One severity group: its first [`FIRST_FINDINGS`] findings and a "Show all" button. A long
+/// notes group starts collapsed: notes are informational, and the errors and warnings above
+/// them matter more.
+fn group_html(
+    severity: Severity,
+    title: &str,
+    items: Vec<(usize, &gomod::check::Diagnostic)>,
+    expanded: &UseStateHandle<Vec<Expanded>>,
+    props: &DiagnosticsProps,
+) -> Html {
+    if items.is_empty() {
+        return Html::default();
+    }
+    let total = items.len();
+    let open = |e: Expanded| {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*expanded).clone();
+            next.push(e);
+            expanded.set(next);
+        })
+    };
+    let collapsed = severity == Severity::Info
+        && total > FIRST_FINDINGS
+        && !expanded.contains(&Expanded::Notes);
+    let limit = if expanded.contains(&Expanded::All(severity)) {
+        usize::MAX
+    } else {
+        FIRST_FINDINGS
+    };
+    html! {
+        <section class="diag-group" aria-label={title.to_owned()}>
+            <h3 class="group-title">{ format!("{title} ({total})") }</h3>
+            if collapsed {
+                <button type="button" class="button button-small diag-more" aria-expanded="false"
+                    onclick={open(Expanded::Notes)}>
+                    { format!("Show the {total} notes") }
+                </button>
+            } else {
+                <ul class="diag-list">
+                    { for items.into_iter().take(limit).map(|(index, d)| html! {
+                        <DiagnosticItem index={index} diagnostic={d.clone()}
+                            explained={props.explained.contains(&d.code)}
+                            dispatch={props.dispatch.clone()} />
+                    }) }
+                </ul>
+                if total > limit {
+                    <div class="diag-more">
+                        <span>{ format!("Showing the first {limit} of {total}.") }</span>
+                        <button type="button" class="button button-small"
+                            onclick={open(Expanded::All(severity))}>
+                            { format!("Show all {total}") }
+                        </button>
+                    </div>
+                }
+            }
+        </section>
+    }
+}
+
 #[function_component]
 pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     let copied = use_state(|| false);
+    // The groups the user opened in full (the report of a kubernetes-scale bundle has hundreds
+    // of findings; rendering them all would cost thousands of elements).
+    let expanded = use_state_eq(Vec::<Expanded>::new);
     let report = &props.analysis.report;
     let fixable = report
         .diagnostics
@@ -109,21 +182,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                         .enumerate()
                         .filter(|(_, d)| d.severity == *severity)
                         .collect();
-                    if items.is_empty() {
-                        return Html::default();
-                    }
-                    html! {
-                        <section class="diag-group" aria-label={*title}>
-                            <h3 class="group-title">{ format!("{title} ({})", items.len()) }</h3>
-                            <ul class="diag-list">
-                                { for items.into_iter().map(|(index, d)| html! {
-                                    <DiagnosticItem index={index} diagnostic={d.clone()}
-                                        explained={props.explained.contains(&d.code)}
-                                        dispatch={props.dispatch.clone()} />
-                                }) }
-                            </ul>
-                        </section>
-                    }
+                    group_html(*severity, title, items, &expanded, props)
                 }) }
             </div>
             if !commands.is_empty() {

@@ -9,6 +9,8 @@ use gomod::resolve::Resolution;
 use gomod::sum::GoSum;
 use yew::prelude::*;
 
+use crate::components::build_list::FIRST_ROWS;
+
 /// What go.sum says about one needed (or recorded) hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SumStatus {
@@ -131,6 +133,13 @@ pub fn GoSumView(props: &GoSumViewProps) -> Html {
         count(SumStatus::Unused),
     );
     let unknown = props.resolution.nodes.is_empty();
+    // Paged like the build list: a kubernetes go.sum has thousands of lines.
+    let show_all = use_state_eq(|| false);
+    let limit = if *show_all { usize::MAX } else { FIRST_ROWS };
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     html! {
         <section class="view gosum-view" role="region" aria-label="go.sum lines">
             <div class="view-toolbar">
@@ -151,10 +160,18 @@ pub fn GoSumView(props: &GoSumViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|r| sum_row_html(r, &props.on_goto_line)) }
+                        { for rows.iter().take(limit).map(|r| sum_row_html(r, &props.on_goto_line)) }
                     </tbody>
                 </table>
             </div>
+            if rows.len() > limit {
+                <div class="view-more">
+                    <span>{ format!("Showing the first {limit} of {} lines.", rows.len()) }</span>
+                    <button type="button" class="button" onclick={on_show_all}>
+                        { format!("Show all {} lines", rows.len()) }
+                    </button>
+                </div>
+            }
         </section>
     }
 }

@@ -1,22 +1,63 @@
-//! The module views (from the viz components): Conflicts, Graph, Build list, go.sum and What-if,
-//! laid out below the editor and diagnostics. They get the shared [`Views`] of the last analysis
-//! and report the user's choices as actions of the one reducer.
+//! The module views (from the viz components): Graph, Build list, Conflicts, go.sum and What-if,
+//! as tabs below the editor and diagnostics (a WAI-ARIA tab strip: arrow keys, Home and End move
+//! between the tabs). Only the open view renders: on a kubernetes-scale bundle each view is
+//! thousands of elements. The open tab is the reducer's `view`, so share links carry it. The
+//! views get the shared [`Views`] of the last analysis and report the user's choices as actions
+//! of the one reducer.
 
 use std::rc::Rc;
 
 use gomod::resolve::WhatIf;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::build_list::BuildList;
-use crate::components::conflicts::Conflicts;
+use crate::components::conflicts::{conflicts, Conflicts};
 use crate::components::gosum_view::GoSumView;
 use crate::components::graph_view::GraphView;
 use crate::components::what_if::{WhatIfPanel, WhatIfRequest};
 use crate::state::{Action, Playground, Views, GO_SUM};
 
+/// The tabs in order: the name a share link's `view` uses, and the label.
+pub const TABS: [(&str, &str); 5] = [
+    ("graph", "Graph"),
+    ("build", "Build list"),
+    ("conflicts", "Conflicts"),
+    ("gosum", "go.sum"),
+    ("whatif", "What-if"),
+];
+
+/// The tab to show: the one the state names if it is a module view, otherwise the Graph when
+/// the graph resolved, and Conflicts (which says why it did not) when it did not.
+pub fn open_tab(view: Option<&str>, graph_resolved: bool) -> &'static str {
+    match view.and_then(|v| TABS.iter().find(|(name, _)| *name == v)) {
+        Some((name, _)) => name,
+        None if graph_resolved => "graph",
+        None => "conflicts",
+    }
+}
+
+/// The tab a key press on tab `current` moves to, if the key moves (WAI-ARIA tabs pattern:
+/// Left/Right wrap around, Home and End go to the first and last tab).
+fn tab_after_key(current: &str, key: &str) -> Option<&'static str> {
+    let at = TABS.iter().position(|(name, _)| *name == current)?;
+    let last = TABS.len() - 1;
+    let next = match key {
+        "ArrowRight" => (at + 1) % TABS.len(),
+        "ArrowLeft" => (at + last) % TABS.len(),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    TABS.get(next).map(|(name, _)| *name)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ModuleViewsProps {
     pub views: Views,
+    /// The state's `view` (see [`open_tab`]).
+    pub open: Option<String>,
     pub focus: Option<String>,
     pub what_if: Option<Rc<WhatIf>>,
     pub dispatch: UseReducerDispatcher<Playground>,
@@ -25,9 +66,20 @@ pub struct ModuleViewsProps {
 #[function_component]
 pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
     let d = props.dispatch.clone();
+    let v = &props.views;
+    let open = open_tab(props.open.as_deref(), !v.resolution.nodes.is_empty());
+    let conflict_count = use_memo((v.resolution.clone(), v.report.clone()), |(res, report)| {
+        conflicts(res, report).len()
+    });
+    let tablist = use_node_ref();
+
+    // "Show in graph" from another view opens the Graph tab on that module.
     let focus_path = {
         let d = d.clone();
-        Callback::from(move |path: String| d.dispatch(Action::Focus(Some(path))))
+        Callback::from(move |path: String| {
+            d.dispatch(Action::Focus(Some(path)));
+            d.dispatch(Action::OpenView("graph"));
+        })
     };
     let focus = {
         let d = d.clone();
@@ -50,19 +102,100 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
         let d = d.clone();
         Callback::from(move |request: WhatIfRequest| d.dispatch(Action::WhatIf(request)))
     };
-    let v = &props.views;
-    html! {
-        <div class="module-views">
-            <Conflicts resolution={v.resolution.clone()} report={v.report.clone()}
-                on_focus={focus_path.clone()} on_diagnostic={show_diagnostic} />
+    let onkeydown = {
+        let (d, tablist) = (d.clone(), tablist.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = tab_after_key(open, &e.key()) else {
+                return;
+            };
+            e.prevent_default();
+            d.dispatch(Action::OpenView(next));
+            // Every tab is always in the page, so the new one can take the focus at once.
+            let button = tablist
+                .cast::<HtmlElement>()
+                .and_then(|list| list.query_selector(&format!("#view-tab-{next}")).ok())
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        })
+    };
+    let tabs = TABS.iter().map(|&(name, label)| {
+        let selected = name == open;
+        let onclick = {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenView(name)))
+        };
+        let text = match (name, *conflict_count) {
+            ("conflicts", n) if n > 0 => format!("{label} ({n})"),
+            _ => label.to_owned(),
+        };
+        html! {
+            <button type="button" role="tab" id={format!("view-tab-{name}")}
+                class={classes!("view-tab", selected.then_some("view-tab-active"))}
+                aria-selected={selected.to_string()} aria-controls="view-panel"
+                tabindex={if selected { "0" } else { "-1" }} {onclick}>
+                { text }
+            </button>
+        }
+    });
+    let panel = match open {
+        "graph" => html! {
             <GraphView resolution={v.resolution.clone()}
                 focus={props.focus.clone().map(AttrValue::from)} on_focus={focus} />
+        },
+        "build" => html! {
             <BuildList resolution={v.resolution.clone()} marks={v.marks.clone()}
                 go_versions={v.go_versions.clone()} on_focus={focus_path} />
+        },
+        "gosum" => html! {
             <GoSumView resolution={v.resolution.clone()} gosum={v.gosum.clone()}
                 on_goto_line={goto_sum_line} />
+        },
+        "whatif" => html! {
             <WhatIfPanel resolution={v.resolution.clone()} result={props.what_if.clone()}
                 on_preview={what_if} />
+        },
+        _ => html! {
+            <Conflicts resolution={v.resolution.clone()} report={v.report.clone()}
+                on_focus={focus_path} on_diagnostic={show_diagnostic} />
+        },
+    };
+    html! {
+        <div class="module-views">
+            <div class="view-tabs" role="tablist" aria-label="Views" ref={tablist} {onkeydown}>
+                { for tabs }
+            </div>
+            <div class="view-panel" role="tabpanel" id="view-panel" tabindex="0"
+                aria-labelledby={format!("view-tab-{open}")}>
+                { panel }
+            </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_tab_is_the_named_view_or_the_graph() {
+        assert_eq!(open_tab(Some("build"), true), "build");
+        assert_eq!(open_tab(Some("gosum"), false), "gosum");
+        // Link views that are not module views (diagnostics, fixes) open the default tab.
+        assert_eq!(open_tab(Some("diagnostics"), true), "graph");
+        assert_eq!(open_tab(None, true), "graph");
+        assert_eq!(open_tab(None, false), "conflicts");
+    }
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(tab_after_key("graph", "ArrowRight"), Some("build"));
+        assert_eq!(tab_after_key("graph", "ArrowLeft"), Some("whatif"));
+        assert_eq!(tab_after_key("whatif", "ArrowRight"), Some("graph"));
+        assert_eq!(tab_after_key("build", "Home"), Some("graph"));
+        assert_eq!(tab_after_key("build", "End"), Some("whatif"));
+        assert_eq!(tab_after_key("build", "Enter"), None);
     }
 }

@@ -147,6 +147,24 @@ fn text_input(
     state: &UseStateHandle<String>,
     list: Option<&'static str>,
 ) -> Html {
+    text_input_with(label, state, list, None)
+}
+
+/// A text input; `focused`, when given, follows whether the input has the focus.
+fn text_input_with(
+    label: &'static str,
+    state: &UseStateHandle<String>,
+    list: Option<&'static str>,
+    focused: Option<&UseStateHandle<bool>>,
+) -> Html {
+    let onfocus = focused.map(|f| {
+        let f = f.clone();
+        Callback::from(move |_: FocusEvent| f.set(true))
+    });
+    let onblur = focused.map(|f| {
+        let f = f.clone();
+        Callback::from(move |_: FocusEvent| f.set(false))
+    });
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -158,7 +176,7 @@ fn text_input(
         <label class="what-if-field">
             <span>{ label }</span>
             <input type="text" class="mono" value={(**state).clone()} list={list} {oninput}
-                spellcheck="false" autocomplete="off" />
+                {onfocus} {onblur} spellcheck="false" autocomplete="off" />
         </label>
     }
 }
@@ -170,6 +188,9 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
     let version = use_state(String::new);
     let new_path = use_state(String::new);
     let new_version = use_state(String::new);
+    // The module suggestions exist only while the Module input has the focus: a kubernetes
+    // build list would otherwise be hundreds of options in the page all the time.
+    let module_focused = use_state_eq(|| false);
 
     let onsubmit = {
         let (operation, path, version, new_path, new_version) = (
@@ -217,7 +238,7 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
             </div>
             <form class="what-if-form" {onsubmit}>
                 <div class="segments" role="group" aria-label="Change">{ for op_buttons }</div>
-                { text_input("Module", &path, Some("what-if-modules")) }
+                { text_input_with("Module", &path, Some("what-if-modules"), Some(&module_focused)) }
                 if needs_version {
                     { text_input(if *operation == Operation::Replace { "Version (optional)" } else { "Version" }, &version, None) }
                 }
@@ -227,7 +248,11 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
                 }
                 <button type="submit" class="button">{ "Preview" }</button>
                 <datalist id="what-if-modules">
-                    { for props.resolution.build_list.iter().map(|e| html! { <option value={e.module.path.clone()} /> }) }
+                    if *module_focused {
+                        { for props.resolution.build_list.iter()
+                            .filter(|e| e.module.path.contains(path.trim()))
+                            .map(|e| html! { <option value={e.module.path.clone()} /> }) }
+                    }
                 </datalist>
             </form>
             { for props.result.as_deref().map(result_html) }

@@ -112,7 +112,9 @@ pub struct Playground {
     pub focus: Option<String>,
     pub what_if: Option<Rc<WhatIf>>,
     /// The result view a share link named (`diagnostics`, `graph`, `build`, `fixes`), kept so
-    /// that the next link names it too; embed mode shows it.
+    /// that the next link names it too; embed mode shows it. On the full page it is also the
+    /// open module view tab (`graph`, `build`, `conflicts`, `gosum`, `whatif`; see
+    /// `components::views`), so a link reopens the tab that was open.
     pub view: Option<String>,
     /// Why a share link could not be opened (shown with role="alert" until dismissed).
     pub alert: Option<String>,
@@ -183,6 +185,8 @@ pub enum Action {
     /// Focus a module in the graph (`None`: the overview).
     Focus(Option<String>),
     WhatIf(WhatIfRequest),
+    /// Open a module view tab (one of `components::views::TABS`' names).
+    OpenView(&'static str),
     /// Show a diagnostic (by index) from another view: jump to its place in the editor.
     ShowDiagnostic(usize),
     /// Open the state a share link carries (the current input goes on the undo stack).
@@ -414,6 +418,10 @@ impl Playground {
                     self.replace_files(next, "pasting a bundle".to_owned());
                     self.notice = Some(format!("Loaded a bundle of {count} files."));
                     self.panel = None;
+                    // Analysed at once, so the page renders the new bundle once, analysed,
+                    // instead of first unanalysed and again a timer later (the App's Analyse
+                    // then finds nothing to do).
+                    self.analyse();
                 }
                 Err(message) => self.notice = Some(message),
             },
@@ -556,6 +564,7 @@ impl Playground {
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,
+            Action::OpenView(view) => self.view = Some(view.to_owned()),
             Action::WhatIf(request) => {
                 if self.stale() {
                     self.analyse();

@@ -154,21 +154,24 @@ fn resolution_of(
     let root_gomod = bundle.workspace_file("", WorkspaceFile::GoMod);
     let has_gowork = bundle.workspace_file("", WorkspaceFile::GoWork).is_some();
     // Requirements replaced by a local directory need no proxy files: resolving them shows what
-    // go says about the directory (usually that it is missing).
-    let needs_dependencies = root_gomod.is_some_and(|data| {
-        // Strict parsing: the lax parser of dependency go.mod files drops replace directives.
-        crate::modfile::parse("go.mod", data).is_ok_and(|m| {
-            m.require.iter().any(|r| {
-                !m.replace.iter().any(|rep| {
-                    rep.is_directory()
-                        && rep.old.path == r.module.path
-                        && (rep.old.version.is_empty() || rep.old.version == r.module.version)
+    // go says about the directory (usually that it is missing). Only asked when the bundle has
+    // no dependency files: it parses the main go.mod once more.
+    let needs_dependencies = || {
+        root_gomod.is_some_and(|data| {
+            // Strict parsing: the lax parser of dependency go.mod files drops replace directives.
+            crate::modfile::parse("go.mod", data).is_ok_and(|m| {
+                m.require.iter().any(|r| {
+                    !m.replace.iter().any(|rep| {
+                        rep.is_directory()
+                            && rep.old.path == r.module.path
+                            && (rep.old.version.is_empty() || rep.old.version == r.module.version)
+                    })
                 })
             })
         })
-    });
+    };
     let dependencies_missing =
-        !has_gowork && needs_dependencies && bundle.dependency_paths().is_empty();
+        !has_gowork && bundle.dependency_paths().is_empty() && needs_dependencies();
     if dependencies_missing {
         if let Some(text) = graph_text {
             return Some(resolve_graph_text(&text));

@@ -146,13 +146,22 @@ impl Report {
 }
 
 /// Collects diagnostics and skipped checks while the rules run.
-#[derive(Default)]
-pub(crate) struct Sink {
+pub(crate) struct Sink<'b> {
     diagnostics: Vec<Diagnostic>,
     skipped: Vec<Skipped>,
+    /// The line starts of the bundle's files, for the findings' spans.
+    lines: text::LineIndexes<'b>,
 }
 
-impl Sink {
+impl<'b> Sink<'b> {
+    fn new(bundle: &'b Bundle) -> Sink<'b> {
+        Sink {
+            diagnostics: Vec::new(),
+            skipped: Vec::new(),
+            lines: text::LineIndexes::new(bundle.files().iter().map(|f| f.data.as_slice())),
+        }
+    }
+
     /// Adds a finding of `code` at `bytes` of `data` (the file's content), with the rule's
     /// default severity.
     pub(crate) fn report(
@@ -185,7 +194,7 @@ impl Sink {
             code,
             severity,
             file: file.to_owned(),
-            span: text::span(data, bytes),
+            span: self.lines.span(data, bytes),
             message,
             fixes,
         });
@@ -209,7 +218,7 @@ impl Sink {
 
 /// Runs every rule on the bundle's workspace files.
 pub fn check(bundle: &Bundle, options: &Options) -> Report {
-    let mut sink = Sink::default();
+    let mut sink = Sink::new(bundle);
     let local_go = options.local_go();
     if options.go_version.is_some() && local_go.is_none() {
         sink.skip(
