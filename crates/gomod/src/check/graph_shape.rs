@@ -14,6 +14,9 @@ use crate::path::{case_fold_key, split_path_version};
 use crate::resolve::resolution::Resolution;
 use crate::resolve::{explain, version_skew, Mod};
 use crate::sum::{write_sums, GoSum};
+// go prints the collision with %q, which is strconv.Quote; Rust's {:?} would agree on every
+// valid module path but would link core's Unicode printability tables into the web app.
+use crate::syntax::quote::quote;
 use crate::version::{gover, semver};
 
 /// How many requirers of one version a version-skew message names.
@@ -261,8 +264,13 @@ fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
                 place.1,
                 place.2,
                 format!(
-                    "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {:?} and {:?}",
-                    first, second, requirers(first), requirers(second), second, first
+                    "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {} and {}",
+                    first,
+                    second,
+                    requirers(first),
+                    requirers(second),
+                    quote(second),
+                    quote(first)
                 ),
                 Vec::new(),
             );
