@@ -34,7 +34,9 @@ pub fn bundle_files(bundle: &Bundle) -> BTreeMap<String, Vec<u8>> {
 /// own), lies outside its file, or splits a UTF-8 character. Insertions at the same offset are
 /// kept in fix order. A file that does not exist is created by edits at `0..0`.
 pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOutcome {
-    let mut accepted: BTreeMap<&str, Vec<Accepted<'_>>> = BTreeMap::new();
+    // The accepted edits by file: a short vector searched linearly rather than a B-tree map,
+    // whose code every key and value type would copy into the web app.
+    let mut accepted: Vec<(&str, Vec<Accepted<'_>>)> = Vec::new();
     let mut outcome = EditOutcome::default();
     let mut order = 0usize;
     for (index, fix) in fixes.iter().enumerate() {
@@ -45,8 +47,9 @@ pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOut
                 && on_char_boundary(data, edit.range.start)
                 && on_char_boundary(data, edit.range.end);
             let clashes_with_accepted = accepted
-                .get(edit.file.as_str())
-                .is_some_and(|list| list.iter().any(|(r, _, _)| overlaps(r, &edit.range)));
+                .iter()
+                .find(|(file, _)| *file == edit.file)
+                .is_some_and(|(_, list)| list.iter().any(|(r, _, _)| overlaps(r, &edit.range)));
             let clashes_with_own = fix
                 .edits
                 .iter()
@@ -59,11 +62,11 @@ pub fn apply_edits(files: &BTreeMap<String, Vec<u8>>, fixes: &[&Fix]) -> EditOut
             continue;
         }
         for edit in &fix.edits {
-            accepted.entry(edit.file.as_str()).or_default().push((
-                edit.range.clone(),
-                edit.new_text.as_str(),
-                order,
-            ));
+            let entry = (edit.range.clone(), edit.new_text.as_str(), order);
+            match accepted.iter_mut().find(|(file, _)| *file == edit.file) {
+                Some((_, list)) => list.push(entry),
+                None => accepted.push((edit.file.as_str(), vec![entry])),
+            }
             order += 1;
         }
         outcome.applied.push(index);
