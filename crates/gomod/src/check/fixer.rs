@@ -1,8 +1,6 @@
 //! Applying fixes to a whole bundle until no more apply.
 
-use std::collections::BTreeMap;
-
-use super::{apply_edits, bundle_files, check, Fix, Options, Report};
+use super::{apply_edits, bundle_files, check, EditFiles, Fix, Options, Report};
 use crate::bundle::{Bundle, FileKind, WorkspaceFile};
 use crate::{modfile, workfile};
 
@@ -118,7 +116,7 @@ pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutco
     }
 }
 
-fn rebuild(order: &[String], files: &BTreeMap<String, Vec<u8>>) -> Bundle {
+fn rebuild(order: &[String], files: &EditFiles) -> Bundle {
     Bundle::from_files(
         order
             .iter()

@@ -27,7 +27,7 @@ mod rules;
 mod text;
 mod vendor;
 
-pub use edits::{apply_edits, bundle_files, EditOutcome};
+pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
 pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
