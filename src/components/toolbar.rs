@@ -5,7 +5,7 @@ use gomod::analyze::Toolchain;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::gallery::Gallery;
+use crate::components::gallery::gallery;
 use crate::state::{Action, Panel, Playground, GO_VERSIONS};
 
 #[derive(Properties, PartialEq)]
@@ -65,7 +65,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <div class="toolbar">
-            <Gallery current={props.example} dispatch={d.clone()} />
+            { gallery(props.example, &d) }
             <label class="field">
                 <span class="field-label">{ "Your Go" }</span>
                 <select class="select" onchange={on_version} aria-label="Go version">
