@@ -16,7 +16,7 @@ use crate::components::embed_panel::EmbedPanel;
 use crate::components::embed_view::embed_view;
 use crate::components::file_tabs::FileTabs;
 use crate::components::share_panel::SharePanel;
-use crate::components::toolbar::Toolbar;
+use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
 use crate::components::views::ModuleViews;
@@ -258,16 +258,16 @@ pub fn App() -> Html {
                     <h1 class="site-title">{ "gomodplay" }</h1>
                     <p class="site-tagline">{ "Go modules playground: paste go.mod and go.sum, see what the go command sees." }</p>
                 </div>
-                <Toolbar
-                    go_version={state.settings.go_version.clone()}
-                    toolchain={state.settings.toolchain}
-                    example={state.example}
-                    panel={state.panel}
-                    undo={state.undo.last().map(|s| s.label.clone())}
-                    analysed_in_ms={state.analysed_in_ms}
-                    pending={state.input_error.is_some()}
-                    dispatch={dispatch.clone()}
-                />
+                { toolbar(&ToolbarProps {
+                    go_version: state.settings.go_version.clone(),
+                    toolchain: state.settings.toolchain,
+                    example: state.example,
+                    panel: state.panel,
+                    undo: state.undo.last().map(|s| s.label.clone()),
+                    analysed_in_ms: state.analysed_in_ms,
+                    pending: state.input_error.is_some(),
+                    dispatch: dispatch.clone(),
+                }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
