@@ -14,7 +14,7 @@ use crate::components::editor::Editor;
 use crate::components::editor_highlight::Mark;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::embed_view::embed_view;
-use crate::components::file_tabs::FileTabs;
+use crate::components::file_tabs::{file_tabs, FileTabsProps};
 use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
@@ -225,12 +225,12 @@ pub fn App() -> Html {
         />
     };
     let tabs = html! {
-        <FileTabs
-            names={state.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()}
-            active={state.active.clone()}
-            with_errors={flagged.clone()}
-            dispatch={dispatch.clone()}
-        />
+        { file_tabs(&FileTabsProps {
+            names: state.files.iter().map(|f| f.name.clone()).collect(),
+            active: state.active.clone(),
+            with_errors: flagged.clone(),
+            dispatch: dispatch.clone(),
+        }) }
     };
     if let Some(mode) = embed.as_ref() {
         let input = if mode.readonly {

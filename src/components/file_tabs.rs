@@ -1,11 +1,12 @@
 //! The tabs above the editor: one per file of the bundle, go.mod and go.sum always first; added
-//! files can be removed.
+//! files can be removed. A plain function rather than a component: it has no state, and every
+//! Yew component brings its own lifecycle code into the wasm.
 
 use yew::prelude::*;
 
 use crate::state::{Action, Playground, GO_MOD, GO_SUM};
 
-#[derive(Properties, PartialEq)]
+/// What the tabs show.
 pub struct FileTabsProps {
     pub names: Vec<String>,
     pub active: String,
@@ -14,8 +15,7 @@ pub struct FileTabsProps {
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
-#[function_component]
-pub fn FileTabs(props: &FileTabsProps) -> Html {
+pub fn file_tabs(props: &FileTabsProps) -> Html {
     html! {
         <div class="file-tabs" role="tablist" aria-label="Files">
             { for props.names.iter().map(|name| {
