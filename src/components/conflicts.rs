@@ -86,7 +86,12 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
     let mut by_fold: Vec<(String, &str)> = res
         .build_list
         .iter()
-        .map(|e| (gomod::path::case_fold_key(&e.module.path), e.module.path.as_str()))
+        .map(|e| {
+            (
+                gomod::path::case_fold_key(&e.module.path),
+                e.module.path.as_str(),
+            )
+        })
         .collect();
     gomod::sort::sort_by(&mut by_fold, |a, b| a.0.cmp(&b.0));
     let groups = by_fold.chunk_by(|a, b| a.0 == b.0).map(|group| {
