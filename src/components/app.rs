@@ -14,9 +14,9 @@ use crate::components::editor::Editor;
 use crate::components::editor_highlight::Mark;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::embed_view::embed_view;
-use crate::components::file_tabs::FileTabs;
+use crate::components::file_tabs::{file_tabs, FileTabsProps};
 use crate::components::share_panel::SharePanel;
-use crate::components::toolbar::Toolbar;
+use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
 use crate::components::views::ModuleViews;
@@ -276,12 +276,12 @@ pub fn App() -> Html {
         />
     };
     let tabs = html! {
-        <FileTabs
-            names={state.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()}
-            active={state.active.clone()}
-            with_errors={flagged.clone()}
-            dispatch={dispatch.clone()}
-        />
+        { file_tabs(&FileTabsProps {
+            names: state.files.iter().map(|f| f.name.clone()).collect(),
+            active: state.active.clone(),
+            with_errors: flagged.clone(),
+            dispatch: dispatch.clone(),
+        }) }
     };
     if let Some(mode) = embed.as_ref() {
         let input = if mode.readonly {
@@ -309,16 +309,16 @@ pub fn App() -> Html {
                     <h1 class="site-title">{ "gomodplay" }</h1>
                     <p class="site-tagline">{ "Go modules playground: paste go.mod and go.sum, see what the go command sees." }</p>
                 </div>
-                <Toolbar
-                    go_version={state.settings.go_version.clone()}
-                    toolchain={state.settings.toolchain}
-                    example={state.example}
-                    panel={state.panel}
-                    undo={state.undo.last().map(|s| s.label.clone())}
-                    analysed_in_ms={state.analysed_in_ms}
-                    pending={state.input_error.is_some()}
-                    dispatch={dispatch.clone()}
-                />
+                { toolbar(&ToolbarProps {
+                    go_version: state.settings.go_version.clone(),
+                    toolchain: state.settings.toolchain,
+                    example: state.example,
+                    panel: state.panel,
+                    undo: state.undo.last().map(|s| s.label.clone()),
+                    analysed_in_ms: state.analysed_in_ms,
+                    pending: state.input_error.is_some(),
+                    dispatch: dispatch.clone(),
+                }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }

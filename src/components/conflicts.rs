@@ -3,7 +3,6 @@
 //! go.sum hashes. Each links to the graph focus and, when a check reported it, to its
 //! diagnostic (where the fix is). The list comes from [`conflicts`], a pure function.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gomod::check::Report;
@@ -81,16 +80,30 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
             });
         }
     }
-    let mut by_fold: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for e in &res.build_list {
-        let paths = by_fold
-            .entry(gomod::path::case_fold_key(&e.module.path))
-            .or_default();
-        if !paths.contains(&e.module.path.as_str()) {
-            paths.push(e.module.path.as_str());
+    // Build-list paths grouped by their case-folded form, in key order and each group in
+    // build-list order (a stable sort of a vector rather than a B-tree map, whose code every
+    // key and value type would copy into the bundle).
+    let mut by_fold: Vec<(String, &str)> = res
+        .build_list
+        .iter()
+        .map(|e| {
+            (
+                gomod::path::case_fold_key(&e.module.path),
+                e.module.path.as_str(),
+            )
+        })
+        .collect();
+    gomod::sort::sort_by(&mut by_fold, |a, b| a.0.cmp(&b.0));
+    let groups = by_fold.chunk_by(|a, b| a.0 == b.0).map(|group| {
+        let mut paths: Vec<&str> = Vec::with_capacity(group.len());
+        for &(_, path) in group {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
         }
-    }
-    for paths in by_fold.values().filter(|p| p.len() > 1) {
+        paths
+    });
+    for paths in groups.filter(|p| p.len() > 1) {
         out.push(Conflict {
             kind: ConflictKind::Case,
             message: format!(

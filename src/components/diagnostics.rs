@@ -10,7 +10,7 @@ use web_sys::wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::diagnostics_item::DiagnosticItem;
-use crate::components::diagnostics_unchecked::Unchecked;
+use crate::components::diagnostics_unchecked::unchecked;
 use crate::components::fix_preview::FixPreview;
 use crate::state::{Action, FixPreview as Preview, Playground};
 
@@ -194,7 +194,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     </button>
                 </details>
             }
-            <Unchecked analysis={props.analysis.clone()} />
+            { unchecked(&props.analysis) }
         </section>
     }
 }

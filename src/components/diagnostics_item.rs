@@ -4,7 +4,7 @@
 use gomod::check::Diagnostic;
 use yew::prelude::*;
 
-use crate::components::explain::Explain;
+use crate::components::explain::explain;
 use crate::state::{Action, Playground};
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +73,7 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
                     { for commands.iter().map(|c| format!("$ {c}\n")) }
                 </pre>
             }
-            if props.explained { <Explain code={d.code} /> }
+            if props.explained { { explain(d.code) } }
         </li>
     }
 }

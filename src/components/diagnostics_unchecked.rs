@@ -1,20 +1,13 @@
 //! What could not be checked or computed, and what to paste to enable it; files that were
 //! ignored; notes about the settings; and the go command's own error when the module graph
-//! does not load.
-
-use std::rc::Rc;
+//! does not load. A plain function rather than a component: it has no state, and every Yew
+//! component brings its own lifecycle code into the wasm.
 
 use gomod::analyze::Analysis;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct UncheckedProps {
-    pub analysis: Rc<Analysis>,
-}
-
-#[function_component]
-pub fn Unchecked(props: &UncheckedProps) -> Html {
-    let a = &props.analysis;
+/// The list for the analysis `a`.
+pub fn unchecked(a: &Analysis) -> Html {
     // Several rules are usually skipped for the same reason: list each reason once, with its
     // rules.
     let mut skipped: Vec<(String, String, Vec<&'static str>)> = Vec::new();

@@ -1,12 +1,10 @@
 //! A rule's explanation, from the core's catalogue. Text between backticks is shown as code;
 //! everything is rendered as text nodes.
+//!
+//! A plain function rather than a component: it has no state, and every Yew component brings
+//! about a kilobyte of lifecycle code into the wasm.
 
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ExplainProps {
-    pub code: &'static str,
-}
 
 /// Paragraph text with `code` spans.
 pub fn inline(text: &str) -> Html {
@@ -19,9 +17,9 @@ pub fn inline(text: &str) -> Html {
     }
 }
 
-#[function_component]
-pub fn Explain(props: &ExplainProps) -> Html {
-    let Some(rule) = gomod::check::rule(props.code) else {
+/// The explanation of the rule `code`.
+pub fn explain(code: &str) -> Html {
+    let Some(rule) = gomod::check::rule(code) else {
         return html! { <p class="explain">{ "No explanation for this code." }</p> };
     };
     html! {

@@ -2,6 +2,9 @@
 //! files can be removed. A bundle with many files (a kubernetes-scale paste has hundreds of
 //! dependency go.mod files) keeps its own files as tabs and lists the others in one
 //! "Dependencies" select, so the tab strip stays short and cheap to render.
+//!
+//! A plain function rather than a component: it has no state, and every Yew component brings
+//! its own lifecycle code into the wasm.
 
 use yew::prelude::*;
 
@@ -17,7 +20,7 @@ fn always_a_tab(name: &str) -> bool {
     !name.contains('/') || name == "vendor/modules.txt"
 }
 
-#[derive(Properties, PartialEq)]
+/// What the tabs show.
 pub struct FileTabsProps {
     pub names: Vec<String>,
     pub active: String,
@@ -88,8 +91,7 @@ fn dependencies_html(names: &[&String], props: &FileTabsProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn FileTabs(props: &FileTabsProps) -> Html {
+pub fn file_tabs(props: &FileTabsProps) -> Html {
     let grouped = props.names.len() > MAX_FILE_TABS;
     let (tabs, dependencies): (Vec<&String>, Vec<&String>) = props
         .names

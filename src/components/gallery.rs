@@ -1,5 +1,7 @@
 //! The examples menu: a native select, so it is keyboard- and screen-reader-friendly for free.
-//! Choosing an example loads it (the previous input goes on the undo stack).
+//! Choosing an example loads it (the previous input goes on the undo stack). A plain function
+//! rather than a component: it has no state, and every Yew component brings about a kilobyte of
+//! lifecycle code into the wasm.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -8,17 +10,10 @@ use crate::components::explain::inline;
 use crate::gallery::{example, examples};
 use crate::state::{Action, Playground};
 
-#[derive(Properties, PartialEq)]
-pub struct GalleryProps {
-    /// The example currently loaded and unchanged, if any.
-    pub current: Option<&'static str>,
-    pub dispatch: UseReducerDispatcher<Playground>,
-}
-
-#[function_component]
-pub fn Gallery(props: &GalleryProps) -> Html {
+/// The menu; `current` is the example loaded and unchanged, if any.
+pub fn gallery(current: Option<&'static str>, dispatch: &UseReducerDispatcher<Playground>) -> Html {
     let onchange = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(found) = example(&select.value()) {
@@ -26,12 +21,11 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             }
         })
     };
-    let current = props.current.unwrap_or("");
-    let description = props
-        .current
+    let description = current
         .and_then(example)
         .map(|e| e.description)
         .unwrap_or("");
+    let current = current.unwrap_or("");
     html! {
         <div class="gallery">
             <label class="field">

@@ -2,7 +2,6 @@
 //! different hash; and which go.sum lines nothing needs. The statuses come from [`sum_rows`], a
 //! pure function over the resolution's go.sum needs and the parsed go.sum.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use gomod::resolve::Resolution;
@@ -55,7 +54,9 @@ pub struct SumRow {
 /// previous Go release), module zip lines, then unused lines in file order.
 pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
     let mut out = Vec::new();
-    let mut used: HashSet<(String, String)> = HashSet::new();
+    // Sorted and searched by bisection below: a vector rather than a hash set, whose hashing
+    // and table code this key type would be alone in needing (about 1 KB gzip of wasm).
+    let mut used: Vec<(String, String)> = Vec::new();
     let needs = res
         .sums
         .graph
@@ -77,7 +78,7 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
             status,
             version: version.clone(),
         });
-        used.insert((need.module.path.clone(), version));
+        used.push((need.module.path.clone(), version));
     }
     for m in &res.sums.zip_if_imported {
         let found = gosum.lookup(&m.path, &m.version);
@@ -92,10 +93,15 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
             line: found.first().map(|(l, _)| l.number),
             want: None,
         });
-        used.insert((m.path.clone(), m.version.clone()));
+        used.push((m.path.clone(), m.version.clone()));
     }
+    gomod::sort::sort(&mut used);
     for (line, e) in gosum.entries() {
-        if !used.contains(&(e.path.clone(), e.version.clone())) {
+        let key = (e.path.as_str(), e.version.as_str());
+        if used
+            .binary_search_by(|(p, v)| (p.as_str(), v.as_str()).cmp(&key))
+            .is_err()
+        {
             out.push(SumRow {
                 path: e.path.clone(),
                 version: e.version.clone(),

@@ -1,14 +1,16 @@
 //! The toolbar: examples, the go command's version and GOTOOLCHAIN, the input panels (Add file,
-//! Paste bundle), Undo, and how long the last analysis took.
+//! Paste bundle), Undo, and how long the last analysis took. A plain function rather than a
+//! component: it has no state, and every Yew component brings its own lifecycle code into the
+//! wasm.
 
 use gomod::analyze::Toolchain;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::gallery::Gallery;
+use crate::components::gallery::gallery;
 use crate::state::{Action, Panel, Playground, GO_VERSIONS};
 
-#[derive(Properties, PartialEq)]
+/// What the toolbar shows.
 pub struct ToolbarProps {
     pub go_version: String,
     pub toolchain: Toolchain,
@@ -33,8 +35,7 @@ fn format_ms(ms: f64) -> String {
     }
 }
 
-#[function_component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let d = props.dispatch.clone();
     let on_version = {
         let d = d.clone();
@@ -65,7 +66,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <div class="toolbar">
-            <Gallery current={props.example} dispatch={d.clone()} />
+            { gallery(props.example, &d) }
             <label class="field">
                 <span class="field-label">{ "Your Go" }</span>
                 <select class="select" onchange={on_version} aria-label="Go version">

@@ -126,6 +126,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The key of a `.mod` file in [`Bundle`]'s index: the module path and the version, joined by a
+/// NUL byte, which neither can contain (both come from escaped proxy file names). Keys of one path
+/// sort by version, as (path, version) pairs would.
+fn gomod_key(path: &str, version: &str) -> String {
+    let mut key = String::with_capacity(path.len() + 1 + version.len());
+    key.push_str(path);
+    key.push('\0');
+    key.push_str(version);
+    key
+}
+
 /// A set of files by relative path, classified.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bundle {
@@ -134,8 +145,9 @@ pub struct Bundle {
     problems: Vec<Problem>,
     /// Index of each file by name.
     by_name: BTreeMap<String, usize>,
-    /// Index of each `.mod` file by (module path, version).
-    gomods: BTreeMap<(String, String), usize>,
+    /// Index of each `.mod` file by [`gomod_key`] (module path and version). One key type for
+    /// all three maps: each other key type would copy the B-tree code into the web app.
+    gomods: BTreeMap<String, usize>,
     /// Index of each `@v/list` file by module path.
     lists: BTreeMap<String, usize>,
 }
@@ -214,7 +226,7 @@ impl Bundle {
                 version: Some(version),
                 file: ProxyFile::Mod,
             } => {
-                self.gomods.insert((module.clone(), version.clone()), index);
+                self.gomods.insert(gomod_key(module, version), index);
             }
             FileKind::Proxy {
                 module,
@@ -314,7 +326,7 @@ impl Bundle {
 
     /// The go.mod served for a dependency version.
     pub fn dependency_gomod(&self, path: &str, version: &str) -> Option<&[u8]> {
-        let index = *self.gomods.get(&(path.to_owned(), version.to_owned()))?;
+        let index = *self.gomods.get(&gomod_key(path, version))?;
         self.files.get(index).map(|f| f.data.as_slice())
     }
 
@@ -358,11 +370,13 @@ impl Bundle {
         if let Some(listed) = self.listed_versions(path) {
             return listed;
         }
+        let prefix = gomod_key(path, "");
         let mut versions: Vec<String> = self
             .gomods
             .keys()
-            .filter(|(p, v)| p == path && semver::is_valid(v) && !is_pseudo_version(v))
-            .map(|(_, v)| v.clone())
+            .filter_map(|key| key.strip_prefix(prefix.as_str()))
+            .filter(|v| semver::is_valid(v) && !is_pseudo_version(v))
+            .map(str::to_owned)
             .collect();
         semver::sort(&mut versions);
         versions

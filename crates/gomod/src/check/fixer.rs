@@ -1,8 +1,6 @@
 //! Applying fixes to a whole bundle until no more apply.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use super::{apply_edits, bundle_files, check, Fix, Options, Report};
+use super::{apply_edits, bundle_files, check, EditFiles, Fix, Options, Report};
 use crate::bundle::{Bundle, FileKind, WorkspaceFile};
 use crate::{modfile, workfile};
 
@@ -39,7 +37,9 @@ pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutco
     let mut order: Vec<String> = bundle.files().iter().map(|f| f.name.clone()).collect();
     let mut files = bundle_files(bundle);
     let mut current = bundle.clone();
-    let mut changed = BTreeSet::new();
+    // Kept sorted and free of duplicates at the end (a vector rather than a B-tree set, whose
+    // code the String key would copy into the web app).
+    let mut changed: Vec<String> = Vec::new();
     let mut applied = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let report = check(&current, options);
@@ -80,6 +80,8 @@ pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutco
         }
         current = rebuild(&order, &files);
     }
+    crate::sort::sort(&mut changed);
+    changed.dedup();
     for name in &changed {
         let Some(data) = files.get(name) else {
             continue;
@@ -108,13 +110,13 @@ pub fn fix_bundle(bundle: &Bundle, options: &Options, only: &[&str]) -> FixOutco
     let report = check(&bundle, options);
     FixOutcome {
         bundle,
-        changed: changed.into_iter().collect(),
+        changed,
         applied,
         report,
     }
 }
 
-fn rebuild(order: &[String], files: &BTreeMap<String, Vec<u8>>) -> Bundle {
+fn rebuild(order: &[String], files: &EditFiles) -> Bundle {
     Bundle::from_files(
         order
             .iter()

@@ -1,6 +1,5 @@
 //! go.mod rules: everything that one go.mod file shows by itself.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{text, Fix, ModuleSummary, Sink, TextEdit};
@@ -293,12 +292,11 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
 
 fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
     let m = ctx.m;
-    let mut by_path: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (path, index) pairs, grouped by path below after a stable sort: a vector rather than a
+    // B-tree map, whose code every key and value type would copy into the web app.
+    let mut by_path: Vec<(&str, usize)> = Vec::with_capacity(m.require.len());
     for (index, r) in m.require.iter().enumerate() {
-        by_path
-            .entry(r.module.path.as_str())
-            .or_default()
-            .push(index);
+        by_path.push((r.module.path.as_str(), index));
         let (path, version) = (r.module.path.as_str(), r.module.version.as_str());
         let version_range = ctx.arg_range(r.line, 1);
         if is_pseudo_version(version) {
@@ -352,10 +350,15 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
             );
         }
     }
-    for (path, indices) in by_path {
-        if indices.len() < 2 {
+    crate::sort::sort_by(&mut by_path, |a, b| a.0.cmp(b.0));
+    for group in by_path.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
             continue;
         }
+        let Some(&(path, _)) = group.first() else {
+            continue;
+        };
+        let indices: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
         let version = |i: usize| m.require.get(i).map_or("", |r| r.module.version.as_str());
         let Some(&kept) = indices.iter().reduce(|best, i| {
             if semver::compare(version(*i), version(*best)).is_gt() {
@@ -417,14 +420,14 @@ fn replace_text(r: &Replace) -> String {
 
 fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
     let m = ctx.m;
-    let mut groups: BTreeMap<(&str, &str), Vec<&Replace>> = BTreeMap::new();
-    for r in &m.replace {
-        groups
-            .entry((r.old.path.as_str(), r.old.version.as_str()))
-            .or_default()
-            .push(r);
-    }
-    for list in groups.values() {
+    // Grouped by the replaced module version in its order, each group in file order (a stable
+    // sort of a vector rather than a B-tree map, whose code every key type would copy).
+    let mut groups: Vec<&Replace> = m.replace.iter().collect();
+    crate::sort::sort_by(&mut groups, |a, b| {
+        (a.old.path.as_str(), a.old.version.as_str())
+            .cmp(&(b.old.path.as_str(), b.old.version.as_str()))
+    });
+    for list in groups.chunk_by(|a, b| a.old.path == b.old.path && a.old.version == b.old.version) {
         let Some((last, earlier)) = list.split_last() else {
             continue;
         };

@@ -1,8 +1,6 @@
 //! go.work rules and the rules that compare modules: syntax-error, not-formatted and
 //! go-version-too-new for go.work, workspace-go-too-low, go-version-drift, duplicate-module-path.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::{gomod::not_formatted, text, Fix, ModuleSummary, Severity, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::syntax::LineId;
@@ -18,7 +16,9 @@ pub(crate) fn check(
     modules: &[ModuleSummary],
     local_go: Option<&str>,
 ) {
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    // Plain vectors rather than B-tree sets and maps: a workspace has a handful of modules, and
+    // every B-tree key and value type adds its own copy of the B-tree code to the web app.
+    let mut used: Vec<&str> = Vec::new();
     for (dir, which, bundle_file) in bundle.workspace_files() {
         if which != WorkspaceFile::GoWork {
             continue;
@@ -74,7 +74,7 @@ pub(crate) fn check(
         let work_go =
             w.go.as_ref()
                 .map_or(IMPLIED_WORK_GO, |g| g.version.as_str());
-        let mut seen: BTreeMap<&str, LineId> = BTreeMap::new();
+        let mut seen: Vec<&str> = Vec::new();
         for u in &w.use_ {
             let Some(module_dir) = join(dir, &u.path) else {
                 sink.skip(
@@ -101,7 +101,7 @@ pub(crate) fn check(
                 }
                 continue;
             };
-            used.insert(module.file.as_str());
+            used.push(module.file.as_str());
             let shown = u
                 .path
                 .strip_prefix("./")
@@ -135,7 +135,7 @@ pub(crate) fn check(
                     );
                 }
             }
-            if let Some(_first) = seen.get(module.path.as_str()) {
+            if seen.contains(&module.path.as_str()) {
                 sink.report(
                     "duplicate-module-path",
                     file,
@@ -148,16 +148,19 @@ pub(crate) fn check(
                     Vec::new(),
                 );
             } else {
-                seen.insert(module.path.as_str(), u.line);
+                seen.push(module.path.as_str());
             }
         }
     }
     drift(sink, bundle, modules);
-    let mut by_path: BTreeMap<&str, Vec<&ModuleSummary>> = BTreeMap::new();
-    for m in modules.iter().filter(|m| !used.contains(m.file.as_str())) {
-        by_path.entry(m.path.as_str()).or_default().push(m);
-    }
-    for list in by_path.values() {
+    // The modules not used by a go.work, grouped by path in path order (a stable sort keeps
+    // each group in bundle order).
+    let mut unused: Vec<&ModuleSummary> = modules
+        .iter()
+        .filter(|m| !used.contains(&m.file.as_str()))
+        .collect();
+    crate::sort::sort_by(&mut unused, |a, b| a.path.cmp(&b.path));
+    for list in unused.chunk_by(|a, b| a.path == b.path) {
         let Some((first, rest)) = list.split_first() else {
             continue;
         };

@@ -4,8 +4,6 @@
 //! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
 //! shape rules run on the workspace's resolution and the per-module rules are skipped.
 
-use std::collections::BTreeSet;
-
 use super::{text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
@@ -224,13 +222,28 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
 /// (duplicates, excluded versions) are left to that rule.
 fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
     let main = ctx.m;
-    let mut written: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
-    for r in &main.require {
-        let v = written.entry(r.module.path.as_str()).or_insert("");
-        if crate::version::semver::compare(&r.module.version, v).is_gt() || v.is_empty() {
-            *v = r.module.version.as_str();
-        }
-    }
+    // The highest version go.mod requires of each path, sorted by path for bisection (a sorted
+    // vector rather than a B-tree map, whose code every key and value type would copy).
+    let mut required: Vec<(&str, &str)> = main
+        .require
+        .iter()
+        .map(|r| (r.module.path.as_str(), r.module.version.as_str()))
+        .collect();
+    crate::sort::sort_by(&mut required, |a, b| a.0.cmp(b.0));
+    let written: Vec<(&str, &str)> = required
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|group| {
+            let (path, _) = *group.first()?;
+            let highest = group.iter().fold("", |v, &(_, version)| {
+                if crate::version::semver::compare(version, v).is_gt() || v.is_empty() {
+                    version
+                } else {
+                    v
+                }
+            });
+            Some((path, highest))
+        })
+        .collect();
     let explained = |path: &str| {
         main.require
             .iter()
@@ -247,7 +260,11 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
         if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
             continue;
         }
-        let current = written.get(root.path.as_str()).copied();
+        let current = written
+            .binary_search_by(|(path, _)| (*path).cmp(root.path.as_str()))
+            .ok()
+            .and_then(|i| written.get(i))
+            .map(|&(_, version)| version);
         if current == Some(root.version.as_str()) || explained(&root.path) {
             continue;
         }
@@ -481,29 +498,28 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     if res.pruning != "pruned" {
         return;
     }
-    // Filled with `extend` (one insert each) instead of `collect`, which would compile in the
-    // standard library's sort for these keys.
-    let mut gomod_needed: BTreeSet<(&str, &str)> = BTreeSet::new();
-    gomod_needed.extend(
-        needs
-            .iter()
-            .copied()
-            .chain(res.sums.tidy_compat.iter())
-            .map(|n| (n.module.path.as_str(), n.module.version.as_str())),
-    );
-    let mut zip_needed: BTreeSet<(&str, &str)> = BTreeSet::new();
-    zip_needed.extend(
-        res.sums
-            .zip_if_imported
-            .iter()
-            .map(|m: &Mod| (m.path.as_str(), m.version.as_str())),
-    );
+    // Sorted vectors searched by bisection, rather than B-tree sets: every B-tree key type adds
+    // its own copy of the B-tree code to the web app.
+    let mut gomod_needed: Vec<(&str, &str)> = needs
+        .iter()
+        .copied()
+        .chain(res.sums.tidy_compat.iter())
+        .map(|n| (n.module.path.as_str(), n.module.version.as_str()))
+        .collect();
+    crate::sort::sort(&mut gomod_needed);
+    let mut zip_needed: Vec<(&str, &str)> = res
+        .sums
+        .zip_if_imported
+        .iter()
+        .map(|m: &Mod| (m.path.as_str(), m.version.as_str()))
+        .collect();
+    crate::sort::sort(&mut zip_needed);
     for (line, entry) in sum.entries() {
         let key = (entry.path.as_str(), entry.module_version());
         let needed = if entry.is_go_mod() {
-            gomod_needed.contains(&key)
+            gomod_needed.binary_search(&key).is_ok()
         } else {
-            zip_needed.contains(&key)
+            zip_needed.binary_search(&key).is_ok()
         };
         if needed {
             continue;

@@ -4,7 +4,6 @@
 //! (through [`crate::resolve::version_skew`] and [`crate::resolve::explain()`]) and the go.mod
 //! files of the bundle; they run only when the graph loaded without error.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::{text, Fix, Sink, TextEdit};
@@ -14,6 +13,9 @@ use crate::path::{case_fold_key, split_path_version};
 use crate::resolve::resolution::Resolution;
 use crate::resolve::{explain, version_skew, Mod};
 use crate::sum::{write_sums, GoSum};
+// go prints the collision with %q, which is strconv.Quote; Rust's {:?} would agree on every
+// valid module path but would link core's Unicode printability tables into the web app.
+use crate::syntax::quote::quote;
 use crate::version::{gover, semver};
 
 /// How many requirers of one version a version-skew message names.
@@ -150,17 +152,17 @@ fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
             continue;
         }
         let why = explain(res, &s.path, 0);
-        let mut asks: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        for (from, version) in &why.required_by {
-            asks.entry(version.as_str())
-                .or_default()
-                .push(from.to_string());
-        }
         let parts: Vec<String> = s
             .versions
             .iter()
             .map(|v| {
-                let who = asks.get(v.as_str()).cloned().unwrap_or_default();
+                // Who asks for `v`, in the order of the explanation.
+                let who: Vec<String> = why
+                    .required_by
+                    .iter()
+                    .filter(|(_, version)| version == v)
+                    .map(|(from, _)| from.to_string())
+                    .collect();
                 let mut named = who
                     .iter()
                     .take(REQUIRERS_SHOWN)
@@ -197,19 +199,22 @@ fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 
 /// major-version-split: `P` and `P/vN` (or gopkg.in's `P.vN` and `P.vM`) both selected.
 fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
-    let mut by_prefix: BTreeMap<&str, Vec<&Mod>> = BTreeMap::new();
-    for m in build_list(res) {
-        if let Some((prefix, _)) = split_path_version(&m.path) {
-            by_prefix.entry(prefix).or_default().push(m);
-        }
-    }
-    for list in by_prefix.values().filter(|l| l.len() > 1) {
-        let Some(newest) = list.last() else {
+    // Grouped by prefix in prefix order, each group in build-list order (a stable sort of a
+    // vector rather than a B-tree map: every B-tree key and value type copies its code).
+    let mut by_prefix: Vec<(&str, &Mod)> = build_list(res)
+        .filter_map(|m| split_path_version(&m.path).map(|(prefix, _)| (prefix, m)))
+        .collect();
+    crate::sort::sort_by(&mut by_prefix, |a, b| a.0.cmp(b.0));
+    for list in by_prefix
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|l| l.len() > 1)
+    {
+        let Some((_, newest)) = list.last() else {
             continue;
         };
         let named: Vec<String> = list
             .iter()
-            .map(|m| format!("{} {}", m.path, m.version))
+            .map(|(_, m)| format!("{} {}", m.path, m.version))
             .collect();
         let place = main.line_for(res, &newest.path);
         sink.report(
@@ -229,18 +234,19 @@ fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 /// case-collision: two paths of the graph equal under Unicode case folding. The quoted go text
 /// names the paths as go does for a gofmt-sorted import block: the later import first.
 fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
-    let mut by_key: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for n in &res.nodes {
-        if n.module.path == "go" || n.module.path == "toolchain" {
-            continue;
-        }
-        by_key
-            .entry(case_fold_key(&n.module.path))
-            .or_default()
-            .insert(n.module.path.as_str());
-    }
-    for paths in by_key.values().filter(|p| p.len() > 1) {
-        let list: Vec<&str> = paths.iter().copied().collect();
+    // The distinct paths grouped by folded key, keys and paths in order (a sorted vector rather
+    // than B-tree maps and sets, whose code every key and value type would copy).
+    let mut by_key: Vec<(String, &str)> = res
+        .nodes
+        .iter()
+        .map(|n| n.module.path.as_str())
+        .filter(|path| *path != "go" && *path != "toolchain")
+        .map(|path| (case_fold_key(path), path))
+        .collect();
+    crate::sort::sort(&mut by_key);
+    by_key.dedup();
+    for paths in by_key.chunk_by(|a, b| a.0 == b.0).filter(|p| p.len() > 1) {
+        let list: Vec<&str> = paths.iter().map(|(_, path)| *path).collect();
         let (Some(first), Some(second)) = (list.first(), list.get(1)) else {
             continue;
         };
@@ -261,8 +267,13 @@ fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
                 place.1,
                 place.2,
                 format!(
-                    "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {:?} and {:?}",
-                    first, second, requirers(first), requirers(second), second, first
+                    "{} and {} differ only in letter case (required by {} and by {}): a build importing both stops with: case-insensitive import collision: {} and {}",
+                    first,
+                    second,
+                    requirers(first),
+                    requirers(second),
+                    quote(second),
+                    quote(first)
                 ),
                 Vec::new(),
             );
@@ -404,12 +415,18 @@ fn sum_file_name(gomod: &str) -> String {
 /// replace-two-paths: two build-list modules resolve to the same module version (or
 /// directory), which the go command refuses when it loads packages.
 fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
-    let mut first_path: BTreeMap<Mod, &str> = BTreeMap::new();
+    // A vector searched linearly rather than a B-tree map (whose code every key and value type
+    // would copy): replacements are few, and most build lists are short.
+    let mut first_path: Vec<(Mod, &str)> = Vec::new();
     for e in &res.build_list {
         let source = e.replacement.clone().unwrap_or_else(|| e.module.clone());
-        match first_path.get(&source) {
+        match first_path
+            .iter()
+            .find(|(m, _)| *m == source)
+            .map(|&(_, p)| p)
+        {
             None => {
-                first_path.insert(source, e.module.path.as_str());
+                first_path.push((source, e.module.path.as_str()));
             }
             Some(prev) if *prev != e.module.path => {
                 let place = main

@@ -27,7 +27,7 @@ mod rules;
 mod text;
 mod vendor;
 
-pub use edits::{apply_edits, bundle_files, EditOutcome};
+pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
 pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
@@ -224,9 +224,12 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
         sink.skip(
             "go-version-too-new",
             "",
+            // Quoted as go quotes (strconv.Quote), not with Rust's {:?}: the same text for
+            // anything that looks like a version, and no Unicode printability tables in the
+            // web app.
             format!(
-                "{:?} is not a Go version",
-                options.go_version.as_deref().unwrap_or_default()
+                "{} is not a Go version",
+                crate::syntax::quote::quote(options.go_version.as_deref().unwrap_or_default())
             ),
             "pass the output of `go env GOVERSION`, for example go1.23.8".to_owned(),
         );

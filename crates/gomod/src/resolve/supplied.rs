@@ -27,10 +27,14 @@ pub fn parse_graph(text: &str) -> Result<Vec<(Mod, Mod)>, String> {
         match (f.next(), f.next(), f.next()) {
             (Some(a), Some(b), None) => edges.push((node(a), node(b))),
             _ => {
+                // Quoted as go quotes (strconv.Quote) rather than with Rust's {:?}: the same
+                // text for anything but control characters, and no Unicode printability
+                // tables in the web app.
                 return Err(format!(
-                    "line {}: expected \"from to\", got {line:?}",
-                    i + 1
-                ))
+                    "line {}: expected \"from to\", got {}",
+                    i + 1,
+                    crate::syntax::quote::quote(line)
+                ));
             }
         }
     }

@@ -3,7 +3,6 @@
 //! `path version hash\n` line per hash, nothing else.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use crate::path::compare_modules;
 
@@ -22,27 +21,23 @@ fn compare_keys(path_a: &str, version_a: &str, path_b: &str, version_b: &str) ->
 /// The bytes of a go.sum holding exactly these `(path, version, hash)` entries, in any order
 /// and with any repetition, as the go command writes them.
 pub fn write_sums<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Vec<u8> {
-    let mut by_key: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
-    for (path, version, hash) in entries {
-        by_key.entry((path, version)).or_default().push(hash);
-    }
-    let mut keys: Vec<((&str, &str), Vec<&str>)> = by_key.into_iter().collect();
-    crate::sort::sort_by(&mut keys, |((pa, va), _), ((pb, vb), _)| {
-        compare_keys(pa, va, pb, vb)
+    // One sort of all lines (by key, then hash) and one de-duplication, rather than grouping in
+    // a B-tree map, whose code this key type would be alone in needing in the web app.
+    // compare_keys orders distinct keys strictly, so the result is the same.
+    let mut lines: Vec<(&str, &str, &str)> = entries.into_iter().collect();
+    crate::sort::sort_by(&mut lines, |(pa, va, ha), (pb, vb, hb)| {
+        compare_keys(pa, va, pb, vb).then_with(|| ha.as_bytes().cmp(hb.as_bytes()))
     });
+    lines.dedup();
 
     let mut out = Vec::new();
-    for ((path, version), mut hashes) in keys {
-        crate::sort::sort_by(&mut hashes, |a, b| a.as_bytes().cmp(b.as_bytes()));
-        hashes.dedup();
-        for hash in hashes {
-            out.extend_from_slice(path.as_bytes());
-            out.push(b' ');
-            out.extend_from_slice(version.as_bytes());
-            out.push(b' ');
-            out.extend_from_slice(hash.as_bytes());
-            out.push(b'\n');
-        }
+    for (path, version, hash) in lines {
+        out.extend_from_slice(path.as_bytes());
+        out.push(b' ');
+        out.extend_from_slice(version.as_bytes());
+        out.push(b' ');
+        out.extend_from_slice(hash.as_bytes());
+        out.push(b'\n');
     }
     out
 }
