@@ -17,13 +17,10 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 use gomod::bundle::Bundle;
-use gomod::check::Report;
 use gomod::resolve::{bundle_input, difference, resolve, Cmd, Mod, Resolution, Settings};
 use gomodplay_web::components::build_list::{
     filter_rows, go_versions, rows, sort_rows, BuildList, BuildListProps, SortKey,
 };
-use gomodplay_web::components::conflicts::{conflicts, ConflictKind};
-use gomodplay_web::components::gosum_view::{sum_rows, SumStatus};
 use gomodplay_web::components::graph_view::{
     focus_info, scene, search_modules, GraphView, GraphViewProps,
 };
@@ -33,7 +30,6 @@ use yew::LocalServerRenderer;
 
 /// go.sum lines as `go list -m all` wrote them (go 1.27.3).
 const SUM_A: &str = "example.com/a v1.0.0/go.mod h1:5X9SQtfZXIz+z5U6orw0WTbidFysQkJ3wqXLV8AfArA=";
-const SUM_C: &str = "example.com/c v1.2.0/go.mod h1:slkmCTK66XZBf3CTta1WAoTNx6XLaBNrYJ6tHb7WT0g=";
 const SUM_D: &str = "example.com/d v1.0.0/go.mod h1:cRMbTNyIwKMHw+NjYf4qxjf+DoPaa/7erlUp0lrXx/0=";
 
 fn bundle() -> Bundle {
@@ -275,72 +271,6 @@ fn scene_and_search() {
     assert_eq!(
         focus_info(&res, "example.com/a").verdict,
         "example.com/a v1.0.0 is selected: it is the only version required (1 requirement)."
-    );
-}
-
-#[test]
-fn gosum_statuses() {
-    let res = resolution();
-    // a and d as go wrote them, b with a wrong hash, c v1.2.0 missing, and a line nothing needs.
-    let text = format!(
-        "{SUM_A}\nexample.com/b v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n{SUM_D}\nexample.com/zzz v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"
-    );
-    let sum = gomod::sum::GoSum::parse("go.sum", text.as_bytes());
-    let got: Vec<String> = sum_rows(&res, &sum)
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {} {}",
-                r.line.map_or("-".to_owned(), |n| n.to_string()),
-                r.path,
-                r.version,
-                r.status.label()
-            )
-        })
-        .collect();
-    assert_eq!(
-        got,
-        [
-            "1 example.com/a v1.0.0/go.mod needed",
-            "2 example.com/b v1.0.0/go.mod conflicting",
-            "- example.com/c v1.2.0/go.mod missing",
-            "3 example.com/d v1.0.0/go.mod needed",
-            "- example.com/a v1.0.0 missing if imported",
-            "- example.com/b v1.0.0 missing if imported",
-            "- example.com/c v1.2.0 missing if imported",
-            "- example.com/d v1.0.0 missing if imported",
-            "4 example.com/zzz v1.0.0/go.mod unused",
-        ]
-    );
-    let rows = sum_rows(&res, &sum);
-    let c = rows
-        .iter()
-        .find(|r| r.status == SumStatus::Missing)
-        .unwrap();
-    assert_eq!(
-        format!("{} {} {}", c.path, c.version, c.want.as_deref().unwrap()),
-        SUM_C
-    );
-}
-
-#[test]
-fn conflicts_list_version_skew_and_case() {
-    let mut res = resolution();
-    let report = Report::default();
-    let found = conflicts(&res, &report);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].kind, ConflictKind::VersionSkew);
-    assert_eq!(
-        found[0].message,
-        "example.com/c: v1.1.0, v1.2.0 required; v1.2.0 selected"
-    );
-    assert_eq!(found[0].module.as_deref(), Some("example.com/c"));
-    res.build_list[2].module.path = "example.com/A".to_owned();
-    let found = conflicts(&res, &report);
-    assert_eq!(found[0].kind, ConflictKind::Case);
-    assert_eq!(
-        found[0].message,
-        "example.com/a and example.com/A differ only in case; go cannot hold them in one module cache"
     );
 }
 

@@ -1,118 +1,15 @@
 //! The go.sum view: for every line the graph needs, whether go.sum has it, lacks it or records a
-//! different hash; and which go.sum lines nothing needs. The statuses come from [`sum_rows`], a
-//! pure function over the resolution's go.sum needs and the parsed go.sum.
+//! different hash; and which go.sum lines nothing needs. The statuses come from the core's
+//! [`gomod::analyze::views::sum_rows`]; this component only renders them.
 
 use std::rc::Rc;
 
+use gomod::analyze::views::{sum_rows, SumRow, SumStatus};
 use gomod::resolve::Resolution;
 use gomod::sum::GoSum;
 use yew::prelude::*;
 
 use crate::components::build_list::FIRST_ROWS;
-
-/// What go.sum says about one needed (or recorded) hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum SumStatus {
-    /// Needed and recorded with the right hash (or a hash we cannot recompute).
-    Needed,
-    /// Needed to load the graph or list the build list, and not in go.sum.
-    Missing,
-    /// Recorded with a hash different from the one the go.mod bytes give.
-    Conflicting,
-    /// A module zip hash not in go.sum; needed only once a package of the module is imported.
-    MissingIfImported,
-    /// In go.sum, but nothing in this graph needs it (`go mod tidy` would remove it).
-    Unused,
-}
-
-impl SumStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            SumStatus::Needed => "needed",
-            SumStatus::Missing => "missing",
-            SumStatus::Conflicting => "conflicting",
-            SumStatus::MissingIfImported => "missing if imported",
-            SumStatus::Unused => "unused",
-        }
-    }
-}
-
-/// One line of the view.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SumRow {
-    pub path: String,
-    /// The version as go.sum writes it (`v1.2.3` for the zip hash, `v1.2.3/go.mod`).
-    pub version: String,
-    pub status: SumStatus,
-    /// The go.sum line number, when the line is in go.sum.
-    pub line: Option<u32>,
-    /// The hash the graph needs (the line to add), when it is known.
-    pub want: Option<String>,
-}
-
-/// The rows: needed `/go.mod` lines (graph, build list, and those `go mod tidy` keeps for the
-/// previous Go release), module zip lines, then unused lines in file order.
-pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
-    let mut out = Vec::new();
-    // Sorted and searched by bisection below: a vector rather than a hash set, whose hashing
-    // and table code this key type would be alone in needing (about 1 KB gzip of wasm).
-    let mut used: Vec<(String, String)> = Vec::new();
-    let needs = res
-        .sums
-        .graph
-        .iter()
-        .chain(&res.sums.build_list)
-        .chain(&res.sums.tidy_compat);
-    for need in needs {
-        let version = format!("{}/go.mod", need.module.version);
-        let found = gosum.lookup(&need.module.path, &version);
-        let status = match (&need.hash, found.is_empty()) {
-            (_, true) => SumStatus::Missing,
-            (Some(h), false) if !found.iter().any(|(_, e)| &e.hash == h) => SumStatus::Conflicting,
-            _ => SumStatus::Needed,
-        };
-        out.push(SumRow {
-            path: need.module.path.clone(),
-            line: found.first().map(|(l, _)| l.number),
-            want: need.hash.clone(),
-            status,
-            version: version.clone(),
-        });
-        used.push((need.module.path.clone(), version));
-    }
-    for m in &res.sums.zip_if_imported {
-        let found = gosum.lookup(&m.path, &m.version);
-        out.push(SumRow {
-            path: m.path.clone(),
-            version: m.version.clone(),
-            status: if found.is_empty() {
-                SumStatus::MissingIfImported
-            } else {
-                SumStatus::Needed
-            },
-            line: found.first().map(|(l, _)| l.number),
-            want: None,
-        });
-        used.push((m.path.clone(), m.version.clone()));
-    }
-    gomod::sort::sort(&mut used);
-    for (line, e) in gosum.entries() {
-        let key = (e.path.as_str(), e.version.as_str());
-        if used
-            .binary_search_by(|(p, v)| (p.as_str(), v.as_str()).cmp(&key))
-            .is_err()
-        {
-            out.push(SumRow {
-                path: e.path.clone(),
-                version: e.version.clone(),
-                status: SumStatus::Unused,
-                line: Some(line.number),
-                want: None,
-            });
-        }
-    }
-    out
-}
 
 #[derive(Properties, PartialEq)]
 pub struct GoSumViewProps {

@@ -7,13 +7,14 @@
 
 use std::rc::Rc;
 
+use gomod::analyze::views::conflicts;
 use gomod::resolve::WhatIf;
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::build_list::BuildList;
-use crate::components::conflicts::{conflicts, Conflicts};
+use crate::components::conflicts::Conflicts;
 use crate::components::gosum_view::GoSumView;
 use crate::components::graph_view::GraphView;
 use crate::components::what_if::{WhatIfPanel, WhatIfRequest};
