@@ -11,8 +11,6 @@ mod files;
 
 use std::rc::Rc;
 
-use std::collections::BTreeMap;
-
 use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::{fix_bundle, Report};
@@ -21,7 +19,7 @@ use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
 use crate::components::build_list::Marks;
-use crate::components::build_list::{go_versions, marks_from_report};
+use crate::components::build_list::{go_versions, marks_from_report, GoLines};
 use crate::components::what_if::preview as what_if_preview;
 use crate::components::what_if::WhatIfRequest;
 
@@ -127,7 +125,7 @@ pub struct Views {
     pub resolution: Rc<Resolution>,
     pub report: Rc<Report>,
     pub marks: Rc<Vec<Marks>>,
-    pub go_versions: Rc<BTreeMap<String, String>>,
+    pub go_versions: Rc<GoLines>,
     pub gosum: AttrValue,
 }
 
