@@ -4,7 +4,6 @@
 //! [`sort_rows`] (pure functions, tested natively); the component only keeps the filter text and
 //! sort order as view state.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gomod::bundle::Bundle;
@@ -75,7 +74,7 @@ fn entry<'a>(marks: &'a mut Vec<Marks>, path: &str, version: &str) -> &'a mut Ma
 /// The go line of every build-list module by path, as `go list -m` reports it (`GoVersion`):
 /// read from the module's go.mod (its replacement's, after replacement) in the bundle, even
 /// when graph pruning kept the resolver from reading it. Main modules read the bundle's go.mod.
-pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String> {
+pub fn go_versions(bundle: &Bundle, res: &Resolution) -> GoLines {
     let go_line = |data: &[u8]| {
         gomod::modfile::parse_lax("go.mod", data)
             .ok()
@@ -84,22 +83,27 @@ pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String
     };
     // The resolver already read the go line of every go.mod it loaded (after replacement, as
     // here); only the go.mod files it skipped (pruned) or read without a go line are parsed.
-    let loaded: BTreeMap<(&str, &str), &str> = res
-        .nodes
-        .iter()
-        .filter(|n| n.requirements_loaded)
-        .map(|n| {
-            (
-                (n.module.path.as_str(), n.module.version.as_str()),
-                n.go.as_str(),
-            )
-        })
-        .collect();
-    let mut out = BTreeMap::new();
+    let loaded = sorted_keep_last(
+        res.nodes
+            .iter()
+            .filter(|n| n.requirements_loaded)
+            .map(|n| {
+                (
+                    (n.module.path.as_str(), n.module.version.as_str()),
+                    n.go.as_str(),
+                )
+            })
+            .collect(),
+    );
+    let mut out = Vec::new();
     for e in &res.build_list {
         let key = (e.module.path.as_str(), e.module.version.as_str());
-        if let Some(go) = loaded.get(&key).filter(|go| !go.is_empty()) {
-            out.insert(e.module.path.clone(), (*go).to_owned());
+        let found = loaded
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .ok()
+            .and_then(|i| loaded.get(i));
+        if let Some((_, go)) = found.filter(|(_, go)| !go.is_empty()) {
+            out.push((e.module.path.clone(), (*go).to_owned()));
             continue;
         }
         let actual = e.replacement.as_ref().unwrap_or(&e.module);
@@ -111,10 +115,40 @@ pub fn go_versions(bundle: &Bundle, res: &Resolution) -> BTreeMap<String, String
             bundle.gomod(&actual.path, &actual.version)
         };
         if let Some(go) = data.and_then(|d| go_line(&d)) {
-            out.insert(e.module.path.clone(), go);
+            out.push((e.module.path.clone(), go));
         }
     }
-    out
+    GoLines(sorted_keep_last(out))
+}
+
+/// The pairs sorted by key, keeping the last of several pairs with one key, as collecting them
+/// into a map would. A sorted vector rather than a `BTreeMap`, whose code these key and value
+/// types would be alone in bringing into the web app.
+fn sorted_keep_last<K: Ord, V>(mut pairs: Vec<(K, V)>) -> Vec<(K, V)> {
+    gomod::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    pairs.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
+    pairs
+}
+
+/// The go line of each build-list module, by module path ([`go_versions`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoLines(Vec<(String, String)>);
+
+impl GoLines {
+    /// The go line of the module `path`, if it was read.
+    pub fn get(&self, path: &str) -> Option<&String> {
+        let i = self
+            .0
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()?;
+        self.0.get(i).map(|(_, go)| go)
+    }
 }
 
 /// One row of the table.
@@ -137,7 +171,7 @@ pub struct Row {
 
 /// The table rows in `go list -m all` order; `go_lines` from [`go_versions`] (a module missing
 /// there shows the go line the resolver read, if any).
-pub fn rows(res: &Resolution, marks: &[Marks], go_lines: &BTreeMap<String, String>) -> Vec<Row> {
+pub fn rows(res: &Resolution, marks: &[Marks], go_lines: &GoLines) -> Vec<Row> {
     res.build_list
         .iter()
         .map(|e| {
@@ -240,7 +274,7 @@ pub struct BuildListProps {
     pub marks: Rc<Vec<Marks>>,
     /// Go lines by module path ([`go_versions`]).
     #[prop_or_default]
-    pub go_versions: Rc<BTreeMap<String, String>>,
+    pub go_versions: Rc<GoLines>,
     /// Called with a module path when the user asks to see it in the graph.
     pub on_focus: Callback<String>,
 }

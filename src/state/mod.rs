@@ -11,8 +11,6 @@ mod files;
 
 use std::rc::Rc;
 
-use std::collections::BTreeMap;
-
 use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::{fix_bundle, Report};
@@ -21,7 +19,7 @@ use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
 use crate::components::build_list::Marks;
-use crate::components::build_list::{go_versions, marks_from_report};
+use crate::components::build_list::{go_versions, marks_from_report, GoLines};
 use crate::components::what_if::preview as what_if_preview;
 use crate::components::what_if::WhatIfRequest;
 
@@ -127,7 +125,7 @@ pub struct Views {
     pub resolution: Rc<Resolution>,
     pub report: Rc<Report>,
     pub marks: Rc<Vec<Marks>>,
-    pub go_versions: Rc<BTreeMap<String, String>>,
+    pub go_versions: Rc<GoLines>,
     pub gosum: AttrValue,
 }
 
@@ -381,10 +379,7 @@ impl Playground {
                     return;
                 }
                 let mut next = self.files.clone();
-                match next.iter_mut().find(|f| f.name == name) {
-                    Some(existing) => existing.text = text,
-                    None => next.push(EditorFile::new(&name, &text)),
-                }
+                set_file(&mut next, &name, text);
                 let label = format!("adding {name}");
                 self.replace_files(next, label);
                 self.notice = Some(format!("Added {name}."));
@@ -434,10 +429,7 @@ impl Playground {
                         Ok(files) => {
                             for file in files {
                                 names.push(file.name.clone());
-                                match next.iter_mut().find(|f| f.name == file.name) {
-                                    Some(existing) => existing.text = file.text,
-                                    None => next.push(file),
-                                }
+                                set_file(&mut next, &file.name, file.text);
                             }
                         }
                         Err(message) => problems.push(message),
@@ -497,10 +489,7 @@ impl Playground {
                 let mut next = self.files.clone();
                 for change in &preview.changes {
                     let text = String::from_utf8_lossy(&change.after).into_owned();
-                    match next.iter_mut().find(|f| f.name == change.file) {
-                        Some(f) => f.text = text,
-                        None => next.push(EditorFile::new(&change.file, &text)),
-                    }
+                    set_file(&mut next, &change.file, text);
                 }
                 let first = preview.changes.first().map(|c| c.file.clone());
                 self.replace_files(next, format!("applying the fix “{}”", preview.title));
@@ -616,6 +605,18 @@ impl Playground {
 
 /// The rules' options for "Apply all fixes". Under GOTOOLCHAIN=auto the go command switches
 /// toolchains instead of failing, so the Go version is left out and no go line is lowered.
+/// Sets the text of the file `name` in `files`, adding the file at the end if it is new. One
+/// function for the actions that add or overwrite files, so the code exists once in the app.
+fn set_file(files: &mut Vec<EditorFile>, name: &str, text: String) {
+    match files.iter_mut().find(|f| f.name == name) {
+        Some(existing) => existing.text = text,
+        None => files.push(EditorFile {
+            name: name.to_owned(),
+            text,
+        }),
+    }
+}
+
 fn check_options(p: &Playground) -> gomod::check::Options {
     gomod::check::Options {
         go_version: Some(p.settings.go_version.clone())

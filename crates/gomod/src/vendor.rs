@@ -7,7 +7,6 @@
 //! explain why a line had no effect. Reading never fails.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::path::check_import_path;
@@ -100,10 +99,14 @@ pub enum VendorLineKind {
 pub struct ModulesTxt {
     lines: Vec<VendorLine>,
     workspace: bool,
-    metadata: BTreeMap<ModuleVersion, Metadata>,
+    /// Metadata by module, sorted by module (path, then version string). Here and below sorted
+    /// vectors rather than B-tree maps: each key and value type would carry its own copy of the
+    /// B-tree code into the web app, while lines arrive mostly in order, so inserting is cheap.
+    metadata: Vec<(ModuleVersion, Metadata)>,
     vendor_list: Vec<ModuleVersion>,
     replaced: Vec<ModuleVersion>,
-    package_modules: BTreeMap<String, ModuleVersion>,
+    /// The module of each package, sorted by package path.
+    package_modules: Vec<(String, ModuleVersion)>,
 }
 
 impl ModulesTxt {
@@ -113,7 +116,8 @@ impl ModulesTxt {
             workspace: is_for_workspace(data),
             ..ModulesTxt::default()
         };
-        let mut selected: BTreeMap<String, String> = BTreeMap::new();
+        // The selected version by module path, sorted by path.
+        let mut selected: Vec<(String, String)> = Vec::new();
         let mut current: Option<ModuleVersion> = None;
         let mut start = 0usize;
         let mut number = 0u32;
@@ -142,7 +146,7 @@ impl ModulesTxt {
         &mut self,
         line: &[u8],
         current: &mut Option<ModuleVersion>,
-        selected: &mut BTreeMap<String, String>,
+        selected: &mut Vec<(String, String)>,
     ) -> VendorLineKind {
         let text = String::from_utf8_lossy(line);
         let owned: Vec<String> = go_fields(line)
@@ -161,30 +165,50 @@ impl ModulesTxt {
                 .split(';')
                 .map(|e| trim_go_space(e).to_owned())
                 .collect();
-            let meta = self.metadata.entry(module.clone()).or_default();
-            for entry in &entries {
-                if entry == "explicit" {
-                    meta.explicit = true;
-                }
-                if let Some(go_version) = entry.strip_prefix("go ") {
-                    meta.go_version = Some(go_version.to_owned());
+            if let Some(meta) = self.metadata_entry(&module) {
+                for entry in &entries {
+                    if entry == "explicit" {
+                        meta.explicit = true;
+                    }
+                    if let Some(go_version) = entry.strip_prefix("go ") {
+                        meta.go_version = Some(go_version.to_owned());
+                    }
                 }
             }
             return VendorLineKind::Annotation { module, entries };
         }
         match fields.as_slice() {
             [package] if check_import_path(package).is_ok() => {
-                self.package_modules
-                    .insert((*package).to_owned(), module.clone());
-                let is_newer = match selected.get(&module.path) {
+                match self
+                    .package_modules
+                    .binary_search_by(|(p, _)| p.as_str().cmp(package))
+                {
+                    Ok(i) => {
+                        if let Some(entry) = self.package_modules.get_mut(i) {
+                            entry.1 = module.clone();
+                        }
+                    }
+                    Err(i) => self
+                        .package_modules
+                        .insert(i, ((*package).to_owned(), module.clone())),
+                }
+                let found = selected.binary_search_by(|(p, _)| p.cmp(&module.path));
+                let is_newer = match found.ok().and_then(|i| selected.get(i)) {
                     None => true,
-                    Some(version) => {
+                    Some((_, version)) => {
                         gover::mod_compare(&module.path, version, &module.version) == Ordering::Less
                     }
                 };
                 if is_newer {
                     self.vendor_list.push(module.clone());
-                    selected.insert(module.path.clone(), module.version.clone());
+                    match found {
+                        Ok(i) => {
+                            if let Some(entry) = selected.get_mut(i) {
+                                entry.1 = module.version.clone();
+                            }
+                        }
+                        Err(i) => selected.insert(i, (module.path.clone(), module.version.clone())),
+                    }
                 }
                 VendorLineKind::Package {
                     module,
@@ -233,9 +257,11 @@ impl ModulesTxt {
                 replacement_ignored = replacement.is_none();
                 // The go command records metadata for the module even when it does not
                 // understand the replacement, and lists it as replaced only when it does.
-                let meta = self.metadata.entry(module.clone()).or_default();
-                if let Some(target) = &replacement {
+                let meta = self.metadata_entry(&module);
+                if let (Some(meta), Some(target)) = (meta, &replacement) {
                     meta.replacement = Some(target.clone());
+                }
+                if replacement.is_some() {
                     self.replaced.push(module.clone());
                 }
             }
@@ -255,6 +281,20 @@ impl ModulesTxt {
         }
     }
 
+    /// The metadata of `module`, added as default metadata if there is none yet. Always `Some`
+    /// (the index is found or just inserted); an option only so that nothing can panic.
+    fn metadata_entry(&mut self, module: &ModuleVersion) -> Option<&mut Metadata> {
+        let i = match self.metadata.binary_search_by(|(m, _)| m.cmp(module)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.metadata
+                    .insert(i, (module.clone(), Metadata::default()));
+                i
+            }
+        };
+        self.metadata.get_mut(i).map(|(_, meta)| meta)
+    }
+
     /// Every line, in file order.
     pub fn lines(&self) -> &[VendorLine] {
         &self.lines
@@ -268,11 +308,13 @@ impl ModulesTxt {
     /// The metadata recorded for a module version (use an empty version for a path-wide
     /// replacement).
     pub fn metadata(&self, path: &str, version: &str) -> Option<&Metadata> {
-        self.metadata.get(&ModuleVersion::new(path, version))
+        let key = ModuleVersion::new(path, version);
+        let i = self.metadata.binary_search_by(|(m, _)| m.cmp(&key)).ok()?;
+        self.metadata.get(i).map(|(_, meta)| meta)
     }
 
     /// All recorded metadata, ordered by path and version string.
-    pub fn all_metadata(&self) -> &BTreeMap<ModuleVersion, Metadata> {
+    pub fn all_metadata(&self) -> &[(ModuleVersion, Metadata)] {
         &self.metadata
     }
 
@@ -289,7 +331,11 @@ impl ModulesTxt {
 
     /// The module a package is vendored from (the last one that listed it).
     pub fn package_module(&self, package: &str) -> Option<&ModuleVersion> {
-        self.package_modules.get(package)
+        let i = self
+            .package_modules
+            .binary_search_by(|(p, _)| p.as_str().cmp(package))
+            .ok()?;
+        self.package_modules.get(i).map(|(_, m)| m)
     }
 
     /// The first `go VERSION` annotation newer than `local`, the Go version of the running
@@ -308,7 +354,7 @@ impl ModulesTxt {
     }
 
     /// Every vendored package and its module, ordered by package path.
-    pub fn packages(&self) -> &BTreeMap<String, ModuleVersion> {
+    pub fn packages(&self) -> &[(String, ModuleVersion)] {
         &self.package_modules
     }
 }

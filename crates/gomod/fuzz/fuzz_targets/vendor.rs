@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     for module in txt.vendor_list() {
         let _ = txt.metadata(&module.path, &module.version);
     }
-    for package in txt.packages().keys() {
+    for (package, _) in txt.packages() {
         let _ = txt.package_module(package);
     }
     let _ = txt.replaced().len();

@@ -10,7 +10,6 @@
 
 pub mod txtar;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::path::{escape_path, escape_version, unescape_path, unescape_version};
@@ -144,12 +143,45 @@ pub struct Bundle {
     files: Vec<BundleFile>,
     problems: Vec<Problem>,
     /// Index of each file by name.
-    by_name: BTreeMap<String, usize>,
+    by_name: NameIndex,
     /// Index of each `.mod` file by [`gomod_key`] (module path and version). One key type for
-    /// all three maps: each other key type would copy the B-tree code into the web app.
-    gomods: BTreeMap<String, usize>,
+    /// all three indexes, so their code exists once.
+    gomods: NameIndex,
     /// Index of each `@v/list` file by module path.
-    lists: BTreeMap<String, usize>,
+    lists: NameIndex,
+}
+
+/// File indexes by a string key, sorted by key. A sorted vector rather than a `BTreeMap`, whose
+/// code (a few kilobytes of WebAssembly) nothing else in the web app needs for this key and value
+/// type. Bundles are mostly written in name order, so inserting is mostly appending.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct NameIndex(Vec<(String, usize)>);
+
+impl NameIndex {
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        let i = self.position(key).ok()?;
+        self.0.get(i).map(|&(_, index)| index)
+    }
+
+    fn insert(&mut self, key: String, index: usize) {
+        match self.position(&key) {
+            Ok(i) => {
+                if let Some(entry) = self.0.get_mut(i) {
+                    entry.1 = index;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, index)),
+        }
+    }
+
+    /// The keys, in order.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(key, _)| key.as_str())
+    }
 }
 
 impl Bundle {
@@ -209,7 +241,7 @@ impl Bundle {
     /// Adds or replaces a file.
     pub fn insert(&mut self, name: String, data: Vec<u8>) {
         let kind = self.classify(&name);
-        if let Some(&index) = self.by_name.get(&name) {
+        if let Some(index) = self.by_name.get(&name) {
             self.problems.push(Problem {
                 file: name.clone(),
                 kind: ProblemKind::Duplicate,
@@ -300,7 +332,7 @@ impl Bundle {
 
     /// The content of a file by name.
     pub fn file(&self, name: &str) -> Option<&[u8]> {
-        let index = *self.by_name.get(name)?;
+        let index = self.by_name.get(name)?;
         self.files.get(index).map(|f| f.data.as_slice())
     }
 
@@ -326,7 +358,7 @@ impl Bundle {
 
     /// The go.mod served for a dependency version.
     pub fn dependency_gomod(&self, path: &str, version: &str) -> Option<&[u8]> {
-        let index = *self.gomods.get(&gomod_key(path, version))?;
+        let index = self.gomods.get(&gomod_key(path, version))?;
         self.files.get(index).map(|f| f.data.as_slice())
     }
 
@@ -349,7 +381,7 @@ impl Bundle {
     /// first field of each line when it is a valid semantic version and not a pseudo-version,
     /// sorted by precedence. `None` without a list file.
     pub fn listed_versions(&self, path: &str) -> Option<Vec<String>> {
-        let index = *self.lists.get(path)?;
+        let index = self.lists.get(path)?;
         let data = &self.files.get(index)?.data;
         let mut versions: Vec<String> = data
             .split(|&b| b == b'\n')

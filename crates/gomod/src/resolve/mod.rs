@@ -33,7 +33,7 @@ pub mod command;
 pub mod explain;
 pub mod fastmod;
 pub mod files;
-mod fxhash;
+pub(crate) mod fxhash;
 pub mod get;
 pub mod graph;
 pub mod input;
