@@ -16,11 +16,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
+use gomod::analyze::build_list::{filter_rows, go_versions, rows, sort_rows, SortKey};
 use gomod::bundle::Bundle;
 use gomod::resolve::{bundle_input, difference, resolve, Cmd, Mod, Resolution, Settings};
-use gomodplay_web::components::build_list::{
-    filter_rows, go_versions, rows, sort_rows, BuildList, BuildListProps, SortKey,
-};
+use gomodplay_web::components::build_list::{BuildList, BuildListProps};
 use gomodplay_web::components::graph_view::{
     focus_info, scene, search_modules, GraphView, GraphViewProps,
 };
@@ -158,7 +157,7 @@ fn build_list_table_text() {
 fn build_list_filter_and_sort() {
     let res = resolution();
     let all = rows(&res, &[], &go_versions(&bundle(), &res));
-    let paths = |rs: &[gomodplay_web::components::build_list::Row]| {
+    let paths = |rs: &[gomod::analyze::build_list::Row]| {
         rs.iter()
             .map(|r| r.path.as_str())
             .collect::<Vec<_>>()

@@ -18,10 +18,9 @@ use gomod::resolve::{Resolution, WhatIf};
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
-use crate::components::build_list::Marks;
-use crate::components::build_list::{go_versions, marks_from_report, GoLines};
 use crate::components::what_if::preview as what_if_preview;
 use crate::components::what_if::WhatIfRequest;
+use gomod::analyze::build_list::{go_versions, marks_from_report, GoLines, Marks};
 
 pub use files::{
     classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,

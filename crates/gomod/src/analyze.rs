@@ -14,6 +14,7 @@ use crate::check::{self, apply_edits, Fix, Report};
 use crate::resolve::{self, bundle_input, resolve_graph_text, Cmd, Resolution, Settings};
 use crate::version::gover;
 
+pub mod build_list;
 pub mod views;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
