@@ -31,29 +31,11 @@ use yew::LocalServerRenderer;
 const SUM_A: &str = "example.com/a v1.0.0/go.mod h1:5X9SQtfZXIz+z5U6orw0WTbidFysQkJ3wqXLV8AfArA=";
 const SUM_D: &str = "example.com/d v1.0.0/go.mod h1:cRMbTNyIwKMHw+NjYf4qxjf+DoPaa/7erlUp0lrXx/0=";
 
+/// The graph the core's view-model tests use too (see the file's comment).
 fn bundle() -> Bundle {
-    let mut bundle = Bundle::from_files([(
-        "go.mod",
-        "module example.com/m\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n",
-    )]);
-    let deps = [
-        ("example.com/a", "v1.0.0", "module example.com/a\n\ngo 1.21\n\nrequire example.com/c v1.1.0\n"),
-        (
-            "example.com/b",
-            "v1.0.0",
-            "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/c v1.2.0\n\texample.com/d v1.0.0\n)\n",
-        ),
-        ("example.com/d", "v1.0.0", "module example.com/d\n\ngo 1.21\n\nrequire example.com/e v1.0.0\n"),
-        ("example.com/c", "v1.1.0", "module example.com/c\n\ngo 1.21\n"),
-        ("example.com/c", "v1.2.0", "module example.com/c\n\ngo 1.22\n"),
-        ("example.com/e", "v1.0.0", "module example.com/e\n\ngo 1.21\n"),
-    ];
-    for (path, version, gomod) in deps {
-        bundle
-            .insert_dependency_gomod(path, version, gomod.as_bytes().to_vec())
-            .unwrap();
-    }
-    bundle
+    Bundle::from_txtar(include_bytes!(
+        "../crates/gomod/testdata/views/universe.txtar"
+    ))
 }
 
 fn resolution() -> Resolution {

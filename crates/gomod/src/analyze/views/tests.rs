@@ -21,27 +21,7 @@ const SUM_D: &str = "example.com/d v1.0.0/go.mod h1:cRMbTNyIwKMHw+NjYf4qxjf+DoPa
 const WRONG_HASH: &str = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 fn resolution() -> Resolution {
-    let mut bundle = Bundle::from_files([(
-        "go.mod",
-        "module example.com/m\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n",
-    )]);
-    let deps = [
-        ("example.com/a", "v1.0.0", "module example.com/a\n\ngo 1.21\n\nrequire example.com/c v1.1.0\n"),
-        (
-            "example.com/b",
-            "v1.0.0",
-            "module example.com/b\n\ngo 1.21\n\nrequire (\n\texample.com/c v1.2.0\n\texample.com/d v1.0.0\n)\n",
-        ),
-        ("example.com/d", "v1.0.0", "module example.com/d\n\ngo 1.21\n\nrequire example.com/e v1.0.0\n"),
-        ("example.com/c", "v1.1.0", "module example.com/c\n\ngo 1.21\n"),
-        ("example.com/c", "v1.2.0", "module example.com/c\n\ngo 1.22\n"),
-        ("example.com/e", "v1.0.0", "module example.com/e\n\ngo 1.21\n"),
-    ];
-    for (path, version, gomod) in deps {
-        bundle
-            .insert_dependency_gomod(path, version, gomod.as_bytes().to_vec())
-            .expect("a valid dependency go.mod");
-    }
+    let bundle = Bundle::from_txtar(include_bytes!("../../../testdata/views/universe.txtar"));
     let input = bundle_input(&bundle, Settings::default()).expect("a loadable bundle");
     let res = resolve(&input, Cmd::ModGraph);
     assert_eq!(res.error, None);
