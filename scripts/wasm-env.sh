@@ -28,7 +28,9 @@ gomodplay_rustup_has() { # what (target | rust-src)
   command -v rustup >/dev/null 2>&1 || return 1
   case $1 in
     target) rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ;;
-    rust-src) [ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ] ;;
+    # rustup's own rustc, not whatever `rustc` is first on PATH (a build started from an
+    # earlier Debian build has /usr/bin first).
+    rust-src) [ -d "$("$(rustup which rustc 2>/dev/null)" --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library" ] ;;
   esac
 }
 
