@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{rule, Diagnostic, Report, RULES};
+use crate::modfile::{push_json_string_as, JsonEscape};
 
 /// `file:line:col: severity[code]: message`, one diagnostic per entry (continuation lines of
 /// multi-line messages indented by a tab), then each fix as `\tfix: title` with its commands,
@@ -53,24 +54,10 @@ pub fn to_text(report: &Report) -> String {
     out
 }
 
-/// A JSON string literal.
+/// A JSON string literal, escaped only as JSON requires (the document is ours, not go's).
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_json_string_as(&mut out, s, JsonEscape::Minimal);
     out
 }
 
@@ -216,4 +203,19 @@ pub fn to_sarif(report: &Report) -> String {
         rules.join(","),
         results.join(",\n")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    /// Our JSON escapes only what JSON requires: `=>` in a replace message stays readable, and
+    /// control characters take the `\u00XX` form (unlike go's `json.Marshal`, see modfile's JSON).
+    #[test]
+    fn json_strings_escape_only_what_json_requires() {
+        assert_eq!(
+            json_string("replace a => ../b <x> & \"q\" \\ \n\r\t\u{8}\u{c}\u{1}\u{2028}"),
+            "\"replace a => ../b <x> & \\\"q\\\" \\\\ \\n\\r\\t\\u0008\\u000c\\u0001\u{2028}\""
+        );
+    }
 }

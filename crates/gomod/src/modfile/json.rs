@@ -104,6 +104,23 @@ impl JsonWriter {
 /// has them. Go writes each invalid UTF-8 byte as a raw U+FFFD, which is what our model strings
 /// already hold (they are decoded Go-style, one U+FFFD per invalid byte).
 pub(crate) fn push_json_string(out: &mut String, s: &str) {
+    push_json_string_as(out, s, JsonEscape::Go);
+}
+
+/// Which characters a JSON string literal escapes beyond the quote, the backslash and the
+/// control characters JSON requires.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonEscape {
+    /// As Go's `json.Marshal`: also `<`, `>`, `&`, U+2028 and U+2029, and `\b`/`\f` short forms
+    /// (for outputs that must equal the go command's).
+    Go,
+    /// Only what JSON requires, with `\u00XX` for control characters without a common short form
+    /// (our own documents, such as `check --format json`).
+    Minimal,
+}
+
+/// Appends `s` as a JSON string literal, escaped as `escape` says.
+pub(crate) fn push_json_string_as(out: &mut String, s: &str, escape: JsonEscape) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -112,15 +129,20 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0C}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' | '\u{00}'..='\u{1F}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            '\u{08}' if escape == JsonEscape::Go => out.push_str("\\b"),
+            '\u{0C}' if escape == JsonEscape::Go => out.push_str("\\f"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' if escape == JsonEscape::Go => {
+                push_unicode_escape(out, c)
             }
+            '\u{00}'..='\u{1F}' => push_unicode_escape(out, c),
             _ => out.push(c),
         }
     }
     out.push('"');
+}
+
+fn push_unicode_escape(out: &mut String, c: char) {
+    out.push_str(&format!("\\u{:04x}", u32::from(c)));
 }
 
 /// Writes a `module.Version` object (`Version` is `omitempty`).

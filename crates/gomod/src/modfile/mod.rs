@@ -47,7 +47,7 @@ pub use crate::version::gover::{
     is_go_line_version as is_go_version, is_toolchain_line_name as is_toolchain_name,
     lax_go_line_version as lax_go_version,
 };
-pub(crate) use json::{replace_json, JsonWriter};
+pub(crate) use json::{push_json_string_as, replace_json, JsonEscape, JsonWriter};
 pub use set_require::RequireSpec;
 pub(crate) use sort::{compare_line, remove_lines};
 pub(crate) use stable_sort::sort_stable_by;
