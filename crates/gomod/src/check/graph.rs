@@ -38,6 +38,24 @@ fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
     }
 }
 
+/// Skips the graph rules of `file` because the bundle holds no dependency go.mod file.
+fn skip_without_dependencies(sink: &mut Sink, file: &str) {
+    skip_all(
+        sink,
+        file,
+        "the dependencies' go.mod files are not in the bundle",
+        "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
+    );
+}
+
+/// The resolver's settings for the user's go version (the default one when it is not known).
+fn settings_for(local_go: Option<&str>) -> Settings {
+    Settings {
+        go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
+        ..Settings::default()
+    }
+}
+
 /// Runs the graph rules for the bundle's root go.mod (single-module mode).
 pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     if let Some(gowork) = bundle.workspace_file("", WorkspaceFile::GoWork) {
@@ -55,18 +73,10 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
             supplied_graph(sink, bundle, &main, gomod, graph);
             return;
         }
-        skip_all(
-            sink,
-            "go.mod",
-            "the dependencies' go.mod files are not in the bundle",
-            "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
-        );
+        skip_without_dependencies(sink, "go.mod");
         return;
     }
-    let settings = Settings {
-        go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
-        ..Settings::default()
-    };
+    let settings = settings_for(local_go);
     let input = Input {
         gomod,
         gomod_name: "go.mod",
@@ -170,18 +180,10 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
     }
     let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
     if requires && bundle.dependency_paths().is_empty() {
-        skip_all(
-            sink,
-            "go.work",
-            "the dependencies' go.mod files are not in the bundle",
-            "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
-        );
+        skip_without_dependencies(sink, "go.work");
         return;
     }
-    let settings = Settings {
-        go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
-        ..Settings::default()
-    };
+    let settings = settings_for(local_go);
     let Some(input) = crate::resolve::bundle_input(bundle, settings) else {
         return;
     };
