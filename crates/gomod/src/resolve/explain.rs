@@ -119,14 +119,7 @@ fn shortest(adj: &HashMap<&Mod, Vec<&Mod>>, starts: &[Mod], target: &Mod) -> Vec
     }
     while let Some(m) = queue.pop_front() {
         if m == target {
-            let mut chain = vec![m.clone()];
-            let mut cur = m;
-            while let Some(Some(p)) = prev.get(cur) {
-                chain.push((*p).clone());
-                cur = p;
-            }
-            chain.reverse();
-            return chain;
+            return chain_back(&prev, m);
         }
         for next in adj.get(m).map(Vec::as_slice).unwrap_or_default() {
             if !prev.contains_key(next) {
@@ -482,4 +475,17 @@ pub fn difference(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
     }
     w.build_list = after;
     w
+}
+
+/// The path from a breadth-first search's start to `end`, following each module's recorded
+/// predecessor (`None` marks a start).
+pub(crate) fn chain_back(predecessors: &HashMap<&Mod, Option<&Mod>>, end: &Mod) -> Vec<Mod> {
+    let mut chain = vec![end.clone()];
+    let mut cur = end;
+    while let Some(Some(p)) = predecessors.get(cur) {
+        chain.push((*p).clone());
+        cur = p;
+    }
+    chain.reverse();
+    chain
 }

@@ -130,14 +130,7 @@ impl PrunedGraph {
         while let Some(m) = queue.pop_front() {
             if let Some(e) = self.failed.get(m) {
                 if e.module.is_none() && e.message.contains(" requires go >= ") {
-                    let mut chain = vec![m.clone()];
-                    let mut cur = m;
-                    while let Some(Some(p)) = parent.get(cur) {
-                        chain.push((*p).clone());
-                        cur = p;
-                    }
-                    chain.reverse();
-                    return Some((chain, e.clone()));
+                    return Some((super::explain::chain_back(&parent, m), e.clone()));
                 }
             }
             for r in self.required.get(m).map(Vec::as_slice).unwrap_or_default() {
