@@ -4,16 +4,20 @@
 #   make serve   install the wasm tools if missing, build the site, serve it on http://127.0.0.1:$(PORT)/
 #   make dist    build the static site into dist/ (Trunk release build, wasm-opt -Oz), with the
 #                JavaScript API in dist/pkg and the documentation page in dist/docs
-#   make test    set up, then every test: native cargo tests, wasm build, size budget, browser tests
+#   make test    set up, then every test: native cargo tests, wasm build, size guard, a second
+#                build proving the wasm reproducible, browser tests (each stage prints its time)
 #   make test-native  only the Rust tests and the web cases' check against go
-#   make test-size    only the size budget of an already built dist/
+#   make test-size    only the size guard of an already built dist/
+#   make test-repro   only the reproducibility check of an already built dist/
 #   make test-e2e     only the browser tests, against an already built dist/
 #   make web-cases    rewrite tests/cases/*.want from the go binary after adding a case
-#   make bench   time `gomodplay list` against a warm `go list -m all` on a kubernetes-sized universe
+#   make bench   the native CLI's speed: `gomodplay list` against a warm `go list -m all` on a
+#                kubernetes-sized universe (the CLI built with the speed profile, `release`)
 #   make clean   remove dist/ and cargo's target/
 #
 # scripts/setup.sh does the installing; scripts/wasm-env.sh chooses how to compile to wasm32 on
-# this machine (the rustup target, or Debian's rustc-web building std from source).
+# this machine: the reference toolchain that rust-toolchain.toml pins (std built from rust-src),
+# or a fallback (Debian's rustc-web) that builds but is not the reference build.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -23,10 +27,17 @@ SHELL := bash
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 PORT ?= 8080
-# The gzip size budget of dist's .wasm and .js files together, in kilobytes.
-BUDGET_KB ?= 300
+# The gzip size guard of dist's .wasm and .js files together, in kilobytes, on the reference
+# toolchain: a regression limit with room for features (the target is the cold load that
+# e2e/bench.test.mjs measures under throttling).
+BUDGET_KB ?= 360
 
-.PHONY: help setup serve dist test test-native test-size test-e2e web-cases bench clean
+# Runs `make TARGET` and prints how long it took: `$(call stage,TARGET)`.
+stage = start=$$(date +%s); $(MAKE) --no-print-directory $(1); \
+	echo "[stage] $(1): $$(( $$(date +%s) - start )) s"
+
+
+.PHONY: help setup serve dist test test-native test-size test-repro test-e2e web-cases bench clean
 
 help:
 	@sed -n 's/^#   make /make /p; s/^#                /             /p' Makefile
@@ -43,23 +54,31 @@ serve:
 dist:
 	scripts/build-dist.sh
 
-test: setup
-	$(MAKE) --no-print-directory test-native
-	$(MAKE) --no-print-directory dist
-	$(MAKE) --no-print-directory test-size
+test:
+	@all=$$(date +%s); \
+	$(call stage,setup); \
+	$(call stage,test-native); \
+	$(call stage,dist); \
+	$(call stage,test-size); \
+	$(call stage,test-repro); \
+	echo "[stage] make test before the browser tests: $$(( $$(date +%s) - all )) s"; \
 	$(MAKE) --no-print-directory test-e2e
 
 # All Rust tests on the host, including the core's differential tests against the go oracle, and a
 # check that the web cases (tests/cases) still say what the go binary says.
 test-native:
-	@start=$$(date +%s); cargo test --workspace; \
-	  echo "[test] cargo test --workspace took $$(( $$(date +%s) - start )) s"
+	cargo test --workspace
 	scripts/web-cases.sh --check
 
 test-size:
 	BUDGET_KB=$(BUDGET_KB) scripts/check-size.sh dist
 
-# Browser tests against dist/, in Chromium, through playwright-core.
+# A second wasm build from a clean copy must give the same bytes (sha256 of every .wasm).
+test-repro:
+	scripts/check-reproducible.sh dist
+
+# Browser tests against dist/, in Chromium, through playwright-core. They run last in `make test`,
+# so the log ends with node's summary (its duration_ms is this stage's time).
 test-e2e:
 	node --test e2e/*.test.mjs
 

@@ -7,6 +7,7 @@
 // graph focus open; then the time a keystroke
 // takes to be painted and analysed, in the kubernetes go.mod and in a typical small go.mod.
 // Every number is the median of RUNS fresh pages; all go to e2e/screenshots/bench.json.
+// The cold load under throttling (the last test here) goes to e2e/screenshots/bench-cold-load.json.
 //
 // Targets (the issue's): the bundle analysed and rendered in under 200 ms, and a keystroke in a
 // typical go.mod analysed and painted within one frame (16 ms); bench.json says whether the
@@ -17,13 +18,12 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { kubeBundle, kubeFiles } from '../scripts/kube-bundle.mjs';
-import { SCREENSHOTS, fileTab, openPlayground, openView, setText, start } from './harness.mjs';
+import { SCREENSHOTS, fileTab, newPage, openPlayground, openView, requireShared, setText, start } from './harness.mjs';
 
-const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 1500);
 // A user takes a few seconds to open "Paste bundle" and paste; the page uses that idle time to
@@ -134,7 +134,8 @@ async function timeKeystroke(page, name) {
   });
 }
 
-test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', { skip: !existsSync(CORPUS) }, async (t) => {
+test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', async (t) => {
+  requireShared('corpus', 'kubernetes__kubernetes');
   const txtar = kubeBundle();
   const fileCount = kubeFiles().length;
   const samples = { analysis: [], pasteGoMod: [], pasteGoSum: [], pasteFocused: [], keyKube: [], keyKubeAnalysed: [], keySmall: [], keySmallAnalysed: [], focus: [] };
@@ -215,4 +216,80 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', {
     assert.ok(result[name].median < LIMIT_MS, `${name}: ${result[name].median} ms (limit ${LIMIT_MS})`);
   }
   assert.ok(result.keySmallAnalysed.median < 100, `a keystroke in a small go.mod took ${result.keySmallAnalysed.median} ms to be analysed and painted`);
+});
+
+// The cold load a user feels on a slow connection: Chromium's network and CPU emulation set as
+// DevTools' "Slow 4G" preset describes it (1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4x
+// slower), an empty cache (a fresh context, cache disabled), and the files compressed as a static
+// host serves them (scripts/static-server.mjs sends brotli). Measured from the start of the
+// navigation to the painted frame that shows the first analysis ("analysed in ... ms").
+// Goal 2.5 s (recorded in bench-cold-load.json); the test fails only past COLD_LIMIT_MS (5 s), a
+// regression limit. DevTools applies its presets per request with the latency multiplied by 3.75
+// and the throughput by 0.9, to model packet-level behaviour; that stricter variant is recorded as
+// well ("devtoolsRequestLevel"), not asserted.
+const COLD_GOAL_MS = 2500;
+const COLD_LIMIT_MS = Number(process.env.COLD_LIMIT_MS ?? 5000);
+const SLOW_4G = { latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) };
+const SLOW_4G_DEVTOOLS = { latency: 150 * 3.75, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+const CPU_SLOWDOWN = 4;
+
+/** One cold load under `network` throttling: { firstAnalysisMs, transferredBytes }. */
+async function coldLoad(network) {
+  const { context, page, problems } = await newPage(env);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  let transferredBytes = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    transferredBytes += event.encodedDataLength;
+  });
+  await page.goto(env.site.url, { waitUntil: 'commit' });
+  // Measured in the page, against the navigation's own time origin.
+  const firstAnalysisMs = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const analysed = () => /analysed in [0-9.]+ ms/.test(document.querySelector('.timing')?.textContent ?? '');
+        const poll = () => {
+          if (analysed()) {
+            // The frame in which the text is there is painted before this timer runs.
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          } else if (performance.now() > 60000) reject(new Error('the first analysis never showed'));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }),
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+  return { firstAnalysisMs, transferredBytes };
+}
+
+test('cold load on a throttled "Slow 4G" connection and a 4x slower CPU: navigation to first analysis painted', async () => {
+  const runs = { slow4g: [], devtoolsRequestLevel: [] };
+  let transferred = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const load = await coldLoad(SLOW_4G);
+    runs.slow4g.push(load.firstAnalysisMs);
+    transferred = load.transferredBytes;
+    runs.devtoolsRequestLevel.push((await coldLoad(SLOW_4G_DEVTOOLS)).firstAnalysisMs);
+  }
+  const round = (x) => Math.round(x);
+  const result = {
+    conditions: { network: SLOW_4G, devtoolsRequestLevel: SLOW_4G_DEVTOOLS, cpuSlowdown: CPU_SLOWDOWN, cache: 'empty', encoding: 'brotli' },
+    transferredBytes: transferred,
+    firstAnalysisMs: { median: round(median(runs.slow4g)), samples: runs.slow4g.map(round) },
+    devtoolsRequestLevelMs: { median: round(median(runs.devtoolsRequestLevel)), samples: runs.devtoolsRequestLevel.map(round) },
+    goalMs: COLD_GOAL_MS,
+    meetsGoal: median(runs.slow4g) <= COLD_GOAL_MS,
+    limitMs: COLD_LIMIT_MS,
+  };
+  writeFileSync(join(SCREENSHOTS, 'bench-cold-load.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(
+    `bench cold load (Slow 4G, CPU x${CPU_SLOWDOWN}, ${transferred} B transferred): median ${result.firstAnalysisMs.median} ms ` +
+      `(${result.firstAnalysisMs.samples.join(', ')}; goal ${COLD_GOAL_MS} ms${result.meetsGoal ? ', met' : ', missed'}); ` +
+      `DevTools request-level variant: median ${result.devtoolsRequestLevelMs.median} ms`,
+  );
+  assert.ok(result.firstAnalysisMs.median < COLD_LIMIT_MS, `cold load took ${result.firstAnalysisMs.median} ms (limit ${COLD_LIMIT_MS})`);
 });

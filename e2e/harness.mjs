@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { SHARED } from '../scripts/kube-bundle.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +18,16 @@ export const DIST = process.env.GOMODPLAY_DIST ?? join(ROOT, 'dist');
 export const EXAMPLES = join(ROOT, 'www', 'examples');
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 export const SUB_PATH = '/tools/gomodplay/';
+// The shared test data (../shared beside the checkout, or GOMODPLAY_SHARED); tests that need it
+// fail when it is missing (requireShared), they never skip.
+export { SHARED };
+
+/** The path of `parts` under the shared test data; fails the test when it is not there. */
+export function requireShared(...parts) {
+  const path = join(SHARED, ...parts);
+  assert.ok(existsSync(path), `${path} is missing: the shared test data must sit beside the checkout (../shared) or be named by GOMODPLAY_SHARED`);
+  return path;
+}
 
 // Flags from the toolchain notes: no sandbox (root in CI), and no background traffic of
 // Chromium's own that would look like the page talking to other hosts.

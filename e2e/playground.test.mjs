@@ -9,11 +9,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import * as harness from './harness.mjs';
-import { ROOT, SCREENSHOTS, readExamples, setText, start } from './harness.mjs';
+import { ROOT, SCREENSHOTS, readExamples, requireShared, setText, start } from './harness.mjs';
 
 const CASES = join(ROOT, 'tests', 'cases');
 const TITLE = 'gomodplay: Go modules playground';
@@ -294,9 +294,8 @@ describe('the playground', () => {
   // The real kubernetes go.mod and go.sum (without its dependencies' go.mod files, so the
   // module graph is not computed): the time the page reports for the analysis, and the time from
   // loading the bundle to the rendered diagnostics.
-  const corpus = process.env.GOMODPLAY_CORPUS ?? '/work/shared/corpus';
-  const kubernetes = join(corpus, 'kubernetes__kubernetes');
-  test('records the analysis and render time of kubernetes\' go.mod and go.sum', { skip: !existsSync(kubernetes) }, async () => {
+  test('records the analysis and render time of kubernetes\' go.mod and go.sum', async () => {
+    const kubernetes = requireShared('corpus', 'kubernetes__kubernetes');
     const { context, page, problems } = await openPlayground();
     const bundle = `-- go.mod --\n${readFileSync(join(kubernetes, 'go.mod'), 'utf8')}-- go.sum --\n${readFileSync(join(kubernetes, 'go.sum'), 'utf8')}`;
     await page.getByRole('button', { name: 'Paste bundle' }).click();

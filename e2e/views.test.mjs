@@ -18,13 +18,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { gomodHash, kubeBundle } from '../scripts/kube-bundle.mjs';
-import { ROOT, SCREENSHOTS, openPlayground, openView, pasteBundle, start, viewTab } from './harness.mjs';
+import { ROOT, SCREENSHOTS, openPlayground, openView, pasteBundle, requireShared, start, viewTab } from './harness.mjs';
 
-const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
 
 const mod = (path, requires = []) =>
   `module ${path}\n\ngo 1.22\n${requires.length ? `\nrequire ${requires.join('\n')}\n` : ''}`;
@@ -244,7 +243,8 @@ describe('the module views', () => {
     });
   }
 
-  test('the kubernetes-scale bundle: the build list is what go list -m all prints', { skip: !existsSync(CORPUS) }, async (t) => {
+  test('the kubernetes-scale bundle: the build list is what go list -m all prints', async (t) => {
+    requireShared('corpus', 'kubernetes__kubernetes');
     const want = readFileSync(join(ROOT, 'e2e', 'kube-go-list.txt'), 'utf8').trimEnd().split('\n');
     for (const scheme of ['light', 'dark']) {
       const { context, page, problems } = await openPlayground(env, { colorScheme: scheme });

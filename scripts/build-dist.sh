@@ -24,3 +24,11 @@ while [ $# -gt 0 ]; do
 done
 scripts/build-pkg.sh "$dist"
 scripts/build-docs.sh "$dist"
+# Which toolchain built these bytes, for scripts/check-size.sh: the guard applies to the
+# reference build only. Static hosts do not serve dot files by default.
+if [ "$GOMODPLAY_WASM_REFERENCE" = 1 ]; then
+  echo "reference $(rustc --version)" >"$dist/.toolchain"
+else
+  echo "fallback $(${RUSTC:-rustc} --version)" >"$dist/.toolchain"
+fi
+echo "[wasm] make dist took $(($(date +%s) - start)) s in all" >&2

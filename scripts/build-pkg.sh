@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the JavaScript API package (crates/gomod-js) into DIST/pkg (default dist/pkg): the wasm32
-# release build with the toolchain scripts/wasm-env.sh picks, the wasm-bindgen CLI that
+# build with the size profile `web` with the toolchain scripts/wasm-env.sh picks, the wasm-bindgen CLI that
 # scripts/setup.sh installs (--target web: an ES module whose default export loads the .wasm next
 # to it), then wasm-opt -Oz. Prints the package's sizes; they are not part of the app's budget
 # (scripts/check-size.sh counts only DIST/*.wasm and DIST/*.js), since only pages that import the
@@ -11,10 +11,10 @@ dist=${1:-dist}
 # shellcheck source=scripts/wasm-env.sh
 source scripts/wasm-env.sh
 start=$(date +%s)
-cargo build --quiet --offline --release --target wasm32-unknown-unknown -p gomod-js
+cargo build --quiet --offline --profile web --target wasm32-unknown-unknown -p gomod-js
 target_dir=$(cargo metadata --offline --format-version 1 --no-deps |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
-wasm="$target_dir/wasm32-unknown-unknown/release/gomod_js.wasm"
+wasm="$target_dir/wasm32-unknown-unknown/web/gomod_js.wasm"
 rm -rf "$dist/pkg"
 wasm-bindgen --target web --out-dir "$dist/pkg" "$wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

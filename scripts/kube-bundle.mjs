@@ -26,7 +26,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = '/work/shared/corpus/kubernetes__kubernetes';
+// The shared test data lives beside the checkout (../shared), as on every developer's machine and
+// in CI; GOMODPLAY_SHARED names another place.
+export const SHARED = process.env.GOMODPLAY_SHARED ?? join(ROOT, '..', 'shared');
+const CORPUS = join(SHARED, 'corpus', 'kubernetes__kubernetes');
 
 /** The h1: hash go.sum records for a go.mod file (dirhash.Hash1 over the single file "go.mod"). */
 export function gomodHash(text) {

@@ -1,11 +1,16 @@
 // A small static file server for dist/, used by `make serve` and by the browser tests.
 // It listens on 127.0.0.1 only, serves .wasm as application/wasm (so browsers can compile it while
 // it downloads), and can mount the site under a sub-path to prove the app has no absolute URLs.
+// Text and wasm files are sent compressed (brotli or gzip, whichever the browser accepts, as every
+// real static host does), so what the browser downloads here is what users download; each file is
+// compressed once and kept in memory until it changes on disk.
 //
 //   node scripts/static-server.mjs [--dir dist] [--port 8080] [--prefix /]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,12 +27,55 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
 };
 
+// Types worth compressing: everything but images that are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '.json', '.txt']);
+
+/**
+ * The encoding to send a file of type `extension` with, given the request's Accept-Encoding:
+ * 'br', 'gzip' or null (send it as it is). A q=0 entry refuses that coding.
+ */
+export function chooseEncoding(acceptEncoding, extension) {
+  if (!COMPRESSIBLE.has(extension)) return null;
+  const accepted = new Set();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const refused = params.some((param) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(param));
+    if (name && !refused) accepted.add(name);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
+}
+
+const ENCODERS = {
+  // Quality 11 is what static hosts use for files compressed ahead of time.
+  br: (body) =>
+    promisify(brotliCompress)(body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+
 /**
  * Serves the files under `dir` at URLs below `prefix` (which starts and ends with "/").
  * Resolves to { server, url } once listening; `url` is the site's address.
  */
 export async function startStaticServer({ dir = 'dist', port = 0, prefix = '/' } = {}) {
   const root = resolve(dir);
+  // file path + encoding -> { mtimeMs, body }: each file is compressed once per version on disk
+  // (the body is a promise, so concurrent requests share one compression).
+  const compressed = new Map();
+  const encode = (file, mtimeMs, body, encoding) => {
+    const key = `${encoding}:${file}`;
+    const cached = compressed.get(key);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.body;
+    const encoded = ENCODERS[encoding](body);
+    compressed.set(key, { mtimeMs, body: encoded });
+    return encoded;
+  };
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
     throw new Error(`prefix must start and end with "/": ${prefix}`);
   }
@@ -59,12 +107,24 @@ export async function startStaticServer({ dir = 'dist', port = 0, prefix = '/' }
       return send(404, 'not found\n');
     }
     try {
-      if ((await stat(file)).isDirectory()) {
+      let info = await stat(file);
+      if (info.isDirectory()) {
         file = join(file, 'index.html');
+        info = await stat(file);
       }
       const body = await readFile(file);
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-      return send(200, body, { 'Content-Type': type, 'Content-Length': body.length });
+      const encoding = chooseEncoding(request.headers['accept-encoding'], extname(file));
+      if (encoding === null) {
+        return send(200, body, { 'Content-Type': type, 'Content-Length': body.length, Vary: 'Accept-Encoding' });
+      }
+      const encoded = await encode(file, info.mtimeMs, body, encoding);
+      return send(200, encoded, {
+        'Content-Type': type,
+        'Content-Encoding': encoding,
+        'Content-Length': encoded.length,
+        Vary: 'Accept-Encoding',
+      });
     } catch {
       return send(404, 'not found\n');
     }
