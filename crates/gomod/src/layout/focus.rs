@@ -4,7 +4,7 @@
 //! or the neighbourhood of one focused module path: the requirement chains that lead to it from
 //! the main module, the modules that require it, and what its versions require.
 
-use crate::resolve::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::resolve::explain;
 use crate::resolve::mvs::Mod;

@@ -2,7 +2,7 @@
 //! (Go's `SetRequire`, `SetRequireSeparateIndirect` and `SetRequireAtMostTwo`), keeping comments
 //! and block structure the way those functions do.
 
-use crate::resolve::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::syntax::quote::auto_quote;
 use crate::syntax::text::{trim_prefix, trim_space};
@@ -112,7 +112,7 @@ impl ModFile {
         let mut last_indirect: Option<usize> = None;
         let mut last_require: Option<usize> = None;
         let mut count = 0;
-        let mut line_block: HashMap<LineId, usize> = HashMap::default();
+        let mut line_block: HashMap<LineId, usize> = HashMap::new();
         let mut direct_comments: Vec<Comment> = Vec::new();
         let mut indirect_comments: Vec<Comment> = Vec::new();
         for (i, stmt) in self.syntax.stmts.iter_mut().enumerate() {
@@ -233,7 +233,7 @@ impl ModFile {
         }
 
         // Update, delete or move the existing requirements.
-        let mut have: HashSet<String> = HashSet::default();
+        let mut have: HashSet<String> = HashSet::new();
         for i in 0..self.require.len() {
             let Some(r) = self.require.get(i) else {
                 continue;

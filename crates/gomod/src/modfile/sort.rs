@@ -1,6 +1,6 @@
 //! `SortBlocks` and `Cleanup` for go.mod files: what `go mod edit` does to every file it writes.
 
-use crate::resolve::fxhash::FxHashSet as HashSet;
+use std::collections::HashSet;
 use std::cmp::Ordering;
 
 use crate::syntax::{Line, LineId, Stmt};
@@ -75,9 +75,9 @@ impl ModFile {
     /// Removes duplicates: the first of identical excludes, tools and ignores is kept, the last of
     /// replacements with the same left side. Requirements and retractions are never de-duplicated.
     fn remove_dups(&mut self) {
-        let mut kill: HashSet<LineId> = HashSet::default();
+        let mut kill: HashSet<LineId> = HashSet::new();
 
-        let mut seen = HashSet::default();
+        let mut seen = HashSet::new();
         for x in &self.exclude {
             if !seen.insert(&x.module) {
                 kill.insert(x.line);
@@ -85,7 +85,7 @@ impl ModFile {
         }
         self.exclude.retain(|x| !kill.contains(&x.line));
 
-        let mut seen = HashSet::default();
+        let mut seen = HashSet::new();
         for r in self.replace.iter().rev() {
             if !seen.insert(&r.old) {
                 kill.insert(r.line);
@@ -93,7 +93,7 @@ impl ModFile {
         }
         self.replace.retain(|r| !kill.contains(&r.line));
 
-        let mut seen = HashSet::default();
+        let mut seen = HashSet::new();
         for t in &self.tool {
             if !seen.insert(t.path.as_str()) {
                 kill.insert(t.line);
@@ -101,7 +101,7 @@ impl ModFile {
         }
         self.tool.retain(|t| !kill.contains(&t.line));
 
-        let mut seen = HashSet::default();
+        let mut seen = HashSet::new();
         for i in &self.ignore {
             if !seen.insert(i.path.as_str()) {
                 kill.insert(i.line);

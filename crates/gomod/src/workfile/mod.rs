@@ -146,8 +146,8 @@ impl WorkFile {
     /// Go's `WorkFile.SortBlocks`: drops all but the last replacement of each left side, then
     /// sorts every block (`use` included) by its tokens.
     pub fn sort_blocks(&mut self) {
-        let mut seen = crate::resolve::fxhash::FxHashSet::default();
-        let mut kill = crate::resolve::fxhash::FxHashSet::default();
+        let mut seen = std::collections::HashSet::new();
+        let mut kill = std::collections::HashSet::new();
         for r in self.replace.iter().rev() {
             if !seen.insert(r.old.clone()) {
                 kill.insert(r.line);
