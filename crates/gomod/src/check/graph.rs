@@ -4,7 +4,8 @@
 //! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
 //! shape rules run on the workspace's resolution and the per-module rules are skipped.
 
-use super::{text, Fix, Sink, TextEdit};
+use super::requirements::{self, Requirer};
+use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
@@ -33,19 +34,104 @@ const GRAPH_CODES: &[&str] = &[
 ];
 
 fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
-    for code in GRAPH_CODES {
+    skip_codes(sink, GRAPH_CODES, file, reason, to_enable);
+}
+
+fn skip_codes(sink: &mut Sink, codes: &[&'static str], file: &str, reason: &str, to_enable: &str) {
+    for code in codes {
         sink.skip(code, file, reason.to_owned(), to_enable.to_owned());
     }
 }
 
-/// Skips the graph rules of `file` because the bundle holds no dependency go.mod file.
-fn skip_without_dependencies(sink: &mut Sink, file: &str) {
-    skip_all(
-        sink,
-        file,
-        "the dependencies' go.mod files are not in the bundle",
-        "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
-    );
+/// The rules that run on the modules go.mod and go.sum name when the graph does not load
+/// (`named`), and sum-missing, which `requirements` runs on the listed requirements.
+const RUN_WITHOUT_GRAPH: &[&str] = &[
+    "sum-missing",
+    "major-version-split",
+    "case-collision",
+    "ambiguous-import-risk",
+];
+
+/// How many missing go.mod files a reason names before "and N more".
+const MISSING_NAMED: usize = 5;
+
+/// Skips the graph rules that need the dependencies' go.mod files, naming the missing ones
+/// (`module@version`); `also` are further rules the input could not decide.
+fn skip_for_missing(sink: &mut Sink, file: &str, missing: &[String], also: &[&'static str]) {
+    let mut named: Vec<&str> = missing.iter().map(String::as_str).take(MISSING_NAMED).collect();
+    let more = missing.len().saturating_sub(MISSING_NAMED);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        named.push(&more_text);
+    }
+    let list = match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_owned(),
+        None => "your dependencies".to_owned(),
+    };
+    let reason = format!("{NEEDS_DEPENDENCY_FILES}{list}");
+    let to_enable = "add the go.mod file of each (the module cache holds it as $(go env GOMODCACHE)/cache/download/MODULE/@v/VERSION.mod), or the output of `go mod graph`";
+    let codes: Vec<&'static str> = GRAPH_CODES
+        .iter()
+        .copied()
+        .filter(|c| !RUN_WITHOUT_GRAPH.contains(c))
+        .chain(also.iter().copied())
+        .collect();
+    skip_codes(sink, &codes, file, &reason, to_enable);
+}
+
+/// How the reasons of checks skipped for want of dependency go.mod files begin (the web app
+/// counts them by it).
+pub const NEEDS_DEPENDENCY_FILES: &str = "needs the go.mod files of ";
+
+/// The go.sum files of the root module, parsed, with the one a fix edits.
+fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
+    let data = bundle
+        .workspace_file("", WorkspaceFile::GoSum)
+        .unwrap_or_default();
+    requirements::Sums {
+        files: vec![GoSum::parse("go.sum", data)],
+        edit: Some(("go.sum", data)),
+    }
+}
+
+/// The go.mod files the main modules' requirements need that the bundle does not hold, as
+/// `module@version` (after replacement; directories need none).
+fn missing_requirement_files(bundle: &Bundle, mains: &[Requirer<'_>], work_replace: &[requirements::Replacement<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (path, version) in requirements::downloads(mains, work_replace) {
+        let name = format!("{path}@{version}");
+        if bundle.dependency_gomod(path, version).is_none() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The rules that need only go.mod and go.sum, for a graph that cannot be loaded; the others
+/// are skipped naming `missing` (plus what the name rules could not decide).
+fn without_graph(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    work_replace: &[requirements::Replacement<'_>],
+    sums: &requirements::Sums<'_>,
+    file: &str,
+    mut missing: Vec<String>,
+) {
+    requirements::check(sink, bundle, mains, work_replace, sums, true);
+    let undecided = named::check(sink, bundle, mains, &sums.files);
+    let also: &[&'static str] = if undecided.is_empty() {
+        &[]
+    } else {
+        &["ambiguous-import-risk"]
+    };
+    for m in undecided {
+        if !missing.contains(&m) {
+            missing.push(m);
+        }
+    }
+    skip_for_missing(sink, file, &missing, also);
 }
 
 /// The resolver's settings for the user's go version (the default one when it is not known).
@@ -68,13 +154,25 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     let Ok(main) = modfile::parse("go.mod", gomod) else {
         return;
     };
+    let requirer = [Requirer {
+        file: "go.mod",
+        data: gomod,
+        m: &main,
+    }];
+    let root_sum_files = root_sums(bundle);
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
         if let Some(graph) = bundle.mod_graph() {
             supplied_graph(sink, bundle, &main, gomod, graph);
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
             return;
         }
-        skip_without_dependencies(sink, "go.mod");
-        return;
+        let missing = missing_requirement_files(bundle, &requirer, &[]);
+        // Requirements all replaced by directories need no dependency file: the graph loads
+        // (and says what is wrong with the directories).
+        if !missing.is_empty() {
+            without_graph(sink, bundle, &requirer, &[], &root_sum_files, "go.mod", missing);
+            return;
+        }
     }
     let settings = settings_for(local_go);
     let input = Input {
@@ -120,18 +218,40 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                     commands: vec![format!("go list -m -versions {path}")],
                 }],
             );
-        } else {
+        } else if session.loader.fatal.is_some() {
+            // sum-hash-mismatch reports the go.sum line; go stops there.
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
             skip_all(
                 sink,
                 "go.mod",
-                &format!("the module graph does not load: {error}"),
-                "add the missing files to the bundle",
+                "the go command stops at the checksum mismatch of a dependency's go.mod (sum-hash-mismatch)",
+                "correct the go.sum line or the go.mod file it is about",
+            );
+        } else if !session.loader.absent.is_empty() {
+            let missing = session
+                .loader
+                .absent
+                .iter()
+                .map(|m| format!("{}@{}", m.path, m.version))
+                .collect();
+            without_graph(sink, bundle, &requirer, &[], &root_sum_files, "go.mod", missing);
+        } else {
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
+            skip_all(
+                sink,
+                "go.mod",
+                &format!(
+                    "the module graph does not load: {}",
+                    crate::resolve::user_error_text(error, &input.settings)
+                ),
+                "correct what the message names",
             );
         }
         return;
     }
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
+    requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
     notes(sink, &ctx, &session.loader);
     let mains = super::graph_shape::Mains {
         files: vec![super::graph_shape::MainFile {
@@ -178,26 +298,74 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             parsed.push((name, data, m));
         }
     }
+    let requirers: Vec<Requirer> = parsed
+        .iter()
+        .map(|(name, data, m)| Requirer { file: name, data, m })
+        .collect();
+    let work_replace: Vec<requirements::Replacement> = work
+        .replace
+        .iter()
+        .map(|r| requirements::Replacement {
+            old_path: &r.old.path,
+            old_version: &r.old.version,
+            new_path: &r.new.path,
+            new_version: &r.new.version,
+        })
+        .collect();
+    // go looks a hash up in go.work.sum and in every workspace module's go.sum.
+    let mut sum_files = vec![GoSum::parse(
+        "go.work.sum",
+        bundle
+            .workspace_file("", WorkspaceFile::GoWorkSum)
+            .unwrap_or_default(),
+    )];
+    for (dir, which, file) in bundle.workspace_files() {
+        let gomod_name = if dir.is_empty() {
+            "go.mod".to_owned()
+        } else {
+            format!("{dir}/go.mod")
+        };
+        if which == WorkspaceFile::GoSum && requirers.iter().any(|r| r.file == gomod_name) {
+            sum_files.push(GoSum::parse(&file.name, &file.data));
+        }
+    }
+    let sums = requirements::Sums {
+        files: sum_files,
+        edit: None,
+    };
     let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
     if requires && bundle.dependency_paths().is_empty() {
-        skip_without_dependencies(sink, "go.work");
-        return;
+        let missing = missing_requirement_files(bundle, &requirers, &work_replace);
+        if !missing.is_empty() {
+            without_graph(sink, bundle, &requirers, &work_replace, &sums, "go.work", missing);
+            return;
+        }
     }
     let settings = settings_for(local_go);
-    let Some(input) = crate::resolve::bundle_input(bundle, settings) else {
+    let Some(input) = crate::resolve::bundle_input(bundle, settings.clone()) else {
         return;
     };
     let res = crate::resolve::resolve(&input, Cmd::ListAll);
     if let Some(error) = &res.error {
+        let missing = missing_requirement_files(bundle, &requirers, &work_replace);
+        if !missing.is_empty() {
+            without_graph(sink, bundle, &requirers, &work_replace, &sums, "go.work", missing);
+            return;
+        }
+        requirements::check(sink, bundle, &requirers, &work_replace, &sums, true);
         skip_all(
             sink,
             "go.work",
-            &format!("the workspace's module graph does not load: {error}"),
+            &format!(
+                "the workspace's module graph does not load: {}",
+                crate::resolve::user_error_text(error, &settings)
+            ),
             "fix the errors reported for go.work and its modules, or add the missing files",
         );
         return;
     }
-    for code in SINGLE_MODULE_CODES {
+    requirements::check(sink, bundle, &requirers, &work_replace, &sums, false);
+    for code in SINGLE_MODULE_CODES.iter().filter(|c| **c != "sum-missing") {
         sink.skip(
             code,
             "go.work",
@@ -482,15 +650,27 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
             commands: vec!["go mod download".to_owned()],
         };
         for n in missing {
+            // The needs name what go downloads; go's message names the module it replaces.
+            let original = res
+                .nodes
+                .iter()
+                .find(|node| node.replacement.as_ref() == Some(&n.module))
+                .map(|node| &node.module);
+            let message = match original {
+                Some(o) => requirements::missing_gomod_message(
+                    &o.path,
+                    &o.version,
+                    Some((&n.module.path, &n.module.version)),
+                ),
+                None => requirements::missing_gomod_message(&n.module.path, &n.module.version, None),
+            };
+            let path = original.map_or(n.module.path.as_str(), |o| o.path.as_str());
             sink.report(
                 "sum-missing",
                 "go.mod",
                 ctx.data,
-                ctx.location(&n.module.path),
-                format!(
-                    "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
-                    n.module.path, n.module.version, n.module.path
-                ),
+                ctx.location(path),
+                message,
                 vec![fix.clone()],
             );
         }

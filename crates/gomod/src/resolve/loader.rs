@@ -141,6 +141,8 @@ pub struct Loader<'a> {
     /// The go command's `base.Fatalf` text (newline-terminated) when a downloaded go.mod does
     /// not match go.sum: the command stops there and prints only this after `stderr`.
     pub fatal: Option<String>,
+    /// The module versions whose go.mod the source did not have, in the order asked.
+    pub absent: Vec<Mod>,
 }
 
 impl<'a> Loader<'a> {
@@ -176,6 +178,7 @@ impl<'a> Loader<'a> {
             failed: false,
             sums: parse_sum_files(source, settings, workspace),
             fatal: None,
+            absent: Vec::new(),
         }
     }
 
@@ -345,6 +348,7 @@ impl<'a> Loader<'a> {
             return self.finish_raw(actual, dep);
         }
         let Some(data) = self.source.gomod(&actual.path, &actual.version) else {
+            self.absent.push(actual.clone());
             return Err(LoadError::about(
                 actual,
                 format!(

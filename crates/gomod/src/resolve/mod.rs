@@ -46,6 +46,7 @@ pub mod retract;
 pub mod summary;
 pub mod supplied;
 pub mod work;
+pub mod wording;
 
 #[cfg(test)]
 mod mvs_dsl;
@@ -59,6 +60,7 @@ pub use input::{
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
 pub use supplied::resolve_graph_text;
+pub use wording::user_error_text;
 
 /// Runs a command on the input: go.mod / go.work checks, graph loading, printing.
 fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
