@@ -56,8 +56,14 @@ const RUN_WITHOUT_GRAPH: &[&str] = &[
 const MISSING_NAMED: usize = 5;
 
 /// Skips the graph rules that need the dependencies' go.mod files, naming the missing ones
-/// (`module@version`); `also` are further rules the input could not decide.
-fn skip_for_missing(sink: &mut Sink, file: &str, missing: &[String], also: &[&'static str]) {
+/// (`module@version`), when `graph_rules`; `also` are further rules the input could not decide.
+fn skip_for_missing(
+    sink: &mut Sink,
+    file: &str,
+    missing: &[String],
+    also: &[&'static str],
+    graph_rules: bool,
+) {
     let mut named: Vec<&str> = missing.iter().map(String::as_str).take(MISSING_NAMED).collect();
     let more = missing.len().saturating_sub(MISSING_NAMED);
     let more_text = format!("{more} more");
@@ -74,7 +80,7 @@ fn skip_for_missing(sink: &mut Sink, file: &str, missing: &[String], also: &[&'s
     let codes: Vec<&'static str> = GRAPH_CODES
         .iter()
         .copied()
-        .filter(|c| !RUN_WITHOUT_GRAPH.contains(c))
+        .filter(|c| graph_rules && !RUN_WITHOUT_GRAPH.contains(c))
         .chain(also.iter().copied())
         .collect();
     skip_codes(sink, &codes, file, &reason, to_enable);
@@ -131,13 +137,15 @@ fn without_graph(
             missing.push(m);
         }
     }
-    skip_for_missing(sink, file, &missing, also);
+    skip_for_missing(sink, file, &missing, also, true);
 }
 
 /// The resolver's settings for the user's go version (the default one when it is not known).
 fn settings_for(local_go: Option<&str>) -> Settings {
     Settings {
         go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
+        // As deep as the web app's: go names sibling directories relative to it (`../x`).
+        root_dir: crate::analyze::PLAYGROUND_DIR.to_owned(),
         ..Settings::default()
     }
 }
@@ -237,8 +245,18 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
             without_graph(sink, bundle, &requirer, &[], &root_sum_files, "go.mod", missing);
         } else {
             requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
-            skip_all(
+            let undecided = named::check(sink, bundle, &requirer, &root_sum_files.files);
+            if !undecided.is_empty() {
+                skip_for_missing(sink, "go.mod", &undecided, &["ambiguous-import-risk"], false);
+            }
+            let codes: Vec<&'static str> = GRAPH_CODES
+                .iter()
+                .copied()
+                .filter(|c| !RUN_WITHOUT_GRAPH.contains(c))
+                .collect();
+            skip_codes(
                 sink,
+                &codes,
                 "go.mod",
                 &format!(
                     "the module graph does not load: {}",
@@ -511,7 +529,8 @@ fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
 /// command reads each selected module's go.mod). Hashes, retractions, deprecations and path
 /// checks need the go.mod files themselves, so those rules are skipped.
 fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
-    let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    let mut res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    crate::resolve::with_main_gomod(&mut res, gomod);
     let ctx = Main {
         data: gomod,
         m: main,
@@ -521,7 +540,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             code,
             "go.mod",
             "only the go mod graph output is in the bundle".to_owned(),
-            "add the dependencies' go.mod files in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+            "add the dependencies' go.mod files (module@version)".to_owned(),
         );
     }
     if let Some(error) = &res.error {
@@ -539,27 +558,33 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             .workspace_file("", WorkspaceFile::GoSum)
             .unwrap_or_default(),
     );
-    for entry in &res.build_list {
-        let m = &entry.module;
-        let replaced = main.replace.iter().any(|r| {
-            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
-        });
-        if m.version.is_empty()
-            || res.main_modules.contains(&m.path)
-            || replaced
-            || !sum.gomod_hashes(&m.path, &m.version).is_empty()
-        {
+    // The same needs the go.sum view counts (`with_main_gomod`).
+    for need in &res.sums.graph {
+        let m = &need.module;
+        if !sum.gomod_hashes(&m.path, &m.version).is_empty() {
             continue;
         }
+        let original = res
+            .build_list
+            .iter()
+            .find(|e| e.replacement.as_ref() == Some(m))
+            .map(|e| &e.module);
+        let (path, message) = match original {
+            Some(o) => (
+                o.path.as_str(),
+                requirements::missing_gomod_message(&o.path, &o.version, Some((&m.path, &m.version))),
+            ),
+            None => (
+                m.path.as_str(),
+                requirements::missing_gomod_message(&m.path, &m.version, None),
+            ),
+        };
         sink.report(
             "sum-missing",
             "go.mod",
             gomod,
-            ctx.location(&m.path),
-            format!(
-                "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
-                m.path, m.version, m.path
-            ),
+            ctx.location(path),
+            message,
             vec![Fix {
                 title: "Record the missing hashes".to_owned(),
                 edits: Vec::new(),

@@ -59,7 +59,7 @@ pub use input::{
 };
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
-pub use supplied::resolve_graph_text;
+pub use supplied::{resolve_graph_text, with_main_gomod};
 pub use wording::user_error_text;
 
 /// Runs a command on the input: go.mod / go.work checks, graph loading, printing.

@@ -39,11 +39,44 @@ pub fn user_error_text(error: &str, settings: &Settings) -> String {
         rest = tail.get(NOT_FOUND.len()..).unwrap_or_default();
     }
     out.push_str(rest);
+    out = open_as_read(&out);
     if settings.root_dir.len() > 1 {
         out = out
             .replace(&format!("{}/", settings.root_dir), "")
             .replace(&settings.root_dir, ".");
     }
+    out
+}
+
+/// go's "reading NAME: open ABSOLUTE: REASON" names one file twice, the second time by its
+/// absolute path on go's machine: the second name becomes the first.
+fn open_as_read(text: &str) -> String {
+    const READING: &str = "reading ";
+    const OPEN: &str = ": open ";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(READING) {
+        let after = rest.get(start + READING.len()..).unwrap_or_default();
+        let name_end = after.find([':', '\n']).unwrap_or(after.len());
+        let name = after.get(..name_end).unwrap_or_default();
+        let tail = after.get(name_end..).unwrap_or_default();
+        let Some(opened) = tail.strip_prefix(OPEN).filter(|o| o.starts_with('/')) else {
+            out.push_str(rest.get(..start + READING.len()).unwrap_or_default());
+            rest = after;
+            continue;
+        };
+        let Some(abs_end) = opened.find(": ") else {
+            out.push_str(rest.get(..start + READING.len()).unwrap_or_default());
+            rest = after;
+            continue;
+        };
+        out.push_str(rest.get(..start + READING.len()).unwrap_or_default());
+        out.push_str(name);
+        out.push_str(OPEN);
+        out.push_str(name);
+        rest = opened.get(abs_end..).unwrap_or_default();
+    }
+    out.push_str(rest);
     out
 }
 
@@ -78,6 +111,13 @@ mod tests {
                 &settings
             ),
             "example.com/b@v1.0.0 (replaced by ./b): reading b/go.mod: open b/go.mod: no such file or directory"
+        );
+        assert_eq!(
+            user_error_text(
+                "example.com/b@v1.0.0 (replaced by ../b): reading ../b/go.mod: open /home/user/b/go.mod: no such file or directory",
+                &settings
+            ),
+            "example.com/b@v1.0.0 (replaced by ../b): reading ../b/go.mod: open ../b/go.mod: no such file or directory"
         );
         // Other texts pass unchanged.
         assert_eq!(user_error_text("go.mod:3: unknown directive", &settings), "go.mod:3: unknown directive");
