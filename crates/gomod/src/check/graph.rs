@@ -270,7 +270,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
     requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
-    notes(sink, &ctx, &session.loader);
+    notes(sink, bundle, &ctx, &session.loader);
     let mains = super::graph_shape::Mains {
         files: vec![super::graph_shape::MainFile {
             file: "go.mod",
@@ -756,7 +756,12 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     }
 }
 
-fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loader<'_>) {
+fn notes(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    ctx: &Main<'_>,
+    loader: &crate::resolve::loader::Loader<'_>,
+) {
     for r in &ctx.m.require {
         let m = Mod::new(r.module.path.as_str(), r.module.version.as_str());
         let notes = retract::notes(loader, &m);
@@ -765,6 +770,14 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
             title: format!("Move {} to its latest version", m.path),
             edits: Vec::new(),
             commands: vec![format!("go get {}@latest", m.path)],
+        };
+        // A retracted version moves to the version `go get M@latest` picks, when the input
+        // holds its go.mod (so the edit can record its hash too).
+        let retracted_fix = match &notes.retracted {
+            Some(_) => newer_unretracted(bundle, loader, &m)
+                .and_then(|v| move_requirement(bundle, ctx, r, &v))
+                .unwrap_or_else(|| upgrade.clone()),
+            None => upgrade.clone(),
         };
         if let Some(rationales) = &notes.retracted {
             // Like the go command's ModuleRetractedError: only the first rationale is shown.
@@ -778,7 +791,7 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
                 ctx.data,
                 range.clone(),
                 format!("go: warning: {}@{}: {why}", m.path, m.version),
-                vec![upgrade.clone()],
+                vec![retracted_fix],
             );
         }
         if !notes.deprecated.is_empty() {
@@ -796,6 +809,89 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
             );
         }
     }
+}
+
+/// The version `go get PATH@latest` would move a retracted `m` to, among the versions the
+/// input lists (`@v/list`) and holds a go.mod for: the highest release that is not retracted,
+/// else the highest such pre-release; only versions above `m`.
+fn newer_unretracted(
+    bundle: &Bundle,
+    loader: &crate::resolve::loader::Loader<'_>,
+    m: &Mod,
+) -> Option<String> {
+    let mut candidates: Vec<String> = bundle
+        .versions(&m.path)
+        .into_iter()
+        .filter(|v| {
+            crate::version::semver::is_valid(v)
+                && crate::version::semver::compare(v, &m.version).is_gt()
+                && bundle.dependency_gomod(&m.path, v).is_some()
+        })
+        .collect();
+    crate::version::semver::sort(&mut candidates);
+    let usable = |v: &&String| {
+        retract::notes(loader, &Mod::new(m.path.as_str(), v.as_str()))
+            .retracted
+            .is_none()
+    };
+    let release = candidates
+        .iter()
+        .rev()
+        .filter(|v| crate::version::semver::prerelease(v).is_empty())
+        .find(usable);
+    release
+        .or_else(|| candidates.iter().rev().find(usable))
+        .cloned()
+}
+
+/// The fix moving requirement `r` to `version`: the version token of its go.mod line, and the
+/// go.mod hash of that version added to go.sum when missing.
+fn move_requirement(
+    bundle: &Bundle,
+    ctx: &Main<'_>,
+    r: &crate::modfile::Require,
+    version: &str,
+) -> Option<Fix> {
+    let line = ctx.m.syntax.line(r.line)?.byte_span();
+    let in_block = ctx.m.syntax.block_of(r.line).is_some();
+    let token = text::token_in(ctx.data, line, if in_block { 1 } else { 2 })?;
+    let mut edits = vec![TextEdit {
+        file: "go.mod".to_owned(),
+        range: token,
+        new_text: version.to_owned(),
+    }];
+    let sum_data = bundle
+        .workspace_file("", WorkspaceFile::GoSum)
+        .unwrap_or_default();
+    let sum = GoSum::parse("go.sum", sum_data);
+    let path = r.module.path.as_str();
+    if sum.gomod_hashes(path, version).is_empty() {
+        let gomod = bundle.dependency_gomod(path, version)?;
+        let entries: Vec<(String, String, String)> = sum
+            .entries()
+            .map(|(_, e)| (e.path.clone(), e.version.clone(), e.hash.clone()))
+            .chain(std::iter::once((
+                path.to_owned(),
+                format!("{version}/go.mod"),
+                crate::sum::gomod_hash(gomod),
+            )))
+            .collect();
+        let rewritten = write_sums(
+            entries
+                .iter()
+                .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
+        );
+        edits.push(TextEdit {
+            file: "go.sum".to_owned(),
+            range: 0..sum_data.len(),
+            new_text: String::from_utf8(rewritten).ok()?,
+        });
+    }
+    Some(Fix {
+        title: format!("Move {path} to {version}, its latest version that is not retracted"),
+        edits,
+        commands: vec![format!("go get {path}@latest")],
+    })
 }
 
 /// The go command's `ShortMessage`: the first line, trimmed, unless it is empty (then
