@@ -210,6 +210,13 @@ fn resolution_of(
         Some(input) => {
             let mut res = resolve::resolve(&input, Cmd::ListAll);
             word_errors_for_user(&mut res, &settings);
+            // A graph that does not load needs, as far as the input shows, what the checks
+            // then check: the listed requirements' lines (the go.sum view says the same).
+            if res.error.is_some() {
+                if let Some(needs) = check::requirements::root_sum_needs(bundle) {
+                    res.sums = needs;
+                }
+            }
             Some(res)
         }
         None => match graph_text {

@@ -271,6 +271,20 @@ fn a_missing_dependency_file_is_named_by_module_version() {
     let shown = analysis.summary();
     assert!(!shown.contains("file://") && !shown.contains(PLAYGROUND_DIR), "{shown}");
     assert!(shown.contains("needs the go.mod files of example.com/b@v1.0.0"), "{shown}");
+    // The go.sum view counts what the findings say: both requirements' lines are missing.
+    let res = analysis.resolution.as_ref().expect("a resolution with its error");
+    let rows = views::sum_rows(res, &crate::sum::GoSum::parse("go.sum", b""));
+    let missing = rows
+        .iter()
+        .filter(|r| r.status == views::SumStatus::Missing)
+        .count();
+    let findings = analysis
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sum-missing")
+        .count();
+    assert_eq!((missing, findings), (2, 2), "{shown}");
 }
 
 /// With only `go mod graph` output next to go.mod and go.sum, the go.sum view and the build

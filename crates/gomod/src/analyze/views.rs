@@ -146,7 +146,8 @@ pub enum SumStatus {
     /// In go.sum, but nothing in this graph needs it (`go mod tidy` would remove it).
     Unused,
     /// In go.sum, not among the lines this graph is known to need, and not known to be unused
-    /// either (the graph is unpruned or was pasted as `go mod graph` output, as for sum-unused).
+    /// either (the graph is unpruned, does not load, or was pasted as `go mod graph` output, as
+    /// for sum-unused).
     NotChecked,
 }
 
@@ -235,7 +236,7 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
     }
     crate::sort::sort(&mut used);
     // As for sum-unused: only a pruned graph's needs are known exactly.
-    let unused = if res.pruning == "pruned" {
+    let unused = if res.pruning == "pruned" && res.error.is_none() {
         SumStatus::Unused
     } else {
         SumStatus::NotChecked

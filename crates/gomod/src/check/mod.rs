@@ -24,7 +24,7 @@ mod graph_shape;
 mod markers;
 mod named;
 mod render;
-mod requirements;
+pub(crate) mod requirements;
 mod rules;
 mod text;
 mod vendor;

@@ -305,3 +305,51 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
         }
     }
 }
+
+/// The go.sum lines the root go.mod's listed requirements need, as the rules here check them
+/// when the graph does not load: each requirement's `/go.mod` line (after replacement; its hash
+/// when the input holds the file), and the content hash of the direct ones. `None` without a
+/// root go.mod that parses, or in workspace mode.
+pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resolution::SumNeeds> {
+    use crate::resolve::resolution::{SumNeed, SumNeeds};
+    use crate::resolve::Mod;
+    if bundle.workspace_file("", WorkspaceFile::GoWork).is_some() {
+        return None;
+    }
+    let data = bundle.workspace_file("", WorkspaceFile::GoMod)?;
+    let m = crate::modfile::parse("go.mod", data).ok()?;
+    let mains = [Requirer {
+        file: "go.mod",
+        data,
+        m: &m,
+    }];
+    let own = replacements(&m);
+    let mut graph: Vec<SumNeed> = Vec::new();
+    let mut zip: Vec<Mod> = Vec::new();
+    for r in &m.require {
+        let Some((path, version, _)) =
+            downloaded(&r.module.path, &r.module.version, &mains, &[], &own)
+        else {
+            continue;
+        };
+        let module = Mod::new(path, version);
+        if !r.indirect && !zip.contains(&module) {
+            zip.push(module.clone());
+        }
+        if graph.iter().any(|n| n.module == module) {
+            continue;
+        }
+        graph.push(SumNeed {
+            hash: bundle.dependency_gomod(path, version).map(gomod_hash),
+            module,
+        });
+    }
+    crate::sort::sort_by(&mut graph, |a, b| {
+        crate::resolve::order::compare_mods(&a.module, &b.module)
+    });
+    Some(SumNeeds {
+        graph,
+        zip_if_imported: zip,
+        ..SumNeeds::default()
+    })
+}
