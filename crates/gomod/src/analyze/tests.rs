@@ -260,6 +260,7 @@ fn a_missing_dependency_file_is_named_by_module_version() {
             "example.com/a/@v/v1.0.0.mod".to_owned(),
             b"module example.com/a\n\ngo 1.22.0\n".to_vec(),
         ),
+        ("go.sum".to_owned(), Vec::new()),
     ];
     let analysis = analyze_files(&files, &Options::default());
     let error = analysis

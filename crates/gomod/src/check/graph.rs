@@ -92,12 +92,16 @@ pub const NEEDS_DEPENDENCY_FILES: &str = "needs the go.mod files of ";
 
 /// The go.sum files of the root module, parsed, with the one a fix edits.
 fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
-    let data = bundle
-        .workspace_file("", WorkspaceFile::GoSum)
-        .unwrap_or_default();
+    let file = bundle.workspace_file("", WorkspaceFile::GoSum);
+    let data = file.unwrap_or_default();
     requirements::Sums {
         files: vec![GoSum::parse("go.sum", data)],
         edit: Some(("go.sum", data)),
+        absent: if file.is_none() {
+            vec!["go.sum".to_owned()]
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -330,26 +334,28 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             new_version: &r.new.version,
         })
         .collect();
-    // go looks a hash up in go.work.sum and in every workspace module's go.sum.
-    let mut sum_files = vec![GoSum::parse(
-        "go.work.sum",
-        bundle
-            .workspace_file("", WorkspaceFile::GoWorkSum)
-            .unwrap_or_default(),
-    )];
-    for (dir, which, file) in bundle.workspace_files() {
-        let gomod_name = if dir.is_empty() {
-            "go.mod".to_owned()
-        } else {
-            format!("{dir}/go.mod")
+    // go looks a hash up in go.work.sum and in every workspace module's go.sum; without one of
+    // them in the input, the lines it would hold are unknown.
+    let work_sum = bundle.workspace_file("", WorkspaceFile::GoWorkSum);
+    let mut absent: Vec<String> = Vec::new();
+    if work_sum.is_none() {
+        absent.push("go.work.sum".to_owned());
+    }
+    let mut sum_files = vec![GoSum::parse("go.work.sum", work_sum.unwrap_or_default())];
+    for r in &requirers {
+        let name = match r.file.strip_suffix("go.mod") {
+            Some(dir) => format!("{dir}go.sum"),
+            None => continue,
         };
-        if which == WorkspaceFile::GoSum && requirers.iter().any(|r| r.file == gomod_name) {
-            sum_files.push(GoSum::parse(&file.name, &file.data));
+        match bundle.file(&name) {
+            Some(data) => sum_files.push(GoSum::parse(&name, data)),
+            None => absent.push(name),
         }
     }
     let sums = requirements::Sums {
         files: sum_files,
         edit: None,
+        absent,
     };
     let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
     if requires && bundle.dependency_paths().is_empty() {
@@ -535,11 +541,22 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         data: gomod,
         m: main,
     };
-    for code in GRAPH_CODES.iter().filter(|c| **c != "sum-missing") {
+    // The rules on names see the modules go.mod and go.sum name (the graph's paths are the
+    // same once go.sum is complete); the others need the go.mod files themselves.
+    let requirer = [Requirer {
+        file: "go.mod",
+        data: gomod,
+        m: main,
+    }];
+    let undecided = named::check(sink, bundle, &requirer, &root_sums(bundle).files);
+    for code in GRAPH_CODES
+        .iter()
+        .filter(|c| !RUN_WITHOUT_GRAPH.contains(c) || (**c == "ambiguous-import-risk" && !undecided.is_empty()))
+    {
         sink.skip(
             code,
             "go.mod",
-            "only the go mod graph output is in the bundle".to_owned(),
+            format!("{NEEDS_DEPENDENCY_FILES}the modules of the pasted go mod graph output"),
             "add the dependencies' go.mod files (module@version)".to_owned(),
         );
     }

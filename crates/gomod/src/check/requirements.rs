@@ -43,6 +43,9 @@ impl Replacement<'_> {
 pub(crate) struct Sums<'a> {
     pub files: Vec<GoSum>,
     pub edit: Option<(&'a str, &'a [u8])>,
+    /// The go.sum files go would read that the input lacks: then nothing here can be told
+    /// (the user pasted go.mod alone), and the rules are skipped rather than report every line.
+    pub absent: Vec<String>,
 }
 
 impl Sums<'_> {
@@ -146,6 +149,16 @@ pub(crate) fn check(
     sums: &Sums<'_>,
     gomod_lines: bool,
 ) {
+    if !sums.absent.is_empty() {
+        let reason = format!("{} is not in the input", sums.absent.join(" and "));
+        let to_enable = format!("add {}", sums.absent.join(" and "));
+        let file = sums.absent.first().map_or("go.sum", String::as_str);
+        if gomod_lines {
+            sink.skip("sum-missing", file, reason.clone(), to_enable.clone());
+        }
+        sink.skip("sum-missing-zip", file, reason, to_enable);
+        return;
+    }
     // The lines a fix can add: those whose go.mod is in the input.
     let mut addable: Vec<(String, String, String)> = Vec::new();
     // (main index, require line, required path, message).
@@ -308,8 +321,8 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
 
 /// The go.sum lines the root go.mod's listed requirements need, as the rules here check them
 /// when the graph does not load: each requirement's `/go.mod` line (after replacement; its hash
-/// when the input holds the file), and the content hash of the direct ones. `None` without a
-/// root go.mod that parses, or in workspace mode.
+/// when the input holds the file), and the content hash of the direct ones; none without a
+/// go.sum in the input. `None` without a root go.mod that parses, or in workspace mode.
 pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resolution::SumNeeds> {
     use crate::resolve::resolution::{SumNeed, SumNeeds};
     use crate::resolve::Mod;
@@ -318,6 +331,10 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
     }
     let data = bundle.workspace_file("", WorkspaceFile::GoMod)?;
     let m = crate::modfile::parse("go.mod", data).ok()?;
+    // Without go.sum the rules are skipped, and nothing is known to be needed from it.
+    if bundle.workspace_file("", WorkspaceFile::GoSum).is_none() {
+        return Some(SumNeeds::default());
+    }
     let mains = [Requirer {
         file: "go.mod",
         data,
