@@ -79,7 +79,11 @@ fn list_and_graph_verify_go_sum_as_go_does() {
     let mut failures = Vec::new();
     let mut mismatches = 0;
     for path in cases() {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let scratch = Scratch::new("sum-verify");
         let root = scratch.root.join("root");
@@ -129,13 +133,20 @@ fn list_and_graph_verify_go_sum_as_go_does() {
                         "{name}: resolution error {got:?}, go printed {want:?}"
                     ));
                 }
-                if go.exit_code != 0 && resolution.as_ref().is_some_and(|r| !r.build_list.is_empty()) {
+                if go.exit_code != 0
+                    && resolution
+                        .as_ref()
+                        .is_some_and(|r| !r.build_list.is_empty())
+                {
                     failures.push(format!("{name}: a build list although go stops"));
                 }
             }
         }
     }
     // Every case but the near miss fails in go for both commands and both layouts.
-    assert!(mismatches >= 20, "only {mismatches} runs met a checksum mismatch");
+    assert!(
+        mismatches >= 20,
+        "only {mismatches} runs met a checksum mismatch"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

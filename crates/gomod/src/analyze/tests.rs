@@ -237,13 +237,19 @@ fn go_mod_and_go_sum_alone_name_the_missing_sums() {
             coverage.ran, coverage.total, coverage.need_dependency_files
         ))
     );
-    let not_run = analysis.not_run.first().expect("no graph without the files");
+    let not_run = analysis
+        .not_run
+        .first()
+        .expect("no graph without the files");
     assert_eq!(
         not_run.reason,
         "needs the go.mod files of github.com/gin-gonic/gin@v1.9.1, github.com/google/uuid@v1.6.0 and golang.org/x/sync@v0.7.0"
     );
     let shown = analysis.summary();
-    assert!(!shown.contains("file://") && !shown.contains(PLAYGROUND_DIR), "{shown}");
+    assert!(
+        !shown.contains("file://") && !shown.contains(PLAYGROUND_DIR),
+        "{shown}"
+    );
 }
 
 /// A bundle with only some dependency go.mod files: the graph stops at the first missing one,
@@ -268,12 +274,24 @@ fn a_missing_dependency_file_is_named_by_module_version() {
         .as_ref()
         .and_then(|r| r.error.clone())
         .expect("the graph stops at b");
-    assert_eq!(error, "example.com/b@v1.0.0: its go.mod file is not in the input");
+    assert_eq!(
+        error,
+        "example.com/b@v1.0.0: its go.mod file is not in the input"
+    );
     let shown = analysis.summary();
-    assert!(!shown.contains("file://") && !shown.contains(PLAYGROUND_DIR), "{shown}");
-    assert!(shown.contains("needs the go.mod files of example.com/b@v1.0.0"), "{shown}");
+    assert!(
+        !shown.contains("file://") && !shown.contains(PLAYGROUND_DIR),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("needs the go.mod files of example.com/b@v1.0.0"),
+        "{shown}"
+    );
     // The go.sum view counts what the findings say: both requirements' lines are missing.
-    let res = analysis.resolution.as_ref().expect("a resolution with its error");
+    let res = analysis
+        .resolution
+        .as_ref()
+        .expect("a resolution with its error");
     let rows = views::sum_rows(res, &crate::sum::GoSum::parse("go.sum", b""));
     let missing = rows
         .iter()
@@ -317,7 +335,11 @@ fn views_agree_with_findings_on_a_supplied_graph() {
         .collect();
     assert_eq!(
         direct,
-        vec![("example.com/a", true), ("example.com/b", true), ("example.com/c", false)]
+        vec![
+            ("example.com/a", true),
+            ("example.com/b", true),
+            ("example.com/c", false)
+        ]
     );
     let rows = views::sum_rows(
         res,

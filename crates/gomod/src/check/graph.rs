@@ -1,8 +1,11 @@
 //! Graph rules, on top of the resolver: updates-needed, sum-missing, sum-unused,
 //! retracted-version, deprecated-module and module-path-mismatch here, and the rules on the
-//! graph's shape in `graph_shape`. They need the dependencies' go.mod files (the bundle's
-//! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
-//! shape rules run on the workspace's resolution and the per-module rules are skipped.
+//! graph's shape in `graph_shape`. They run as deep as the input allows: when the dependencies'
+//! go.mod files are missing (or the graph stops at one), `requirements` still checks the go.sum
+//! lines of the listed requirements and `named` the module paths go.mod and go.sum name, and
+//! the other rules are skipped naming the missing files (`module@version`), never guessed. With
+//! a go.work the shape rules run on the workspace's resolution and the per-module rules are
+//! skipped.
 
 use super::requirements::{self, Requirer};
 use super::{named, text, Fix, Sink, TextEdit};
@@ -64,7 +67,11 @@ fn skip_for_missing(
     also: &[&'static str],
     graph_rules: bool,
 ) {
-    let mut named: Vec<&str> = missing.iter().map(String::as_str).take(MISSING_NAMED).collect();
+    let mut named: Vec<&str> = missing
+        .iter()
+        .map(String::as_str)
+        .take(MISSING_NAMED)
+        .collect();
     let more = missing.len().saturating_sub(MISSING_NAMED);
     let more_text = format!("{more} more");
     if more > 0 {
@@ -107,7 +114,11 @@ fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
 
 /// The go.mod files the main modules' requirements need that the bundle does not hold, as
 /// `module@version` (after replacement; directories need none).
-fn missing_requirement_files(bundle: &Bundle, mains: &[Requirer<'_>], work_replace: &[requirements::Replacement<'_>]) -> Vec<String> {
+fn missing_requirement_files(
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    work_replace: &[requirements::Replacement<'_>],
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (path, version) in requirements::downloads(mains, work_replace) {
         let name = format!("{path}@{version}");
@@ -182,7 +193,15 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         // Requirements all replaced by directories need no dependency file: the graph loads
         // (and says what is wrong with the directories).
         if !missing.is_empty() {
-            without_graph(sink, bundle, &requirer, &[], &root_sum_files, "go.mod", missing);
+            without_graph(
+                sink,
+                bundle,
+                &requirer,
+                &[],
+                &root_sum_files,
+                "go.mod",
+                missing,
+            );
             return;
         }
     }
@@ -246,12 +265,26 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 .iter()
                 .map(|m| format!("{}@{}", m.path, m.version))
                 .collect();
-            without_graph(sink, bundle, &requirer, &[], &root_sum_files, "go.mod", missing);
+            without_graph(
+                sink,
+                bundle,
+                &requirer,
+                &[],
+                &root_sum_files,
+                "go.mod",
+                missing,
+            );
         } else {
             requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
             let undecided = named::check(sink, bundle, &requirer, &root_sum_files.files);
             if !undecided.is_empty() {
-                skip_for_missing(sink, "go.mod", &undecided, &["ambiguous-import-risk"], false);
+                skip_for_missing(
+                    sink,
+                    "go.mod",
+                    &undecided,
+                    &["ambiguous-import-risk"],
+                    false,
+                );
             }
             let codes: Vec<&'static str> = GRAPH_CODES
                 .iter()
@@ -322,7 +355,11 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
     }
     let requirers: Vec<Requirer> = parsed
         .iter()
-        .map(|(name, data, m)| Requirer { file: name, data, m })
+        .map(|(name, data, m)| Requirer {
+            file: name,
+            data,
+            m,
+        })
         .collect();
     let work_replace: Vec<requirements::Replacement> = work
         .replace
@@ -361,7 +398,15 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
     if requires && bundle.dependency_paths().is_empty() {
         let missing = missing_requirement_files(bundle, &requirers, &work_replace);
         if !missing.is_empty() {
-            without_graph(sink, bundle, &requirers, &work_replace, &sums, "go.work", missing);
+            without_graph(
+                sink,
+                bundle,
+                &requirers,
+                &work_replace,
+                &sums,
+                "go.work",
+                missing,
+            );
             return;
         }
     }
@@ -373,7 +418,15 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
     if let Some(error) = &res.error {
         let missing = missing_requirement_files(bundle, &requirers, &work_replace);
         if !missing.is_empty() {
-            without_graph(sink, bundle, &requirers, &work_replace, &sums, "go.work", missing);
+            without_graph(
+                sink,
+                bundle,
+                &requirers,
+                &work_replace,
+                &sums,
+                "go.work",
+                missing,
+            );
             return;
         }
         requirements::check(sink, bundle, &requirers, &work_replace, &sums, true);
@@ -549,10 +602,9 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         m: main,
     }];
     let undecided = named::check(sink, bundle, &requirer, &root_sums(bundle).files);
-    for code in GRAPH_CODES
-        .iter()
-        .filter(|c| !RUN_WITHOUT_GRAPH.contains(c) || (**c == "ambiguous-import-risk" && !undecided.is_empty()))
-    {
+    for code in GRAPH_CODES.iter().filter(|c| {
+        !RUN_WITHOUT_GRAPH.contains(c) || (**c == "ambiguous-import-risk" && !undecided.is_empty())
+    }) {
         sink.skip(
             code,
             "go.mod",
@@ -589,7 +641,11 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         let (path, message) = match original {
             Some(o) => (
                 o.path.as_str(),
-                requirements::missing_gomod_message(&o.path, &o.version, Some((&m.path, &m.version))),
+                requirements::missing_gomod_message(
+                    &o.path,
+                    &o.version,
+                    Some((&m.path, &m.version)),
+                ),
             ),
             None => (
                 m.path.as_str(),
@@ -704,7 +760,9 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                     &o.version,
                     Some((&n.module.path, &n.module.version)),
                 ),
-                None => requirements::missing_gomod_message(&n.module.path, &n.module.version, None),
+                None => {
+                    requirements::missing_gomod_message(&n.module.path, &n.module.version, None)
+                }
             };
             let path = original.map_or(n.module.path.as_str(), |o| o.path.as_str());
             sink.report(

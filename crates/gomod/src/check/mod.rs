@@ -31,8 +31,8 @@ mod vendor;
 
 pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
-pub use render::{to_json, to_sarif, to_text};
 pub use graph::NEEDS_DEPENDENCY_FILES;
+pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
 
 use std::ops::Range;

@@ -121,10 +121,7 @@ fn case_collision(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)
         .map(|&(path, _)| (case_fold_key(path), path))
         .collect();
     crate::sort::sort(&mut by_key);
-    for group in by_key
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.len() > 1)
-    {
+    for group in by_key.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
         let (Some((_, first)), Some((_, second))) = (group.first(), group.get(1)) else {
             continue;
         };

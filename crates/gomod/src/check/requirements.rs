@@ -125,13 +125,9 @@ pub(crate) fn downloads<'a>(
     for main in mains {
         let own = replacements(main.m);
         for r in &main.m.require {
-            if let Some((path, version, _)) = downloaded(
-                &r.module.path,
-                &r.module.version,
-                mains,
-                work_replace,
-                &own,
-            ) {
+            if let Some((path, version, _)) =
+                downloaded(&r.module.path, &r.module.version, mains, work_replace, &own)
+            {
                 out.push((path, version));
             }
         }
@@ -229,7 +225,14 @@ pub(crate) fn check(
             fix.title = format!("Download {path} to record the hash");
             fix.commands = vec![format!("go mod download {path}")];
         }
-        sink.report("sum-missing", main.file, main.data, range, message, vec![fix]);
+        sink.report(
+            "sum-missing",
+            main.file,
+            main.data,
+            range,
+            message,
+            vec![fix],
+        );
     }
 }
 

@@ -45,8 +45,8 @@ pub mod resolution;
 pub mod retract;
 pub mod summary;
 pub mod supplied;
-pub mod work;
 pub mod wording;
+pub mod work;
 
 #[cfg(test)]
 mod mvs_dsl;

@@ -160,9 +160,14 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
 pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
     let (loaded, error): (Option<&Loaded>, Option<String>) = match &session.outcome {
         // A checksum mismatch stops the go command before it prints anything of the graph.
-        _ if session.loader.fatal.is_some() => {
-            (None, session.loader.fatal.as_ref().map(|f| f.trim_end().to_owned()))
-        }
+        _ if session.loader.fatal.is_some() => (
+            None,
+            session
+                .loader
+                .fatal
+                .as_ref()
+                .map(|f| f.trim_end().to_owned()),
+        ),
         Ok(l) => (Some(l), None),
         Err(f) => (f.partial.as_deref(), Some(f.message.clone())),
     };

@@ -175,7 +175,10 @@ pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
             .iter()
             .any(|r| r.module.path == entry.module.path && !r.indirect);
         entry.replacement = replacement(&entry.module);
-        let downloaded = entry.replacement.clone().unwrap_or_else(|| entry.module.clone());
+        let downloaded = entry
+            .replacement
+            .clone()
+            .unwrap_or_else(|| entry.module.clone());
         if !downloaded.version.is_empty() {
             needs.push(downloaded);
         }

@@ -120,6 +120,9 @@ mod tests {
             "example.com/b@v1.0.0 (replaced by ../b): reading ../b/go.mod: open ../b/go.mod: no such file or directory"
         );
         // Other texts pass unchanged.
-        assert_eq!(user_error_text("go.mod:3: unknown directive", &settings), "go.mod:3: unknown directive");
+        assert_eq!(
+            user_error_text("go.mod:3: unknown directive", &settings),
+            "go.mod:3: unknown directive"
+        );
     }
 }
