@@ -255,7 +255,7 @@ fn add_lines_fix(sums: &Sums<'_>, addable: &[(String, String, String)], missing:
                     .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
             )
             .collect();
-        if let Ok(new_text) = String::from_utf8(write_sums(entries.into_iter())) {
+        if let Ok(new_text) = String::from_utf8(write_sums(entries)) {
             edits.push(TextEdit {
                 file: name.to_owned(),
                 range: 0..data.len(),
