@@ -402,6 +402,56 @@ fn graph_cases_agree_with_go_list() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The `.nodeps` cases hold go.mod and go.sum only. For those that report sum-missing errors,
+/// go runs (`go list -m all`, -mod=readonly) against a file proxy serving each requirement's
+/// go.mod as `module PATH` (which is the real go.mod of the modules whose hashes those cases
+/// record): go stops at the first missing line, whose text must be our first sum-missing
+/// message, byte for byte.
+#[test]
+fn sum_missing_without_dependency_files_is_gos_first_error() {
+    let go = go_binary();
+    let mut runs = 0;
+    for case in cases().into_iter().filter(|c| c.name.ends_with(".nodeps")) {
+        let report = check(&case.bundle, &case.options);
+        let missing: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "sum-missing" && d.severity == Severity::Error)
+            .map(|d| d.message.as_str())
+            .collect();
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let main = gomod::modfile::parse("go.mod", case.bundle.file("go.mod").unwrap_or_default())
+            .expect("the case's go.mod parses");
+        let mut files: Vec<(String, Vec<u8>)> = case
+            .bundle
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), f.data.clone()))
+            .collect();
+        for r in &main.require {
+            let (path, version) = (&r.module.path, &r.module.version);
+            let dir = gomod::path::escape_path(path).expect("a valid module path");
+            let v = gomod::path::escape_version(version).expect("a valid version");
+            files.push((
+                format!("{dir}/@v/{v}.mod"),
+                format!("module {path}\n").into_bytes(),
+            ));
+            files.push((
+                format!("{dir}/@v/list"),
+                format!("{version}\n").into_bytes(),
+            ));
+        }
+        let scratch = Scratch::new("check-nodeps");
+        let (ok, stderr) = go_list_all(&go, &Bundle::from_files(files), &scratch.root);
+        runs += 1;
+        assert!(!ok, "{}: go list -m all succeeded", case.name);
+        assert_eq!(stderr, format!("{first}\n"), "{}", case.name);
+    }
+    assert!(runs >= 1, "no .nodeps case reports sum-missing");
+}
+
 /// For every case with vendor/modules.txt: `go list ./...` over the files plus a main package
 /// fails exactly when vendor-inconsistent is reported, and prints every reported problem.
 #[test]
