@@ -57,7 +57,7 @@ describe('embedding', () => {
       </script>`);
     await page.waitForFunction(() => received.some((m) => m.type === 'gomodplay:ready') && received.some((m) => m.type === 'gomodplay:resize'));
     const frame = page.frameLocator('#f');
-    await waitForCodes(frame, ['sum-missing']);
+    await waitForCodes(frame, ['sum-missing', 'sum-missing-zip']);
     await page.waitForTimeout(200);
     const { last, height } = await page.evaluate(() => ({
       last: received.filter((m) => m.type === 'gomodplay:resize').at(-1),

@@ -80,7 +80,7 @@ describe('the playground', () => {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(background, 'rgb(17, 20, 23)');
     await loadExample(page, '07-missing-go-sum-entry');
-    await waitForCodes(page, ['sum-missing']);
+    await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
     await page.screenshot({ path: join(SCREENSHOTS, 'open-dark.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
@@ -137,9 +137,9 @@ describe('the playground', () => {
   test('applies all fixes at once', async () => {
     const { context, page, problems } = await openPlayground();
     await loadExample(page, '07-missing-go-sum-entry');
-    await waitForCodes(page, ['sum-missing']);
+    await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
     await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
-    await waitForCodes(page, []);
+    await waitForCodes(page, ['sum-missing-zip']);
     await harness.fileTab(page, /go\.sum/).click();
     assert.match(
       await page.getByRole('textbox', { name: 'go.sum', exact: true }).inputValue(),
@@ -245,13 +245,13 @@ describe('the playground', () => {
       '-- go.mod --\nmodule example.com/app\n\ngo 1.22.0\n\nrequire github.com/google/go-cmp v0.6.0\n-- go.sum --\n',
     );
     await page.getByRole('button', { name: 'Load bundle' }).click();
-    await page.getByText(/dependencies' go\.mod files are not in the bundle/).first().waitFor();
+    await page.getByText(/needs the go\.mod files of github\.com\/google\/go-cmp@v0\.6\.0/).first().waitFor();
     await page.getByRole('button', { name: 'Add file' }).click();
     await page.getByPlaceholder(/module@version/).fill('github.com/google/go-cmp@v0.6.0');
     await page.getByRole('textbox', { name: 'File content' }).fill('module github.com/google/go-cmp\n\ngo 1.13\n');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await harness.fileTab(page, 'github.com/google/go-cmp/@v/v0.6.0.mod').waitFor();
-    await waitForCodes(page, ['sum-missing']);
+    await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
     await page.screenshot({ path: join(SCREENSHOTS, 'added-file.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
@@ -336,7 +336,7 @@ describe('the playground', () => {
   test('re-analyses a typical go.mod on every keystroke', async () => {
     const { context, page, problems } = await openPlayground();
     await loadExample(page, '07-missing-go-sum-entry');
-    await waitForCodes(page, ['sum-missing']);
+    await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
     const goTo = (line) => diagnosticsRegion(page).getByRole('button', { name: new RegExp(`^Go to go\\.mod:${line}:`) });
     await goTo(6).waitFor();
     const editor = page.getByRole('textbox', { name: 'go.mod', exact: true });
@@ -350,7 +350,7 @@ describe('the playground', () => {
       const text = await page.getByText(/analysed in/).textContent();
       timings.push(Number(text.match(/([0-9.]+) ms/)[1]));
     }
-    await waitForCodes(page, ['not-formatted', 'sum-missing']);
+    await waitForCodes(page, ['not-formatted', 'sum-missing', 'sum-missing-zip']);
     console.log(`analysis times while typing (ms): ${timings.join(', ')}`);
     const median = [...timings].sort((a, b) => a - b)[2];
     assert.ok(median < 100, `analyses took ${timings} ms`);

@@ -126,7 +126,7 @@ fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
         .iter()
         .map(|d| d.code)
         .collect();
-    assert_eq!(codes, vec!["sum-missing"]);
+    assert_eq!(codes, vec!["sum-missing", "sum-missing-zip"]);
 }
 
 #[test]

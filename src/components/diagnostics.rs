@@ -135,24 +135,29 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             .filter(|d| d.severity == s)
             .count()
     };
-    let summary = if props.input_error.is_some() {
-        "Not analysed".to_owned()
-    } else if report.diagnostics.is_empty() {
-        "No problems found".to_owned()
-    } else {
-        [
-            (Severity::Error, "error", "errors"),
-            (Severity::Warning, "warning", "warnings"),
-            (Severity::Info, "note", "notes"),
-        ]
-        .iter()
-        .filter_map(|(s, one, many)| match count(*s) {
-            0 => None,
-            1 => Some(format!("1 {one}")),
-            n => Some(format!("{n} {many}")),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    // "No problems found" only when every check ran; otherwise the header says how many ran
+    // and what the others need ("12 of 38 checks ran; 26 need your dependencies' go.mod
+    // files — see below").
+    let coverage = props.analysis.coverage().summary();
+    let findings = [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "note", "notes"),
+    ]
+    .iter()
+    .filter_map(|(s, one, many)| match count(*s) {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    })
+    .collect::<Vec<_>>()
+    .join(", ");
+    let summary = match (&props.input_error, findings.is_empty(), coverage) {
+        (Some(_), _, _) => "Not analysed".to_owned(),
+        (None, true, None) => "No problems found".to_owned(),
+        (None, true, Some(coverage)) => coverage,
+        (None, false, None) => findings,
+        (None, false, Some(coverage)) => format!("{findings}. {coverage}"),
     };
     let groups = [
         (Severity::Error, "Errors"),

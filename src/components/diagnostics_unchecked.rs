@@ -51,7 +51,7 @@ pub fn unchecked(a: &Analysis) -> Html {
                 if let Some(error) = graph_error {
                     <li>
                         <strong>{ "The module graph does not load: " }</strong>
-                        <pre class="code unchecked-error">{ format!("go: {error}") }</pre>
+                        <pre class="code unchecked-error">{ go_message(&error) }</pre>
                     </li>
                 }
                 { for a.not_run.iter().map(|n| html! {
@@ -71,5 +71,15 @@ pub fn unchecked(a: &Analysis) -> Html {
                 { for a.notes.iter().map(|n| html! { <li class="note">{ n.clone() }</li> }) }
             </ul>
         </section>
+    }
+}
+
+/// The graph's error as go prints it: with `go: `, except a checksum mismatch, which go prints
+/// as it is.
+fn go_message(error: &str) -> String {
+    if error.starts_with("verifying ") {
+        error.to_owned()
+    } else {
+        format!("go: {error}")
     }
 }

@@ -28,13 +28,17 @@ pub fn GoSumView(props: &GoSumViewProps) -> Html {
         |(res, text)| sum_rows(res, &GoSum::parse("go.sum", text.as_bytes())),
     );
     let count = |s: SumStatus| rows.iter().filter(|r| r.status == s).count();
-    let summary = format!(
+    let mut summary = format!(
         "{} needed, {} missing, {} conflicting, {} unused",
         count(SumStatus::Needed),
         count(SumStatus::Missing),
         count(SumStatus::Conflicting),
         count(SumStatus::Unused),
     );
+    let not_checked = count(SumStatus::NotChecked);
+    if not_checked > 0 {
+        summary.push_str(&format!(", {not_checked} not checked"));
+    }
     let unknown = props.resolution.nodes.is_empty();
     // Paged like the build list: a kubernetes go.sum has thousands of lines.
     let show_all = use_state_eq(|| false);

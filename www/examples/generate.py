@@ -146,7 +146,7 @@ capitalised path, and the go.mod the proxy serves declares the new one.""",
        proxy("github.com/Sirupsen/logrus", "v1.9.3", LOGRUS)])
 
 write("07-missing-go-sum-entry", "Missing go.sum entry", "1.27.3", "local",
-      ["sum-missing"],
+      ["sum-missing", "sum-missing-zip"],
       """A bot bumped go.mod to require go-cmp but did not update go.sum. Since Go 1.16 the go command
 does not add the line itself: go: github.com/google/go-cmp@v0.6.0: missing go.sum entry.""",
       [("go.mod", "module github.com/acme/store\n\ngo 1.22.0\n\nrequire (\n\tgithub.com/google/go-cmp v0.6.0\n\tgithub.com/google/uuid v1.6.0\n)\n"),
@@ -155,7 +155,7 @@ does not add the line itself: go: github.com/google/go-cmp@v0.6.0: missing go.su
        proxy("github.com/google/uuid", "v1.6.0", UUID)])
 
 write("08-retracted-version", "Retracted version", "1.27.3", "local",
-      ["retracted-version"],
+      ["retracted-version", "sum-missing-zip"],
       """klauspost/compress retracted v1.14.1 to v1.14.3 after a bug. go build stays silent; only
 `go get` and `go list -m -u` warn.""",
       [("go.mod", "module github.com/acme/ingest\n\ngo 1.22.0\n\nrequire github.com/klauspost/compress v1.14.2\n"),
@@ -165,16 +165,16 @@ write("08-retracted-version", "Retracted version", "1.27.3", "local",
        proxy("github.com/klauspost/compress", "v1.17.11", COMPRESS_LATEST)])
 
 write("09-genproto-ambiguous-import", "genproto ambiguous import", "1.27.3", "local",
-      ["pseudo-version"],
+      ["pseudo-version", "sum-missing", "sum-missing-zip"],
       """google.golang.org/genproto was split: googleapis/api moved into its own module. With an old
 monolithic genproto still in the graph, `go build` fails with "ambiguous import: found package
-google.golang.org/genproto/googleapis/api/annotations in multiple modules". That needs the
-imported packages, which a bundle does not show, so no rule reports it yet; the pseudo-versions
-are what the playground can see.""",
+google.golang.org/genproto/googleapis/api/annotations in multiple modules". Whether this genproto
+still holds those packages is in its go.mod, which this go.mod alone does not show: "Not checked"
+names the file ambiguous-import-risk needs. Without a go.sum, go stops before that anyway.""",
       [("go.mod", "module github.com/acme/gateway\n\ngo 1.22.0\n\nrequire (\n\tgoogle.golang.org/genproto v0.0.0-20230410155749-daa745c078e1\n\tgoogle.golang.org/genproto/googleapis/api v0.0.0-20240814211410-ddb44dafa142\n)\n")])
 
 write("10-incompatible-v2", "+incompatible v2", "1.27.3", "local",
-      ["incompatible-version"],
+      ["incompatible-version", "sum-missing-zip"],
       """blackfriday v2.0.0 was tagged before the repository had a go.mod, so it is required as
 v2.0.0+incompatible; later v2 releases live at github.com/russross/blackfriday/v2, which
 `go get -u` never moves to.""",

@@ -97,7 +97,7 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
         }
     }
     let mut not_run = Vec::new();
-    let resolution = resolution_of(bundle, options, &mut not_run);
+    let resolution = resolution_of(bundle, options, &report, &mut not_run);
     Analysis {
         bundle: bundle.clone(),
         report,
@@ -149,6 +149,7 @@ fn check_options(options: &Options) -> check::Options {
 fn resolution_of(
     bundle: &Bundle,
     options: &Options,
+    report: &Report,
     not_run: &mut Vec<NotRun>,
 ) -> Option<Resolution> {
     let graph_text = bundle
@@ -175,23 +176,51 @@ fn resolution_of(
     };
     let dependencies_missing =
         !has_gowork && bundle.dependency_paths().is_empty() && needs_dependencies();
+    let supplied = |text: &str| {
+        let mut res = resolve_graph_text(text);
+        if let Some(gomod) = root_gomod {
+            resolve::with_main_gomod(&mut res, gomod);
+        }
+        res
+    };
     if dependencies_missing {
         if let Some(text) = graph_text {
-            return Some(resolve_graph_text(&text));
+            return Some(supplied(&text));
         }
+        // The check report names the missing files (module@version).
+        let reason = report
+            .skipped
+            .iter()
+            .find(|s| s.reason.starts_with(check::NEEDS_DEPENDENCY_FILES))
+            .map_or_else(
+                || "the dependencies' go.mod files are not in the input".to_owned(),
+                |s| s.reason.clone(),
+            );
         not_run.push(NotRun {
             what: "module graph and build list".to_owned(),
-            reason: "the dependencies' go.mod files are not in the bundle".to_owned(),
+            reason,
             to_enable:
-                "add them with \"Add file\" (module@version), or paste the output of `go mod graph`"
+                "add those go.mod files (\"Add file\", module@version), or paste the output of `go mod graph`"
                     .to_owned(),
         });
         return None;
     }
-    match bundle_input(bundle, resolve_settings(options)) {
-        Some(input) => Some(resolve::resolve(&input, Cmd::ListAll)),
+    let settings = resolve_settings(options);
+    match bundle_input(bundle, settings.clone()) {
+        Some(input) => {
+            let mut res = resolve::resolve(&input, Cmd::ListAll);
+            word_errors_for_user(&mut res, &settings);
+            // A graph that does not load needs, as far as the input shows, what the checks
+            // then check: the listed requirements' lines (the go.sum view says the same).
+            if res.error.is_some() {
+                if let Some(needs) = check::requirements::root_sum_needs(bundle) {
+                    res.sums = needs;
+                }
+            }
+            Some(res)
+        }
         None => match graph_text {
-            Some(text) => Some(resolve_graph_text(&text)),
+            Some(text) => Some(supplied(&text)),
             None => {
                 not_run.push(NotRun {
                     what: "module graph and build list".to_owned(),
@@ -204,7 +233,96 @@ fn resolution_of(
     }
 }
 
+/// The resolver's error texts as the page shows them: no proxy URL or playground directory
+/// (see [`resolve::user_error_text`]); the CLI prints go's own.
+fn word_errors_for_user(res: &mut Resolution, settings: &Settings) {
+    if let Some(e) = &mut res.error {
+        *e = resolve::user_error_text(e, settings);
+    }
+    for node in &mut res.nodes {
+        if let Some(e) = &mut node.error {
+            *e = resolve::user_error_text(e, settings);
+        }
+    }
+}
+
+/// How many of the catalogue's checks ran on an input, and what the others need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Checks that ran (found something or not).
+    pub ran: usize,
+    /// Every check of the catalogue.
+    pub total: usize,
+    /// Skipped checks that need the dependencies' go.mod files.
+    pub need_dependency_files: usize,
+    /// Skipped checks that need something else (a setting, a file that parses).
+    pub need_other: usize,
+}
+
+impl Coverage {
+    /// The report's coverage: a rule skipped anywhere counts as not run, and as needing the
+    /// dependency files when that is one of its reasons.
+    pub fn of(report: &Report) -> Coverage {
+        let total = check::RULES.len();
+        let mut needs_files = 0;
+        let mut needs_other = 0;
+        for rule in check::RULES {
+            let reasons: Vec<&check::Skipped> = report
+                .skipped
+                .iter()
+                .filter(|s| s.code == rule.code || s.code == "*")
+                .collect();
+            if reasons.is_empty() {
+                continue;
+            }
+            if reasons
+                .iter()
+                .any(|s| s.reason.starts_with(check::NEEDS_DEPENDENCY_FILES))
+            {
+                needs_files += 1;
+            } else {
+                needs_other += 1;
+            }
+        }
+        Coverage {
+            ran: total - needs_files - needs_other,
+            total,
+            need_dependency_files: needs_files,
+            need_other: needs_other,
+        }
+    }
+
+    /// The header line, when checks were skipped: `12 of 38 checks ran; 26 need your
+    /// dependencies' go.mod files — see below`.
+    pub fn summary(&self) -> Option<String> {
+        if self.ran == self.total {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if self.need_dependency_files > 0 {
+            parts.push(format!(
+                "{} need your dependencies' go.mod files",
+                self.need_dependency_files
+            ));
+        }
+        if self.need_other > 0 {
+            parts.push(format!("{} need other input", self.need_other));
+        }
+        Some(format!(
+            "{} of {} checks ran; {} — see below",
+            self.ran,
+            self.total,
+            parts.join(", ")
+        ))
+    }
+}
+
 impl Analysis {
+    /// How many checks ran; see [`Coverage`].
+    pub fn coverage(&self) -> Coverage {
+        Coverage::of(&self.report)
+    }
+
     /// The go commands that have the same effect as every offered fix, each once, in order.
     pub fn go_commands(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -222,10 +340,14 @@ impl Analysis {
         out
     }
 
-    /// A plain-text summary for tests and logs: the check report, then the resolution's
+    /// A plain-text summary for tests and logs: the check report, how many checks ran, then the
+    /// resolution's
     /// headline (main modules, build-list size, error), the views not run and the notes.
     pub fn summary(&self) -> String {
         let mut out = check::to_text(&self.report);
+        if let Some(coverage) = self.coverage().summary() {
+            let _ = writeln!(out, "checks: {coverage}");
+        }
         match &self.resolution {
             Some(r) => {
                 let _ = writeln!(

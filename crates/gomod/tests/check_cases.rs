@@ -2,7 +2,8 @@
 //! final `want` section with the expected report, the fixes `fix_bundle` applies, the changed
 //! files and the report after fixing. `UPDATE_GOLDEN=1` rewrites the `want` sections.
 //!
-//! Naming: `CODE.txtar` must trigger rule CODE, `CODE-ok.txtar` is a near miss that must not;
+//! Naming: `CODE.txtar` (and `CODE.VARIANT.txtar`) must trigger rule CODE, `CODE-ok.txtar` (and
+//! `CODE-ok.VARIANT.txtar`) is a near miss that must not;
 //! `scenario-*.txtar` are real-world situations. A comment line `go-version: V` sets the Go
 //! version the user runs. Every rule must have both kinds of case.
 //!
@@ -20,7 +21,9 @@ use std::path::{Path, PathBuf};
 
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;
-use gomod::check::{check, fix_bundle, to_text, Options, Report, Severity, RULES};
+use gomod::check::{
+    check, fix_bundle, to_text, Options, Report, Severity, NEEDS_DEPENDENCY_FILES, RULES,
+};
 use scratch::{write, Scratch};
 
 const WANT: &str = "want";
@@ -155,7 +158,9 @@ fn each_case_triggers_or_avoids_its_rule() {
     for case in cases() {
         let report = check(&case.bundle, &case.options);
         let found = codes(&report);
-        if let Some(code) = case.name.strip_suffix("-ok") {
+        // `CODE-ok.txtar` and `CODE-ok.VARIANT.txtar` are near misses.
+        let stem = case.name.split('.').next().unwrap_or_default();
+        if let Some(code) = stem.strip_suffix("-ok") {
             near_missed.insert(code.to_owned());
             if found.contains(code) {
                 failures.push(format!("{}: {code} reported on a near miss", case.name));
@@ -343,6 +348,15 @@ fn graph_cases_agree_with_go_list() {
             continue;
         }
         let report = check(&case.bundle, &case.options);
+        // A bundle holding only some of the dependency go.mod files is not one go can load
+        // from a proxy made of it; its cases check what runs without the others.
+        if report
+            .skipped
+            .iter()
+            .any(|s| s.reason.starts_with(NEEDS_DEPENDENCY_FILES))
+        {
+            continue;
+        }
         let fixed = fix_bundle(&case.bundle, &case.options, &[]);
         for (label, bundle, report) in [
             ("before", &case.bundle, &report),
@@ -386,6 +400,56 @@ fn graph_cases_agree_with_go_list() {
     }
     assert!(runs > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The `.nodeps` cases hold go.mod and go.sum only. For those that report sum-missing errors,
+/// go runs (`go list -m all`, -mod=readonly) against a file proxy serving each requirement's
+/// go.mod as `module PATH` (which is the real go.mod of the modules whose hashes those cases
+/// record): go stops at the first missing line, whose text must be our first sum-missing
+/// message, byte for byte.
+#[test]
+fn sum_missing_without_dependency_files_is_gos_first_error() {
+    let go = go_binary();
+    let mut runs = 0;
+    for case in cases().into_iter().filter(|c| c.name.ends_with(".nodeps")) {
+        let report = check(&case.bundle, &case.options);
+        let missing: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "sum-missing" && d.severity == Severity::Error)
+            .map(|d| d.message.as_str())
+            .collect();
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let main = gomod::modfile::parse("go.mod", case.bundle.file("go.mod").unwrap_or_default())
+            .expect("the case's go.mod parses");
+        let mut files: Vec<(String, Vec<u8>)> = case
+            .bundle
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), f.data.clone()))
+            .collect();
+        for r in &main.require {
+            let (path, version) = (&r.module.path, &r.module.version);
+            let dir = gomod::path::escape_path(path).expect("a valid module path");
+            let v = gomod::path::escape_version(version).expect("a valid version");
+            files.push((
+                format!("{dir}/@v/{v}.mod"),
+                format!("module {path}\n").into_bytes(),
+            ));
+            files.push((
+                format!("{dir}/@v/list"),
+                format!("{version}\n").into_bytes(),
+            ));
+        }
+        let scratch = Scratch::new("check-nodeps");
+        let (ok, stderr) = go_list_all(&go, &Bundle::from_files(files), &scratch.root);
+        runs += 1;
+        assert!(!ok, "{}: go list -m all succeeded", case.name);
+        assert_eq!(stderr, format!("{first}\n"), "{}", case.name);
+    }
+    assert!(runs >= 1, "no .nodeps case reports sum-missing");
 }
 
 /// For every case with vendor/modules.txt: `go list ./...` over the files plus a main package

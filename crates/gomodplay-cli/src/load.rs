@@ -143,6 +143,38 @@ impl ModSource for FsSource {
         out
     }
 
+    /// A bundle's go.sum files as the core reads them; in a directory, go.sum (or go.work.sum
+    /// and the go.sum of each module go.work uses).
+    fn sum_files(&self) -> Vec<(String, Cow<'_, [u8]>)> {
+        if let Some(bundle) = &self.bundle {
+            return bundle.sum_files();
+        }
+        let Some(root) = &self.root else {
+            return Vec::new();
+        };
+        let Some(gowork) = self.read_optional(&root.join("go.work")) else {
+            return self
+                .read_optional(&root.join("go.sum"))
+                .map(|data| ("go.sum".to_owned(), Cow::Owned(data)))
+                .into_iter()
+                .collect();
+        };
+        let main = self
+            .read_optional(&root.join("go.work.sum"))
+            .unwrap_or_default();
+        let mut files = vec![("go.work.sum".to_owned(), Cow::Owned(main))];
+        let uses = gomod::workfile::parse("go.work", &gowork)
+            .map(|w| w.use_.into_iter().map(|u| u.path).collect::<Vec<_>>())
+            .unwrap_or_default();
+        for dir in uses {
+            let dir = clean(&dir);
+            if let Some(data) = self.read_optional(&root.join(&dir).join("go.sum")) {
+                files.push((clean(&format!("{dir}/go.sum")), Cow::Owned(data)));
+            }
+        }
+        files
+    }
+
     fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>> {
         if let Some(bundle) = &self.bundle {
             let dir = if dir == "." { "" } else { dir };

@@ -58,8 +58,9 @@ fn check_reads_a_bundle_and_a_directory() {
     let out = gomodplay(&["check", &case("replace-two-paths.txtar").to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
+    // The case's go.sum has no content hashes, so sum-missing-zip warnings come first.
     assert!(
-        text.starts_with("go.mod:12:2: error[replace-two-paths]: go: example.com/fork@v1.1.0 used for two different module paths (example.com/a and example.com/b)\n"),
+        text.lines().any(|l| l == "go.mod:12:2: error[replace-two-paths]: go: example.com/fork@v1.1.0 used for two different module paths (example.com/a and example.com/b)"),
         "{text}"
     );
 

@@ -57,9 +57,9 @@ fn analyze_returns_the_core_analysis() {
     assert_eq!(result.go_commands, core.go_commands());
     // The example's header says which rule it demonstrates.
     let codes: BTreeSet<&str> = result.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, BTreeSet::from(["sum-missing"]));
+    assert_eq!(codes, BTreeSet::from(["sum-missing", "sum-missing-zip"]));
     let explained: Vec<&str> = result.explanations.iter().map(|r| r.code).collect();
-    assert_eq!(explained, ["sum-missing"]);
+    assert_eq!(explained, ["sum-missing", "sum-missing-zip"]);
 }
 
 #[test]

@@ -50,6 +50,11 @@ fn analyze_cases() {
             .map(|(n, d)| (n, d.into_bytes()))
             .collect();
         let got = analyze_files(&files, &options_of(&comment)).summary();
+        if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+            let head = text.split("\n-- want --\n").next().unwrap_or_default();
+            std::fs::write(path, format!("{head}\n-- want --\n{got}")).expect("write case");
+            continue;
+        }
         if got != want {
             failures.push(format!(
                 "{}:\n--- want\n{want}--- got\n{got}",
@@ -182,4 +187,175 @@ fn a_directory_replacement_is_resolved_without_proxy_files() {
         error.starts_with("github.com/acme/logging@v0.4.0 (replaced by ../logging): reading "),
         "{error}"
     );
+}
+
+/// The two files (gin, uuid, x/sync; go.sum with uuid's lines only): go 1.27.3 stops
+/// with "go: github.com/gin-gonic/gin@v1.9.1: missing go.sum entry for go.mod file; to add it:"
+/// / "\tgo mod download github.com/gin-gonic/gin". Both missing lines are reported at their
+/// require lines, the header says how many checks ran and what the rest need, and the missing
+/// files are named as module@version, never as a proxy path.
+#[test]
+fn go_mod_and_go_sum_alone_name_the_missing_sums() {
+    let gomod = "module github.com/acme/api\n\ngo 1.22.0\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n\tgithub.com/google/uuid v1.6.0\n\tgolang.org/x/sync v0.7.0\n)\n";
+    let gosum = "github.com/google/uuid v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAN6CS3ZbXRRqv/hvvvvQ=\ngithub.com/google/uuid v1.6.0/go.mod h1:TIyPZe4MgqvfeYDBFedMoGGpEw/LqOeaOT+nhxU+yHo=\n";
+    let files = vec![
+        ("go.mod".to_owned(), gomod.as_bytes().to_vec()),
+        ("go.sum".to_owned(), gosum.as_bytes().to_vec()),
+    ];
+    let options = Options {
+        go_version: Some("1.27.3".to_owned()),
+        toolchain: Toolchain::Local,
+    };
+    let analysis = analyze_files(&files, &options);
+    let missing: Vec<(u32, &str)> = analysis
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sum-missing")
+        .map(|d| (d.span.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        missing,
+        vec![
+            (6, "go: github.com/gin-gonic/gin@v1.9.1: missing go.sum entry for go.mod file; to add it:\n\tgo mod download github.com/gin-gonic/gin"),
+            (8, "go: golang.org/x/sync@v0.7.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download golang.org/x/sync"),
+        ]
+    );
+    assert!(analysis
+        .report
+        .diagnostics
+        .iter()
+        .all(|d| d.file == "go.mod" && d.span.line != 7));
+    let coverage = analysis.coverage();
+    assert_eq!(coverage.total, crate::check::RULES.len());
+    assert_eq!(coverage.need_other, 0);
+    assert!(coverage.need_dependency_files >= 10, "{coverage:?}");
+    assert_eq!(
+        coverage.summary(),
+        Some(format!(
+            "{} of {} checks ran; {} need your dependencies' go.mod files — see below",
+            coverage.ran, coverage.total, coverage.need_dependency_files
+        ))
+    );
+    let not_run = analysis
+        .not_run
+        .first()
+        .expect("no graph without the files");
+    assert_eq!(
+        not_run.reason,
+        "needs the go.mod files of github.com/gin-gonic/gin@v1.9.1, github.com/google/uuid@v1.6.0 and golang.org/x/sync@v0.7.0"
+    );
+    let shown = analysis.summary();
+    assert!(
+        !shown.contains("file://") && !shown.contains(PLAYGROUND_DIR),
+        "{shown}"
+    );
+}
+
+/// A bundle with only some dependency go.mod files: the graph stops at the first missing one,
+/// and what the page shows names it as module@version, not as a file under the playground's
+/// proxy URL or directory.
+#[test]
+fn a_missing_dependency_file_is_named_by_module_version() {
+    let files = vec![
+        (
+            "go.mod".to_owned(),
+            b"module example.com/m\n\ngo 1.22.0\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n".to_vec(),
+        ),
+        (
+            "example.com/a/@v/v1.0.0.mod".to_owned(),
+            b"module example.com/a\n\ngo 1.22.0\n".to_vec(),
+        ),
+        ("go.sum".to_owned(), Vec::new()),
+    ];
+    let analysis = analyze_files(&files, &Options::default());
+    let error = analysis
+        .resolution
+        .as_ref()
+        .and_then(|r| r.error.clone())
+        .expect("the graph stops at b");
+    assert_eq!(
+        error,
+        "example.com/b@v1.0.0: its go.mod file is not in the input"
+    );
+    let shown = analysis.summary();
+    assert!(
+        !shown.contains("file://") && !shown.contains(PLAYGROUND_DIR),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("needs the go.mod files of example.com/b@v1.0.0"),
+        "{shown}"
+    );
+    // The go.sum view counts what the findings say: both requirements' lines are missing.
+    let res = analysis
+        .resolution
+        .as_ref()
+        .expect("a resolution with its error");
+    let rows = views::sum_rows(res, &crate::sum::GoSum::parse("go.sum", b""));
+    let missing = rows
+        .iter()
+        .filter(|r| r.status == views::SumStatus::Missing)
+        .count();
+    let findings = analysis
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sum-missing")
+        .count();
+    assert_eq!((missing, findings), (2, 2), "{shown}");
+}
+
+/// With only `go mod graph` output next to go.mod and go.sum, the go.sum view and the build
+/// list say what the findings say: every selected module's go.mod line is needed, the missing
+/// ones are exactly the sum-missing findings, and go.mod's direct requirements are direct.
+#[test]
+fn views_agree_with_findings_on_a_supplied_graph() {
+    let files = vec![
+        (
+            "go.mod".to_owned(),
+            b"module example.com/m\n\ngo 1.22.0\n\nrequire (\n\texample.com/a v1.2.0\n\texample.com/b v1.0.0\n)\n".to_vec(),
+        ),
+        (
+            "go.sum".to_owned(),
+            b"example.com/a v1.2.0/go.mod h1:Cd2ak6uLGHoP8SCJ2fGl+KKWuZuqrM6gySBhM7rd2M4=\nexample.com/old v1.0.0/go.mod h1:Cd2ak6uLGHoP8SCJ2fGl+KKWuZuqrM6gySBhM7rd2M4=\n".to_vec(),
+        ),
+        (
+            "go-mod-graph.txt".to_owned(),
+            b"example.com/m example.com/a@v1.2.0\nexample.com/m example.com/b@v1.0.0\nexample.com/m go@1.22.0\nexample.com/b@v1.0.0 example.com/c@v1.1.0\n".to_vec(),
+        ),
+    ];
+    let analysis = analyze_files(&files, &Options::default());
+    let res = analysis.resolution.as_ref().expect("the pasted graph");
+    let direct: Vec<(&str, bool)> = res
+        .build_list
+        .iter()
+        .skip(1)
+        .map(|e| (e.module.path.as_str(), e.direct))
+        .collect();
+    assert_eq!(
+        direct,
+        vec![
+            ("example.com/a", true),
+            ("example.com/b", true),
+            ("example.com/c", false)
+        ]
+    );
+    let rows = views::sum_rows(
+        res,
+        &crate::sum::GoSum::parse("go.sum", analysis.bundle.file("go.sum").unwrap_or_default()),
+    );
+    let count = |s: views::SumStatus| rows.iter().filter(|r| r.status == s).count();
+    let findings = analysis
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sum-missing")
+        .count();
+    assert_eq!(findings, 2, "{}", analysis.summary());
+    assert_eq!(count(views::SumStatus::Missing), findings);
+    assert_eq!(count(views::SumStatus::Needed), 1);
+    // sum-unused is not checked on a pasted graph, so no line is called unused.
+    assert_eq!(count(views::SumStatus::Unused), 0);
+    assert_eq!(count(views::SumStatus::NotChecked), 1);
 }

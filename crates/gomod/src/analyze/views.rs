@@ -145,6 +145,10 @@ pub enum SumStatus {
     MissingIfImported,
     /// In go.sum, but nothing in this graph needs it (`go mod tidy` would remove it).
     Unused,
+    /// In go.sum, not among the lines this graph is known to need, and not known to be unused
+    /// either (the graph is unpruned, does not load, or was pasted as `go mod graph` output, as
+    /// for sum-unused).
+    NotChecked,
 }
 
 impl SumStatus {
@@ -155,6 +159,7 @@ impl SumStatus {
             SumStatus::Conflicting => "conflicting",
             SumStatus::MissingIfImported => "missing if imported",
             SumStatus::Unused => "unused",
+            SumStatus::NotChecked => "not checked",
         }
     }
 }
@@ -179,19 +184,31 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
     // Sorted and searched by bisection below: a vector rather than a hash set, whose hashing
     // and table code this key type would be alone in needing (about 1 KB gzip of wasm).
     let mut used: Vec<(String, String)> = Vec::new();
-    let needs = res
-        .sums
-        .graph
-        .iter()
-        .chain(&res.sums.build_list)
-        .chain(&res.sums.tidy_compat);
-    for need in needs {
+    // Missing and conflicting as sum-missing and sum-hash-mismatch decide: a graph or
+    // build-list line absent, the first h1: hash differing from the file's. The lines `go mod
+    // tidy` keeps for the previous Go release are needed when present, never missing.
+    let required = res.sums.graph.iter().chain(&res.sums.build_list);
+    let needs = required
+        .map(|n| (n, true))
+        .chain(res.sums.tidy_compat.iter().map(|n| (n, false)));
+    for (need, required) in needs {
         let version = format!("{}/go.mod", need.module.version);
         let found = gosum.lookup(&need.module.path, &version);
-        let status = match (&need.hash, found.is_empty()) {
-            (_, true) => SumStatus::Missing,
-            (Some(h), false) if !found.iter().any(|(_, e)| &e.hash == h) => SumStatus::Conflicting,
-            _ => SumStatus::Needed,
+        if found.is_empty() && !required {
+            continue;
+        }
+        let mismatch = need.hash.as_ref().is_some_and(|h| {
+            matches!(
+                gosum.verify(&need.module.path, &version, h),
+                crate::sum::Verification::Mismatch { .. }
+            )
+        });
+        let status = if found.is_empty() {
+            SumStatus::Missing
+        } else if mismatch {
+            SumStatus::Conflicting
+        } else {
+            SumStatus::Needed
         };
         out.push(SumRow {
             path: need.module.path.clone(),
@@ -218,6 +235,12 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
         used.push((m.path.clone(), m.version.clone()));
     }
     crate::sort::sort(&mut used);
+    // As for sum-unused: only a pruned graph's needs are known exactly.
+    let unused = if res.pruning == "pruned" && res.error.is_none() {
+        SumStatus::Unused
+    } else {
+        SumStatus::NotChecked
+    };
     for (line, e) in gosum.entries() {
         let key = (e.path.as_str(), e.version.as_str());
         if used
@@ -227,7 +250,7 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
             out.push(SumRow {
                 path: e.path.clone(),
                 version: e.version.clone(),
-                status: SumStatus::Unused,
+                status: unused,
                 line: Some(line.number),
                 want: None,
             });

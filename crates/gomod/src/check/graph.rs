@@ -1,10 +1,14 @@
 //! Graph rules, on top of the resolver: updates-needed, sum-missing, sum-unused,
 //! retracted-version, deprecated-module and module-path-mismatch here, and the rules on the
-//! graph's shape in `graph_shape`. They need the dependencies' go.mod files (the bundle's
-//! GOPROXY-layout files); without them they are skipped, never guessed. With a go.work the
-//! shape rules run on the workspace's resolution and the per-module rules are skipped.
+//! graph's shape in `graph_shape`. They run as deep as the input allows: when the dependencies'
+//! go.mod files are missing (or the graph stops at one), `requirements` still checks the go.sum
+//! lines of the listed requirements and `named` the module paths go.mod and go.sum name, and
+//! the other rules are skipped naming the missing files (`module@version`), never guessed. With
+//! a go.work the shape rules run on the workspace's resolution and the per-module rules are
+//! skipped.
 
-use super::{text, Fix, Sink, TextEdit};
+use super::requirements::{self, Requirer};
+use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
@@ -33,25 +37,130 @@ const GRAPH_CODES: &[&str] = &[
 ];
 
 fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
-    for code in GRAPH_CODES {
+    skip_codes(sink, GRAPH_CODES, file, reason, to_enable);
+}
+
+fn skip_codes(sink: &mut Sink, codes: &[&'static str], file: &str, reason: &str, to_enable: &str) {
+    for code in codes {
         sink.skip(code, file, reason.to_owned(), to_enable.to_owned());
     }
 }
 
-/// Skips the graph rules of `file` because the bundle holds no dependency go.mod file.
-fn skip_without_dependencies(sink: &mut Sink, file: &str) {
-    skip_all(
-        sink,
-        file,
-        "the dependencies' go.mod files are not in the bundle",
-        "add them in GOPROXY layout (PATH/@v/VERSION.mod, as in the module cache's cache/download directory)",
-    );
+/// The rules that run on the modules go.mod and go.sum name when the graph does not load
+/// (`named`), and sum-missing, which `requirements` runs on the listed requirements.
+const RUN_WITHOUT_GRAPH: &[&str] = &[
+    "sum-missing",
+    "major-version-split",
+    "case-collision",
+    "ambiguous-import-risk",
+];
+
+/// How many missing go.mod files a reason names before "and N more".
+const MISSING_NAMED: usize = 5;
+
+/// Skips the graph rules that need the dependencies' go.mod files, naming the missing ones
+/// (`module@version`), when `graph_rules`; `also` are further rules the input could not decide.
+fn skip_for_missing(
+    sink: &mut Sink,
+    file: &str,
+    missing: &[String],
+    also: &[&'static str],
+    graph_rules: bool,
+) {
+    let mut named: Vec<&str> = missing
+        .iter()
+        .map(String::as_str)
+        .take(MISSING_NAMED)
+        .collect();
+    let more = missing.len().saturating_sub(MISSING_NAMED);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        named.push(&more_text);
+    }
+    let list = match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_owned(),
+        None => "your dependencies".to_owned(),
+    };
+    let reason = format!("{NEEDS_DEPENDENCY_FILES}{list}");
+    let to_enable = "add the go.mod file of each (the module cache holds it as $(go env GOMODCACHE)/cache/download/MODULE/@v/VERSION.mod), or the output of `go mod graph`";
+    let codes: Vec<&'static str> = GRAPH_CODES
+        .iter()
+        .copied()
+        .filter(|c| graph_rules && !RUN_WITHOUT_GRAPH.contains(c))
+        .chain(also.iter().copied())
+        .collect();
+    skip_codes(sink, &codes, file, &reason, to_enable);
+}
+
+/// How the reasons of checks skipped for want of dependency go.mod files begin (the web app
+/// counts them by it).
+pub const NEEDS_DEPENDENCY_FILES: &str = "needs the go.mod files of ";
+
+/// The go.sum files of the root module, parsed, with the one a fix edits.
+fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
+    let file = bundle.workspace_file("", WorkspaceFile::GoSum);
+    let data = file.unwrap_or_default();
+    requirements::Sums {
+        files: vec![GoSum::parse("go.sum", data)],
+        edit: Some(("go.sum", data)),
+        absent: if file.is_none() {
+            vec!["go.sum".to_owned()]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The go.mod files the main modules' requirements need that the bundle does not hold, as
+/// `module@version` (after replacement; directories need none).
+fn missing_requirement_files(
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    work_replace: &[requirements::Replacement<'_>],
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (path, version) in requirements::downloads(mains, work_replace) {
+        let name = format!("{path}@{version}");
+        if bundle.dependency_gomod(path, version).is_none() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The rules that need only go.mod and go.sum, for a graph that cannot be loaded; the others
+/// are skipped naming `missing` (plus what the name rules could not decide).
+fn without_graph(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    work_replace: &[requirements::Replacement<'_>],
+    sums: &requirements::Sums<'_>,
+    file: &str,
+    mut missing: Vec<String>,
+) {
+    requirements::check(sink, bundle, mains, work_replace, sums, true);
+    let undecided = named::check(sink, bundle, mains, &sums.files);
+    let also: &[&'static str] = if undecided.is_empty() {
+        &[]
+    } else {
+        &["ambiguous-import-risk"]
+    };
+    for m in undecided {
+        if !missing.contains(&m) {
+            missing.push(m);
+        }
+    }
+    skip_for_missing(sink, file, &missing, also, true);
 }
 
 /// The resolver's settings for the user's go version (the default one when it is not known).
 fn settings_for(local_go: Option<&str>) -> Settings {
     Settings {
         go_version: local_go.map_or_else(|| Settings::default().go_version, str::to_owned),
+        // As deep as the web app's: go names sibling directories relative to it (`../x`).
+        root_dir: crate::analyze::PLAYGROUND_DIR.to_owned(),
         ..Settings::default()
     }
 }
@@ -68,13 +177,33 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     let Ok(main) = modfile::parse("go.mod", gomod) else {
         return;
     };
+    let requirer = [Requirer {
+        file: "go.mod",
+        data: gomod,
+        m: &main,
+    }];
+    let root_sum_files = root_sums(bundle);
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
         if let Some(graph) = bundle.mod_graph() {
             supplied_graph(sink, bundle, &main, gomod, graph);
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
             return;
         }
-        skip_without_dependencies(sink, "go.mod");
-        return;
+        let missing = missing_requirement_files(bundle, &requirer, &[]);
+        // Requirements all replaced by directories need no dependency file: the graph loads
+        // (and says what is wrong with the directories).
+        if !missing.is_empty() {
+            without_graph(
+                sink,
+                bundle,
+                &requirer,
+                &[],
+                &root_sum_files,
+                "go.mod",
+                missing,
+            );
+            return;
+        }
     }
     let settings = settings_for(local_go);
     let input = Input {
@@ -120,19 +249,65 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                     commands: vec![format!("go list -m -versions {path}")],
                 }],
             );
-        } else {
+        } else if session.loader.fatal.is_some() {
+            // sum-hash-mismatch reports the go.sum line; go stops there.
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
             skip_all(
                 sink,
                 "go.mod",
-                &format!("the module graph does not load: {error}"),
-                "add the missing files to the bundle",
+                "the go command stops at the checksum mismatch of a dependency's go.mod (sum-hash-mismatch)",
+                "correct the go.sum line or the go.mod file it is about",
+            );
+        } else if !session.loader.absent.is_empty() {
+            let missing = session
+                .loader
+                .absent
+                .iter()
+                .map(|m| format!("{}@{}", m.path, m.version))
+                .collect();
+            without_graph(
+                sink,
+                bundle,
+                &requirer,
+                &[],
+                &root_sum_files,
+                "go.mod",
+                missing,
+            );
+        } else {
+            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
+            let undecided = named::check(sink, bundle, &requirer, &root_sum_files.files);
+            if !undecided.is_empty() {
+                skip_for_missing(
+                    sink,
+                    "go.mod",
+                    &undecided,
+                    &["ambiguous-import-risk"],
+                    false,
+                );
+            }
+            let codes: Vec<&'static str> = GRAPH_CODES
+                .iter()
+                .copied()
+                .filter(|c| !RUN_WITHOUT_GRAPH.contains(c))
+                .collect();
+            skip_codes(
+                sink,
+                &codes,
+                "go.mod",
+                &format!(
+                    "the module graph does not load: {}",
+                    crate::resolve::user_error_text(error, &input.settings)
+                ),
+                "correct what the message names",
             );
         }
         return;
     }
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
-    notes(sink, &ctx, &session.loader);
+    requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
+    notes(sink, bundle, &ctx, &session.loader);
     let mains = super::graph_shape::Mains {
         files: vec![super::graph_shape::MainFile {
             file: "go.mod",
@@ -178,26 +353,96 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             parsed.push((name, data, m));
         }
     }
+    let requirers: Vec<Requirer> = parsed
+        .iter()
+        .map(|(name, data, m)| Requirer {
+            file: name,
+            data,
+            m,
+        })
+        .collect();
+    let work_replace: Vec<requirements::Replacement> = work
+        .replace
+        .iter()
+        .map(|r| requirements::Replacement {
+            old_path: &r.old.path,
+            old_version: &r.old.version,
+            new_path: &r.new.path,
+            new_version: &r.new.version,
+        })
+        .collect();
+    // go looks a hash up in go.work.sum and in every workspace module's go.sum; without one of
+    // them in the input, the lines it would hold are unknown.
+    let work_sum = bundle.workspace_file("", WorkspaceFile::GoWorkSum);
+    let mut absent: Vec<String> = Vec::new();
+    if work_sum.is_none() {
+        absent.push("go.work.sum".to_owned());
+    }
+    let mut sum_files = vec![GoSum::parse("go.work.sum", work_sum.unwrap_or_default())];
+    for r in &requirers {
+        let name = match r.file.strip_suffix("go.mod") {
+            Some(dir) => format!("{dir}go.sum"),
+            None => continue,
+        };
+        match bundle.file(&name) {
+            Some(data) => sum_files.push(GoSum::parse(&name, data)),
+            None => absent.push(name),
+        }
+    }
+    let sums = requirements::Sums {
+        files: sum_files,
+        edit: None,
+        absent,
+    };
     let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
     if requires && bundle.dependency_paths().is_empty() {
-        skip_without_dependencies(sink, "go.work");
-        return;
+        let missing = missing_requirement_files(bundle, &requirers, &work_replace);
+        if !missing.is_empty() {
+            without_graph(
+                sink,
+                bundle,
+                &requirers,
+                &work_replace,
+                &sums,
+                "go.work",
+                missing,
+            );
+            return;
+        }
     }
     let settings = settings_for(local_go);
-    let Some(input) = crate::resolve::bundle_input(bundle, settings) else {
+    let Some(input) = crate::resolve::bundle_input(bundle, settings.clone()) else {
         return;
     };
     let res = crate::resolve::resolve(&input, Cmd::ListAll);
     if let Some(error) = &res.error {
+        let missing = missing_requirement_files(bundle, &requirers, &work_replace);
+        if !missing.is_empty() {
+            without_graph(
+                sink,
+                bundle,
+                &requirers,
+                &work_replace,
+                &sums,
+                "go.work",
+                missing,
+            );
+            return;
+        }
+        requirements::check(sink, bundle, &requirers, &work_replace, &sums, true);
         skip_all(
             sink,
             "go.work",
-            &format!("the workspace's module graph does not load: {error}"),
+            &format!(
+                "the workspace's module graph does not load: {}",
+                crate::resolve::user_error_text(error, &settings)
+            ),
             "fix the errors reported for go.work and its modules, or add the missing files",
         );
         return;
     }
-    for code in SINGLE_MODULE_CODES {
+    requirements::check(sink, bundle, &requirers, &work_replace, &sums, false);
+    for code in SINGLE_MODULE_CODES.iter().filter(|c| **c != "sum-missing") {
         sink.skip(
             code,
             "go.work",
@@ -343,17 +588,28 @@ fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
 /// command reads each selected module's go.mod). Hashes, retractions, deprecations and path
 /// checks need the go.mod files themselves, so those rules are skipped.
 fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
-    let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    let mut res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
+    crate::resolve::with_main_gomod(&mut res, gomod);
     let ctx = Main {
         data: gomod,
         m: main,
     };
-    for code in GRAPH_CODES.iter().filter(|c| **c != "sum-missing") {
+    // The rules on names see the modules go.mod and go.sum name (the graph's paths are the
+    // same once go.sum is complete); the others need the go.mod files themselves.
+    let requirer = [Requirer {
+        file: "go.mod",
+        data: gomod,
+        m: main,
+    }];
+    let undecided = named::check(sink, bundle, &requirer, &root_sums(bundle).files);
+    for code in GRAPH_CODES.iter().filter(|c| {
+        !RUN_WITHOUT_GRAPH.contains(c) || (**c == "ambiguous-import-risk" && !undecided.is_empty())
+    }) {
         sink.skip(
             code,
             "go.mod",
-            "only the go mod graph output is in the bundle".to_owned(),
-            "add the dependencies' go.mod files in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
+            format!("{NEEDS_DEPENDENCY_FILES}the modules of the pasted go mod graph output"),
+            "add the dependencies' go.mod files (module@version)".to_owned(),
         );
     }
     if let Some(error) = &res.error {
@@ -371,27 +627,37 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             .workspace_file("", WorkspaceFile::GoSum)
             .unwrap_or_default(),
     );
-    for entry in &res.build_list {
-        let m = &entry.module;
-        let replaced = main.replace.iter().any(|r| {
-            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
-        });
-        if m.version.is_empty()
-            || res.main_modules.contains(&m.path)
-            || replaced
-            || !sum.gomod_hashes(&m.path, &m.version).is_empty()
-        {
+    // The same needs the go.sum view counts (`with_main_gomod`).
+    for need in &res.sums.graph {
+        let m = &need.module;
+        if !sum.gomod_hashes(&m.path, &m.version).is_empty() {
             continue;
         }
+        let original = res
+            .build_list
+            .iter()
+            .find(|e| e.replacement.as_ref() == Some(m))
+            .map(|e| &e.module);
+        let (path, message) = match original {
+            Some(o) => (
+                o.path.as_str(),
+                requirements::missing_gomod_message(
+                    &o.path,
+                    &o.version,
+                    Some((&m.path, &m.version)),
+                ),
+            ),
+            None => (
+                m.path.as_str(),
+                requirements::missing_gomod_message(&m.path, &m.version, None),
+            ),
+        };
         sink.report(
             "sum-missing",
             "go.mod",
             gomod,
-            ctx.location(&m.path),
-            format!(
-                "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
-                m.path, m.version, m.path
-            ),
+            ctx.location(path),
+            message,
             vec![Fix {
                 title: "Record the missing hashes".to_owned(),
                 edits: Vec::new(),
@@ -482,15 +748,29 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
             commands: vec!["go mod download".to_owned()],
         };
         for n in missing {
+            // The needs name what go downloads; go's message names the module it replaces.
+            let original = res
+                .nodes
+                .iter()
+                .find(|node| node.replacement.as_ref() == Some(&n.module))
+                .map(|node| &node.module);
+            let message = match original {
+                Some(o) => requirements::missing_gomod_message(
+                    &o.path,
+                    &o.version,
+                    Some((&n.module.path, &n.module.version)),
+                ),
+                None => {
+                    requirements::missing_gomod_message(&n.module.path, &n.module.version, None)
+                }
+            };
+            let path = original.map_or(n.module.path.as_str(), |o| o.path.as_str());
             sink.report(
                 "sum-missing",
                 "go.mod",
                 ctx.data,
-                ctx.location(&n.module.path),
-                format!(
-                    "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
-                    n.module.path, n.module.version, n.module.path
-                ),
+                ctx.location(path),
+                message,
                 vec![fix.clone()],
             );
         }
@@ -551,7 +831,12 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     }
 }
 
-fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loader<'_>) {
+fn notes(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    ctx: &Main<'_>,
+    loader: &crate::resolve::loader::Loader<'_>,
+) {
     for r in &ctx.m.require {
         let m = Mod::new(r.module.path.as_str(), r.module.version.as_str());
         let notes = retract::notes(loader, &m);
@@ -560,6 +845,14 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
             title: format!("Move {} to its latest version", m.path),
             edits: Vec::new(),
             commands: vec![format!("go get {}@latest", m.path)],
+        };
+        // A retracted version moves to the version `go get M@latest` picks, when the input
+        // holds its go.mod (so the edit can record its hash too).
+        let retracted_fix = match &notes.retracted {
+            Some(_) => newer_unretracted(bundle, loader, &m)
+                .and_then(|v| move_requirement(bundle, ctx, r, &v))
+                .unwrap_or_else(|| upgrade.clone()),
+            None => upgrade.clone(),
         };
         if let Some(rationales) = &notes.retracted {
             // Like the go command's ModuleRetractedError: only the first rationale is shown.
@@ -573,7 +866,7 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
                 ctx.data,
                 range.clone(),
                 format!("go: warning: {}@{}: {why}", m.path, m.version),
-                vec![upgrade.clone()],
+                vec![retracted_fix],
             );
         }
         if !notes.deprecated.is_empty() {
@@ -591,6 +884,89 @@ fn notes(sink: &mut Sink, ctx: &Main<'_>, loader: &crate::resolve::loader::Loade
             );
         }
     }
+}
+
+/// The version `go get PATH@latest` would move a retracted `m` to, among the versions the
+/// input lists (`@v/list`) and holds a go.mod for: the highest release that is not retracted,
+/// else the highest such pre-release; only versions above `m`.
+fn newer_unretracted(
+    bundle: &Bundle,
+    loader: &crate::resolve::loader::Loader<'_>,
+    m: &Mod,
+) -> Option<String> {
+    let mut candidates: Vec<String> = bundle
+        .versions(&m.path)
+        .into_iter()
+        .filter(|v| {
+            crate::version::semver::is_valid(v)
+                && crate::version::semver::compare(v, &m.version).is_gt()
+                && bundle.dependency_gomod(&m.path, v).is_some()
+        })
+        .collect();
+    crate::version::semver::sort(&mut candidates);
+    let usable = |v: &&String| {
+        retract::notes(loader, &Mod::new(m.path.as_str(), v.as_str()))
+            .retracted
+            .is_none()
+    };
+    let release = candidates
+        .iter()
+        .rev()
+        .filter(|v| crate::version::semver::prerelease(v).is_empty())
+        .find(usable);
+    release
+        .or_else(|| candidates.iter().rev().find(usable))
+        .cloned()
+}
+
+/// The fix moving requirement `r` to `version`: the version token of its go.mod line, and the
+/// go.mod hash of that version added to go.sum when missing.
+fn move_requirement(
+    bundle: &Bundle,
+    ctx: &Main<'_>,
+    r: &crate::modfile::Require,
+    version: &str,
+) -> Option<Fix> {
+    let line = ctx.m.syntax.line(r.line)?.byte_span();
+    let in_block = ctx.m.syntax.block_of(r.line).is_some();
+    let token = text::token_in(ctx.data, line, if in_block { 1 } else { 2 })?;
+    let mut edits = vec![TextEdit {
+        file: "go.mod".to_owned(),
+        range: token,
+        new_text: version.to_owned(),
+    }];
+    let sum_data = bundle
+        .workspace_file("", WorkspaceFile::GoSum)
+        .unwrap_or_default();
+    let sum = GoSum::parse("go.sum", sum_data);
+    let path = r.module.path.as_str();
+    if sum.gomod_hashes(path, version).is_empty() {
+        let gomod = bundle.dependency_gomod(path, version)?;
+        let entries: Vec<(String, String, String)> = sum
+            .entries()
+            .map(|(_, e)| (e.path.clone(), e.version.clone(), e.hash.clone()))
+            .chain(std::iter::once((
+                path.to_owned(),
+                format!("{version}/go.mod"),
+                crate::sum::gomod_hash(gomod),
+            )))
+            .collect();
+        let rewritten = write_sums(
+            entries
+                .iter()
+                .map(|(p, v, h)| (p.as_str(), v.as_str(), h.as_str())),
+        );
+        edits.push(TextEdit {
+            file: "go.sum".to_owned(),
+            range: 0..sum_data.len(),
+            new_text: String::from_utf8(rewritten).ok()?,
+        });
+    }
+    Some(Fix {
+        title: format!("Move {path} to {version}, its latest version that is not retracted"),
+        edits,
+        commands: vec![format!("go get {path}@latest")],
+    })
 }
 
 /// The go command's `ShortMessage`: the first line, trimmed, unless it is empty (then

@@ -22,13 +22,16 @@ mod gowork;
 mod graph;
 mod graph_shape;
 mod markers;
+mod named;
 mod render;
+pub(crate) mod requirements;
 mod rules;
 mod text;
 mod vendor;
 
 pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
+pub use graph::NEEDS_DEPENDENCY_FILES;
 pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
 
@@ -253,6 +256,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
         }
     }
     gowork::check(&mut sink, bundle, &modules, local_go);
+    requirements::hash_mismatches(&mut sink, bundle);
     graph::check(&mut sink, bundle, local_go);
     vendor::check(&mut sink, bundle);
     if options.go_version.is_none() {

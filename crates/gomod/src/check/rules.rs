@@ -172,7 +172,19 @@ pub const RULES: &[Rule] = &[
         code: "sum-missing",
         severity: Severity::Error,
         summary: "go.sum lacks a go.mod hash that loading the module graph needs.",
-        explanation: "Since Go 1.16 the go command does not add missing go.sum lines by itself: a build stops with `go: M@V: missing go.sum entry for go.mod file; to add it: go mod download M`. This rule checks the go.mod hashes the graph and the build list need; the zip hashes depend on which packages are imported, which the bundle does not show.\n\nReal-world example: a bot that updated one module's go.mod but not its go.sum (dependabot/dependabot-core#4124).\n\nFix: `go mod download` or `go mod tidy`; the offered fix adds the lines, computing each hash from the go.mod file in the bundle. Needs the dependencies' go.mod files.",
+        explanation: "Since Go 1.16 the go command does not add missing go.sum lines by itself: a build stops with `go: M@V: missing go.sum entry for go.mod file; to add it: go mod download M`. The go command reads the go.mod of every requirement go.mod lists, pruned or not (of the replacement when another module version replaces it; a directory needs none), so from go.mod and go.sum alone each missing line of a listed requirement is reported at its require line (go stops at the first). With the dependencies' go.mod files the rule checks every go.mod hash the graph and the build list need.\n\nReal-world example: a bot that updated one module's go.mod but not its go.sum (dependabot/dependabot-core#4124).\n\nFix: `go mod download` or `go mod tidy`; when the input holds the go.mod files, the offered fix adds the lines, computing each hash from them.",
+    },
+    Rule {
+        code: "sum-missing-zip",
+        severity: Severity::Warning,
+        summary: "go.sum lacks the content hash of a direct requirement, so a build importing its packages stops.",
+        explanation: "A requirement without `// indirect` is one whose packages the main module imports. Loading such a package needs the module's content hash (the go.sum line `PATH VERSION h1:...` without `/go.mod`); without it `go build` and `go test` stop with `missing go.sum entry for module providing package P (imported by Q); to add: go get Q`. `go list -m all` and `go mod download` of other modules still work, so the gap shows up only when the package is built.\n\nReal-world example: a go.sum trimmed by hand or written by `go mod download M` of one module only, then committed with a go.mod that imports another.\n\nFix: `go mod download M` (or `go mod tidy`) records the hash; it cannot be computed from the files pasted, since it covers the module's whole content.",
+    },
+    Rule {
+        code: "sum-hash-mismatch",
+        severity: Severity::Error,
+        summary: "A dependency's go.mod in the input does not have the hash go.sum records for it.",
+        explanation: "The go command checks every go.mod it downloads against the first `h1:` hash go.sum records for it and stops at a difference with `verifying M@V/go.mod: checksum mismatch`, the two hashes, and a SECURITY ERROR paragraph: either the file changed since the hash was recorded (a re-tagged release, a tampered proxy or cache) or the go.sum line is wrong. `go list -m all` and `go mod graph` fail the same way, printing nothing else.\n\nReal-world example: omec-project/gnbsim#161, `verifying github.com/omec-project/aper@v1.1.1/go.mod: checksum mismatch` after a dependency's tag was pushed again; stretchr/testify#1158, a go.sum hash changed by an editor (one letter).\n\nFix: find out which side is right before changing anything: delete the go.sum line and download the module again, which checks it against the checksum database (sum.golang.org).",
     },
     Rule {
         code: "sum-unused",

@@ -19,6 +19,30 @@ impl ModSource for Bundle {
         self.workspace_file(dir, WorkspaceFile::GoMod)
             .map(Cow::Borrowed)
     }
+    fn sum_files(&self) -> Vec<(String, Cow<'_, [u8]>)> {
+        if self.workspace_file("", WorkspaceFile::GoWork).is_none() {
+            return self
+                .workspace_file("", WorkspaceFile::GoSum)
+                .map(|data| ("go.sum".to_owned(), Cow::Borrowed(data)))
+                .into_iter()
+                .collect();
+        }
+        let main = self
+            .workspace_file("", WorkspaceFile::GoWorkSum)
+            .unwrap_or_default();
+        let mut files = vec![("go.work.sum".to_owned(), Cow::Borrowed(main))];
+        for (dir, which, file) in self.workspace_files() {
+            if which == WorkspaceFile::GoSum {
+                let name = if dir.is_empty() {
+                    "go.sum".to_owned()
+                } else {
+                    format!("{dir}/go.sum")
+                };
+                files.push((name, Cow::Borrowed(file.data.as_slice())));
+            }
+        }
+        files
+    }
 }
 
 /// The resolver input for a bundle: workspace mode when it has a root go.work, otherwise its

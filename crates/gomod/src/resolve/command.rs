@@ -277,10 +277,24 @@ fn module_info_errors(loader: &Loader<'_>, list: &[Mod], retracted: bool) -> Str
     out
 }
 
+/// What a command prints when loading met a go.sum checksum mismatch: go's `base.Fatalf`
+/// exits at once, so nothing but the messages before it and its own text.
+pub fn fatal_output(session: &Session<'_>) -> Option<CommandOutput> {
+    let fatal = session.loader.fatal.as_ref()?;
+    Some(CommandOutput {
+        stdout: String::new(),
+        stderr: format!("{}{fatal}", session.loader.stderr),
+        exit_code: 1,
+    })
+}
+
 /// Prints `go list -m all` (or `go list -m -retracted all`) from a loaded session.
 pub fn print_list(session: &Session<'_>, retracted: bool) -> CommandOutput {
     let loader = &session.loader;
     let mut stderr = loader.stderr.clone();
+    if let Some(fatal) = fatal_output(session) {
+        return fatal;
+    }
     match &session.outcome {
         Ok(loaded) => {
             let list = loaded.mg.build_list();
@@ -330,6 +344,9 @@ pub fn print_list(session: &Session<'_>, retracted: bool) -> CommandOutput {
 /// Prints `go mod graph` from a loaded session.
 pub fn print_graph(session: &Session<'_>) -> CommandOutput {
     let mut stderr = session.loader.stderr.clone();
+    if let Some(fatal) = fatal_output(session) {
+        return fatal;
+    }
     match &session.outcome {
         Ok(loaded) => {
             let mut stdout = String::new();

@@ -304,6 +304,12 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
             }
         }
     };
+    if let Some(fatal) = &session.loader.fatal {
+        return WhatIf {
+            error: Some(fatal.trim_end().to_owned()),
+            ..WhatIf::default()
+        };
+    }
     let loaded = match &session.outcome {
         Ok(l) => l,
         Err(f) => {

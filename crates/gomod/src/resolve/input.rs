@@ -21,6 +21,14 @@ pub trait ModSource {
     /// go.work directory in workspace mode), cleaned and slash-separated (`local/b`, `../x`);
     /// absolute directories are passed as they are.
     fn dir_gomod(&self, dir: &str) -> Option<Cow<'_, [u8]>>;
+    /// The go.sum files the go command checks every downloaded go.mod against, as (name,
+    /// contents): first the main one (`go.sum`, or `go.work.sum` in workspace mode), then, in
+    /// workspace mode, the modules' go.sum files named relative to the go.work directory
+    /// (`a/go.sum`; messages print them below the root directory). None by default: then
+    /// nothing is verified.
+    fn sum_files(&self) -> Vec<(String, Cow<'_, [u8]>)> {
+        Vec::new()
+    }
 }
 
 /// An in-memory [`ModSource`].

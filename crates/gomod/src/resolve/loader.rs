@@ -11,6 +11,7 @@ use super::mvs::Mod;
 use super::order::{compare_go, is_pruned_go, is_strict_go};
 use super::paths;
 use super::summary::{DepSummary, MainSummary};
+use crate::sum::{GoSum, Verification};
 
 /// Why a module's requirements could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +38,44 @@ impl fmt::Display for LoadError {
             None => f.write_str(&self.message),
         }
     }
+}
+
+/// go's text (`haveModSumLocked`) when the hash of a downloaded file differs from the first
+/// `h1:` hash go.sum records for it; `version` carries the `/go.mod` suffix.
+pub fn checksum_mismatch(
+    path: &str,
+    version: &str,
+    downloaded: &str,
+    sum_file: &str,
+    recorded: &str,
+) -> String {
+    format!("verifying {path}@{version}: checksum mismatch\n\tdownloaded: {downloaded}\n\t{sum_file}:     {recorded}{GO_SUM_MISMATCH}")
+}
+
+/// The paragraph go appends to a go.sum checksum mismatch (`goSumMismatch`).
+pub const GO_SUM_MISMATCH: &str = "\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.\nThe bits may have been replaced on the origin server, or an attacker may\nhave intercepted the download attempt.\n\nFor more information, see 'go help module-auth'.\n";
+
+/// The source's go.sum files, parsed once per command. In workspace mode the modules' go.sum
+/// files are named by their absolute paths, as go prints them.
+fn parse_sum_files(
+    source: &dyn ModSource,
+    settings: &Settings,
+    workspace: bool,
+) -> Vec<(String, GoSum)> {
+    source
+        .sum_files()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, data))| {
+            let shown = if workspace && i > 0 {
+                paths::join(&settings.root_dir, &name)
+            } else {
+                name
+            };
+            let sum = GoSum::parse(&shown, &data);
+            (shown, sum)
+        })
+        .collect()
 }
 
 /// How a module's dependencies are loaded (spec 7.3).
@@ -96,6 +135,14 @@ pub struct Loader<'a> {
     pub stderr: String,
     /// Whether a reported error will make the command exit 1 although it goes on.
     pub failed: bool,
+    /// The go.sum files downloaded go.mod files are verified against (see
+    /// [`ModSource::sum_files`]), parsed, with the names go's messages give them.
+    sums: Vec<(String, GoSum)>,
+    /// The go command's `base.Fatalf` text (newline-terminated) when a downloaded go.mod does
+    /// not match go.sum: the command stops there and prints only this after `stderr`.
+    pub fatal: Option<String>,
+    /// The module versions whose go.mod the source did not have, in the order asked.
+    pub absent: Vec<Mod>,
 }
 
 impl<'a> Loader<'a> {
@@ -129,6 +176,9 @@ impl<'a> Loader<'a> {
             nodes: HashMap::default(),
             stderr: String::new(),
             failed: false,
+            sums: parse_sum_files(source, settings, workspace),
+            fatal: None,
+            absent: Vec::new(),
         }
     }
 
@@ -298,6 +348,7 @@ impl<'a> Loader<'a> {
             return self.finish_raw(actual, dep);
         }
         let Some(data) = self.source.gomod(&actual.path, &actual.version) else {
+            self.absent.push(actual.clone());
             return Err(LoadError::about(
                 actual,
                 format!(
@@ -307,9 +358,41 @@ impl<'a> Loader<'a> {
                 ),
             ));
         };
+        if let Some(fatal) = self.verify_gomod(actual, &data) {
+            self.fatal.get_or_insert(fatal.clone());
+            return Err(LoadError {
+                module: None,
+                message: fatal,
+            });
+        }
         let dep = (self.parse_dep)("go.mod", &data)
             .map_err(|e| LoadError::about(actual, format!("parsing go.mod: {e}")))?;
         self.finish_raw(actual, dep)
+    }
+
+    /// go's `checkGoMod` on a downloaded go.mod: the first `h1:` hash recorded for
+    /// `PATH VERSION/go.mod` in the main go.sum, then in the workspace modules' go.sum files,
+    /// must be the file's hash; otherwise go stops with its checksum-mismatch `Fatalf` text,
+    /// which this returns.
+    fn verify_gomod(&self, actual: &Mod, data: &[u8]) -> Option<String> {
+        if self.sums.is_empty() {
+            return None;
+        }
+        let key = format!("{}/go.mod", actual.version);
+        let mut computed: Option<String> = None;
+        for (i, (name, sum)) in self.sums.iter().enumerate() {
+            let hash = computed.get_or_insert_with(|| crate::sum::gomod_hash(data));
+            match sum.verify(&actual.path, &key, hash) {
+                Verification::Mismatch { recorded, .. } => {
+                    return Some(checksum_mismatch(&actual.path, &key, hash, name, recorded));
+                }
+                // A match in the main go.sum ends the check; the workspace modules' files are
+                // all checked for conflicts.
+                Verification::Match { .. } if i == 0 => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The go-version check of `summaryFromModFile`, and the `go@` edge of go 1.21+ files.

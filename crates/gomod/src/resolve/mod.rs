@@ -45,6 +45,7 @@ pub mod resolution;
 pub mod retract;
 pub mod summary;
 pub mod supplied;
+pub mod wording;
 pub mod work;
 
 #[cfg(test)]
@@ -58,7 +59,8 @@ pub use input::{
 };
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
-pub use supplied::resolve_graph_text;
+pub use supplied::{resolve_graph_text, with_main_gomod};
+pub use wording::user_error_text;
 
 /// Runs a command on the input: go.mod / go.work checks, graph loading, printing.
 fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {

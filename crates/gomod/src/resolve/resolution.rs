@@ -114,7 +114,8 @@ pub struct Resolution {
     pub nodes: Vec<Node>,
     /// Every edge, in `go mod graph` order.
     pub edges: Vec<(Mod, Mod)>,
-    /// The error that stops the go command, if any (the text after `go: `).
+    /// The error that stops the go command, if any (the text after `go: `; a go.sum checksum
+    /// mismatch, which go prints without that prefix, starts with `verifying `).
     pub error: Option<String>,
     /// Other messages (excluded requirements, workspace warnings).
     pub warnings: String,
@@ -158,6 +159,15 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
 /// Builds the structured result from a loaded session.
 pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
     let (loaded, error): (Option<&Loaded>, Option<String>) = match &session.outcome {
+        // A checksum mismatch stops the go command before it prints anything of the graph.
+        _ if session.loader.fatal.is_some() => (
+            None,
+            session
+                .loader
+                .fatal
+                .as_ref()
+                .map(|f| f.trim_end().to_owned()),
+        ),
         Ok(l) => (Some(l), None),
         Err(f) => (f.partial.as_deref(), Some(f.message.clone())),
     };

@@ -5,7 +5,7 @@
 use super::fxhash::FxHashSet as HashSet;
 use super::mvs::{Graph, Mod, NONE};
 use super::order::cmp_version;
-use super::resolution::{BuildListEntry, Node, Origin, Resolution, SumNeeds};
+use super::resolution::{BuildListEntry, Node, Origin, Resolution, SumNeed, SumNeeds};
 
 /// Parses `path[@version]`.
 fn node(tok: &str) -> Mod {
@@ -139,6 +139,63 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
         );
     }
     res
+}
+
+/// Completes a supplied graph's resolution with what the main module's go.mod says and `go mod
+/// graph` does not print: which build-list modules are required directly (without
+/// `// indirect`), their replacements (the graph names a replaced module by its original
+/// version), and the go.sum lines the go command needs: the go.mod of every selected module,
+/// after replacement (none for a directory), whose hash stays unknown without the file; the
+/// content hash of the same modules once a package of theirs is imported.
+pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
+    let Ok(main) = crate::modfile::parse("go.mod", gomod) else {
+        return;
+    };
+    let replacement = |m: &Mod| -> Option<Mod> {
+        let versioned = main
+            .replace
+            .iter()
+            .find(|r| r.old.path == m.path && r.old.version == m.version);
+        let any = || {
+            main.replace
+                .iter()
+                .find(|r| r.old.path == m.path && r.old.version.is_empty())
+        };
+        versioned
+            .or_else(any)
+            .map(|r| Mod::new(r.new.path.as_str(), r.new.version.as_str()))
+    };
+    let mut needs = Vec::new();
+    for entry in &mut res.build_list {
+        if entry.module.version.is_empty() {
+            continue;
+        }
+        entry.direct = main
+            .require
+            .iter()
+            .any(|r| r.module.path == entry.module.path && !r.indirect);
+        entry.replacement = replacement(&entry.module);
+        let downloaded = entry
+            .replacement
+            .clone()
+            .unwrap_or_else(|| entry.module.clone());
+        if !downloaded.version.is_empty() {
+            needs.push(downloaded);
+        }
+    }
+    for node in &mut res.nodes {
+        node.replacement = replacement(&node.module);
+    }
+    crate::sort::sort_by(&mut needs, super::order::compare_mods);
+    needs.dedup();
+    res.sums.graph = needs
+        .iter()
+        .map(|m| SumNeed {
+            module: m.clone(),
+            hash: None,
+        })
+        .collect();
+    res.sums.zip_if_imported = needs;
 }
 
 #[cfg(test)]

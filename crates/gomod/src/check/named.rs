@@ -1,0 +1,189 @@
+//! major-version-split, case-collision and ambiguous-import-risk on the modules named in the main
+//! go.mod files and their go.sum files, for inputs whose module graph cannot be loaded (the
+//! dependencies' go.mod files are missing). Every path of the module graph has a selected
+//! version, so two paths both named there are both in the build list; go.sum names the modules
+//! whose go.mod files built the graph. Once the graph loads, `graph_shape` runs the same rules
+//! on it instead.
+
+use std::ops::Range;
+
+use super::requirements::Requirer;
+use super::Sink;
+use crate::bundle::Bundle;
+use crate::modfile;
+use crate::path::{case_fold_key, split_path_version};
+use crate::sum::GoSum;
+use crate::syntax::quote::quote;
+use crate::version::semver;
+
+/// The modules named in go.mod requirements and go.sum lines, each path once at the highest
+/// version named, sorted by path; main modules left out.
+fn named_modules<'a>(mains: &[Requirer<'a>], sums: &'a [GoSum]) -> Vec<(&'a str, &'a str)> {
+    let mut all: Vec<(&str, &str)> = Vec::new();
+    for main in mains {
+        for r in &main.m.require {
+            all.push((r.module.path.as_str(), r.module.version.as_str()));
+        }
+    }
+    for sum in sums {
+        for (_, e) in sum.entries() {
+            all.push((e.path.as_str(), e.module_version()));
+        }
+    }
+    let is_main = |path: &str| {
+        mains
+            .iter()
+            .any(|r| r.m.module.as_ref().is_some_and(|m| m.path == path))
+    };
+    crate::sort::sort_by(&mut all, |a, b| {
+        a.0.cmp(b.0).then_with(|| semver::compare(a.1, b.1))
+    });
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for (path, version) in all.into_iter().filter(|(p, _)| !is_main(p)) {
+        match out.last_mut() {
+            Some(last) if last.0 == path => last.1 = version,
+            _ => out.push((path, version)),
+        }
+    }
+    out
+}
+
+/// The main go.mod line requiring `path`, else the first main module's module line.
+fn place<'a>(mains: &[Requirer<'a>], path: &str) -> (&'a str, &'a [u8], Range<usize>) {
+    let line = |main: &Requirer<'a>, id| main.m.syntax.line(id).map_or(0..0, |l| l.byte_span());
+    for main in mains {
+        if let Some(r) = main.m.require.iter().find(|r| r.module.path == path) {
+            return (main.file, main.data, line(main, r.line));
+        }
+    }
+    match mains.first() {
+        Some(main) => (
+            main.file,
+            main.data,
+            main.m.module.as_ref().map_or(0..0, |m| line(main, m.line)),
+        ),
+        None => ("go.mod", &[], 0..0),
+    }
+}
+
+/// Runs the three rules. Returns the module versions whose go.mod would decide an
+/// ambiguous-import-risk that the input cannot (a parent module that may or may not still hold
+/// a nested module's packages).
+pub(crate) fn check(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    sums: &[GoSum],
+) -> Vec<String> {
+    let named = named_modules(mains, sums);
+    major_split(sink, mains, &named);
+    case_collision(sink, mains, &named);
+    ambiguous_prefix(sink, bundle, mains, &named)
+}
+
+fn major_split(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)]) {
+    let mut by_prefix: Vec<(&str, &str, &str)> = named
+        .iter()
+        .filter_map(|&(path, version)| {
+            split_path_version(path).map(|(prefix, _)| (prefix, path, version))
+        })
+        .collect();
+    crate::sort::sort_by(&mut by_prefix, |a, b| a.0.cmp(b.0));
+    for group in by_prefix
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|g| g.len() > 1)
+    {
+        let Some(&(_, newest, _)) = group.last() else {
+            continue;
+        };
+        let listed: Vec<String> = group
+            .iter()
+            .map(|(_, path, version)| format!("{path} {version}"))
+            .collect();
+        let (file, data, range) = place(mains, newest);
+        sink.report(
+            "major-version-split",
+            file,
+            data,
+            range,
+            format!(
+                "{} are all in the build list (go.mod and go.sum name them): the go command treats each major version as a separate module, so a program can link several copies (each with its own global state)",
+                listed.join(" and ")
+            ),
+            Vec::new(),
+        );
+    }
+}
+
+fn case_collision(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)]) {
+    let mut by_key: Vec<(String, &str)> = named
+        .iter()
+        .map(|&(path, _)| (case_fold_key(path), path))
+        .collect();
+    crate::sort::sort(&mut by_key);
+    for group in by_key.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        let (Some((_, first)), Some((_, second))) = (group.first(), group.get(1)) else {
+            continue;
+        };
+        for (_, path) in group {
+            let (file, data, range) = place(mains, path);
+            sink.report(
+                "case-collision",
+                file,
+                data,
+                range,
+                format!(
+                    "{first} and {second} differ only in letter case (go.mod and go.sum name both): a build importing both stops with: case-insensitive import collision: {} and {}",
+                    quote(second),
+                    quote(first)
+                ),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+fn ambiguous_prefix(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    mains: &[Requirer<'_>],
+    named: &[(&str, &str)],
+) -> Vec<String> {
+    let mut undecided = Vec::new();
+    for &(parent, parent_version) in named {
+        for &(child, child_version) in named {
+            let nested = child
+                .strip_prefix(parent)
+                .is_some_and(|rest| rest.starts_with('/'))
+                && split_path_version(child).is_some_and(|(prefix, _)| prefix != parent);
+            if !nested {
+                continue;
+            }
+            // A parent whose go.mod requires the nested module is a version after the split.
+            let Some(gomod) = bundle.dependency_gomod(parent, parent_version) else {
+                let file = format!("{parent}@{parent_version}");
+                if !undecided.contains(&file) {
+                    undecided.push(file);
+                }
+                continue;
+            };
+            let requires_child = modfile::parse_lax("go.mod", gomod)
+                .is_ok_and(|m| m.require.iter().any(|r| r.module.path == child));
+            if requires_child {
+                continue;
+            }
+            let (file, data, range) = place(mains, parent);
+            sink.report(
+                "ambiguous-import-risk",
+                file,
+                data,
+                range,
+                format!(
+                    "{parent} {parent_version} contains the path of module {child} {child_version} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {child}/... in multiple modules"
+                ),
+                Vec::new(),
+            );
+        }
+    }
+    undecided
+}
