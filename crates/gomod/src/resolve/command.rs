@@ -262,7 +262,16 @@ fn module_info_errors(loader: &Loader<'_>, list: &[Mod], retracted: bool) -> Str
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
         }
-        if loader.replacement(m).is_none() && !loader.source.has_info(&m.path, &m.version) {
+        let unreplaced = loader.replacement(m).is_none();
+        if unreplaced {
+            // The proxy lookup escapes the path first and fails on a malformed one; go reports
+            // that error on its own, without the module version.
+            if let Err(e) = crate::path::check_path(&m.path) {
+                out.push_str(&format!("go: {e}\n"));
+                continue;
+            }
+        }
+        if unreplaced && !loader.source.has_info(&m.path, &m.version) {
             out.push_str(&format!(
                 "go: {m}: reading {}/{}: no such file or directory\n",
                 loader.settings.proxy_url,
