@@ -97,8 +97,8 @@ fn read_scripts(script_dir: &Path, only: Option<&str>) -> Vec<Script> {
     names
         .into_iter()
         .map(|name| {
-            let data = fs::read(script_dir.join(&name))
-                .unwrap_or_else(|e| panic!("reading {name}: {e}"));
+            let data =
+                fs::read(script_dir.join(&name)).unwrap_or_else(|e| panic!("reading {name}: {e}"));
             let files = txtar::parse(&data)
                 .files
                 .into_iter()
@@ -151,7 +151,10 @@ fn module_dirs(script: &Script) -> BTreeMap<PathBuf, ModuleDir> {
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if name == "go.mod" || name == "go.work" {
-            dirs.entry(dir).or_default().main_files.push(name.to_owned());
+            dirs.entry(dir)
+                .or_default()
+                .main_files
+                .push(name.to_owned());
         } else if is_gomod_variant(name) {
             dirs.entry(dir).or_default().variants.push(name.to_owned());
         }
@@ -187,7 +190,11 @@ fn read_exceptions(path: &Path) -> BTreeMap<(String, String, String), Exception>
         }
         let fields: Vec<&str> = line.splitn(5, char::is_whitespace).collect();
         let [script, dir, verb, kind, reason] = fields[..] else {
-            panic!("{}:{}: want SCRIPT CASE VERB KIND REASON", path.display(), i + 1);
+            panic!(
+                "{}:{}: want SCRIPT CASE VERB KIND REASON",
+                path.display(),
+                i + 1
+            );
         };
         let reason = reason.trim().to_owned();
         let exception = match kind {
@@ -290,9 +297,7 @@ fn run_go(args: &[&str], cwd: &Path, env: &Env, gowork: Option<&Path>) -> Ran {
             "GOWORK",
             gowork.map_or_else(|| "off".into(), |p| p.as_os_str().to_owned()),
         );
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("running go: {e}"));
+    let out = cmd.output().unwrap_or_else(|e| panic!("running go: {e}"));
     Ran::from_output(out)
 }
 
@@ -453,8 +458,8 @@ fn go_script_suite_matches_go() {
         served.versions
     );
 
-    let exceptions_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata/go_script_suite/exceptions.txt");
+    let exceptions_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/go_script_suite/exceptions.txt");
     let exceptions = read_exceptions(&exceptions_path);
     let used = Mutex::new(BTreeSet::new());
 
@@ -474,7 +479,10 @@ fn go_script_suite_matches_go() {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(script) = scripts.get(i) else { break };
                 let got = run_script(script, &slot, &env, exceptions, used);
-                results.lock().unwrap_or_else(|e| e.into_inner()).extend(got);
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(got);
             });
         }
     });
@@ -524,7 +532,10 @@ fn go_script_suite_matches_go() {
         }
     }
 
-    let dirs: BTreeSet<(&str, &str)> = results.iter().map(|r| (r.script.as_str(), r.dir.as_str())).collect();
+    let dirs: BTreeSet<(&str, &str)> = results
+        .iter()
+        .map(|r| (r.script.as_str(), r.dir.as_str()))
+        .collect();
     let compared: usize = per_verb.values().map(|c| c.0).sum();
     let identical: usize = per_verb.values().map(|c| c.1).sum();
     let by_verb: Vec<String> = per_verb
@@ -535,7 +546,9 @@ fn go_script_suite_matches_go() {
         .iter()
         .map(|(reason, n)| format!("{n} × {reason}"))
         .collect();
-    eprintln!(
+    // Written to the process's stderr directly, past the test harness's capture, so that every
+    // run shows the figures, not only a failing one.
+    let summary = format!(
         "go script suite: {} scripts, {} module directories, proxy of {} module versions; compared {compared}, identical {identical} ({}); known differences {known_differing}; skipped {} [{}]; {:.1} s with {threads} threads",
         scripts.len(),
         dirs.len(),
@@ -545,6 +558,7 @@ fn go_script_suite_matches_go() {
         by_reason.join("; "),
         started.elapsed().as_secs_f64()
     );
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("\n{summary}\n").as_bytes());
     if !failures.is_empty() {
         let headlines: Vec<&str> = failures
             .iter()

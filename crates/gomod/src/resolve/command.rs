@@ -66,6 +66,10 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
             input.gomod_name, file.module
         ));
     }
+    let godebug_errors = godebug_errors(&file, input.gomod_name, local);
+    if !godebug_errors.is_empty() {
+        return Err(godebug_errors);
+    }
     if let Some(conflict) = check_replacement_conflicts(&file.replace) {
         return Err(conflict);
     }
@@ -77,6 +81,21 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
         ));
     }
     Ok(file)
+}
+
+/// The main go.mod's godebug lines that go rejects when it loads the module outside a
+/// workspace (`loadModFile`), each reported as an error of its own.
+fn godebug_errors(file: &MainSummary, short_name: &str, local: &str) -> String {
+    let mut out = String::new();
+    for g in &file.godebug {
+        if let Some(reason) = super::godebug::check(&g.key, &g.value, local) {
+            out.push_str(&format!(
+                "go: error loading {short_name}:\n{short_name}:{}: {reason}\n",
+                g.line
+            ));
+        }
+    }
+    out
 }
 
 /// `toReplaceMap`: one go.mod replacing the same module (version) by two different targets is
