@@ -36,7 +36,10 @@ fn number_field(line: &str, field: &str) -> Option<u32> {
 
 /// The values an `Old:` predicate accepts.
 fn old_values(line: &str) -> Vec<String> {
-    let old = &line[line.find("Old: ").unwrap_or_else(|| panic!("no Old in {line}")) + 5..];
+    let old = &line[line
+        .find("Old: ")
+        .unwrap_or_else(|| panic!("no Old in {line}"))
+        + 5..];
     if old.starts_with("one,") || old.starts_with("one}") {
         return vec!["1".to_owned()];
     }
@@ -53,7 +56,10 @@ fn old_values(line: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split('"').next().map(str::to_owned))
         .collect();
-    assert!(!values.is_empty(), "an Old predicate this test cannot read: {line}");
+    assert!(
+        !values.is_empty(),
+        "an Old predicate this test cannot read: {line}"
+    );
     values
 }
 
@@ -93,7 +99,10 @@ fn godebug_tables_match_the_installed_go() {
                 Some((name.to_owned(), minor, old_values(line)))
             })
             .collect();
-    assert!(!go_removed.is_empty(), "table.go's Removed table looks empty");
+    assert!(
+        !go_removed.is_empty(),
+        "table.go's Removed table looks empty"
+    );
     let ours: Vec<(String, u32, Vec<String>)> = REMOVED
         .iter()
         .map(|r| {

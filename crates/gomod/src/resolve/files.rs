@@ -122,7 +122,7 @@ pub fn parse_main(
 ///
 /// A version that is not canonical (`v1.2`, a branch) would be resolved by a proxy query; that
 /// is not simulated, so such a version passes.
-fn retract_errors(f: &ModFile, file_name: &str) -> Vec<Error> {
+pub fn retract_errors(f: &ModFile, file_name: &str) -> Vec<Error> {
     let path = f.module_path();
     let mut errs = Vec::new();
     for r in &f.retract {
