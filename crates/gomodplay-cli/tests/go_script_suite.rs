@@ -308,6 +308,16 @@ enum Outcome {
     Skipped(String),
 }
 
+impl Outcome {
+    fn of(ours: Ran, go: Ran) -> Outcome {
+        if ours == go {
+            Outcome::Identical
+        } else {
+            Outcome::Differs { ours, go }
+        }
+    }
+}
+
 struct CaseResult {
     script: String,
     dir: String,
@@ -343,11 +353,25 @@ fn run_script(
                 known,
             })
         };
-        // Every case starts from the script's files as extracted: go may rewrite go.mod.
-        let mut cases: Vec<(Verb, String, Option<&str>)> = Vec::new();
+        // fmt prints and writes nothing, so the files of the directory are formatted from one
+        // extraction.
+        materialise(script, &work);
         for name in files.main_files.iter().chain(&files.variants) {
-            cases.push((Verb::Fmt, format!("{shown}/{name}"), Some(name)));
+            let case = format!("{shown}/{name}");
+            let known = match exception_for(exceptions, &script.name, &case, Verb::Fmt, used) {
+                Some(Exception::Skip(reason)) => {
+                    record(Verb::Fmt, case, Outcome::Skipped(reason.clone()), None);
+                    continue;
+                }
+                Some(Exception::Known(reason)) => Some(reason.clone()),
+                None => None,
+            };
+            let ours = run_ours(&["fmt", name], &cwd);
+            let edit = if name == "go.work" { "work" } else { "mod" };
+            let go = run_go(&[edit, "edit", "-fmt", "-print", name], &cwd, env, None);
+            record(Verb::Fmt, case, Outcome::of(ours, go), known);
         }
+        // The directory as extracted, then each go.mod variant in go.mod's place.
         let main_cases = (!files.main_files.is_empty())
             .then(|| (shown.clone(), None))
             .into_iter()
@@ -357,55 +381,38 @@ fn run_script(
                     .iter()
                     .map(|v| (format!("{shown}/{v}"), Some(v.as_str()))),
             );
+        let gowork = files
+            .main_files
+            .iter()
+            .any(|n| n == "go.work")
+            .then(|| cwd.join("go.work"));
         for (case, variant) in main_cases {
-            cases.push((Verb::List, case.clone(), variant));
-            cases.push((Verb::Graph, case, variant));
-        }
-        for (verb, case, file) in cases {
-            let known = match exception_for(exceptions, &script.name, &case, verb, used) {
-                Some(Exception::Skip(reason)) => {
-                    record(verb, case, Outcome::Skipped(reason.clone()), None);
-                    continue;
-                }
-                Some(Exception::Known(reason)) => Some(reason.clone()),
-                None => None,
-            };
-            materialise(script, &work);
-            let (ours, go) = match (verb, file) {
-                (Verb::Fmt, Some(name)) => {
-                    let ours = run_ours(&["fmt", name], &cwd);
-                    let edit = if name == "go.work" { "work" } else { "mod" };
-                    let go = run_go(&[edit, "edit", "-fmt", "-print", name], &cwd, env, None);
-                    (ours, go)
-                }
-                (Verb::Fmt, None) => unreachable!("a fmt case names its file"),
-                (Verb::List | Verb::Graph, variant) => {
-                    if let Some(variant) = variant {
-                        fs::copy(cwd.join(variant), cwd.join("go.mod")).unwrap_or_else(|e| {
-                            panic!("copying {variant} to go.mod in {}: {e}", cwd.display())
-                        });
+            for verb in [Verb::List, Verb::Graph] {
+                let known = match exception_for(exceptions, &script.name, &case, verb, used) {
+                    Some(Exception::Skip(reason)) => {
+                        record(verb, case.clone(), Outcome::Skipped(reason.clone()), None);
+                        continue;
                     }
-                    let gowork = files
-                        .main_files
-                        .iter()
-                        .any(|n| n == "go.work")
-                        .then(|| cwd.join("go.work"));
-                    let (ours_args, go_args): (&[&str], &[&str]) = if verb == Verb::List {
-                        (&["list", "--proxy", &proxy_arg], &["list", "-m", "all"])
-                    } else {
-                        (&["graph", "--proxy", &proxy_arg], &["mod", "graph"])
-                    };
-                    let ours = run_ours(ours_args, &cwd);
-                    let go = run_go(go_args, &cwd, env, gowork.as_deref());
-                    (ours, go)
+                    Some(Exception::Known(reason)) => Some(reason.clone()),
+                    None => None,
+                };
+                // Every run starts from the script's files as extracted: `go list -m all` with
+                // -mod=mod may rewrite go.mod and go.sum.
+                materialise(script, &work);
+                if let Some(variant) = variant {
+                    fs::copy(cwd.join(variant), cwd.join("go.mod")).unwrap_or_else(|e| {
+                        panic!("copying {variant} to go.mod in {}: {e}", cwd.display())
+                    });
                 }
-            };
-            let outcome = if ours == go {
-                Outcome::Identical
-            } else {
-                Outcome::Differs { ours, go }
-            };
-            record(verb, case, outcome, known);
+                let (ours_args, go_args): (&[&str], &[&str]) = if verb == Verb::List {
+                    (&["list", "--proxy", &proxy_arg], &["list", "-m", "all"])
+                } else {
+                    (&["graph", "--proxy", &proxy_arg], &["mod", "graph"])
+                };
+                let ours = run_ours(ours_args, &cwd);
+                let go = run_go(go_args, &cwd, env, gowork.as_deref());
+                record(verb, case.clone(), Outcome::of(ours, go), known);
+            }
         }
     }
     results
