@@ -303,15 +303,23 @@ fn run_go(args: &[&str], cwd: &Path, env: &Env, gowork: Option<&Path>) -> Ran {
 
 /// One case's outcome.
 enum Outcome {
-    Identical,
-    Differs { ours: Ran, go: Ran },
+    /// Both printed the same; `success` when that was a result, not an error.
+    Identical {
+        success: bool,
+    },
+    Differs {
+        ours: Ran,
+        go: Ran,
+    },
     Skipped(String),
 }
 
 impl Outcome {
     fn of(ours: Ran, go: Ran) -> Outcome {
         if ours == go {
-            Outcome::Identical
+            Outcome::Identical {
+                success: go.exit_code == 0,
+            }
         } else {
             Outcome::Differs { ours, go }
         }
@@ -450,6 +458,11 @@ fn go_script_suite_matches_go() {
     let only = std::env::var("GOMODPLAY_SUITE_ONLY").ok();
     let scripts = read_scripts(&script_dir, only.as_deref());
     assert!(
+        !scripts.is_empty(),
+        "no mod_*.txt script in {} matches GOMODPLAY_SUITE_ONLY={only:?}",
+        script_dir.display()
+    );
+    assert!(
         only.is_some() || scripts.len() >= 300,
         "only {} mod_*.txt scripts in {}: GOROOT's test data looks incomplete",
         scripts.len(),
@@ -501,14 +514,16 @@ fn go_script_suite_matches_go() {
     let mut per_verb: BTreeMap<Verb, (usize, usize)> = BTreeMap::new();
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     let mut known_differing = 0;
+    let mut identical_successes = 0;
     for r in &results {
         let case = format!("{} {} {}", r.script, r.case, r.verb.name());
         match (&r.outcome, &r.known) {
             (Outcome::Skipped(reason), _) => *skipped.entry(reason.clone()).or_default() += 1,
-            (Outcome::Identical, known) => {
+            (Outcome::Identical { success }, known) => {
                 let counts = per_verb.entry(r.verb).or_default();
                 counts.0 += 1;
                 counts.1 += 1;
+                identical_successes += usize::from(*success);
                 if let Some(reason) = known {
                     failures.push(format!(
                         "{case}: now identical, but exceptions.txt lists it as a known difference ({reason}): remove that line"
@@ -556,13 +571,17 @@ fn go_script_suite_matches_go() {
     // Written to the process's stderr directly, past the test harness's capture, so that every
     // run shows the figures, not only a failing one.
     let summary = format!(
-        "go script suite: {} scripts, {} module directories, proxy of {} module versions; compared {compared}, identical {identical} ({}); known differences {known_differing}; skipped {} [{}]; {:.1} s with {threads} threads",
+        "go script suite: {} scripts, {} module directories, proxy of {} module versions; compared {compared}, identical {identical} ({}; {identical_successes} of them exit 0, the others the same go error); known differences {known_differing}; skipped {}{}; {:.1} s with {threads} threads",
         scripts.len(),
         dirs.len(),
         served.versions,
         by_verb.join(", "),
         skipped.values().sum::<usize>(),
-        by_reason.join("; "),
+        if by_reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_reason.join("; "))
+        },
         started.elapsed().as_secs_f64()
     );
     let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("\n{summary}\n").as_bytes());
