@@ -459,8 +459,9 @@ fn go_script_suite_matches_go() {
     let scripts = read_scripts(&script_dir, only.as_deref());
     assert!(
         !scripts.is_empty(),
-        "no mod_*.txt script in {} matches GOMODPLAY_SUITE_ONLY={only:?}",
-        script_dir.display()
+        "no mod_*.txt script in {} matches GOMODPLAY_SUITE_ONLY={}",
+        script_dir.display(),
+        only.as_deref().unwrap_or_default()
     );
     assert!(
         only.is_some() || scripts.len() >= 300,

@@ -85,33 +85,31 @@ pub fn parse_main(
     short_name: &str,
     data: &[u8],
 ) -> Result<MainSummary, MainFileError> {
-    let mut errors = match modfile::parse(abs_name, data) {
+    let (mut errors, retractions_checked) = match modfile::parse(abs_name, data) {
         Ok(f) => {
             let errs = retract_errors(&f, abs_name);
             if errs.is_empty() {
                 return Ok(main_summary(&f));
             }
-            ErrorList(errs)
+            (ErrorList(errs), true)
         }
-        Err(mut errors) => {
-            // Go checks the retractions after the other directives, whatever those reported.
-            if let Ok(lax) = modfile::parse_lax(abs_name, data) {
-                errors.0.extend(retract_errors(&lax, abs_name));
-            }
-            errors
-        }
+        Err(errors) => (errors, false),
     };
+    let lax = modfile::parse_lax(abs_name, data).ok();
+    if !retractions_checked {
+        // Go checks the retractions after the other directives, whatever those reported.
+        if let Some(lax) = &lax {
+            errors.0.extend(retract_errors(lax, abs_name));
+        }
+    }
     for e in errors.0.iter_mut() {
         if e.file == abs_name {
             e.file = short_name.to_owned();
         }
     }
-    let lax_go = modfile::parse_lax(abs_name, data)
-        .ok()
-        .and_then(|f| f.go_version().map(str::to_owned));
     Err(MainFileError {
         errors: errors.to_string(),
-        lax_go,
+        lax_go: lax.and_then(|f| f.go_version().map(str::to_owned)),
     })
 }
 
