@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::{text, Fix, ModuleSummary, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
-use crate::modfile::{self, ModFile, ModuleVersion, Replace};
+use crate::modfile::{self, Godebug, ModFile, ModuleVersion, Replace};
 use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
 use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
@@ -22,6 +22,9 @@ const DIRECTIVE_RELEASES: &[(&str, &str)] = &[
 
 /// The go line a go.mod without one is read with.
 const IMPLIED_GO: &str = "1.16";
+
+/// The first Go release that reads godebug lines in go.mod.
+const GODEBUG_LINES: &str = "1.23";
 
 /// The first Go release whose go line names a release (`1.21.0`) rather than a language.
 const RELEASE_GO_LINES: &str = "1.21";
@@ -54,11 +57,27 @@ pub(crate) fn check(
         }
     };
     let ctx = Ctx { file, data, m: &m };
+    // `go mod edit` accepts these, but every command that loads the module reports them as
+    // parse errors (a retraction without a module line, or of a version of another major).
+    // Without a module line, module_line reports the first retraction instead.
+    if m.module.is_some() {
+        let retract_errors = crate::resolve::files::retract_errors(&m, file);
+        parse_errors(sink, file, data, &retract_errors);
+    }
     module_line(sink, &ctx);
     requirements(sink, &ctx);
     replacements(sink, bundle, dir, &ctx);
     toolchain_line(sink, &ctx);
     go_line(sink, &ctx);
+    godebug_lines(
+        sink,
+        file,
+        data,
+        &m.syntax,
+        &m.godebug,
+        local_go,
+        "go mod edit",
+    );
     retractions(sink, &ctx);
     if let Some(local) = local_go {
         too_new(sink, file, data, &m, local);
@@ -215,7 +234,24 @@ fn major_version_fixes(
 }
 
 fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
+    let declare = || Fix {
+        title: "Declare the module path".to_owned(),
+        edits: Vec::new(),
+        commands: vec!["go mod edit -module=example.com/mod".to_owned()],
+    };
     let Some(module) = &ctx.m.module else {
+        // go reads the retractions before it looks for the module line, and names the first.
+        if let Some(first) = ctx.m.retract.first() {
+            sink.report(
+                "module-path-invalid",
+                ctx.file,
+                ctx.data,
+                ctx.line_range(first.line),
+                "no module directive found, so retract cannot be used".to_owned(),
+                vec![declare()],
+            );
+            return;
+        }
         let has_directives = ctx
             .m
             .syntax
@@ -229,11 +265,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
                 ctx.data,
                 0..0,
                 "go: error reading go.mod: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod".to_owned(),
-                vec![Fix {
-                    title: "Declare the module path".to_owned(),
-                    edits: Vec::new(),
-                    commands: vec!["go mod edit -module=example.com/mod".to_owned()],
-                }],
+                vec![declare()],
             );
         }
         return;
@@ -703,6 +735,68 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
                 commands: vec![format!("go mod edit -go={target}")],
             }],
         );
+    }
+}
+
+/// godebug-invalid: the settings of a main go.mod or a go.work that the go command refuses to
+/// load (see `crate::resolve::godebug`). A default newer than the toolchain is only known when
+/// the Go version the user runs is. `editor` is `go mod edit` or `go work edit`.
+pub(super) fn godebug_lines(
+    sink: &mut Sink,
+    file: &str,
+    data: &[u8],
+    tree: &syntax::FileSyntax,
+    settings: &[Godebug],
+    local_go: Option<&str>,
+    editor: &str,
+) {
+    for g in settings {
+        // Only `default=` depends on the running release; the oldest one that reads godebug
+        // lines accepts every default it could be checked against.
+        let local = local_go.unwrap_or(GODEBUG_LINES);
+        let Some(reason) = crate::resolve::godebug::check(&g.key, &g.value, local) else {
+            continue;
+        };
+        if g.key == "default" && local_go.is_none() && reason.contains("too new") {
+            continue;
+        }
+        let range = tree.line(g.line).map_or(0..0, |l| l.byte_span());
+        let too_new_default = g.key == "default" && reason.contains("too new");
+        let fixes = if let (true, Some(local)) = (too_new_default, local_go) {
+            // The setting is the line's last token (`default=go1.99`).
+            let in_block = tree.block_of(g.line).is_some();
+            let setting = format!("default=go{local}");
+            let edits =
+                text::token_in(data, range.clone(), usize::from(!in_block)).map(|token| TextEdit {
+                    file: file.to_owned(),
+                    range: token,
+                    new_text: setting.clone(),
+                });
+            vec![Fix {
+                title: format!("Lower the default to go{local}, the Go you run"),
+                edits: edits.into_iter().collect(),
+                commands: vec![format!("{editor} -godebug={setting}")],
+            }]
+        } else {
+            // `-dropgodebug` removes every line of the key, so it is only the same edit when
+            // there is one.
+            let only_line = settings.iter().filter(|o| o.key == g.key).count() == 1;
+            let commands = if only_line {
+                vec![format!("{editor} -dropgodebug={}", g.key)]
+            } else {
+                Vec::new()
+            };
+            vec![Fix {
+                title: format!("Remove the godebug setting {}={}", g.key, g.value),
+                edits: vec![TextEdit {
+                    file: file.to_owned(),
+                    range: text::whole_line(data, range.start),
+                    new_text: String::new(),
+                }],
+                commands,
+            }]
+        };
+        sink.report("godebug-invalid", file, data, range, reason, fixes);
     }
 }
 

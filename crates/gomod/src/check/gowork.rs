@@ -1,7 +1,9 @@
-//! go.work rules and the rules that compare modules: syntax-error, not-formatted and
-//! go-version-too-new for go.work, workspace-go-too-low, go-version-drift, duplicate-module-path.
+//! go.work rules and the rules that compare modules: syntax-error, not-formatted,
+//! godebug-invalid and go-version-too-new for go.work, workspace-go-too-low, go-version-drift, duplicate-module-path.
 
-use super::{gomod::not_formatted, text, Fix, ModuleSummary, Severity, Sink, TextEdit};
+use super::{
+    gomod::godebug_lines, gomod::not_formatted, text, Fix, ModuleSummary, Severity, Sink, TextEdit,
+};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::syntax::LineId;
 use crate::version::gover;
@@ -43,6 +45,15 @@ pub(crate) fn check(
             }
         };
         let ctx = WorkCtx { file, data, w: &w };
+        godebug_lines(
+            sink,
+            file,
+            data,
+            &w.syntax,
+            &w.godebug,
+            local_go,
+            "go work edit",
+        );
         not_formatted(
             sink,
             file,

@@ -115,6 +115,12 @@ pub const RULES: &[Rule] = &[
         explanation: "The go line promises that the module works with that Go release, but older releases reject directives they do not know in the main module: toolchain needs Go 1.21, godebug 1.23, tool 1.24, ignore 1.25, retract 1.16. Such a release fails with `unknown directive: toolchain`, and `go get -tool` raises the go line to 1.24 by itself.\n\nReal-world example: tools built on old golang.org/x/mod failing on `toolchain` (barnybug/cli53#337).\n\nFix: raise the go line to the release that introduced the directive.",
     },
     Rule {
+        code: "godebug-invalid",
+        severity: Severity::Error,
+        summary: "The go command refuses a godebug setting: an unknown key, a removed setting set to its old value, or a default newer than the toolchain.",
+        explanation: "A godebug line in the main module's go.mod (or in go.work) sets a GODEBUG default for the programs built from it. Every go command that loads the module checks the line against the toolchain's table of settings: an unknown key fails with `unknown godebug \"foo\"`, a setting Go has removed fails when it is set to the value that asked for the old behaviour, and `default=goX` fails when X is newer than the toolchain. A dependency's godebug lines are ignored, and so are a module's own while it is used through a go.work (which has its own, checked the same way); they count again as soon as the module is built on its own.\n\nReal-world example: Go 1.24 removed `x509sha1`, so a go.mod that kept `godebug x509sha1=1` to accept SHA-1 certificates stops loading with `go.mod:5: removed GODEBUG \"x509sha1\" set to old value \"1\" (https://go.dev/doc/godebug#go-124)`.\n\nFix: correct a misspelt key; remove a removed setting (the old behaviour no longer exists); lower the default to a release the toolchain reaches.",
+    },
+    Rule {
         code: "retract-without-rationale",
         severity: Severity::Warning,
         summary: "A retract directive has no comment explaining why.",

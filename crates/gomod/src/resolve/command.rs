@@ -66,6 +66,10 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
             input.gomod_name, file.module
         ));
     }
+    let godebug_errors = godebug_errors(&file, input.gomod_name, local);
+    if !godebug_errors.is_empty() {
+        return Err(godebug_errors);
+    }
     if let Some(conflict) = check_replacement_conflicts(&file.replace) {
         return Err(conflict);
     }
@@ -77,6 +81,21 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
         ));
     }
     Ok(file)
+}
+
+/// The main go.mod's godebug lines that go rejects when it loads the module outside a
+/// workspace (`loadModFile`), each reported as an error of its own.
+fn godebug_errors(file: &MainSummary, short_name: &str, local: &str) -> String {
+    let mut out = String::new();
+    for g in &file.godebug {
+        if let Some(reason) = super::godebug::check(&g.key, &g.value, local) {
+            out.push_str(&format!(
+                "go: error loading {short_name}:\n{short_name}:{}: {reason}\n",
+                g.line
+            ));
+        }
+    }
+    out
 }
 
 /// `toReplaceMap`: one go.mod replacing the same module (version) by two different targets is
@@ -262,7 +281,16 @@ fn module_info_errors(loader: &Loader<'_>, list: &[Mod], retracted: bool) -> Str
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
         }
-        if loader.replacement(m).is_none() && !loader.source.has_info(&m.path, &m.version) {
+        let unreplaced = loader.replacement(m).is_none();
+        if unreplaced {
+            // The proxy lookup escapes the path first and fails on a malformed one; go reports
+            // that error on its own, without the module version.
+            if let Err(e) = crate::path::check_path(&m.path) {
+                out.push_str(&format!("go: {e}\n"));
+                continue;
+            }
+        }
+        if unreplaced && !loader.source.has_info(&m.path, &m.version) {
             out.push_str(&format!(
                 "go: {m}: reading {}/{}: no such file or directory\n",
                 loader.settings.proxy_url,

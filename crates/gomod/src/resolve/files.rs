@@ -2,8 +2,11 @@
 //! parsing for main modules, lax parsing for dependencies (spec 2.13, 2.14).
 
 use super::mvs::Mod;
-use super::summary::{DepSummary, MainSummary, Replacement, Requirement, Retraction};
+use super::summary::{DepSummary, GodebugLine, MainSummary, Replacement, Requirement, Retraction};
 use crate::modfile::{self, ModFile, ModuleVersion};
+use crate::path::{check_path_major, split_path_version};
+use crate::syntax::{Error, ErrorList, Position};
+use crate::version::{canonical_version, InvalidVersionError};
 
 /// Why the main go.mod could not be read: go's error list, and the go line a lax reading found
 /// (which turns the failure into a "requires go >=" error when it is too new).
@@ -61,6 +64,15 @@ pub fn main_summary(f: &ModFile) -> MainSummary {
             .as_ref()
             .map(|x| x.deprecated.clone())
             .unwrap_or_default(),
+        godebug: f
+            .godebug
+            .iter()
+            .map(|g| GodebugLine {
+                key: g.key.clone(),
+                value: g.value.clone(),
+                line: f.syntax.line(g.line).map_or(0, |l| l.start.line),
+            })
+            .collect(),
     }
 }
 
@@ -73,23 +85,74 @@ pub fn parse_main(
     short_name: &str,
     data: &[u8],
 ) -> Result<MainSummary, MainFileError> {
-    match modfile::parse(abs_name, data) {
-        Ok(f) => Ok(main_summary(&f)),
-        Err(mut errors) => {
-            for e in errors.0.iter_mut() {
-                if e.file == abs_name {
-                    e.file = short_name.to_owned();
-                }
+    let (mut errors, retractions_checked) = match modfile::parse(abs_name, data) {
+        Ok(f) => {
+            let errs = retract_errors(&f, abs_name);
+            if errs.is_empty() {
+                return Ok(main_summary(&f));
             }
-            let lax_go = modfile::parse_lax(abs_name, data)
-                .ok()
-                .and_then(|f| f.go_version().map(str::to_owned));
-            Err(MainFileError {
-                errors: errors.to_string(),
-                lax_go,
-            })
+            (ErrorList(errs), true)
+        }
+        Err(errors) => (errors, false),
+    };
+    let lax = modfile::parse_lax(abs_name, data).ok();
+    if !retractions_checked {
+        // Go checks the retractions after the other directives, whatever those reported.
+        if let Some(lax) = &lax {
+            errors.0.extend(retract_errors(lax, abs_name));
         }
     }
+    for e in errors.0.iter_mut() {
+        if e.file == abs_name {
+            e.file = short_name.to_owned();
+        }
+    }
+    Err(MainFileError {
+        errors: errors.to_string(),
+        lax_go: lax.and_then(|f| f.go_version().map(str::to_owned)),
+    })
+}
+
+/// What the go command adds to `modfile.Parse` for a main module's retractions (modfile's
+/// `fixRetract` with modload's `fixVersion`): they need a module line, and a retracted version
+/// must agree with the module path's major version suffix. Only the first retraction without a
+/// module line is reported, and only the first bad version of each directive.
+///
+/// A version that is not canonical (`v1.2`, a branch) would be resolved by a proxy query; that
+/// is not simulated, so such a version passes.
+pub fn retract_errors(f: &ModFile, file_name: &str) -> Vec<Error> {
+    let path = f.module_path();
+    let mut errs = Vec::new();
+    for r in &f.retract {
+        let pos = f.syntax.line(r.line).map_or(Position::START, |l| l.start);
+        if path.is_empty() {
+            let message = "no module directive found, so retract cannot be used";
+            errs.push(Error::new(file_name, pos, message));
+            break;
+        }
+        let versions = [&r.interval.low, &r.interval.high];
+        let checked = if r.interval.low == r.interval.high {
+            &versions[..1]
+        } else {
+            &versions[..]
+        };
+        if let Some(e) = checked.iter().find_map(|v| fixed_version_error(path, v)) {
+            errs.push(Error::new(file_name, pos, format!("retract {path}: {e}")));
+        }
+    }
+    errs
+}
+
+/// modload's `fixVersion` for a version the go command does not need to look up.
+fn fixed_version_error(path: &str, version: &str) -> Option<InvalidVersionError> {
+    let Some((_, path_major)) = split_path_version(path) else {
+        let reason = format!("malformed module path {}", crate::syntax::quote(path));
+        return Some(InvalidVersionError::new(version, reason));
+    };
+    if !version.is_empty() && canonical_version(version) == version {
+        return check_path_major(version, path_major).err();
+    }
+    None
 }
 
 /// Reads a dependency's go.mod laxly; the error is go's error list text. Simple files take the

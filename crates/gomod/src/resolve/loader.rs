@@ -347,6 +347,11 @@ impl<'a> Loader<'a> {
                 .map_err(|e| LoadError::about(actual, format!("parsing {short}: {e}")))?;
             return self.finish_raw(actual, dep);
         }
+        // The proxy client escapes the path first (`module.EscapePath`), which checks it: a
+        // malformed path fails before anything is read.
+        if let Err(e) = crate::path::check_path(&actual.path) {
+            return Err(LoadError::about(actual, e.to_string()));
+        }
         let Some(data) = self.source.gomod(&actual.path, &actual.version) else {
             self.absent.push(actual.clone());
             return Err(LoadError::about(

@@ -24,7 +24,8 @@
 //!   [`retract::notes`] for retractions and deprecations.
 //!
 //! Known limits: a main go.mod whose versions need a query to be fixed (`v1.2`, branch names)
-//! is read as `go mod edit` reads it; `godebug` lines are not validated; vendor mode is not
+//! is read as `go mod edit` reads it (such a retracted version is accepted unchecked); godebug
+//! lines and canonical retracted versions are checked as go checks them; vendor mode is not
 //! simulated; when two workspace modules replace the same module version differently, go
 //! prints a warning once per internal lookup, which is not reproduced.
 
@@ -35,6 +36,7 @@ pub mod fastmod;
 pub mod files;
 pub(crate) mod fxhash;
 pub mod get;
+pub mod godebug;
 pub mod graph;
 pub mod input;
 pub mod loader;

@@ -52,6 +52,16 @@ pub struct MainSummary {
     pub replace: Vec<Replacement>,
     pub retract: Vec<Retraction>,
     pub deprecated: String,
+    /// The godebug lines, checked when the module is loaded outside a workspace.
+    pub godebug: Vec<GodebugLine>,
+}
+
+/// One `godebug key=value` setting and the line it is on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GodebugLine {
+    pub key: String,
+    pub value: String,
+    pub line: u32,
 }
 
 impl MainSummary {

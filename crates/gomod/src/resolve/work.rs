@@ -51,6 +51,15 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         }
         dirs.push(abs);
     }
+    // `LoadWorkFile` stops at the first godebug line go rejects.
+    for g in &wf.godebug {
+        if let Some(reason) = super::godebug::check(&g.key, &g.value, local) {
+            let line = wf.syntax.line(g.line).map(|l| l.start.line).unwrap_or(0);
+            return Err(format!(
+                "go: error loading go.work:\ngo.work:{line}: {reason}\n"
+            ));
+        }
+    }
 
     let mut errs: Vec<String> = Vec::new();
     let mut mains: Vec<MainModule> = Vec::new();
