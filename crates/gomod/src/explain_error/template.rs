@@ -57,6 +57,29 @@ pub(crate) fn hole_names(template: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The holes whose value is one token of go's output (no white space).
+fn is_token(name: &str) -> bool {
+    let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    matches!(
+        base,
+        "module"
+            | "package"
+            | "importer"
+            | "target"
+            | "version"
+            | "line"
+            | "go"
+            | "running"
+            | "toolchain"
+            | "url"
+            | "hash"
+            | "file"
+            | "platform"
+            | "query"
+            | "directive"
+    )
+}
+
 /// Whether `value` is acceptable for the hole `name`. Names that denote one token of go's output
 /// (a module path, a version, a package, a URL) exclude white space, so that a hole never
 /// swallows a prefix such as `go: ` or a file position; free text (`message`, `detail`, `dir`)
@@ -66,6 +89,9 @@ fn accepts(name: &str, value: &str) -> bool {
         return false;
     }
     let token = !value.chars().any(char::is_whitespace);
+    if is_token(name) && !token {
+        return false;
+    }
     let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
     match base {
         "module" | "package" | "importer" | "target" => token && !value.contains('@'),
@@ -105,7 +131,16 @@ pub(crate) fn match_template(
             Piece::Hole(name) => {
                 let value = match pieces.get(index + 1).copied() {
                     Some(Piece::Literal(next)) => {
-                        let end = rest.find(next)?;
+                        // A one-token hole ends at the first white space, so the literal after
+                        // it is only looked for up to there: a long line is not scanned once per
+                        // template.
+                        let region = if is_token(name) {
+                            let limit = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                            rest.get(..(limit + next.len()).min(rest.len()))?
+                        } else {
+                            rest
+                        };
+                        let end = region.find(next)?;
                         rest.get(..end)?
                     }
                     // Two holes in a row are not written in templates; a hole at the end takes
