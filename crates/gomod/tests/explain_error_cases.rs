@@ -526,3 +526,41 @@ fn all_messages_pasted_at_once_decode_in_order() {
     assert!(got.unrecognised.is_empty(), "{}", to_text(&got));
     assert_eq!(summary(&got), want);
 }
+
+#[test]
+fn cut_and_damaged_messages_never_panic() {
+    // Every seventh prefix of each message (a paste cut short), and the message with each
+    // seventh byte replaced by characters the decoder treats specially, with the fixture's
+    // files: decoding never panics, and every id it reports is a catalogue id.
+    for fixture in fixtures() {
+        let Some(stderr) = fixture.section(STDERR) else {
+            continue;
+        };
+        let stderr = String::from_utf8_lossy(stderr).into_owned();
+        let bundle = fixture.bundle();
+        let cuts: Vec<usize> = (0..stderr.len())
+            .step_by(7)
+            .filter(|&i| stderr.is_char_boundary(i))
+            .collect();
+        for &cut in &cuts {
+            let _ = decode(&stderr[..cut], Some(&bundle));
+            for special in ["\u{1b}[", ": ", "\n\t", "{", "@", "\r"] {
+                let mut damaged = stderr.clone();
+                let end = stderr[cut..]
+                    .char_indices()
+                    .nth(1)
+                    .map_or(stderr.len(), |(i, _)| cut + i);
+                damaged.replace_range(cut..end, special);
+                let got = decode(&damaged, Some(&bundle));
+                for error in &got.errors {
+                    assert!(
+                        CATALOGUE.iter().any(|k| k.id == error.id),
+                        "{}: unknown id {}",
+                        fixture.name,
+                        error.id
+                    );
+                }
+            }
+        }
+    }
+}
