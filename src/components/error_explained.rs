@@ -47,6 +47,10 @@ pub fn ErrorExplained(props: &ErrorExplainedProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenPanel(None)))
     };
+    let on_action = {
+        let d = props.dispatch.clone();
+        Callback::from(move |action: Action| d.dispatch(action))
+    };
     html! {
         <form class="panel" aria-label="Paste an error" onsubmit={on_submit}>
             <label class="field field-block">
@@ -64,17 +68,17 @@ pub fn ErrorExplained(props: &ErrorExplainedProps) -> Html {
                 <button type="button" class="button" onclick={close}>{ "Close" }</button>
             </div>
             if let Some(explanation) = &*explanation {
-                { explained(explanation, &props.analysis, &props.dispatch) }
+                { explained(explanation, &props.analysis, &on_action) }
             }
         </form>
     }
 }
 
-/// The region "Error explained".
-fn explained(
+/// The region "Error explained"; its buttons emit the page's actions through `on_action`.
+pub fn explained(
     explanation: &Explanation,
     analysis: &Analysis,
-    dispatch: &UseReducerDispatcher<Playground>,
+    on_action: &Callback<Action>,
 ) -> Html {
     html! {
         <section class="error-explained" role="region" aria-label="Error explained">
@@ -82,7 +86,7 @@ fn explained(
             if explanation.errors.is_empty() && explanation.unrecognised.is_empty() {
                 <p>{ "No go error output found." }</p>
             }
-            { for explanation.errors.iter().map(|e| error(e, explanation.files_given, analysis, dispatch)) }
+            { for explanation.errors.iter().map(|e| error(e, explanation.files_given, analysis, on_action)) }
             { for explanation.unrecognised.iter().map(|u| html! {
                 <article class="error-unrecognised">
                     <h3>{ format!("Not recognised (line {})", u.line) }</h3>
@@ -99,14 +103,14 @@ fn error(
     e: &ExplainedError,
     files_given: bool,
     analysis: &Analysis,
-    dispatch: &UseReducerDispatcher<Playground>,
+    on_action: &Callback<Action>,
 ) -> Html {
     let module = e.variables.get("module").cloned();
     let focus = module.clone().map(|path| {
-        let d = dispatch.clone();
+        let emit = on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::OpenView("graph"));
-            d.dispatch(Action::Focus(Some(path.clone())));
+            emit.emit(Action::OpenView("graph"));
+            emit.emit(Action::Focus(Some(path.clone())));
         })
     });
     let in_graph = module.as_ref().is_some_and(|m| {
@@ -129,7 +133,7 @@ fn error(
                     <p>{ "Your files show no finding of these rules." }</p>
                 }
                 <ul class="error-findings">
-                    { for e.findings.iter().map(|f| finding(f, analysis, dispatch)) }
+                    { for e.findings.iter().map(|f| finding(f, analysis, on_action)) }
                 </ul>
             }
             if let (Some(focus), true) = (focus, in_graph) {
@@ -139,7 +143,7 @@ fn error(
             }
             if !e.commands.is_empty() || !e.suggested.is_empty() {
                 <p>{ "Commands that fix it:" }</p>
-                <pre class="code">{ e.suggested.iter().chain(&e.commands).map(|c| format!("$ {c}\n")).collect::<String>() }</pre>
+                <pre class="code">{ commands(e) }</pre>
             }
             if !e.paste.is_empty() {
                 <p>{ "To see more, paste: " }{ e.paste.join("; ") }</p>
@@ -148,16 +152,27 @@ fn error(
     }
 }
 
+/// go's suggestions, then the catalogue's commands, each once, as shell lines.
+fn commands(e: &ExplainedError) -> String {
+    let mut seen: Vec<&String> = Vec::new();
+    for command in e.suggested.iter().chain(&e.commands) {
+        if !seen.contains(&command) {
+            seen.push(command);
+        }
+    }
+    seen.iter().map(|c| format!("$ {c}\n")).collect()
+}
+
 /// A finding in the user's files: where it is, and its fix through the page's fix preview.
 fn finding(
     d: &gomod::check::Diagnostic,
     analysis: &Analysis,
-    dispatch: &UseReducerDispatcher<Playground>,
+    on_action: &Callback<Action>,
 ) -> Html {
     let jump = {
-        let (dispatch, file, line) = (dispatch.clone(), d.file.clone(), d.span.line);
+        let (emit, file, line) = (on_action.clone(), d.file.clone(), d.span.line);
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::JumpTo {
+            emit.emit(Action::JumpTo {
                 file: file.clone(),
                 line,
             })
@@ -168,10 +183,8 @@ fn finding(
     let index = analysis.report.diagnostics.iter().position(|x| x == d);
     let has_edits = d.fixes.first().is_some_and(|f| !f.edits.is_empty());
     let preview = index.filter(|_| has_edits).map(|diagnostic| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::PreviewFix { diagnostic, fix: 0 })
-        })
+        let emit = on_action.clone();
+        Callback::from(move |_: MouseEvent| emit.emit(Action::PreviewFix { diagnostic, fix: 0 }))
     });
     html! {
         <li>
