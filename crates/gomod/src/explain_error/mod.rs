@@ -269,24 +269,32 @@ fn recognise(
     continuation: usize,
     in_parse_block: bool,
 ) -> Option<Recognised> {
+    // The templates whose literals all occur in the line (usually none or one), in catalogue
+    // order; the generic parse error is only the fallback below.
+    let candidates: Vec<(&'static ErrorKind, &'static str)> = CATALOGUE
+        .iter()
+        .filter(|k| k.id != PARSE_ERROR_ID)
+        .flat_map(|k| k.heads.iter().map(move |h| (k, *h)))
+        .filter(|(_, head)| template::could_match(head, text))
+        .collect();
+    if candidates.is_empty() && !in_parse_block {
+        return None;
+    }
     for start in starts(text) {
         let Some(rest) = text.get(start..) else {
             continue;
         };
-        // The generic parse error is only the fallback below.
-        for kind in CATALOGUE.iter().filter(|k| k.id != PARSE_ERROR_ID) {
-            for head in kind.heads {
-                let Some(values) = template::match_template(head, rest) else {
-                    continue;
-                };
-                if let Some(mut found) = with_details(kind, values, lines, continuation) {
-                    let prefix = text.get(..start).unwrap_or_default();
-                    if let Some((file, line)) = position_prefix(prefix) {
-                        found.variables.entry("file".to_owned()).or_insert(file);
-                        found.variables.entry("line".to_owned()).or_insert(line);
-                    }
-                    return Some(found);
+        for &(kind, head) in &candidates {
+            let Some(values) = template::match_template(head, rest) else {
+                continue;
+            };
+            if let Some(mut found) = with_details(kind, values, lines, continuation) {
+                let prefix = text.get(..start).unwrap_or_default();
+                if let Some((file, line)) = position_prefix(prefix) {
+                    found.variables.entry("file".to_owned()).or_insert(file);
+                    found.variables.entry("line".to_owned()).or_insert(line);
                 }
+                return Some(found);
             }
         }
     }

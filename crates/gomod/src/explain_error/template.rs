@@ -14,42 +14,64 @@ enum Piece {
     Hole(&'static str),
 }
 
-/// Splits a template into literals and holes. A `{` without a closing `}` is literal text.
-fn pieces(template: &'static str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while !rest.is_empty() {
-        match rest.find('{') {
-            Some(open) => {
-                let after = rest.get(open + 1..).unwrap_or_default();
-                match after.find('}') {
-                    Some(close) => {
-                        if open > 0 {
-                            out.push(Piece::Literal(rest.get(..open).unwrap_or_default()));
-                        }
-                        out.push(Piece::Hole(after.get(..close).unwrap_or_default()));
-                        rest = after.get(close + 1..).unwrap_or_default();
-                    }
-                    None => {
-                        out.push(Piece::Literal(rest));
-                        rest = "";
-                    }
-                }
+/// The pieces of a template, read as they are needed (matching runs for every line of a paste,
+/// so it allocates nothing). A `{` without a closing `}` is literal text.
+#[derive(Clone)]
+struct Pieces {
+    rest: &'static str,
+}
+
+impl Iterator for Pieces {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let hole = self.rest.find('{').and_then(|open| {
+            let after = self.rest.get(open + 1..)?;
+            after.find('}').map(|close| (open, close))
+        });
+        match hole {
+            Some((0, close)) => {
+                let name = self.rest.get(1..close + 1).unwrap_or_default();
+                self.rest = self.rest.get(close + 2..).unwrap_or_default();
+                Some(Piece::Hole(name))
+            }
+            Some((open, _)) => {
+                let literal = self.rest.get(..open).unwrap_or_default();
+                self.rest = self.rest.get(open..).unwrap_or_default();
+                Some(Piece::Literal(literal))
             }
             None => {
-                out.push(Piece::Literal(rest));
-                rest = "";
+                let literal = self.rest;
+                self.rest = "";
+                Some(Piece::Literal(literal))
             }
         }
     }
-    out
+}
+
+fn pieces(template: &'static str) -> Pieces {
+    Pieces { rest: template }
+}
+
+/// Whether the longest literal of `template` occurs in `text`: a quick test, once per line, that
+/// rules out most templates before they are tried at each position of the line.
+pub(crate) fn could_match(template: &'static str, text: &str) -> bool {
+    let longest = pieces(template)
+        .filter_map(|piece| match piece {
+            Piece::Literal(literal) => Some(literal),
+            Piece::Hole(_) => None,
+        })
+        .fold("", |a, b| if b.len() > a.len() { b } else { a });
+    text.contains(longest)
 }
 
 /// The names of a template's holes, in order (the catalogue tests check texts against them).
 #[cfg(test)]
 pub(crate) fn hole_names(template: &'static str) -> Vec<&'static str> {
     pieces(template)
-        .into_iter()
         .filter_map(|p| match p {
             Piece::Hole(name) => Some(name),
             Piece::Literal(_) => None,
@@ -109,27 +131,30 @@ fn accepts(name: &str, value: &str) -> bool {
     }
 }
 
+/// At most this many holes are read from one template (the catalogue's have at most six).
+const MAX_HOLES: usize = 8;
+
 /// The holes' values when `text` matches `template` in full, in the template's order.
 pub(crate) fn match_template(
     template: &'static str,
     text: &str,
 ) -> Option<Vec<(&'static str, String)>> {
-    let pieces = pieces(template);
-    let mut values = Vec::new();
+    // The values are byte ranges of `text` until the whole template has matched.
+    let mut holes: [(&'static str, usize, usize); MAX_HOLES] = [("", 0, 0); MAX_HOLES];
+    let mut hole_count = 0usize;
     let mut pos = 0usize;
-    let mut index = 0usize;
-    while index < pieces.len() {
+    let mut pieces = pieces(template).peekable();
+    while let Some(piece) = pieces.next() {
         let rest = text.get(pos..)?;
-        match pieces.get(index).copied()? {
+        match piece {
             Piece::Literal(literal) => {
                 if !rest.starts_with(literal) {
                     return None;
                 }
                 pos += literal.len();
-                index += 1;
             }
             Piece::Hole(name) => {
-                let value = match pieces.get(index + 1).copied() {
+                let value = match pieces.peek().copied() {
                     Some(Piece::Literal(next)) => {
                         // A one-token hole ends at the first white space, so the literal after
                         // it is only looked for up to there: a long line is not scanned once per
@@ -150,15 +175,26 @@ pub(crate) fn match_template(
                 if !accepts(name, value) {
                     return None;
                 }
-                values.push((name, value.to_owned()));
+                if let Some(slot) = holes.get_mut(hole_count) {
+                    *slot = (name, pos, pos + value.len());
+                    hole_count += 1;
+                }
                 pos += value.len();
-                index += 1;
             }
         }
     }
-    (pos == text.len()).then_some(values)
+    if pos != text.len() {
+        return None;
+    }
+    Some(
+        holes
+            .get(..hole_count)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(name, start, end)| (name, text.get(start..end).unwrap_or_default().to_owned()))
+            .collect(),
+    )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +252,25 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn every_catalogue_template_fits_the_hole_limit() {
+        for kind in super::super::CATALOGUE {
+            for t in kind.heads.iter().chain(kind.required).chain(kind.details) {
+                assert!(hole_names(t).len() <= MAX_HOLES, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn could_match_needs_the_longest_literal() {
+        let t = "{module}@{version}: missing go.sum entry for go.mod file";
+        assert!(could_match(
+            t,
+            "go: a@v1: missing go.sum entry for go.mod file"
+        ));
+        assert!(!could_match(t, "go: a@v1: missing go.sum entry"));
     }
 
     #[test]
