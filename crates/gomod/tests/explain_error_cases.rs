@@ -8,6 +8,11 @@
 //! `/usr/local/go`), and the `want` decode of that stderr with the fixture's files as the user's
 //! files. `UPDATE_GOLDEN=1` rewrites `stderr` (from go) and `want`.
 //!
+//! Files under `git/REPO/` become a git repository (one commit, tagged v1.0.0 or as its file
+//! `TAG` says) that go reaches
+//! as `https://example.com/REPO` through git's `url.<base>.insteadOf`, all offline, for the
+//! messages go prints only after asking a version control system (with `GOPROXY=direct`).
+//!
 //! A fixture without a `cmd` section is a message go prints only on the network (a VCS's
 //! `unknown revision`, the checksum database's `410 Gone`, git asking for credentials); its
 //! `stderr` is written from go's format string, and its comment says so with a line starting
@@ -34,6 +39,7 @@ const CMD: &str = "cmd";
 const STDERR: &str = "stderr";
 const WANT: &str = "want";
 const PROXY: &str = "proxy/";
+const GIT: &str = "git/";
 const NOT_PRODUCED: &str = "not produced by go here:";
 
 /// The files of each module version the proxy serves: (path, version) → [(name, content)].
@@ -220,7 +226,10 @@ fn produce(fixture: &Fixture) -> String {
                 .join(format!("{}@{}", escape(&path), base)),
         );
     }
+    let gitconfig = make_git_repositories(fixture, &root);
     let mut env: Vec<(String, String)> = vec![
+        ("GIT_CONFIG_GLOBAL".into(), gitconfig.display().to_string()),
+        ("GIT_CONFIG_NOSYSTEM".into(), "1".into()),
         ("HOME".into(), root.join("home").display().to_string()),
         ("GOPATH".into(), gopath.display().to_string()),
         ("GOCACHE".into(), root.join("gocache").display().to_string()),
@@ -296,6 +305,62 @@ fn sort_download_runs(text: &str) -> String {
     run.sort();
     out.append(&mut run);
     out.concat()
+}
+
+/// Writes the fixture's `git/REPO/` files as git repositories under `root/git`, each committed
+/// and tagged (v1.0.0, or the content of its file TAG), and a git configuration that maps `https://example.com/REPO` to them;
+/// returns the configuration's path.
+fn make_git_repositories(fixture: &Fixture, root: &Path) -> PathBuf {
+    let mut repos: Vec<String> = Vec::new();
+    for f in &fixture.archive.files {
+        let Some(rest) = f.name.strip_prefix(GIT) else {
+            continue;
+        };
+        let (repo, file) = rest.split_once('/').expect("git files are git/REPO/FILE");
+        write(&root.join("git").join(repo).join(file), &f.data);
+        if !repos.iter().any(|r| r == repo) {
+            repos.push(repo.to_owned());
+        }
+    }
+    let mut config = String::from("[protocol \"file\"]\n\tallow = always\n");
+    for repo in &repos {
+        let dir = root.join("git").join(repo);
+        // A file named TAG in the repository names its tag (v1.0.0 by default).
+        let tag = std::fs::read_to_string(dir.join("TAG"))
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_else(|_| "v1.0.0".to_owned());
+        for args in [
+            &["init", "-q"][..],
+            &["add", "."][..],
+            &[
+                "-c",
+                "user.name=gomodplay",
+                "-c",
+                "user.email=gomodplay@example.com",
+                "commit",
+                "-q",
+                "-m",
+                "v1.0.0",
+            ][..],
+            &["tag", &tag][..],
+        ] {
+            let status = Command::new("git")
+                .args(args)
+                .current_dir(&dir)
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("HOME", root.join("home"))
+                .status()
+                .expect("running git");
+            assert!(status.success(), "git {args:?} in {}", dir.display());
+        }
+        config.push_str(&format!(
+            "[url \"file://{}\"]\n\tinsteadOf = https://example.com/{repo}\n",
+            dir.display()
+        ));
+    }
+    let path = root.join("home").join("gitconfig");
+    write(&path, config);
+    path
 }
 
 fn decode(text: &str, files: Option<&Bundle>) -> Explanation {

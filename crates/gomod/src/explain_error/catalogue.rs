@@ -574,7 +574,10 @@ pub const CATALOGUE: &[ErrorKind] = &[
         id: "unknown-revision",
         severity: Severity::Error,
         title: "invalid version: unknown revision",
-        heads: &["{module}@{version}: invalid version: unknown revision {revision}"],
+        heads: &[
+            "{module}@{version}: invalid version: unknown revision {revision}",
+            "{module}@{version}: reading {file} at revision {revision}: unknown revision {revision2}",
+        ],
         required: &[],
         details: &[],
         follow: &[],
