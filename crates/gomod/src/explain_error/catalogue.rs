@@ -170,7 +170,7 @@ pub const CATALOGUE: &[ErrorKind] = &[
         meaning: "The go.mod of {module}@{version} says the module is {declared}: it was renamed (or forked without renaming), and the requirement still uses the old path {required}.",
         why: "go downloads a module by the path it is required as and then checks that its go.mod agrees; the module path is its identity, so a mismatch is refused.",
         rules: &["module-path-mismatch"],
-        commands: &["go mod edit -droprequire={required}", "go get {declared}@{version}"],
+        commands: &["go mod edit -droprequire={required}", "go get {declared}@latest"],
         paste: GO_MOD_SUM_AND_DEPENDENCY,
     },
     ErrorKind {
@@ -418,7 +418,7 @@ pub const CATALOGUE: &[ErrorKind] = &[
         meaning: "{module}@{version} is a v2+ tag of a repository whose go.mod does not end its path in the major version, so that version cannot be used at this path.",
         why: "A module with a go.mod must put v2 and above at a /vN path; only repositories without a go.mod get +incompatible versions.",
         rules: &["major-version-mismatch", "incompatible-version"],
-        commands: &["go get {expected}@{version}"],
+        commands: &["go get {expected}@latest"],
         paste: GO_MOD_ONLY,
     },
     ErrorKind {
