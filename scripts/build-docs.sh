@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the documentation page into DIST/docs (default dist/docs): the hand-written template
 # www/docs/index.html with the rule reference filled in by `gomodplay rules --format html
-# --examples crates/gomod/testdata/check` (the core's catalogue, and the rule cases as examples,
-# so the page never drifts from the code), the playground's stylesheet, and the page's own CSS
+# --examples crates/gomod/testdata/check --error-examples crates/gomod/testdata/explain_error`
+# (the core's catalogue, the rule cases as examples, and under each rule the go errors it
+# explains with the output the real go printed for them, so the page never drifts from the code), the playground's stylesheet, and the page's own CSS
 # and script. The page links ../embed.js (the live examples) and ../pkg/ (the JavaScript API).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,8 @@ out="$dist/docs"
 rm -rf "$out"
 mkdir -p "$out"
 "$cargo" run --quiet --offline -p gomodplay-cli -- rules --format html \
-  --examples crates/gomod/testdata/check >"$out/rules.fragment.html"
+  --examples crates/gomod/testdata/check \
+  --error-examples crates/gomod/testdata/explain_error >"$out/rules.fragment.html"
 count=$("$cargo" run --quiet --offline -p gomodplay-cli -- rules --format json |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).length))')
 node - "$out/rules.fragment.html" "$count" www/docs/index.html "$out/index.html" <<'EOF'

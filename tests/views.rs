@@ -387,3 +387,54 @@ fn demo_page() {
     );
     std::fs::write(out, page).unwrap();
 }
+
+/// The "Error explained" region on a missing go.sum entry of the views' universe (which has no
+/// go.sum): the error is recognised, its finding in the files is located and its fix can be
+/// previewed; text that is not go's is shown as not recognised. (The message's format is tested
+/// against go in crates/gomod/testdata/explain_error.)
+#[test]
+fn error_explained_region_locates_the_fix() {
+    use gomodplay_web::components::error_explained::explained;
+    use gomodplay_web::state::Action;
+
+    let analysis = Rc::new(gomod::analyze::analyze(
+        &bundle(),
+        &gomod::analyze::Options::default(),
+    ));
+    let pasted = "2024-05-01T10:00:00.1234567Z \u{1b}[31mgo: example.com/d@v1.0.0: missing go.sum entry for go.mod file; to add it:\u{1b}[0m\n2024-05-01T10:00:00.1234567Z \tgo mod download example.com/d\nsomething else\n";
+    let explanation = gomod::explain_error::explain_error(pasted, Some(&analysis.bundle));
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        explanation: Rc<gomod::explain_error::Explanation>,
+        analysis: Rc<gomod::analyze::Analysis>,
+    }
+    #[function_component]
+    fn Region(props: &Props) -> Html {
+        explained(
+            &props.explanation,
+            &props.analysis,
+            &Callback::<Action>::noop(),
+        )
+    }
+    let html = render::<Region>(Props {
+        explanation: Rc::new(explanation),
+        analysis,
+    });
+    let shown = text(&html);
+    assert!(html.contains("aria-label=\"Error explained\""), "{html}");
+    assert!(shown.contains("missing-gosum-gomod"), "{shown}");
+    assert!(shown.contains("go.mod:1 [sum-missing]"), "{shown}");
+    assert!(
+        shown.contains("Focus example.com/d in the Graph"),
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("$ go mod download example.com/d").count(),
+        1,
+        "{shown}"
+    );
+    assert!(shown.contains("Preview fix"), "{shown}");
+    assert!(shown.contains("Not recognised (line 3)"), "{shown}");
+    assert!(shown.contains("something else"), "{shown}");
+}

@@ -14,6 +14,7 @@ use crate::components::editor::Editor;
 use crate::components::editor_highlight::Mark;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::embed_view::embed_view;
+use crate::components::error_explained::ErrorExplained;
 use crate::components::file_tabs::{file_tabs, FileTabsProps};
 use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::{toolbar, ToolbarProps};
@@ -321,6 +322,7 @@ pub fn App() -> Html {
                 }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
+                if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if let Some(alert) = &state.alert {

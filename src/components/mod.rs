@@ -11,6 +11,7 @@ pub mod editor;
 pub mod editor_highlight;
 pub mod embed_panel;
 pub mod embed_view;
+pub mod error_explained;
 pub mod explain;
 pub mod file_tabs;
 pub mod fix_preview;

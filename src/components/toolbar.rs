@@ -1,7 +1,7 @@
 //! The toolbar: examples, the go command's version and GOTOOLCHAIN, the input panels (Add file,
-//! Paste bundle), Undo, and how long the last analysis took. A plain function rather than a
-//! component: it has no state, and every Yew component brings its own lifecycle code into the
-//! wasm.
+//! Paste bundle, Paste an error), Undo, and how long the last analysis took. A plain function
+//! rather than a component: it has no state, and every Yew component brings its own lifecycle
+//! code into the wasm.
 
 use gomod::analyze::Toolchain;
 use web_sys::HtmlSelectElement;
@@ -89,6 +89,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     aria-expanded={(props.panel == Some(Panel::AddFile)).to_string()}>{ "Add file" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::PasteBundle)}
                     aria-expanded={(props.panel == Some(Panel::PasteBundle)).to_string()}>{ "Paste bundle" }</button>
+                <button type="button" class="button" onclick={toggle(Panel::ExplainError)}
+                    aria-expanded={(props.panel == Some(Panel::ExplainError)).to_string()}>{ "Paste an error" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::Share)}
                     aria-expanded={(props.panel == Some(Panel::Share)).to_string()}>{ "Share" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::Embed)}

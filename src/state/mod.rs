@@ -133,6 +133,8 @@ pub struct Views {
 pub enum Panel {
     AddFile,
     PasteBundle,
+    /// "Paste an error": go's error output explained.
+    ExplainError,
     Share,
     Embed,
 }

@@ -8,6 +8,7 @@ use std::fmt;
 use gomod::analyze::{self, NotRun, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::{self, AppliedFix, Diagnostic, Rule, Skipped};
+pub use gomod::explain_error::Explanation as ErrorExplanation;
 use gomod::resolve::{self, Explanation, Resolution};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -286,6 +287,13 @@ pub fn why(
 /// The rule catalogue, in the order of the documentation.
 pub fn rules() -> &'static [Rule] {
     check::RULES
+}
+
+/// The go command's output explained (as `gomodplay explain-error` and the page's "Error
+/// explained" region show it), with the fixes located in the user's files when they are given.
+pub fn explain_error(text: &str, files: Option<&Input>) -> ErrorExplanation {
+    let bundle = files.map(Input::bundle);
+    gomod::explain_error::explain_error(text, bundle.as_ref())
 }
 
 #[cfg(test)]

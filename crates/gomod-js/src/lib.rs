@@ -7,7 +7,8 @@
 //! - `format(text, fileName?)`: the canonical text `go mod edit -fmt` writes;
 //! - `applyFixes(files, codes?, options?)`: the files after the fixes `gomodplay fix` applies;
 //! - `why(files, path, options?, chainLimit?)`: why a module is in the graph at its version;
-//! - `rules()`: the rule catalogue.
+//! - `rules()`: the rule catalogue;
+//! - `explainError(text, files?)`: the go command's error output explained, with located fixes.
 //!
 //! Arguments are converted in [`api`], which holds all the logic and is tested natively; this
 //! file only moves values across the boundary. Results are plain objects (serde-wasm-bindgen's
@@ -111,4 +112,20 @@ pub fn why(
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsError> {
     to_js(&api::rules())
+}
+
+/// The go command's output (pasted as it is: several errors, colours, CI prefixes) explained:
+/// each recognised module error with its variable parts, meaning, cause, rule codes, commands
+/// and, when `files` are given, the findings whose fixes are exact edits; the rest is returned as
+/// unrecognised.
+#[wasm_bindgen(js_name = "explainError", unchecked_return_type = "ErrorExplanation")]
+pub fn explain_error(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Files | string")] files: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let files = match files {
+        Some(value) if !value.is_undefined() && !value.is_null() => Some(input(value)?),
+        _ => None,
+    };
+    to_js(&api::explain_error(text, files.as_ref()))
 }

@@ -205,3 +205,53 @@ export interface ApplyFixesResult {
   /** The findings left after fixing. */
   diagnostics: Diagnostic[];
 }
+
+/** The go command's output explained (`explainError`, `gomodplay explain-error --format json`). */
+export interface ErrorExplanation {
+  /** The recognised messages, in the order of the text. */
+  errors: ExplainedError[];
+  /** Text no catalogue entry explains (never guessed at). */
+  unrecognised: UnrecognisedText[];
+  /** Commands the text shows being run (`$ go build ./...`). */
+  commands: string[];
+  /** Lines of go's progress output (`go: downloading`) and CI status, skipped. */
+  noiseLines: number;
+  /** Whether files were given, so that `findings` could be computed. */
+  filesGiven: boolean;
+}
+
+/** One recognised go error or warning. */
+export interface ExplainedError {
+  /** The catalogue id, for example `"missing-gosum-gomod"`. */
+  id: string;
+  severity: Severity;
+  title: string;
+  /** 1-based lines of the pasted text. */
+  line: number;
+  endLine: number;
+  /** The message as go printed it, without colours and prefixes. */
+  text: string;
+  /** The message's variable parts: `module`, `version`, `go`, `running`, `file`, `line`... */
+  variables: Record<string, string>;
+  /** What it means, in plain words. */
+  meaning: string;
+  /** Why go says it. */
+  why: string;
+  /** The rule codes that explain it. */
+  rules: string[];
+  /** Findings of those rules in the given files; their fixes are the exact edits. */
+  findings: Diagnostic[];
+  /** Commands go suggests in the message itself. */
+  suggested: string[];
+  /** Commands that fix it without the files. */
+  commands: string[];
+  /** What to paste to see more. */
+  paste: string[];
+}
+
+/** Pasted text that is not a catalogued message. */
+export interface UnrecognisedText {
+  line: number;
+  endLine: number;
+  text: string;
+}

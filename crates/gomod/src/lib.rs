@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod bundle;
 pub mod check;
+pub mod explain_error;
 pub mod layout;
 pub mod modfile;
 pub mod path;

@@ -3,7 +3,7 @@
 //! Seeded random bytes, token soups, version-like and path-like strings, generated go.mod/go.work
 //! texts, and mutations of corpus files and generated texts (truncations, bit flips, inserted tokens,
 //! huge lines, deep nesting) go through every parser: go.mod strict and lax, go.work, go.sum,
-//! vendor/modules.txt, txtar bundles, and the version and path functions. Each input runs under `catch_unwind`;
+//! vendor/modules.txt, txtar bundles, pasted go error output, and the version and path functions. Each input runs under `catch_unwind`;
 //! the first panic is reported with the seed and the input (escaped, and saved to a file).
 //! `GOMODPLAY_SEED` replays a run; `GOMODPLAY_CASES` (default 4,000) scales the number of inputs:
 //! that many random inputs, 60 % of it generated files, four times as many version/path strings,
@@ -32,6 +32,8 @@ const DEFAULT_CASES: usize = 4_000;
 
 /// Every byte-level parser, and the string functions on the input's fields.
 fn exercise_bytes(data: &[u8]) {
+    // Pasted go output: the same bytes read as an error log.
+    let _ = gomod::explain_error::explain_error(&String::from_utf8_lossy(data), None);
     // One parse per mode, then every later step of the go commands' pipelines on its result
     // (`format` and `edit_json` are exactly parse + sort_blocks + cleanup + print).
     if let Ok(mut file) = gomod::modfile::parse("go.mod", data) {

@@ -28,6 +28,8 @@ pub enum Command {
     Share(crate::share::Invocation),
     /// `rules`: the rule catalogue (parsed in rules.rs).
     Rules(crate::rules::Invocation),
+    /// `explain-error`: pasted go output explained (parsed in explain_error.rs).
+    ExplainError(crate::explain_error::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -166,6 +168,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
         "rules" => crate::rules::parse(rest)
             .map(Command::Rules)
             .map_err(usage_error),
+        "explain-error" => crate::explain_error::parse(rest)
+            .map(Command::ExplainError)
+            .map_err(usage_error),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
@@ -194,6 +199,11 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
             }
             if topic == "rules" {
                 return Ok(Command::Rules(crate::rules::Invocation::Help));
+            }
+            if topic == "explain-error" {
+                return Ok(Command::ExplainError(
+                    crate::explain_error::Invocation::Help,
+                ));
             }
             if matches!(topic.as_ref(), "check" | "fix" | "explain") {
                 // These commands print their own help for -h; `help CMD` means the same.

@@ -11,6 +11,7 @@ mod args;
 mod check;
 mod commands;
 mod explain;
+mod explain_error;
 mod fix;
 mod gopath;
 mod json;

@@ -21,7 +21,7 @@ use gomod::check::{check, to_text, Options, Report, Rule, RULES};
 use crate::json;
 
 pub const RULES_USAGE: &str =
-    "usage: gomodplay rules [--format text|json|markdown|html] [--examples DIR]\n";
+    "usage: gomodplay rules [--format text|json|markdown|html] [--examples DIR] [--error-examples DIR]\n";
 
 /// The test-expectation section of a rule case, which is not part of the example.
 const WANT_SECTION: &str = "want";
@@ -40,6 +40,9 @@ pub enum Invocation {
     Print {
         format: Format,
         examples: Option<PathBuf>,
+        /// The go error cases (`crates/gomod/testdata/explain_error`): their go output is shown
+        /// under the rules that explain them (HTML only).
+        error_examples: Option<PathBuf>,
     },
     /// `-h`: the usage line, printed to stdout.
     Help,
@@ -52,6 +55,7 @@ pub fn parse(rest: &[OsString]) -> Result<Invocation, String> {
     };
     let mut format = Format::Text;
     let mut examples = None;
+    let mut error_examples = None;
     let mut args = rest.iter().map(|a| a.to_string_lossy().into_owned());
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -76,11 +80,18 @@ pub fn parse(rest: &[OsString]) -> Result<Invocation, String> {
                 }
             }
             "-examples" | "--examples" => examples = Some(PathBuf::from(value("--examples")?)),
+            "-error-examples" | "--error-examples" => {
+                error_examples = Some(PathBuf::from(value("--error-examples")?))
+            }
             _ if arg.starts_with('-') => return Err(fail(format!("unknown flag {arg}"))),
             _ => return Err(fail("too many arguments".to_owned())),
         }
     }
-    Ok(Invocation::Print { format, examples })
+    Ok(Invocation::Print {
+        format,
+        examples,
+        error_examples,
+    })
 }
 
 /// A rule's example: the case as txtar (its comment describes it), and the core's findings.
@@ -122,13 +133,60 @@ fn example(dir: &Path, code: &str) -> Result<Option<Example>, String> {
     }))
 }
 
+/// The go output of each error case in `dir` (`ID.txtar`, its `stderr` section), by id; a
+/// variant (`ID.VARIANT.txtar`) only when the id has no plain case.
+fn go_error_examples(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("gomodplay rules: read {}: {e}\n", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    paths.sort();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for path in paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = stem.split('.').next().unwrap_or_default().to_owned();
+        if out.iter().any(|(known, _)| *known == id) {
+            continue;
+        }
+        let data = std::fs::read(&path)
+            .map_err(|e| format!("gomodplay rules: read {}: {e}\n", path.display()))?;
+        if let Some(stderr) = txtar::parse(&data)
+            .files
+            .into_iter()
+            .find(|f| f.name == "stderr")
+        {
+            out.push((id, String::from_utf8_lossy(&stderr.data).into_owned()));
+        }
+    }
+    Ok(out)
+}
+
 pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let (format, examples_dir) = match invocation {
+    let (format, examples_dir, error_examples) = match invocation {
         Invocation::Help => {
             let _ = stdout.write_all(RULES_USAGE.as_bytes());
             return 0;
         }
-        Invocation::Print { format, examples } => (format, examples),
+        Invocation::Print {
+            format,
+            examples,
+            error_examples,
+        } => (format, examples, error_examples),
+    };
+    let go_errors = match &error_examples {
+        Some(dir) => match go_error_examples(dir) {
+            Ok(found) => found,
+            Err(message) => {
+                let _ = stderr.write_all(message.as_bytes());
+                return 1;
+            }
+        },
+        None => Vec::new(),
     };
     let mut entries = Vec::new();
     for rule in RULES {
@@ -148,7 +206,7 @@ pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Writ
         Format::Text => text(&entries),
         Format::Json => json(&entries),
         Format::Markdown => markdown(&entries),
-        Format::Html => html(&entries),
+        Format::Html => html(&entries, &go_errors),
     };
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
@@ -267,7 +325,7 @@ fn inline_html(text: &str) -> String {
 /// code (the section's id is `rule-CODE`), severity, summary, explanation paragraphs and example.
 /// The example's files are a `<pre class="gomodplay" data-view="diagnostics">` block, which
 /// embed.js turns into a live playground and which reads as plain text without it.
-fn html(entries: &[Entry<'_>]) -> String {
+fn html(entries: &[Entry<'_>], go_errors: &[(String, String)]) -> String {
     let mut out = String::from("<nav class=\"rule-index\" aria-label=\"Rules\"><ul>\n");
     for (rule, _) in entries {
         let _ = writeln!(
@@ -288,6 +346,29 @@ fn html(entries: &[Entry<'_>]) -> String {
         );
         for paragraph in rule.explanation.split("\n\n") {
             let _ = writeln!(out, "<p>{}</p>", inline_html(paragraph));
+        }
+        // The go command's messages that this rule explains (`gomodplay explain-error`), each
+        // with the output the real go printed for its case when the cases are given.
+        let messages: Vec<_> = gomod::explain_error::CATALOGUE
+            .iter()
+            .filter(|kind| kind.rules.contains(&rule.code))
+            .collect();
+        if !messages.is_empty() {
+            out.push_str("<h4>go errors it explains</h4>\n<ul class=\"go-errors\">\n");
+            for kind in messages {
+                let _ = write!(
+                    out,
+                    "<li id=\"go-error-{id}-{code}\"><code>{}</code> ({id}): {}",
+                    escape(kind.title),
+                    inline_html(kind.why),
+                    id = escape(kind.id),
+                );
+                if let Some((_, text)) = go_errors.iter().find(|(id, _)| id == kind.id) {
+                    let _ = write!(out, "\n<pre class=\"go-error\">{}</pre>", escape(text));
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
         }
         if let Some(e) = example {
             let _ = writeln!(
@@ -317,6 +398,7 @@ mod tests {
             Ok(Invocation::Print {
                 format: Format::Html,
                 examples: Some(PathBuf::from("cases")),
+                error_examples: None,
             })
         );
         assert_eq!(
@@ -324,6 +406,7 @@ mod tests {
             Ok(Invocation::Print {
                 format: Format::Text,
                 examples: None,
+                error_examples: None,
             })
         );
         assert_eq!(parse(&args(&["-h"])), Ok(Invocation::Help));

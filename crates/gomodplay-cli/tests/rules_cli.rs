@@ -95,11 +95,41 @@ fn examples_come_from_the_rule_cases_and_show_the_rule() {
 }
 
 #[test]
+fn go_errors_are_listed_under_the_rules_that_explain_them_with_gos_output() {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../gomod/testdata/explain_error");
+    let html = stdout_of(&[
+        "rules",
+        "--format",
+        "html",
+        "--error-examples",
+        &cases.to_string_lossy(),
+    ]);
+    for kind in gomod::explain_error::CATALOGUE {
+        for code in kind.rules {
+            if !RULES.iter().any(|r| r.code == *code) {
+                continue; // a rule still being added on another branch
+            }
+            let anchor = format!("<li id=\"go-error-{}-{code}\">", kind.id);
+            let at = html
+                .find(&anchor)
+                .unwrap_or_else(|| panic!("{} is not listed under {code}", kind.id));
+            let item = &html[at..];
+            let item = &item[..item.find("</li>").expect("closed item")];
+            assert!(
+                item.contains("<pre class=\"go-error\">"),
+                "{} under {code} shows no go output",
+                kind.id
+            );
+        }
+    }
+}
+
+#[test]
 fn mistakes_exit_2() {
     let out = gomodplay(&["rules", "--format", "xml"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "gomodplay: unknown format \"xml\"\nusage: gomodplay rules [--format text|json|markdown|html] [--examples DIR]\nRun 'gomodplay help' for details.\n"
+        "gomodplay: unknown format \"xml\"\nusage: gomodplay rules [--format text|json|markdown|html] [--examples DIR] [--error-examples DIR]\nRun 'gomodplay help' for details.\n"
     );
 }

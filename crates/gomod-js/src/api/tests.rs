@@ -273,6 +273,11 @@ fn typescript_interfaces_match_the_serialised_shapes() {
     )
     .unwrap();
     assert_eq!(keys(&explanation["requiredBy"][0][0]), interfaces["Module"]);
+    let error_explanation = serde_json::to_value(explain_error(
+        &format!("{MISSING_SUM_ERROR}make: *** [build] Error 1\n"),
+        Some(&missing_sum_example()),
+    ))
+    .unwrap();
     let samples: Vec<(&str, &Value)> = vec![
         ("AnalyzeOptions", &options),
         ("AnalyzeResult", &analysis),
@@ -295,6 +300,10 @@ fn typescript_interfaces_match_the_serialised_shapes() {
         ("ApplyFixesResult", &fixed),
         ("AppliedFix", &fixed["applied"][0]),
         ("ModuleExplanation", &explanation),
+        ("ErrorExplanation", &error_explanation),
+        ("ExplainedError", &error_explanation["errors"][0]),
+        ("Diagnostic", &error_explanation["errors"][0]["findings"][0]),
+        ("UnrecognisedText", &error_explanation["unrecognised"][0]),
     ];
     let mut covered = BTreeSet::new();
     for (name, value) in samples {
@@ -351,4 +360,24 @@ fn rules_are_the_catalogue() {
     let json = serde_json::to_value(rules()[0]).unwrap();
     assert_eq!(json["code"], "syntax-error");
     assert_eq!(json["severity"], "error");
+}
+
+/// What go prints for the gallery example's go.mod and go.sum (go 1.27.3, `go list -m all`).
+const MISSING_SUM_ERROR: &str = "go: github.com/google/go-cmp@v0.6.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download github.com/google/go-cmp\n";
+
+#[test]
+fn explain_error_is_the_core_explanation() {
+    let input = missing_sum_example();
+    let with_files = explain_error(MISSING_SUM_ERROR, Some(&input));
+    assert_eq!(
+        with_files,
+        gomod::explain_error::explain_error(MISSING_SUM_ERROR, Some(&input.bundle()))
+    );
+    let without = explain_error(MISSING_SUM_ERROR, None);
+    assert!(!without.files_given);
+    assert!(without.errors[0].findings.is_empty());
+    assert_eq!(without.errors[0].id, "missing-gosum-gomod");
+    // A txtar string gives the same as the object form.
+    let txtar = Input::Txtar(read("www/examples/07-missing-go-sum-entry.txtar"));
+    assert_eq!(explain_error(MISSING_SUM_ERROR, Some(&txtar)), with_files);
 }
