@@ -30,10 +30,6 @@ use crate::check::{self, Diagnostic, Severity};
 use catalogue::PARSE_ERROR_ID;
 use clean::{Line, LineKind};
 
-/// Rule codes that entries link to and that are being added to the rule catalogue on another
-/// branch (issue 11); linked by name so the link works once they exist.
-pub const PENDING_RULES: &[&str] = &["sum-hash-mismatch"];
-
 /// Everything recognised in a pasted text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
