@@ -91,9 +91,9 @@ describe('the playground', () => {
     await editFile(
       page,
       'go.mod',
-      'module example.com/app\n\ngo 1.22\n\nrequire golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1\n',
+      'module example.com/app\n\ngo 1.22\n\nrequire github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c\n',
     );
-    await editFile(page, 'go.sum', 'golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 h1:short\n');
+    await editFile(page, 'go.sum', 'github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c h1:short\n');
     await waitForCodes(page, ['go-line-without-patch', 'pseudo-version', 'sum-malformed']);
     // The go.sum finding is underlined in the editor and marked in the gutter.
     assert.ok((await page.locator('.editor-overlay [class*="squiggle-"]').count()) > 0);

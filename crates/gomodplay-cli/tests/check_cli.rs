@@ -71,7 +71,7 @@ fn check_reads_a_bundle_and_a_directory() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.starts_with(
-            "go.mod:1:8: warning[module-path-no-dot]: module path \"myproject\" has no dot"
+            "go.mod:1:8: info[module-path-no-dot]: module path \"myproject\" has no dot"
         ),
         "{text}"
     );
