@@ -58,6 +58,16 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity named `error`, `warning` or `info`.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
 }
 
 /// Where a finding is: 1-based line and column (columns count characters, as go's error
@@ -139,6 +149,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report without the diagnostics less serious than `threshold` (`Warning` keeps errors
+    /// and warnings). The skipped checks are kept: they say what input is missing, whatever
+    /// the severity of what they would find.
+    pub fn at_least(mut self, threshold: Severity) -> Report {
+        // Severity orders from the most serious (Error) to the least (Info).
+        self.diagnostics.retain(|d| d.severity <= threshold);
+        self
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
