@@ -15,6 +15,7 @@ use crate::resolve::{self, bundle_input, resolve_graph_text, Cmd, Resolution, Se
 use crate::version::gover;
 
 pub mod build_list;
+pub mod findings;
 pub mod views;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
