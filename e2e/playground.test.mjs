@@ -134,11 +134,21 @@ describe('the playground', () => {
     await context.close();
   });
 
-  test('applies all fixes at once', async () => {
+  test('applies all fixes after a preview of every file they change', async () => {
     const { context, page, problems } = await openPlayground();
     await loadExample(page, '07-missing-go-sum-entry');
     await waitForCodes(page, ['sum-missing']);
     await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
+    // Nothing changes until the preview is confirmed; Cancel leaves the files alone.
+    const preview = page.getByRole('dialog');
+    await preview.waitFor();
+    assert.deepEqual(await preview.locator('.diff-file').allTextContents(), ['go.sum']);
+    assert.match(await preview.getByRole('list', { name: 'Fixes to apply' }).textContent(), /sum-missing in go\.mod/);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await preview.waitFor({ state: 'detached' });
+    await waitForCodes(page, ['sum-missing']);
+    await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply all fixes' }).click();
     await waitForCodes(page, []);
     await harness.fileTab(page, /go\.sum/).click();
     assert.match(
