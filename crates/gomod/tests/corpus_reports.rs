@@ -4,9 +4,10 @@
 //! `testdata/corpus-reports/NAME.golden` (`UPDATE_GOLDEN=1` rewrites them), so any change in what
 //! we say about real code shows in review as a diff of these files.
 //!
-//! The same run checks that `check` never panics and stays well under a second per repository
-//! (the figures are printed; the limit is a generous regression bound, not a target), and prints
-//! the findings by code over the whole corpus.
+//! The same run checks that `check` never panics, reports no error on real code (but for the one
+//! inconsistency the corpus README describes), and stays well under a second per repository (the
+//! figures are printed; the limit is a generous regression bound, not a target), and prints the
+//! findings by code over the whole corpus.
 //!
 //! The corpus is read in place from `../shared/corpus` (or `GOMODPLAY_CORPUS`); without it the
 //! tests fail.
@@ -107,6 +108,22 @@ fn corpus_reports_match_the_reviewed_goldens() {
             if !codes_here.contains(&(d.code, d.severity)) {
                 codes_here.push((d.code, d.severity));
                 entry.1 += 1;
+            }
+        }
+        // No error on real code, except where the corpus README says the files are
+        // inconsistent: kubernetes' go.work comes from a later commit than its staging modules,
+        // and really is below three of them.
+        let allowed: &[&str] = if repo.name == "kubernetes__kubernetes" {
+            &["workspace-go-too-low"]
+        } else {
+            &[]
+        };
+        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            if !allowed.contains(&d.code) {
+                failures.push(format!(
+                    "{}: {}:{}: error[{}]: {}",
+                    repo.name, d.file, d.span.line, d.code, d.message
+                ));
             }
         }
         let got = render(repo, &report);
