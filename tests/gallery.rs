@@ -107,7 +107,11 @@ fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
     let changed: Vec<&str> = preview.changes.iter().map(|c| c.file.as_str()).collect();
     assert_eq!(changed, ["go.sum"]);
     assert_eq!(preview.applied.len(), 1, "{:?}", preview.applied);
-    assert!(preview.applied[0].starts_with("sum-missing in go.mod: "), "{:?}", preview.applied);
+    assert!(
+        preview.applied[0].starts_with("sum-missing in go.mod: "),
+        "{:?}",
+        preview.applied
+    );
     // Cancelling leaves everything as it was.
     let cancelled = Rc::clone(&previewed).reduce(Action::CancelPreview);
     assert_eq!(cancelled.preview, None);

@@ -72,14 +72,17 @@ fn item_html(
 ) -> Html {
     let report = &props.analysis.report;
     let diagnostic_item = |index: usize, commands: Vec<String>, elsewhere: Option<String>| {
-        report.diagnostics.get(index).map_or_else(Html::default, |d| {
-            html! {
-                <DiagnosticItem index={index} diagnostic={d.clone()}
-                    explained={props.explained.contains(&d.code)}
-                    commands={commands} commands_shown_with={elsewhere}
-                    dispatch={props.dispatch.clone()} />
-            }
-        })
+        report
+            .diagnostics
+            .get(index)
+            .map_or_else(Html::default, |d| {
+                html! {
+                    <DiagnosticItem index={index} diagnostic={d.clone()}
+                        explained={props.explained.contains(&d.code)}
+                        commands={commands} commands_shown_with={elsewhere}
+                        dispatch={props.dispatch.clone()} />
+                }
+            })
     };
     let Some(summary) = &item.summary else {
         let elsewhere = item

@@ -118,7 +118,11 @@ fn corpus_reports_match_the_reviewed_goldens() {
         } else {
             &[]
         };
-        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
             if !allowed.contains(&d.code) {
                 failures.push(format!(
                     "{}: {}:{}: error[{}]: {}",
@@ -159,7 +163,7 @@ fn corpus_reports_match_the_reviewed_goldens() {
         }
     }
 
-    timings.sort_by(|a, b| b.0.cmp(&a.0));
+    timings.sort_by_key(|t| std::cmp::Reverse(t.0));
     let total: Duration = timings.iter().map(|t| t.0).sum();
     eprintln!(
         "corpus reports: {} repositories checked in {total:.1?}; slowest:",

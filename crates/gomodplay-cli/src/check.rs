@@ -274,7 +274,11 @@ mod tests {
                 &["--severity", "notice"][..],
                 "unknown severity \"notice\": expected error, warning or info",
             ),
-            ("fix", &["--severity", "warning"][..], "unknown flag --severity"),
+            (
+                "fix",
+                &["--severity", "warning"][..],
+                "unknown flag --severity",
+            ),
         ] {
             let err = parse_args(command, args).expect_err("must be rejected");
             assert!(err.contains(problem), "{args:?}: {err}");

@@ -192,7 +192,10 @@ fn check_severity_threshold_filters_lower_severities() {
         .iter()
         .filter_map(|d| d["severity"].as_str())
         .collect();
-    assert!(!codes.is_empty() && codes.iter().all(|s| *s == "error"), "{json}");
+    assert!(
+        !codes.is_empty() && codes.iter().all(|s| *s == "error"),
+        "{json}"
+    );
 
     let wrong = run(&["--severity", "notice"]);
     assert_eq!(wrong.status.code(), Some(2));

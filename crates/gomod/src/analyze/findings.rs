@@ -105,7 +105,9 @@ fn group_summary(code: &str, count: usize) -> String {
         "sum-unused" => "go.sum lines are not used by the module graph",
         "version-skew" => "modules are required at several versions",
         "major-version-split" => "modules are in the build list at two major versions",
-        "replace-in-dependency" => "dependencies have replace or exclude directives the go command ignores",
+        "replace-in-dependency" => {
+            "dependencies have replace or exclude directives the go command ignores"
+        }
         "replace-unused" => "replace directives do not apply to the module graph",
         "replace-local-path" => "replace directives name directories without a go.mod",
         "retract-without-rationale" => "retractions have no rationale",
@@ -145,7 +147,10 @@ mod tests {
                 "module example.com/m/tools\n\ngo 1.22.0\n\nrequire example.com/d v0.1.1-0.20240102150405-abcdef123456\n",
             ),
         ]);
-        let pseudo: Vec<&FindingItem> = items.iter().filter(|i| i.code == "pseudo-version").collect();
+        let pseudo: Vec<&FindingItem> = items
+            .iter()
+            .filter(|i| i.code == "pseudo-version")
+            .collect();
         assert_eq!(pseudo.len(), 2, "{items:#?}");
         assert_eq!(pseudo[0].file, "go.mod");
         assert_eq!(pseudo[0].diagnostics.len(), 3);

@@ -200,8 +200,14 @@ fn all_fixes_are_previewed_file_by_file() {
     let files: Vec<&str> = preview.changes.iter().map(|c| c.file.as_str()).collect();
     assert_eq!(files, ["go.mod", "go.work"]);
     for change in &preview.changes {
-        assert_eq!(Some(change.after.as_slice()), outcome.bundle.file(&change.file));
-        assert!(change.lines.iter().any(|l| matches!(l, DiffLine::Added(_) | DiffLine::Removed(_))));
+        assert_eq!(
+            Some(change.after.as_slice()),
+            outcome.bundle.file(&change.file)
+        );
+        assert!(change
+            .lines
+            .iter()
+            .any(|l| matches!(l, DiffLine::Added(_) | DiffLine::Removed(_))));
     }
     assert_eq!(preview.applied, outcome.applied);
     let clean = Bundle::from_files([("go.mod", &b"module example.com/app\n\ngo 1.22.0\n"[..])]);

@@ -199,9 +199,9 @@ fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
         .iter()
         .find(|(m, _)| m.dir.is_empty())
         .or_else(|| {
-            with_go.iter().min_by(|a, b| {
-                compare_needed_go(a.1, b.1).then_with(|| a.0.file.cmp(&b.0.file))
-            })
+            with_go
+                .iter()
+                .min_by(|a, b| compare_needed_go(a.1, b.1).then_with(|| a.0.file.cmp(&b.0.file)))
         })
         .copied();
     let Some((reference, reference_go)) = reference else {

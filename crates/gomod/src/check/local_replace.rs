@@ -142,7 +142,10 @@ fn laid_out_at(module: &str, relative: &str, replaced: &str) -> bool {
     if module.is_empty() || relative.starts_with('/') || relative.contains('\\') {
         return false;
     }
-    let mut elements: Vec<String> = without_major(module).split('/').map(str::to_owned).collect();
+    let mut elements: Vec<String> = without_major(module)
+        .split('/')
+        .map(str::to_owned)
+        .collect();
     for element in relative.split('/') {
         match element {
             "" | "." => {}
@@ -167,7 +170,8 @@ fn stale(sink: &mut Sink, ctx: &Ctx<'_>, r: &Replace, target_dir: &str) {
         format!("{target_dir}/go.mod")
     };
     let required = ctx.m.require.iter().find(|q| {
-        q.module.path == r.old.path && (r.old.version.is_empty() || q.module.version == r.old.version)
+        q.module.path == r.old.path
+            && (r.old.version.is_empty() || q.module.version == r.old.version)
     });
     let drop = Fix {
         title: format!("Delete the replacement of {}", display_module(&r.old)),
@@ -219,7 +223,9 @@ fn parent_work(bundle: &Bundle, dir: &str) -> Option<String> {
     bundle
         .workspace_files()
         .filter(|(d, w, _)| {
-            *w == WorkspaceFile::GoWork && *d != dir && (d.is_empty() || dir.starts_with(&format!("{d}/")))
+            *w == WorkspaceFile::GoWork
+                && *d != dir
+                && (d.is_empty() || dir.starts_with(&format!("{d}/")))
         })
         .map(|(d, _, _)| d.to_owned())
         .max_by_key(|d| d.len())
@@ -280,7 +286,10 @@ fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]
                 display_module(&r.old),
                 relative_to_ancestor(&parent, dir, &r.new.path)
             ));
-            commands.push(format!("go mod edit -dropreplace={}", display_module(&r.old)));
+            commands.push(format!(
+                "go mod edit -dropreplace={}",
+                display_module(&r.old)
+            ));
         }
         return Fix {
             title: title_for(&work_name),
@@ -304,7 +313,10 @@ fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]
             display_module(&r.old),
             r.new.path
         ));
-        commands.push(format!("go mod edit -dropreplace={}", display_module(&r.old)));
+        commands.push(format!(
+            "go mod edit -dropreplace={}",
+            display_module(&r.old)
+        ));
     }
     // A vendor directory would stop being used (or be refused) in workspace mode: commands only.
     let vendored = bundle
@@ -362,9 +374,21 @@ mod tests {
     #[test]
     fn nested_modules_are_recognised_by_their_paths() {
         assert!(laid_out_at("github.com/o/r", "./sub", "github.com/o/r/sub"));
-        assert!(laid_out_at("github.com/o/r/a/b/v2", "../..", "github.com/o/r/v2"));
-        assert!(laid_out_at("github.com/o/r/a", "../b", "github.com/o/r/b/v3"));
-        assert!(!laid_out_at("github.com/o/r", "../fork", "github.com/o/fork2"));
+        assert!(laid_out_at(
+            "github.com/o/r/a/b/v2",
+            "../..",
+            "github.com/o/r/v2"
+        ));
+        assert!(laid_out_at(
+            "github.com/o/r/a",
+            "../b",
+            "github.com/o/r/b/v3"
+        ));
+        assert!(!laid_out_at(
+            "github.com/o/r",
+            "../fork",
+            "github.com/o/fork2"
+        ));
         assert!(!laid_out_at("github.com/o/r", "../../../x", "x"));
         assert!(!laid_out_at("", "./sub", "sub"));
     }

@@ -15,7 +15,9 @@ use super::{Fix, Sink};
 use crate::bundle::Bundle;
 use crate::modfile::Require;
 use crate::version::pseudo::is_zero_pseudo_version;
-use crate::version::{is_pseudo_version, pseudo_version_base, pseudo_version_rev, pseudo_version_time, semver};
+use crate::version::{
+    is_pseudo_version, pseudo_version_base, pseudo_version_rev, pseudo_version_time, semver,
+};
 
 pub(super) fn check(sink: &mut Sink, bundle: &Bundle, ctx: &Ctx<'_>) {
     for r in ctx.m.require.iter().filter(|r| !r.indirect) {
@@ -39,12 +41,11 @@ fn pseudo_version(sink: &mut Sink, bundle: &Bundle, ctx: &Ctx<'_>, r: &Require) 
     // dependency go.mod files). Every version listed for the path is one the path can require
     // (v0 and v1 share a path); only +incompatible ones belong to +incompatible requirements.
     let incompatible = version.ends_with("+incompatible");
-    let newer_release = bundle
-        .versions(path)
-        .into_iter()
-        .filter(|v| semver::prerelease(v).is_empty() && v.ends_with("+incompatible") == incompatible)
-        .filter(|v| semver::compare(v, version).is_gt())
-        .next_back();
+    let newer_release = bundle.versions(path).into_iter().rfind(|v| {
+        semver::prerelease(v).is_empty()
+            && v.ends_with("+incompatible") == incompatible
+            && semver::compare(v, version).is_gt()
+    });
     if base.is_empty() && newer_release.is_none() {
         return;
     }

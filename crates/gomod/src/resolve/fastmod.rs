@@ -359,6 +359,9 @@ mod tests {
                 }
             }
         }
-        assert!(files >= 30 && bundled >= 300, "{files} go.mod files, {bundled} in bundles");
+        assert!(
+            files >= 30 && bundled >= 300,
+            "{files} go.mod files, {bundled} in bundles"
+        );
     }
 }

@@ -21,7 +21,10 @@ pub fn corpus_dir() -> PathBuf {
         return dir;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let candidates = [root.join("../shared/corpus"), root.join("../../shared/corpus")];
+    let candidates = [
+        root.join("../shared/corpus"),
+        root.join("../../shared/corpus"),
+    ];
     match candidates
         .iter()
         .find(|dir| dir.join("SHA256SUMS").is_file())
