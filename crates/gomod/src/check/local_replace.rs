@@ -102,10 +102,12 @@ fn target(bundle: &Bundle, work_uses: &[String], dir: &str, r: &Replace) -> Targ
     if is_module {
         return Target::Module;
     }
+    // The directory is in the input when a file lies in it or below it. (For the root that
+    // means a file at the root itself: a bundle of one subdirectory says nothing about it.)
     let prefix = format!("{target_dir}/");
     let has_files = bundle
         .workspace_files()
-        .any(|(d, _, _)| d == target_dir || target_dir.is_empty() || d.starts_with(&prefix));
+        .any(|(d, _, _)| d == target_dir || (!target_dir.is_empty() && d.starts_with(&prefix)));
     if has_files {
         Target::DirectoryWithoutGoMod(target_dir)
     } else {
