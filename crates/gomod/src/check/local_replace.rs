@@ -3,9 +3,9 @@
 //! What such a replacement costs depends on where the directory is:
 //!
 //! * a module of the same repository (its go.mod is in the bundle, a go.work of the bundle uses
-//!   the directory, or the directory is inside the bundle and the replaced module's path is this
-//!   module's path with the directory's relative path applied, as Go lays out nested modules):
-//!   every checkout has it, which is how monorepos such as kubernetes'
+//!   the directory, the directory is below the module's own, or it is inside the bundle and the
+//!   replaced module's path is this module's path with the directory's relative path applied, as
+//!   Go lays out nested modules): every checkout has it, which is how monorepos such as kubernetes'
 //!   staging modules or opentelemetry's contrib modules build their modules together. Not
 //!   reported.
 //! * a directory of the repository without a go.mod (a module moved or deleted, the replace left
@@ -109,10 +109,15 @@ fn target(bundle: &Bundle, work_uses: &[String], dir: &str, r: &Replace) -> Targ
         .workspace_files()
         .any(|(d, _, _)| d == target_dir || (!target_dir.is_empty() && d.starts_with(&prefix)));
     if has_files {
-        Target::DirectoryWithoutGoMod(target_dir)
-    } else {
-        by_layout(module_path_of(bundle, dir).as_deref().unwrap_or_default())
+        return Target::DirectoryWithoutGoMod(target_dir);
     }
+    // A directory below the module's own is part of every checkout of the module's repository
+    // (kubernetes' `./staging/src/k8s.io/api`), whether or not the input holds its files.
+    let below_module = dir.is_empty() || target_dir.starts_with(&format!("{dir}/"));
+    if below_module && target_dir != dir {
+        return Target::Module;
+    }
+    by_layout(module_path_of(bundle, dir).as_deref().unwrap_or_default())
 }
 
 /// The module path declared by the go.mod of bundle directory `dir`.
