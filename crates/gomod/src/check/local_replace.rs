@@ -27,7 +27,7 @@ use crate::workfile;
 
 /// Where a directory replacement points, relative to the bundle.
 enum Target {
-    /// A module of the bundle: its go.mod is there or a go.work uses the directory.
+    /// A module of the same repository (see the module documentation for how that is known).
     Module,
     /// A directory with files in the bundle but no go.mod.
     DirectoryWithoutGoMod(String),
