@@ -91,9 +91,9 @@ describe('the playground', () => {
     await editFile(
       page,
       'go.mod',
-      'module example.com/app\n\ngo 1.22\n\nrequire golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1\n',
+      'module example.com/app\n\ngo 1.22\n\nrequire github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c\n',
     );
-    await editFile(page, 'go.sum', 'golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 h1:short\n');
+    await editFile(page, 'go.sum', 'github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c h1:short\n');
     await waitForCodes(page, ['go-line-without-patch', 'pseudo-version', 'sum-malformed']);
     // The go.sum finding is underlined in the editor and marked in the gutter.
     assert.ok((await page.locator('.editor-overlay [class*="squiggle-"]').count()) > 0);
@@ -134,11 +134,22 @@ describe('the playground', () => {
     await context.close();
   });
 
-  test('applies all fixes at once', async () => {
+  test('applies all fixes after a preview of every file they change', async () => {
     const { context, page, problems } = await openPlayground();
     await loadExample(page, '07-missing-go-sum-entry');
     await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
     await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
+    // Nothing changes until the preview is confirmed; Cancel leaves the files alone.
+    const preview = page.getByRole('dialog');
+    await preview.waitFor();
+    assert.deepEqual(await preview.locator('.diff-file').allTextContents(), ['go.sum']);
+    assert.match(await preview.getByRole('list', { name: 'Fixes to apply' }).textContent(), /sum-missing in go\.mod/);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await preview.waitFor({ state: 'detached' });
+    await waitForCodes(page, ['sum-missing', 'sum-missing-zip']);
+    await diagnosticsRegion(page).getByRole('button', { name: 'Apply all fixes' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply all fixes' }).click();
+    // The content hashes need the modules' zips: their fix is a command, not an edit.
     await waitForCodes(page, ['sum-missing-zip']);
     await harness.fileTab(page, /go\.sum/).click();
     assert.match(

@@ -100,7 +100,24 @@ fn loading_an_example_over_typed_text_can_be_undone() {
 #[test]
 fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
     let p = user_input().reduce(Action::LoadExample("07-missing-go-sum-entry"));
-    let fixed = Rc::clone(&p).reduce(Action::ApplyAllFixes);
+    // "Apply all fixes" first shows what it will change, and changes nothing yet.
+    let previewed = Rc::clone(&p).reduce(Action::ApplyAllFixes);
+    assert_eq!(previewed.files, p.files);
+    let preview = previewed.preview.clone().expect("a preview of all fixes");
+    let changed: Vec<&str> = preview.changes.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(changed, ["go.sum"]);
+    assert_eq!(preview.applied.len(), 1, "{:?}", preview.applied);
+    assert!(
+        preview.applied[0].starts_with("sum-missing in go.mod: "),
+        "{:?}",
+        preview.applied
+    );
+    // Cancelling leaves everything as it was.
+    let cancelled = Rc::clone(&previewed).reduce(Action::CancelPreview);
+    assert_eq!(cancelled.preview, None);
+    assert_eq!(cancelled.files, p.files);
+    let fixed = previewed.reduce(Action::ApplyPreview);
+    assert_eq!(fixed.preview, None);
     let codes: Vec<&str> = fixed
         .analysis
         .report

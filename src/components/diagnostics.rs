@@ -1,10 +1,13 @@
-//! The Diagnostics region: findings grouped by severity, the open fix preview, "Apply all
-//! fixes", the equivalent go commands (with a copy button), and what could not be checked.
+//! The Diagnostics region: findings grouped by severity (the items of
+//! `gomod::analyze::findings`: one rule's notes on one file are one item that opens on demand, a
+//! shared command block is shown once), the open fix preview, "Apply all fixes" (previewed before
+//! it applies), the equivalent go commands (with a copy button), and what could not be checked.
 
 use std::rc::Rc;
 
+use gomod::analyze::findings::{finding_items, FindingItem};
 use gomod::analyze::Analysis;
-use gomod::check::Severity;
+use gomod::check::{Diagnostic, Severity};
 use web_sys::wasm_bindgen::closure::Closure;
 use web_sys::wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -38,35 +41,124 @@ fn copy_to_clipboard(text: &str) -> bool {
     true
 }
 
-/// How many findings a group shows until the user asks for all of them.
+/// How many items a severity group shows until the user asks for all of them.
 pub const FIRST_FINDINGS: usize = 30;
 
-/// What the user opened: a group shown in full, or the notes group shown at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the user opened: a severity group shown in full, the notes group shown at all, or the
+/// findings of one grouped item (by rule and file).
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Expanded {
     All(Severity),
     Notes,
+    Item(&'static str, String),
 }
 
-/// One severity group: its first [`FIRST_FINDINGS`] findings and a "Show all" button. A long
+/// Where a finding is, as the list shows it (`go.mod:5:3`, or just the file).
+fn location(d: &Diagnostic) -> String {
+    if d.span.line > 0 {
+        format!("{}:{}:{}", d.file, d.span.line, d.span.column)
+    } else {
+        d.file.clone()
+    }
+}
+
+/// One item of the list: a finding, or one rule's notes on one file behind a button that shows
+/// them, with their go commands listed once.
+fn item_html(
+    item: &FindingItem,
+    items: &[FindingItem],
+    expanded: &UseStateHandle<Vec<Expanded>>,
+    props: &DiagnosticsProps,
+) -> Html {
+    let report = &props.analysis.report;
+    let diagnostic_item = |index: usize, commands: Vec<String>, elsewhere: Option<String>| {
+        report
+            .diagnostics
+            .get(index)
+            .map_or_else(Html::default, |d| {
+                html! {
+                    <DiagnosticItem index={index} diagnostic={d.clone()}
+                        explained={props.explained.contains(&d.code)}
+                        commands={commands} commands_shown_with={elsewhere}
+                        dispatch={props.dispatch.clone()} />
+                }
+            })
+    };
+    let Some(summary) = &item.summary else {
+        let elsewhere = item
+            .commands_shown_with
+            .and_then(|i| items.get(i))
+            .and_then(|other| other.diagnostics.first())
+            .and_then(|&i| report.diagnostics.get(i))
+            .map(location);
+        let first = item.diagnostics.first().copied().unwrap_or_default();
+        return diagnostic_item(first, item.commands.clone(), elsewhere);
+    };
+    let key = Expanded::Item(item.code, item.file.clone());
+    let open = expanded.contains(&key);
+    let toggle = {
+        let (expanded, key) = (expanded.clone(), key.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*expanded).clone();
+            match next.iter().position(|e| *e == key) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push(key.clone()),
+            }
+            expanded.set(next);
+        })
+    };
+    let count = item.diagnostics.len();
+    html! {
+        <li class={classes!("diag", "diag-grouped", format!("diag-{}", item.severity.as_str()))}>
+            <div class="diag-head">
+                <span class="diag-severity">{ item.severity.as_str() }</span>
+                <code class="diag-code">{ item.code }</code>
+                <span class="diag-location">{ item.file.clone() }</span>
+            </div>
+            <p class="diag-group-summary">{ summary.clone() }</p>
+            <div class="diag-actions">
+                <button type="button" class="button button-small" aria-expanded={open.to_string()}
+                    onclick={toggle}>
+                    { if open { format!("Hide the {count}") } else { format!("Show the {count}") } }
+                </button>
+            </div>
+            if open {
+                <ul class="diag-list diag-group-members">
+                    { for item.diagnostics.iter().map(|&i| diagnostic_item(i, Vec::new(), None)) }
+                </ul>
+                if !item.commands.is_empty() {
+                    <pre class="code diag-commands" aria-label="Equivalent go commands">
+                        { for item.commands.iter().map(|c| format!("$ {c}\n")) }
+                    </pre>
+                }
+            }
+        </li>
+    }
+}
+
+/// One severity group: its first [`FIRST_FINDINGS`] items and a "Show all" button. A long
 /// notes group starts collapsed: notes are informational, and the errors and warnings above
 /// them matter more.
 fn group_html(
     severity: Severity,
     title: &str,
-    items: Vec<(usize, &gomod::check::Diagnostic)>,
+    items: &[FindingItem],
     expanded: &UseStateHandle<Vec<Expanded>>,
     props: &DiagnosticsProps,
 ) -> Html {
-    if items.is_empty() {
+    let mine: Vec<&FindingItem> = items.iter().filter(|i| i.severity == severity).collect();
+    if mine.is_empty() {
         return Html::default();
     }
-    let total = items.len();
+    // The heading counts findings; the list shows items (a group of notes is one item).
+    let total: usize = mine.iter().map(|i| i.diagnostics.len()).sum();
     let open = |e: Expanded| {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next = (*expanded).clone();
-            next.push(e);
+            next.push(e.clone());
             expanded.set(next);
         })
     };
@@ -78,6 +170,7 @@ fn group_html(
     } else {
         FIRST_FINDINGS
     };
+    let shown = mine.len();
     html! {
         <section class="diag-group" aria-label={title.to_owned()}>
             <h3 class="group-title">{ format!("{title} ({total})") }</h3>
@@ -88,18 +181,14 @@ fn group_html(
                 </button>
             } else {
                 <ul class="diag-list">
-                    { for items.into_iter().take(limit).map(|(index, d)| html! {
-                        <DiagnosticItem index={index} diagnostic={d.clone()}
-                            explained={props.explained.contains(&d.code)}
-                            dispatch={props.dispatch.clone()} />
-                    }) }
+                    { for mine.iter().take(limit).map(|item| item_html(item, items, expanded, props)) }
                 </ul>
-                if total > limit {
+                if shown > limit {
                     <div class="diag-more">
-                        <span>{ format!("Showing the first {limit} of {total}.") }</span>
+                        <span>{ format!("Showing the first {limit} of {shown}.") }</span>
                         <button type="button" class="button button-small"
                             onclick={open(Expanded::All(severity))}>
-                            { format!("Show all {total}") }
+                            { format!("Show all {shown}") }
                         </button>
                     </div>
                 }
@@ -120,6 +209,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         .iter()
         .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
     let commands = props.analysis.go_commands();
+    let items = finding_items(report);
     let apply_all = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyAllFixes))
@@ -181,13 +271,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             }
             <div class="diag-groups">
                 { for groups.iter().map(|(severity, title)| {
-                    let items: Vec<(usize, &gomod::check::Diagnostic)> = report
-                        .diagnostics
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, d)| d.severity == *severity)
-                        .collect();
-                    group_html(*severity, title, items, &expanded, props)
+                    group_html(*severity, title, &items, &expanded, props)
                 }) }
             </div>
             if !commands.is_empty() {

@@ -1,5 +1,6 @@
 //! One finding: severity, code, location (a button that moves the editor there), message, fixes
-//! (each opens a preview), the equivalent go commands, and the rule's explanation on demand.
+//! (each opens a preview), the equivalent go commands (unless shown once elsewhere), and the
+//! rule's explanation on demand.
 
 use gomod::check::Diagnostic;
 use yew::prelude::*;
@@ -13,6 +14,12 @@ pub struct DiagnosticItemProps {
     pub index: usize,
     pub diagnostic: Diagnostic,
     pub explained: bool,
+    /// The go commands shown with the finding (the Diagnostics list's model decides: none
+    /// inside a group, whose commands are shown once for all of it).
+    pub commands: Vec<String>,
+    /// Where the same command block is shown instead (`go.mod:11:2`), if it is elsewhere.
+    #[prop_or_default]
+    pub commands_shown_with: Option<String>,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -38,7 +45,7 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
     } else {
         d.file.clone()
     };
-    let commands: Vec<&String> = d.fixes.iter().flat_map(|f| f.commands.iter()).collect();
+    let commands = &props.commands;
     html! {
         <li class={classes!("diag", format!("diag-{}", d.severity.as_str()))}>
             <div class="diag-head">
@@ -72,6 +79,11 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
                 <pre class="code diag-commands" aria-label="Equivalent go commands">
                     { for commands.iter().map(|c| format!("$ {c}\n")) }
                 </pre>
+            }
+            if let Some(other) = &props.commands_shown_with {
+                <p class="diag-commands-elsewhere">
+                    { format!("The go commands are those shown with {other}.") }
+                </p>
             }
             if props.explained { { explain(d.code) } }
         </li>

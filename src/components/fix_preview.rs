@@ -1,5 +1,6 @@
-//! The preview of a fix: the change as a line diff per file, then Apply or Cancel. Focus moves
-//! to Apply when it opens, so Enter applies and Escape (or Cancel) closes it.
+//! The preview of a fix, or of all fixes ("Apply all fixes" shows this first, with the list of
+//! fixes): the change as a line diff per file, then Apply or Cancel. Focus moves to Apply when it
+//! opens, so Enter applies and Escape (or Cancel) closes it.
 
 use gomod::analyze::DiffLine;
 use web_sys::HtmlElement;
@@ -45,6 +46,11 @@ pub fn FixPreview(props: &FixPreviewProps) -> Html {
             <h3 id="fix-preview-title" class="fix-preview-title">
                 { "Preview: " }{ props.preview.title.clone() }
             </h3>
+            if !props.preview.applied.is_empty() {
+                <ul class="fix-preview-fixes" aria-label="Fixes to apply">
+                    { for props.preview.applied.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                </ul>
+            }
             { for props.preview.changes.iter().map(|change| html! {
                 <figure class="diff">
                     <figcaption class="diff-file">{ change.file.clone() }</figcaption>
@@ -58,7 +64,9 @@ pub fn FixPreview(props: &FixPreviewProps) -> Html {
                 </figure>
             }) }
             <div class="fix-preview-actions">
-                <button type="button" class="button button-primary" ref={apply_ref} onclick={apply}>{ "Apply this fix" }</button>
+                <button type="button" class="button button-primary" ref={apply_ref} onclick={apply}>
+                    { if props.preview.applied.is_empty() { "Apply this fix" } else { "Apply all fixes" } }
+                </button>
                 <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
             </div>
         </section>

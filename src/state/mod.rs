@@ -11,9 +11,9 @@ mod files;
 
 use std::rc::Rc;
 
-use gomod::analyze::{self, preview_fix, Analysis, FileChange, Toolchain};
+use gomod::analyze::{self, preview_all_fixes, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
-use gomod::check::{fix_bundle, Report};
+use gomod::check::Report;
 use gomod::resolve::{Resolution, WhatIf};
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
@@ -60,12 +60,16 @@ pub struct Snapshot {
     pub example: Option<&'static str>,
 }
 
-/// A fix the user is looking at before applying it.
+/// A fix (or all of them) the user is looking at before applying it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FixPreview {
     pub title: String,
-    pub code: &'static str,
     pub changes: Vec<FileChange>,
+    /// For "Apply all fixes": what each applied fix does (`code in file: title`), in order.
+    /// Empty for a single fix, whose title says it.
+    pub applied: Vec<String>,
+    /// What the notice says once the preview is applied.
+    pub done: String,
 }
 
 /// A request to move the editor's caret to a line (the counter makes repeated jumps to the same
@@ -468,15 +472,16 @@ impl Playground {
                     .diagnostics
                     .get(diagnostic)
                     .and_then(|d| d.fixes.get(fix).map(|f| (d.code, f)));
-                let Some((code, fix)) = found else {
+                let Some((_, fix)) = found else {
                     return;
                 };
                 match preview_fix(&self.analysis.bundle, fix) {
                     Some(changes) => {
                         self.preview = Some(FixPreview {
                             title: fix.title.clone(),
-                            code,
                             changes,
+                            applied: Vec::new(),
+                            done: format!("Applied: {}.", fix.title),
                         })
                     }
                     None => self.notice = Some("This fix no longer fits the files.".to_owned()),
@@ -493,34 +498,41 @@ impl Playground {
                     set_file(&mut next, &change.file, text);
                 }
                 let first = preview.changes.first().map(|c| c.file.clone());
-                self.replace_files(next, format!("applying the fix “{}”", preview.title));
+                let label = if preview.applied.is_empty() {
+                    format!("applying the fix “{}”", preview.title)
+                } else {
+                    "applying all fixes".to_owned()
+                };
+                self.replace_files(next, label);
                 if let Some(first) = first {
                     self.active = first;
                 }
-                self.notice = Some(format!("Applied: {}.", preview.title));
+                self.notice = Some(preview.done);
             }
             Action::ApplyAllFixes => {
+                // Shown first, applied only on confirmation (ApplyPreview): on a large go.mod
+                // and go.work the fixes can touch many lines of several files.
                 if self.stale() {
                     self.analyse();
                 }
-                let outcome = fix_bundle(&self.analysis.bundle, &check_options(self), &[]);
-                if outcome.applied.is_empty() {
+                let Some(all) = preview_all_fixes(&self.analysis.bundle, &check_options(self))
+                else {
                     self.notice = Some("No fix could be applied.".to_owned());
                     return;
-                }
-                let next = outcome
-                    .bundle
-                    .files()
-                    .iter()
-                    .map(|f| EditorFile::new(&f.name, &String::from_utf8_lossy(&f.data)))
-                    .collect();
-                let count = outcome.applied.len();
-                self.replace_files(next, "applying all fixes".to_owned());
-                self.notice = Some(format!(
-                    "Applied {count} fix{}; changed {}.",
-                    if count == 1 { "" } else { "es" },
-                    outcome.changed.join(", ")
-                ));
+                };
+                let count = all.applied.len();
+                let files: Vec<&str> = all.changes.iter().map(|c| c.file.as_str()).collect();
+                let fixes = if count == 1 { "fix" } else { "fixes" };
+                self.preview = Some(FixPreview {
+                    title: format!("all {count} {fixes}, changing {}", files.join(", ")),
+                    done: format!("Applied {count} {fixes}; changed {}.", files.join(", ")),
+                    applied: all
+                        .applied
+                        .iter()
+                        .map(|a| format!("{} in {}: {}", a.code, a.file, a.title))
+                        .collect(),
+                    changes: all.changes,
+                });
             }
             Action::Undo => {
                 let Some(snapshot) = self.undo.pop() else {

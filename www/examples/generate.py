@@ -7,7 +7,8 @@ go.sum is computed here from the go.mod text the bundle serves for that version,
 hash (`gomodplay sum FILE`, which the sum helper checks against go). Where the go.mod text is the
 module's real one, the hash equals the public one: github.com/google/uuid v1.6.0
 (TIyPZe4M...), github.com/google/go-cmp v0.6.0 (17dUlkBO...), github.com/russross/blackfriday/v2
-v2.1.0 (+Rmxgy9K...) and golang.org/x/xerrors (I/5z698s...) match go.sum files in
+v2.1.0 (+Rmxgy9K...) and github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c
+(ukJfTF/6...) match go.sum files in
 /work/shared/corpus. Zip hashes (`path version h1:`) are copied from those real go.sum files.
 
 Run from the repository root after `cargo build -p gomodplay-cli`:
@@ -27,7 +28,7 @@ ZIP = {
     ("github.com/google/go-cmp", "v0.6.0"): "h1:ofyhxvXcZhMsU5ulbFiLKl/XBFqE1GSq7atu8tAmTRI=",
     ("github.com/pkg/errors", "v0.9.1"): "h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=",
     ("github.com/russross/blackfriday/v2", "v2.1.0"): "h1:JIOH55/0cWyOuilr9/qlrm0BSXldqnqwMsf35Ld67mk=",
-    ("golang.org/x/xerrors", "v0.0.0-20200804184101-5ec99f83aff1"): "h1:go1bK/D/BFZV2I8cIQd1NKEZ+0owSTG1fDTci4IqFcE=",
+    ("github.com/BurntSushi/toml", "v1.4.1-0.20240526193622-a339e1f7089c"): "h1:pxW6RcqyfI9/kWtOwnv/G+AzdKuy2ZrqINhenH4HyNs=",
 }
 
 # go.mod texts as the proxy serves them. Modules without a go.mod of their own get the
@@ -35,7 +36,7 @@ ZIP = {
 UUID = "module github.com/google/uuid\n"
 GO_CMP = "module github.com/google/go-cmp\n\ngo 1.13\n"
 PKG_ERRORS = "module github.com/pkg/errors\n"
-XERRORS_2020 = "module golang.org/x/xerrors\n\ngo 1.11\n"
+TOML_2024 = "module github.com/BurntSushi/toml\n\ngo 1.18\n"
 BLACKFRIDAY_V1 = "module github.com/russross/blackfriday\n"
 BLACKFRIDAY_V2 = "module github.com/russross/blackfriday/v2\n"
 LOGRUS = """module github.com/sirupsen/logrus
@@ -115,11 +116,11 @@ or `go install` it: the first path element has no dot, so it is not a host name.
 
 write("03-pseudo-version-drift", "Pseudo-version drift", "1.27.3", "local",
       ["pseudo-version"],
-      """A fix was fetched with `go get golang.org/x/xerrors@master` in 2020 and never moved to a release:
-the requirement still pins an untagged commit.""",
-      [("go.mod", "module github.com/acme/reporting\n\ngo 1.21.0\n\nrequire golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1\n"),
-       ("go.sum", go_sum([("golang.org/x/xerrors", "v0.0.0-20200804184101-5ec99f83aff1", XERRORS_2020)])),
-       proxy("golang.org/x/xerrors", "v0.0.0-20200804184101-5ec99f83aff1", XERRORS_2020)])
+      """A fix was fetched with `go get github.com/BurntSushi/toml@master` in May 2024, a commit after
+the v1.4.0 release, and never moved to a release: the requirement still pins that untagged commit.""",
+      [("go.mod", "module github.com/acme/reporting\n\ngo 1.21.0\n\nrequire github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c\n"),
+       ("go.sum", go_sum([("github.com/BurntSushi/toml", "v1.4.1-0.20240526193622-a339e1f7089c", TOML_2024)])),
+       proxy("github.com/BurntSushi/toml", "v1.4.1-0.20240526193622-a339e1f7089c", TOML_2024)])
 
 write("04-committed-local-replace", "Committed local replace", "1.27.3", "local",
       ["replace-local-path"],
@@ -165,12 +166,14 @@ write("08-retracted-version", "Retracted version", "1.27.3", "local",
        proxy("github.com/klauspost/compress", "v1.17.11", COMPRESS_LATEST)])
 
 write("09-genproto-ambiguous-import", "genproto ambiguous import", "1.27.3", "local",
-      ["pseudo-version", "sum-missing", "sum-missing-zip"],
+      ["sum-missing", "sum-missing-zip"],
       """google.golang.org/genproto was split: googleapis/api moved into its own module. With an old
 monolithic genproto still in the graph, `go build` fails with "ambiguous import: found package
 google.golang.org/genproto/googleapis/api/annotations in multiple modules". Whether this genproto
 still holds those packages is in its go.mod, which this go.mod alone does not show: "Not checked"
-names the file ambiguous-import-risk needs. Without a go.sum, go stops before that anyway.""",
+names the file ambiguous-import-risk needs. Without a go.sum, go stops before that anyway. The
+pseudo-versions are no finding: genproto has never been tagged, so a commit is the only way to
+require it.""",
       [("go.mod", "module github.com/acme/gateway\n\ngo 1.22.0\n\nrequire (\n\tgoogle.golang.org/genproto v0.0.0-20230410155749-daa745c078e1\n\tgoogle.golang.org/genproto/googleapis/api v0.0.0-20240814211410-ddb44dafa142\n)\n")])
 
 write("10-incompatible-v2", "+incompatible v2", "1.27.3", "local",

@@ -15,6 +15,7 @@ use crate::resolve::{self, bundle_input, resolve_graph_text, Cmd, Resolution, Se
 use crate::version::gover;
 
 pub mod build_list;
+pub mod findings;
 pub mod views;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
@@ -426,6 +427,44 @@ pub fn preview_fix(bundle: &Bundle, fix: &Fix) -> Option<Vec<FileChange>> {
         });
     }
     Some(changes)
+}
+
+/// What "Apply all fixes" would do, shown before it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllFixesPreview {
+    /// The fixes [`check::fix_bundle`] applies, in the order it applies them.
+    pub applied: Vec<check::AppliedFix>,
+    /// Every file it changes or creates, with the lines that change.
+    pub changes: Vec<FileChange>,
+}
+
+/// What applying every fix (as [`check::fix_bundle`] does, until none applies) would change,
+/// file by file, or `None` when no fix applies.
+pub fn preview_all_fixes(bundle: &Bundle, options: &check::Options) -> Option<AllFixesPreview> {
+    let outcome = check::fix_bundle(bundle, options, &[]);
+    if outcome.applied.is_empty() {
+        return None;
+    }
+    let changes = outcome
+        .changed
+        .iter()
+        .filter_map(|name| {
+            let after = outcome.bundle.file(name)?.to_vec();
+            let before = bundle.file(name).unwrap_or_default();
+            (before != after.as_slice()).then(|| FileChange {
+                file: name.clone(),
+                lines: diff_lines(
+                    &String::from_utf8_lossy(before),
+                    &String::from_utf8_lossy(&after),
+                ),
+                after,
+            })
+        })
+        .collect();
+    Some(AllFixesPreview {
+        applied: outcome.applied,
+        changes,
+    })
 }
 
 /// The canonical form of an edited go.mod or go.work, or the data unchanged when it is another

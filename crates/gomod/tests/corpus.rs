@@ -9,11 +9,15 @@
 //!   well-formed lines, bad lines, modules, zip and /go.mod hashes) are recomputed here with the
 //!   README's own line pattern, and each line's `GoSum` kind must agree with that pattern and with
 //!   a plain field count;
-//! * every file still has the sha256 recorded in `SHA256SUMS`.
+//! * every file still has the sha256 recorded in `SHA256SUMS`;
+//! * every go.mod and go.work of the `real/*.txtar` bundles (one per repository and commit, read
+//!   in place) formats and converts to JSON exactly as go does.
 //!
-//! Without the corpus (a checkout without the shared directory) the tests say so and pass, having
-//! checked nothing. `GOMODPLAY_CORPUS` points them at another copy.
+//! Without the corpus (a checkout without the shared directory) the tests fail: they would prove
+//! nothing. `GOMODPLAY_CORPUS` points them at another copy.
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "support/gocmd.rs"]
 mod gocmd;
 
@@ -21,33 +25,7 @@ use gocmd::{describe_difference, Kind};
 use gomod::sum::{GoSum, LineKind};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-fn corpus_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GOMODPLAY_CORPUS") {
-        return Some(PathBuf::from(dir));
-    }
-    // /work/main/../shared/corpus for the main checkout, /work/wt/<name>/../../shared/corpus for
-    // the helpers' worktrees.
-    let root = gocmd::workspace_root();
-    ["../shared/corpus", "../../shared/corpus"]
-        .iter()
-        .map(|rel| root.join(rel))
-        .find(|dir| dir.join("SHA256SUMS").is_file())
-}
-
-/// The corpus directory, or `None` after saying that nothing was checked.
-fn corpus_or_skip(test: &str) -> Option<PathBuf> {
-    let dir = corpus_dir();
-    if dir.is_none() {
-        eprintln!(
-            "{test}: corpus not found (looked for ../shared/corpus and ../../shared/corpus from {}); \
-             checked nothing",
-            gocmd::workspace_root().display()
-        );
-    }
-    dir
-}
+use std::path::Path;
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
@@ -122,9 +100,7 @@ fn number(cell: &str) -> usize {
 
 #[test]
 fn corpus_files_are_unchanged() {
-    let Some(dir) = corpus_or_skip("corpus_files_are_unchanged") else {
-        return;
-    };
+    let dir = corpus::corpus_dir();
     let sums = String::from_utf8_lossy(&read(&dir.join("SHA256SUMS"))).into_owned();
     let mut checked = 0;
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
@@ -151,9 +127,7 @@ fn corpus_files_are_unchanged() {
 
 #[test]
 fn corpus_gomod_and_gowork_format_like_go() {
-    let Some(dir) = corpus_or_skip("corpus_gomod_and_gowork_format_like_go") else {
-        return;
-    };
+    let dir = corpus::corpus_dir();
     let readme = String::from_utf8_lossy(&read(&dir.join("README.md"))).into_owned();
     let facts: BTreeMap<String, Row> = readme_table(&readme, "## go.mod and go.work files")
         .into_iter()
@@ -235,9 +209,7 @@ fn corpus_gomod_and_gowork_format_like_go() {
 
 #[test]
 fn corpus_gomod_hashes_match_go() {
-    let Some(dir) = corpus_or_skip("corpus_gomod_hashes_match_go") else {
-        return;
-    };
+    let dir = corpus::corpus_dir();
     let names = files(&dir, &|name| name == "go.mod");
     let data: Vec<Vec<u8>> = names.iter().map(|name| read(&dir.join(name))).collect();
     let go = gocmd::go_mod_sums(&data);
@@ -277,9 +249,7 @@ fn well_formed(line: &[u8]) -> Option<(&str, &str, &str)> {
 
 #[test]
 fn corpus_gosum_lines_are_classified_as_expected() {
-    let Some(dir) = corpus_or_skip("corpus_gosum_lines_are_classified_as_expected") else {
-        return;
-    };
+    let dir = corpus::corpus_dir();
     let readme = String::from_utf8_lossy(&read(&dir.join("README.md"))).into_owned();
     let rows = readme_table(&readme, "## go.sum files");
     let names = files(&dir, &|name| name == "go.sum");
@@ -359,4 +329,77 @@ fn corpus_gosum_lines_are_classified_as_expected() {
         }
     }
     eprintln!("corpus: {} go.sum files classified", rows.len());
+}
+
+/// Every go.mod and go.work of the real-repository bundles (`real/*.txtar`): `go mod edit -fmt
+/// -print` / `go work edit -fmt -print` and `-json`, each file alone in a scratch directory under
+/// its own base name, against the library. The bundle README says go accepts all of them.
+#[test]
+fn real_corpus_gomod_and_gowork_format_like_go() {
+    let repos = corpus::real_repositories();
+    let mut cases: Vec<(Kind, String, Vec<u8>)> = Vec::new();
+    for repo in &repos {
+        for (name, data) in &repo.files {
+            let base = name.rsplit('/').next().unwrap_or_default();
+            let kind = match base {
+                "go.mod" => Kind::Mod,
+                "go.work" => Kind::Work,
+                _ => continue,
+            };
+            cases.push((kind, format!("{}/{name}", repo.name), data.clone()));
+        }
+    }
+    let fmt_jobs: Vec<_> = cases
+        .iter()
+        .map(|(kind, _, data)| gocmd::fmt_job(*kind, kind.default_name(), data))
+        .collect();
+    let json_jobs: Vec<_> = cases
+        .iter()
+        .map(|(kind, _, data)| gocmd::json_job(*kind, kind.default_name(), data))
+        .collect();
+    let go_fmt = gocmd::run_jobs(&fmt_jobs);
+    let go_json = gocmd::run_jobs(&json_jobs);
+    let mut failures = Vec::new();
+    let (mut mods, mut works) = (0, 0);
+    for (i, (kind, name, data)) in cases.iter().enumerate() {
+        match kind {
+            Kind::Mod => mods += 1,
+            Kind::Work => works += 1,
+        }
+        let file = kind.default_name();
+        // The README: every go.mod and go.work of these bundles is accepted by go.
+        if go_fmt[i].status != 0 {
+            failures.push(format!(
+                "{name}: go rejects it, which the corpus README says it does not"
+            ));
+        }
+        let ours = gocmd::library_fmt(*kind, file, data);
+        if ours != go_fmt[i] {
+            failures.push(format!(
+                "{name} (fmt):\n{}",
+                describe_difference(&go_fmt[i], &ours)
+            ));
+        }
+        let ours = gocmd::library_json(*kind, file, data);
+        if ours != go_json[i] {
+            failures.push(format!(
+                "{name} (json):\n{}",
+                describe_difference(&go_json[i], &ours)
+            ));
+        }
+    }
+    eprintln!(
+        "real corpus: {} repositories, {mods} go.mod and {works} go.work files compared with go (fmt and json)",
+        repos.len()
+    );
+    assert!(
+        mods >= 300 && works >= 9,
+        "only {mods} go.mod and {works} go.work files in the real corpus"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} real-corpus comparisons differ from go:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

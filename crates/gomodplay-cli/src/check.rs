@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use gomod::check::{check, to_json, to_sarif, to_text, Options};
+use gomod::check::{check, to_json, to_sarif, to_text, Options, Severity};
 
 /// Exit status when the check finds an error.
 const FOUND_ERRORS: u8 = 1;
@@ -27,6 +27,8 @@ pub enum Invocation {
         input: PathBuf,
         go_version: Option<String>,
         format: Format,
+        /// The least serious findings shown (`--severity`; info, all of them, by default).
+        severity: Severity,
     },
     Fix {
         input: PathBuf,
@@ -41,7 +43,7 @@ pub enum Invocation {
 }
 
 pub const CHECK_USAGE: &str =
-    "usage: gomodplay check [--go-version V] [--format text|json|sarif] [DIR | BUNDLE.txtar]\n";
+    "usage: gomodplay check [--go-version V] [--format text|json|sarif] [--severity error|warning|info] [DIR | BUNDLE.txtar]\n";
 pub const FIX_USAGE: &str =
     "usage: gomodplay fix [--go-version V] [--only CODE]... [-w] [DIR | BUNDLE.txtar]\n";
 pub const EXPLAIN_USAGE: &str = "usage: gomodplay explain [CODE]\n";
@@ -64,6 +66,7 @@ pub fn parse(command: &str, rest: &[OsString]) -> Result<Invocation, UsageError>
     let mut positional: Vec<OsString> = Vec::new();
     let mut go_version = None;
     let mut format = Format::Text;
+    let mut severity = Severity::Info;
     let mut only = Vec::new();
     let mut write = false;
     let mut args = rest.iter();
@@ -95,6 +98,14 @@ pub fn parse(command: &str, rest: &[OsString]) -> Result<Invocation, UsageError>
                     other => return Err(fail(format!("unknown format {other:?}"))),
                 }
             }
+            ("check", "severity") if flag.starts_with('-') => {
+                let name = value("--severity")?;
+                severity = Severity::from_name(&name).ok_or_else(|| {
+                    fail(format!(
+                        "unknown severity {name:?}: expected error, warning or info"
+                    ))
+                })?;
+            }
             ("fix", "only") if flag.starts_with('-') => {
                 let code = value("--only")?;
                 if gomod::check::rule(&code).is_none() {
@@ -118,6 +129,7 @@ pub fn parse(command: &str, rest: &[OsString]) -> Result<Invocation, UsageError>
             input: first.map_or_else(|| PathBuf::from("."), PathBuf::from),
             go_version,
             format,
+            severity,
         },
         "fix" => Invocation::Fix {
             input: first.map_or_else(|| PathBuf::from("."), PathBuf::from),
@@ -138,7 +150,8 @@ pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Writ
             input,
             go_version,
             format,
-        } => run_check(&input, go_version, format, stdout, stderr),
+            severity,
+        } => run_check(&input, go_version, format, severity, stdout, stderr),
         Invocation::Fix {
             input,
             go_version,
@@ -157,6 +170,7 @@ fn run_check(
     input: &Path,
     go_version: Option<String>,
     format: Format,
+    severity: Severity,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
@@ -167,7 +181,7 @@ fn run_check(
             return FOUND_ERRORS;
         }
     };
-    let report = check(&bundle, &Options { go_version });
+    let report = check(&bundle, &Options { go_version }).at_least(severity);
     let text = match format {
         Format::Text => to_text(&report),
         Format::Json => to_json(&report),
@@ -207,6 +221,16 @@ mod tests {
                 input: PathBuf::from("b.txtar"),
                 go_version: Some("1.23.8".to_owned()),
                 format: Format::Sarif,
+                severity: Severity::Info,
+            })
+        );
+        assert_eq!(
+            parse_args("check", &["--severity", "warning"]),
+            Ok(Invocation::Check {
+                input: PathBuf::from("."),
+                go_version: None,
+                format: Format::Text,
+                severity: Severity::Warning,
             })
         );
         assert_eq!(
@@ -245,6 +269,16 @@ mod tests {
                 "flag --go-version needs a value",
             ),
             ("fix", &["--only", "nope"][..], "unknown rule \"nope\""),
+            (
+                "check",
+                &["--severity", "notice"][..],
+                "unknown severity \"notice\": expected error, warning or info",
+            ),
+            (
+                "fix",
+                &["--severity", "warning"][..],
+                "unknown flag --severity",
+            ),
         ] {
             let err = parse_args(command, args).expect_err("must be rejected");
             assert!(err.contains(problem), "{args:?}: {err}");

@@ -72,7 +72,7 @@ fn check_reads_a_bundle_and_a_directory() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.starts_with(
-            "go.mod:1:8: warning[module-path-no-dot]: module path \"myproject\" has no dot"
+            "go.mod:1:8: info[module-path-no-dot]: module path \"myproject\" has no dot"
         ),
         "{text}"
     );
@@ -137,4 +137,67 @@ fn a_directory_with_proxy_files_checks_like_its_bundle() {
     assert_eq!(from_dir.stdout, from_bundle.stdout);
     assert_eq!(from_dir.status.code(), Some(1));
     assert_eq!(from_bundle.status.code(), Some(1));
+}
+
+/// `--severity` drops the findings below the threshold and keeps everything else: the exit
+/// status still follows the errors, and the skipped checks are still listed.
+#[test]
+fn check_severity_threshold_filters_lower_severities() {
+    let scratch = Scratch::new("check-cli-severity");
+    let dir = scratch.root.as_path();
+    // An info (module-path-no-dot), a warning (replace-local-path, a sibling checkout) and an
+    // error (duplicate-require).
+    std::fs::write(
+        dir.join("go.mod"),
+        "module myproject\n\ngo 1.22.0\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/a v1.1.0\n)\n\nreplace example.com/b => ../b\n",
+    )
+    .expect("write");
+    let input = dir.to_string_lossy().into_owned();
+    let severities = |text: &str| -> Vec<String> {
+        let mut found: Vec<String> = text
+            .lines()
+            .filter(|l| l.starts_with("go.mod:"))
+            .filter_map(|l| l.split(": ").nth(1))
+            .filter_map(|s| s.split('[').next())
+            .map(str::to_owned)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--go-version", "1.27.3"];
+        args.extend_from_slice(extra);
+        args.push(&input);
+        gomodplay(&args)
+    };
+
+    let all = run(&[]);
+    assert_eq!(all.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&all.stdout);
+    assert_eq!(severities(&text), ["error", "info", "warning"], "{text}");
+
+    let warnings = run(&["--severity", "warning"]);
+    assert_eq!(warnings.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&warnings.stdout);
+    assert_eq!(severities(&text), ["error", "warning"], "{text}");
+    assert!(text.contains("skipped["), "{text}");
+
+    let errors = run(&["--severity=error", "--format", "json"]);
+    assert_eq!(errors.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_slice(&errors.stdout).expect("check --format json prints JSON");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["severity"].as_str())
+        .collect();
+    assert!(
+        !codes.is_empty() && codes.iter().all(|s| *s == "error"),
+        "{json}"
+    );
+
+    let wrong = run(&["--severity", "notice"]);
+    assert_eq!(wrong.status.code(), Some(2));
 }

@@ -359,3 +359,33 @@ fn views_agree_with_findings_on_a_supplied_graph() {
     assert_eq!(count(views::SumStatus::Unused), 0);
     assert_eq!(count(views::SumStatus::NotChecked), 1);
 }
+
+/// "Apply all fixes" is previewed: every file the fixes change or create, and the fixes, with
+/// exactly the bytes `fix_bundle` would write.
+#[test]
+fn all_fixes_are_previewed_file_by_file() {
+    let bundle = Bundle::from_files([
+        (
+            "go.mod",
+            &b"module example.com/app\n\ngo 1.22.0\n\nrequire example.com/utils v1.4.0\n\nreplace example.com/utils => ../utils\n\ntoolchain go1.21.0\n"[..],
+        ),
+    ]);
+    let options = crate::check::Options::default();
+    let preview = preview_all_fixes(&bundle, &options).expect("fixes apply");
+    let outcome = crate::check::fix_bundle(&bundle, &options, &[]);
+    let files: Vec<&str> = preview.changes.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(files, ["go.mod", "go.work"]);
+    for change in &preview.changes {
+        assert_eq!(
+            Some(change.after.as_slice()),
+            outcome.bundle.file(&change.file)
+        );
+        assert!(change
+            .lines
+            .iter()
+            .any(|l| matches!(l, DiffLine::Added(_) | DiffLine::Removed(_))));
+    }
+    assert_eq!(preview.applied, outcome.applied);
+    let clean = Bundle::from_files([("go.mod", &b"module example.com/app\n\ngo 1.22.0\n"[..])]);
+    assert_eq!(preview_all_fixes(&clean, &options), None);
+}

@@ -3,12 +3,12 @@
 use std::ops::Range;
 
 use super::{text, Fix, ModuleSummary, Sink, TextEdit};
-use crate::bundle::{Bundle, WorkspaceFile};
+use crate::bundle::Bundle;
 use crate::modfile::{self, Godebug, ModFile, ModuleVersion, Replace};
 use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
 use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
-use crate::version::{gover, is_pseudo_version, pseudo_version_rev, pseudo_version_time, semver};
+use crate::version::{gover, semver};
 
 /// The directives that older Go releases reject in a main module, with the release that
 /// introduced them (spec 2.12).
@@ -28,6 +28,10 @@ const GODEBUG_LINES: &str = "1.23";
 
 /// The first Go release whose go line names a release (`1.21.0`) rather than a language.
 const RELEASE_GO_LINES: &str = "1.21";
+
+/// The lowest language-version go line (`go 1.22`) that a Go 1.21.x toolchain tries to switch to
+/// under its own name.
+const FIRST_LANG_LINE_THAT_SWITCHES: &str = "1.22";
 
 /// Runs the go.mod rules on `data` (the file `file` in directory `dir` of the bundle).
 pub(crate) fn check(
@@ -66,6 +70,7 @@ pub(crate) fn check(
     }
     module_line(sink, &ctx);
     requirements(sink, &ctx);
+    super::requirement_notes::check(sink, bundle, &ctx);
     replacements(sink, bundle, dir, &ctx);
     toolchain_line(sink, &ctx);
     go_line(sink, &ctx);
@@ -101,21 +106,21 @@ pub(crate) fn check(
 }
 
 /// One go.mod under inspection.
-struct Ctx<'a> {
-    file: &'a str,
-    data: &'a [u8],
-    m: &'a ModFile,
+pub(super) struct Ctx<'a> {
+    pub(super) file: &'a str,
+    pub(super) data: &'a [u8],
+    pub(super) m: &'a ModFile,
 }
 
 impl Ctx<'_> {
     /// The bytes of a directive line (without comments after it).
-    fn line_range(&self, id: LineId) -> Range<usize> {
+    pub(super) fn line_range(&self, id: LineId) -> Range<usize> {
         self.m.syntax.line(id).map_or(0..0, |l| l.byte_span())
     }
 
     /// The bytes of the `n`-th argument of a directive line (the verb of a line outside a block
     /// is not counted).
-    fn arg_range(&self, id: LineId, n: usize) -> Range<usize> {
+    pub(super) fn arg_range(&self, id: LineId, n: usize) -> Range<usize> {
         let in_block = self.m.syntax.block_of(id).is_some();
         let index = if in_block { n } else { n + 1 };
         let line = self.line_range(id);
@@ -123,7 +128,7 @@ impl Ctx<'_> {
     }
 
     /// An edit deleting the whole line of a directive.
-    fn delete_line(&self, id: LineId) -> TextEdit {
+    pub(super) fn delete_line(&self, id: LineId) -> TextEdit {
         TextEdit {
             file: self.file.to_owned(),
             range: text::whole_line(self.data, self.line_range(id).start),
@@ -131,7 +136,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn line_number(&self, id: LineId) -> u32 {
+    pub(super) fn line_number(&self, id: LineId) -> u32 {
         self.m.syntax.line(id).map_or(0, |l| l.start.line)
     }
 }
@@ -307,7 +312,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
             ctx.data,
             ctx.arg_range(module.line, 0),
             format!(
-                "module path {} has no dot in its first element: other modules cannot require it and go install {path}@latest cannot fetch it; go reports: malformed module path {}: missing dot in first path element",
+                "module path {} has no dot in its first element: the module builds where it is, but it cannot be downloaded, so go install {path}@latest cannot fetch it and a module that requires it stops with: go: malformed module path {}: missing dot in first path element",
                 quote(path),
                 quote(path)
             ),
@@ -331,39 +336,6 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
         by_path.push((r.module.path.as_str(), index));
         let (path, version) = (r.module.path.as_str(), r.module.version.as_str());
         let version_range = ctx.arg_range(r.line, 1);
-        if is_pseudo_version(version) {
-            let rev = pseudo_version_rev(version).unwrap_or_default();
-            let time = pseudo_version_time(version)
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default();
-            sink.report(
-                "pseudo-version",
-                ctx.file,
-                ctx.data,
-                version_range.clone(),
-                format!(
-                    "{path} is required at pseudo-version {version} (commit {rev} of {time}), not at a tagged release"
-                ),
-                vec![Fix {
-                    title: format!("Move {path} to its latest tagged release"),
-                    edits: Vec::new(),
-                    commands: vec![format!("go get {path}@latest")],
-                }],
-            );
-        }
-        if version.ends_with("+incompatible") {
-            let major = semver::major(version);
-            sink.report(
-                "incompatible-version",
-                ctx.file,
-                ctx.data,
-                version_range.clone(),
-                format!(
-                    "{path} {version} is a {major} version without a go.mod; go get -u never moves it to {path}/{major} or later"
-                ),
-                Vec::new(),
-            );
-        }
         if let Some(exclude) = m.exclude.iter().find(|e| e.module == r.module) {
             sink.report(
                 "excluded-version-required",
@@ -429,7 +401,7 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
 }
 
 /// `path@version`, or just the path for a directory or a version-less left side (as go prints).
-fn display_module(mv: &ModuleVersion) -> String {
+pub(super) fn display_module(mv: &ModuleVersion) -> String {
     if mv.version.is_empty() {
         mv.path.clone()
     } else {
@@ -438,7 +410,7 @@ fn display_module(mv: &ModuleVersion) -> String {
 }
 
 /// A replacement as written in go.mod (`old [v] => new [v]`), quoted where needed.
-fn replace_text(r: &Replace) -> String {
+pub(super) fn replace_text(r: &Replace) -> String {
     let word = |s: &str| String::from_utf8_lossy(&auto_quote(s.as_bytes())).into_owned();
     let side = |mv: &ModuleVersion| {
         if mv.version.is_empty() {
@@ -507,107 +479,7 @@ fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
             }
         }
     }
-    let local: Vec<&Replace> = m.replace.iter().filter(|r| r.is_directory()).collect();
-    let move_fix = move_to_go_work(bundle, dir, ctx, &local);
-    for r in &local {
-        sink.report(
-            "replace-local-path",
-            ctx.file,
-            ctx.data,
-            ctx.line_range(r.line),
-            format!(
-                "replace {} points at a local directory: it breaks go install {}@version, update bots and every checkout without {}",
-                replace_text(r),
-                ctx.m.module_path(),
-                r.new.path
-            ),
-            vec![move_fix.clone()],
-        );
-    }
-}
-
-/// The fix that moves every local replacement of a go.mod into a go.work beside it.
-fn move_to_go_work(bundle: &Bundle, dir: &str, ctx: &Ctx<'_>, local: &[&Replace]) -> Fix {
-    let work_name = if dir.is_empty() {
-        "go.work".to_owned()
-    } else {
-        format!("{dir}/go.work")
-    };
-    let mut commands = Vec::new();
-    let existing = bundle.file(&work_name);
-    if existing.is_none() {
-        commands.push("go work init .".to_owned());
-    }
-    for r in local {
-        commands.push(format!(
-            "go work edit -replace={}={}",
-            display_module(&r.old),
-            r.new.path
-        ));
-        commands.push(format!(
-            "go mod edit -dropreplace={}",
-            display_module(&r.old)
-        ));
-    }
-    // A go.work in a parent directory governs this module already; one created here would
-    // shadow it. A vendor directory would stop being used (or be refused) in workspace mode. In
-    // both cases only the commands are offered.
-    let vendored = bundle
-        .workspace_file(dir, WorkspaceFile::ModulesTxt)
-        .is_some();
-    let parent_work = vendored
-        || bundle.workspace_files().any(|(d, w, _)| {
-            w == WorkspaceFile::GoWork
-                && d != dir
-                && (d.is_empty() || dir.starts_with(&format!("{d}/")))
-        });
-    let title = format!(
-        "Move the local replacement{} into {work_name}",
-        if local.len() == 1 { "" } else { "s" }
-    );
-    if parent_work {
-        return Fix {
-            title,
-            edits: Vec::new(),
-            commands,
-        };
-    }
-    let lines: String = local
-        .iter()
-        .map(|r| format!("replace {}\n", replace_text(r)))
-        .collect();
-    let mut edits: Vec<TextEdit> = local.iter().map(|r| ctx.delete_line(r.line)).collect();
-    match existing {
-        Some(data) => {
-            let separator = if data.is_empty() || data.ends_with(b"\n") {
-                ""
-            } else {
-                "\n"
-            };
-            edits.push(TextEdit {
-                file: work_name,
-                range: data.len()..data.len(),
-                new_text: format!("{separator}\n{lines}"),
-            });
-        }
-        None => {
-            let go = ctx
-                .m
-                .go_version()
-                .filter(|g| gover::compare(g, "1.18").is_ge())
-                .unwrap_or("1.18");
-            edits.push(TextEdit {
-                file: work_name,
-                range: 0..0,
-                new_text: format!("go {go}\n\nuse .\n\n{lines}"),
-            });
-        }
-    }
-    Fix {
-        title,
-        edits,
-        commands,
-    }
+    super::local_replace::check(sink, bundle, dir, ctx);
 }
 
 fn toolchain_line(sink: &mut Sink, ctx: &Ctx<'_>) {
@@ -672,7 +544,10 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
     let m = ctx.m;
     if let Some(go) = &m.go {
         let v = go.version.as_str();
-        if gover::is_lang(v) && gover::compare(v, RELEASE_GO_LINES).is_ge() {
+        // Only Go 1.21.x toolchains switch to a language version as if it were a toolchain
+        // name (golang/go#62278, fixed in Go 1.22), and they only switch for a go line above
+        // their own: `go 1.21` itself never makes them switch, and older Go never switches.
+        if gover::is_lang(v) && gover::compare(v, FIRST_LANG_LINE_THAT_SWITCHES).is_ge() {
             let release = format!("{v}.0");
             sink.report(
                 "go-line-without-patch",
@@ -680,7 +555,7 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
                 ctx.data,
                 ctx.arg_range(go.line, 0),
                 format!(
-                    "go {v} names a language version, not a release: there is no go{v} to download (the first release is {release}), so switching toolchains may fail"
+                    "go {v} names a language version, not a release: Go 1.21.x toolchains with GOTOOLCHAIN=auto try to download a toolchain named go{v}, which does not exist, and stop with \"toolchain not available\"; Go 1.22 and later switch to go{release}"
                 ),
                 vec![Fix {
                     title: format!("Write go {release}"),

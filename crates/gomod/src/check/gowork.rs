@@ -195,8 +195,12 @@ pub(crate) fn check(
 
 /// go-version-drift: the modules of one bundle declare different go lines. The reference is
 /// the root module (what build scripts at the repository root are written for), or the lowest
-/// go line when there is no root module; every go line above it is reported, since building
-/// that module with the reference Go and GOTOOLCHAIN=local fails.
+/// go line when there is no root module; every go line that asks for a newer Go than it is
+/// reported. `go 1.21` and `go 1.21.0` ask for the same Go (the first release of a language
+/// version is its `.0` since Go 1.21), so they do not drift. What happens with the reference Go
+/// depends on it: Go 1.21 and later refuse the newer module under GOTOOLCHAIN=local; older Go
+/// does not enforce go lines and builds it anyway, unless the line names a release (`1.22.0`),
+/// which it cannot parse.
 fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
     let with_go: Vec<(&ModuleSummary, &str)> = modules
         .iter()
@@ -208,18 +212,37 @@ fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
         .or_else(|| {
             with_go
                 .iter()
-                .min_by(|a, b| gover::compare(a.1, b.1).then_with(|| a.0.file.cmp(&b.0.file)))
+                .min_by(|a, b| compare_needed_go(a.1, b.1).then_with(|| a.0.file.cmp(&b.0.file)))
         })
         .copied();
     let Some((reference, reference_go)) = reference else {
         return;
     };
     for (m, go) in &with_go {
-        if !gover::compare(go, reference_go).is_gt() {
+        if !compare_needed_go(go, reference_go).is_gt() {
             continue;
         }
         let (Some(range), Some(data)) = (m.go_line.clone(), bundle.file(&m.file)) else {
             continue;
+        };
+        let running = first_release(reference_go);
+        let consequence = if gover::compare(reference_go, ENFORCED_GO_LINES).is_ge() {
+            format!(
+                "building {} with Go {running} and GOTOOLCHAIN=local fails with: go: go.mod requires go >= {go} (running go {running}; GOTOOLCHAIN=local)",
+                m.path
+            )
+        } else if gover::is_lang(go) {
+            format!(
+                "Go {reference_go} does not enforce go lines (Go 1.21 was the first to), so it builds {} anyway, and code that needs Go {go} fails to compile with the note: module requires Go {go}",
+                m.path
+            )
+        } else {
+            // Before Go 1.21 a go line was a language version (`1.22`); Go 1.20 and older
+            // refuse a release such as `1.22.0` when they parse the file.
+            format!(
+                "Go {reference_go} cannot even read that go line (release numbers in go lines came with Go 1.21), so building {} stops with: invalid go version '{go}': must match format 1.23",
+                m.path
+            )
         };
         sink.report(
             "go-version-drift",
@@ -227,12 +250,30 @@ fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
             data,
             range,
             format!(
-                "{} declares go {go}, but {} declares go {reference_go}: building {} with Go {reference_go} and GOTOOLCHAIN=local fails with: go: go.mod requires go >= {go} (running go {reference_go}; GOTOOLCHAIN=local)",
-                m.file, reference.file, m.path
+                "{} declares go {go}, but {} declares go {reference_go}: {consequence}",
+                m.file, reference.file
             ),
             Vec::new(),
         );
     }
+}
+
+/// The first Go release whose go command refuses a module whose go line is newer than itself.
+const ENFORCED_GO_LINES: &str = "1.21";
+
+/// The Go release a go line asks for at least: a language version from 1.21 on means its `.0`
+/// release (`1.22` is `1.22.0`); before that the go line is itself the release's name.
+fn first_release(v: &str) -> String {
+    if gover::is_lang(v) && gover::compare(v, ENFORCED_GO_LINES).is_ge() {
+        format!("{v}.0")
+    } else {
+        v.to_owned()
+    }
+}
+
+/// Compares two go lines by the Go release they ask for.
+fn compare_needed_go(a: &str, b: &str) -> std::cmp::Ordering {
+    gover::compare(&first_release(a), &first_release(b))
 }
 
 struct WorkCtx<'a> {

@@ -21,9 +21,11 @@ mod gosum;
 mod gowork;
 mod graph;
 mod graph_shape;
+mod local_replace;
 mod markers;
 mod named;
 mod render;
+mod requirement_notes;
 pub(crate) mod requirements;
 mod rules;
 mod text;
@@ -57,6 +59,16 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "info",
+        }
+    }
+
+    /// The severity named `error`, `warning` or `info`.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
         }
     }
 }
@@ -140,6 +152,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report without the diagnostics less serious than `threshold` (`Warning` keeps errors
+    /// and warnings). The skipped checks are kept: they say what input is missing, whatever
+    /// the severity of what they would find.
+    pub fn at_least(mut self, threshold: Severity) -> Report {
+        // Severity orders from the most serious (Error) to the least (Info).
+        self.diagnostics.retain(|d| d.severity <= threshold);
+        self
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics

@@ -1,9 +1,12 @@
 //! major-version-split, case-collision and ambiguous-import-risk on the modules named in the main
 //! go.mod files and their go.sum files, for inputs whose module graph cannot be loaded (the
-//! dependencies' go.mod files are missing). Every path of the module graph has a selected
-//! version, so two paths both named there are both in the build list; go.sum names the modules
-//! whose go.mod files built the graph. Once the graph loads, `graph_shape` runs the same rules
-//! on it instead.
+//! dependencies' go.mod files are missing). A module a main go.mod requires is in the build list
+//! (since Go 1.17 go.mod lists every module that provides a package the build imports), so the
+//! first two rules look at go.mod's requirements only: go.sum also holds `/go.mod` lines of
+//! versions the graph merely passed through (an old major, an old spelling), which prove nothing
+//! about the build. ambiguous-import-risk looks at go.sum's modules too, since it only asks for
+//! the go.mod file that would decide. Once the graph loads, `graph_shape` runs the same rules on
+//! it instead.
 
 use std::ops::Range;
 
@@ -75,9 +78,10 @@ pub(crate) fn check(
     mains: &[Requirer<'_>],
     sums: &[GoSum],
 ) -> Vec<String> {
+    let required = named_modules(mains, &[]);
+    major_split(sink, mains, &required);
+    case_collision(sink, mains, &required);
     let named = named_modules(mains, sums);
-    major_split(sink, mains, &named);
-    case_collision(sink, mains, &named);
     ambiguous_prefix(sink, bundle, mains, &named)
 }
 
@@ -107,7 +111,7 @@ fn major_split(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)]) 
             data,
             range,
             format!(
-                "{} are all in the build list (go.mod and go.sum name them): the go command treats each major version as a separate module, so a program can link several copies (each with its own global state)",
+                "{} are all in the build list (go.mod requires them): the go command treats each major version as a separate module, so a program can link several copies (each with its own global state)",
                 listed.join(" and ")
             ),
             Vec::new(),
@@ -133,7 +137,7 @@ fn case_collision(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)
                 data,
                 range,
                 format!(
-                    "{first} and {second} differ only in letter case (go.mod and go.sum name both): a build importing both stops with: case-insensitive import collision: {} and {}",
+                    "{first} and {second} differ only in letter case (go.mod requires both): a build importing both stops with: case-insensitive import collision: {} and {}",
                     quote(second),
                     quote(first)
                 ),

@@ -8,8 +8,14 @@ use crate::modfile::{push_json_string_as, JsonEscape};
 /// `file:line:col: severity[code]: message`, one diagnostic per entry (continuation lines of
 /// multi-line messages indented by a tab), then each fix as `\tfix: title` with its commands,
 /// then the skipped checks.
+///
+/// A fix of several commands that were already printed for an earlier finding (one go.work move
+/// shared by every local replacement of a go.mod, say) is printed once: later findings name the
+/// fix and point back to where its commands are.
 pub fn to_text(report: &Report) -> String {
     let mut out = String::new();
+    // The command blocks printed so far, with the finding they were printed under.
+    let mut printed: Vec<(&[String], String)> = Vec::new();
     for d in &report.diagnostics {
         let _ = writeln!(
             out,
@@ -22,9 +28,20 @@ pub fn to_text(report: &Report) -> String {
             d.message.replace('\n', "\n\t")
         );
         for fix in &d.fixes {
+            let shared = fix.commands.len() > 1;
+            if let Some((_, first)) = printed
+                .iter()
+                .find(|(commands, _)| shared && *commands == fix.commands.as_slice())
+            {
+                let _ = writeln!(out, "\tfix: {} (the commands shown for {first})", fix.title);
+                continue;
+            }
             let _ = writeln!(out, "\tfix: {}", fix.title);
             for command in &fix.commands {
                 let _ = writeln!(out, "\t\t$ {command}");
+            }
+            if shared {
+                printed.push((&fix.commands, format!("{}:{}", d.file, d.span.line)));
             }
         }
     }

@@ -38,9 +38,9 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         code: "module-path-no-dot",
-        severity: Severity::Warning,
-        summary: "The module path's first element has no dot, so nobody can download or require the module.",
-        explanation: "A module path such as `myproject` works for a program built in place, but the go command only downloads modules whose first path element looks like a host name. Another module requiring it gets `malformed module path \"myproject\": missing dot in first path element`, and `go install myproject@latest` cannot work.\n\nReal-world example: bare names like `module go-eth` (sc0Vu/go-eth#3) had to be renamed before anyone could depend on them.\n\nFix: rename the module to where it is published, for example `go mod edit -module=github.com/you/myproject`, and update its import paths.",
+        severity: Severity::Info,
+        summary: "The module path's first element has no dot, so the module cannot be downloaded or required by other modules.",
+        explanation: "A module path such as `myproject` works for a program built in place: nothing fails for the module itself. But the go command only downloads modules whose first path element looks like a host name, so `go install myproject@latest` cannot work, and another module requiring it stops with `go: malformed module path \"myproject\": missing dot in first path element`. For an application nobody imports that is fine (the paths `example/...` and `test/...` are even reserved for it), hence a note, not a warning.\n\nReal-world example: bare names like `module go-eth` (sc0Vu/go-eth#3) had to be renamed before anyone could depend on them.\n\nFix: when the module is to be shared, rename it to where it is published, for example `go mod edit -module=github.com/you/myproject`, and update its import paths.",
     },
     Rule {
         code: "module-path-invalid",
@@ -51,8 +51,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: "pseudo-version",
         severity: Severity::Info,
-        summary: "A requirement pins an untagged commit (a pseudo-version).",
-        explanation: "`go get module@branch` or `@commit` records a pseudo-version such as `v0.0.0-20240102150405-abcdef123456`. It is reproducible, but it hides which release you meant, `go list -m -u` compares it oddly, and it often outlives the reason it was added.\n\nReal-world example: a fix fetched with `go get example.com/lib@main` before it was released, never moved to the release that shipped it.\n\nFix: when a tagged release contains the commit, `go get module@latest` (or the specific version).",
+        summary: "A direct requirement pins an untagged commit of a module that has tagged releases.",
+        explanation: "`go get module@branch` or `@commit` records a pseudo-version such as `v1.4.1-0.20240102150405-abcdef123456` (a commit after v1.4.0). It is reproducible, but it hides which release you meant, and it often outlives the reason it was added.\n\nOnly direct requirements are reported (an `// indirect` one is what the dependencies chose), and only when a tagged release is known to exist: the pseudo-version builds on one, or the bundle lists a newer one. A `v0.0.0-...` pseudo-version of a module that has never been tagged is the normal way to depend on it, and `v0.0.0-00010101000000-000000000000` is the placeholder `go mod tidy` writes for a module replaced by a directory; neither is reported.\n\nReal-world example: a fix fetched with `go get example.com/lib@main` before it was released, never moved to the release that shipped it.\n\nFix: `go get module@upgrade` moves to the latest release when it is newer than the commit (`@latest` could go back to an older release), or the newer release the bundle lists.",
     },
     Rule {
         code: "major-version-mismatch",
@@ -63,8 +63,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: "incompatible-version",
         severity: Severity::Info,
-        summary: "A requirement uses a +incompatible version.",
-        explanation: "`+incompatible` marks a v2+ version of a repository that had no go.mod at that tag. It works, but the module's later versions that do have a go.mod live at a /vN path that `go get -u` never moves to, so such requirements tend to stay old.\n\nReal-world example: `github.com/russross/blackfriday v2.0.0+incompatible` next to the module `github.com/russross/blackfriday/v2`.\n\nFix: check whether the module now publishes a /vN path and require that instead.",
+        summary: "A direct requirement uses a +incompatible version.",
+        explanation: "`+incompatible` marks a v2+ version of a repository that had no go.mod at that tag. It works, but should the project publish later major versions as a module, they live at a /vN path that `go get -u` never moves to, so such requirements tend to stay old. Only direct requirements are reported: an `// indirect` one is what the dependencies chose.\n\nReal-world example: `github.com/russross/blackfriday v2.0.0+incompatible` next to the module `github.com/russross/blackfriday/v2`.\n\nFix: check whether the module now publishes a /vN path and require that instead.",
     },
     Rule {
         code: "excluded-version-required",
@@ -93,8 +93,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: "replace-local-path",
         severity: Severity::Warning,
-        summary: "A committed replace points at a local directory.",
-        explanation: "A `replace M => ../dir` only works on machines that have that directory. It breaks `go install pkg@version` (`The go.mod file for the module providing named packages contains one or more replace directives`), bots such as Renovate and Dependabot, and every checkout without the sibling directory; replacements in dependencies are ignored, so consumers silently get the unreplaced version.\n\nReal-world example: golang/go#44840 (go install refuses), renovatebot/renovate#6647.\n\nFix: keep local development overrides in a go.work file (not committed, or committed on purpose) instead of go.mod. The fix moves the replacement into a go.work next to go.mod that uses the module.",
+        summary: "A committed replace points at a local directory that is not a module of the repository.",
+        explanation: "A `replace M => ../dir` only works on machines that have that directory. It breaks `go install pkg@version` (`The go.mod file for the module providing named packages contains one or more replace directives`), bots such as Renovate and Dependabot, and every checkout without the sibling directory; replacements in dependencies are ignored, so consumers silently get the unreplaced version.\n\nA directory that is part of the same repository (its go.mod is in the input, a go.work of the input uses it, it lies below the module's own directory, or the replaced module's path names it as Go lays out nested modules) is not reported: every checkout has it, and monorepos build their modules together that way. A directory of the repository without a go.mod is a stale replacement: the go command cannot read its go.mod, so it is an error when the go.mod requires the module (`go list -m all` fails) and a note otherwise.\n\nReal-world example: golang/go#44840 (go install refuses), renovatebot/renovate#6647.\n\nFix: keep local development overrides in a go.work file (not committed, or committed on purpose) instead of go.mod. The fix moves the replacement into a go.work next to go.mod that uses the module, or, when a go.work in a parent directory already governs the module, into that one (by commands, since its paths are relative to its own directory).",
     },
     Rule {
         code: "toolchain-not-above-go",
@@ -105,8 +105,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: "go-line-without-patch",
         severity: Severity::Info,
-        summary: "A go line of Go 1.21 or later without a patch number.",
-        explanation: "Since Go 1.21 the go line names a release, and `1.21` is the language version, not a release: there is no `go1.21` to download (the first release is `go1.21.0`), so toolchain switching may fail with `toolchain not available`.\n\nReal-world example: golang/go#62278, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.21.0`).",
+        summary: "A go line of Go 1.22 or later without a patch number, which Go 1.21.x toolchains cannot switch to.",
+        explanation: "Since Go 1.21 the go line names a release, and `1.22` is the language version, not a release: the first release is `go1.22.0`. Go 1.21.x toolchains with GOTOOLCHAIN=auto, meeting a go line above their own, try to download a toolchain named after the line (`go: download go1.22 for linux/amd64: toolchain not available`); Go 1.22 and later switch to the `.0` release instead, and Go 1.20 and older never switch. `go 1.21` itself is not reported: every Go 1.21.x satisfies it.\n\nReal-world example: golang/go#62278, golang/go#65568, linkedin/Burrow#822.\n\nFix: write the .0 release (`go mod edit -go=1.22.0`).",
     },
     Rule {
         code: "directive-too-new",
@@ -220,7 +220,7 @@ pub const RULES: &[Rule] = &[
         code: "go-version-drift",
         severity: Severity::Info,
         summary: "Modules of one repository declare different go lines.",
-        explanation: "Each module's go line is the minimum Go that builds it. When a submodule declares a newer Go than the root module, scripts and CI jobs written for the root's Go (often with GOTOOLCHAIN=local in container images) fail in that submodule with `go: go.mod requires go >= V (running go W; GOTOOLCHAIN=local)`, while everything else builds.\n\nReal-world example: a repository whose build script pins Go 1.23.8 while `go get` raised one submodule to `go 1.24.1`.\n\nFix: raise the build's Go (or use GOTOOLCHAIN=auto), or keep the submodule's go line at the repository's Go. Reported on each go line above the root module's (or above the lowest, without a root module).",
+        explanation: "Each module's go line is the minimum Go that builds it. When a submodule declares a newer Go than the root module, scripts and CI jobs written for the root's Go (often with GOTOOLCHAIN=local in container images) fail in that submodule: Go 1.21 and later with `go: go.mod requires go >= V (running go W; GOTOOLCHAIN=local)`; older Go does not enforce go lines and builds the submodule anyway, failing only on code that needs the newer Go (compile errors followed by `note: module requires Go V`), unless the go line names a release such as `1.22.0`, which Go 1.20 and older cannot parse (`invalid go version '1.22.0': must match format 1.23`).\n\nReal-world example: a repository whose build script pins Go 1.23.8 while `go get` raised one submodule to `go 1.24.1`.\n\nFix: raise the build's Go (or use GOTOOLCHAIN=auto), or keep the submodule's go line at the repository's Go. Reported on each go line that asks for a newer Go than the root module's (or than the lowest, without a root module); `go 1.21` and `go 1.21.0` ask for the same Go.",
     },
     Rule {
         code: "version-skew",

@@ -322,28 +322,46 @@ mod tests {
         }
     }
 
-    /// Real go.mod files from the corpus: whatever the fast reader accepts, it reads like the
-    /// full parser.
+    /// Real go.mod files from the shared corpus (`<workspace>/../shared/corpus`: its directories
+    /// and the go.mod sections of its `real/*.txtar` bundles): whatever the fast reader accepts,
+    /// it reads like the full parser. Fails when the corpus is missing.
     #[test]
     fn corpus_files_agree() {
-        let root = std::path::Path::new("/work/shared/corpus");
-        let mut stack = vec![root.to_path_buf()];
-        let mut checked = 0;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        assert!(
+            root.join("SHA256SUMS").is_file(),
+            "the shared corpus is missing at {}",
+            root.display()
+        );
+        let mut stack = vec![root.clone()];
+        let (mut files, mut bundled) = (0, 0);
         while let Some(dir) = stack.pop() {
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
             };
             for e in entries.flatten() {
                 let p = e.path();
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
                 if p.is_dir() {
                     stack.push(p);
-                } else if p.file_name().is_some_and(|n| n == "go.mod") {
+                } else if name.as_deref() == Some("go.mod") {
                     let data = std::fs::read(&p).unwrap_or_default();
                     assert!(agrees(&data), "{}", p.display());
-                    checked += 1;
+                    files += 1;
+                } else if name.as_deref().is_some_and(|n| n.ends_with(".txtar")) {
+                    let data = std::fs::read(&p).unwrap_or_default();
+                    for f in crate::bundle::txtar::parse(&data).files {
+                        if f.name == "go.mod" || f.name.ends_with("/go.mod") {
+                            assert!(agrees(&f.data), "{}: {}", p.display(), f.name);
+                            bundled += 1;
+                        }
+                    }
                 }
             }
         }
-        assert!(checked > 0 || !root.exists());
+        assert!(
+            files >= 30 && bundled >= 300,
+            "{files} go.mod files, {bundled} in bundles"
+        );
     }
 }
