@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod bundle;
 pub mod check;
+pub mod gather;
 pub mod layout;
 pub mod modfile;
 pub mod path;
