@@ -28,6 +28,8 @@ pub enum Command {
     Share(crate::share::Invocation),
     /// `rules`: the rule catalogue (parsed in rules.rs).
     Rules(crate::rules::Invocation),
+    /// `bundle`: print the whole graph from the module cache (parsed in bundle.rs).
+    Bundle(crate::bundle::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -166,6 +168,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
         "rules" => crate::rules::parse(rest)
             .map(Command::Rules)
             .map_err(usage_error),
+        "bundle" => crate::bundle::parse(rest)
+            .map(Command::Bundle)
+            .map_err(usage_error),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
@@ -194,6 +199,11 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
             }
             if topic == "rules" {
                 return Ok(Command::Rules(crate::rules::Invocation::Help));
+            }
+            if topic == "bundle" {
+                return crate::bundle::parse(&[OsString::from("-h")])
+                    .map(Command::Bundle)
+                    .map_err(usage_error);
             }
             if matches!(topic.as_ref(), "check" | "fix" | "explain") {
                 // These commands print their own help for -h; `help CMD` means the same.

@@ -42,6 +42,7 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         Command::Diagnostics(invocation) => return crate::check::run(invocation, stdout, stderr),
         Command::Share(invocation) => return crate::share::run(invocation, stdout, stderr),
         Command::Rules(invocation) => return crate::rules::run(invocation, stdout, stderr),
+        Command::Bundle(invocation) => return crate::bundle::run(invocation, stdout, stderr),
     };
     match result {
         Ok(()) => 0,

@@ -22,7 +22,7 @@
 pub const POSIX_SHELL: &str = r#"(
 c="$(go env GOMODCACHE)/cache/download"
 show() { if [ -f "$1" ]; then printf -- "-- %s --\n" "$2"; awk 1 "$1"; fi; }
-dirs=$([ -f go.work ] && go work edit -json go.work | sed -n 's/^ *"DiskPath": "\(.*\)",\{0,1\}$/\1/p' | sed 's#^\./##; s#/$##' | awk '$0 != "." && $0 != ".." && substr($0, 1, 3) != "../" && substr($0, 1, 1) != "/"')
+dirs=$([ -f go.work ] && go work edit -json go.work | sed -n 's/^[[:space:]]*"DiskPath": "\(.*\)",\{0,1\}$/\1/p' | sed 's#^\./##; s#/$##' | awk '$0 != "." && $0 != ".." && substr($0, 1, 3) != "../" && substr($0, 1, 1) != "/"')
 for f in go.mod go.sum go.work go.work.sum vendor/modules.txt; do show "$f" "$f"; done
 printf '%s\n' "$dirs" | while IFS= read -r d; do if [ -n "$d" ]; then show "$d/go.mod" "$d/go.mod"; show "$d/go.sum" "$d/go.sum"; fi; done
 { for f in go.sum go.work.sum; do if [ -f "$f" ]; then awk 1 "$f"; fi; done; printf '%s\n' "$dirs" | while IFS= read -r d; do if [ -n "$d" ] && [ -f "$d/go.sum" ]; then awk 1 "$d/go.sum"; fi; done; } |
