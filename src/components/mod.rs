@@ -23,3 +23,4 @@ pub mod toolbar_add_file;
 pub mod toolbar_paste;
 pub mod views;
 pub mod what_if;
+pub mod whole_graph;

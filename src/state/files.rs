@@ -108,6 +108,26 @@ pub fn from_txtar(text: &str) -> Result<Vec<EditorFile>, String> {
         .collect())
 }
 
+/// The files of a txtar archive pasted into an editor, when the text is one: it starts (after
+/// white space) with a `-- NAME --` line and holds at least one file the playground reads. Text
+/// before the first marker would be a go.mod's own lines, so such text is not taken as a bundle.
+pub fn pasted_bundle(text: &str) -> Option<Vec<EditorFile>> {
+    let start = text.trim_start();
+    let first_line = start.lines().next()?;
+    if !(first_line.starts_with("-- ") && first_line.trim_end().ends_with(" --")) {
+        return None;
+    }
+    let bundle = Bundle::from_txtar(start.as_bytes());
+    let known = bundle
+        .files()
+        .iter()
+        .any(|f| matches!(f.kind, FileKind::Workspace { .. } | FileKind::Proxy { .. }));
+    if !known {
+        return None;
+    }
+    from_txtar(start).ok()
+}
+
 /// What a dropped file becomes: a txtar's files, or one workspace file chosen by its name.
 pub fn classify_drop(name: &str, bytes: &[u8]) -> Result<Vec<EditorFile>, String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
