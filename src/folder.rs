@@ -16,8 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry,
-    FileSystemFlags,
+    File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, FileSystemFlags,
 };
 use yew::Callback;
 
@@ -40,7 +39,10 @@ async fn entries(dir: &FileSystemDirectoryEntry) -> Vec<FileSystemEntry> {
     let mut all = Vec::new();
     loop {
         let batch = callback_api(|ok, err| {
-            if reader.read_entries_with_callback_and_callback(ok, err).is_err() {
+            if reader
+                .read_entries_with_callback_and_callback(ok, err)
+                .is_err()
+            {
                 let _ = err.call0(&JsValue::NULL);
             }
         })

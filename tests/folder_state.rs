@@ -48,14 +48,20 @@ fn a_bundle_pasted_into_the_go_mod_editor_is_loaded_as_a_bundle() {
     assert!(!graph_incomplete(&p.analysis));
     // Undo brings the typed go.mod back.
     p.apply(Action::Undo);
-    assert_eq!(p.file("go.mod").map(|f| f.text.as_str()), Some("module example.com/mine\n"));
+    assert_eq!(
+        p.file("go.mod").map(|f| f.text.as_str()),
+        Some("module example.com/mine\n")
+    );
     // A go.mod that merely contains a marker-like line later is typed text, not a bundle.
     let typed = "module example.com/x\n-- go.sum --\n".to_owned();
     p.apply(Action::Edit {
         file: "go.mod".into(),
         text: typed.clone(),
     });
-    assert_eq!(p.file("go.mod").map(|f| f.text.as_str()), Some(typed.as_str()));
+    assert_eq!(
+        p.file("go.mod").map(|f| f.text.as_str()),
+        Some(typed.as_str())
+    );
 }
 
 #[test]
@@ -71,8 +77,14 @@ fn a_project_folder_then_the_module_cache_complete_the_graph() {
     }));
     assert_eq!(names(&p), ["go.mod", "go.sum"]);
     let notice = p.notice.clone().unwrap_or_default();
-    assert!(notice.contains("Read 2 files from the folder app"), "{notice}");
-    assert!(notice.contains("skipped 1234 other files and folders"), "{notice}");
+    assert!(
+        notice.contains("Read 2 files from the folder app"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("skipped 1234 other files and folders"),
+        "{notice}"
+    );
     assert!(graph_incomplete(&p.analysis));
     assert_eq!(p.wanted_cache_files(), [LIB_NAME]);
 
@@ -96,5 +108,8 @@ fn a_module_cache_without_a_project_loads_nothing_and_says_why() {
         wanted: 0,
     }));
     assert_eq!(p.files, before);
-    assert!(p.notice.unwrap_or_default().contains("go.mod and go.sum first"));
+    assert!(p
+        .notice
+        .unwrap_or_default()
+        .contains("go.mod and go.sum first"));
 }

@@ -197,7 +197,11 @@ pub fn App() -> Html {
                 .map(|entry| entry.unchecked_into())
                 .collect();
             if !folders.is_empty() {
-                crate::folder::read_dropped(folders, state.wanted_cache_files(), folder_read.clone());
+                crate::folder::read_dropped(
+                    folders,
+                    state.wanted_cache_files(),
+                    folder_read.clone(),
+                );
                 return;
             }
             let Some(list) = transfer.files() else {

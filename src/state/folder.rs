@@ -79,7 +79,10 @@ impl Playground {
                     for file in editor_files(read) {
                         set_file(&mut next, &file.name, file.text);
                     }
-                    self.replace_files(next, "adding go.mod files from the module cache".to_owned());
+                    self.replace_files(
+                        next,
+                        "adding go.mod files from the module cache".to_owned(),
+                    );
                 }
                 let mut notice = format!(
                     "Read {found} of the {} that go.sum names from the module cache.",

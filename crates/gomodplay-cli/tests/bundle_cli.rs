@@ -104,7 +104,9 @@ fn sandboxed(program: &Path, root: &Path) -> Command {
 }
 
 fn run(mut cmd: Command) -> Output {
-    let out = cmd.output().unwrap_or_else(|e| panic!("running {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("running {cmd:?}: {e}"));
     assert!(
         out.status.success(),
         "{cmd:?} failed:\n{}",
@@ -124,7 +126,14 @@ fn go_list_m_all(root: &Path, workspace: bool) -> String {
         )
         .env("GOSUMDB", "off")
         .env("GONOSUMCHECK", "1")
-        .env("GOFLAGS", if workspace { "-modcacherw" } else { "-mod=mod -modcacherw" });
+        .env(
+            "GOFLAGS",
+            if workspace {
+                "-modcacherw"
+            } else {
+                "-mod=mod -modcacherw"
+            },
+        );
     if !workspace {
         cmd.env("GOWORK", "off");
     }
@@ -134,9 +143,12 @@ fn go_list_m_all(root: &Path, workspace: bool) -> String {
 /// The build list as `go list -m all` prints it, from the core's analysis.
 fn build_list(bundle: &Bundle) -> String {
     let analysis = analyze(bundle, &Options::default());
-    let resolution = analysis
-        .resolution
-        .unwrap_or_else(|| panic!("no resolution:\n{}", analyze(bundle, &Options::default()).summary()));
+    let resolution = analysis.resolution.unwrap_or_else(|| {
+        panic!(
+            "no resolution:\n{}",
+            analyze(bundle, &Options::default()).summary()
+        )
+    });
     assert_eq!(resolution.error, None, "resolution error");
     let mut out = String::new();
     for entry in &resolution.build_list {
@@ -163,7 +175,10 @@ fn check_fixture(name: &str, workspace: bool) -> Bundle {
     let path = testdata().join(format!("{name}.txtar"));
     let data = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     let fixture = Bundle::from_txtar(&data);
-    assert!(fixture.files().len() > 3, "{name}: fixture has too few files");
+    assert!(
+        fixture.files().len() > 3,
+        "{name}: fixture has too few files"
+    );
     let scratch = Scratch::new(&format!("bundle-{name}"));
     let root = &scratch.root;
     write_universe(&fixture, root);
@@ -203,14 +218,24 @@ fn check_fixture(name: &str, workspace: bool) -> Bundle {
         pasted.files().iter().all(|f| f.kind != FileKind::Other),
         "{name}: unrecognised file in the bundle"
     );
-    assert_eq!(build_list(&pasted), go_says, "{name}: build list differs from go's");
-    assert!(!gather::graph_incomplete(&analyze(&pasted, &Options::default())));
+    assert_eq!(
+        build_list(&pasted),
+        go_says,
+        "{name}: build list differs from go's"
+    );
+    assert!(!gather::graph_incomplete(&analyze(
+        &pasted,
+        &Options::default()
+    )));
 
     // Every go.mod line of the sums was in the cache, and nothing else from the project was read.
     let cache_names = gather::cache_files(&pasted);
     assert!(!cache_names.is_empty());
     for cache_name in &cache_names {
-        assert!(pasted.file(cache_name).is_some(), "{name}: {cache_name} missing");
+        assert!(
+            pasted.file(cache_name).is_some(),
+            "{name}: {cache_name} missing"
+        );
     }
     for file in pasted.files() {
         assert!(
@@ -238,18 +263,31 @@ fn single_module_bundle_resolves_to_gos_build_list() {
         ("example.com/deep", "v1.1.0"),
         ("example.com/deeper", "v1.0.0"),
     ] {
-        assert!(pasted.dependency_gomod(path, version).is_some(), "{path}@{version}");
+        assert!(
+            pasted.dependency_gomod(path, version).is_some(),
+            "{path}@{version}"
+        );
     }
     // go.mod and go.sum alone leave the graph incomplete: that is when the page offers the command.
-    let alone = Bundle::from_files(pasted.workspace_files().map(|(_, _, f)| (f.name.clone(), f.data.clone())));
-    assert!(gather::graph_incomplete(&analyze(&alone, &Options::default())));
+    let alone = Bundle::from_files(
+        pasted
+            .workspace_files()
+            .map(|(_, _, f)| (f.name.clone(), f.data.clone())),
+    );
+    assert!(gather::graph_incomplete(&analyze(
+        &alone,
+        &Options::default()
+    )));
 }
 
 #[test]
 fn workspace_bundle_resolves_to_gos_build_list() {
     let pasted = check_fixture("workspace", true);
     for dir in ["api", "tools"] {
-        assert!(pasted.workspace_file(dir, WorkspaceFile::GoMod).is_some(), "{dir}/go.mod");
+        assert!(
+            pasted.workspace_file(dir, WorkspaceFile::GoMod).is_some(),
+            "{dir}/go.mod"
+        );
     }
     assert!(pasted.workspace_file("", WorkspaceFile::GoWork).is_some());
     assert!(pasted

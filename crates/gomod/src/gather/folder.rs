@@ -44,9 +44,9 @@ pub fn folder_kind<'a>(name: &str, entries: impl IntoIterator<Item = &'a str>) -
 /// `vendor/modules.txt` is read).
 pub fn descend_into(dir: &str) -> bool {
     dir == "vendor"
-        || dir
-            .split('/')
-            .all(|element| !element.starts_with('.') && element != "node_modules" && element != "vendor")
+        || dir.split('/').all(|element| {
+            !element.starts_with('.') && element != "node_modules" && element != "vendor"
+        })
 }
 
 /// Whether to read a project's file (relative path, `/`-separated): the root's go.mod, go.sum,

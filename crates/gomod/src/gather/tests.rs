@@ -11,7 +11,8 @@ use crate::path::escape_path;
 
 #[test]
 fn workspace_dirs_are_the_use_directories_below_the_workspace() {
-    let gowork = b"go 1.22\n\nuse (\n\t.\n\t./a\n\tb/c/\n\t../outside\n\t/abs/mod\n\t\"./with space\"\n)\n";
+    let gowork =
+        b"go 1.22\n\nuse (\n\t.\n\t./a\n\tb/c/\n\t../outside\n\t/abs/mod\n\t\"./with space\"\n)\n";
     assert_eq!(workspace_dirs(gowork), ["a", "b/c", "with space"]);
     assert_eq!(workspace_dirs(b"use (\n"), Vec::<String>::new());
     assert_eq!(
@@ -56,8 +57,14 @@ fn cache_files_are_the_escaped_gomod_lines_of_every_sum_file_sorted_once() {
 
 #[test]
 fn folders_are_told_apart_by_their_entries() {
-    assert_eq!(folder_kind("api", ["go.mod", "main.go"]), FolderKind::Project);
-    assert_eq!(folder_kind("repo", ["README.md", "svc"]), FolderKind::Project);
+    assert_eq!(
+        folder_kind("api", ["go.mod", "main.go"]),
+        FolderKind::Project
+    );
+    assert_eq!(
+        folder_kind("repo", ["README.md", "svc"]),
+        FolderKind::Project
+    );
     assert_eq!(
         folder_kind("mod", ["cache", "github.com", "golang.org"]),
         FolderKind::ModuleCache {
@@ -117,7 +124,13 @@ fn a_project_folder_yields_its_module_files_only() {
     );
     assert!(descend_into("vendor"));
     assert!(descend_into("svc/api"));
-    for skipped in [".git", "a/.cache", "node_modules", "vendor/github.com", "svc/vendor"] {
+    for skipped in [
+        ".git",
+        "a/.cache",
+        "node_modules",
+        "vendor/github.com",
+        "svc/vendor",
+    ] {
         assert!(!descend_into(skipped), "{skipped}");
     }
 }
@@ -129,7 +142,9 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{start:?} not in the command"))
         + start.len();
     let rest = &text[from..];
-    &rest[..rest.find(end).unwrap_or_else(|| panic!("{end:?} not after {start:?}"))]
+    &rest[..rest
+        .find(end)
+        .unwrap_or_else(|| panic!("{end:?} not after {start:?}"))]
 }
 
 /// The items of a PowerShell or shell list of quoted or bare words.
@@ -146,10 +161,7 @@ fn both_commands_read_the_project_files_of_the_core() {
         words(between(POWERSHELL, "foreach ($f in ", ")")),
         PROJECT_FILES
     );
-    assert_eq!(
-        words(between(POSIX_SHELL, "for f in ", ";")),
-        PROJECT_FILES
-    );
+    assert_eq!(words(between(POSIX_SHELL, "for f in ", ";")), PROJECT_FILES);
     let module_files = |text: &str, call: &str| -> Vec<String> {
         text.match_indices(call)
             .map(|(at, _)| between(&text[at..], call, "\"").to_owned())
@@ -211,8 +223,15 @@ fn the_powershell_escaping_is_gos() {
             })
             .collect()
     };
-    for path in ["github.com/Sirupsen/logrus", "github.com/Azure/AZURE-sdk", "golang.org/x/text"] {
-        assert_eq!(Ok(powershell_escape(path)), escape_path(path).map_err(|e| e.to_string()));
+    for path in [
+        "github.com/Sirupsen/logrus",
+        "github.com/Azure/AZURE-sdk",
+        "golang.org/x/text",
+    ] {
+        assert_eq!(
+            Ok(powershell_escape(path)),
+            escape_path(path).map_err(|e| e.to_string())
+        );
     }
     // The version: the field before `/go.mod` (7 characters), escaped the same way.
     assert!(POWERSHELL.contains("$x[1].Substring(0, $x[1].Length - 7)"));
@@ -249,5 +268,8 @@ fn graph_incomplete_until_the_dependency_gomods_are_there() {
     );
     assert!(!graph_incomplete(&analyze(&complete, &Options::default())));
     // No main module: nothing to gather.
-    assert!(!graph_incomplete(&analyze(&Bundle::default(), &Options::default())));
+    assert!(!graph_incomplete(&analyze(
+        &Bundle::default(),
+        &Options::default()
+    )));
 }
