@@ -32,11 +32,13 @@ while IFS= read -r p; do show "$c/$p" "$p"; done
 )"#;
 
 /// For PowerShell (Windows PowerShell 5.1 and PowerShell 7); run in the module's directory.
-/// Its output is lines: pipe it to `Set-Clipboard` or `Out-File`.
+/// Its output is lines: pipe it to `Set-Clipboard` or `Out-File`. go's JSON is joined into one
+/// string before `ConvertFrom-Json`, which in Windows PowerShell 5.1 would otherwise parse each
+/// line on its own.
 pub const POWERSHELL: &str = r#"& {
 $c = Join-Path (go env GOMODCACHE) 'cache/download'
 function Show($file, $name) { if (Test-Path -LiteralPath $file -PathType Leaf) { "-- $name --"; Get-Content -LiteralPath $file -Encoding UTF8 } }
-$dirs = @(if (Test-Path -LiteralPath go.work -PathType Leaf) { (go work edit -json go.work | ConvertFrom-Json).Use | ForEach-Object { $_.DiskPath -replace '\\', '/' -replace '^\./', '' -replace '/$', '' } | Where-Object { $_ -ne '.' -and $_ -ne '..' -and -not $_.StartsWith('../') -and -not $_.StartsWith('/') } })
+$dirs = @(if (Test-Path -LiteralPath go.work -PathType Leaf) { ((go work edit -json go.work) -join "`n" | ConvertFrom-Json).Use | ForEach-Object { $_.DiskPath -replace '\\', '/' -replace '^\./', '' -replace '/$', '' } | Where-Object { $_ -and $_ -ne '.' -and $_ -ne '..' -and -not $_.StartsWith('../') -and -not $_.StartsWith('/') } })
 foreach ($f in 'go.mod', 'go.sum', 'go.work', 'go.work.sum', 'vendor/modules.txt') { Show $f $f }
 foreach ($d in $dirs) { Show "$d/go.mod" "$d/go.mod"; Show "$d/go.sum" "$d/go.sum" }
 $e = { param($s) [regex]::Replace($s, '[A-Z]', { param($m) '!' + $m.Value.ToLowerInvariant() }) }
