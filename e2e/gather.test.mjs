@@ -1,6 +1,8 @@
 // "Get the whole graph" from a fresh page: the region with both shell commands and working copy
 // buttons when only go.mod and go.sum are there; the bash command's output pasted; a project
-// folder and a module cache given to "Open folder". Each journey ends on go's own build list.
+// folder and a module cache given to "Open folder"; the same two dropped, the cache padded to
+// 100,000 files (read in a bounded time: only the wanted files are looked up). Each journey ends
+// on go's own build list, and the page watcher sees no request leave the page.
 //
 // The module universe is crates/gomodplay-cli/testdata/bundle/single.txtar (the Rust test
 // crates/gomodplay-cli/tests/bundle_cli.rs uses it too): its proxy/ files are served by a file
@@ -11,7 +13,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -105,6 +107,22 @@ async function buildListLines(page) {
   );
 }
 
+/**
+ * Drops a folder of the local file system on the page, as a user dragging it from a file manager
+ * would (Chromium's DevTools protocol; playwright has no file drag): the page then sees it as a
+ * directory entry (webkitGetAsEntry).
+ */
+async function dropFolder(context, page, path) {
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator('main.workspace').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + 100];
+  const data = { items: [], files: [path], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  await cdp.detach();
+}
+
 /** Opens the playground and puts the project's go.mod and go.sum (and nothing else) in. */
 async function withGoModAndSum() {
   const opened = await openPlayground(env);
@@ -170,6 +188,32 @@ describe('getting the whole graph', () => {
     await wholeGraph(page).waitFor();
     await picker.setInputFiles(modcache);
     await page.getByText(/^Read (\d+) of the \1 go\.mod files that go\.sum names from the module cache/).waitFor();
+    assert.deepEqual(await buildListLines(page), goListLines);
+    assert.equal(await wholeGraph(page).count(), 0);
+    assert.deepEqual(problems, [], 'nothing uploaded, no request outside the page');
+    await context.close();
+  });
+
+  test('the project folder, then a module cache of 100,000 files, dropped: go\'s build list, in seconds', async () => {
+    // The cache go filled, plus 100,000 go.mod files of modules nothing needs.
+    const big = join(dir, 'big-cache');
+    cpSync(join(modcache, 'cache'), join(big, 'cache'), { recursive: true });
+    for (let m = 0; m < 1000; m += 1) {
+      const versions = join(big, 'cache', 'download', 'example.org', 'noise', `m${m}`, '@v');
+      mkdirSync(versions, { recursive: true });
+      for (let v = 0; v < 100; v += 1) writeFileSync(join(versions, `v1.0.${v}.mod`), `module example.org/noise/m${m}\n`);
+    }
+    const { context, page, problems } = await openPlayground(env);
+    await dropFolder(context, page, project);
+    await page.getByText(/^Read 2 files from the folder project \(go\.mod, go\.sum\); skipped 2 other files/).waitFor();
+    await wholeGraph(page).waitFor();
+    const started = Date.now();
+    await dropFolder(context, page, big);
+    await page.getByText(/^Read (\d+) of the \1 go\.mod files that go\.sum names from the module cache/).waitFor();
+    const ms = Date.now() - started;
+    console.log(`module cache of 100,000 files dropped and read in ${ms} ms`);
+    // A regression limit with headroom for a loaded machine: the walk must not list the cache.
+    assert.ok(ms < 10000, `${ms} ms`);
     assert.deepEqual(await buildListLines(page), goListLines);
     assert.equal(await wholeGraph(page).count(), 0);
     assert.deepEqual(problems, [], 'nothing uploaded, no request outside the page');
