@@ -47,9 +47,13 @@ pub fn whole_graph(dispatch: &UseReducerDispatcher<Playground>) -> Html {
             <p>
                 { "The build list and most checks need the go.mod file of every module in the graph, which the go command keeps in its module cache. \
                    Run one of these commands in your module's directory: it only reads files (go.mod, go.sum, go.work and the go.mod files go.sum names) and prints them as one bundle. \
-                   To copy its output, end it with | pbcopy (macOS), | xclip -selection clipboard (Linux) or | Set-Clipboard (PowerShell), or save it with > bundle.txtar. \
-                   Paste the output with Paste bundle, or straight into the go.mod editor. \
-                   Or open (or drop) your project's folder and then your module cache folder (go env GOMODCACHE): nothing is uploaded." }
+                   End it with " }<code>{ "| pbcopy" }</code>{ " (macOS), " }<code>{ "| xclip -selection clipboard" }</code>{ " (Linux) or " }
+                <code>{ "| Set-Clipboard" }</code>{ " (PowerShell) to copy its output, or save it with " }<code>{ "> bundle.txtar" }</code>
+                { ". Paste the output with Paste bundle, or straight into the go.mod editor." }
+            </p>
+            <p>
+                { "Or open (or drop) your project's folder, then your module cache folder (" }<code>{ "go env GOMODCACHE" }</code>
+                { "): only those files are read, and nothing is uploaded." }
             </p>
             { command("bash / zsh", "whole-graph-posix", POSIX_SHELL, dispatch) }
             { command("PowerShell", "whole-graph-powershell", POWERSHELL, dispatch) }
