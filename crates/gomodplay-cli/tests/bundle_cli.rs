@@ -211,6 +211,32 @@ fn check_fixture(name: &str, workspace: bool) -> Bundle {
         "{name}: gomodplay bundle with go's GOMODCACHE differs from the shell command"
     );
 
+    // Without go on PATH: $GOPATH/pkg/mod, else $HOME/go/pkg/mod.
+    let without_go = |cmd: &mut Command| {
+        cmd.env("PATH", "/usr/bin:/bin").env_remove("GOMODCACHE");
+    };
+    let mut from_gopath = sandboxed(Path::new(env!("CARGO_BIN_EXE_gomodplay")), root);
+    from_gopath.arg("bundle");
+    without_go(&mut from_gopath);
+    assert_eq!(
+        String::from_utf8(run(from_gopath).stdout).expect("UTF-8"),
+        shell_text,
+        "{name}: gomodplay bundle with $GOPATH/pkg/mod differs from the shell command"
+    );
+    std::os::unix::fs::symlink(root.join("gopath"), root.join("go"))
+        .unwrap_or_else(|e| panic!("linking $HOME/go: {e}"));
+    let mut from_home = sandboxed(Path::new(env!("CARGO_BIN_EXE_gomodplay")), root);
+    from_home
+        .arg("bundle")
+        .env("HOME", root)
+        .env_remove("GOPATH");
+    without_go(&mut from_home);
+    assert_eq!(
+        String::from_utf8(run(from_home).stdout).expect("UTF-8"),
+        shell_text,
+        "{name}: gomodplay bundle with $HOME/go/pkg/mod differs from the shell command"
+    );
+
     // Read as the page's "Paste bundle" reads it: every file recognised, and the build list is go's.
     let pasted = Bundle::from_txtar(shell_text.as_bytes());
     assert_eq!(pasted.problems(), [], "{name}: bundle problems");
