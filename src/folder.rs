@@ -7,8 +7,6 @@
 //! files (the browser lists them all), from which the same files are picked by their relative
 //! paths.
 
-use std::collections::HashMap;
-
 use gomod::bundle::Bundle;
 use gomod::gather::cache_files;
 use gomod::gather::folder::{descend_into, folder_kind, keep_project_file, FolderKind};
@@ -219,17 +217,19 @@ pub fn read_picked(list: FileList, wanted: Vec<String>, done: Callback<FolderInp
                 });
             }
             FolderKind::ModuleCache { download_dir } => {
-                // One pass over the (possibly huge) list, looking each path up among the wanted.
-                let by_path: HashMap<String, &String> = wanted
+                // One pass over the (possibly huge) list, looking each path up among the wanted
+                // ones: `wanted` is sorted, and so are its paths below the one download directory.
+                let paths: Vec<String> = wanted
                     .iter()
-                    .map(|name| (below(download_dir, name), name))
+                    .map(|name| below(download_dir, name))
                     .collect();
                 let mut files = Vec::new();
                 for (path, file) in &all {
-                    if let Some(name) = by_path.get(path) {
-                        if let Some(data) = bytes(file).await {
-                            files.push(((*name).clone(), data));
-                        }
+                    let Ok(index) = paths.binary_search(path) else {
+                        continue;
+                    };
+                    if let (Some(name), Some(data)) = (wanted.get(index), bytes(file).await) {
+                        files.push((name.clone(), data));
                     }
                 }
                 files.sort_by(|a, b| a.0.cmp(&b.0));
