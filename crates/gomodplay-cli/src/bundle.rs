@@ -121,6 +121,24 @@ fn gather(dir: &Path, download: &Path) -> Result<(Bundle, Vec<String>), String> 
     Ok((bundle, missing))
 }
 
+/// `PATH@VERSION` of a module-cache name `ESCAPED_PATH/@v/ESCAPED_VERSION.mod` (the name itself
+/// if it is not one).
+fn module_at_version(name: &str) -> String {
+    let unescaped = name
+        .strip_suffix(".mod")
+        .and_then(|rest| rest.split_once("/@v/"))
+        .and_then(|(path, version)| {
+            Some((
+                gomod::path::unescape_path(path).ok()?,
+                gomod::path::unescape_version(version).ok()?,
+            ))
+        });
+    match unescaped {
+        Some((path, version)) => format!("{path}@{version}"),
+        None => name.to_owned(),
+    }
+}
+
 pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     if invocation.help {
         let _ = stdout.write_all(HELP.as_bytes());
@@ -167,7 +185,7 @@ pub fn run(invocation: Invocation, stdout: &mut dyn Write, stderr: &mut dyn Writ
             modcache.display()
         );
         for name in &missing {
-            let _ = writeln!(stderr, "\t{name}");
+            let _ = writeln!(stderr, "\t{}", module_at_version(name));
         }
     }
     0

@@ -294,6 +294,32 @@ fn single_module_bundle_resolves_to_gos_build_list() {
             "{path}@{version}"
         );
     }
+    // An empty module cache: the project files only, and the missing go.mod files named on stderr.
+    let scratch = Scratch::new("bundle-empty-cache");
+    write(
+        &scratch.path("project/go.mod"),
+        pasted.file("go.mod").expect("go.mod"),
+    );
+    write(
+        &scratch.path("project/go.sum"),
+        pasted.file("go.sum").expect("go.sum"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_gomodplay"))
+        .args(["bundle", "--modcache"])
+        .arg(scratch.path("empty-cache"))
+        .arg(scratch.path("project"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let printed = Bundle::from_txtar(&out.stdout);
+    let names: Vec<&str> = printed.files().iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["go.mod", "go.sum"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\tgithub.com/Sirupsen/logrus@v1.0.0-RC1\n"),
+        "{stderr}"
+    );
+
     // go.mod and go.sum alone leave the graph incomplete: that is when the page offers the command.
     let alone = Bundle::from_files(
         pasted
