@@ -52,7 +52,12 @@ fn a_bundle_pasted_into_the_go_mod_editor_is_loaded_as_a_bundle() {
         p.file("go.mod").map(|f| f.text.as_str()),
         Some("module example.com/mine\n")
     );
-    // A go.mod that merely contains a marker-like line later is typed text, not a bundle.
+    // One marker typed by hand is not a bundle yet; nor is a go.mod with a marker-like line later.
+    p.apply(Action::Edit {
+        file: "go.mod".into(),
+        text: "-- go.mod --\nmodule example.com/x\n".into(),
+    });
+    assert_eq!(names(&p), ["go.mod", "go.sum"]);
     let typed = "module example.com/x\n-- go.sum --\n".to_owned();
     p.apply(Action::Edit {
         file: "go.mod".into(),

@@ -109,8 +109,9 @@ pub fn from_txtar(text: &str) -> Result<Vec<EditorFile>, String> {
 }
 
 /// The files of a txtar archive pasted into an editor, when the text is one: it starts (after
-/// white space) with a `-- NAME --` line and holds at least one file the playground reads. Text
-/// before the first marker would be a go.mod's own lines, so such text is not taken as a bundle.
+/// white space) with a `-- NAME --` line and holds at least two files the playground reads (so
+/// that typing a first marker line by hand does not yet replace the input). Text before the first
+/// marker would be a go.mod's own lines, so such text is not taken as a bundle.
 pub fn pasted_bundle(text: &str) -> Option<Vec<EditorFile>> {
     let start = text.trim_start();
     let first_line = start.lines().next()?;
@@ -121,8 +122,9 @@ pub fn pasted_bundle(text: &str) -> Option<Vec<EditorFile>> {
     let known = bundle
         .files()
         .iter()
-        .any(|f| matches!(f.kind, FileKind::Workspace { .. } | FileKind::Proxy { .. }));
-    if !known {
+        .filter(|f| matches!(f.kind, FileKind::Workspace { .. } | FileKind::Proxy { .. }))
+        .count();
+    if known < 2 {
         return None;
     }
     from_txtar(start).ok()
