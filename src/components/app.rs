@@ -7,6 +7,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::{read_as_bytes, FileReader};
 use gloo::file::File;
 use gloo::timers::callback::Timeout;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{FileSystemDirectoryEntry, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::diagnostics::Diagnostics;
@@ -21,8 +23,9 @@ use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
 use crate::components::views::ModuleViews;
+use crate::components::whole_graph::whole_graph;
 use crate::share;
-use crate::state::{Action, Panel, Playground};
+use crate::state::{Action, FolderInput, Panel, Playground};
 use crate::storage;
 
 /// The module views below the editor and diagnostics, once an analysis has resolved the graph.
@@ -173,12 +176,36 @@ pub fn App() -> Html {
     }
 
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new).clone();
+    let folder_read = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |input: FolderInput| dispatch.dispatch(Action::OpenFolder(input)))
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let dispatch = dispatch.clone();
+        let (dispatch, state, folder_read) = (dispatch.clone(), state.clone(), folder_read.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let Some(list) = e.data_transfer().and_then(|t| t.files()) else {
+            let Some(transfer) = e.data_transfer() else {
+                return;
+            };
+            // Dropped folders are walked through their entries, which exist only during the
+            // event; plain files are read as before.
+            let items = transfer.items();
+            let folders: Vec<FileSystemDirectoryEntry> = (0..items.length())
+                .filter_map(|i| items.get(i))
+                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+                .filter(|entry| entry.is_directory())
+                .map(|entry| entry.unchecked_into())
+                .collect();
+            if !folders.is_empty() {
+                crate::folder::read_dropped(
+                    folders,
+                    state.wanted_cache_files(),
+                    folder_read.clone(),
+                );
+                return;
+            }
+            let Some(list) = transfer.files() else {
                 return;
             };
             let files: Vec<File> = (0..list.length())
@@ -203,6 +230,28 @@ pub fn App() -> Html {
                     }
                 }));
             }
+        })
+    };
+    // "Open folder": a button that opens the hidden directory picker, for keyboard users and
+    // those who do not drag.
+    let folder_input = use_node_ref();
+    let open_folder = {
+        let folder_input = folder_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = folder_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let folder_picked = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                crate::folder::read_picked(list, state.wanted_cache_files(), folder_read.clone());
+            }
+            // The same folder can be picked again after the user changed it.
+            input.set_value("");
         })
     };
 
@@ -342,10 +391,18 @@ pub fn App() -> Html {
                 <section class="pane editor-pane" aria-label="Input files">
                     { tabs }
                     { editor }
-                    <p class="drop-hint">{ "Drop go.mod, go.sum, go.work, modules.txt or a .txtar bundle anywhere here." }</p>
+                    <p class="drop-hint">
+                        { "Drop go.mod, go.sum, go.work, modules.txt, a .txtar bundle or a folder (your project, or the module cache) anywhere here, or " }
+                        <button type="button" class="button button-small" onclick={open_folder}>{ "Open folder" }</button>
+                        <input ref={folder_input} type="file" webkitdirectory=true multiple=true class="visually-hidden"
+                            tabindex="-1" aria-hidden="true" onchange={folder_picked} />
+                    </p>
                 </section>
                 { diagnostics }
             </main>
+            if !state.stale() && gomod::gather::graph_incomplete(&state.analysis) {
+                { whole_graph(&dispatch) }
+            }
             { module_views(&state, &dispatch) }
             <footer class="site-footer">
                 <p>{ "Runs entirely in your browser: nothing you type leaves this page. Checked against go 1.27.3." }</p>

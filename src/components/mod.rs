@@ -24,3 +24,4 @@ pub mod toolbar_add_file;
 pub mod toolbar_paste;
 pub mod views;
 pub mod what_if;
+pub mod whole_graph;

@@ -108,6 +108,28 @@ pub fn from_txtar(text: &str) -> Result<Vec<EditorFile>, String> {
         .collect())
 }
 
+/// The files of a txtar archive pasted into an editor, when the text is one: it starts (after
+/// white space) with a `-- NAME --` line and holds at least two files the playground reads (so
+/// that typing a first marker line by hand does not yet replace the input). Text before the first
+/// marker would be a go.mod's own lines, so such text is not taken as a bundle.
+pub fn pasted_bundle(text: &str) -> Option<Vec<EditorFile>> {
+    let start = text.trim_start();
+    let first_line = start.lines().next()?;
+    if !(first_line.starts_with("-- ") && first_line.trim_end().ends_with(" --")) {
+        return None;
+    }
+    let bundle = Bundle::from_txtar(start.as_bytes());
+    let known = bundle
+        .files()
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::Workspace { .. } | FileKind::Proxy { .. }))
+        .count();
+    if known < 2 {
+        return None;
+    }
+    from_txtar(start).ok()
+}
+
 /// What a dropped file becomes: a txtar's files, or one workspace file chosen by its name.
 pub fn classify_drop(name: &str, bytes: &[u8]) -> Result<Vec<EditorFile>, String> {
     let Ok(text) = std::str::from_utf8(bytes) else {

@@ -8,6 +8,7 @@
 
 mod clock;
 mod files;
+mod folder;
 
 use std::rc::Rc;
 
@@ -25,6 +26,8 @@ use gomod::analyze::build_list::{go_versions, marks_from_report, GoLines, Marks}
 pub use files::{
     classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,
 };
+
+pub use folder::FolderInput;
 
 use crate::gallery::{self, Example};
 
@@ -164,6 +167,10 @@ pub enum Action {
     LoadBundle(String),
     /// Files dropped on the page: names and bytes.
     Drop(Vec<(String, Vec<u8>)>),
+    /// The files read from a dropped or opened folder.
+    OpenFolder(FolderInput),
+    /// Say something in the notice line (for example what a copy button copied).
+    Notify(String),
     SetGoVersion(String),
     SetToolchain(Toolchain),
     /// Show what fix `fix` of diagnostic `diagnostic` would change.
@@ -358,6 +365,17 @@ impl Playground {
     fn reduce_mut(&mut self, action: Action) {
         match action {
             Action::Edit { file, text } => {
+                // A whole bundle pasted into an editor (the output of the "Get the whole graph"
+                // command) is loaded as a bundle, as "Paste bundle" would.
+                if let Some(bundle) = files::pasted_bundle(&text) {
+                    let count = bundle.len();
+                    self.replace_files(bundle, format!("pasting a bundle into {file}"));
+                    self.notice = Some(format!(
+                        "Loaded the pasted bundle of {count} files (a txtar archive) in place of {file}."
+                    ));
+                    self.analyse();
+                    return;
+                }
                 let Some(f) = self.files.iter_mut().find(|f| f.name == file) else {
                     return;
                 };
@@ -562,7 +580,8 @@ impl Playground {
                     self.explained.push(code);
                 }
             }
-            Action::Fail(message) => self.notice = Some(message),
+            Action::Fail(message) | Action::Notify(message) => self.notice = Some(message),
+            Action::OpenFolder(input) => self.open_folder(input),
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,

@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod bundle;
 pub mod check;
 pub mod explain_error;
+pub mod gather;
 pub mod layout;
 pub mod modfile;
 pub mod path;

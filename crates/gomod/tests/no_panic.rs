@@ -76,6 +76,12 @@ fn exercise_bytes(data: &[u8]) {
     let _ = bundle.txtar_problems();
     let _ = bundle.dependency_paths();
     let _ = bundle.workspace_files().count();
+    // What the "Get the whole graph" command and gomodplay bundle would read for these files.
+    let _ = gomod::gather::cache_files(&gomod::bundle::Bundle::from_files([
+        ("go.sum", data),
+        ("go.work.sum", data),
+    ]));
+    let _ = gomod::gather::project_file_names(Some(data));
 
     let vendor = gomod::vendor::ModulesTxt::parse(data);
     let _ = vendor.is_workspace();
@@ -158,6 +164,10 @@ fn exercise_str(s: &str) {
     let _ = path::case_fold_key(s);
     let _ = path::is_directory_path(s);
     let _ = path::compare_modules(s, "v1.0.0", "example.com/a", s);
+
+    let _ = gomod::gather::folder::keep_project_file(s);
+    let _ = gomod::gather::folder::descend_into(s);
+    let _ = gomod::gather::folder::folder_kind(s, [s, "cache"]);
 }
 
 /// Runs `inputs` through `exercise`, stopping at the first panic with a full report.

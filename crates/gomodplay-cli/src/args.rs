@@ -30,6 +30,8 @@ pub enum Command {
     Rules(crate::rules::Invocation),
     /// `explain-error`: pasted go output explained (parsed in explain_error.rs).
     ExplainError(crate::explain_error::Invocation),
+    /// `bundle`: print the whole graph from the module cache (parsed in bundle.rs).
+    Bundle(crate::bundle::Invocation),
 }
 
 /// The commands that have their own help text.
@@ -171,6 +173,9 @@ pub fn parse(argv: &[OsString]) -> Result<Command, Usage> {
         "explain-error" => crate::explain_error::parse(rest)
             .map(Command::ExplainError)
             .map_err(usage_error),
+        "bundle" => crate::bundle::parse(rest)
+            .map(Command::Bundle)
+            .map_err(usage_error),
         "fmt" | "json" | "sum" => {
             let topic = Topic::from_name(&name).unwrap_or(Topic::Fmt);
             parse_file_command(topic, rest)
@@ -204,6 +209,11 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
                 return Ok(Command::ExplainError(
                     crate::explain_error::Invocation::Help,
                 ));
+            }
+            if topic == "bundle" {
+                return crate::bundle::parse(&[OsString::from("-h")])
+                    .map(Command::Bundle)
+                    .map_err(usage_error);
             }
             if matches!(topic.as_ref(), "check" | "fix" | "explain") {
                 // These commands print their own help for -h; `help CMD` means the same.

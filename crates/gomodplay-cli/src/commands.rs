@@ -45,6 +45,7 @@ pub fn run(command: Command, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         Command::ExplainError(invocation) => {
             return crate::explain_error::run(invocation, stdout, stderr)
         }
+        Command::Bundle(invocation) => return crate::bundle::run(invocation, stdout, stderr),
     };
     match result {
         Ok(()) => 0,

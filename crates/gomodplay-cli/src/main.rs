@@ -8,6 +8,7 @@
 //! about gomodplay's own usage start with `gomodplay: ` instead.
 
 mod args;
+mod bundle;
 mod check;
 mod commands;
 mod explain;
