@@ -1,6 +1,5 @@
 //! Applying fixes: the one place where [`TextEdit`]s change file contents.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::Fix;
@@ -17,8 +16,45 @@ pub struct EditOutcome {
     pub skipped: Vec<usize>,
 }
 
-/// File contents by name: what [`apply_edits`] takes and returns.
-pub type EditFiles = BTreeMap<String, Vec<u8>>;
+/// File contents by name, sorted by name: what [`apply_edits`] takes and returns. A sorted
+/// vector rather than a `BTreeMap`, whose code (a few kilobytes of WebAssembly) this key and
+/// value type would be alone in needing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditFiles(Vec<(String, Vec<u8>)>);
+
+impl EditFiles {
+    fn position(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(n, _)| n.as_str().cmp(name))
+    }
+
+    /// The content of the file `name`, if there is one.
+    pub fn get(&self, name: &str) -> Option<&Vec<u8>> {
+        let i = self.position(name).ok()?;
+        self.0.get(i).map(|(_, data)| data)
+    }
+
+    /// Sets the content of the file `name`, adding the file if it is new.
+    pub fn insert(&mut self, name: String, data: Vec<u8>) {
+        match self.position(&name) {
+            Ok(i) => {
+                if let Some(entry) = self.0.get_mut(i) {
+                    entry.1 = data;
+                }
+            }
+            Err(i) => self.0.insert(i, (name, data)),
+        }
+    }
+
+    /// The file names, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(name, _)| name)
+    }
+
+    /// The files, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+        self.0.iter().map(|(name, data)| (name, data))
+    }
+}
 
 /// The bundle's files by name, as [`apply_edits`] takes them (a later file of the same name
 /// replaces an earlier one).
@@ -35,8 +71,9 @@ pub fn bundle_files(bundle: &Bundle) -> EditFiles {
 /// own), lies outside its file, or splits a UTF-8 character. Insertions at the same offset are
 /// kept in fix order. A file that does not exist is created by edits at `0..0`.
 pub fn apply_edits(files: &EditFiles, fixes: &[&Fix]) -> EditOutcome {
-    // The accepted edits by file.
-    let mut accepted: BTreeMap<&str, Vec<Accepted<'_>>> = BTreeMap::new();
+    // The accepted edits by file: a short vector searched linearly rather than a B-tree map,
+    // whose code every key and value type would copy into the web app.
+    let mut accepted: Vec<(&str, Vec<Accepted<'_>>)> = Vec::new();
     let mut outcome = EditOutcome::default();
     let mut order = 0usize;
     for (index, fix) in fixes.iter().enumerate() {
@@ -47,8 +84,9 @@ pub fn apply_edits(files: &EditFiles, fixes: &[&Fix]) -> EditOutcome {
                 && on_char_boundary(data, edit.range.start)
                 && on_char_boundary(data, edit.range.end);
             let clashes_with_accepted = accepted
-                .get(edit.file.as_str())
-                .is_some_and(|list| list.iter().any(|(r, _, _)| overlaps(r, &edit.range)));
+                .iter()
+                .find(|(file, _)| *file == edit.file)
+                .is_some_and(|(_, list)| list.iter().any(|(r, _, _)| overlaps(r, &edit.range)));
             let clashes_with_own = fix
                 .edits
                 .iter()
@@ -62,7 +100,10 @@ pub fn apply_edits(files: &EditFiles, fixes: &[&Fix]) -> EditOutcome {
         }
         for edit in &fix.edits {
             let entry = (edit.range.clone(), edit.new_text.as_str(), order);
-            accepted.entry(edit.file.as_str()).or_default().push(entry);
+            match accepted.iter_mut().find(|(file, _)| *file == edit.file) {
+                Some((_, list)) => list.push(entry),
+                None => accepted.push((edit.file.as_str(), vec![entry])),
+            }
             order += 1;
         }
         outcome.applied.push(index);
