@@ -82,7 +82,7 @@ pub fn cache_files(bundle: &Bundle) -> Vec<String> {
             names.extend(gomod_lines(&file.data));
         }
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }
