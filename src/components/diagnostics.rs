@@ -21,6 +21,9 @@ pub struct DiagnosticsProps {
     pub preview: Option<Preview>,
     /// Why the input is not analysed, if it is not.
     pub input_error: Option<String>,
+    /// Whether `analysis` describes the input as it is now. When it does not, the findings are
+    /// marked as out of date (or hidden, when the input was refused) and their fixes disabled.
+    pub current: bool,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -91,6 +94,7 @@ fn group_html(
                     { for items.into_iter().take(limit).map(|(index, d)| html! {
                         <DiagnosticItem index={index} diagnostic={d.clone()}
                             explained={props.explained.contains(&d.code)}
+                            fixes_enabled={props.current}
                             dispatch={props.dispatch.clone()} />
                     }) }
                 </ul>
@@ -115,10 +119,13 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     // of findings; rendering them all would cost thousands of elements).
     let expanded = use_state_eq(Vec::<Expanded>::new);
     let report = &props.analysis.report;
-    let fixable = report
-        .diagnostics
-        .iter()
-        .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    let fixable = props.current
+        && report
+            .diagnostics
+            .iter()
+            .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    // A refused input has no findings of its own: the older input's are not shown at all.
+    let shown = props.input_error.is_none();
     let commands = props.analysis.go_commands();
     let apply_all = {
         let dispatch = props.dispatch.clone();
@@ -137,6 +144,8 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     };
     let summary = if props.input_error.is_some() {
         "Not analysed".to_owned()
+    } else if !props.current {
+        "Out of date: analysing the edited input…".to_owned()
     } else if report.diagnostics.is_empty() {
         "No problems found".to_owned()
     } else {
@@ -174,7 +183,9 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             if let Some(preview) = &props.preview {
                 <FixPreview preview={preview.clone()} dispatch={props.dispatch.clone()} />
             }
-            <div class="diag-groups">
+            if shown {
+            <div class={classes!("diag-groups", (!props.current).then_some("results-stale"))}
+                aria-busy={(!props.current).to_string()}>
                 { for groups.iter().map(|(severity, title)| {
                     let items: Vec<(usize, &gomod::check::Diagnostic)> = report
                         .diagnostics
@@ -185,7 +196,8 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     group_html(*severity, title, items, &expanded, props)
                 }) }
             </div>
-            if !commands.is_empty() {
+            }
+            if shown && !commands.is_empty() {
                 <details class="go-commands">
                     <summary>{ "Equivalent go commands" }</summary>
                     <pre class="code">{ commands.join("\n") }</pre>
@@ -194,7 +206,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     </button>
                 </details>
             }
-            { unchecked(&props.analysis) }
+            if shown { { unchecked(&props.analysis) } }
         </section>
     }
 }

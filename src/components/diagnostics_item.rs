@@ -13,6 +13,8 @@ pub struct DiagnosticItemProps {
     pub index: usize,
     pub diagnostic: Diagnostic,
     pub explained: bool,
+    /// False when the finding belongs to an older input: its fixes would not fit the text.
+    pub fixes_enabled: bool,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -57,6 +59,7 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
                     });
                     html! {
                         <button type="button" class="button button-small" {onclick}
+                            disabled={!props.fixes_enabled}
                             aria-label={format!("Apply fix: {}", fix.title)}>
                             { "Apply fix" }<span class="fix-title">{ format!(": {}", fix.title) }</span>
                         </button>

@@ -190,7 +190,57 @@ impl FileSyntax {
     }
 
     /// Finds the line with identity `id`.
+    ///
+    /// The parser numbers lines in file order and most trees are never reordered, so a binary
+    /// search finds the line first; only when edits have reordered lines and the search misses
+    /// does a scan of the whole file decide. Every directive check looks its line up, so a
+    /// scan per lookup made the rules quadratic in the number of lines.
     pub fn locate(&self, id: LineId) -> Option<LineLocation> {
+        self.locate_in_order(id).or_else(|| self.locate_by_scan(id))
+    }
+
+    /// [`FileSyntax::locate`] by binary search, assuming line identities grow in file order.
+    /// The result is checked, so a tree in another order gives `None`, never a wrong line.
+    fn locate_in_order(&self, id: LineId) -> Option<LineLocation> {
+        // The first statement whose lines (or those before it) reach `id`.
+        let (mut low, mut high) = (0usize, self.stmts.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.last_id_up_to(middle).is_some_and(|last| last < id) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let stmt = low;
+        match self.stmts.get(stmt)? {
+            Stmt::Line(l) if l.id == id => Some(LineLocation {
+                stmt,
+                in_block: None,
+            }),
+            Stmt::Block(b) => {
+                let j = b.lines.partition_point(|l| l.id < id);
+                (b.lines.get(j)?.id == id).then_some(LineLocation {
+                    stmt,
+                    in_block: Some(j),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The identity of the last line of statement `index` or, for a statement without lines,
+    /// of the nearest statement before it that has lines (`None` if there is none).
+    fn last_id_up_to(&self, index: usize) -> Option<LineId> {
+        let upto = self.stmts.get(..=index)?;
+        upto.iter().rev().find_map(|stmt| match stmt {
+            Stmt::Line(l) => Some(l.id),
+            Stmt::Block(b) => b.lines.last().map(|l| l.id),
+            Stmt::Comments(_) => None,
+        })
+    }
+
+    fn locate_by_scan(&self, id: LineId) -> Option<LineLocation> {
         self.stmts
             .iter()
             .enumerate()
@@ -212,15 +262,21 @@ impl FileSyntax {
     }
 
     pub fn line(&self, id: LineId) -> Option<&Line> {
-        self.lines().find(|l| l.id == id)
+        let loc = self.locate(id)?;
+        match (self.stmts.get(loc.stmt)?, loc.in_block) {
+            (Stmt::Line(l), None) => Some(l),
+            (Stmt::Block(b), Some(j)) => b.lines.get(j),
+            _ => None,
+        }
     }
 
     pub fn line_mut(&mut self, id: LineId) -> Option<&mut Line> {
-        self.stmts.iter_mut().find_map(|stmt| match stmt {
-            Stmt::Line(l) if l.id == id => Some(l),
-            Stmt::Block(b) => b.lines.iter_mut().find(|l| l.id == id),
+        let loc = self.locate(id)?;
+        match (self.stmts.get_mut(loc.stmt)?, loc.in_block) {
+            (Stmt::Line(l), None) => Some(l),
+            (Stmt::Block(b), Some(j)) => b.lines.get_mut(j),
             _ => None,
-        })
+        }
     }
 
     /// The block that contains line `id`, if it is inside one.
