@@ -104,7 +104,8 @@ pub struct Playground {
     pub input_error: Option<String>,
     /// A message about the last action (shown in a live region).
     pub notice: Option<String>,
-    pub undo: Vec<Snapshot>,
+    /// Shared snapshots: every action copies the state, and a snapshot can hold megabytes.
+    pub undo: Vec<Rc<Snapshot>>,
     pub preview: Option<FixPreview>,
     /// The rule codes whose explanation is open.
     pub explained: Vec<&'static str>,
@@ -353,12 +354,12 @@ impl Playground {
     /// Saves the current files and settings on the undo stack before replacing them, unless
     /// they are an untouched example (nothing of the user's would be lost).
     fn snapshot(&mut self, label: String) {
-        self.undo.push(Snapshot {
+        self.undo.push(Rc::new(Snapshot {
             label,
             files: self.files.clone(),
             settings: self.settings.clone(),
             example: self.example,
-        });
+        }));
         // A long session keeps the last states only; each one can be large.
         if self.undo.len() > 20 {
             self.undo.remove(0);
@@ -577,6 +578,7 @@ impl Playground {
                 let Some(snapshot) = self.undo.pop() else {
                     return;
                 };
+                let snapshot = Rc::try_unwrap(snapshot).unwrap_or_else(|shared| (*shared).clone());
                 self.files = snapshot.files;
                 self.settings = snapshot.settings;
                 self.example = snapshot.example;
@@ -656,12 +658,12 @@ impl Playground {
                     // start-up, or typing): the saved input goes under it on the undo stack.
                     self.undo.insert(
                         0,
-                        Snapshot {
+                        Rc::new(Snapshot {
                             label: "opening a share link".to_owned(),
                             files: files::with_editors(files),
                             settings,
                             example: None,
-                        },
+                        }),
                     );
                     return;
                 }
