@@ -10,7 +10,8 @@
 //! - a go.mod with one requirement per line (`example.com/mN v1.(N%50).0`), checked, and
 //!   resolved as `go list -m all` with every dependency's go.mod at hand, and with none of them
 //!   (each one a "reading ..." error, as `gomodplay list` on a bare directory);
-//! - the web app's `analyze` of that go.mod.
+//! - the web app's `analyze` of that go.mod, alone and with every dependency's go.mod in the
+//!   bundle (the graph resolves; one sum-missing finding per module).
 //!
 //! Times are the thread's CPU time (Linux), the fastest of a few runs.
 //! `GOMODPLAY_SCALE_LINES=10000,100000` picks other sizes; `GOMODPLAY_BENCH_ONLY=NAME` runs one
@@ -20,7 +21,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use gomod::analyze::{self, analyze};
-use gomod::bundle::Bundle;
+use gomod::bundle::{proxy_file_name, Bundle};
 use gomod::check::{check, Options};
 use gomod::resolve::{list_all, Input, MapSource, Settings};
 
@@ -173,6 +174,29 @@ fn main() {
     });
     scale("analyze(go.mod requirements)", &sizes, |lines| {
         let bundle = Bundle::from_files([("go.mod", many_requirements(lines))]);
+        let options = analyze::Options {
+            go_version: Some("1.27.3".to_owned()),
+            ..analyze::Options::default()
+        };
+        Box::new(move || {
+            black_box(analyze(black_box(&bundle), &options));
+        })
+    });
+    scale("analyze(requirements, go.mods)", &sizes, |lines| {
+        // The dependencies' go.mod files in the bundle and no go.sum: the graph resolves and
+        // every module gets a sum-missing finding pointing at its requirement.
+        let mut files = vec![
+            ("go.mod".to_owned(), many_requirements(lines)),
+            ("go.sum".to_owned(), Vec::new()),
+        ];
+        for n in 0..lines {
+            let path = format!("example.com/m{n}");
+            let version = format!("v1.{}.0", n % 50);
+            if let Ok(name) = proxy_file_name(&path, &version, "mod") {
+                files.push((name, format!("module {path}\n\ngo 1.21\n").into_bytes()));
+            }
+        }
+        let bundle = Bundle::from_files(files);
         let options = analyze::Options {
             go_version: Some("1.27.3".to_owned()),
             ..analyze::Options::default()

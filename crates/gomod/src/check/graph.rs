@@ -7,6 +7,7 @@
 use super::{text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
 use crate::resolve::{command, retract, Cmd, Input, Mod, Settings};
 use crate::sum::{write_sums, GoSum};
@@ -90,10 +91,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     };
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
-    let ctx = Main {
-        data: gomod,
-        m: &main,
-    };
+    let ctx = Main::new(gomod, &main);
     if let Some(error) = &res.error {
         if error.contains("module declares its path as:") {
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
@@ -246,17 +244,23 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             Some((path, highest))
         })
         .collect();
-    let explained = |path: &str| {
-        main.require
-            .iter()
-            .filter(|r| r.module.path == path)
-            .count()
-            > 1
-            || main
-                .exclude
-                .iter()
-                .any(|e| e.module.path == path && main.require.iter().any(|r| r.module == e.module))
-    };
+    // Paths whose change other rules explain: required more than once (the groups above), or
+    // required at an excluded version. Sets, so that each root costs a lookup, not a scan.
+    let required_twice: FxHashSet<&str> = required
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|group| group.len() > 1)
+        .filter_map(|group| group.first().map(|&(path, _)| path))
+        .collect();
+    let required_versions: FxHashSet<&crate::modfile::ModuleVersion> =
+        main.require.iter().map(|r| &r.module).collect();
+    let excluded_and_required: FxHashSet<&str> = main
+        .exclude
+        .iter()
+        .filter(|e| required_versions.contains(&e.module))
+        .map(|e| e.module.path.as_str())
+        .collect();
+    let explained =
+        |path: &str| required_twice.contains(path) || excluded_and_required.contains(path);
     let mut changes: Vec<(&Mod, Option<&str>)> = Vec::new();
     for root in &res.roots {
         if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
@@ -276,12 +280,17 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
         return;
     }
     let fix = updated_gomod(ctx, &changes);
+    // The first requirer of each module that is not a main module, in edge order.
+    let mut first_requirer: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+    for (from, to) in &res.edges {
+        if !res.main_modules.contains(&from.path) {
+            first_requirer.entry(to).or_insert(from);
+        }
+    }
     for (root, current) in &changes {
-        let needed_by = res
-            .edges
-            .iter()
-            .find(|(from, to)| to == *root && !res.main_modules.contains(&from.path))
-            .map(|(from, _)| format!(" because {}@{} requires it", from.path, from.version))
+        let needed_by = first_requirer
+            .get(root)
+            .map(|from| format!(" because {}@{} requires it", from.path, from.version))
             .unwrap_or_default();
         let what = match current {
             Some(v) => format!(
@@ -344,10 +353,7 @@ fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
 /// checks need the go.mod files themselves, so those rules are skipped.
 fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
     let res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
-    let ctx = Main {
-        data: gomod,
-        m: main,
-    };
+    let ctx = Main::new(gomod, main);
     for code in GRAPH_CODES.iter().filter(|c| **c != "sum-missing") {
         sink.skip(
             code,
@@ -371,11 +377,21 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             .workspace_file("", WorkspaceFile::GoSum)
             .unwrap_or_default(),
     );
+    // Replaced module versions, and paths replaced at every version, as sets: one lookup per
+    // build-list module instead of a scan of the replacements.
+    let mut replaced_versions: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut replaced_paths: FxHashSet<&str> = FxHashSet::default();
+    for r in &main.replace {
+        if r.old.version.is_empty() {
+            replaced_paths.insert(r.old.path.as_str());
+        } else {
+            replaced_versions.insert((r.old.path.as_str(), r.old.version.as_str()));
+        }
+    }
     for entry in &res.build_list {
         let m = &entry.module;
-        let replaced = main.replace.iter().any(|r| {
-            r.old.path == m.path && (r.old.version.is_empty() || r.old.version == m.version)
-        });
+        let replaced = replaced_paths.contains(m.path.as_str())
+            || replaced_versions.contains(&(m.path.as_str(), m.version.as_str()));
         if m.version.is_empty()
             || res.main_modules.contains(&m.path)
             || replaced
@@ -404,17 +420,32 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
 struct Main<'a> {
     data: &'a [u8],
     m: &'a ModFile,
+    /// The first requirement line of each path: a finding per module of a large graph looked
+    /// it up by a scan of the requirements, quadratic in the size of go.mod.
+    first_require: FxHashMap<&'a str, crate::syntax::LineId>,
 }
 
-impl Main<'_> {
+impl<'a> Main<'a> {
+    fn new(data: &'a [u8], m: &'a ModFile) -> Main<'a> {
+        let mut first_require = FxHashMap::default();
+        for r in &m.require {
+            first_require
+                .entry(r.module.path.as_str())
+                .or_insert(r.line);
+        }
+        Main {
+            data,
+            m,
+            first_require,
+        }
+    }
+
     /// The go.mod line requiring `path`, or the module line.
     fn location(&self, path: &str) -> std::ops::Range<usize> {
         let id = self
-            .m
-            .require
-            .iter()
-            .find(|r| r.module.path == path)
-            .map(|r| r.line)
+            .first_require
+            .get(path)
+            .copied()
             .or(self.m.module.as_ref().map(|m| m.line));
         id.and_then(|id| self.m.syntax.line(id))
             .map_or(0..0, |l| l.byte_span())

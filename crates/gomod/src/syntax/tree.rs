@@ -351,7 +351,9 @@ mod tests {
         for block in 0..20 {
             src.push_str("require (\n");
             for n in 0..50 {
-                src.push_str(&format!("\t// note {n}\n\texample.com/b{block}m{n} v1.0.0\n"));
+                src.push_str(&format!(
+                    "\t// note {n}\n\texample.com/b{block}m{n} v1.0.0\n"
+                ));
             }
             src.push_str(")\n\n// a comment block of its own\n\n");
             src.push_str(&format!("exclude example.com/x{block} v1.0.0\n\n"));
