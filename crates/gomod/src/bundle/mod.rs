@@ -12,8 +12,8 @@ pub mod txtar;
 
 use std::fmt;
 
-use crate::resolve::fxhash::FxHashMap;
 use crate::path::{escape_path, escape_version, unescape_path, unescape_version};
+use crate::resolve::fxhash::FxHashMap;
 use crate::sum::go_fields;
 use crate::version::{is_pseudo_version, semver};
 

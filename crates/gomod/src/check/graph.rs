@@ -287,7 +287,13 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             first_requirer.entry(to).or_insert(from);
         }
     }
-    for (root, current) in &changes {
+    let pointer = shared_fix_pointer(&fix, "updates-needed", changes.len());
+    let carrier = first_in_file(changes.iter().map(|(root, _)| ctx.location(&root.path)));
+    for (i, (root, current)) in changes.iter().enumerate() {
+        let fix = match &pointer {
+            Some(pointer) if i != carrier => pointer.clone(),
+            _ => fix.clone(),
+        };
         let needed_by = first_requirer
             .get(root)
             .map(|from| format!(" because {}@{} requires it", from.path, from.version))
@@ -305,7 +311,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             ctx.data,
             ctx.location(&root.path),
             format!("{what}; under -mod=readonly the go command stops with: go: updates to go.mod needed; to update it:\n\tgo mod tidy"),
-            vec![fix.clone()],
+            vec![fix],
         );
     }
 }
@@ -313,17 +319,19 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
 /// The fix for updates-needed: go.mod with the changed requirements, formatted.
 fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
     let mut m = ctx.m.clone();
+    // The requirement indices of each path, found once: setting versions keeps the list as it
+    // is, and new requirements are only added for paths that had none.
+    let mut indices_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, r) in ctx.m.require.iter().enumerate() {
+        indices_of
+            .entry(r.module.path.as_str())
+            .or_default()
+            .push(i);
+    }
     for (root, current) in changes {
         match current {
             Some(_) => {
-                let indices: Vec<usize> = m
-                    .require
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.module.path == root.path)
-                    .map(|(i, _)| i)
-                    .collect();
-                for i in indices {
+                for &i in indices_of.get(root.path.as_str()).into_iter().flatten() {
                     m.set_require_version(i, &root.version);
                 }
             }
@@ -452,6 +460,37 @@ impl<'a> Main<'a> {
     }
 }
 
+/// How many bytes of one whole-file fix the findings that share it may carry together.
+const MAX_COPIED_FIX_BYTES: usize = 1 << 20;
+
+/// The index of the finding the report lists first among findings at `ranges` of one file
+/// (the report sorts by position, keeping the order of findings at the same one).
+fn first_in_file(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+    ranges
+        .enumerate()
+        .min_by_key(|(_, r)| (r.start, r.end))
+        .map_or(0, |(i, _)| i)
+}
+
+/// One fix that rewrites a whole file serves all `findings` findings of `code` (applying it
+/// fixes them all), so a copy on every finding is quadratic: with 10,000 missing go.sum hashes
+/// it was gigabytes. Every finding carries it while the copies stay small; beyond that only the
+/// first one does, and this fix, for the others, gives the commands and points at it.
+fn shared_fix_pointer(fix: &Fix, code: &str, findings: usize) -> Option<Fix> {
+    let bytes: usize = fix.edits.iter().map(|e| e.new_text.len()).sum();
+    if bytes.saturating_mul(findings) <= MAX_COPIED_FIX_BYTES {
+        return None;
+    }
+    Some(Fix {
+        title: format!(
+            "{} (one fix for all {code} findings: the first of them offers it)",
+            fix.title
+        ),
+        edits: Vec::new(),
+        commands: fix.commands.clone(),
+    })
+}
+
 fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     let sum_data = bundle
         .workspace_file("", WorkspaceFile::GoSum)
@@ -512,7 +551,13 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
             },
             commands: vec!["go mod download".to_owned()],
         };
-        for n in missing {
+        let pointer = shared_fix_pointer(&fix, "sum-missing", missing.len());
+        let carrier = first_in_file(missing.iter().map(|n| ctx.location(&n.module.path)));
+        for (i, n) in missing.into_iter().enumerate() {
+            let fix = match &pointer {
+                Some(pointer) if i != carrier => pointer.clone(),
+                _ => fix.clone(),
+            };
             sink.report(
                 "sum-missing",
                 "go.mod",
@@ -522,7 +567,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                     "go: {}@{}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
                     n.module.path, n.module.version, n.module.path
                 ),
-                vec![fix.clone()],
+                vec![fix],
             );
         }
     }
