@@ -14,6 +14,7 @@
 //!   bundle (the graph resolves; one sum-missing finding per module).
 //!
 //! Times are the thread's CPU time (Linux), the fastest of a few runs.
+//! The operations that resolve a graph run at the first two sizes unless the sizes are given.
 //! `GOMODPLAY_SCALE_LINES=10000,100000` picks other sizes; `GOMODPLAY_BENCH_ONLY=NAME` runs one
 //! operation.
 
@@ -104,6 +105,14 @@ fn scale(name: &str, sizes: &[usize], mut op: impl FnMut(usize) -> Box<dyn FnMut
     if std::env::var("GOMODPLAY_BENCH_ONLY").is_ok_and(|only| only != name) {
         return;
     }
+    // The resolving operations hold every module of the graph several times over: a million
+    // modules would take gigabytes, so by default they stop at the second size.
+    let resolving = name.starts_with("list") || name.contains("go.mods");
+    let sizes = if resolving && std::env::var_os("GOMODPLAY_SCALE_LINES").is_none() {
+        sizes.get(..2).unwrap_or(sizes)
+    } else {
+        sizes
+    };
     let mut per_line = Vec::new();
     for &lines in sizes {
         let mut run = op(lines);
