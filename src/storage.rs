@@ -1,9 +1,19 @@
 //! Keeps the user's input across reloads: the files and the go command settings, in the page's
-//! localStorage. Files are stored length-prefixed (not as txtar, which would add missing final
-//! newlines and misread lines that look like file markers), so they come back byte for byte. Failures (storage disabled, quota exceeded by a huge
-//! paste) are reported to the caller, never thrown.
+//! localStorage, or in IndexedDB when they are too large for it (browsers give localStorage
+//! about 5 MB; a large go.sum is more). Files are stored length-prefixed (not as txtar, which
+//! would add missing final newlines and misread lines that look like file markers), so they
+//! come back byte for byte. Failures (storage disabled, quota exceeded) are reported to the
+//! caller, never thrown.
+//!
+//! Which store holds the files is decided in localStorage: its files entry is either the
+//! files or [`IN_INDEXED_DB`], written only once IndexedDB has stored them, so a reload
+//! during a save finds the previous input, never nothing.
 
 use gomod::analyze::Toolchain;
+use web_sys::js_sys::Function;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
 use crate::state::{EditorFile, Settings};
 
@@ -11,28 +21,58 @@ const FILES_KEY: &str = "gomodplay.files.v1";
 const GO_VERSION_KEY: &str = "gomodplay.go-version.v1";
 const TOOLCHAIN_KEY: &str = "gomodplay.gotoolchain.v1";
 
+/// The localStorage files entry that says the files are in IndexedDB.
+const IN_INDEXED_DB: &str = "gomodplay-files in IndexedDB\n";
+const DB_NAME: &str = "gomodplay";
+const DB_STORE: &str = "input";
+const DB_KEY: &str = "files";
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Saves the files and settings; false when the browser refused (the input stays on the page).
-pub fn save(files: &[EditorFile], settings: &Settings) -> bool {
+/// What the last visit saved.
+pub enum Saved {
+    Nothing,
+    /// The files and settings, read at once from localStorage.
+    Here(Vec<EditorFile>, Settings),
+    /// The settings; the files are in IndexedDB ([`load_large`] reads them).
+    InIndexedDb(Settings),
+}
+
+/// Saves the files and settings. The files go to localStorage, or to IndexedDB when
+/// localStorage refuses them; `failed` is called if neither takes them (the input then stays
+/// on the page only).
+pub fn save(files: &[EditorFile], settings: &Settings, failed: impl FnOnce() + 'static) {
     let Some(storage) = local_storage() else {
-        return false;
+        failed();
+        return;
     };
-    storage.set_item(FILES_KEY, &encode(files)).is_ok()
-        && storage
-            .set_item(GO_VERSION_KEY, &settings.go_version)
-            .is_ok()
+    let settings_saved = storage
+        .set_item(GO_VERSION_KEY, &settings.go_version)
+        .is_ok()
         && storage
             .set_item(TOOLCHAIN_KEY, settings.toolchain.as_str())
-            .is_ok()
+            .is_ok();
+    let encoded = encode(files);
+    if settings_saved && storage.set_item(FILES_KEY, &encoded).is_ok() {
+        return;
+    }
+    save_large(encoded, move |saved| {
+        if !saved || storage.set_item(FILES_KEY, IN_INDEXED_DB).is_err() {
+            failed();
+        }
+    });
 }
 
 /// The saved files and settings, if any were saved.
-pub fn load() -> Option<(Vec<EditorFile>, Settings)> {
-    let storage = local_storage()?;
-    let files = decode(&storage.get_item(FILES_KEY).ok().flatten()?)?;
+pub fn load() -> Saved {
+    let Some(storage) = local_storage() else {
+        return Saved::Nothing;
+    };
+    let Some(files) = storage.get_item(FILES_KEY).ok().flatten() else {
+        return Saved::Nothing;
+    };
     let mut settings = Settings::default();
     if let Some(v) = storage.get_item(GO_VERSION_KEY).ok().flatten() {
         settings.go_version = v;
@@ -40,7 +80,121 @@ pub fn load() -> Option<(Vec<EditorFile>, Settings)> {
     if storage.get_item(TOOLCHAIN_KEY).ok().flatten().as_deref() == Some("auto") {
         settings.toolchain = Toolchain::Auto;
     }
-    Some((files, settings))
+    if files == IN_INDEXED_DB {
+        return Saved::InIndexedDb(settings);
+    }
+    match decode(&files) {
+        Some(files) => Saved::Here(files, settings),
+        None => Saved::Nothing,
+    }
+}
+
+/// A JavaScript callback that runs `f` once (and is freed then).
+fn once(f: impl FnOnce(JsValue) + 'static) -> Function {
+    Closure::once_into_js(f).unchecked_into()
+}
+
+/// Opens the playground's IndexedDB database (creating its one store on first use) and hands
+/// it to `then`, or `None` when the browser refuses.
+fn open_db(then: impl FnOnce(Option<IdbDatabase>) + 'static) {
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten());
+    let Some(request) = factory.and_then(|f| f.open_with_u32(DB_NAME, 1).ok()) else {
+        then(None);
+        return;
+    };
+    let upgrading = request.clone();
+    request.set_onupgradeneeded(Some(&once(move |_| {
+        if let Some(db) = upgrading
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+        {
+            let _ = db.create_object_store(DB_STORE);
+        }
+    })));
+    // Exactly one of success and error fires: both share the one continuation.
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let (on_success, on_error) = (then.clone(), then);
+    let opened = request.clone();
+    request.set_onsuccess(Some(&once(move |_| {
+        let db = opened
+            .result()
+            .ok()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+        if let Some(then) = on_success.take() {
+            then(db);
+        }
+    })));
+    request.set_onerror(Some(&once(move |_| {
+        if let Some(then) = on_error.take() {
+            then(None);
+        }
+    })));
+}
+
+/// Stores the encoded files in IndexedDB; `done` learns whether the transaction committed.
+fn save_large(encoded: String, done: impl FnOnce(bool) + 'static) {
+    open_db(move |db| {
+        let transaction = db.and_then(|db| {
+            db.transaction_with_str_and_mode(DB_STORE, IdbTransactionMode::Readwrite)
+                .ok()
+        });
+        let stored = transaction.as_ref().is_some_and(|t| {
+            t.object_store(DB_STORE).ok().is_some_and(|store| {
+                store
+                    .put_with_key(&JsValue::from_str(&encoded), &JsValue::from_str(DB_KEY))
+                    .is_ok()
+            })
+        });
+        let Some(transaction) = transaction.filter(|_| stored) else {
+            done(false);
+            return;
+        };
+        let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+        let (on_complete, on_error) = (done.clone(), done);
+        transaction.set_oncomplete(Some(&once(move |_| {
+            if let Some(done) = on_complete.take() {
+                done(true);
+            }
+        })));
+        transaction.set_onerror(Some(&once(move |_| {
+            if let Some(done) = on_error.take() {
+                done(false);
+            }
+        })));
+    });
+}
+
+/// Reads the files [`save`] put in IndexedDB; `then` gets `None` when they are not there.
+pub fn load_large(then: impl FnOnce(Option<Vec<EditorFile>>) + 'static) {
+    open_db(move |db| {
+        let request: Option<IdbRequest> = db
+            .and_then(|db| db.transaction_with_str(DB_STORE).ok())
+            .and_then(|t| t.object_store(DB_STORE).ok())
+            .and_then(|store| store.get(&JsValue::from_str(DB_KEY)).ok());
+        let Some(request) = request else {
+            then(None);
+            return;
+        };
+        let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+        let (on_success, on_error) = (then.clone(), then);
+        let read = request.clone();
+        request.set_onsuccess(Some(&once(move |_| {
+            let files = read
+                .result()
+                .ok()
+                .and_then(|value| value.as_string())
+                .and_then(|text| decode(&text));
+            if let Some(then) = on_success.take() {
+                then(files);
+            }
+        })));
+        request.set_onerror(Some(&once(move |_| {
+            if let Some(then) = on_error.take() {
+                then(None);
+            }
+        })));
+    });
 }
 
 const FORMAT: &str = "gomodplay-files 1\n";

@@ -148,7 +148,7 @@ fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
 
 #[test]
 fn huge_and_binary_input_is_refused_with_a_message() {
-    let huge = "// x\n".repeat(1 << 20);
+    let huge = "// x\n".repeat(gomodplay_web::state::MAX_ANALYSED_FILE_BYTES / 5 + 1);
     let p = user_input()
         .reduce(Action::Edit {
             file: GO_MOD.to_owned(),

@@ -30,10 +30,16 @@ use crate::storage;
 
 /// The module views below the editor and diagnostics, once an analysis has resolved the graph.
 fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
+    // Views of an older input (while an edit waits for its analysis) are marked and inert:
+    // nothing in them acts on text they were not computed for.
+    let stale = !state.current();
     match &state.views {
         Some(views) => html! {
-            <ModuleViews views={views.clone()} open={state.view.clone()} focus={state.focus.clone()}
-                what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
+            <div class={classes!("views-wrap", stale.then_some("results-stale"))}
+                inert={stale} aria-busy={stale.to_string()}>
+                <ModuleViews views={views.clone()} open={state.view.clone()} focus={state.focus.clone()}
+                    what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
+            </div>
         },
         None => Html::default(),
     }
@@ -84,12 +90,37 @@ fn debounce_ms(last_analysis_ms: f64) -> u32 {
 pub fn App() -> Html {
     // Embed mode shows a link's state only: it neither reads nor writes the saved input.
     let embed = use_memo((), |_| share::embed_mode());
+    // Saved files too large for localStorage are read from IndexedDB after start-up; until
+    // they are back, nothing is saved (it would replace them with the example shown meanwhile).
+    let restoring = use_mut_ref(|| None::<crate::state::Settings>);
     let state = use_reducer(|| {
-        let mut p = Playground::open(share::embed_mode().is_none().then(storage::load).flatten());
+        let saved = match share::embed_mode().is_none().then(storage::load) {
+            Some(storage::Saved::Here(files, settings)) => Some((files, settings)),
+            Some(storage::Saved::InIndexedDb(settings)) => {
+                *restoring.borrow_mut() = Some(settings);
+                None
+            }
+            _ => None,
+        };
+        let mut p = Playground::open(saved);
         share::open_link(&mut p);
         p
     });
     let dispatch = state.dispatcher();
+    {
+        let (dispatch, restoring) = (dispatch.clone(), restoring.clone());
+        use_effect_with((), move |_| {
+            let settings = restoring.borrow().clone();
+            if let Some(settings) = settings {
+                storage::load_large(move |files| {
+                    *restoring.borrow_mut() = None;
+                    if let Some(files) = files {
+                        dispatch.dispatch(Action::RestoreSaved { files, settings });
+                    }
+                });
+            }
+        });
+    }
     // A link pasted into the address bar of an open page changes only the fragment.
     {
         let dispatch = dispatch.clone();
@@ -160,17 +191,19 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
-    // Save what was analysed (the files and settings of that revision). Refused input (a huge
-    // paste) is not saved: it would replace the last good input with something unusable.
+    // Save what was analysed (the files and settings of that revision), whatever its size:
+    // input too large to analyse is kept too, so a reload never loses what the user typed.
     {
         let dispatch = dispatch.clone();
         let (files, settings) = (state.files.clone(), state.settings.clone());
-        let refused = state.input_error.is_some() || embed.is_some();
+        let (embedded, restoring) = (embed.is_some(), restoring.clone());
         use_effect_with(state.analysed_revision, move |_| {
-            if !refused && !storage::save(&files, &settings) {
-                dispatch.dispatch(Action::Fail(
-                    "The input is too large to be saved in this browser; it stays on the page until you reload.".to_owned(),
-                ));
+            if !embedded && restoring.borrow().is_none() {
+                storage::save(&files, &settings, move || {
+                    dispatch.dispatch(Action::Fail(
+                        "This browser refused to save the input (its storage is full or disabled); it stays on the page until you reload.".to_owned(),
+                    ))
+                });
             }
         });
     }
@@ -260,7 +293,7 @@ pub fn App() -> Html {
         .cloned()
         .unwrap_or_else(|| crate::state::EditorFile::new(&state.active, ""));
     let analysis = state.analysis.clone();
-    let marks: Vec<Mark> = if state.stale() || state.input_error.is_some() {
+    let marks: Vec<Mark> = if !state.current() {
         Vec::new()
     } else {
         analysis
@@ -275,10 +308,12 @@ pub fn App() -> Html {
             })
             .collect()
     };
+    // Only the current input's findings flag file tabs.
     let mut flagged: Vec<String> = analysis
         .report
         .diagnostics
         .iter()
+        .filter(|_| state.current())
         .map(|d| d.file.clone())
         .collect();
     flagged.dedup();
@@ -322,6 +357,7 @@ pub fn App() -> Html {
             explained={state.explained.clone()}
             preview={state.preview.clone()}
             input_error={state.input_error.clone()}
+            current={state.current()}
             dispatch={dispatch.clone()}
         />
     };

@@ -24,6 +24,9 @@ pub struct DiagnosticsProps {
     pub preview: Option<Preview>,
     /// Why the input is not analysed, if it is not.
     pub input_error: Option<String>,
+    /// Whether `analysis` describes the input as it is now. When it does not, the findings are
+    /// marked as out of date (or hidden, when the input was refused) and their fixes disabled.
+    pub current: bool,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -80,6 +83,7 @@ fn item_html(
                     <DiagnosticItem index={index} diagnostic={d.clone()}
                         explained={props.explained.contains(&d.code)}
                         commands={commands} commands_shown_with={elsewhere}
+                        fixes_enabled={props.current}
                         dispatch={props.dispatch.clone()} />
                 }
             })
@@ -204,10 +208,13 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     // of findings; rendering them all would cost thousands of elements).
     let expanded = use_state_eq(Vec::<Expanded>::new);
     let report = &props.analysis.report;
-    let fixable = report
-        .diagnostics
-        .iter()
-        .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    let fixable = props.current
+        && report
+            .diagnostics
+            .iter()
+            .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    // A refused input has no findings of its own: the older input's are not shown at all.
+    let shown = props.input_error.is_none();
     let commands = props.analysis.go_commands();
     let items = finding_items(report);
     let apply_all = {
@@ -244,6 +251,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     .join(", ");
     let summary = match (&props.input_error, findings.is_empty(), coverage) {
         (Some(_), _, _) => "Not analysed".to_owned(),
+        (None, _, _) if !props.current => "Out of date: analysing the edited input…".to_owned(),
         (None, true, None) => "No problems found".to_owned(),
         (None, true, Some(coverage)) => coverage,
         (None, false, None) => findings,
@@ -269,12 +277,15 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             if let Some(preview) = &props.preview {
                 <FixPreview preview={preview.clone()} dispatch={props.dispatch.clone()} />
             }
-            <div class="diag-groups">
+            if shown {
+            <div class={classes!("diag-groups", (!props.current).then_some("results-stale"))}
+                aria-busy={(!props.current).to_string()}>
                 { for groups.iter().map(|(severity, title)| {
                     group_html(*severity, title, &items, &expanded, props)
                 }) }
             </div>
-            if !commands.is_empty() {
+            }
+            if shown && !commands.is_empty() {
                 <details class="go-commands">
                     <summary>{ "Equivalent go commands" }</summary>
                     <pre class="code">{ commands.join("\n") }</pre>
@@ -283,7 +294,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     </button>
                 </details>
             }
-            { unchecked(&props.analysis) }
+            if shown { { unchecked(&props.analysis) } }
         </section>
     }
 }

@@ -20,6 +20,8 @@ pub struct DiagnosticItemProps {
     /// Where the same command block is shown instead (`go.mod:11:2`), if it is elsewhere.
     #[prop_or_default]
     pub commands_shown_with: Option<String>,
+    /// False when the finding belongs to an older input: its fixes would not fit the text.
+    pub fixes_enabled: bool,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -64,6 +66,7 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
                     });
                     html! {
                         <button type="button" class="button button-small" {onclick}
+                            disabled={!props.fixes_enabled}
                             aria-label={format!("Apply fix: {}", fix.title)}>
                             { "Apply fix" }<span class="fix-title">{ format!(": {}", fix.title) }</span>
                         </button>

@@ -6,9 +6,43 @@ use gomod::bundle::{proxy_file_name, Bundle, FileKind};
 pub const GO_MOD: &str = "go.mod";
 pub const GO_SUM: &str = "go.sum";
 
-/// Larger files are not analysed (the page would stop responding while the core reads them).
-/// A kubernetes-sized go.sum is about 200 KB; a go.mod is rarely above 20 KB.
-pub const MAX_ANALYSED_FILE_BYTES: usize = 1 << 20;
+/// Larger files are not analysed. The core is linear in the size of its input (see the `scale`
+/// bench of crates/gomod): a go.sum or go.mod of this size is analysed in about a second
+/// natively. A kubernetes-sized go.sum is about 200 KB; a go.mod is rarely above 20 KB.
+pub const MAX_ANALYSED_FILE_BYTES: usize = 16_000_000;
+
+/// A size for people: bytes, kB or MB (decimal units, as browsers and file managers show them),
+/// with one decimal rounded to the nearest, so 1,100,000 bytes is "1.1 MB".
+pub fn size_text(bytes: usize) -> String {
+    let with_tenths = |unit: usize, name: &str| {
+        // Tenths in integers (no float formatting in the wasm), rounded to the nearest.
+        let tenths = (bytes.saturating_mul(10).saturating_add(unit / 2)) / unit;
+        if tenths % 10 == 0 {
+            format!("{} {name}", tenths / 10)
+        } else {
+            format!("{}.{} {name}", tenths / 10, tenths % 10)
+        }
+    };
+    match bytes {
+        1 => "1 byte".to_owned(),
+        0..=999 => format!("{bytes} bytes"),
+        1_000..=999_949 => with_tenths(1_000, "kB"),
+        _ => with_tenths(1_000_000, "MB"),
+    }
+}
+
+/// A byte count with thousands separators ("1,100,000").
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// One file of the bundle, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,14 +84,15 @@ pub fn with_editors(files: Vec<EditorFile>) -> Vec<EditorFile> {
 pub fn input_error(files: &[EditorFile]) -> Option<String> {
     for f in files {
         if f.text.len() > MAX_ANALYSED_FILE_BYTES {
-            // Tenths of a megabyte, in integers (no float formatting in the wasm).
-            let tenths = f.text.len() * 10 / 1_048_576;
             return Some(format!(
-                "{} is {}.{} MB: the playground analyses files up to {} MB. Paste a smaller file.",
+                "{} is {} ({} bytes): the playground analyses files of up to {} ({} bytes). \
+                 Your text is kept, also across a reload, but not analysed. Remove what you do not \
+                 need from it, or run `gomodplay check` on it: the command line has no size limit.",
                 f.name,
-                tenths / 10,
-                tenths % 10,
-                MAX_ANALYSED_FILE_BYTES >> 20
+                size_text(f.text.len()),
+                grouped(f.text.len()),
+                size_text(MAX_ANALYSED_FILE_BYTES),
+                grouped(MAX_ANALYSED_FILE_BYTES),
             ));
         }
         if f.text.contains('\0') {

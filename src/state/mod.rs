@@ -24,7 +24,8 @@ use crate::components::what_if::WhatIfRequest;
 use gomod::analyze::build_list::{go_versions, marks_from_report, GoLines, Marks};
 
 pub use files::{
-    classify_drop, dependency_file_name, EditorFile, GO_MOD, GO_SUM, MAX_ANALYSED_FILE_BYTES,
+    classify_drop, dependency_file_name, size_text, EditorFile, GO_MOD, GO_SUM,
+    MAX_ANALYSED_FILE_BYTES,
 };
 
 pub use folder::FolderInput;
@@ -73,6 +74,9 @@ pub struct FixPreview {
     pub applied: Vec<String>,
     /// What the notice says once the preview is applied.
     pub done: String,
+    /// The revision of the input the fix was computed for: applying it to any other input
+    /// would overwrite the user's text with a changed copy of an older one.
+    pub revision: u64,
 }
 
 /// A request to move the editor's caret to a line (the counter makes repeated jumps to the same
@@ -95,7 +99,11 @@ pub struct Playground {
     pub example: Option<&'static str>,
     /// Increased by every change of files or settings.
     pub revision: u64,
+    /// The last revision the analysis was run on (or refused for, see `input_error`).
     pub analysed_revision: u64,
+    /// The revision of the input `analysis` and `views` were computed from. When it is not
+    /// `revision` they describe an older input: the page marks them and disables their fixes.
+    pub analysis_revision: u64,
     pub analysis: Rc<Analysis>,
     /// How long the last analysis took, in milliseconds.
     pub analysed_in_ms: f64,
@@ -103,7 +111,8 @@ pub struct Playground {
     pub input_error: Option<String>,
     /// A message about the last action (shown in a live region).
     pub notice: Option<String>,
-    pub undo: Vec<Snapshot>,
+    /// Shared snapshots: every action copies the state, and a snapshot can hold megabytes.
+    pub undo: Vec<Rc<Snapshot>>,
     pub preview: Option<FixPreview>,
     /// The rule codes whose explanation is open.
     pub explained: Vec<&'static str>,
@@ -199,6 +208,12 @@ pub enum Action {
     OpenView(&'static str),
     /// Show a diagnostic (by index) from another view: jump to its place in the editor.
     ShowDiagnostic(usize),
+    /// The input saved by an earlier visit, read after start-up (from IndexedDB, when it was
+    /// too large for localStorage); what the page showed meanwhile goes on the undo stack.
+    RestoreSaved {
+        files: Vec<EditorFile>,
+        settings: Settings,
+    },
     /// Open the state a share link carries (the current input goes on the undo stack).
     OpenShared(SharedState),
     /// A share link could not be opened: say why, keep everything else.
@@ -217,6 +232,7 @@ impl Playground {
             example: None,
             revision: 1,
             analysed_revision: 0,
+            analysis_revision: 0,
             analysis: Rc::new(analyze::analyze(&Bundle::default(), &Default::default())),
             analysed_in_ms: 0.0,
             input_error: None,
@@ -277,9 +293,33 @@ impl Playground {
         }
     }
 
-    /// Whether the analysis shown is older than the input.
+    /// Whether the input changed since the analysis last ran (it is due to run again).
     pub fn stale(&self) -> bool {
         self.analysed_revision != self.revision
+    }
+
+    /// Whether `analysis` and `views` describe the input as it is now. They do not while an
+    /// edit waits for its analysis, nor when the input was refused (too large, binary): then
+    /// they belong to an older input and nothing may act on them.
+    pub fn current(&self) -> bool {
+        self.analysis_revision == self.revision
+    }
+
+    /// Runs the analysis if it is due; whether the results then describe the current input.
+    /// Every action that acts on the results asks this first, and does nothing when they do
+    /// not.
+    fn analysed_now(&mut self) -> bool {
+        if self.stale() {
+            self.analyse();
+        }
+        if !self.current() {
+            self.notice = Some(match &self.input_error {
+                Some(error) => format!("Nothing was changed: {error}"),
+                None => "Nothing was changed: the results are out of date.".to_owned(),
+            });
+            return false;
+        }
+        true
     }
 
     fn bundle(&self) -> Bundle {
@@ -294,6 +334,10 @@ impl Playground {
         self.analysed_revision = self.revision;
         self.input_error = files::input_error(&self.files);
         if self.input_error.is_some() {
+            // The results of the last input that could be analysed stay, but as an older
+            // input's (`current()` is false); the views and what-if built on them go.
+            self.views = None;
+            self.what_if = None;
             return;
         }
         let start = clock::now_ms();
@@ -312,6 +356,7 @@ impl Playground {
         });
         self.what_if = None;
         self.analysis = Rc::new(analysis);
+        self.analysis_revision = self.revision;
     }
 
     fn changed(&mut self) {
@@ -322,12 +367,12 @@ impl Playground {
     /// Saves the current files and settings on the undo stack before replacing them, unless
     /// they are an untouched example (nothing of the user's would be lost).
     fn snapshot(&mut self, label: String) {
-        self.undo.push(Snapshot {
+        self.undo.push(Rc::new(Snapshot {
             label,
             files: self.files.clone(),
             settings: self.settings.clone(),
             example: self.example,
-        });
+        }));
         // A long session keeps the last states only; each one can be large.
         if self.undo.len() > 20 {
             self.undo.remove(0);
@@ -481,8 +526,9 @@ impl Playground {
                 }
             }
             Action::PreviewFix { diagnostic, fix } => {
-                if self.stale() {
-                    self.analyse();
+                if !self.analysed_now() {
+                    self.preview = None;
+                    return;
                 }
                 let found = self
                     .analysis
@@ -500,6 +546,7 @@ impl Playground {
                             changes,
                             applied: Vec::new(),
                             done: format!("Applied: {}.", fix.title),
+                            revision: self.revision,
                         })
                     }
                     None => self.notice = Some("This fix no longer fits the files.".to_owned()),
@@ -510,6 +557,13 @@ impl Playground {
                 let Some(preview) = self.preview.take() else {
                     return;
                 };
+                if preview.revision != self.revision {
+                    self.notice = Some(
+                        "Nothing was changed: the files changed after this fix was computed."
+                            .to_owned(),
+                    );
+                    return;
+                }
                 let mut next = self.files.clone();
                 for change in &preview.changes {
                     let text = String::from_utf8_lossy(&change.after).into_owned();
@@ -530,8 +584,8 @@ impl Playground {
             Action::ApplyAllFixes => {
                 // Shown first, applied only on confirmation (ApplyPreview): on a large go.mod
                 // and go.work the fixes can touch many lines of several files.
-                if self.stale() {
-                    self.analyse();
+                if !self.analysed_now() {
+                    return;
                 }
                 let Some(all) = preview_all_fixes(&self.analysis.bundle, &check_options(self))
                 else {
@@ -550,12 +604,14 @@ impl Playground {
                         .map(|a| format!("{} in {}: {}", a.code, a.file, a.title))
                         .collect(),
                     changes: all.changes,
+                    revision: self.revision,
                 });
             }
             Action::Undo => {
                 let Some(snapshot) = self.undo.pop() else {
                     return;
                 };
+                let snapshot = Rc::try_unwrap(snapshot).unwrap_or_else(|shared| (*shared).clone());
                 self.files = snapshot.files;
                 self.settings = snapshot.settings;
                 self.example = snapshot.example;
@@ -587,8 +643,9 @@ impl Playground {
             Action::Focus(path) => self.focus = path,
             Action::OpenView(view) => self.view = Some(view.to_owned()),
             Action::WhatIf(request) => {
-                if self.stale() {
-                    self.analyse();
+                if !self.analysed_now() {
+                    self.what_if = None;
+                    return;
                 }
                 let settings = analyze::resolve_settings(&self.options());
                 self.what_if = Some(Rc::new(what_if_preview(
@@ -628,6 +685,25 @@ impl Playground {
                 }
                 self.alert = None;
                 self.notice = Some("Opened the state from the share link.".to_owned());
+            }
+            Action::RestoreSaved { files, settings } => {
+                if self.example.is_none() {
+                    // The user's own text is on the page already (a share link opened at
+                    // start-up, or typing): the saved input goes under it on the undo stack.
+                    self.undo.insert(
+                        0,
+                        Rc::new(Snapshot {
+                            label: "opening a share link".to_owned(),
+                            files: files::with_editors(files),
+                            settings,
+                            example: None,
+                        }),
+                    );
+                    return;
+                }
+                self.replace_files(files, "restoring your saved input".to_owned());
+                self.settings = settings;
+                self.notice = Some("Restored your saved input.".to_owned());
             }
             Action::ShareFailed(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,

@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
@@ -35,8 +36,9 @@ pub struct FsSource {
     root: Option<PathBuf>,
     /// `--proxy DIR`.
     proxy: Option<PathBuf>,
-    /// Files that exist but could not be read, as `read NAME: REASON`.
-    read_errors: RefCell<Vec<String>>,
+    /// Files that exist but could not be read, as `read NAME: REASON`, in the order met, and
+    /// the same as a set: a tree of unreadable files must not cost a scan of the list per file.
+    read_errors: RefCell<(Vec<String>, HashSet<String>)>,
 }
 
 impl FsSource {
@@ -48,8 +50,8 @@ impl FsSource {
                 if !matches!(err.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) {
                     let text = path_error(op, &path.display().to_string(), &err);
                     let mut errors = self.read_errors.borrow_mut();
-                    if !errors.contains(&text) {
-                        errors.push(text);
+                    if errors.1.insert(text.clone()) {
+                        errors.0.push(text);
                     }
                 }
                 None
@@ -59,7 +61,7 @@ impl FsSource {
 
     /// The unreadable files met so far.
     pub fn read_errors(&self) -> Vec<String> {
-        self.read_errors.borrow().clone()
+        self.read_errors.borrow().0.clone()
     }
 
     /// `<dir>/<escaped path>/@v/<escaped version>.<ext>` for each GOPROXY-layout directory, the
@@ -316,7 +318,7 @@ fn load_dir(dir: &Path, proxy: Option<PathBuf>, settings: Settings) -> Result<Lo
             bundle: None,
             root: Some(PathBuf::from(&settings.root_dir)),
             proxy,
-            read_errors: RefCell::new(Vec::new()),
+            read_errors: RefCell::default(),
         },
         gomod: gomod.unwrap_or_default(),
         gowork,
@@ -359,7 +361,7 @@ fn load_bundle(
             bundle: Some(bundle),
             root: None,
             proxy,
-            read_errors: RefCell::new(Vec::new()),
+            read_errors: RefCell::default(),
         },
         gomod: gomod.unwrap_or_default(),
         gowork,

@@ -13,6 +13,7 @@ pub mod txtar;
 use std::fmt;
 
 use crate::path::{escape_path, escape_version, unescape_path, unescape_version};
+use crate::resolve::fxhash::FxHashMap;
 use crate::sum::go_fields;
 use crate::version::{is_pseudo_version, semver};
 
@@ -149,38 +150,24 @@ pub struct Bundle {
     gomods: NameIndex,
     /// Index of each `@v/list` file by module path.
     lists: NameIndex,
+    /// The versions of each module path that have a `.mod` file, in bundle order: the resolver
+    /// asks for them path by path, and a scan of every go.mod key per path was quadratic.
+    gomod_versions: FxHashMap<String, Vec<String>>,
 }
 
-/// File indexes by a string key, sorted by key. A sorted vector rather than a `BTreeMap`, whose
-/// code (a few kilobytes of WebAssembly) nothing else in the web app needs for this key and value
-/// type. Bundles are mostly written in name order, so inserting is mostly appending.
+/// File indexes by a string key. A hash map: a bundle of many dependency files in any order
+/// (a dropped directory, a generated bundle) must not cost a shifting insert per file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct NameIndex(Vec<(String, usize)>);
+struct NameIndex(FxHashMap<String, usize>);
 
 impl NameIndex {
-    fn position(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
-    }
-
     fn get(&self, key: &str) -> Option<usize> {
-        let i = self.position(key).ok()?;
-        self.0.get(i).map(|&(_, index)| index)
+        self.0.get(key).copied()
     }
 
-    fn insert(&mut self, key: String, index: usize) {
-        match self.position(&key) {
-            Ok(i) => {
-                if let Some(entry) = self.0.get_mut(i) {
-                    entry.1 = index;
-                }
-            }
-            Err(i) => self.0.insert(i, (key, index)),
-        }
-    }
-
-    /// The keys, in order.
-    fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(key, _)| key.as_str())
+    /// Sets the index of `key`; whether the key is new.
+    fn insert(&mut self, key: String, index: usize) -> bool {
+        self.0.insert(key, index).is_none()
     }
 }
 
@@ -258,7 +245,12 @@ impl Bundle {
                 version: Some(version),
                 file: ProxyFile::Mod,
             } => {
-                self.gomods.insert(gomod_key(module, version), index);
+                if self.gomods.insert(gomod_key(module, version), index) {
+                    self.gomod_versions
+                        .entry(module.clone())
+                        .or_default()
+                        .push(version.clone());
+                }
             }
             FileKind::Proxy {
                 module,
@@ -402,13 +394,13 @@ impl Bundle {
         if let Some(listed) = self.listed_versions(path) {
             return listed;
         }
-        let prefix = gomod_key(path, "");
         let mut versions: Vec<String> = self
-            .gomods
-            .keys()
-            .filter_map(|key| key.strip_prefix(prefix.as_str()))
+            .gomod_versions
+            .get(path)
+            .into_iter()
+            .flatten()
             .filter(|v| semver::is_valid(v) && !is_pseudo_version(v))
-            .map(str::to_owned)
+            .cloned()
             .collect();
         semver::sort(&mut versions);
         versions

@@ -6,6 +6,7 @@ use super::{text, Fix, ModuleSummary, Sink, TextEdit};
 use crate::bundle::Bundle;
 use crate::modfile::{self, Godebug, ModFile, ModuleVersion, Replace};
 use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
+use crate::resolve::fxhash::FxHashMap;
 use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
 use crate::version::{gover, semver};
@@ -332,11 +333,18 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
     // (path, index) pairs, grouped by path below after a stable sort: a vector rather than a
     // B-tree map, whose code every key and value type would copy into the web app.
     let mut by_path: Vec<(&str, usize)> = Vec::with_capacity(m.require.len());
+    // The first exclusion of each module version, found by hash rather than by a scan of the
+    // exclusions per requirement (quadratic when both lists are long).
+    let mut excluded: FxHashMap<&crate::modfile::ModuleVersion, &crate::modfile::Exclude> =
+        FxHashMap::default();
+    for e in &m.exclude {
+        excluded.entry(&e.module).or_insert(e);
+    }
     for (index, r) in m.require.iter().enumerate() {
         by_path.push((r.module.path.as_str(), index));
         let (path, version) = (r.module.path.as_str(), r.module.version.as_str());
         let version_range = ctx.arg_range(r.line, 1);
-        if let Some(exclude) = m.exclude.iter().find(|e| e.module == r.module) {
+        if let Some(exclude) = excluded.get(&r.module) {
             sink.report(
                 "excluded-version-required",
                 ctx.file,

@@ -11,6 +11,7 @@ use super::requirements::{self, Requirer};
 use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
 use crate::resolve::{command, retract, Cmd, Input, Mod, Settings};
 use crate::sum::{write_sums, GoSum};
@@ -219,10 +220,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     };
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
-    let ctx = Main {
-        data: gomod,
-        m: &main,
-    };
+    let ctx = Main::new(gomod, &main);
     if let Some(error) = &res.error {
         if error.contains("module declares its path as:") {
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
@@ -491,17 +489,23 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             Some((path, highest))
         })
         .collect();
-    let explained = |path: &str| {
-        main.require
-            .iter()
-            .filter(|r| r.module.path == path)
-            .count()
-            > 1
-            || main
-                .exclude
-                .iter()
-                .any(|e| e.module.path == path && main.require.iter().any(|r| r.module == e.module))
-    };
+    // Paths whose change other rules explain: required more than once (the groups above), or
+    // required at an excluded version. Sets, so that each root costs a lookup, not a scan.
+    let required_twice: FxHashSet<&str> = required
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|group| group.len() > 1)
+        .filter_map(|group| group.first().map(|&(path, _)| path))
+        .collect();
+    let required_versions: FxHashSet<&crate::modfile::ModuleVersion> =
+        main.require.iter().map(|r| &r.module).collect();
+    let excluded_and_required: FxHashSet<&str> = main
+        .exclude
+        .iter()
+        .filter(|e| required_versions.contains(&e.module))
+        .map(|e| e.module.path.as_str())
+        .collect();
+    let explained =
+        |path: &str| required_twice.contains(path) || excluded_and_required.contains(path);
     let mut changes: Vec<(&Mod, Option<&str>)> = Vec::new();
     for root in &res.roots {
         if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
@@ -521,12 +525,23 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
         return;
     }
     let fix = updated_gomod(ctx, &changes);
-    for (root, current) in &changes {
-        let needed_by = res
-            .edges
-            .iter()
-            .find(|(from, to)| to == *root && !res.main_modules.contains(&from.path))
-            .map(|(from, _)| format!(" because {}@{} requires it", from.path, from.version))
+    // The first requirer of each module that is not a main module, in edge order.
+    let mut first_requirer: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+    for (from, to) in &res.edges {
+        if !res.main_modules.contains(&from.path) {
+            first_requirer.entry(to).or_insert(from);
+        }
+    }
+    let pointer = shared_fix_pointer(&fix, "updates-needed", changes.len());
+    let carrier = first_in_file(changes.iter().map(|(root, _)| ctx.location(&root.path)));
+    for (i, (root, current)) in changes.iter().enumerate() {
+        let fix = match &pointer {
+            Some(pointer) if i != carrier => pointer.clone(),
+            _ => fix.clone(),
+        };
+        let needed_by = first_requirer
+            .get(root)
+            .map(|from| format!(" because {}@{} requires it", from.path, from.version))
             .unwrap_or_default();
         let what = match current {
             Some(v) => format!(
@@ -541,7 +556,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             ctx.data,
             ctx.location(&root.path),
             format!("{what}; under -mod=readonly the go command stops with: go: updates to go.mod needed; to update it:\n\tgo mod tidy"),
-            vec![fix.clone()],
+            vec![fix],
         );
     }
 }
@@ -549,17 +564,19 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
 /// The fix for updates-needed: go.mod with the changed requirements, formatted.
 fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
     let mut m = ctx.m.clone();
+    // The requirement indices of each path, found once: setting versions keeps the list as it
+    // is, and new requirements are only added for paths that had none.
+    let mut indices_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, r) in ctx.m.require.iter().enumerate() {
+        indices_of
+            .entry(r.module.path.as_str())
+            .or_default()
+            .push(i);
+    }
     for (root, current) in changes {
         match current {
             Some(_) => {
-                let indices: Vec<usize> = m
-                    .require
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.module.path == root.path)
-                    .map(|(i, _)| i)
-                    .collect();
-                for i in indices {
+                for &i in indices_of.get(root.path.as_str()).into_iter().flatten() {
                     m.set_require_version(i, &root.version);
                 }
             }
@@ -590,10 +607,7 @@ fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
 fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8], graph: &[u8]) {
     let mut res = crate::resolve::resolve_graph_text(&String::from_utf8_lossy(graph));
     crate::resolve::with_main_gomod(&mut res, gomod);
-    let ctx = Main {
-        data: gomod,
-        m: main,
-    };
+    let ctx = Main::new(gomod, main);
     // The rules on names see the modules go.mod and go.sum name (the graph's paths are the
     // same once go.sum is complete); the others need the go.mod files themselves.
     let requirer = [Requirer {
@@ -670,21 +684,67 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
 struct Main<'a> {
     data: &'a [u8],
     m: &'a ModFile,
+    /// The first requirement line of each path: a finding per module of a large graph looked
+    /// it up by a scan of the requirements, quadratic in the size of go.mod.
+    first_require: FxHashMap<&'a str, crate::syntax::LineId>,
 }
 
-impl Main<'_> {
+impl<'a> Main<'a> {
+    fn new(data: &'a [u8], m: &'a ModFile) -> Main<'a> {
+        let mut first_require = FxHashMap::default();
+        for r in &m.require {
+            first_require
+                .entry(r.module.path.as_str())
+                .or_insert(r.line);
+        }
+        Main {
+            data,
+            m,
+            first_require,
+        }
+    }
+
     /// The go.mod line requiring `path`, or the module line.
     fn location(&self, path: &str) -> std::ops::Range<usize> {
         let id = self
-            .m
-            .require
-            .iter()
-            .find(|r| r.module.path == path)
-            .map(|r| r.line)
+            .first_require
+            .get(path)
+            .copied()
             .or(self.m.module.as_ref().map(|m| m.line));
         id.and_then(|id| self.m.syntax.line(id))
             .map_or(0..0, |l| l.byte_span())
     }
+}
+
+/// How many bytes of one whole-file fix the findings that share it may carry together.
+const MAX_COPIED_FIX_BYTES: usize = 1 << 20;
+
+/// The index of the finding the report lists first among findings at `ranges` of one file
+/// (the report sorts by position, keeping the order of findings at the same one).
+fn first_in_file(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+    ranges
+        .enumerate()
+        .min_by_key(|(_, r)| (r.start, r.end))
+        .map_or(0, |(i, _)| i)
+}
+
+/// One fix that rewrites a whole file serves all `findings` findings of `code` (applying it
+/// fixes them all), so a copy on every finding is quadratic: with 10,000 missing go.sum hashes
+/// it was gigabytes. Every finding carries it while the copies stay small; beyond that only the
+/// first one does, and this fix, for the others, gives the commands and points at it.
+fn shared_fix_pointer(fix: &Fix, code: &str, findings: usize) -> Option<Fix> {
+    let bytes: usize = fix.edits.iter().map(|e| e.new_text.len()).sum();
+    if bytes.saturating_mul(findings) <= MAX_COPIED_FIX_BYTES {
+        return None;
+    }
+    Some(Fix {
+        title: format!(
+            "{} (one fix for all {code} findings: the first of them offers it)",
+            fix.title
+        ),
+        edits: Vec::new(),
+        commands: fix.commands.clone(),
+    })
 }
 
 fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
@@ -747,13 +807,23 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
             },
             commands: vec!["go mod download".to_owned()],
         };
-        for n in missing {
-            // The needs name what go downloads; go's message names the module it replaces.
-            let original = res
-                .nodes
-                .iter()
-                .find(|node| node.replacement.as_ref() == Some(&n.module))
-                .map(|node| &node.module);
+        // The needs name what go downloads; go's message names the module it replaces. The
+        // first node replaced by each module, found once rather than by a scan per finding.
+        let mut replaced_by: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+        for node in &res.nodes {
+            if let Some(replacement) = &node.replacement {
+                replaced_by.entry(replacement).or_insert(&node.module);
+            }
+        }
+        let original_path = |m: &Mod| replaced_by.get(m).map_or(m.path.as_str(), |o| o.path.as_str());
+        let pointer = shared_fix_pointer(&fix, "sum-missing", missing.len());
+        let carrier = first_in_file(missing.iter().map(|n| ctx.location(original_path(&n.module))));
+        for (i, n) in missing.into_iter().enumerate() {
+            let fix = match &pointer {
+                Some(pointer) if i != carrier => pointer.clone(),
+                _ => fix.clone(),
+            };
+            let original = replaced_by.get(&n.module).copied();
             let message = match original {
                 Some(o) => requirements::missing_gomod_message(
                     &o.path,
@@ -764,14 +834,14 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                     requirements::missing_gomod_message(&n.module.path, &n.module.version, None)
                 }
             };
-            let path = original.map_or(n.module.path.as_str(), |o| o.path.as_str());
+            let path = original_path(&n.module);
             sink.report(
                 "sum-missing",
                 "go.mod",
                 ctx.data,
                 ctx.location(path),
                 message,
-                vec![fix.clone()],
+                vec![fix],
             );
         }
     }
@@ -806,9 +876,8 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
         if needed {
             continue;
         }
-        let Some(range) = text::line_number_range(sum_data, line.number) else {
-            continue;
-        };
+        // The line's own span: finding it by number scanned the file once per unused line.
+        let range = line.span.clone();
         sink.report(
             "sum-unused",
             "go.sum",

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::{text, Fix, Sink, TextEdit};
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::bundle::Bundle;
 use crate::modfile::{self, ModFile};
 use crate::path::{case_fold_key, split_path_version};
@@ -287,17 +288,27 @@ fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 /// version whose go.mod requires the nested module, the sign that it was carved out.
 fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
     let selected: Vec<&Mod> = build_list(res).collect();
+    // The modules below a path are the ones whose paths start with it and a slash: a run of the
+    // paths in sorted order, found by bisection instead of a scan of the build list per module
+    // (quadratic on a large graph).
+    let mut by_path: Vec<(usize, &Mod)> = selected.iter().copied().enumerate().collect();
+    crate::sort::sort_by(&mut by_path, |a, b| a.1.path.cmp(&b.1.path));
     for parent in &selected {
-        let nested: Vec<&Mod> = selected
+        let below = format!("{}/", parent.path);
+        let first = by_path.partition_point(|(_, m)| m.path.as_str() < below.as_str());
+        let mut nested: Vec<(usize, &Mod)> = by_path
+            .get(first..)
+            .unwrap_or_default()
             .iter()
-            .copied()
-            .filter(|m| {
-                m.path
-                    .strip_prefix(parent.path.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-                    && split_path_version(&m.path).is_some_and(|(prefix, _)| prefix != parent.path)
+            .take_while(|(_, m)| m.path.starts_with(below.as_str()))
+            .filter(|(_, m)| {
+                split_path_version(&m.path).is_some_and(|(prefix, _)| prefix != parent.path)
             })
+            .copied()
             .collect();
+        // Reported in build-list order, as before.
+        crate::sort::sort_by(&mut nested, |a, b| a.0.cmp(&b.0));
+        let nested: Vec<&Mod> = nested.into_iter().map(|(_, m)| m).collect();
         // A parent whose go.mod requires the nested module is a version after the split: the
         // carved-out directory is gone from it.
         let parent_requires = |child: &str| {
@@ -415,18 +426,14 @@ fn sum_file_name(gomod: &str) -> String {
 /// replace-two-paths: two build-list modules resolve to the same module version (or
 /// directory), which the go command refuses when it loads packages.
 fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
-    // A vector searched linearly rather than a B-tree map (whose code every key and value type
-    // would copy): replacements are few, and most build lists are short.
-    let mut first_path: Vec<(Mod, &str)> = Vec::new();
+    // The first module path each source (a replacement, or the module itself) serves, by hash:
+    // a scan per module was quadratic on a large build list.
+    let mut first_path: FxHashMap<Mod, &str> = FxHashMap::default();
     for e in &res.build_list {
         let source = e.replacement.clone().unwrap_or_else(|| e.module.clone());
-        match first_path
-            .iter()
-            .find(|(m, _)| *m == source)
-            .map(|&(_, p)| p)
-        {
+        match first_path.get(&source).copied() {
             None => {
-                first_path.push((source, e.module.path.as_str()));
+                first_path.insert(source, e.module.path.as_str());
             }
             Some(prev) if *prev != e.module.path => {
                 let place = main
@@ -451,12 +458,20 @@ fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 
 /// replace-unused: a replacement of a module (version) that is nowhere in the graph.
 fn unused_replacements(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
+    // The graph's module paths and versions as sets: one lookup per replacement, not a scan.
+    let node_paths: FxHashSet<&str> = res.nodes.iter().map(|n| n.module.path.as_str()).collect();
+    let node_versions: FxHashSet<(&str, &str)> = res
+        .nodes
+        .iter()
+        .map(|n| (n.module.path.as_str(), n.module.version.as_str()))
+        .collect();
     for r in &main.m.replace {
         let used = is_main(res, &r.old.path)
-            || res.nodes.iter().any(|n| {
-                n.module.path == r.old.path
-                    && (r.old.version.is_empty() || n.module.version == r.old.version)
-            });
+            || if r.old.version.is_empty() {
+                node_paths.contains(r.old.path.as_str())
+            } else {
+                node_versions.contains(&(r.old.path.as_str(), r.old.version.as_str()))
+            };
         if used {
             continue;
         }

@@ -295,7 +295,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
         }
     }
     let mut diagnostics = sink.diagnostics;
-    crate::sort::sort_by(&mut diagnostics, |a, b| {
+    let order = |a: &Diagnostic, b: &Diagnostic| {
         (
             a.file.as_str(),
             a.span.bytes.start,
@@ -308,7 +308,12 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
                 b.span.bytes.end,
                 b.code,
             ))
-    });
+    };
+    // The rules mostly report in file order: a single pass then finds nothing to sort, where
+    // the merge sort's n log n comparisons were a tenth of checking a million-line go.sum.
+    if !diagnostics.is_sorted_by(|a, b| order(a, b).is_le()) {
+        crate::sort::sort_by(&mut diagnostics, order);
+    }
     let mut skipped = sink.skipped;
     crate::sort::sort(&mut skipped);
     skipped.dedup();

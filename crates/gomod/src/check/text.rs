@@ -136,19 +136,6 @@ pub(crate) fn line_content(data: &[u8], at: usize) -> Range<usize> {
     range.start..end
 }
 
-/// The byte range of the line with the given 1-based number (without its `\n`), if it exists.
-pub(crate) fn line_number_range(data: &[u8], number: u32) -> Option<Range<usize>> {
-    let mut start = 0usize;
-    for _ in 1..number {
-        let next = data.get(start..)?.iter().position(|&c| c == b'\n')?;
-        start = start.checked_add(next)?.checked_add(1)?;
-    }
-    if start > data.len() {
-        return None;
-    }
-    Some(line_content(data, start))
-}
-
 /// The byte range of the `index`-th whitespace-separated token within `range` of `data`
 /// (quoted strings count as one token; `//` starts a comment that ends the tokens).
 pub(crate) fn token_in(data: &[u8], range: Range<usize>, index: usize) -> Option<Range<usize>> {
@@ -200,8 +187,6 @@ mod tests {
         assert_eq!((s.line, s.column, s.end_line, s.end_column), (2, 4, 2, 5));
         assert_eq!(whole_line(data, 4), 3..data.len());
         assert_eq!(line_content(data, 4), 3..data.len() - 1);
-        assert_eq!(line_number_range(data, 2), Some(3..data.len() - 1));
-        assert_eq!(line_number_range(data, 9), None);
     }
 
     #[test]

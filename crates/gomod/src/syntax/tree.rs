@@ -190,7 +190,58 @@ impl FileSyntax {
     }
 
     /// Finds the line with identity `id`.
+    ///
+    /// The parser numbers lines in file order and most trees are never reordered, so a binary
+    /// search finds the line first; only when edits have reordered lines and the search misses
+    /// does a scan of the whole file decide. Every directive check looks its line up, so a
+    /// scan per lookup made the rules quadratic in the number of lines.
     pub fn locate(&self, id: LineId) -> Option<LineLocation> {
+        self.locate_in_order(id).or_else(|| self.locate_by_scan(id))
+    }
+
+    /// [`FileSyntax::locate`] by binary search, assuming line identities grow in file order.
+    /// The result is checked, so a tree in another order gives `None`, never a wrong line.
+    fn locate_in_order(&self, id: LineId) -> Option<LineLocation> {
+        // The first statement whose lines (or those before it) reach `id`.
+        let (mut low, mut high) = (0usize, self.stmts.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            // Statements before the first line (comments only) come before every line.
+            if self.last_id_up_to(middle).is_none_or(|last| last < id) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let stmt = low;
+        match self.stmts.get(stmt)? {
+            Stmt::Line(l) if l.id == id => Some(LineLocation {
+                stmt,
+                in_block: None,
+            }),
+            Stmt::Block(b) => {
+                let j = b.lines.partition_point(|l| l.id < id);
+                (b.lines.get(j)?.id == id).then_some(LineLocation {
+                    stmt,
+                    in_block: Some(j),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The identity of the last line of statement `index` or, for a statement without lines,
+    /// of the nearest statement before it that has lines (`None` if there is none).
+    fn last_id_up_to(&self, index: usize) -> Option<LineId> {
+        let upto = self.stmts.get(..=index)?;
+        upto.iter().rev().find_map(|stmt| match stmt {
+            Stmt::Line(l) => Some(l.id),
+            Stmt::Block(b) => b.lines.last().map(|l| l.id),
+            Stmt::Comments(_) => None,
+        })
+    }
+
+    fn locate_by_scan(&self, id: LineId) -> Option<LineLocation> {
         self.stmts
             .iter()
             .enumerate()
@@ -212,15 +263,21 @@ impl FileSyntax {
     }
 
     pub fn line(&self, id: LineId) -> Option<&Line> {
-        self.lines().find(|l| l.id == id)
+        let loc = self.locate(id)?;
+        match (self.stmts.get(loc.stmt)?, loc.in_block) {
+            (Stmt::Line(l), None) => Some(l),
+            (Stmt::Block(b), Some(j)) => b.lines.get(j),
+            _ => None,
+        }
     }
 
     pub fn line_mut(&mut self, id: LineId) -> Option<&mut Line> {
-        self.stmts.iter_mut().find_map(|stmt| match stmt {
-            Stmt::Line(l) if l.id == id => Some(l),
-            Stmt::Block(b) => b.lines.iter_mut().find(|l| l.id == id),
+        let loc = self.locate(id)?;
+        match (self.stmts.get_mut(loc.stmt)?, loc.in_block) {
+            (Stmt::Line(l), None) => Some(l),
+            (Stmt::Block(b), Some(j)) => b.lines.get_mut(j),
             _ => None,
-        })
+        }
     }
 
     /// The block that contains line `id`, if it is inside one.
@@ -277,6 +334,58 @@ impl FileSyntax {
                 }
                 other => self.stmts.push(other),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of a parsed file is found by the binary search, never by the scan: a rule
+    /// that looks up each of 200,000 lines must not scan the file each time. (A guard on the
+    /// algorithm rather than on a time, which a loaded machine would make flaky.)
+    #[test]
+    fn parsed_lines_are_found_without_a_scan() {
+        let mut src = String::from("// head\n\nmodule example.com/m\n\ngo 1.21\n\n");
+        for block in 0..20 {
+            src.push_str("require (\n");
+            for n in 0..50 {
+                src.push_str(&format!(
+                    "\t// note {n}\n\texample.com/b{block}m{n} v1.0.0\n"
+                ));
+            }
+            src.push_str(")\n\n// a comment block of its own\n\n");
+            src.push_str(&format!("exclude example.com/x{block} v1.0.0\n\n"));
+        }
+        src.push_str("require ()\n");
+        let f = super::super::parse("go.mod", src.as_bytes()).expect("parses");
+        let ids: Vec<LineId> = f.lines().map(|l| l.id).collect();
+        assert_eq!(ids.len(), 2 + 20 * 51);
+        for id in ids {
+            let fast = f.locate_in_order(id);
+            assert!(fast.is_some(), "{id:?} needed a scan");
+            assert_eq!(fast, f.locate_by_scan(id));
+            assert_eq!(f.line(id).map(|l| l.id), Some(id));
+        }
+        assert_eq!(f.locate(LineId(u32::MAX)), None);
+    }
+
+    /// Lines reordered by an edit are still found (by the scan), and never mistaken.
+    #[test]
+    fn reordered_lines_are_found_by_the_scan() {
+        let src = "module m\n\nrequire (\n\ta v1.0.0\n\tb v1.0.0\n\tc v1.0.0\n)\n\ngo 1.21\n";
+        let mut f = super::super::parse("go.mod", src.as_bytes()).expect("parses");
+        f.stmts.reverse();
+        if let Some(Stmt::Block(b)) = f.stmts.get_mut(1) {
+            b.lines.reverse();
+        }
+        let ids: Vec<LineId> = f.lines().map(|l| l.id).collect();
+        assert_eq!(ids.len(), 5);
+        for id in ids {
+            assert_eq!(f.locate(id), f.locate_by_scan(id));
+            assert!(f.locate(id).is_some());
+            assert_eq!(f.line(id).map(|l| l.id), Some(id));
         }
     }
 }
