@@ -94,7 +94,8 @@ describe('the playground', () => {
       'module example.com/app\n\ngo 1.22\n\nrequire github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c\n',
     );
     await editFile(page, 'go.sum', 'github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c h1:short\n');
-    await waitForCodes(page, ['go-line-without-patch', 'pseudo-version', 'sum-malformed']);
+    // go.sum has the module's content line (malformed) but not its go.mod line.
+    await waitForCodes(page, ['go-line-without-patch', 'pseudo-version', 'sum-malformed', 'sum-missing']);
     // The go.sum finding is underlined in the editor and marked in the gutter.
     assert.ok((await page.locator('.editor-overlay [class*="squiggle-"]').count()) > 0);
     assert.ok((await page.locator('.gutter-warning, .gutter-error').count()) > 0);

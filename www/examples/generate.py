@@ -171,10 +171,11 @@ write("09-genproto-ambiguous-import", "genproto ambiguous import", "1.27.3", "lo
 monolithic genproto still in the graph, `go build` fails with "ambiguous import: found package
 google.golang.org/genproto/googleapis/api/annotations in multiple modules". Whether this genproto
 still holds those packages is in its go.mod, which this go.mod alone does not show: "Not checked"
-names the file ambiguous-import-risk needs. Without a go.sum, go stops before that anyway. The
-pseudo-versions are no finding: genproto has never been tagged, so a commit is the only way to
+names the file ambiguous-import-risk needs. With go.sum still empty, go stops before that anyway.
+The pseudo-versions are no finding: genproto has never been tagged, so a commit is the only way to
 require it.""",
-      [("go.mod", "module github.com/acme/gateway\n\ngo 1.22.0\n\nrequire (\n\tgoogle.golang.org/genproto v0.0.0-20230410155749-daa745c078e1\n\tgoogle.golang.org/genproto/googleapis/api v0.0.0-20240814211410-ddb44dafa142\n)\n")])
+      [("go.mod", "module github.com/acme/gateway\n\ngo 1.22.0\n\nrequire (\n\tgoogle.golang.org/genproto v0.0.0-20230410155749-daa745c078e1\n\tgoogle.golang.org/genproto/googleapis/api v0.0.0-20240814211410-ddb44dafa142\n)\n"),
+       ("go.sum", "")])
 
 write("10-incompatible-v2", "+incompatible v2", "1.27.3", "local",
       ["incompatible-version", "sum-missing-zip"],

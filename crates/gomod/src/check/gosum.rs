@@ -83,7 +83,7 @@ pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
 }
 
 /// The line with the 1-based `number`.
-fn line_on(sum: &GoSum, number: u32) -> Option<&SumLine> {
+pub(crate) fn line_on(sum: &GoSum, number: u32) -> Option<&SumLine> {
     let index = usize::try_from(number).ok()?.checked_sub(1)?;
     sum.lines().get(index).filter(|l| l.number == number)
 }

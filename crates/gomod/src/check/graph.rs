@@ -815,9 +815,11 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                 replaced_by.entry(replacement).or_insert(&node.module);
             }
         }
-        let original_path = |m: &Mod| replaced_by.get(m).map_or(m.path.as_str(), |o| o.path.as_str());
+        let original_path = |m: &'_ Mod| -> String {
+            replaced_by.get(m).map_or(&m.path, |o| &o.path).clone()
+        };
         let pointer = shared_fix_pointer(&fix, "sum-missing", missing.len());
-        let carrier = first_in_file(missing.iter().map(|n| ctx.location(original_path(&n.module))));
+        let carrier = first_in_file(missing.iter().map(|n| ctx.location(&original_path(&n.module))));
         for (i, n) in missing.into_iter().enumerate() {
             let fix = match &pointer {
                 Some(pointer) if i != carrier => pointer.clone(),
@@ -835,6 +837,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                 }
             };
             let path = original_path(&n.module);
+            let path = path.as_str();
             sink.report(
                 "sum-missing",
                 "go.mod",

@@ -9,7 +9,7 @@
 //! - sum-hash-mismatch for a dependency go.mod in the input whose hash is not the one go.sum
 //!   records first.
 
-use super::{text, Fix, Sink, TextEdit};
+use super::{Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::ModFile;
 use crate::resolve::loader::checksum_mismatch;
@@ -298,7 +298,7 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
             else {
                 continue;
             };
-            let Some(range) = text::line_number_range(&file.data, line) else {
+            let Some(range) = super::gosum::line_on(&sum, line).map(|l| l.span.clone()) else {
                 continue;
             };
             sink.report(
