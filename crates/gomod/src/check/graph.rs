@@ -721,7 +721,7 @@ const MAX_COPIED_FIX_BYTES: usize = 1 << 20;
 
 /// The index of the finding the report lists first among findings at `ranges` of one file
 /// (the report sorts by position, keeping the order of findings at the same one).
-fn first_in_file(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+pub(super) fn first_in_file(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
     ranges
         .enumerate()
         .min_by_key(|(_, r)| (r.start, r.end))
@@ -732,7 +732,7 @@ fn first_in_file(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize 
 /// fixes them all), so a copy on every finding is quadratic: with 10,000 missing go.sum hashes
 /// it was gigabytes. Every finding carries it while the copies stay small; beyond that only the
 /// first one does, and this fix, for the others, gives the commands and points at it.
-fn shared_fix_pointer(fix: &Fix, code: &str, findings: usize) -> Option<Fix> {
+pub(super) fn shared_fix_pointer(fix: &Fix, code: &str, findings: usize) -> Option<Fix> {
     let bytes: usize = fix.edits.iter().map(|e| e.new_text.len()).sum();
     if bytes.saturating_mul(findings) <= MAX_COPIED_FIX_BYTES {
         return None;

@@ -10,6 +10,7 @@
 //!   records first.
 
 use super::{Fix, Sink, TextEdit};
+use crate::resolve::fxhash::FxHashSet;
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::ModFile;
 use crate::resolve::loader::checksum_mismatch;
@@ -159,7 +160,10 @@ pub(crate) fn check(
     let mut addable: Vec<(String, String, String)> = Vec::new();
     // (main index, require line, required path, message).
     let mut missing: Vec<(usize, std::ops::Range<usize>, &str, String)> = Vec::new();
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    // Each module version once (sets: a go.mod can list 200,000 requirements); a requirement
+    // listed twice is duplicate-require's finding, not a second missing line.
+    let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut zip_seen: FxHashSet<(usize, &str, &str)> = FxHashSet::default();
     for (index, main) in mains.iter().enumerate() {
         let own = replacements(main.m);
         for r in &main.m.require {
@@ -171,8 +175,7 @@ pub(crate) fn check(
             };
             let range = main.m.syntax.line(r.line).map_or(0..0, |l| l.byte_span());
             let replacement = replaced.then_some((target, target_version));
-            if gomod_lines && !seen.contains(&(path, version)) {
-                seen.push((path, version));
+            if gomod_lines && seen.insert((path, version)) {
                 if !sums.has_gomod(target, target_version) {
                     if let Some(data) = bundle.dependency_gomod(target, target_version) {
                         addable.push((
@@ -189,7 +192,10 @@ pub(crate) fn check(
                     ));
                 }
             }
-            if !r.indirect && !sums.has_zip(target, target_version) {
+            if !r.indirect
+                && !sums.has_zip(target, target_version)
+                && zip_seen.insert((index, path, version))
+            {
                 let importer = main
                     .m
                     .module
@@ -216,12 +222,18 @@ pub(crate) fn check(
         return;
     }
     let fix = add_lines_fix(sums, &addable, missing.len());
-    for (index, range, path, message) in missing {
+    // A whole-file rewrite of go.sum fixes every finding: past a size, only the first carries it.
+    let pointer = super::graph::shared_fix_pointer(&fix, "sum-missing", missing.len());
+    let carrier = super::graph::first_in_file(missing.iter().map(|(_, range, _, _)| range.clone()));
+    for (i, (index, range, path, message)) in missing.into_iter().enumerate() {
         let Some(main) = mains.get(index) else {
             continue;
         };
-        let mut fix = fix.clone();
-        if fix.edits.is_empty() {
+        let mut fix = match &pointer {
+            Some(pointer) if i != carrier => pointer.clone(),
+            _ => fix.clone(),
+        };
+        if fix.edits.is_empty() && pointer.is_none() {
             fix.title = format!("Download {path} to record the hash");
             fix.commands = vec![format!("go mod download {path}")];
         }
