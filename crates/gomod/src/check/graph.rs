@@ -121,10 +121,10 @@ fn missing_requirement_files(
     work_replace: &[requirements::Replacement<'_>],
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
     for (path, version) in requirements::downloads(mains, work_replace) {
-        let name = format!("{path}@{version}");
-        if bundle.dependency_gomod(path, version).is_none() && !out.contains(&name) {
-            out.push(name);
+        if bundle.dependency_gomod(path, version).is_none() && seen.insert((path, version)) {
+            out.push(format!("{path}@{version}"));
         }
     }
     out

@@ -14,6 +14,7 @@ use super::requirements::Requirer;
 use super::Sink;
 use crate::bundle::Bundle;
 use crate::modfile;
+use crate::resolve::fxhash::FxHashSet;
 use crate::path::{case_fold_key, split_path_version};
 use crate::sum::GoSum;
 use crate::syntax::quote::quote;
@@ -153,20 +154,34 @@ fn ambiguous_prefix(
     mains: &[Requirer<'_>],
     named: &[(&str, &str)],
 ) -> Vec<String> {
+    // `named` is sorted by path, so the modules whose paths contain a module's path are found by
+    // bisection on each prefix of it that ends before a slash, not by comparing every pair (a
+    // go.mod can list 200,000 requirements).
+    let version_of = |path: &str| {
+        named
+            .binary_search_by(|(p, _)| (*p).cmp(path))
+            .ok()
+            .and_then(|i| named.get(i))
+            .map(|&(_, v)| v)
+    };
     let mut undecided = Vec::new();
-    for &(parent, parent_version) in named {
-        for &(child, child_version) in named {
-            let nested = child
-                .strip_prefix(parent)
-                .is_some_and(|rest| rest.starts_with('/'))
-                && split_path_version(child).is_some_and(|(prefix, _)| prefix != parent);
-            if !nested {
+    let mut undecided_seen: FxHashSet<String> = FxHashSet::default();
+    for &(child, child_version) in named {
+        for (cut, _) in child.match_indices('/') {
+            let Some(parent) = child.get(..cut) else {
+                continue;
+            };
+            let Some(parent_version) = version_of(parent) else {
+                continue;
+            };
+            // example.com/m/v2 is another major version of example.com/m, not nested in it.
+            if split_path_version(child).is_some_and(|(prefix, _)| prefix == parent) {
                 continue;
             }
             // A parent whose go.mod requires the nested module is a version after the split.
             let Some(gomod) = bundle.dependency_gomod(parent, parent_version) else {
                 let file = format!("{parent}@{parent_version}");
-                if !undecided.contains(&file) {
+                if undecided_seen.insert(file.clone()) {
                     undecided.push(file);
                 }
                 continue;
