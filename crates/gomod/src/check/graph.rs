@@ -393,9 +393,12 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
         absent,
     };
     let requires = parsed.iter().any(|(_, _, m)| !m.require.is_empty());
-    if requires && bundle.dependency_paths().is_empty() {
+    // Without the requirements' go.mod files only the go.mod and go.sum rules run; the others
+    // are skipped naming the missing files. Whether any is missing.
+    let without_files = |sink: &mut Sink| {
         let missing = missing_requirement_files(bundle, &requirers, &work_replace);
-        if !missing.is_empty() {
+        let any = !missing.is_empty();
+        if any {
             without_graph(
                 sink,
                 bundle,
@@ -405,8 +408,11 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
                 "go.work",
                 missing,
             );
-            return;
         }
+        any
+    };
+    if requires && bundle.dependency_paths().is_empty() && without_files(sink) {
+        return;
     }
     let settings = settings_for(local_go);
     let Some(input) = crate::resolve::bundle_input(bundle, settings.clone()) else {
@@ -414,17 +420,7 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
     };
     let res = crate::resolve::resolve(&input, Cmd::ListAll);
     if let Some(error) = &res.error {
-        let missing = missing_requirement_files(bundle, &requirers, &work_replace);
-        if !missing.is_empty() {
-            without_graph(
-                sink,
-                bundle,
-                &requirers,
-                &work_replace,
-                &sums,
-                "go.work",
-                missing,
-            );
+        if without_files(sink) {
             return;
         }
         requirements::check(sink, bundle, &requirers, &work_replace, &sums, true);
@@ -815,11 +811,14 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
                 replaced_by.entry(replacement).or_insert(&node.module);
             }
         }
-        let original_path = |m: &'_ Mod| -> String {
-            replaced_by.get(m).map_or(&m.path, |o| &o.path).clone()
-        };
+        let original_path =
+            |m: &'_ Mod| -> String { replaced_by.get(m).map_or(&m.path, |o| &o.path).clone() };
         let pointer = shared_fix_pointer(&fix, "sum-missing", missing.len());
-        let carrier = first_in_file(missing.iter().map(|n| ctx.location(&original_path(&n.module))));
+        let carrier = first_in_file(
+            missing
+                .iter()
+                .map(|n| ctx.location(&original_path(&n.module))),
+        );
         for (i, n) in missing.into_iter().enumerate() {
             let fix = match &pointer {
                 Some(pointer) if i != carrier => pointer.clone(),

@@ -7,10 +7,10 @@
 use std::ops::Range;
 
 use super::{text, Fix, Sink, TextEdit};
-use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::bundle::Bundle;
 use crate::modfile::{self, ModFile};
 use crate::path::{case_fold_key, split_path_version};
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::Resolution;
 use crate::resolve::{explain, version_skew, Mod};
 use crate::sum::{write_sums, GoSum};

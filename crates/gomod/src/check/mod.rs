@@ -34,6 +34,7 @@ mod vendor;
 pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
 pub use graph::NEEDS_DEPENDENCY_FILES;
+pub(crate) use render::headline;
 pub use render::{to_json, to_sarif, to_text};
 pub use rules::{rule, Rule, RULES};
 

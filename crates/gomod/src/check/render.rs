@@ -12,21 +12,26 @@ use crate::modfile::{push_json_string_as, JsonEscape};
 /// A fix of several commands that were already printed for an earlier finding (one go.work move
 /// shared by every local replacement of a go.mod, say) is printed once: later findings name the
 /// fix and point back to where its commands are.
+/// A finding's first line in the text report, `file:line:col: severity[code]: message`, with the
+/// message's further lines indented by a tab.
+pub(crate) fn headline(d: &Diagnostic) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        d.file,
+        d.span.line,
+        d.span.column,
+        d.severity.as_str(),
+        d.code,
+        d.message.replace('\n', "\n\t")
+    )
+}
+
 pub fn to_text(report: &Report) -> String {
     let mut out = String::new();
     // The command blocks printed so far, with the finding they were printed under.
     let mut printed: Vec<(&[String], String)> = Vec::new();
     for d in &report.diagnostics {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            d.file,
-            d.span.line,
-            d.span.column,
-            d.severity.as_str(),
-            d.code,
-            d.message.replace('\n', "\n\t")
-        );
+        let _ = writeln!(out, "{}", headline(d));
         for fix in &d.fixes {
             let shared = fix.commands.len() > 1;
             if let Some((_, first)) = printed

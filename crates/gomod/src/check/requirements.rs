@@ -10,9 +10,9 @@
 //!   records first.
 
 use super::{Fix, Sink, TextEdit};
-use crate::resolve::fxhash::FxHashSet;
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::ModFile;
+use crate::resolve::fxhash::FxHashSet;
 use crate::resolve::loader::checksum_mismatch;
 use crate::sum::{gomod_hash, write_sums, GoSum, Verification};
 

@@ -44,16 +44,7 @@ pub fn to_text(explanation: &Explanation) -> String {
                 let _ = writeln!(out, "  in your files: no finding of these rules");
             }
             for d in &e.findings {
-                let _ = writeln!(
-                    out,
-                    "  in your files: {}:{}:{}: {}[{}]: {}",
-                    d.file,
-                    d.span.line,
-                    d.span.column,
-                    d.severity.as_str(),
-                    d.code,
-                    d.message.replace('\n', "\n\t")
-                );
+                let _ = writeln!(out, "  in your files: {}", crate::check::headline(d));
                 for fix in &d.fixes {
                     let _ = writeln!(out, "    fix: {}", fix.title);
                     for edit in &fix.edits {

@@ -1,7 +1,7 @@
 //! `SortBlocks` and `Cleanup` for go.mod files: what `go mod edit` does to every file it writes.
 
-use std::collections::HashSet;
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use crate::syntax::{Line, LineId, Stmt};
 use crate::version::semver;
