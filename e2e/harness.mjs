@@ -108,7 +108,15 @@ export async function waitForCodes(scope, want, { timeout = 15000 } = {}) {
   const deadline = Date.now() + timeout;
   let got = [];
   for (;;) {
-    const codes = await scope.locator('.diag-code').allTextContents();
+    let codes;
+    try {
+      codes = await scope.locator('.diag-code').allTextContents();
+    } catch (error) {
+      // A frame that is still loading (embed.js sets an iframe's address once it is near the
+      // viewport) navigates under the locator: read it again on the next round.
+      if (!/Execution context was destroyed/.test(String(error?.message)) || Date.now() > deadline) throw error;
+      codes = [];
+    }
     got = [...new Set(codes)].sort();
     if (JSON.stringify(got) === JSON.stringify(want) || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 50));
