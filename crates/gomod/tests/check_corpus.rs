@@ -7,34 +7,14 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use std::path::Path;
-
 use gomod::bundle::Bundle;
 use gomod::check::{check, Options, Severity};
-
-fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(base, &path, out);
-        } else if let Ok(rel) = path.strip_prefix(base) {
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            let name = rel.rsplit('/').next().unwrap_or_default();
-            if matches!(name, "go.mod" | "go.sum" | "go.work") {
-                out.push(rel);
-            }
-        }
-    }
-}
 
 #[test]
 fn corpus_has_no_false_errors_and_odd_files_are_found() {
     let dir = corpus::corpus_dir();
     let mut files = Vec::new();
-    walk(&dir, &dir, &mut files);
+    corpus::walk(&dir, &dir, &mut files);
     files.sort();
     let options = Options {
         go_version: Some("1.27.3".to_owned()),

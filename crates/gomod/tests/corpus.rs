@@ -125,6 +125,47 @@ fn corpus_files_are_unchanged() {
     assert_eq!(checked, 47, "the README promises 47 files");
 }
 
+/// go's `edit -fmt -print` and `edit -json` output for each case, each file alone under its
+/// kind's base name.
+fn go_fmt_and_json(cases: &[(Kind, String, Vec<u8>)]) -> (Vec<gocmd::Output>, Vec<gocmd::Output>) {
+    let fmt_jobs: Vec<_> = cases
+        .iter()
+        .map(|(kind, _, data)| gocmd::fmt_job(*kind, kind.default_name(), data))
+        .collect();
+    let json_jobs: Vec<_> = cases
+        .iter()
+        .map(|(kind, _, data)| gocmd::json_job(*kind, kind.default_name(), data))
+        .collect();
+    (gocmd::run_jobs(&fmt_jobs), gocmd::run_jobs(&json_jobs))
+}
+
+/// Records in `failures` where the library's fmt (and, when `go_json` is given, json) output of
+/// one case differs from go's.
+fn compare_with_go(
+    (kind, name, data): (Kind, &str, &[u8]),
+    go_fmt: &gocmd::Output,
+    go_json: Option<&gocmd::Output>,
+    failures: &mut Vec<String>,
+) {
+    let file = kind.default_name();
+    let ours = gocmd::library_fmt(kind, file, data);
+    if ours != *go_fmt {
+        failures.push(format!(
+            "{name} (fmt):\n{}",
+            describe_difference(go_fmt, &ours)
+        ));
+    }
+    if let Some(go_json) = go_json {
+        let ours = gocmd::library_json(kind, file, data);
+        if ours != *go_json {
+            failures.push(format!(
+                "{name} (json):\n{}",
+                describe_difference(go_json, &ours)
+            ));
+        }
+    }
+}
+
 #[test]
 fn corpus_gomod_and_gowork_format_like_go() {
     let dir = corpus::corpus_dir();
@@ -147,20 +188,10 @@ fn corpus_gomod_and_gowork_format_like_go() {
             (kind, name.clone(), read(&dir.join(name)))
         })
         .collect();
-    let fmt_jobs: Vec<_> = cases
-        .iter()
-        .map(|(kind, _, data)| gocmd::fmt_job(*kind, kind.default_name(), data))
-        .collect();
-    let json_jobs: Vec<_> = cases
-        .iter()
-        .map(|(kind, _, data)| gocmd::json_job(*kind, kind.default_name(), data))
-        .collect();
-    let go_fmt = gocmd::run_jobs(&fmt_jobs);
-    let go_json = gocmd::run_jobs(&json_jobs);
+    let (go_fmt, go_json) = go_fmt_and_json(&cases);
 
     let mut failures = Vec::new();
     for (i, (kind, name, data)) in cases.iter().enumerate() {
-        let file = kind.default_name();
         let row = facts
             .get(name)
             .unwrap_or_else(|| panic!("{name} is not in the README's table"));
@@ -178,22 +209,12 @@ fn corpus_gomod_and_gowork_format_like_go() {
             "{name}: go's output vs README"
         );
 
-        let ours = gocmd::library_fmt(*kind, file, data);
-        if ours != go_fmt[i] {
-            failures.push(format!(
-                "{name} (fmt):\n{}",
-                describe_difference(&go_fmt[i], &ours)
-            ));
-        }
-        if parses {
-            let ours = gocmd::library_json(*kind, file, data);
-            if ours != go_json[i] {
-                failures.push(format!(
-                    "{name} (json):\n{}",
-                    describe_difference(&go_json[i], &ours)
-                ));
-            }
-        }
+        compare_with_go(
+            (*kind, name, data),
+            &go_fmt[i],
+            parses.then_some(&go_json[i]),
+            &mut failures,
+        );
     }
     eprintln!(
         "corpus: {} go.mod/go.work files compared with go",
@@ -349,16 +370,7 @@ fn real_corpus_gomod_and_gowork_format_like_go() {
             cases.push((kind, format!("{}/{name}", repo.name), data.clone()));
         }
     }
-    let fmt_jobs: Vec<_> = cases
-        .iter()
-        .map(|(kind, _, data)| gocmd::fmt_job(*kind, kind.default_name(), data))
-        .collect();
-    let json_jobs: Vec<_> = cases
-        .iter()
-        .map(|(kind, _, data)| gocmd::json_job(*kind, kind.default_name(), data))
-        .collect();
-    let go_fmt = gocmd::run_jobs(&fmt_jobs);
-    let go_json = gocmd::run_jobs(&json_jobs);
+    let (go_fmt, go_json) = go_fmt_and_json(&cases);
     let mut failures = Vec::new();
     let (mut mods, mut works) = (0, 0);
     for (i, (kind, name, data)) in cases.iter().enumerate() {
@@ -366,27 +378,18 @@ fn real_corpus_gomod_and_gowork_format_like_go() {
             Kind::Mod => mods += 1,
             Kind::Work => works += 1,
         }
-        let file = kind.default_name();
         // The README: every go.mod and go.work of these bundles is accepted by go.
         if go_fmt[i].status != 0 {
             failures.push(format!(
                 "{name}: go rejects it, which the corpus README says it does not"
             ));
         }
-        let ours = gocmd::library_fmt(*kind, file, data);
-        if ours != go_fmt[i] {
-            failures.push(format!(
-                "{name} (fmt):\n{}",
-                describe_difference(&go_fmt[i], &ours)
-            ));
-        }
-        let ours = gocmd::library_json(*kind, file, data);
-        if ours != go_json[i] {
-            failures.push(format!(
-                "{name} (json):\n{}",
-                describe_difference(&go_json[i], &ours)
-            ));
-        }
+        compare_with_go(
+            (*kind, name, data),
+            &go_fmt[i],
+            Some(&go_json[i]),
+            &mut failures,
+        );
     }
     eprintln!(
         "real corpus: {} repositories, {mods} go.mod and {works} go.work files compared with go (fmt and json)",

@@ -135,8 +135,8 @@ pub fn directory_repositories() -> Vec<Repository> {
     repos
 }
 
-/// The relative paths of the module files under `dir`.
-fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+/// The relative paths of the module files (go.mod, go.sum, go.work) under `dir`, relative to `base`.
+pub fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
