@@ -137,6 +137,25 @@ module's go.mod, on the module's \"/go.mod\" line. The hash covers the bytes exa
 the file does not need to parse.
 ";
 
+/// Splits one argument into a flag and its inline value (`--format=json` is `--format` and
+/// `json`); anything else is returned whole, without a value.
+pub fn split_flag(text: &str) -> (String, Option<String>) {
+    match text.split_once('=') {
+        Some((f, v)) if f.starts_with('-') => (f.to_owned(), Some(v.to_owned())),
+        _ => (text.to_owned(), None),
+    }
+}
+
+/// A flag's value: the inline one, or else the next argument (`None` when there is none).
+pub fn flag_value<'a>(
+    inline: &Option<String>,
+    args: &mut impl Iterator<Item = &'a OsString>,
+) -> Option<String> {
+    inline
+        .clone()
+        .or_else(|| args.next().map(|v| v.to_string_lossy().into_owned()))
+}
+
 fn usage_error(message: String) -> Usage {
     Usage {
         message,

@@ -72,18 +72,10 @@ pub fn parse(command: &str, rest: &[OsString]) -> Result<Invocation, UsageError>
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) if f.starts_with('-') => (f.to_owned(), Some(v.to_owned())),
-            _ => (text.clone(), None),
-        };
+        let (flag, inline) = crate::args::split_flag(&text);
         let mut value = |name: &str| -> Result<String, UsageError> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .ok_or_else(|| fail(format!("flag {name} needs a value"))),
-            }
+            crate::args::flag_value(&inline, &mut args)
+                .ok_or_else(|| fail(format!("flag {name} needs a value")))
         };
         match (command, flag.trim_start_matches('-')) {
             (_, "h" | "help") if flag.starts_with('-') => return Ok(Invocation::Help(usage_line)),
