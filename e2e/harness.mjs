@@ -177,3 +177,28 @@ export async function openView(page, name) {
 /** The tab of an input file (not a module view's tab of the same name). */
 export const fileTab = (page, name, options = {}) =>
   page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name, ...options });
+
+const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core (a test-only npm package, never shipped) on the page, or on the part of it that
+ * `include` selects, and returns its serious and critical violations as readable lines
+ * ("rule-id (impact): target — summary"), so a test asserts `deepEqual(lines, [])` and a failure
+ * names every offending element.
+ */
+export async function seriousAxeViolations(page, { include } = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: readFileSync(AXE_SOURCE, 'utf8') });
+  }
+  const results = await page.evaluate(async (context) => {
+    return await window.axe.run(context ?? document, { resultTypes: ['violations'] });
+  }, include ?? null);
+  const lines = [];
+  for (const violation of results.violations) {
+    if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+    for (const node of violation.nodes) {
+      lines.push(`${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? violation.help}`);
+    }
+  }
+  return lines;
+}
