@@ -1,11 +1,18 @@
 //! The page's side of share links and embedding: reading the URL (fragment, `?embed=1`,
 //! `readonly=1`, `view=`), making links and iframe code for the current state, the clipboard,
 //! and the messages an embedded page posts to its host. The codec itself is the core's
-//! [`gomod::share`].
+//! [`gomod::share`]; the page adds the DEFLATE step with the browser's own compression streams,
+//! which are asynchronous, so encoding and decoding here are `async` and components read a link
+//! through [`use_encoded`].
 
-use gomod::share::{self, EncodeOptions, Encoded, SharedState};
-use web_sys::js_sys::{Object, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gomod::share::{self, EncodeOptions, Encoded, InflateError, ShareError, SharedState};
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::js_sys::{Object, Reflect, Uint8Array};
 use web_sys::wasm_bindgen::JsValue;
+use yew::prelude::*;
 
 use crate::state::{Action, Playground};
 
@@ -56,17 +63,76 @@ pub fn fragment() -> Option<String> {
     (!fragment.is_empty()).then(|| fragment.to_owned())
 }
 
-/// Opens the state in the URL's fragment, if there is one: on success the previous input goes on
-/// the undo stack; on failure the page says why and keeps its input.
-pub fn open_link(p: &mut Playground) {
+// Raw DEFLATE both ways with the browser's CompressionStream and DecompressionStream. Inflating
+// reads the stream chunk by chunk and stops past `limit` bytes, since a few hundred bytes of a
+// hostile link can expand to gigabytes. Each resolves to a Uint8Array or, on failure, to the
+// reason as one word the Rust side maps to its error: "too-large", "truncated" or "corrupt".
+#[wasm_bindgen(inline_js = r#"
+export async function deflateRaw(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function inflateRaw(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        reader.cancel().catch(() => {});
+        return "too-large";
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    return bytes.length === 0 ? "truncated" : "corrupt";
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = deflateRaw)]
+    async fn deflate_raw(bytes: &[u8]) -> JsValue;
+    #[wasm_bindgen(js_name = inflateRaw)]
+    async fn inflate_raw(bytes: &[u8], limit: f64) -> JsValue;
+}
+
+/// Decodes a fragment: the core checks and unpacks it, the browser inflates it.
+pub async fn decode(fragment: &str) -> Result<SharedState, ShareError> {
+    let compressed = share::compressed_archive(fragment)?;
+    let inflated = inflate_raw(&compressed, share::MAX_DECODED_BYTES as f64).await;
+    if let Some(reason) = inflated.as_string() {
+        return Err(ShareError::Inflate(match reason.as_str() {
+            "too-large" => InflateError::TooLarge(share::MAX_DECODED_BYTES),
+            "truncated" => InflateError::Truncated,
+            _ => InflateError::Corrupt,
+        }));
+    }
+    share::from_archive(Uint8Array::from(inflated).to_vec())
+}
+
+/// Opens the state in the URL's fragment, if there is one, once it is decoded: on success the
+/// previous input goes on the undo stack; on failure the page says why and keeps its input.
+pub fn open_link(dispatch: UseReducerDispatcher<Playground>) {
     if let Some(fragment) = fragment() {
-        p.apply(open_action(&fragment));
+        wasm_bindgen_futures::spawn_local(async move {
+            dispatch.dispatch(open_action(&fragment).await);
+        });
     }
 }
 
 /// What opening `fragment` does: open its state, or say why it cannot be opened.
-pub fn open_action(fragment: &str) -> Action {
-    match share::decode(fragment) {
+pub async fn open_action(fragment: &str) -> Action {
+    match decode(fragment).await {
         Ok(shared) => Action::OpenShared(shared),
         Err(e) => Action::ShareFailed(format!(
             "This share link cannot be opened: {e}. Your saved input is unchanged."
@@ -87,9 +153,44 @@ pub fn page_url() -> String {
 }
 
 /// A state encoded; the error says why it cannot be shared.
-pub fn encode(state: &SharedState, derive_sums: bool) -> Result<Encoded, String> {
-    share::encode(state, &EncodeOptions { derive_sums })
-        .map_err(|e| format!("This state cannot be shared: {e}."))
+pub async fn encode(state: &SharedState, derive_sums: bool) -> Result<Encoded, String> {
+    let (archive, derived_sums, kept_sums) = share::to_txtar(state, &EncodeOptions { derive_sums })
+        .map_err(|e| format!("This state cannot be shared: {e}."))?;
+    let compressed = Uint8Array::from(deflate_raw(&archive).await).to_vec();
+    Ok(Encoded {
+        fragment: share::fragment(&compressed),
+        derived_sums,
+        kept_sums,
+    })
+}
+
+/// The encoded form of `state` (none asked: `None`), once the browser has compressed it (`None`
+/// until then); it follows the state, and an answer for an older state never replaces a newer one.
+#[hook]
+pub fn use_encoded(
+    state: Option<SharedState>,
+    derive_sums: bool,
+) -> Option<Result<Encoded, String>> {
+    let encoded = use_state(|| None);
+    {
+        let encoded = encoded.clone();
+        use_effect_with((state, derive_sums), move |(state, derive_sums)| {
+            let superseded = Rc::new(Cell::new(false));
+            if let Some(state) = state.clone() {
+                let (superseded, derive_sums) = (superseded.clone(), *derive_sums);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = encode(&state, derive_sums).await;
+                    if !superseded.get() {
+                        encoded.set(Some(result));
+                    }
+                });
+            } else {
+                encoded.set(None);
+            }
+            move || superseded.set(true)
+        });
+    }
+    (*encoded).clone()
 }
 
 /// The share link of an encoded state.

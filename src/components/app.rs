@@ -102,11 +102,17 @@ pub fn App() -> Html {
             }
             _ => None,
         };
-        let mut p = Playground::open(saved);
-        share::open_link(&mut p);
-        p
+        Playground::open(saved)
     });
     let dispatch = state.dispatcher();
+    // An embedded page links to the full playground with its current state.
+    let shared_link = share::use_encoded(embed.is_some().then(|| state.shared()), false);
+    // The state in the URL's fragment opens once the browser has inflated it, a moment after
+    // start-up, with the input shown meanwhile one Undo away.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| share::open_link(dispatch));
+    }
     {
         let (dispatch, restoring) = (dispatch.clone(), restoring.clone());
         use_effect_with((), move |_| {
@@ -127,9 +133,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "hashchange", move |_| {
-                    if let Some(fragment) = share::fragment() {
-                        dispatch.dispatch(share::open_action(&fragment));
-                    }
+                    share::open_link(dispatch.clone());
                 })
             });
             move || drop(listener)
@@ -375,9 +379,7 @@ pub fn App() -> Html {
         } else {
             editor
         };
-        let link = share::encode(&state.shared(), false)
-            .ok()
-            .map(|e| share::link(&e));
+        let link = shared_link.and_then(Result::ok).map(|e| share::link(&e));
         return embed_view(
             &state,
             &dispatch,

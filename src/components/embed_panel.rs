@@ -28,7 +28,8 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenPanel(None)))
     };
-    let code = share::encode(&props.state, false).map(|e| share::iframe(&e, &view));
+    let code = share::use_encoded(Some(props.state.clone()), false)
+        .map(|encoded| encoded.map(|e| share::iframe(&e, &view)));
     html! {
         <section class="panel" aria-label="Embed">
             <label class="field">
@@ -38,13 +39,14 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 </select>
             </label>
             { match code {
-                Ok(code) => html! {
+                None => html! { <p role="status">{ "Making the embed code…" }</p> },
+                Some(Ok(code)) => html! {
                     <label class="field field-block">
                         <span class="field-label">{ "Embed code" }</span>
                         <textarea class="code input panel-text" rows="4" readonly=true aria-label="Embed code" value={code} />
                     </label>
                 },
-                Err(message) => html! { <p role="alert">{ message }</p> },
+                Some(Err(message)) => html! { <p role="alert">{ message }</p> },
             } }
             <div class="panel-actions">
                 <button type="button" class="button" onclick={close}>{ "Close" }</button>

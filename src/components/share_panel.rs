@@ -21,7 +21,7 @@ pub struct SharePanelProps {
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let derive_sums = use_state(|| false);
     let copied = use_state(|| None::<bool>);
-    let encoded = share::encode(&props.state, *derive_sums);
+    let encoded = share::use_encoded(Some(props.state.clone()), *derive_sums);
     let toggle = {
         let (derive_sums, copied) = (derive_sums.clone(), copied.clone());
         Callback::from(move |e: Event| {
@@ -35,7 +35,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenPanel(None)))
     };
     let body = match &encoded {
-        Ok(encoded) => {
+        None => html! { <p role="status">{ "Making the link…" }</p> },
+        Some(Ok(encoded)) => {
             let link = share::link(encoded);
             let copy = {
                 let (link, copied) = (link.clone(), copied.clone());
@@ -76,7 +77,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 </>
             }
         }
-        Err(message) => html! {
+        Some(Err(message)) => html! {
             <>
                 <p role="alert">{ message.clone() }</p>
                 <div class="panel-actions">

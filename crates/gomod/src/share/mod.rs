@@ -31,11 +31,19 @@
 //! characters, a cut-short text, an unknown version byte, corrupt DEFLATE, an archive that would
 //! expand beyond [`MAX_DECODED_BYTES`], text that is not UTF-8, and settings it cannot honour.
 //! Golden fragments of every version (`testdata/share/`) must keep decoding.
+//!
+//! # Who compresses
+//!
+//! DEFLATE itself is the caller's step, so the core carries no compressor of its own: the web
+//! app uses the browser's `CompressionStream`/`DecompressionStream('deflate-raw')` (asynchronous),
+//! and native callers (the CLI, the tests) use the `native-deflate` feature, which runs
+//! miniz_oxide and offers the one-call [`encode`] and [`decode`]. The steps either way:
+//! [`to_txtar`] → raw DEFLATE → [`fragment`] to encode; [`compressed_archive`] → raw inflate,
+//! capped at [`MAX_DECODED_BYTES`] → [`from_archive`] to decode.
 
 mod base64url;
-mod deflate;
-mod inflate;
-mod tables;
+#[cfg(feature = "native-deflate")]
+mod native_deflate;
 
 use std::fmt;
 
@@ -47,8 +55,8 @@ use crate::sum::gomod_hash;
 use crate::syntax::quote as go_quote;
 
 pub use base64url::{decode as base64url_decode, encode as base64url_encode, Base64Error};
-pub use deflate::deflate;
-pub use inflate::{inflate, InflateError};
+#[cfg(feature = "native-deflate")]
+pub use native_deflate::{decode, deflate, encode, inflate};
 
 /// The format version this code writes.
 pub const VERSION: u8 = 1;
@@ -129,34 +137,63 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// Encodes `state` as a fragment.
-pub fn encode(state: &SharedState, options: &EncodeOptions) -> Result<Encoded, ShareError> {
-    let (text, derived_sums, kept_sums) = to_txtar(state, options)?;
-    let mut payload = vec![VERSION];
-    payload.extend_from_slice(&deflate(&text));
-    Ok(Encoded {
-        fragment: base64url_encode(&payload),
-        derived_sums,
-        kept_sums,
-    })
+/// Why the compressed archive of a link could not be expanded, as the caller's DEFLATE reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InflateError {
+    /// The data ends before its last block does.
+    Truncated,
+    /// Something RFC 1951 does not allow.
+    Corrupt,
+    /// The data would expand beyond the given number of bytes.
+    TooLarge(usize),
 }
 
-/// Decodes a fragment (with or without its leading `#`).
-pub fn decode(fragment: &str) -> Result<SharedState, ShareError> {
+impl fmt::Display for InflateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InflateError::Truncated => f.write_str("the compressed data is cut short"),
+            InflateError::Corrupt => f.write_str("the compressed data is corrupt"),
+            InflateError::TooLarge(limit) => write!(
+                f,
+                "the compressed data expands beyond {} MB; refused",
+                limit / (1024 * 1024)
+            ),
+        }
+    }
+}
+
+/// The fragment (without `#`) of a state whose archive ([`to_txtar`]) the caller compressed
+/// with raw DEFLATE: the format version byte, then the compressed archive, in base64url.
+pub fn fragment(compressed_archive: &[u8]) -> String {
+    let mut payload = Vec::with_capacity(compressed_archive.len() + 1);
+    payload.push(VERSION);
+    payload.extend_from_slice(compressed_archive);
+    base64url_encode(&payload)
+}
+
+/// The raw-DEFLATE archive a fragment (with or without its leading `#`) carries, once its
+/// encoding and format version are checked; the caller inflates it, at most
+/// [`MAX_DECODED_BYTES`], and hands the result to [`from_archive`].
+pub fn compressed_archive(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Err(ShareError::Empty);
     }
-    let payload = base64url_decode(fragment).map_err(ShareError::Base64)?;
-    let (&version, compressed) = payload.split_first().ok_or(ShareError::Empty)?;
-    match version {
-        1 => {
-            let text = inflate(compressed, MAX_DECODED_BYTES).map_err(ShareError::Inflate)?;
-            let text = String::from_utf8(text).map_err(|_| ShareError::NotUtf8)?;
-            from_txtar(&text)
+    let mut payload = base64url_decode(fragment).map_err(ShareError::Base64)?;
+    match payload.first() {
+        None => Err(ShareError::Empty),
+        Some(&VERSION) => {
+            payload.remove(0);
+            Ok(payload)
         }
-        other => Err(ShareError::Version(other)),
+        Some(&other) => Err(ShareError::Version(other)),
     }
+}
+
+/// The state in an inflated archive.
+pub fn from_archive(archive: Vec<u8>) -> Result<SharedState, ShareError> {
+    let text = String::from_utf8(archive).map_err(|_| ShareError::NotUtf8)?;
+    from_txtar(&text)
 }
 
 /// The version-1 archive of `state`, and the numbers of derived and kept go.sum hash lines.
