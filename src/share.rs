@@ -5,7 +5,8 @@
 
 use gomod::share::{self, EncodeOptions, Encoded, SharedState};
 use web_sys::js_sys::{Object, Reflect};
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{Action, Playground};
 
@@ -60,7 +61,34 @@ pub fn fragment() -> Option<String> {
 /// the undo stack; on failure the page says why and keeps its input.
 pub fn open_link(p: &mut Playground) {
     if let Some(fragment) = fragment() {
-        p.apply(open_action(&fragment));
+        let action = open_action(&fragment);
+        let opened = matches!(action, Action::OpenShared(_));
+        p.apply(action);
+        if opened {
+            forget_fragment();
+        }
+    }
+}
+
+/// Removes an opened link's fragment from the address bar (without a navigation or a history
+/// entry), so that a reload shows the saved input, which is then the link's, instead of
+/// opening the link again over whatever the user did since. An embedded page keeps it: its
+/// state lives in its address only.
+pub fn forget_fragment() {
+    if embed_mode().is_some() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let address = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
 
@@ -142,10 +170,44 @@ pub fn post_to_parent(kind: &str, height: Option<i32>) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// The height of the embedded widget (the element with class `embed`), in CSS pixels.
-pub fn content_height() -> i32 {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".embed").ok().flatten())
-        .map_or(0, |e| e.scroll_height())
+/// The height of the embedded widget (the element with class `embed`), in CSS pixels, rounded
+/// up: a frame a fraction of a pixel shorter than its content would scroll.
+fn content_height(widget: &web_sys::Element) -> i32 {
+    widget.get_bounding_client_rect().height().ceil() as i32
+}
+
+/// Watches the embedded widget's size and posts `gomodplay:resize` to the host whenever its
+/// height changes (the first report comes as soon as it is observed). The observer stops when
+/// the returned value is dropped.
+pub fn report_height_changes() -> Option<HeightReporter> {
+    let widget = web_sys::window()?
+        .document()?
+        .query_selector(".embed")
+        .ok()??;
+    let measured = widget.clone();
+    let last = std::cell::Cell::new(0);
+    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+        let height = content_height(&measured);
+        if height != last.replace(height) {
+            post_to_parent("gomodplay:resize", Some(height));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&widget);
+    Some(HeightReporter {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running [`report_height_changes`].
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

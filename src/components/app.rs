@@ -103,6 +103,10 @@ pub fn App() -> Html {
             _ => None,
         };
         let mut p = Playground::open(saved);
+        // The input an earlier share link replaced stays one Undo away across reloads.
+        if let Some((files, settings)) = share::embed_mode().is_none().then(storage::load_before_share).flatten() {
+            p.keep_earlier_input(crate::state::SHARE_LABEL, files, settings);
+        }
         share::open_link(&mut p);
         p
     });
@@ -128,7 +132,12 @@ pub fn App() -> Html {
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "hashchange", move |_| {
                     if let Some(fragment) = share::fragment() {
-                        dispatch.dispatch(share::open_action(&fragment));
+                        let action = share::open_action(&fragment);
+                        let opened = matches!(action, Action::OpenShared(_));
+                        dispatch.dispatch(action);
+                        if opened {
+                            share::forget_fragment();
+                        }
                     }
                 })
             });
@@ -143,15 +152,26 @@ pub fn App() -> Html {
             }
         });
     }
-    // An embedded page tells its host its height after every render that changes it.
-    let last_height = use_mut_ref(|| 0);
+    // An embedded page tells its host its height whenever the widget's size changes: after a
+    // render, and also when a view lays itself out later or a font arrives, which no render of
+    // this component follows.
     {
         let embedded = embed.is_some();
-        use_effect(move || {
-            let height = share::content_height();
-            if embedded && height != *last_height.borrow() {
-                *last_height.borrow_mut() = height;
-                share::post_to_parent("gomodplay:resize", Some(height));
+        use_effect_with((), move |_| {
+            let observer = embedded.then(share::report_height_changes).flatten();
+            move || drop(observer)
+        });
+    }
+    // The input a share link replaced stays saved while Undo can bring it back.
+    {
+        let before = state.before_share();
+        let (embedded, restoring) = (embed.is_some(), restoring.clone());
+        use_effect_with(before, move |before| {
+            if !embedded && restoring.borrow().is_none() {
+                match before {
+                    Some(snapshot) => storage::save_before_share(&snapshot.files, &snapshot.settings),
+                    None => storage::forget_before_share(),
+                }
             }
         });
     }
