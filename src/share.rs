@@ -125,15 +125,6 @@ pub fn link(encoded: &Encoded) -> String {
     format!("{}#{}", page_url(), encoded.fragment)
 }
 
-/// The iframe HTML that embeds an encoded state.
-pub fn iframe(encoded: &Encoded, view: &str) -> String {
-    format!(
-        "<iframe src=\"{}?embed=1&amp;view={view}#{}\" title=\"gomodplay\" loading=\"lazy\" style=\"width:100%;height:420px;border:0\"></iframe>",
-        page_url(),
-        encoded.fragment
-    )
-}
-
 /// Copies text to the clipboard when the browser offers one (not in insecure contexts);
 /// false when it does not. A refused write is ignored.
 pub fn copy(text: &str) -> bool {
