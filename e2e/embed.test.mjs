@@ -1,7 +1,9 @@
 // Embed mode and embed.js in the built site: a host page (served by the test on the site's
 // origin) frames the playground and gets its ready and resize messages; embed.js turns a
 // <pre class="gomodplay"> and a <gomod-playground> into sized iframes; readonly=1 and every view=
-// render the compact widget without the page's banner; the Embed button gives the iframe code.
+// render the compact widget without the page's banner; the Embed panel gives the iframe code (with
+// the host script that sizes it) and the embed.js code, each copied by its button; two frames on
+// one host page, by either snippet, are each exactly as tall as their content.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -149,17 +151,103 @@ go 1.22.0
     await context.close();
   });
 
-  test('the Embed button gives iframe code for the current state', async () => {
-    const context = await env.browser.newContext();
+  test('the Embed panel gives both snippets with Copy buttons and links the documentation', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.site.url).origin });
     const page = await context.newPage();
     const problems = [];
     watch(page, env.site, problems);
     await page.goto(env.site.url);
-    await page.getByRole('button', { name: 'Embed', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Embedded view' }).selectOption('graph');
-    const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
-    assert.match(code, /^<iframe src="[^"]+\?embed=1&amp;view=graph#A[A-Za-z0-9_-]+" title="gomodplay" loading="lazy"/);
+    const { iframe, embedJs } = await embedSnippets(page, '02-module-myproject', 'graph');
+    assert.match(iframe, /^<iframe src="[^"]+\?embed=1&amp;view=graph#A[A-Za-z0-9_-]+" title="gomodplay: Go modules playground" loading="lazy"/);
+    assert.match(iframe, /addEventListener\("message"/);
+    assert.match(embedJs, /^<script src="[^"]+\/embed\.js" defer><\/script>\n<pre class="gomodplay" data-view="graph" data-go-version="[0-9.]+" data-gotoolchain="local">-- go\.mod --\nmodule myproject\n/);
+    const docs = page.getByRole('link', { name: /Embedding, documented/ });
+    assert.equal(await docs.getAttribute('href'), 'docs/#embed');
+    await page.screenshot({ path: join(SCREENSHOTS, 'embed-panel.png'), fullPage: true });
+    await docs.click();
+    await page.getByRole('heading', { name: 'Embedding', exact: true }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  /** Waits until every frame on the host page is exactly as tall as its widget and does not scroll. */
+  async function everyFrameFits(page, count) {
+    await page.waitForFunction((count) => {
+      const frames = [...document.querySelectorAll('iframe')];
+      return frames.length === count && frames.every((frame) => {
+        const doc = frame.contentDocument;
+        const widget = doc?.querySelector('.embed');
+        if (!widget || !doc.querySelector('.diag-code, .graph-canvas, .build-list, .pane-title')) return false;
+        const want = Math.ceil(widget.getBoundingClientRect().height);
+        return Math.round(frame.getBoundingClientRect().height) === want
+          && doc.documentElement.scrollHeight <= doc.documentElement.clientHeight;
+      });
+    }, count, { timeout: 20000 });
+    return page.evaluate(() => [...document.querySelectorAll('iframe')].map((frame) => ({
+      frame: frame.getBoundingClientRect().height,
+      content: frame.contentDocument.querySelector('.embed').getBoundingClientRect().height,
+      scroll: frame.contentDocument.documentElement.scrollHeight,
+    })));
+  }
+
+  test('two frames from the iframe snippet on one page each size to their own content', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.site.url).origin });
+    const page = await context.newPage();
+    await page.goto(env.site.url);
+    const first = (await embedSnippets(page, '07-missing-go-sum-entry', 'diagnostics')).iframe;
+    const second = (await embedSnippets(page, '02-module-myproject', 'build')).iframe;
+    await context.close();
+    const { context: hostContext, page: hostPage, problems } = await host('two-frames.html', `<!doctype html><title>host</title>
+      <h1>Two frames</h1>${first}<p>Between the frames.</p>${second}<p>After the frames.</p>`);
+    const sizes = await everyFrameFits(hostPage, 2);
+    console.log('iframe snippet frames (frame, content, document scroll height):', JSON.stringify(sizes));
+    // Different content, different heights: each frame got its own message.
+    assert.notEqual(Math.round(sizes[0].frame), Math.round(sizes[1].frame));
+    await hostPage.screenshot({ path: join(SCREENSHOTS, 'embed-two-iframes.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await hostContext.close();
+  });
+
+  test('two frames from the embed.js snippet on one page each size to their own content', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.site.url).origin });
+    const page = await context.newPage();
+    await page.goto(env.site.url);
+    const first = (await embedSnippets(page, '07-missing-go-sum-entry', 'diagnostics')).embedJs;
+    const second = (await embedSnippets(page, '02-module-myproject', 'build')).embedJs;
+    await context.close();
+    // embed.js is loaded once; the second snippet's script line is left out, as a page would.
+    const { context: hostContext, page: hostPage, problems } = await host('two-embeds.html', `<!doctype html><title>host</title>
+      <h1>Two embeds</h1>${first}<p>Between the frames.</p>${second.split('\n').slice(1).join('\n')}<p>After the frames.</p>`);
+    const sizes = await everyFrameFits(hostPage, 2);
+    console.log('embed.js frames (frame, content, document scroll height):', JSON.stringify(sizes));
+    assert.notEqual(Math.round(sizes[0].frame), Math.round(sizes[1].frame));
+    await hostPage.screenshot({ path: join(SCREENSHOTS, 'embed-two-embed-js.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await hostContext.close();
+  });
 });
+
+/**
+ * Loads an example, opens the Embed panel for `view`, and copies both snippets with their Copy
+ * buttons; returns what the clipboard held each time (and checks the panel said "Copied.").
+ */
+async function embedSnippets(page, example, view) {
+  await page.getByRole('combobox', { name: 'Examples' }).selectOption(example);
+  const toggle = page.getByRole('button', { name: 'Embed', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByRole('combobox', { name: 'Embedded view' }).selectOption(view);
+  const copied = {};
+  for (const [key, label] of [['iframe', 'Iframe code'], ['embedJs', 'embed.js code']]) {
+    const shown = await page.getByRole('textbox', { name: label, exact: true }).inputValue();
+    const button = page.getByRole('button', { name: `Copy ${label.toLowerCase()}`, exact: true });
+    await button.click();
+    const status = button.locator('xpath=following-sibling::*[@role="status"]');
+    await page.waitForFunction((el) => el.textContent === 'Copied.', await status.elementHandle());
+    copied[key] = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied[key], shown);
+  }
+  return copied;
+}

@@ -1,6 +1,8 @@
 // Share links in the built site: every gallery example survives a round trip through its link
 // (and a reload of it), the go.sum option shortens links without changing what they open, and
-// corrupt, truncated or foreign fragments leave the page usable and the saved input untouched.
+// corrupt, truncated or foreign fragments leave the page usable and the saved input untouched;
+// an opened link leaves the address bar, so a reload keeps the work done since, and the input it
+// replaced stays saved and one Undo away.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,6 +170,47 @@ describe('share links', () => {
     await tab.waitForFunction(() => document.querySelector('#editor-input').value.includes('toolchain go1.22.0'));
     assert.equal(await alert.count(), 0);
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an opened link leaves the address bar; a reload shows the shared input, and Undo the previous one', async () => {
+    const { context, page, problems } = await open(env.site.url);
+    await page.getByRole('combobox', { name: 'Examples' }).selectOption('14-bot-toolchain-line');
+    const link = await shareLink(page);
+    const mine = 'module example.com/before-the-link\n';
+    await page.getByRole('textbox', { name: 'go.mod', exact: true }).fill(mine);
+    await page.waitForFunction((text) => (localStorage.getItem('gomodplay.files.v1') ?? '').includes(text), mine);
+    await page.close();
+    // The recipient opens the link in a new tab of the same browser.
+    const opened = await open(link, context);
+    const tab = opened.page;
+    const editor = tab.getByRole('textbox', { name: 'go.mod', exact: true });
+    assert.match(await editor.inputValue(), /toolchain go1\.22\.0/);
+    // The fragment is gone from the address (replaced, not a new history entry).
+    assert.equal(tab.url(), env.site.url);
+    // The shared input is now the saved one; the previous input is kept, one Undo away.
+    await tab.waitForFunction(() => (localStorage.getItem('gomodplay.files.v1') ?? '').includes('toolchain go1.22.0'));
+    assert.match(await tab.evaluate(() => localStorage.getItem('gomodplay.before-share.v1')), /before-the-link/);
+    // Work done on the shared input survives a reload: the link is not opened again over it.
+    const edited = `${await editor.inputValue()}// edited after opening the link\n`;
+    await editor.fill(edited);
+    await tab.waitForFunction((text) => (localStorage.getItem('gomodplay.files.v1') ?? '').includes(text), edited);
+    await tab.reload();
+    await tab.getByText(/analysed in [0-9.]+ ms/).waitFor();
+    assert.equal(await editor.inputValue(), edited);
+    assert.equal(await tab.getByText('Opened the state from the share link.').count(), 0);
+    // After the reload Undo still brings back what the link replaced, and then nothing keeps it.
+    const undo = tab.getByRole('button', { name: 'Undo opening a share link' });
+    await undo.click();
+    assert.equal(await editor.inputValue(), mine);
+    await tab.waitForFunction(() => localStorage.getItem('gomodplay.before-share.v1') === null);
+    await tab.waitForFunction((text) => (localStorage.getItem('gomodplay.files.v1') ?? '').includes(text), mine);
+    await tab.reload();
+    await tab.getByText(/analysed in [0-9.]+ ms/).waitFor();
+    assert.equal(await editor.inputValue(), mine);
+    assert.equal(await tab.getByRole('button', { name: /^Undo/ }).count(), 0);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(opened.problems, []);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@
 //! reloads; [`gallery`] holds the curated example bundles.
 
 pub mod components;
+pub mod embed_code;
 pub mod folder;
 pub mod gallery;
 pub mod share;

@@ -11,7 +11,8 @@ use std::rc::Rc;
 use gomod::share::{self, EncodeOptions, Encoded, InflateError, ShareError, SharedState};
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::js_sys::{Object, Reflect, Uint8Array};
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::closure::Closure;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::state::{Action, Playground};
@@ -125,8 +126,35 @@ pub async fn decode(fragment: &str) -> Result<SharedState, ShareError> {
 pub fn open_link(dispatch: UseReducerDispatcher<Playground>) {
     if let Some(fragment) = fragment() {
         wasm_bindgen_futures::spawn_local(async move {
-            dispatch.dispatch(open_action(&fragment).await);
+            let action = open_action(&fragment).await;
+            let opened = matches!(action, Action::OpenShared(_));
+            dispatch.dispatch(action);
+            if opened {
+                forget_fragment();
+            }
         });
+    }
+}
+
+/// Removes an opened link's fragment from the address bar (without a navigation or a history
+/// entry), so that a reload shows the saved input, which is then the link's, instead of
+/// opening the link again over whatever the user did since. An embedded page keeps it: its
+/// state lives in its address only.
+pub fn forget_fragment() {
+    if embed_mode().is_some() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let address = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
 }
 
@@ -198,15 +226,6 @@ pub fn link(encoded: &Encoded) -> String {
     format!("{}#{}", page_url(), encoded.fragment)
 }
 
-/// The iframe HTML that embeds an encoded state.
-pub fn iframe(encoded: &Encoded, view: &str) -> String {
-    format!(
-        "<iframe src=\"{}?embed=1&amp;view={view}#{}\" title=\"gomodplay\" loading=\"lazy\" style=\"width:100%;height:420px;border:0\"></iframe>",
-        page_url(),
-        encoded.fragment
-    )
-}
-
 /// Copies text to the clipboard when the browser offers one (not in insecure contexts);
 /// false when it does not. A refused write is ignored.
 pub fn copy(text: &str) -> bool {
@@ -243,10 +262,44 @@ pub fn post_to_parent(kind: &str, height: Option<i32>) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// The height of the embedded widget (the element with class `embed`), in CSS pixels.
-pub fn content_height() -> i32 {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".embed").ok().flatten())
-        .map_or(0, |e| e.scroll_height())
+/// The height of the embedded widget (the element with class `embed`), in CSS pixels, rounded
+/// up: a frame a fraction of a pixel shorter than its content would scroll.
+fn content_height(widget: &web_sys::Element) -> i32 {
+    widget.get_bounding_client_rect().height().ceil() as i32
+}
+
+/// Watches the embedded widget's size and posts `gomodplay:resize` to the host whenever its
+/// height changes (the first report comes as soon as it is observed). The observer stops when
+/// the returned value is dropped.
+pub fn report_height_changes() -> Option<HeightReporter> {
+    let widget = web_sys::window()?
+        .document()?
+        .query_selector(".embed")
+        .ok()??;
+    let measured = widget.clone();
+    let last = std::cell::Cell::new(0);
+    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+        let height = content_height(&measured);
+        if height != last.replace(height) {
+            post_to_parent("gomodplay:resize", Some(height));
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&widget);
+    Some(HeightReporter {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running [`report_height_changes`].
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

@@ -197,6 +197,50 @@ pub fn load_large(then: impl FnOnce(Option<Vec<EditorFile>>) + 'static) {
     });
 }
 
+/// The input a share link replaced, kept while Undo can bring it back (see
+/// [`crate::state::Playground::before_share`]): the Go version line, the GOTOOLCHAIN line, then
+/// the files as [`encode`] writes them. Only in localStorage: an input too large for it is kept
+/// for this visit only, on the undo stack.
+const BEFORE_SHARE_KEY: &str = "gomodplay.before-share.v1";
+
+/// Keeps the input a share link replaced, so that a reload still offers it back.
+pub fn save_before_share(files: &[EditorFile], settings: &Settings) {
+    if let Some(storage) = local_storage() {
+        let value = format!(
+            "{}\n{}\n{}",
+            settings.go_version,
+            settings.toolchain.as_str(),
+            encode(files)
+        );
+        if storage.set_item(BEFORE_SHARE_KEY, &value).is_err() {
+            let _ = storage.remove_item(BEFORE_SHARE_KEY);
+        }
+    }
+}
+
+/// The input the last share link replaced, if it is still kept.
+pub fn load_before_share() -> Option<(Vec<EditorFile>, Settings)> {
+    let value = local_storage()?.get_item(BEFORE_SHARE_KEY).ok()??;
+    let (go_version, rest) = value.split_once('\n')?;
+    let (toolchain, files) = rest.split_once('\n')?;
+    let settings = Settings {
+        go_version: go_version.to_owned(),
+        toolchain: if toolchain == "auto" {
+            Toolchain::Auto
+        } else {
+            Toolchain::Local
+        },
+    };
+    Some((decode(files)?, settings))
+}
+
+/// Forgets the input a share link replaced (it was brought back, or left the undo stack).
+pub fn forget_before_share() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(BEFORE_SHARE_KEY);
+    }
+}
+
 const FORMAT: &str = "gomodplay-files 1\n";
 
 /// `FORMAT`, then for each file `LEN:NAME` and `LEN:TEXT` (lengths in bytes).

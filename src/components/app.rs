@@ -102,7 +102,16 @@ pub fn App() -> Html {
             }
             _ => None,
         };
-        Playground::open(saved)
+        let mut p = Playground::open(saved);
+        // The input an earlier share link replaced stays one Undo away across reloads.
+        if let Some((files, settings)) = share::embed_mode()
+            .is_none()
+            .then(storage::load_before_share)
+            .flatten()
+        {
+            p.keep_earlier_input(crate::state::SHARE_LABEL, files, settings);
+        }
+        p
     });
     let dispatch = state.dispatcher();
     // An embedded page links to the full playground with its current state.
@@ -147,15 +156,26 @@ pub fn App() -> Html {
             }
         });
     }
-    // An embedded page tells its host its height after every render that changes it.
-    let last_height = use_mut_ref(|| 0);
+    // An embedded page tells its host its height whenever the widget's size changes: after a
+    // render, and also when a view lays itself out later or a font arrives, which no render of
+    // this component follows.
     {
         let embedded = embed.is_some();
-        use_effect(move || {
-            let height = share::content_height();
-            if embedded && height != *last_height.borrow() {
-                *last_height.borrow_mut() = height;
-                share::post_to_parent("gomodplay:resize", Some(height));
+        use_effect_with((), move |_| {
+            let observer = embedded.then(share::report_height_changes).flatten();
+            move || drop(observer)
+        });
+    }
+    // The input a share link replaced stays saved while Undo can bring it back.
+    {
+        let before = state.before_share();
+        let (embedded, restoring) = (embed.is_some(), restoring.clone());
+        use_effect_with(before, move |before| {
+            if !embedded && restoring.borrow().is_none() {
+                match before {
+                    Some(snapshot) => storage::save_before_share(&snapshot.files, &snapshot.settings),
+                    None => storage::forget_before_share(),
+                }
             }
         });
     }

@@ -1,5 +1,6 @@
 //! The examples menu: a native select, so it is keyboard- and screen-reader-friendly for free.
-//! Choosing an example loads it (the previous input goes on the undo stack). A plain function
+//! Choosing an example loads it (the previous input goes on the undo stack); choosing "Your
+//! input" brings back the input from before the examples, or starts new. A plain function
 //! rather than a component: it has no state, and every Yew component brings about a kilobyte of
 //! lifecycle code into the wasm.
 
@@ -16,8 +17,10 @@ pub fn gallery(current: Option<&'static str>, dispatch: &UseReducerDispatcher<Pl
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(found) = example(&select.value()) {
-                dispatch.dispatch(Action::LoadExample(found.id));
+            match example(&select.value()) {
+                Some(found) => dispatch.dispatch(Action::LoadExample(found.id)),
+                // "Your input": the example's files never stay.
+                None => dispatch.dispatch(Action::LeaveExample),
             }
         })
     };

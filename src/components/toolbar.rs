@@ -1,4 +1,4 @@
-//! The toolbar: examples, the go command's version and GOTOOLCHAIN, the input panels (Add file,
+//! The toolbar: examples, the go command's version and GOTOOLCHAIN, New, the input panels (Add file,
 //! Paste bundle, Paste an error), Undo, and how long the last analysis took. A plain function
 //! rather than a component: it has no state, and every Yew component brings its own lifecycle
 //! code into the wasm.
@@ -64,6 +64,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Undo))
     };
+    let new = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::New))
+    };
     html! {
         <div class="toolbar">
             { gallery(props.example, &d) }
@@ -85,6 +89,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </select>
             </label>
             <div class="toolbar-buttons">
+                <button type="button" class="button" onclick={new}
+                    title="Start from an empty go.mod (Undo brings the current files back)">{ "New" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::AddFile)}
                     aria-expanded={(props.panel == Some(Panel::AddFile)).to_string()}>{ "Add file" }</button>
                 <button type="button" class="button" onclick={toggle(Panel::PasteBundle)}

@@ -129,6 +129,18 @@ pub fn check_added(name: &str, text: &str) -> Result<(), String> {
     }
 }
 
+/// Whether a file of this name and text is a txtar bundle (a whole input, not one file of it).
+fn is_bundle_name(base: &str, text: &str) -> bool {
+    base.ends_with(".txtar") || base.ends_with(".txt") && text.starts_with("-- ")
+}
+
+/// Whether a dropped file is a txtar bundle that [`classify_drop`] reads.
+pub fn is_bundle_drop(name: &str, bytes: &[u8]) -> bool {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    std::str::from_utf8(bytes)
+        .is_ok_and(|text| !text.contains('\0') && is_bundle_name(base, text) && from_txtar(text).is_ok())
+}
+
 /// The files of a pasted txtar archive.
 pub fn from_txtar(text: &str) -> Result<Vec<EditorFile>, String> {
     let bundle = Bundle::from_txtar(text.as_bytes());
@@ -174,7 +186,7 @@ pub fn classify_drop(name: &str, bytes: &[u8]) -> Result<Vec<EditorFile>, String
         return Err(format!("{name} looks like binary data; it was not loaded."));
     }
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    if base.ends_with(".txtar") || base.ends_with(".txt") && text.starts_with("-- ") {
+    if is_bundle_name(base, text) {
         return from_txtar(text);
     }
     let target = match base {

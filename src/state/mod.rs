@@ -9,6 +9,7 @@
 mod clock;
 mod files;
 mod folder;
+mod start;
 
 use std::rc::Rc;
 
@@ -29,8 +30,12 @@ pub use files::{
 };
 
 pub use folder::FolderInput;
+pub use start::new_go_mod;
 
 use crate::gallery::{self, Example};
+
+/// The undo label of opening a share link.
+pub const SHARE_LABEL: &str = "opening a share link";
 
 /// The Go versions offered in the selector, newest first; "" means "not known".
 pub const GO_VERSIONS: &[&str] = &[
@@ -172,6 +177,10 @@ pub enum Action {
     },
     RemoveFile(String),
     LoadExample(&'static str),
+    /// New: an empty go.mod from a template, every other file gone (one Undo away).
+    New,
+    /// "Your input" chosen in the examples menu: the example's files go.
+    LeaveExample,
     /// A whole txtar archive pasted or dropped.
     LoadBundle(String),
     /// Files dropped on the page: names and bytes.
@@ -257,6 +266,26 @@ impl Playground {
         }
         p.analyse();
         p
+    }
+
+    /// Puts an input under everything on the undo stack (the input a share link replaced in an
+    /// earlier visit, or the saved input read late from IndexedDB).
+    pub fn keep_earlier_input(&mut self, label: &str, files: Vec<EditorFile>, settings: Settings) {
+        self.undo.insert(
+            0,
+            Rc::new(Snapshot {
+                label: label.to_owned(),
+                files: files::with_editors(files),
+                settings,
+                example: None,
+            }),
+        );
+    }
+
+    /// The snapshot of the input the last share link replaced, while Undo can still bring it
+    /// back; the page keeps it saved, so a reload does not lose it.
+    pub fn before_share(&self) -> Option<Rc<Snapshot>> {
+        self.undo.iter().rev().find(|s| s.label == SHARE_LABEL).cloned()
     }
 
     /// The playground as a share link would carry it.
@@ -475,6 +504,8 @@ impl Playground {
                 self.set_example(example);
                 self.notice = Some(format!("Loaded the example “{}”.", example.title));
             }
+            Action::New => self.start_new("starting a new input"),
+            Action::LeaveExample => self.leave_example(),
             Action::LoadBundle(text) => match files::from_txtar(&text) {
                 Ok(next) => {
                     let count = next.len();
@@ -489,7 +520,18 @@ impl Playground {
                 Err(message) => self.notice = Some(message),
             },
             Action::Drop(dropped) => {
-                let mut next = self.files.clone();
+                // A dropped bundle is a whole input, as a pasted one is: it replaces the files
+                // (the single files dropped with it join it) instead of mixing with them.
+                let bundles: Vec<String> = dropped
+                    .iter()
+                    .filter(|(name, bytes)| files::is_bundle_drop(name, bytes))
+                    .map(|(name, _)| name.clone())
+                    .collect();
+                let mut next = if bundles.is_empty() {
+                    self.files.clone()
+                } else {
+                    Vec::new()
+                };
                 let mut problems = Vec::new();
                 let mut names = Vec::new();
                 for (name, bytes) in dropped {
@@ -507,7 +549,13 @@ impl Playground {
                     self.replace_files(next, format!("dropping {}", names.join(", ")));
                 }
                 let mut notice = Vec::new();
-                if !names.is_empty() {
+                if !names.is_empty() && !bundles.is_empty() {
+                    notice.push(format!(
+                        "Loaded the dropped bundle {} in place of your files ({}). Undo brings your files back.",
+                        bundles.join(", "),
+                        names.join(", ")
+                    ));
+                } else if !names.is_empty() {
                     notice.push(format!("Loaded {}.", names.join(", ")));
                 }
                 notice.extend(problems);
@@ -671,7 +719,7 @@ impl Playground {
                     .iter()
                     .map(|(name, text)| EditorFile::new(name, text))
                     .collect();
-                self.replace_files(files, "opening a share link".to_owned());
+                self.replace_files(files, SHARE_LABEL.to_owned());
                 // Files the link holds stay exactly as they are: go.mod and go.sum are only
                 // added (empty) when missing, as for any other input.
                 if let Some(v) = shared.go_version {
@@ -690,15 +738,10 @@ impl Playground {
                 if self.example.is_none() {
                     // The user's own text is on the page already (a share link opened at
                     // start-up, or typing): the saved input goes under it on the undo stack.
-                    self.undo.insert(
-                        0,
-                        Rc::new(Snapshot {
-                            label: "opening a share link".to_owned(),
-                            files: files::with_editors(files),
-                            settings,
-                            example: None,
-                        }),
-                    );
+                    self.keep_earlier_input(SHARE_LABEL, files, settings);
+                    // A new revision, so the page saves the input it shows in place of the one
+                    // just read (which the undo stack now holds).
+                    self.changed();
                     return;
                 }
                 self.replace_files(files, "restoring your saved input".to_owned());
