@@ -23,6 +23,10 @@ impl Scratch {
             std::env::temp_dir().join(format!("gomodplay-{label}-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
         fs::create_dir_all(&root).unwrap_or_else(|e| panic!("creating {}: {e}", root.display()));
+        // Tests that run go point HOME at `home` below. With telemetry on, go starts a detached
+        // upload process that writes under HOME/.config after go itself has exited, so after
+        // the directory was removed: switched off there, go leaves nothing behind.
+        write(&root.join("home/.config/go/telemetry/mode"), "off\n");
         Scratch { root }
     }
 
@@ -40,7 +44,35 @@ impl Drop for Scratch {
                 self.root.display()
             );
         } else {
-            let _ = fs::remove_dir_all(&self.root);
+            remove_tree(&self.root);
+        }
+    }
+}
+
+/// Removes a directory tree, including the module cache go leaves in it: go makes the cache's
+/// directories read-only, so `remove_dir_all` alone fails on them and leaves the tree behind.
+fn remove_tree(root: &Path) {
+    if fs::remove_dir_all(root).is_ok() {
+        return;
+    }
+    make_writable(root);
+    let _ = fs::remove_dir_all(root);
+}
+
+fn make_writable(dir: &Path) {
+    let Ok(meta) = fs::symlink_metadata(dir) else {
+        return;
+    };
+    if !meta.is_dir() {
+        return;
+    }
+    let mut permissions = meta.permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    let _ = fs::set_permissions(dir, permissions);
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            make_writable(&entry.path());
         }
     }
 }
