@@ -180,12 +180,13 @@ go 1.22.0
         const widget = doc?.querySelector('.embed');
         if (!widget || !doc.querySelector('.diag-code, .graph-canvas, .build-list, .pane-title')) return false;
         const want = Math.ceil(widget.getBoundingClientRect().height);
-        return Math.round(frame.getBoundingClientRect().height) === want
+        // clientHeight: the frame's inside, without the border embed.js draws around it.
+        return frame.clientHeight === want
           && doc.documentElement.scrollHeight <= doc.documentElement.clientHeight;
       });
     }, count, { timeout: 20000 });
     return page.evaluate(() => [...document.querySelectorAll('iframe')].map((frame) => ({
-      frame: frame.getBoundingClientRect().height,
+      frame: frame.clientHeight,
       content: frame.contentDocument.querySelector('.embed').getBoundingClientRect().height,
       scroll: frame.contentDocument.documentElement.scrollHeight,
     })));

@@ -89,7 +89,8 @@ export async function inflateRaw(bytes, limit) {
       chunks.push(value);
     }
   } catch (e) {
-    return bytes.length === 0 ? "truncated" : "corrupt";
+    // Browsers say when the input ended early (Chromium: "Compressed input was truncated.").
+    return bytes.length === 0 || /truncat/i.test(String(e && e.message)) ? "truncated" : "corrupt";
   }
   const out = new Uint8Array(total);
   let at = 0;
