@@ -17,6 +17,7 @@ pub mod file_tabs;
 pub mod fix_preview;
 pub mod gallery;
 pub mod gosum_view;
+pub mod graph_export;
 pub mod graph_view;
 pub mod share_panel;
 pub mod toolbar;
