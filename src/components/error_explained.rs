@@ -21,6 +21,10 @@ pub struct ErrorExplainedProps {
     /// fix preview knows by index.
     pub analysis: Rc<Analysis>,
     pub dispatch: UseReducerDispatcher<Playground>,
+    /// Text the user moved here from the editor (with a number that changes on every move):
+    /// it fills the field and is explained at once.
+    #[prop_or_default]
+    pub draft: Option<(u32, AttrValue)>,
 }
 
 #[function_component]
@@ -43,6 +47,21 @@ pub fn ErrorExplained(props: &ErrorExplainedProps) -> Html {
             explanation.set(Some(Rc::new(explain_error(&area.value(), files))));
         })
     };
+    {
+        let (text_ref, use_files_ref) = (text_ref.clone(), use_files_ref.clone());
+        let (explanation, analysis) = (explanation.clone(), props.analysis.clone());
+        use_effect_with(props.draft.clone(), move |draft| {
+            if let (Some((_, text)), Some(area)) = (draft, text_ref.cast::<HtmlTextAreaElement>()) {
+                area.set_value(text);
+                let with_files = use_files_ref
+                    .cast::<HtmlInputElement>()
+                    .is_some_and(|b| b.checked());
+                let files = with_files.then_some(&analysis.bundle);
+                explanation.set(Some(Rc::new(explain_error(text, files))));
+                let _ = area.focus();
+            }
+        });
+    }
     let close = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenPanel(None)))

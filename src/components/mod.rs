@@ -9,6 +9,7 @@ pub mod diagnostics_item;
 pub mod diagnostics_unchecked;
 pub mod editor;
 pub mod editor_highlight;
+pub mod editor_offer;
 pub mod embed_panel;
 pub mod embed_view;
 pub mod error_explained;
