@@ -108,9 +108,12 @@ async function explain(page, text, { withFiles }) {
     await page.getByRole('button', { name: 'Paste an error' }).click();
   }
   await setText(errorField(page), text);
-  await panel(page).getByRole('checkbox', { name: 'Locate the fixes in the files on this page' }).setChecked(withFiles);
+  const locate = panel(page).getByRole('checkbox', { name: 'Locate the fixes in the files on this page' });
+  await locate.setChecked(withFiles);
   await panel(page).getByRole('button', { name: 'Explain' }).click();
   await explained(page).waitFor();
+  // The user's choice stays as they set it.
+  assert.equal(await locate.isChecked(), withFiles);
 }
 
 /**

@@ -89,6 +89,8 @@ pub fn GraphExport(props: &GraphExportProps) -> Html {
                     let onclick = Callback::from(move |_: MouseEvent| {
                         if let Some(el) = menu.cast::<web_sys::Element>() {
                             save(&res, &el);
+                            // A menu closes once an entry is chosen.
+                            let _ = el.remove_attribute("open");
                         }
                     });
                     html! {
@@ -227,13 +229,15 @@ const PNG_SCALE: f64 = 2.0;
 
 fn save_png(menu: &web_sys::Element) {
     let Some((text, width, height)) = standalone_svg(menu) else { return };
-    let Some(blob) = blob_of(&text, "image/svg+xml;charset=utf-8") else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    // A data: URL, not a blob: one: the page's Content-Security-Policy lets images come from
+    // the site itself and data: URLs only.
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(web_sys::js_sys::encode_uri_component(&text))
+    );
     let Ok(image) = web_sys::HtmlImageElement::new() else { return };
     let loaded = image.clone();
-    let source = url.clone();
     let onload = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&source);
         let Some(canvas) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.create_element("canvas").ok())
