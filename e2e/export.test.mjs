@@ -63,10 +63,10 @@ describe('the Export menus', () => {
       assert.equal(mermaid.name, 'module-graph.mmd');
       assert.equal(mermaid.bytes.toString('utf8'), golden('mmd'), `${example.id}: Mermaid`);
       await openView(page, 'Build list');
-      const csv = await download(page, 'Build list', 'Export build list (CSV)');
+      const csv = await download(page, 'Build list', 'Export build list as CSV');
       assert.equal(csv.name, 'build-list.csv');
       assert.equal(csv.bytes.toString('utf8'), golden('csv'), `${example.id}: CSV`);
-      const text = await download(page, 'Build list', 'Export build list (text)');
+      const text = await download(page, 'Build list', 'Export build list as Text');
       assert.equal(text.name, 'build-list.txt');
       assert.equal(text.bytes.toString('utf8'), golden('txt'), `${example.id}: text`);
     }

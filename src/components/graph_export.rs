@@ -63,12 +63,12 @@ const GRAPH_ENTRIES: [Entry; 4] = [
 const BUILD_LIST_ENTRIES: [Entry; 2] = [
     Entry {
         text: "Text",
-        name: "Export build list (text)",
+        name: "Export build list as Text",
         save: |res, _| download_text("build-list.txt", "text/plain", &export::build_list::text(res)),
     },
     Entry {
         text: "CSV",
-        name: "Export build list (CSV)",
+        name: "Export build list as CSV",
         save: |res, _| download_text("build-list.csv", "text/csv", &export::build_list::csv(res)),
     },
 ];
