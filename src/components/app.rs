@@ -366,6 +366,17 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissAlert))
     };
+    // Go error output pasted into the editor and moved, on the user's click, to the "Paste an
+    // error" panel; numbered so that moving the same text again explains it again.
+    let error_draft = use_state(|| None::<(u32, AttrValue)>);
+    let on_error_output = {
+        let (dispatch, error_draft) = (dispatch.clone(), error_draft.clone());
+        Callback::from(move |text: String| {
+            let next = error_draft.as_ref().map_or(0, |(n, _)| n + 1);
+            error_draft.set(Some((next, AttrValue::from(text))));
+            dispatch.dispatch(Action::OpenPanel(Some(Panel::ExplainError)));
+        })
+    };
     let editor = html! {
         <Editor
             name={AttrValue::from(active.name.clone())}
@@ -373,6 +384,7 @@ pub fn App() -> Html {
             marks={marks.clone()}
             jump={state.jump.clone()}
             on_edit={on_edit.clone()}
+            on_error_output={embed.is_none().then_some(on_error_output)}
         />
     };
     let diagnostics = html! {
@@ -429,7 +441,7 @@ pub fn App() -> Html {
                 }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::PasteBundle) { <PasteBundle dispatch={dispatch.clone()} /> }
-                if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} /> }
+                if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} draft={(*error_draft).clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if let Some(alert) = &state.alert {

@@ -97,6 +97,7 @@ pub fn BuildList(props: &BuildListProps) -> Html {
                 <span class="view-count" role="status">
                     { format!("{} of {} modules", shown.len(), all.len()) }
                 </span>
+                <crate::components::graph_export::GraphExport resolution={props.resolution.clone()} kind={crate::components::graph_export::ExportKind::BuildList} />
             </div>
             <div class="table-scroll" tabindex="0">
                 <table class="view-table">

@@ -6,6 +6,7 @@ use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::editor_highlight::{render, Mark, MAX_HIGHLIGHTED_BYTES};
+use crate::components::editor_offer::{offer_view, pasted_error, PastedError};
 use crate::state::Jump;
 
 /// Must match `--line-height` in www/style.css: jumps scroll by whole lines.
@@ -47,6 +48,10 @@ pub struct EditorProps {
     pub marks: Vec<Mark>,
     pub jump: Option<Jump>,
     pub on_edit: Callback<String>,
+    /// Called with a pasted text the user chose to move to the "go error output" field; the
+    /// editor offers the move when a paste is go's error output rather than a file.
+    #[prop_or_default]
+    pub on_error_output: Option<Callback<String>>,
 }
 
 #[function_component]
@@ -56,6 +61,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let gutter_ref = use_node_ref();
     let editor_ref = use_node_ref();
     let window = use_state_eq(|| line_window(0, DEFAULT_VISIBLE_LINES));
+    // A paste that is go's error output, offered to the "go error output" field.
+    let offer = use_state_eq(|| None::<PastedError>);
 
     let oninput = {
         let on_edit = props.on_edit.clone();
@@ -122,6 +129,44 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
 
+    // The offer belongs to the file it was pasted into.
+    {
+        let offer = offer.clone();
+        use_effect_with(props.name.clone(), move |_| offer.set(None));
+    }
+    let onpaste = {
+        let offer = offer.clone();
+        let offered = props.on_error_output.is_some();
+        Callback::from(move |event: Event| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            if let Some(pasted) = offered.then(|| pasted_error(&event, &area)).flatten() {
+                offer.set(Some(pasted));
+            }
+        })
+    };
+    let offer_html = match (&*offer, &props.on_error_output) {
+        (Some(pasted), Some(on_error_output)) => {
+            let on_move = {
+                let (offer, pasted) = (offer.clone(), pasted.clone());
+                let (on_edit, on_error_output) = (props.on_edit.clone(), on_error_output.clone());
+                let text = props.text.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(rest) = pasted.text_without_paste(&text) {
+                        on_edit.emit(rest);
+                    }
+                    on_error_output.emit(pasted.pasted.clone());
+                    offer.set(None);
+                })
+            };
+            let on_keep = {
+                let offer = offer.clone();
+                Callback::from(move |_: MouseEvent| offer.set(None))
+            };
+            offer_view(&props.name, on_move, on_keep)
+        }
+        _ => Html::default(),
+    };
+
     let plain = props.text.len() > MAX_HIGHLIGHTED_BYTES;
     let window = (*window).clone();
     let line_count = props.text.split('\n').count();
@@ -183,6 +228,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     html! {
+        <>
+        { offer_html }
         <div class={classes!("editor", plain.then_some("editor-plain"))} ref={editor_ref}>
             { gutter }
             <div class="editor-body">
@@ -195,6 +242,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     value={props.text.clone()}
                     {oninput}
                     {onscroll}
+                    {onpaste}
                     spellcheck="false"
                     autocomplete="off"
                     autocapitalize="off"
@@ -202,5 +250,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                 />
             </div>
         </div>
+        </>
     }
 }

@@ -21,26 +21,47 @@ pub struct ErrorExplainedProps {
     /// fix preview knows by index.
     pub analysis: Rc<Analysis>,
     pub dispatch: UseReducerDispatcher<Playground>,
+    /// Text the user moved here from the editor (with a number that changes on every move):
+    /// it fills the field and is explained at once.
+    #[prop_or_default]
+    pub draft: Option<(u32, AttrValue)>,
 }
 
 #[function_component]
 pub fn ErrorExplained(props: &ErrorExplainedProps) -> Html {
     let text_ref = use_node_ref();
-    let use_files_ref = use_node_ref();
+    // Whether the fixes are located in the page's files: the user's choice, kept across renders.
+    let use_files = use_state_eq(|| true);
     let explanation = use_state(|| None::<Rc<Explanation>>);
     let on_submit = {
-        let (text_ref, use_files_ref) = (text_ref.clone(), use_files_ref.clone());
+        let (text_ref, with_files) = (text_ref.clone(), *use_files);
         let (explanation, analysis) = (explanation.clone(), props.analysis.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let with_files = use_files_ref
-                .cast::<HtmlInputElement>()
-                .is_some_and(|b| b.checked());
             let files = with_files.then_some(&analysis.bundle);
             explanation.set(Some(Rc::new(explain_error(&area.value(), files))));
+        })
+    };
+    {
+        let (text_ref, with_files) = (text_ref.clone(), *use_files);
+        let (explanation, analysis) = (explanation.clone(), props.analysis.clone());
+        use_effect_with(props.draft.clone(), move |draft| {
+            if let (Some((_, text)), Some(area)) = (draft, text_ref.cast::<HtmlTextAreaElement>()) {
+                area.set_value(text);
+                let files = with_files.then_some(&analysis.bundle);
+                explanation.set(Some(Rc::new(explain_error(text, files))));
+                let _ = area.focus();
+            }
+        });
+    }
+    let on_use_files = {
+        let use_files = use_files.clone();
+        Callback::from(move |e: Event| {
+            let checkbox: HtmlInputElement = e.target_unchecked_into();
+            use_files.set(checkbox.checked());
         })
     };
     let close = {
@@ -60,8 +81,8 @@ pub fn ErrorExplained(props: &ErrorExplainedProps) -> Html {
                     placeholder={"go: example.com/x@v1.0.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download example.com/x"} />
             </label>
             <div class="panel-actions">
-                <label class="field">
-                    <input ref={use_files_ref} type="checkbox" checked=true />
+                <label class="field-check">
+                    <input type="checkbox" checked={*use_files} onchange={on_use_files} />
                     <span>{ "Locate the fixes in the files on this page" }</span>
                 </label>
                 <button type="submit" class="button button-primary">{ "Explain" }</button>

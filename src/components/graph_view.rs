@@ -457,6 +457,7 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                     <button type="button" class="button button-small" onclick={clear.clone()}>{ "Overview" }</button>
                 }
                 <span class="view-count" role="status">{ status }</span>
+                <crate::components::graph_export::GraphExport resolution={props.resolution.clone()} kind={crate::components::graph_export::ExportKind::Graph} />
             </div>
             if !matches.is_empty() {
                 <ul class="graph-matches" aria-label="Matching modules">

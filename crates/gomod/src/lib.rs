@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod bundle;
 pub mod check;
 pub mod explain_error;
+pub mod export;
 pub mod gather;
 pub mod layout;
 pub mod modfile;

@@ -6,7 +6,7 @@ use std::io::Write;
 use gomod::resolve::{self, CommandOutput, Resolution};
 
 use crate::load::{self, Loaded};
-use crate::query_args::{Query, Verb};
+use crate::query_args::{Format, Query, Verb};
 use crate::resolution_json;
 
 /// Runs `list` or `graph`; returns the exit status.
@@ -16,15 +16,55 @@ pub fn run(query: &Query, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 
         Err(message) => return fail(stderr, &message),
     };
     let out = match (&loaded.supplied_graph, query.json) {
-        (Some((name, text)), json) => from_supplied(query.verb, name, text, json),
+        (Some((name, text)), json) => from_supplied(query, name, text, json),
         (None, true) => {
             let res = resolve::resolve(&loaded.input(), resolve::Cmd::ListAll);
             json_output(&res)
         }
-        (None, false) if query.verb == Verb::Graph => resolve::mod_graph(&loaded.input()),
-        (None, false) => resolve::list_all(&loaded.input()),
+        (None, false) if query.verb == Verb::Graph => {
+            let out = resolve::mod_graph(&loaded.input());
+            in_format(query.format, out, || {
+                resolve::resolve(&loaded.input(), resolve::Cmd::ModGraph)
+            })
+        }
+        (None, false) => {
+            let out = resolve::list_all(&loaded.input());
+            in_format(query.format, out, || {
+                resolve::resolve(&loaded.input(), resolve::Cmd::ListAll)
+            })
+        }
     };
     emit(&loaded, out, stdout, stderr)
+}
+
+/// go's output `out` with its stdout written as `format` instead, from the structured result
+/// of the same command. When go would fail, its messages and status stay as they are, with
+/// nothing on stdout, so a script sees the same failure in every format.
+fn in_format(
+    format: Format,
+    mut out: CommandOutput,
+    resolution: impl FnOnce() -> Resolution,
+) -> CommandOutput {
+    if format == Format::Text {
+        return out;
+    }
+    if out.exit_code != 0 {
+        out.stdout.clear();
+        return out;
+    }
+    out.stdout = render(format, &resolution());
+    out
+}
+
+/// A non-text document of `res` (`Format::Text` is go's own output, printed by the resolver).
+fn render(format: Format, res: &Resolution) -> String {
+    match format {
+        Format::Dot => gomod::export::dot::render(res),
+        Format::Mermaid => gomod::export::mermaid::render(res),
+        Format::Csv => gomod::export::build_list::csv(res),
+        Format::Json => crate::json::render(&gomod::export::graph_json::document(res)),
+        Format::Text => gomod::export::graph_text(res),
+    }
 }
 
 /// Prints a command's output followed by the warnings about the input; returns its status.
@@ -74,7 +114,8 @@ pub fn supplied_note(name: &str) -> String {
 /// `list` / `graph` over a pasted `go mod graph` output: the build list in `go list -m all`
 /// form (path and version; replacements are unknown), or the edges of the graph reachable from
 /// the main modules in `go mod graph` form.
-fn from_supplied(verb: Verb, name: &str, text: &[u8], json: bool) -> CommandOutput {
+fn from_supplied(query: &Query, name: &str, text: &[u8], json: bool) -> CommandOutput {
+    let verb = query.verb;
     let res = resolve::resolve_graph_text(&String::from_utf8_lossy(text));
     if json {
         let mut out = json_output(&res);
@@ -91,6 +132,10 @@ fn from_supplied(verb: Verb, name: &str, text: &[u8], json: bool) -> CommandOutp
     if let Some(e) = &res.error {
         out.stderr.push_str(&format!("gomodplay: {name}: {e}\n"));
         out.exit_code = 1;
+        return out;
+    }
+    if query.format != Format::Text {
+        out.stdout = render(query.format, &res);
         return out;
     }
     if verb == Verb::Graph {

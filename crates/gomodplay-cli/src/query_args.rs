@@ -1,6 +1,7 @@
 //! Arguments of the commands that resolve a module graph: `list`, `graph` and `why`.
 //!
-//! `gomodplay list|graph [--proxy DIR] [--go-version V] [--json] [DIR | BUNDLE]` and
+//! `gomodplay list [--proxy DIR] [--go-version V] [--json | --format text|csv|json] [DIR | BUNDLE]`,
+//! `gomodplay graph [--proxy DIR] [--go-version V] [--format text|dot|mermaid|json] [DIR | BUNDLE]` and
 //! `gomodplay why [--proxy DIR] [--go-version V] [--json] [--all[=N]] [DIR | BUNDLE] MODULE`.
 //! Flags take one or two dashes (as Go's flag package does), values either as the next argument
 //! or after `=`, and may come before or after the operands; `--` ends the flags.
@@ -39,9 +40,11 @@ impl Verb {
     pub fn usage_line(self) -> &'static str {
         match self {
             Verb::List => {
-                "usage: gomodplay list [--proxy DIR] [--go-version V] [--json] [DIR | BUNDLE]\n"
+                "usage: gomodplay list [--proxy DIR] [--go-version V] [--json | --format F] [DIR | BUNDLE]\n"
             }
-            Verb::Graph => "usage: gomodplay graph [--proxy DIR] [--go-version V] [DIR | BUNDLE]\n",
+            Verb::Graph => {
+                "usage: gomodplay graph [--proxy DIR] [--go-version V] [--format F] [DIR | BUNDLE]\n"
+            }
             Verb::Why => {
                 "usage: gomodplay why [--proxy DIR] [--go-version V] [--json] [--all[=N]] [DIR | BUNDLE] MODULE[@VERSION]\n"
             }
@@ -53,6 +56,43 @@ impl Verb {
             Verb::List => LIST_HELP.as_str(),
             Verb::Graph => GRAPH_HELP.as_str(),
             Verb::Why => WHY_HELP.as_str(),
+        }
+    }
+}
+
+/// The document `list` or `graph` prints (`--format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// What the go command prints (`go list -m all`, `go mod graph`).
+    #[default]
+    Text,
+    /// `list`: the build list as RFC 4180 CSV.
+    Csv,
+    /// `graph`: a Graphviz DOT digraph.
+    Dot,
+    /// `graph`: a Mermaid flowchart.
+    Mermaid,
+    /// JSON (`list`: the structured resolution, as --json; `graph`: nodes and edges).
+    Json,
+}
+
+impl Format {
+    /// The formats `verb` accepts, by name.
+    fn parse(verb: Verb, name: &str) -> Option<Format> {
+        match (verb, name) {
+            (Verb::List | Verb::Graph, "text") => Some(Format::Text),
+            (Verb::List | Verb::Graph, "json") => Some(Format::Json),
+            (Verb::List, "csv") => Some(Format::Csv),
+            (Verb::Graph, "dot") => Some(Format::Dot),
+            (Verb::Graph, "mermaid") => Some(Format::Mermaid),
+            _ => None,
+        }
+    }
+
+    fn names(verb: Verb) -> &'static str {
+        match verb {
+            Verb::Graph => "text, dot, mermaid or json",
+            _ => "text, csv or json",
         }
     }
 }
@@ -74,6 +114,8 @@ pub struct Query {
     /// The Go version of the simulated go command.
     pub go_version: String,
     pub json: bool,
+    /// `list` and `graph`: the document to print (`Json` whenever `json` is set).
+    pub format: Format,
     /// `why`: the module path, optionally with `@version`.
     pub module: String,
     /// `why`: how many chains to list (0 lists only the shortest one).
@@ -103,19 +145,29 @@ over those edges alone and a note on stderr says so.
 ";
 
 const LIST_HELP_HEAD: &str = "\
-usage: gomodplay list [--proxy DIR] [--go-version V] [--json] [DIR | BUNDLE]
+usage: gomodplay list [--proxy DIR] [--go-version V] [--json | --format F] [DIR | BUNDLE]
 
 List prints exactly what 'GOFLAGS=-mod=mod GOTOOLCHAIN=local go list -m all' prints for the
 module: stdout, stderr (go's messages keep their \"go: \" prefix) and exit status. With --json it
 prints the structured resolution instead (see README.md, \"JSON output\"); the exit status is 1
 when it records an error.
 
+--format F chooses the document: text (the default, go's output), csv (one RFC 4180 row per
+module: path, version, replacement_path, replacement_version, main, direct; CRLF line ends) or
+json (the same as --json).
+
 ";
 
 const GRAPH_HELP_HEAD: &str = "\
-usage: gomodplay graph [--proxy DIR] [--go-version V] [DIR | BUNDLE]
+usage: gomodplay graph [--proxy DIR] [--go-version V] [--format F] [DIR | BUNDLE]
 
 Graph prints exactly what 'GOFLAGS=-mod=mod GOTOOLCHAIN=local go mod graph' prints.
+
+--format F chooses the document: text (the default, go's output), dot (a Graphviz digraph:
+'dot -Tsvg'), mermaid (a flowchart GitHub renders in a ```mermaid block) or json (nodes with
+their marks, and edges). All hold the same nodes and edges; main modules, versions that lost to
+a higher one and pruned versions are marked as the playground's Graph view draws them. When go
+would fail, every format prints go's error and exits 1.
 
 ";
 
@@ -156,6 +208,7 @@ pub fn parse(verb: Verb, rest: &[OsString]) -> Result<Parsed, Usage> {
     let mut proxy = None;
     let mut go_version = None;
     let mut json = false;
+    let mut format = Format::Text;
     let mut chain_limit = 0;
     let mut operands: Vec<OsString> = Vec::new();
     let mut flags_done = false;
@@ -198,6 +251,18 @@ pub fn parse(verb: Verb, rest: &[OsString]) -> Result<Parsed, Usage> {
                 go_version = Some(v);
             }
             "json" if verb != Verb::Graph && inline.is_none() => json = true,
+            "format" if verb != Verb::Why => {
+                let name = value("format")?.to_string_lossy().into_owned();
+                format = Format::parse(verb, &name).ok_or_else(|| {
+                    usage(
+                        verb,
+                        &format!(
+                            "invalid value {name:?} for -format (expecting {})",
+                            Format::names(verb)
+                        ),
+                    )
+                })?;
+            }
             "all" if verb == Verb::Why => {
                 chain_limit = match &inline {
                     None => DEFAULT_CHAIN_LIMIT,
@@ -226,6 +291,13 @@ pub fn parse(verb: Verb, rest: &[OsString]) -> Result<Parsed, Usage> {
         (Verb::List | Verb::Graph, 1) => (operands.remove(0), OsString::new()),
         _ => return Err(usage(verb, "too many arguments given")),
     };
+    if json {
+        format = Format::Json;
+    }
+    // `list --format json` is `list --json`.
+    if verb == Verb::List && format == Format::Json {
+        json = true;
+    }
     let module = module.to_string_lossy().into_owned();
     if verb == Verb::Why && module.is_empty() {
         return Err(usage(verb, "empty module path"));
@@ -236,6 +308,7 @@ pub fn parse(verb: Verb, rest: &[OsString]) -> Result<Parsed, Usage> {
         proxy,
         go_version: go_version.unwrap_or_else(|| gomod::resolve::DEFAULT_GO_VERSION.to_owned()),
         json,
+        format,
         module,
         chain_limit,
     }))
@@ -277,6 +350,14 @@ mod tests {
         assert_eq!(q.chain_limit, 3);
         let q = query(Verb::List, &["--", "-odd"]);
         assert_eq!(q.target, PathBuf::from("-odd"));
+        let q = query(Verb::Graph, &["--format", "mermaid", "b.txtar"]);
+        assert_eq!(q.format, Format::Mermaid);
+        assert!(!q.json);
+        assert_eq!(query(Verb::Graph, &["-format=dot"]).format, Format::Dot);
+        assert_eq!(query(Verb::List, &["--format=csv"]).format, Format::Csv);
+        let q = query(Verb::List, &["--format", "json"]);
+        assert!(q.json && q.format == Format::Json);
+        assert_eq!(query(Verb::List, &["--json"]).format, Format::Json);
     }
 
     #[test]
@@ -295,6 +376,18 @@ mod tests {
             ),
             (Verb::List, &["--all"][..], "unknown flag --all"),
             (Verb::Graph, &["--json"][..], "unknown flag --json"),
+            (
+                Verb::Graph,
+                &["--format", "csv"][..],
+                "invalid value \"csv\" for -format (expecting text, dot, mermaid or json)",
+            ),
+            (
+                Verb::List,
+                &["--format=dot"][..],
+                "invalid value \"dot\" for -format (expecting text, csv or json)",
+            ),
+            (Verb::Graph, &["--format"][..], "flag needs an argument: -format"),
+            (Verb::Why, &["--format=json", "m"][..], "unknown flag --format=json"),
             (Verb::Why, &[][..], "no module given"),
             (Verb::Why, &["a", "b", "c"][..], "too many arguments given"),
             (

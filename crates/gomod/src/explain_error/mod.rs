@@ -17,12 +17,14 @@
 
 mod catalogue;
 mod clean;
+mod recognise;
 mod render;
 mod template;
 
 use std::collections::BTreeMap;
 
 pub use catalogue::{error_kind, ErrorKind, CATALOGUE};
+pub use recognise::is_go_error_output;
 pub use render::to_text;
 
 use crate::bundle::Bundle;
