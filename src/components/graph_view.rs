@@ -566,7 +566,8 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
     };
     let onkeydown = {
         let (zoom_by, zoom_reset, pan_by) = (zoom_by.clone(), zoom_reset.clone(), pan_by.clone());
-        let (on_focus, canvas) = (props.on_focus.clone(), canvas.clone());
+        let (on_focus, canvas, refocus) = (props.on_focus.clone(), canvas.clone(), refocus.clone());
+        let focused = focus_path.is_some();
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
@@ -603,7 +604,11 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                 "ArrowRight" => pan(-PAN_STEP, 0.0),
                 "ArrowUp" => pan(0.0, PAN_STEP),
                 "ArrowDown" => pan(0.0, -PAN_STEP),
-                "Escape" => on_focus.emit(None),
+                "Escape" if focused => {
+                    // The focused node may not be in the overview: its main module takes the focus.
+                    *refocus.borrow_mut() = true;
+                    on_focus.emit(None);
+                }
                 _ => {}
             }
         })
@@ -735,13 +740,27 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         })
     };
     let select = {
-        let (on_focus, refocus) = (props.on_focus.clone(), refocus.clone());
+        let (on_focus, refocus, current) =
+            (props.on_focus.clone(), refocus.clone(), focus_path.clone());
         Callback::from(move |path: String| {
-            *refocus.borrow_mut() = true;
+            // Choosing the module already focused redraws nothing: its node keeps the focus.
+            if current.as_deref() != Some(path.as_str()) {
+                *refocus.borrow_mut() = true;
+            }
             on_focus.emit(Some(path));
         })
     };
-    let clear = props.on_focus.reform(|_: MouseEvent| None);
+    // "Overview" and "Back to overview" disappear with the focus they clear: the keyboard focus
+    // moves to the main module's node instead of falling to the page's body.
+    let clear = {
+        let (on_focus, refocus) = (props.on_focus.clone(), refocus.clone());
+        Callback::from(move |_: MouseEvent| {
+            *refocus.borrow_mut() = true;
+            on_focus.emit(None);
+        })
+    };
+    // A row chosen in the tree keeps the keyboard focus in the tree.
+    let select_in_tree = props.on_focus.reform(Some);
     let button = |label: &'static str, title: &'static str, act: Rc<dyn Fn()>| {
         let onclick = Callback::from(move |_: MouseEvent| act());
         html! { <button type="button" class="button button-small" aria-label={title} {title} {onclick}>{ label }</button> }
@@ -816,7 +835,7 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                 if *show_tree {
                     <div class="graph-tree">
                         <RequirementTreeView tree={tree.clone()} query={AttrValue::from((*query).clone())}
-                            selected={focus_path.clone().map(AttrValue::from)} on_select={select.clone()} />
+                            selected={focus_path.clone().map(AttrValue::from)} on_select={select_in_tree} />
                     </div>
                 }
                 <div class="graph-canvas" ref={canvas} tabindex="0" role="group"

@@ -110,6 +110,15 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
     };
     let apply = Rc::new(apply);
 
+    // A tree without items is not a tree (axe: aria-required-children): say why it is empty.
+    if rows.is_empty() {
+        let text = if props.query.trim().is_empty() {
+            "No modules."
+        } else {
+            "No module matches the search."
+        };
+        return html! { <p class="tree-empty">{ text }</p> };
+    }
     let selected = props.selected.as_deref();
     html! {
         <ul class="req-tree" role="tree" aria-label="Requirements" ref={list.clone()}>
