@@ -1,6 +1,7 @@
-//! The requirement edges of the why-chains of a module path (the chains from a main module to
-//! the version of it that was selected, as `gomodplay why` names them), for the Graph view to
-//! draw highlighted.
+//! The requirement edges of the why-chains of a module path, for the Graph view to draw
+//! highlighted: the shortest chain from a main module to the selected version, and the chains to
+//! any version of the path that the focus panel and `gomodplay why` list (so the drawing shows
+//! why each requirer asked for it, including the requirements that lost).
 
 use std::collections::BTreeSet;
 
