@@ -509,12 +509,19 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                 .find(|n| n.class.contains("node-focus"))
                 .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
             if let Some(n) = anchor {
-                let (width, _) = canvas_size(&canvas);
+                let (width, height) = canvas_size(&canvas);
                 let scale = view.borrow().scale;
+                // A focused module has its requirers above it: it goes to the middle. The
+                // overview's main module is at the top.
+                let y = if n.class.contains("node-focus") {
+                    height / 2.0 - (n.y + n.height / 2.0) * scale
+                } else {
+                    MARGIN - (n.y - MARGIN) * scale
+                };
                 *view.borrow_mut() = Viewport {
                     scale,
                     x: width / 2.0 - (n.x + n.width / 2.0) * scale,
-                    y: MARGIN - (n.y - MARGIN) * scale,
+                    y,
                 };
                 active.set(Some(n.label.clone()));
                 if std::mem::take(&mut *refocus.borrow_mut()) {
@@ -537,7 +544,7 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         let (view, redraw, drawing, canvas) =
             (view.clone(), redraw.clone(), drawing.clone(), canvas.clone());
         move || {
-            let (width, _) = canvas_size(&canvas);
+            let (width, height) = canvas_size(&canvas);
             let anchor = drawing
                 .nodes
                 .iter()
@@ -547,7 +554,11 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                 Some(n) => Viewport {
                     scale: 1.0,
                     x: width / 2.0 - (n.x + n.width / 2.0),
-                    y: MARGIN - (n.y - MARGIN),
+                    y: if n.class.contains("node-focus") {
+                        height / 2.0 - (n.y + n.height / 2.0)
+                    } else {
+                        MARGIN - (n.y - MARGIN)
+                    },
                 },
                 None => Viewport::default(),
             };
@@ -844,7 +855,12 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                     onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                     { svg_html(&drawing, &current, &query, &chain_edges, tab_stop.as_deref(), &nodes) }
                 </div>
-                { for info.as_ref().as_ref().map(|i| focus_panel(i, &clear)) }
+                // One node whether shown or not (an `if`, not a `for`): Yew matches unkeyed
+                // children from the end, so a child appearing at the end would otherwise
+                // re-create the tree and the canvas, and drop the keyboard focus to the body.
+                if let Some(i) = (*info).as_ref() {
+                    { focus_panel(i, &clear) }
+                }
             </div>
         </section>
     }
@@ -959,11 +975,20 @@ fn node_html(n: &SceneNode, mark: &str, tab_stop: bool, at: usize, ctx: &NodeCon
             ctx.move_to(target);
         })
     };
+    // Focus that arrives another way (a click, a screen reader's cursor) moves the tab stop too.
+    let onfocus = {
+        let (label, active) = (n.label.clone(), ctx.active.clone());
+        Callback::from(move |_: FocusEvent| {
+            if active.as_deref() != Some(label.as_str()) {
+                active.set(Some(label.clone()));
+            }
+        })
+    };
     html! {
         <g key={n.label.clone()} class={format!("{}{mark}", n.class)}
             transform={format!("translate({} {})", px(n.x), px(n.y))}
             tabindex={if tab_stop { "0" } else { "-1" }} role="button" aria-label={n.label.clone()}
-            {onclick} {onkeydown}>
+            {onclick} {onkeydown} {onfocus}>
             <rect width={px(n.width).to_string()} height={px(n.height).to_string()} rx="5" />
             <text x={px(n.width / 2.0).to_string()} y={px(n.height / 2.0).to_string()}
                 text-anchor="middle" dominant-baseline="central">{ n.label.clone() }</text>

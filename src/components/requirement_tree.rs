@@ -149,20 +149,38 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
                         }
                     })
                 };
-                row_html(row, tab_stop.as_deref() == Some(row.key.as_str()), selected == Some(row.path.as_str()), onkeydown, onclick, toggle)
+                // Focus that arrives another way (a click, a screen reader's cursor) moves the
+                // tab stop too.
+                let onfocus = {
+                    let (active, key) = (active.clone(), row.key.clone());
+                    Callback::from(move |_: FocusEvent| {
+                        if active.as_deref() != Some(key.as_str()) {
+                            active.set(Some(key.clone()));
+                        }
+                    })
+                };
+                let handlers = RowHandlers { onkeydown, onclick, toggle, onfocus };
+                row_html(row, tab_stop.as_deref() == Some(row.key.as_str()), selected == Some(row.path.as_str()), handlers)
             }) }
         </ul>
     }
 }
 
-fn row_html(
-    row: &TreeRow,
-    tab_stop: bool,
-    selected: bool,
+/// A row's event handlers.
+struct RowHandlers {
     onkeydown: Callback<KeyboardEvent>,
     onclick: Callback<MouseEvent>,
     toggle: Callback<MouseEvent>,
-) -> Html {
+    onfocus: Callback<FocusEvent>,
+}
+
+fn row_html(row: &TreeRow, tab_stop: bool, selected: bool, handlers: RowHandlers) -> Html {
+    let RowHandlers {
+        onkeydown,
+        onclick,
+        toggle,
+        onfocus,
+    } = handlers;
     let mut class = String::from("tree-row");
     if row.dimmed {
         class.push_str(" tree-dimmed");
@@ -184,7 +202,7 @@ fn row_html(
             aria-level={row.level.to_string()} aria-posinset={row.position.to_string()}
             aria-setsize={row.set_size.to_string()} aria-expanded={expanded}
             aria-selected={selected.to_string()} tabindex={if tab_stop { "0" } else { "-1" }}
-            {onkeydown} {onclick}>
+            {onkeydown} {onclick} {onfocus}>
             <span class="tree-toggle" aria-hidden="true" onclick={toggle}>{ glyph }</span>
             <span class="tree-path mono">{ row.path.clone() }</span>
             if !row.version.is_empty() {
