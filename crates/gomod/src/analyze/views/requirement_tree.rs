@@ -180,8 +180,8 @@ impl RequirementTree {
 
     /// The visible rows: the main modules, and the requirements of every row whose key is in
     /// `expanded`. With a search text, only the rows on the shortest requirement chain to each
-    /// matching module version (at most [`SEARCH_LIMIT`] of them) are shown, unfolded, plus what
-    /// `expanded` opens below them.
+    /// matching module version (at most [`SEARCH_LIMIT`] of them) are shown, unfolded, plus the
+    /// requirements of the matching rows that `expanded` opens.
     pub fn rows(&self, expanded: &BTreeSet<String>, query: &str) -> Vec<TreeRow> {
         let unfolded = self.search_chains(query);
         let searching = !query.trim().is_empty();
@@ -217,7 +217,10 @@ impl RequirementTree {
                 .range(below.clone()..)
                 .next()
                 .is_some_and(|k| k.starts_with(&below));
-            let is_expanded = expandable && (by_user || by_search);
+            // While searching, a row off the chains is shown closed unless it matches.
+            let opened_by_user =
+                by_user && (!searching || by_search || matches_query(&n.module.path, query));
+            let is_expanded = expandable && (opened_by_user || by_search);
             let note = if cycle {
                 "cycle".to_owned()
             } else if let Some(v) = &n.selected_version {
@@ -244,12 +247,15 @@ impl RequirementTree {
             if !is_expanded {
                 continue;
             }
-            // Expanded by the user: every requirement; only by a search: the chains' rows.
+            // Without a search, every requirement of an expanded row. With one, only the rows on
+            // the chains to the matches (the main modules stay expanded, so their requirements
+            // would otherwise all show), except under a matching row the user expanded.
+            let every_requirement = by_user && (!searching || matches_query(&n.module.path, query));
             let children: Vec<(usize, String)> = n
                 .children
                 .iter()
                 .map(|&c| (c, child_key(&key, c)))
-                .filter(|(_, k)| by_user || unfolded.contains(k))
+                .filter(|(_, k)| every_requirement || unfolded.contains(k))
                 .collect();
             let count = children.len();
             for (i, (c, k)) in children.into_iter().enumerate().rev() {
