@@ -209,6 +209,41 @@ fn graph_svg_and_focus_panel() {
     assert!(focused.contains("node node-selected node-pruned node-focus"));
 }
 
+/// The Graph view's accessible structure: the drawing is a group of labelled buttons (no
+/// interactive element inside `role="img"`, axe's nested-interactive), one of them the tab stop;
+/// beside it the requirement tree is a WAI-ARIA tree; a focused module's why-chains are drawn as
+/// highlighted edges.
+#[test]
+fn graph_view_is_a_group_of_buttons_beside_a_requirement_tree() {
+    let res = Rc::new(resolution());
+    let overview = render::<GraphView>(GraphViewProps {
+        resolution: res.clone(),
+        focus: None,
+        on_focus: Callback::noop(),
+    });
+    assert!(!overview.contains(r#"role="img""#));
+    let svg = overview.split("<svg").nth(1).expect("an svg");
+    let svg_tag = svg.split('>').next().unwrap_or_default();
+    assert!(svg_tag.contains(r#"role="group""#), "{svg_tag}");
+    assert_eq!(svg.matches(r#"role="button""#).count(), 6);
+    assert_eq!(svg.matches(r#"tabindex="0""#).count(), 1, "one tab stop");
+    assert!(overview.contains(r#"role="tree" aria-label="Requirements""#));
+    let tree = overview.split(r#"role="tree""#).nth(1).expect("a tree");
+    // The main module (expanded) and its two requirements.
+    assert_eq!(tree.matches(r#"role="treeitem""#).count(), 3);
+    assert!(tree.contains(r#"aria-level="1""#) && tree.contains(r#"aria-level="2""#));
+    assert!(tree.contains(r#"aria-expanded="true""#) && tree.contains(r#"aria-expanded="false""#));
+    assert_eq!(overview.matches("edge-chain").count(), 0);
+
+    let focused = render::<GraphView>(GraphViewProps {
+        resolution: res,
+        focus: Some("example.com/c".into()),
+        on_focus: Callback::noop(),
+    });
+    // m → a → c v1.1.0 and m → b → c v1.2.0, as the focus panel lists them.
+    assert_eq!(focused.matches(" edge-chain\"").count(), 4);
+}
+
 #[test]
 fn markup_in_module_paths_is_text() {
     let mut res = resolution();

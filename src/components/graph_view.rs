@@ -3,21 +3,38 @@
 //! By default it draws the whole graph when it is small and an overview (the main modules and
 //! their direct requirements) when it is not; a focused module path shows that path's
 //! neighbourhood ([`gomod::layout::focus`]) and a panel saying why its version was selected.
-//! Selected, unselected and pruned versions are drawn differently. Zoom with the buttons,
-//! Ctrl + wheel or + / - / 0; pan by dragging, scrolling or the arrow keys.
+//! Selected, unselected and pruned versions are drawn differently, and the edges of the focused
+//! module's why-chains are highlighted. Zoom with the buttons, Ctrl + wheel, a two-finger pinch
+//! or + / - / 0; pan by dragging (mouse, pen or finger: pointer events), the wheel or the arrow
+//! keys while the canvas has the focus. Beside the drawing, the requirement tree
+//! ([`super::requirement_tree`]) shows the whole graph as a WAI-ARIA tree. "Search modules"
+//! highlights the matching nodes (and dims the rest), narrows the tree to the chains leading to
+//! them, and Enter moves the keyboard focus to the first match.
 //!
-//! The focus itself is the parent's state (so other views can set it); zoom, search text and
-//! drag position are this component's view state. [`scene`], [`focus_info`] and
+//! Keyboard and assistive technology: the drawing is a `group` of `button`s with one tab stop
+//! (the arrow keys move between the nodes in reading order, Enter and Space select); selecting a
+//! module redraws the graph around it and moves the focus to its new node, never to the page's
+//! body.
+//!
+//! The focus itself is the parent's state (so other views can set it); the viewport, search
+//! text and gestures are this component's view state. [`scene`], [`focus_info`] and
 //! [`search_modules`] are pure and tested natively.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use gomod::analyze::views::requirement_tree::{matches_query, requirement_tree};
+use gomod::analyze::views::why_chains::why_chain_edges;
 use gomod::layout::focus::{self, Limits};
 use gomod::layout::{layout, Options, Size};
+use gomod::resolve::mvs::Mod;
 use gomod::resolve::{explain, Resolution};
 use gomod::version::semver;
+use web_sys::wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::components::requirement_tree::RequirementTreeView;
 
 /// Approximate advance of one character of the 12 px monospace labels, and box padding.
 const CHAR_WIDTH: f64 = 7.3;
@@ -38,6 +55,8 @@ pub struct SceneNode {
     /// `path@version`, or the path of a main module.
     pub label: String,
     pub path: String,
+    /// Empty for a main module.
+    pub version: String,
     /// Space-separated CSS classes: `node`, and `node-main`, `node-selected` or
     /// `node-unselected`, plus `node-pruned`, `node-replaced`, `node-error`, `node-focus`.
     pub class: String,
@@ -45,6 +64,13 @@ pub struct SceneNode {
     pub y: f64,
     pub width: f64,
     pub height: f64,
+}
+
+impl SceneNode {
+    /// The module version it draws.
+    pub fn module(&self) -> Mod {
+        Mod::new(self.path.clone(), self.version.clone())
+    }
 }
 
 /// One drawn requirement edge.
@@ -55,6 +81,9 @@ pub struct SceneEdge {
     /// `edge`, plus `edge-unselected` when it points at a version that lost, `edge-back` when
     /// it closes a cycle.
     pub class: String,
+    /// The positions in [`Scene::nodes`] of the requirer and the requirement.
+    pub from: usize,
+    pub to: usize,
 }
 
 /// Everything the SVG shows.
@@ -111,6 +140,7 @@ pub fn scene(res: &Resolution, focus_path: Option<&str>, limits: &Limits) -> Sce
         });
         nodes.push(SceneNode {
             path: n.module.path.clone(),
+            version: n.module.version.clone(),
             label,
             class,
             x: 0.0,
@@ -143,7 +173,12 @@ pub fn scene(res: &Resolution, focus_path: Option<&str>, limits: &Limits) -> Sce
             if r.reversed {
                 class.push_str(" edge-back");
             }
-            SceneEdge { d, class }
+            SceneEdge {
+                d,
+                class,
+                from: r.from,
+                to: r.to,
+            }
         })
         .collect();
     Scene {
@@ -275,25 +310,164 @@ pub struct GraphViewProps {
     pub on_focus: Callback<Option<String>>,
 }
 
-/// Where a drag started: pointer position and scroll offsets.
-#[derive(Clone, Copy, Default)]
-struct Drag {
-    active: bool,
-    x: i32,
-    y: i32,
-    left: i32,
-    top: i32,
+/// The drawing's placement in the canvas: `translate(x y) scale(scale)` of the picture.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Viewport {
+    scale: f64,
+    x: f64,
+    y: f64,
 }
 
-/// Zoom levels in percent.
-const ZOOM_STEPS: [u32; 9] = [25, 40, 55, 70, 85, 100, 125, 150, 200];
-const ZOOM_DEFAULT: usize = 5;
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            scale: 1.0,
+            x: 0.0,
+            y: 0.0,
+        }
+    }
+}
+
+impl Viewport {
+    /// Scales by `factor` around the canvas point (`cx`, `cy`), which stays where it is.
+    fn zoom_at(&mut self, factor: f64, cx: f64, cy: f64) {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let ratio = scale / self.scale;
+        self.x = cx - (cx - self.x) * ratio;
+        self.y = cy - (cy - self.y) * ratio;
+        self.scale = scale;
+    }
+
+    /// The SVG `transform` of the picture (rounded: integers keep float formatting small).
+    fn transform(&self) -> String {
+        format!(
+            "translate({} {}) scale({}.{:03})",
+            px(self.x),
+            px(self.y),
+            px(self.scale.trunc()),
+            px(self.scale.fract() * 1000.0).clamp(0, 999)
+        )
+    }
+}
+
+/// One zoom step (keys, buttons, one wheel notch with Ctrl) and the zoom's bounds.
+const ZOOM_STEP: f64 = 1.25;
+const MIN_SCALE: f64 = 0.1;
+const MAX_SCALE: f64 = 4.0;
+/// How far an arrow key pans, in canvas pixels.
+const PAN_STEP: f64 = 40.0;
+/// A pointer that moves less than this between press and release clicked; further, it drags.
+const DRAG_THRESHOLD: f64 = 4.0;
+
+/// The pointers pressed on the canvas (one drags, two pinch), and the drag or pinch in progress.
+#[derive(Default)]
+struct Gesture {
+    /// Pointer id and its latest position.
+    pointers: Vec<(i32, f64, f64)>,
+    /// The viewport and pointer position (or pinch centre and distance) when the gesture began.
+    start: Option<(Viewport, f64, f64, f64)>,
+    dragging: bool,
+}
+
+impl Gesture {
+    fn centre_and_distance(&self) -> (f64, f64, f64) {
+        match self.pointers.as_slice() {
+            [(_, x1, y1), (_, x2, y2), ..] => (
+                (x1 + x2) / 2.0,
+                (y1 + y2) / 2.0,
+                ((x1 - x2).powi(2) + (y1 - y2).powi(2)).sqrt(),
+            ),
+            [(_, x, y)] => (*x, *y, 0.0),
+            [] => (0.0, 0.0, 0.0),
+        }
+    }
+
+    fn restart(&mut self, view: Viewport) {
+        let (x, y, d) = self.centre_and_distance();
+        self.start = (!self.pointers.is_empty()).then_some((view, x, y, d));
+    }
+}
+
+/// A pointer's position relative to the canvas.
+fn canvas_point(canvas: &NodeRef, e: &MouseEvent) -> (f64, f64) {
+    match canvas.cast::<web_sys::Element>() {
+        Some(el) => {
+            let r = el.get_bounding_client_rect();
+            (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
+        }
+        None => (f64::from(e.client_x()), f64::from(e.client_y())),
+    }
+}
+
+/// The canvas's size in pixels.
+fn canvas_size(canvas: &NodeRef) -> (f64, f64) {
+    canvas
+        .cast::<web_sys::Element>()
+        .map(|el| (f64::from(el.client_width()), f64::from(el.client_height())))
+        .unwrap_or((800.0, 500.0))
+}
+
+/// Focuses the drawn node labelled `label` without the browser scrolling anything.
+fn focus_node(canvas: &NodeRef, label: &str) -> bool {
+    let Some(el) = canvas.cast::<web_sys::Element>() else {
+        return false;
+    };
+    let nodes = el.get_elements_by_class_name("node");
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
+        if node.get_attribute("aria-label").as_deref() == Some(label) {
+            if let Ok(node) = node.dyn_into::<web_sys::SvgElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = node.focus_with_options(&options);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The viewport that shows node `n` (keeping the zoom): unchanged when it is already inside
+/// the canvas, otherwise centred on it.
+fn reveal(view: Viewport, n: &SceneNode, (width, height): (f64, f64)) -> Viewport {
+    let left = n.x * view.scale + view.x;
+    let top = n.y * view.scale + view.y;
+    let inside = left >= 0.0
+        && top >= 0.0
+        && left + n.width * view.scale <= width
+        && top + n.height * view.scale <= height;
+    if inside {
+        return view;
+    }
+    Viewport {
+        x: width / 2.0 - (n.x + n.width / 2.0) * view.scale,
+        y: height / 2.0 - (n.y + n.height / 2.0) * view.scale,
+        ..view
+    }
+}
+
+/// The order the arrow keys move through the nodes: top to bottom, left to right.
+fn reading_order(s: &Scene) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..s.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&s.nodes[a], &s.nodes[b]);
+        (px(a.y), px(a.x)).cmp(&(px(b.y), px(b.x)))
+    });
+    order
+}
 
 #[function_component]
 pub fn GraphView(props: &GraphViewProps) -> Html {
-    let zoom = use_state(|| ZOOM_DEFAULT);
+    let view = use_mut_ref(Viewport::default);
+    let redraw = use_force_update();
     let query = use_state(String::new);
-    let drag = use_mut_ref(Drag::default);
+    let show_tree = use_state(|| true);
+    let gesture = use_mut_ref(Gesture::default);
+    // The label of the node that holds the graph's one tab stop, and whether the next drawing
+    // should take the keyboard focus (a node was selected with the keyboard or a click: the
+    // drawing is replaced, and focus must not fall to the page's body).
+    let active = use_state(|| None::<String>);
+    let refocus = use_mut_ref(|| false);
     let canvas = use_node_ref();
     let focus_path: Option<String> = props.focus.as_ref().map(|f| f.to_string());
     let drawing = use_memo(
@@ -304,107 +478,235 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         (props.resolution.clone(), focus_path.clone()),
         |(res, focus)| focus.as_deref().map(|p| focus_info(res, p)),
     );
-    let percent = ZOOM_STEPS.get(*zoom).copied().unwrap_or(100);
-    let scale = f64::from(percent) / 100.0;
+    let chain_edges = use_memo(
+        (props.resolution.clone(), focus_path.clone()),
+        |(res, focus)| {
+            focus
+                .as_deref()
+                .map(|p| why_chain_edges(res, p, 8))
+                .unwrap_or_default()
+        },
+    );
+    let tree = use_memo(props.resolution.clone(), |res| requirement_tree(res));
+    let order = use_memo(drawing.clone(), |d| reading_order(d));
 
     // A new drawing opens on its focused module, or on the main module: in a wide overview
-    // (kubernetes' sixty direct requirements make one row thousands of pixels wide) the
-    // canvas would otherwise open on whichever requirement happens to be leftmost.
+    // (kubernetes' sixty direct requirements make one row thousands of pixels wide) the canvas
+    // would otherwise open on whichever requirement happens to be leftmost. When a node was
+    // just selected, the keyboard focus moves to the focused module's node.
     {
-        let canvas = canvas.clone();
+        let (canvas, view, redraw, refocus, active) = (
+            canvas.clone(),
+            view.clone(),
+            redraw.clone(),
+            refocus.clone(),
+            active.clone(),
+        );
         use_effect_with(drawing.clone(), move |drawing| {
             let anchor = drawing
                 .nodes
                 .iter()
                 .find(|n| n.class.contains("node-focus"))
                 .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
-            if let (Some(n), Some(el)) = (anchor, canvas.cast::<web_sys::HtmlElement>()) {
-                let pixels = |v: f64| i32::try_from(px(v).max(0)).unwrap_or(i32::MAX);
-                let center = (n.x + n.width / 2.0) * scale;
-                el.set_scroll_left(pixels(center - f64::from(el.client_width()) / 2.0));
-                el.set_scroll_top(pixels(n.y * scale - MARGIN));
+            if let Some(n) = anchor {
+                let (width, height) = canvas_size(&canvas);
+                let scale = view.borrow().scale;
+                // A focused module has its requirers above it: it goes to the middle. The
+                // overview's main module is at the top.
+                let y = if n.class.contains("node-focus") {
+                    height / 2.0 - (n.y + n.height / 2.0) * scale
+                } else {
+                    MARGIN - (n.y - MARGIN) * scale
+                };
+                *view.borrow_mut() = Viewport {
+                    scale,
+                    x: width / 2.0 - (n.x + n.width / 2.0) * scale,
+                    y,
+                };
+                active.set(Some(n.label.clone()));
+                if std::mem::take(&mut *refocus.borrow_mut()) {
+                    focus_node(&canvas, &n.label);
+                }
+                redraw.force_update();
             }
         });
     }
 
-    let set_zoom = |step: isize| {
-        let zoom = zoom.clone();
-        move || {
-            let next = if step == 0 {
-                ZOOM_DEFAULT
-            } else {
-                zoom.saturating_add_signed(step).min(ZOOM_STEPS.len() - 1)
-            };
-            zoom.set(next);
+    let zoom_by = {
+        let (view, redraw, canvas) = (view.clone(), redraw.clone(), canvas.clone());
+        move |factor: f64| {
+            let (w, h) = canvas_size(&canvas);
+            view.borrow_mut().zoom_at(factor, w / 2.0, h / 2.0);
+            redraw.force_update();
         }
     };
-    let zoom_in = set_zoom(1);
-    let zoom_out = set_zoom(-1);
-    let zoom_reset = set_zoom(0);
+    let zoom_reset = {
+        let (view, redraw, drawing, canvas) =
+            (view.clone(), redraw.clone(), drawing.clone(), canvas.clone());
+        move || {
+            let (width, height) = canvas_size(&canvas);
+            let anchor = drawing
+                .nodes
+                .iter()
+                .find(|n| n.class.contains("node-focus"))
+                .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
+            *view.borrow_mut() = match anchor {
+                Some(n) => Viewport {
+                    scale: 1.0,
+                    x: width / 2.0 - (n.x + n.width / 2.0),
+                    y: if n.class.contains("node-focus") {
+                        height / 2.0 - (n.y + n.height / 2.0)
+                    } else {
+                        MARGIN - (n.y - MARGIN)
+                    },
+                },
+                None => Viewport::default(),
+            };
+            redraw.force_update();
+        }
+    };
+    let pan_by = {
+        let (view, redraw) = (view.clone(), redraw.clone());
+        move |dx: f64, dy: f64| {
+            let mut v = view.borrow_mut();
+            v.x += dx;
+            v.y += dy;
+            drop(v);
+            redraw.force_update();
+        }
+    };
     let onkeydown = {
-        let (zoom_in, zoom_out, zoom_reset) =
-            (zoom_in.clone(), zoom_out.clone(), zoom_reset.clone());
-        let on_focus = props.on_focus.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "+" | "=" => {
-                e.prevent_default();
-                zoom_in();
-            }
-            "-" => {
-                e.prevent_default();
-                zoom_out();
-            }
-            "0" => {
-                e.prevent_default();
-                zoom_reset();
-            }
-            "Escape" => on_focus.emit(None),
-            _ => {}
-        })
-    };
-    let onwheel = {
-        let (zoom_in, zoom_out) = (zoom_in.clone(), zoom_out.clone());
-        Callback::from(move |e: WheelEvent| {
-            if e.ctrl_key() || e.meta_key() {
-                e.prevent_default();
-                if e.delta_y() < 0.0 {
-                    zoom_in();
-                } else {
-                    zoom_out();
-                }
-            }
-        })
-    };
-    let onmousedown = {
-        let (drag, canvas) = (drag.clone(), canvas.clone());
-        Callback::from(move |e: MouseEvent| {
-            if let Some(el) = canvas.cast::<web_sys::Element>() {
-                *drag.borrow_mut() = Drag {
-                    active: e.button() == 0,
-                    x: e.client_x(),
-                    y: e.client_y(),
-                    left: el.scroll_left(),
-                    top: el.scroll_top(),
-                };
-            }
-        })
-    };
-    let onmousemove = {
-        let (drag, canvas) = (drag.clone(), canvas.clone());
-        Callback::from(move |e: MouseEvent| {
-            let d = *drag.borrow();
-            if !d.active {
+        let (zoom_by, zoom_reset, pan_by) = (zoom_by.clone(), zoom_reset.clone(), pan_by.clone());
+        let (on_focus, canvas, refocus) = (props.on_focus.clone(), canvas.clone(), refocus.clone());
+        let focused = focus_path.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
             }
-            if let Some(el) = canvas.cast::<web_sys::Element>() {
-                el.set_scroll_left(d.left.saturating_sub(e.client_x().saturating_sub(d.x)));
-                el.set_scroll_top(d.top.saturating_sub(e.client_y().saturating_sub(d.y)));
+            // The arrow keys pan when the canvas itself has the focus; on a node they move
+            // between nodes (the node's own handler).
+            let on_canvas = match (e.target(), canvas.get()) {
+                (Some(t), Some(c)) => {
+                    let c: &web_sys::EventTarget = c.as_ref();
+                    &t == c
+                }
+                _ => false,
+            };
+            let pan = |dx: f64, dy: f64| {
+                if on_canvas {
+                    e.prevent_default();
+                    pan_by(dx, dy);
+                }
+            };
+            match e.key().as_str() {
+                "+" | "=" => {
+                    e.prevent_default();
+                    zoom_by(ZOOM_STEP);
+                }
+                "-" | "_" => {
+                    e.prevent_default();
+                    zoom_by(1.0 / ZOOM_STEP);
+                }
+                "0" => {
+                    e.prevent_default();
+                    zoom_reset();
+                }
+                "ArrowLeft" => pan(PAN_STEP, 0.0),
+                "ArrowRight" => pan(-PAN_STEP, 0.0),
+                "ArrowUp" => pan(0.0, PAN_STEP),
+                "ArrowDown" => pan(0.0, -PAN_STEP),
+                "Escape" if focused => {
+                    // The focused node may not be in the overview: its main module takes the focus.
+                    *refocus.borrow_mut() = true;
+                    on_focus.emit(None);
+                }
+                _ => {}
             }
         })
     };
-    let stop_drag = {
-        let drag: Rc<RefCell<Drag>> = drag.clone();
-        Callback::from(move |_: MouseEvent| drag.borrow_mut().active = false)
+    // The wheel pans the picture; with Ctrl (a pinch on a touchpad) or Cmd it zooms around the
+    // pointer.
+    let onwheel = {
+        let (view, redraw, canvas, pan_by) =
+            (view.clone(), redraw.clone(), canvas.clone(), pan_by.clone());
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            if e.ctrl_key() || e.meta_key() {
+                let (x, y) = canvas_point(&canvas, &e);
+                let factor = if e.delta_y() < 0.0 { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+                view.borrow_mut().zoom_at(factor, x, y);
+                redraw.force_update();
+            } else {
+                pan_by(-e.delta_x(), -e.delta_y());
+            }
+        })
+    };
+    // Pointer events: a mouse, a pen or one finger drags the picture, two fingers pinch-zoom.
+    // A press that does not move is left alone, so that it clicks the node under it.
+    let onpointerdown = {
+        let (gesture, view, canvas) = (gesture.clone(), view.clone(), canvas.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let (x, y) = canvas_point(&canvas, &e);
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _, _)| *id != e.pointer_id());
+            g.pointers.push((e.pointer_id(), x, y));
+            let v = *view.borrow();
+            g.restart(v);
+            if g.pointers.len() > 1 {
+                g.dragging = true;
+            }
+        })
+    };
+    let onpointermove = {
+        let (gesture, view, redraw, canvas) =
+            (gesture.clone(), view.clone(), redraw.clone(), canvas.clone());
+        Callback::from(move |e: PointerEvent| {
+            let (x, y) = canvas_point(&canvas, &e);
+            let mut g = gesture.borrow_mut();
+            let Some(p) = g.pointers.iter_mut().find(|(id, _, _)| *id == e.pointer_id()) else {
+                return;
+            };
+            *p = (e.pointer_id(), x, y);
+            let Some((start, sx, sy, sd)) = g.start else {
+                return;
+            };
+            let (cx, cy, d) = g.centre_and_distance();
+            if !g.dragging {
+                if (cx - sx).hypot(cy - sy) < DRAG_THRESHOLD {
+                    return;
+                }
+                g.dragging = true;
+                // From now on the canvas gets this pointer's events, wherever it goes.
+                if let Some(el) = canvas.cast::<web_sys::Element>() {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+            }
+            let mut next = Viewport {
+                x: start.x + cx - sx,
+                y: start.y + cy - sy,
+                ..start
+            };
+            if g.pointers.len() > 1 && sd > 0.0 {
+                next.zoom_at(d / sd, cx, cy);
+            }
+            *view.borrow_mut() = next;
+            redraw.force_update();
+        })
+    };
+    let onpointerup = {
+        let (gesture, view) = (gesture.clone(), view.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _, _)| *id != e.pointer_id());
+            let v = *view.borrow();
+            g.restart(v);
+            if g.pointers.is_empty() {
+                g.dragging = false;
+            }
+        })
     };
 
     let matches = search_modules(&props.resolution, &query, 8);
@@ -415,19 +717,68 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
             query.set(input.value());
         })
     };
+    // Enter in the search field moves the keyboard focus to the first matching node drawn; when
+    // none is drawn, the first matching module is focused in the graph and its node takes the
+    // keyboard focus once drawn.
     let onsubmit = {
         let (on_focus, first) = (props.on_focus.clone(), matches.first().cloned());
+        let reading = order.clone();
+        let (drawing, canvas, query, view, redraw, active, refocus) = (
+            drawing.clone(),
+            canvas.clone(),
+            query.clone(),
+            view.clone(),
+            redraw.clone(),
+            active.clone(),
+            refocus.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some(p) = &first {
+            let drawn = reading
+                .iter()
+                .filter_map(|&i| drawing.nodes.get(i))
+                .find(|n| matches_query(&n.path, &query));
+            if let Some(n) = drawn {
+                let next = reveal(*view.borrow(), n, canvas_size(&canvas));
+                *view.borrow_mut() = next;
+                active.set(Some(n.label.clone()));
+                redraw.force_update();
+                focus_node(&canvas, &n.label);
+            } else if let Some(p) = &first {
+                *refocus.borrow_mut() = true;
                 on_focus.emit(Some(p.clone()));
             }
         })
     };
-    let clear = props.on_focus.reform(|_: MouseEvent| None);
+    let select = {
+        let (on_focus, refocus, current) =
+            (props.on_focus.clone(), refocus.clone(), focus_path.clone());
+        Callback::from(move |path: String| {
+            // Choosing the module already focused redraws nothing: its node keeps the focus.
+            if current.as_deref() != Some(path.as_str()) {
+                *refocus.borrow_mut() = true;
+            }
+            on_focus.emit(Some(path));
+        })
+    };
+    // "Overview" and "Back to overview" disappear with the focus they clear: the keyboard focus
+    // moves to the main module's node instead of falling to the page's body.
+    let clear = {
+        let (on_focus, refocus) = (props.on_focus.clone(), refocus.clone());
+        Callback::from(move |_: MouseEvent| {
+            *refocus.borrow_mut() = true;
+            on_focus.emit(None);
+        })
+    };
+    // A row chosen in the tree keeps the keyboard focus in the tree.
+    let select_in_tree = props.on_focus.reform(Some);
     let button = |label: &'static str, title: &'static str, act: Rc<dyn Fn()>| {
         let onclick = Callback::from(move |_: MouseEvent| act());
         html! { <button type="button" class="button button-small" aria-label={title} {title} {onclick}>{ label }</button> }
+    };
+    let toggle_tree = {
+        let show_tree = show_tree.clone();
+        Callback::from(move |_: MouseEvent| show_tree.set(!*show_tree))
     };
     let total_shown = drawing.nodes.len();
     let status = if drawing.hidden == 0 {
@@ -437,6 +788,27 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
             "Showing {total_shown} of {} modules; click a module or search to focus",
             total_shown + drawing.hidden
         )
+    };
+    let current = *view.borrow();
+    let percent = px(current.scale * 100.0);
+    let tab_stop = active
+        .as_ref()
+        .filter(|l| drawing.nodes.iter().any(|n| &n.label == *l))
+        .cloned()
+        .or_else(|| {
+            order
+                .first()
+                .and_then(|&i| drawing.nodes.get(i))
+                .map(|n| n.label.clone())
+        });
+    let nodes = NodeContext {
+        order: order.clone(),
+        drawing: drawing.clone(),
+        canvas: canvas.clone(),
+        view: view.clone(),
+        redraw: redraw.clone(),
+        active: active.clone(),
+        select: select.clone(),
     };
 
     html! {
@@ -449,10 +821,12 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                         <input type="search" placeholder="Search modules" value={(*query).clone()} {oninput} />
                     </label>
                 </form>
-                { button("−", "Zoom out", Rc::new(zoom_out)) }
+                { button("−", "Zoom out", Rc::new({ let z = zoom_by.clone(); move || z(1.0 / ZOOM_STEP) })) }
                 <span class="graph-zoom" aria-live="polite">{ format!("{percent}%") }</span>
-                { button("+", "Zoom in", Rc::new(zoom_in)) }
+                { button("+", "Zoom in", Rc::new(move || zoom_by(ZOOM_STEP))) }
                 { button("Reset", "Reset zoom", Rc::new(zoom_reset)) }
+                <button type="button" class="button button-small" aria-pressed={(*show_tree).to_string()}
+                    onclick={toggle_tree}>{ "Tree" }</button>
                 if focus_path.is_some() {
                     <button type="button" class="button button-small" onclick={clear.clone()}>{ "Overview" }</button>
                 }
@@ -463,66 +837,159 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
                 <ul class="graph-matches" aria-label="Matching modules">
                     { for matches.iter().map(|p| {
                         let path = p.clone();
-                        let onclick = props.on_focus.reform(move |_: MouseEvent| Some(path.clone()));
+                        let select = select.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| select.emit(path.clone()));
                         html! { <li><button type="button" class="link-button mono" {onclick}>{ p.clone() }</button></li> }
                     }) }
                 </ul>
             }
             <div class="graph-body">
-                <div class="graph-canvas" ref={canvas} tabindex="0" aria-label="Module graph drawing"
-                    {onkeydown} {onwheel} {onmousedown} {onmousemove}
-                    onmouseup={stop_drag.clone()} onmouseleave={stop_drag}>
-                    { svg_html(&drawing, scale, &props.on_focus) }
+                if *show_tree {
+                    <div class="graph-tree">
+                        <RequirementTreeView tree={tree.clone()} query={AttrValue::from((*query).clone())}
+                            selected={focus_path.clone().map(AttrValue::from)} on_select={select_in_tree} />
+                    </div>
+                }
+                <div class="graph-canvas" ref={canvas} tabindex="0" role="group"
+                    aria-label="Module graph drawing: arrow keys pan, + and − zoom, 0 resets; Tab reaches the modules"
+                    {onkeydown} {onwheel} {onpointerdown} {onpointermove}
+                    onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                    { svg_html(&drawing, &current, &query, &chain_edges, tab_stop.as_deref(), &nodes) }
                 </div>
-                { for info.as_ref().as_ref().map(|i| focus_panel(i, &clear)) }
+                // One node whether shown or not (an `if`, not a `for`): Yew matches unkeyed
+                // children from the end, so a child appearing at the end would otherwise
+                // re-create the tree and the canvas, and drop the keyboard focus to the body.
+                if let Some(i) = (*info).as_ref() {
+                    { focus_panel(i, &clear) }
+                }
             </div>
         </section>
     }
 }
 
-fn svg_html(s: &Scene, scale: f64, on_focus: &Callback<Option<String>>) -> Html {
-    let width = (s.width * scale).round().max(1.0);
-    let height = (s.height * scale).round().max(1.0);
+/// What a drawn node's handlers need.
+#[derive(Clone)]
+struct NodeContext {
+    order: Rc<Vec<usize>>,
+    drawing: Rc<Scene>,
+    canvas: NodeRef,
+    view: Rc<RefCell<Viewport>>,
+    redraw: UseForceUpdateHandle,
+    active: UseStateHandle<Option<String>>,
+    select: Callback<String>,
+}
+
+impl NodeContext {
+    /// Moves the tab stop and the keyboard focus to the node at `index` of the reading order,
+    /// panning it into view.
+    fn move_to(&self, index: usize) {
+        let Some(n) = self.order.get(index).and_then(|&i| self.drawing.nodes.get(i)) else {
+            return;
+        };
+        let next = reveal(*self.view.borrow(), n, canvas_size(&self.canvas));
+        *self.view.borrow_mut() = next;
+        self.active.set(Some(n.label.clone()));
+        self.redraw.force_update();
+        focus_node(&self.canvas, &n.label);
+    }
+}
+
+fn svg_html(
+    s: &Scene,
+    view: &Viewport,
+    query: &str,
+    chain_edges: &BTreeSet<(Mod, Mod)>,
+    tab_stop: Option<&str>,
+    ctx: &NodeContext,
+) -> Html {
+    let on_chain = |e: &SceneEdge| match (s.nodes.get(e.from), s.nodes.get(e.to)) {
+        (Some(a), Some(b)) => chain_edges.contains(&(a.module(), b.module())),
+        _ => false,
+    };
+    // The chains' edges are drawn last, over the others.
+    let (chain, plain): (Vec<&SceneEdge>, Vec<&SceneEdge>) = s.edges.iter().partition(|e| on_chain(e));
+    let searching = !query.trim().is_empty();
     html! {
-        <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="img"
+        <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="group"
             aria-label={format!("Module graph with {} modules", s.nodes.len())}
-            width={px(width).to_string()} height={px(height).to_string()}
-            viewBox={format!("0 0 {} {}", px(s.width), px(s.height))}>
+            width="100%" height="100%">
             <defs>
                 <marker id="graph-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7"
                     markerHeight="7" orient="auto-start-reverse">
                     <path d="M0 0 L8 4 L0 8 z" class="edge-arrow" />
                 </marker>
+                <marker id="graph-arrow-chain" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7"
+                    markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L8 4 L0 8 z" class="edge-arrow-chain" />
+                </marker>
             </defs>
-            <g class="edges">
-                { for s.edges.iter().map(|e| html! {
-                    <path d={e.d.clone()} class={e.class.clone()} marker-end="url(#graph-arrow)" />
-                }) }
-            </g>
-            <g class="nodes">
-                { for s.nodes.iter().map(|n| node_html(n, on_focus)) }
+            <g class="graph-viewport" transform={view.transform()}>
+                <g class="edges" aria-hidden="true">
+                    { for plain.iter().map(|e| html! {
+                        <path d={e.d.clone()} class={e.class.clone()} marker-end="url(#graph-arrow)" />
+                    }) }
+                    { for chain.iter().map(|e| html! {
+                        <path d={e.d.clone()} class={format!("{} edge-chain", e.class)} marker-end="url(#graph-arrow-chain)" />
+                    }) }
+                </g>
+                <g class="nodes">
+                    { for ctx.order.iter().filter_map(|&i| s.nodes.get(i).map(|n| (i, n))).enumerate().map(|(at, (_, n))| {
+                        let mark = if !searching {
+                            ""
+                        } else if matches_query(&n.path, query) {
+                            " node-match"
+                        } else {
+                            " node-dim"
+                        };
+                        node_html(n, mark, tab_stop == Some(n.label.as_str()), at, ctx)
+                    }) }
+                </g>
             </g>
         </svg>
     }
 }
 
-fn node_html(n: &SceneNode, on_focus: &Callback<Option<String>>) -> Html {
+fn node_html(n: &SceneNode, mark: &str, tab_stop: bool, at: usize, ctx: &NodeContext) -> Html {
     let onclick = {
-        let path = n.path.clone();
-        on_focus.reform(move |_: MouseEvent| Some(path.clone()))
+        let (path, select) = (n.path.clone(), ctx.select.clone());
+        Callback::from(move |_: MouseEvent| select.emit(path.clone()))
     };
     let onkeydown = {
-        let (path, on_focus) = (n.path.clone(), on_focus.clone());
+        let (path, ctx) = (n.path.clone(), ctx.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                on_focus.emit(Some(path.clone()));
+            let last = ctx.order.len().saturating_sub(1);
+            let target = match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    ctx.select.emit(path.clone());
+                    return;
+                }
+                "ArrowRight" | "ArrowDown" => at.saturating_add(1).min(last),
+                "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            ctx.move_to(target);
+        })
+    };
+    // Focus that arrives another way (a click, a screen reader's cursor) moves the tab stop too.
+    let onfocus = {
+        let (label, active) = (n.label.clone(), ctx.active.clone());
+        Callback::from(move |_: FocusEvent| {
+            if active.as_deref() != Some(label.as_str()) {
+                active.set(Some(label.clone()));
             }
         })
     };
     html! {
-        <g class={n.class.clone()} transform={format!("translate({} {})", px(n.x), px(n.y))}
-            tabindex="0" role="button" aria-label={n.label.clone()} {onclick} {onkeydown}>
+        <g key={n.label.clone()} class={format!("{}{mark}", n.class)}
+            transform={format!("translate({} {})", px(n.x), px(n.y))}
+            tabindex={if tab_stop { "0" } else { "-1" }} role="button" aria-label={n.label.clone()}
+            {onclick} {onkeydown} {onfocus}>
             <rect width={px(n.width).to_string()} height={px(n.height).to_string()} rx="5" />
             <text x={px(n.width / 2.0).to_string()} y={px(n.height / 2.0).to_string()}
                 text-anchor="middle" dominant-baseline="central">{ n.label.clone() }</text>

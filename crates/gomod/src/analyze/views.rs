@@ -2,6 +2,9 @@
 //! here so that the Go-modules knowledge in them (which diagnostics are conflicts, which go.sum
 //! lines a graph needs) stays in the core and the components only draw rows.
 
+pub mod requirement_tree;
+pub mod why_chains;
+
 use crate::check::Report;
 use crate::resolve::{version_skew, Resolution};
 use crate::sum::GoSum;
