@@ -4,8 +4,8 @@
 //! The text documents come from the core (`gomod::export`), so they are byte for byte what
 //! `gomodplay graph --format dot|mermaid` and `gomodplay list --format csv` print. SVG and PNG
 //! are the drawing on the screen: the view's `<svg>` is cloned with every element's computed
-//! style written inline (the page's style sheets do not travel with the file) and at its natural
-//! size; PNG draws that SVG on a canvas at twice its size.
+//! style written as presentation attributes (the page's style sheets do not travel with the
+//! file) and at its natural size; PNG draws that SVG on a canvas at twice its size.
 
 use std::rc::Rc;
 
@@ -133,7 +133,8 @@ fn download_text(name: &str, mime: &str, text: &str) {
     }
 }
 
-/// The presentation properties copied inline from the computed style of each SVG element.
+/// The presentation properties copied from the computed style of each SVG element into its
+/// attributes of the same names.
 const INLINE_PROPERTIES: [&str; 16] = [
     "fill",
     "fill-opacity",
@@ -171,14 +172,14 @@ fn standalone_svg(menu: &web_sys::Element) -> Option<(String, f64, f64)> {
     );
     for (original, copied) in pairs {
         let Ok(Some(style)) = window.get_computed_style(&original) else { continue };
-        let mut inline = String::new();
+        // As SVG presentation attributes, not a `style` attribute: the page's
+        // Content-Security-Policy (style-src 'self') refuses inline styles, even on a copy.
         for property in INLINE_PROPERTIES {
             let value = style.get_property_value(property).unwrap_or_default();
             if !value.is_empty() {
-                inline.push_str(&format!("{property}:{value};"));
+                let _ = copied.set_attribute(property, &value);
             }
         }
-        let _ = copied.set_attribute("style", &inline);
         // Keyboard and screen-reader hooks of the page mean nothing in a file.
         let _ = copied.remove_attribute("tabindex");
     }
