@@ -16,6 +16,7 @@ use crate::version::gover;
 
 pub mod build_list;
 pub mod findings;
+pub mod what_if;
 pub mod views;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
