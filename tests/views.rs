@@ -285,7 +285,10 @@ fn what_if_requests() {
             version: "v1.2.0".to_owned(),
         },
     );
-    assert_eq!(excluded.command, "go mod edit -exclude=example.com/c@v1.2.0");
+    assert_eq!(
+        excluded.command,
+        "go mod edit -exclude=example.com/c@v1.2.0"
+    );
     assert!(excluded.apply.is_some());
     let excluded = excluded.outcome.expect("exclude computed");
     assert_eq!(

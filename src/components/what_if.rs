@@ -44,7 +44,11 @@ pub struct WhatIfProps {
     pub on_copy: Callback<String>,
 }
 
-fn text_input(label: &'static str, state: &UseStateHandle<String>, list: Option<&'static str>) -> Html {
+fn text_input(
+    label: &'static str,
+    state: &UseStateHandle<String>,
+    list: Option<&'static str>,
+) -> Html {
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -126,7 +130,11 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
     let chosen = props.choices.iter().find(|c| c.path == path.trim());
     let mut versions: Vec<String> = match chosen {
         Some(c) => c.versions.clone(),
-        None => props.choices.iter().flat_map(|c| c.versions.iter().cloned()).collect(),
+        None => props
+            .choices
+            .iter()
+            .flat_map(|c| c.versions.iter().cloned())
+            .collect(),
     };
     versions.sort();
     versions.dedup();

@@ -12,10 +12,10 @@ mod folder;
 
 use std::rc::Rc;
 
+use gomod::analyze::what_if::{self as what_if, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use gomod::analyze::{self, preview_all_fixes, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::Report;
-use gomod::analyze::what_if::{self as what_if, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use gomod::resolve::Resolution;
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
@@ -660,8 +660,10 @@ impl Playground {
             Action::ApplyWhatIf => {
                 let fix = self.what_if.as_ref().and_then(|w| w.apply.clone());
                 let Some(fix) = fix.filter(|_| self.analysed_now()) else {
-                    self.notice =
-                        Some("Nothing was changed: try the change again on the current files.".to_owned());
+                    self.notice = Some(
+                        "Nothing was changed: try the change again on the current files."
+                            .to_owned(),
+                    );
                     return;
                 };
                 let Some(changes) = preview_fix(&self.analysis.bundle, &fix) else {
@@ -670,7 +672,11 @@ impl Playground {
                 };
                 let mut next = self.files.clone();
                 for change in &changes {
-                    set_file(&mut next, &change.file, String::from_utf8_lossy(&change.after).into_owned());
+                    set_file(
+                        &mut next,
+                        &change.file,
+                        String::from_utf8_lossy(&change.after).into_owned(),
+                    );
                 }
                 let command = fix.commands.first().cloned().unwrap_or_default();
                 self.replace_files(next, format!("applying “{command}” to go.mod"));

@@ -16,8 +16,8 @@ use crate::version::gover;
 
 pub mod build_list;
 pub mod findings;
-pub mod what_if;
 pub mod views;
+pub mod what_if;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -68,7 +68,11 @@ fn cases() -> Vec<Case> {
         .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 8, "the what-if cases are missing from {}", dir.display());
+    assert!(
+        paths.len() >= 8,
+        "the what-if cases are missing from {}",
+        dir.display()
+    );
     paths
         .into_iter()
         .map(|path| {

@@ -496,7 +496,11 @@ mod tests {
 
     #[test]
     fn a_version_that_is_not_semver_is_refused_by_name() {
-        let p = preview(&bundle(), &Options::default(), &raise("example.com/dep", "banana"));
+        let p = preview(
+            &bundle(),
+            &Options::default(),
+            &raise("example.com/dep", "banana"),
+        );
         assert_eq!(
             p.outcome,
             Err(WhatIfError::InvalidVersion {
@@ -509,14 +513,25 @@ mod tests {
 
     #[test]
     fn a_module_not_in_the_files_is_said_to_be_so() {
-        let p = preview(&bundle(), &Options::default(), &raise("example.com/nope", "v1.0.0"));
+        let p = preview(
+            &bundle(),
+            &Options::default(),
+            &raise("example.com/nope", "v1.0.0"),
+        );
         let message = p.outcome.expect_err("refused").to_string();
-        assert!(message.starts_with("example.com/nope is not in your files"), "{message}");
+        assert!(
+            message.starts_with("example.com/nope is not in your files"),
+            "{message}"
+        );
     }
 
     #[test]
     fn a_missing_go_mod_is_named_without_the_proxy_address() {
-        let p = preview(&bundle(), &Options::default(), &raise("example.com/dep", "v1.2.0"));
+        let p = preview(
+            &bundle(),
+            &Options::default(),
+            &raise("example.com/dep", "v1.2.0"),
+        );
         let message = p.outcome.expect_err("refused").to_string();
         assert!(!message.contains("file://"), "{message}");
         assert!(message.contains("example.com/dep@v1.2.0"), "{message}");
@@ -525,7 +540,11 @@ mod tests {
 
     #[test]
     fn a_raise_comes_with_its_go_mod_edit_and_command() {
-        let p = preview(&bundle(), &Options::default(), &raise(" example.com/dep ", "v1.1.0"));
+        let p = preview(
+            &bundle(),
+            &Options::default(),
+            &raise(" example.com/dep ", "v1.1.0"),
+        );
         let w = p.outcome.expect("computed");
         assert_eq!(
             w.changed,
