@@ -658,8 +658,11 @@ impl Playground {
                 )));
             }
             Action::ApplyWhatIf => {
+                // The preview was computed on the analysis it is shown with (every analysis
+                // clears it); after an edit that analysis is older than the text, and the edit
+                // (a whole new go.mod) would overwrite what was typed since.
                 let fix = self.what_if.as_ref().and_then(|w| w.apply.clone());
-                let Some(fix) = fix.filter(|_| self.analysed_now()) else {
+                let Some(fix) = fix.filter(|_| !self.stale() && self.current()) else {
                     self.notice = Some(
                         "Nothing was changed: try the change again on the current files."
                             .to_owned(),
