@@ -549,3 +549,74 @@ fn package_errors_agree_with_go() {
     assert!(runs >= 2);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every fix that rewrites go.mod as a whole and says it is a `go mod edit` command writes
+/// go.mod as that command does: the command runs on the case's go.mod and the two files must be
+/// equal. (Fixes that edit a line or a token are smaller on purpose; deleting a line may leave
+/// a blank line that go mod edit would not, which not-formatted then reports.)
+#[test]
+fn go_mod_edit_fixes_write_what_go_writes() {
+    let go = go_binary();
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        let report = check(&case.bundle, &case.options);
+        let Some(original) = case.bundle.file("go.mod") else {
+            continue;
+        };
+        for d in &report.diagnostics {
+            for fix in &d.fixes {
+                let [command] = fix.commands.as_slice() else {
+                    continue;
+                };
+                let Some(args) = command.strip_prefix("go mod edit ") else {
+                    continue;
+                };
+                let whole = |e: &gomod::check::TextEdit| {
+                    e.file == "go.mod" && e.range == (0..original.len())
+                };
+                if fix.edits.is_empty() || !fix.edits.iter().all(whole) {
+                    continue;
+                }
+                let ours =
+                    gomod::check::apply_edits(&gomod::check::bundle_files(&case.bundle), &[fix]);
+                let Some(ours) = ours.files.get("go.mod") else {
+                    continue;
+                };
+                let scratch = Scratch::new("check-edit");
+                let dir = &scratch.root;
+                std::fs::write(dir.join("go.mod"), original).expect("write go.mod");
+                runs += 1;
+                let out = std::process::Command::new(&go)
+                    .args(["mod", "edit"])
+                    .args(args.split_whitespace())
+                    .current_dir(dir)
+                    .env("GOTOOLCHAIN", "local")
+                    .env("GOWORK", "off")
+                    .env("GOPROXY", "off")
+                    .env("GOFLAGS", "")
+                    .output()
+                    .expect("run go");
+                let theirs = std::fs::read(dir.join("go.mod")).expect("read go.mod");
+                if !out.status.success() {
+                    failures.push(format!(
+                        "{} [{}]: go rejects `{command}`: {}",
+                        case.name,
+                        d.code,
+                        String::from_utf8_lossy(&out.stderr)
+                    ));
+                } else if &theirs != ours {
+                    failures.push(format!(
+                        "{} [{}]: `{command}` writes\n{}--- the fix writes\n{}",
+                        case.name,
+                        d.code,
+                        String::from_utf8_lossy(&theirs),
+                        String::from_utf8_lossy(ours)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(runs > 0, "no go mod edit fix was compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

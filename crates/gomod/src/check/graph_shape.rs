@@ -448,12 +448,74 @@ fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
                         "go: {}@{} used for two different module paths ({prev} and {})",
                         source.path, source.version, e.module.path
                     ),
-                    Vec::new(),
+                    drop_alias(main, res, &source, prev, &e.module.path)
+                        .into_iter()
+                        .collect(),
                 );
             }
             Some(_) => {}
         }
     }
+}
+
+/// The fix of replace-two-paths: of the two paths one module version serves, the one the main
+/// go.mod replaces by it (the later one when both are, the module's own path never) stops being
+/// used: its requirement and its replacement go, as `go mod edit -droprequire -dropreplace`
+/// writes go.mod, and the code imports the other path's packages instead. `None` when neither
+/// path is replaced in a main go.mod (a dependency's requirements brought them in).
+fn drop_alias(
+    main: &Mains<'_>,
+    res: &Resolution,
+    source: &Mod,
+    first: &str,
+    second: &str,
+) -> Option<Fix> {
+    let replaced_here = |path: &str| {
+        let selected = res.build_list.iter().find(|e| e.module.path == path)?;
+        if path == source.path {
+            return None;
+        }
+        main.files.iter().find_map(|f| {
+            f.m.replace
+                .iter()
+                .find(|r| {
+                    r.old.path == path
+                        && (r.old.version.is_empty() || r.old.version == selected.module.version)
+                })
+                .map(|r| (f, r.old.version.clone()))
+        })
+    };
+    let (alias, keep, (file, old_version)) = match replaced_here(second) {
+        Some(found) => (second, first, found),
+        None => (first, second, replaced_here(first)?),
+    };
+    let mut edited = file.m.clone();
+    let required = file.requirement(alias).is_some();
+    edited.drop_require(alias);
+    edited.drop_replace(alias, &old_version);
+    edited.cleanup();
+    let new_text = String::from_utf8(edited.format()).ok()?;
+    let dropped = if old_version.is_empty() {
+        alias.to_owned()
+    } else {
+        format!("{alias}@{old_version}")
+    };
+    let command = if required {
+        format!("go mod edit -droprequire={alias} -dropreplace={dropped}")
+    } else {
+        format!("go mod edit -dropreplace={dropped}")
+    };
+    Some(Fix {
+        title: format!(
+            "Stop using {alias}: drop its requirement and replacement, and import {keep} in its place"
+        ),
+        edits: vec![TextEdit {
+            file: file.file.to_owned(),
+            range: 0..file.data.len(),
+            new_text,
+        }],
+        commands: vec![command],
+    })
 }
 
 /// replace-unused: a replacement of a module (version) that is nowhere in the graph.
