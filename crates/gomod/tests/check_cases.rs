@@ -620,3 +620,52 @@ fn go_mod_edit_fixes_write_what_go_writes() {
     assert!(runs > 0, "no go mod edit fix was compared");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// ambiguous-import-risk quotes the error go prints: its trigger case is the scenario of the
+/// explain-error fixture `ambiguous-import`, whose stderr explain_error_cases checks against go
+/// (`go build`, go 1.27.3). With the package (`annotations`) and the module cache of that run put
+/// in for `...` and `$GOMODCACHE`, each quoted line of the message is a line of go's stderr.
+#[test]
+fn ambiguous_import_risk_quotes_gos_error() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "ambiguous-import-risk")
+        .expect("the ambiguous-import-risk case");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/explain_error/ambiguous-import.txtar");
+    let fixture = txtar::parse(&std::fs::read(&fixture).expect("the ambiguous-import fixture"));
+    let stderr = fixture
+        .files
+        .iter()
+        .find(|f| f.name == "stderr")
+        .map(|f| String::from_utf8_lossy(&f.data).into_owned())
+        .expect("the fixture's stderr");
+    let report = check(&case.bundle, &case.options);
+    let message = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "ambiguous-import-risk")
+        .map(|d| d.message.clone())
+        .expect("the rule reports its trigger case");
+    let quoted: Vec<String> = message
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.strip_prefix('\t')
+                .unwrap_or(l)
+                .replace("/...", "/annotations")
+                .replace("$GOMODCACHE", "/home/user/go/pkg/mod")
+        })
+        .collect();
+    assert_eq!(quoted.len(), 3, "{message}");
+    let go_lines: Vec<&str> = stderr
+        .lines()
+        .map(|l| l.strip_prefix("main.go:3:8: ").unwrap_or(l))
+        .collect();
+    for line in &quoted {
+        assert!(
+            go_lines.contains(&line.as_str()),
+            "{line:?} is not a line go prints:\n{stderr}"
+        );
+    }
+}

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::{text, Fix, Sink, TextEdit};
 use crate::bundle::Bundle;
 use crate::modfile::{self, ModFile};
+use crate::path::escape::escape_path;
 use crate::path::{case_fold_key, split_path_version};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::Resolution;
@@ -333,9 +334,11 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
                 place.0,
                 place.1,
                 place.2,
-                format!(
-                    "{} {} contains the path of module {} {} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {}/... in multiple modules",
-                    parent.path, parent.version, child.path, child.version, child.path
+                ambiguous_import_message(
+                    &parent.path,
+                    &parent.version,
+                    &child.path,
+                    &child.version,
                 ),
                 fixes,
             );
@@ -343,11 +346,37 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
     }
 }
 
-/// The lowest listed version of `parent` above its selected one whose go.mod requires `child`.
+/// ambiguous-import-risk's message: the risk, then the error go prints when a build imports a
+/// package of the nested module (`go build`, go 1.27.3), each of its lines indented by a tab,
+/// with `...` for the rest of the package's path and `$GOMODCACHE` for the module cache, since
+/// both are unknown here.
+pub(super) fn ambiguous_import_message(
+    parent: &str,
+    parent_version: &str,
+    child: &str,
+    child_version: &str,
+) -> String {
+    let escaped = |path: &str| escape_path(path).unwrap_or_else(|_| path.to_owned());
+    let inside_parent = child
+        .strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(child);
+    format!(
+        "{parent} {parent_version} contains the path of module {child} {child_version} and does not require it, so it may still hold that module's packages; a build importing one of them stops with:\n\
+         \tambiguous import: found package {child}/... in multiple modules:\n\
+         \t\t{parent} {parent_version} ($GOMODCACHE/{}@{parent_version}/{inside_parent}/...)\n\
+         \t\t{child} {child_version} ($GOMODCACHE/{}@{child_version}/...)",
+        escaped(parent),
+        escaped(child)
+    )
+}
+
+/// The lowest version of `parent` above its selected one whose go.mod, in the bundle, requires
+/// `child`. Pseudo-versions count: a module that was never tagged (google.golang.org/genproto)
+/// has no other.
 fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
-    let mut versions = bundle.versions(&parent.path);
-    semver::sort(&mut versions);
-    versions
+    bundle
+        .gomod_file_versions(&parent.path)
         .into_iter()
         .filter(|v| semver::compare(v, &parent.version).is_gt())
         .find(|v| {
