@@ -172,20 +172,22 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
 }
 
 fn result_html(p: &WhatIfPreview, on_apply: &Callback<()>, on_copy: &Callback<String>) -> Html {
-    let copy = {
-        let (on_copy, command) = (on_copy.clone(), p.command.clone());
-        Callback::from(move |_: MouseEvent| on_copy.emit(command.clone()))
-    };
-    let command = html! {
-        <div class="command what-if-command">
-            <div class="command-head">
-                <h3 id="what-if-command-title" class="command-title">{ "The same change with go" }</h3>
-                <button type="button" class="button button-small" onclick={copy}
-                    aria-describedby="what-if-command-title">{ "Copy command" }</button>
+    let command = p.command_to_show().map_or_else(Html::default, |command| {
+        let copy = {
+            let (on_copy, command) = (on_copy.clone(), command.to_owned());
+            Callback::from(move |_: MouseEvent| on_copy.emit(command.clone()))
+        };
+        html! {
+            <div class="command what-if-command">
+                <div class="command-head">
+                    <h3 id="what-if-command-title" class="command-title">{ "The same change with go" }</h3>
+                    <button type="button" class="button button-small" onclick={copy}
+                        aria-describedby="what-if-command-title">{ "Copy command" }</button>
+                </div>
+                <pre class="code command-text" tabindex="0" aria-labelledby="what-if-command-title">{ format!("$ {command}") }</pre>
             </div>
-            <pre class="code command-text" tabindex="0" aria-labelledby="what-if-command-title">{ format!("$ {}", p.command) }</pre>
-        </div>
-    };
+        }
+    });
     let w = match &p.outcome {
         Err(e) => {
             return html! {

@@ -176,6 +176,27 @@ pub struct WhatIfPreview {
     pub apply: Option<Fix>,
 }
 
+impl WhatIfPreview {
+    /// The command to offer the user: `None` when the request itself is mistaken (no module, a
+    /// version that is not one, a module the files do not have), since go would only refuse it
+    /// too; otherwise the command, which also runs where the files the playground lacks are.
+    pub fn command_to_show(&self) -> Option<&str> {
+        match &self.outcome {
+            Ok(_)
+            | Err(WhatIfError::VersionNotInFiles { .. })
+            | Err(WhatIfError::IncompleteVersion { .. }) => Some(&self.command),
+            Err(
+                WhatIfError::NoGoMod
+                | WhatIfError::NoModule
+                | WhatIfError::NoVersion
+                | WhatIfError::InvalidVersion { .. }
+                | WhatIfError::UnknownModule { .. }
+                | WhatIfError::Go(_),
+            ) => None,
+        }
+    }
+}
+
 /// Computes a request over a bundle (its go.mod, go.sum and dependency go.mod files).
 pub fn preview(bundle: &Bundle, options: &Options, request: &WhatIfRequest) -> WhatIfPreview {
     let request = trimmed(request);
@@ -508,6 +529,7 @@ mod tests {
             })
         );
         assert_eq!(p.command, "go get example.com/dep@banana");
+        assert_eq!(p.command_to_show(), None);
         assert!(p.apply.is_none());
     }
 
@@ -532,10 +554,11 @@ mod tests {
             &Options::default(),
             &raise("example.com/dep", "v1.2.0"),
         );
-        let message = p.outcome.expect_err("refused").to_string();
+        let message = p.outcome.clone().expect_err("refused").to_string();
         assert!(!message.contains("file://"), "{message}");
         assert!(message.contains("example.com/dep@v1.2.0"), "{message}");
         assert!(message.contains("v1.0.0, v1.1.0"), "{message}");
+        assert_eq!(p.command_to_show(), Some("go get example.com/dep@v1.2.0"));
     }
 
     #[test]
