@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use gomod::analyze::what_if::{ModuleChoice, WhatIfPreview, WhatIfRequest};
+use gomod::analyze::what_if::{suggested_versions, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use yew::prelude::*;
 
 /// The operation chosen in the form.
@@ -65,20 +65,6 @@ fn text_input(
     }
 }
 
-/// The label of a module suggestion: its selected version, and how many versions the input has.
-fn choice_label(c: &ModuleChoice) -> String {
-    let versions = match c.versions.len() {
-        0 => String::new(),
-        1 => "1 version in your files".to_owned(),
-        n => format!("{n} versions in your files"),
-    };
-    match (&c.selected, versions.is_empty()) {
-        (Some(v), true) => format!("selected {v}"),
-        (Some(v), false) => format!("selected {v}; {versions}"),
-        (None, _) => versions,
-    }
-}
-
 #[function_component]
 pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
     let operation = use_state(|| Operation::Raise);
@@ -126,18 +112,7 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
         }
     });
     let needs_version = *operation != Operation::Drop;
-    // The versions suggested are those of the module named, or of every module while none is.
-    let chosen = props.choices.iter().find(|c| c.path == path.trim());
-    let mut versions: Vec<String> = match chosen {
-        Some(c) => c.versions.clone(),
-        None => props
-            .choices
-            .iter()
-            .flat_map(|c| c.versions.iter().cloned())
-            .collect(),
-    };
-    versions.sort();
-    versions.dedup();
+    let versions = suggested_versions(&props.choices, &path);
     html! {
         <section class="view what-if" role="region" aria-label="What if">
             <div class="view-toolbar">
@@ -156,7 +131,7 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
                 <button type="submit" class="button">{ "Preview" }</button>
                 <datalist id="what-if-modules">
                     { for props.choices.iter().map(|c| html! {
-                        <option value={c.path.clone()}>{ choice_label(c) }</option>
+                        <option value={c.path.clone()}>{ c.label() }</option>
                     }) }
                 </datalist>
                 <datalist id="what-if-versions">

@@ -470,6 +470,35 @@ pub struct ModuleChoice {
     pub versions: Vec<String>,
 }
 
+impl ModuleChoice {
+    /// The suggestion's description: the version selected now and how many versions the input
+    /// has (`selected v1.2.0; 3 versions in your files`).
+    pub fn label(&self) -> String {
+        let versions = match self.versions.len() {
+            0 => String::new(),
+            1 => "1 version in your files".to_owned(),
+            n => format!("{n} versions in your files"),
+        };
+        match (&self.selected, versions.is_empty()) {
+            (Some(v), true) => format!("selected {v}"),
+            (Some(v), false) => format!("selected {v}; {versions}"),
+            (None, _) => versions,
+        }
+    }
+}
+
+/// The versions to suggest for the module named in the form: its versions in the input, or
+/// every module's while the name matches none, without repeats and in semver order.
+pub fn suggested_versions(choices: &[ModuleChoice], path: &str) -> Vec<String> {
+    let mut versions: Vec<String> = match choices.iter().find(|c| c.path == path.trim()) {
+        Some(c) => c.versions.clone(),
+        None => choices.iter().flat_map(|c| c.versions.clone()).collect(),
+    };
+    semver::sort(&mut versions);
+    versions.dedup();
+    versions
+}
+
 /// The modules a what-if can name: the build list's (main modules left out) and every other
 /// module with a go.mod file in the input, sorted by path.
 pub fn module_choices(bundle: &Bundle, resolution: Option<&Resolution>) -> Vec<ModuleChoice> {
@@ -596,6 +625,38 @@ mod tests {
                 selected: None,
                 versions: vec!["v1.0.0".to_owned(), "v1.1.0".to_owned()],
             }]
+        );
+    }
+
+    #[test]
+    fn versions_are_suggested_for_the_module_named_or_for_all() {
+        let choices = vec![
+            ModuleChoice {
+                path: "example.com/a".to_owned(),
+                selected: Some("v1.10.0".to_owned()),
+                versions: vec!["v1.9.0".to_owned(), "v1.10.0".to_owned()],
+            },
+            ModuleChoice {
+                path: "example.com/b".to_owned(),
+                selected: None,
+                versions: vec!["v1.9.0".to_owned(), "v0.1.0".to_owned()],
+            },
+        ];
+        assert_eq!(
+            suggested_versions(&choices, " example.com/a "),
+            ["v1.9.0", "v1.10.0"]
+        );
+        assert_eq!(
+            suggested_versions(&choices, "example.com/"),
+            ["v0.1.0", "v1.9.0", "v1.10.0"]
+        );
+        assert_eq!(
+            choices.first().map(ModuleChoice::label).as_deref(),
+            Some("selected v1.10.0; 2 versions in your files")
+        );
+        assert_eq!(
+            choices.get(1).map(ModuleChoice::label).as_deref(),
+            Some("2 versions in your files")
         );
     }
 }
