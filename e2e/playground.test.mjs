@@ -168,8 +168,21 @@ describe('the playground', () => {
     for (const example of examples) {
       await loadExample(page, example.id);
       await waitForCodes(page, example.expect);
+      // Each shows what resolves it: a fix to apply or a command to run.
+      const fixes = await page.getByRole('button', { name: /^Apply fix: / }).count();
+      const commands = await page.locator('.diag-commands').count();
+      assert.ok(fixes + commands > 0, `${example.id} shows neither a fix nor a command`);
       await page.screenshot({ path: join(SCREENSHOTS, `example-${example.id}.png`), fullPage: true });
     }
+    // Alternatives are shown as alternatives: one block each, "or" between them.
+    await loadExample(page, '01-go-version-build-script');
+    await waitForCodes(page, ['go-version-too-new']);
+    const ways = page.getByRole('group', { name: 'Ways to resolve it (one of them)' });
+    assert.deepEqual(
+      (await ways.locator('pre').allTextContents()).map((t) => t.trim()),
+      ['$ go mod edit -go=1.23.8', '$ GOTOOLCHAIN=go1.24.1 go version'],
+    );
+    assert.deepEqual((await ways.locator('.diag-or').allTextContents()), ['or']);
     assert.deepEqual(problems, []);
     await context.close();
   });

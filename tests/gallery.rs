@@ -164,3 +164,45 @@ fn huge_and_binary_input_is_refused_with_a_message() {
         .reduce(Action::Analyse);
     assert!(p.input_error.as_deref().is_some_and(|e| e.contains("NUL")));
 }
+
+/// Every example shows its problem and what resolves it: at least one finding carries a fix
+/// (an edit to apply) or a command to run, and no finding shown offers a fix that is empty.
+#[test]
+fn every_example_has_a_finding_with_a_fix_or_a_command() {
+    let mut failures = Vec::new();
+    for e in examples() {
+        let p = user_input()
+            .reduce(Action::LoadExample(e.id))
+            .reduce(Action::Analyse);
+        let diagnostics = &p.analysis.report.diagnostics;
+        let resolved = diagnostics.iter().any(|d| {
+            d.fixes
+                .iter()
+                .any(|f| !f.edits.is_empty() || !f.commands.is_empty())
+        });
+        if !resolved {
+            let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+            failures.push(format!(
+                "{}: no finding with a fix or command ({codes:?})",
+                e.id
+            ));
+        }
+        for d in diagnostics {
+            for f in &d.fixes {
+                if f.edits.is_empty() && f.commands.is_empty() {
+                    failures.push(format!(
+                        "{}: {} offers the empty fix {:?}",
+                        e.id, d.code, f.title
+                    ));
+                }
+            }
+            if d.message.contains("file://") {
+                failures.push(format!(
+                    "{}: {} names an internal path: {}",
+                    e.id, d.code, d.message
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -173,7 +173,7 @@ fn what_if_needs_a_current_analysis() {
     let start = playground_with(MESSY);
     let refused = edit(start, &oversized()).reduce(Action::Analyse);
     let asked = refused.reduce(Action::WhatIf(
-        gomodplay_web::components::what_if::WhatIfRequest::Raise {
+        gomod::analyze::what_if::WhatIfRequest::Raise {
             path: "example.com/x".to_owned(),
             version: "v1.0.0".to_owned(),
         },

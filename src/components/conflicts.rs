@@ -51,7 +51,12 @@ fn conflict_html(c: &Conflict, props: &ConflictsProps) -> Html {
     });
     let diagnostic = c.diagnostic.map(|i| {
         let onclick = props.on_diagnostic.reform(move |_: MouseEvent| i);
-        html! { <button type="button" class="button button-small" {onclick}>{ "Show diagnostic and fix" }</button> }
+        let label = if c.resolvable {
+            "Show diagnostic and fix"
+        } else {
+            "Show diagnostic"
+        };
+        html! { <button type="button" class="button button-small" {onclick}>{ label }</button> }
     });
     html! {
         <li class={format!("conflict conflict-{}", c.kind.label().replace([' ', '.'], "-"))}>

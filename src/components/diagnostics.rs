@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use gomod::analyze::findings::{finding_items, FindingItem};
+use gomod::analyze::findings::{finding_items, Alternative, FindingItem};
 use gomod::analyze::Analysis;
 use gomod::check::{Diagnostic, Severity};
 use web_sys::wasm_bindgen::closure::Closure;
@@ -74,7 +74,10 @@ fn item_html(
     props: &DiagnosticsProps,
 ) -> Html {
     let report = &props.analysis.report;
-    let diagnostic_item = |index: usize, commands: Vec<String>, elsewhere: Option<String>| {
+    let diagnostic_item = |index: usize,
+                           commands: Vec<String>,
+                           elsewhere: Option<String>,
+                           alternatives: Vec<Alternative>| {
         report
             .diagnostics
             .get(index)
@@ -83,6 +86,7 @@ fn item_html(
                     <DiagnosticItem index={index} diagnostic={d.clone()}
                         explained={props.explained.contains(&d.code)}
                         commands={commands} commands_shown_with={elsewhere}
+                        alternatives={alternatives}
                         fixes_enabled={props.current}
                         dispatch={props.dispatch.clone()} />
                 }
@@ -96,7 +100,12 @@ fn item_html(
             .and_then(|&i| report.diagnostics.get(i))
             .map(location);
         let first = item.diagnostics.first().copied().unwrap_or_default();
-        return diagnostic_item(first, item.commands.clone(), elsewhere);
+        return diagnostic_item(
+            first,
+            item.commands.clone(),
+            elsewhere,
+            item.alternatives.clone(),
+        );
     };
     let key = Expanded::Item(item.code, item.file.clone());
     let open = expanded.contains(&key);
@@ -130,7 +139,7 @@ fn item_html(
             </div>
             if open {
                 <ul class="diag-list diag-group-members">
-                    { for item.diagnostics.iter().map(|&i| diagnostic_item(i, Vec::new(), None)) }
+                    { for item.diagnostics.iter().map(|&i| diagnostic_item(i, Vec::new(), None, Vec::new())) }
                 </ul>
                 if !item.commands.is_empty() {
                     <pre class="code diag-commands" aria-label="Equivalent go commands">

@@ -2,6 +2,7 @@
 //! (each opens a preview), the equivalent go commands (unless shown once elsewhere), and the
 //! rule's explanation on demand.
 
+use gomod::analyze::findings::Alternative;
 use gomod::check::Diagnostic;
 use yew::prelude::*;
 
@@ -20,6 +21,10 @@ pub struct DiagnosticItemProps {
     /// Where the same command block is shown instead (`go.mod:11:2`), if it is elsewhere.
     #[prop_or_default]
     pub commands_shown_with: Option<String>,
+    /// Ways to resolve the finding of which one is to be taken: one block each, with "or"
+    /// between them.
+    #[prop_or_default]
+    pub alternatives: Vec<Alternative>,
     /// False when the finding belongs to an older input: its fixes would not fit the text.
     pub fixes_enabled: bool,
     pub dispatch: UseReducerDispatcher<Playground>,
@@ -82,6 +87,22 @@ pub fn DiagnosticItem(props: &DiagnosticItemProps) -> Html {
                 <pre class="code diag-commands" aria-label="Equivalent go commands">
                     { for commands.iter().map(|c| format!("$ {c}\n")) }
                 </pre>
+            }
+            if !props.alternatives.is_empty() {
+                <div class="diag-alternatives" role="group" aria-label="Ways to resolve it (one of them)">
+                    { for props.alternatives.iter().enumerate().map(|(i, a)| html! {
+                        <>
+                            if i > 0 {
+                                <p class="diag-or">{ "or" }</p>
+                            }
+                            <p class="diag-alternative-title">{ a.title.clone() }</p>
+                            <pre class="code diag-commands" tabindex="0"
+                                aria-label={format!("Equivalent go commands: {}", a.title)}>
+                                { for a.commands.iter().map(|c| format!("$ {c}\n")) }
+                            </pre>
+                        </>
+                    }) }
+                </div>
             }
             if let Some(other) = &props.commands_shown_with {
                 <p class="diag-commands-elsewhere">

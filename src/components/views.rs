@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use gomod::analyze::views::conflicts;
-use gomod::resolve::WhatIf;
+use gomod::analyze::what_if::{WhatIfPreview, WhatIfRequest};
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ use crate::components::build_list::BuildList;
 use crate::components::conflicts::Conflicts;
 use crate::components::gosum_view::GoSumView;
 use crate::components::graph_view::GraphView;
-use crate::components::what_if::{WhatIfPanel, WhatIfRequest};
+use crate::components::what_if::WhatIfPanel;
 use crate::state::{Action, Playground, Views, GO_SUM};
 
 /// The tabs in order: the name a share link's `view` uses, and the label.
@@ -60,7 +60,7 @@ pub struct ModuleViewsProps {
     /// The state's `view` (see [`open_tab`]).
     pub open: Option<String>,
     pub focus: Option<String>,
-    pub what_if: Option<Rc<WhatIf>>,
+    pub what_if: Option<Rc<WhatIfPreview>>,
     pub dispatch: UseReducerDispatcher<Playground>,
 }
 
@@ -102,6 +102,21 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
     let what_if = {
         let d = d.clone();
         Callback::from(move |request: WhatIfRequest| d.dispatch(Action::WhatIf(request)))
+    };
+    let apply_what_if = {
+        let d = d.clone();
+        Callback::from(move |()| d.dispatch(Action::ApplyWhatIf))
+    };
+    let copy_command = {
+        let d = d.clone();
+        Callback::from(move |command: String| {
+            let message = if crate::share::copy(&command) {
+                format!("Copied: {command}")
+            } else {
+                "This browser offers no clipboard here: select the command and copy it.".to_owned()
+            };
+            d.dispatch(Action::Notify(message));
+        })
     };
     let onkeydown = {
         let (d, tablist) = (d.clone(), tablist.clone());
@@ -155,8 +170,8 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
                 on_goto_line={goto_sum_line} />
         },
         "whatif" => html! {
-            <WhatIfPanel resolution={v.resolution.clone()} result={props.what_if.clone()}
-                on_preview={what_if} />
+            <WhatIfPanel choices={v.choices.clone()} result={props.what_if.clone()}
+                on_preview={what_if} on_apply={apply_what_if} on_copy={copy_command} />
         },
         _ => html! {
             <Conflicts resolution={v.resolution.clone()} report={v.report.clone()}

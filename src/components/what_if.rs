@@ -1,122 +1,15 @@
 //! What-if: try a change to the main module's requirements, or add a replace or exclude, and
 //! see the new build list and how it differs, before touching the file.
 //!
-//! Raise, lower and drop are `go get`'s MVS operations, computed by the core's
-//! [`gomod::resolve::what_if`]. Replace and exclude are not MVS operations: [`preview`] adds the
-//! directive to a copy of the go.mod and resolves the copy, then compares the two build lists.
-//! The component itself only collects the request and shows the result it is given.
+//! The computation is the core's ([`gomod::analyze::what_if`]): it checks the request, computes
+//! the new build list as `go get` (or `go mod edit`) then `go list -m all` would, and returns
+//! the equivalent command and the go.mod edit. This component collects the request, suggests
+//! the modules and versions of the input, and renders the result it is given.
 
 use std::rc::Rc;
 
-use gomod::bundle::Bundle;
-use gomod::resolve::{self, Change, Cmd, Mod, Resolution, Settings, WhatIf};
+use gomod::analyze::what_if::{suggested_versions, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use yew::prelude::*;
-
-/// A change the user wants to try.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WhatIfRequest {
-    Raise {
-        path: String,
-        version: String,
-    },
-    Lower {
-        path: String,
-        version: String,
-    },
-    Drop {
-        path: String,
-    },
-    /// `replace path [version] => new_path [new_version]` (no new version: a directory).
-    Replace {
-        path: String,
-        version: String,
-        new_path: String,
-        new_version: String,
-    },
-    Exclude {
-        path: String,
-        version: String,
-    },
-}
-
-impl WhatIfRequest {
-    /// The go.mod line a replace or exclude request adds.
-    pub fn directive(&self) -> Option<String> {
-        let join = |parts: &[&str]| {
-            parts
-                .iter()
-                .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        match self {
-            WhatIfRequest::Replace {
-                path,
-                version,
-                new_path,
-                new_version,
-            } => Some(format!(
-                "replace {} => {}",
-                join(&[path, version]),
-                join(&[new_path, new_version])
-            )),
-            WhatIfRequest::Exclude { path, version } => Some(format!("exclude {path} {version}")),
-            _ => None,
-        }
-    }
-}
-
-/// Computes a request over a bundle (its go.mod, go.sum and dependency go.mod files).
-pub fn preview(bundle: &Bundle, settings: &Settings, request: &WhatIfRequest) -> WhatIf {
-    let Some(input) = resolve::bundle_input(bundle, settings.clone()) else {
-        return failed("no go.mod to change");
-    };
-    let change = match request {
-        WhatIfRequest::Raise { path, version } => Change::Raise(Mod::new(path, version)),
-        WhatIfRequest::Lower { path, version } => Change::Lower(Mod::new(path, version)),
-        WhatIfRequest::Drop { path } => Change::Drop(path.clone()),
-        WhatIfRequest::Replace { .. } | WhatIfRequest::Exclude { .. } => {
-            let Some(line) = request.directive() else {
-                return failed("nothing to add");
-            };
-            let before = resolve::resolve(&input, Cmd::ListAll);
-            if let Some(e) = before.error {
-                return failed(&resolve::user_error_text(&e, settings));
-            }
-            let mut gomod = bundle.file("go.mod").unwrap_or_default().to_vec();
-            if !gomod.is_empty() && !gomod.ends_with(b"\n") {
-                gomod.push(b'\n');
-            }
-            gomod.extend_from_slice(format!("\n{line}\n").as_bytes());
-            let mut changed = bundle.clone();
-            changed.insert("go.mod".to_owned(), gomod);
-            let Some(input) = resolve::bundle_input(&changed, settings.clone()) else {
-                return failed("no go.mod to change");
-            };
-            let after = resolve::resolve(&input, Cmd::ListAll);
-            if let Some(e) = after.error {
-                return failed(&resolve::user_error_text(&e, settings));
-            }
-            let modules = |r: &Resolution| -> Vec<Mod> {
-                r.build_list.iter().map(|e| e.module.clone()).collect()
-            };
-            return resolve::difference(modules(&before), modules(&after));
-        }
-    };
-    let mut outcome = resolve::what_if(&input, &change);
-    outcome.error = outcome
-        .error
-        .map(|e| resolve::user_error_text(&e, settings));
-    outcome
-}
-
-fn failed(message: &str) -> WhatIf {
-    WhatIf {
-        error: Some(message.to_owned()),
-        ..WhatIf::default()
-    }
-}
 
 /// The operation chosen in the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,12 +31,17 @@ const OPERATIONS: [(Operation, &str); 5] = [
 
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {
-    pub resolution: Rc<Resolution>,
-    /// The outcome of the last request, from [`preview`].
+    /// The modules to suggest, with their versions in the input.
+    pub choices: Rc<Vec<ModuleChoice>>,
+    /// The outcome of the last request.
     #[prop_or_default]
-    pub result: Option<Rc<WhatIf>>,
+    pub result: Option<Rc<WhatIfPreview>>,
     /// Called with the request when the user asks for a preview.
     pub on_preview: Callback<WhatIfRequest>,
+    /// Called when the user applies the previewed change to go.mod.
+    pub on_apply: Callback<()>,
+    /// Called with the text to copy when the user copies the equivalent command.
+    pub on_copy: Callback<String>,
 }
 
 fn text_input(
@@ -151,24 +49,6 @@ fn text_input(
     state: &UseStateHandle<String>,
     list: Option<&'static str>,
 ) -> Html {
-    text_input_with(label, state, list, None)
-}
-
-/// A text input; `focused`, when given, follows whether the input has the focus.
-fn text_input_with(
-    label: &'static str,
-    state: &UseStateHandle<String>,
-    list: Option<&'static str>,
-    focused: Option<&UseStateHandle<bool>>,
-) -> Html {
-    let onfocus = focused.map(|f| {
-        let f = f.clone();
-        Callback::from(move |_: FocusEvent| f.set(true))
-    });
-    let onblur = focused.map(|f| {
-        let f = f.clone();
-        Callback::from(move |_: FocusEvent| f.set(false))
-    });
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -180,7 +60,7 @@ fn text_input_with(
         <label class="what-if-field">
             <span>{ label }</span>
             <input type="text" class="mono" value={(**state).clone()} list={list} {oninput}
-                {onfocus} {onblur} spellcheck="false" autocomplete="off" />
+                spellcheck="false" autocomplete="off" />
         </label>
     }
 }
@@ -192,9 +72,6 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
     let version = use_state(String::new);
     let new_path = use_state(String::new);
     let new_version = use_state(String::new);
-    // The module suggestions exist only while the Module input has the focus: a kubernetes
-    // build list would otherwise be hundreds of options in the page all the time.
-    let module_focused = use_state_eq(|| false);
 
     let onsubmit = {
         let (operation, path, version, new_path, new_version) = (
@@ -235,6 +112,7 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
         }
     });
     let needs_version = *operation != Operation::Drop;
+    let versions = suggested_versions(&props.choices, &path);
     html! {
         <section class="view what-if" role="region" aria-label="What if">
             <div class="view-toolbar">
@@ -242,9 +120,9 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
             </div>
             <form class="what-if-form" {onsubmit}>
                 <div class="segments" role="group" aria-label="Change">{ for op_buttons }</div>
-                { text_input_with("Module", &path, Some("what-if-modules"), Some(&module_focused)) }
+                { text_input("Module", &path, Some("what-if-modules")) }
                 if needs_version {
-                    { text_input(if *operation == Operation::Replace { "Version (optional)" } else { "Version" }, &version, None) }
+                    { text_input(if *operation == Operation::Replace { "Version (optional)" } else { "Version" }, &version, Some("what-if-versions")) }
                 }
                 if *operation == Operation::Replace {
                     { text_input("Replacement path or directory", &new_path, None) }
@@ -252,28 +130,63 @@ pub fn WhatIfPanel(props: &WhatIfProps) -> Html {
                 }
                 <button type="submit" class="button">{ "Preview" }</button>
                 <datalist id="what-if-modules">
-                    if *module_focused {
-                        { for props.resolution.build_list.iter()
-                            .filter(|e| e.module.path.contains(path.trim()))
-                            .map(|e| html! { <option value={e.module.path.clone()} /> }) }
-                    }
+                    { for props.choices.iter().map(|c| html! {
+                        <option value={c.path.clone()}>{ c.label() }</option>
+                    }) }
+                </datalist>
+                <datalist id="what-if-versions">
+                    { for versions.iter().map(|v| html! { <option value={v.clone()} /> }) }
                 </datalist>
             </form>
-            { for props.result.as_deref().map(result_html) }
+            if props.choices.is_empty() {
+                <p class="view-note">{ "No module to suggest: the input has no dependency yet." }</p>
+            }
+            { for props.result.as_deref().map(|r| result_html(r, &props.on_apply, &props.on_copy)) }
         </section>
     }
 }
 
-fn result_html(w: &WhatIf) -> Html {
-    if let Some(e) = &w.error {
-        return html! { <p class="view-error" role="alert">{ e.clone() }</p> };
-    }
+fn result_html(p: &WhatIfPreview, on_apply: &Callback<()>, on_copy: &Callback<String>) -> Html {
+    let command = p.command_to_show().map_or_else(Html::default, |command| {
+        let copy = {
+            let (on_copy, command) = (on_copy.clone(), command.to_owned());
+            Callback::from(move |_: MouseEvent| on_copy.emit(command.clone()))
+        };
+        html! {
+            <div class="command what-if-command">
+                <div class="command-head">
+                    <h3 id="what-if-command-title" class="command-title">{ "The same change with go" }</h3>
+                    <button type="button" class="button button-small" onclick={copy}
+                        aria-describedby="what-if-command-title">{ "Copy command" }</button>
+                </div>
+                <pre class="code command-text" tabindex="0" aria-labelledby="what-if-command-title">{ format!("$ {command}") }</pre>
+            </div>
+        }
+    });
+    let w = match &p.outcome {
+        Err(e) => {
+            return html! {
+                <div class="what-if-result">
+                    <p class="view-error" role="alert">{ e.to_string() }</p>
+                    { command }
+                </div>
+            }
+        }
+        Ok(w) => w,
+    };
     let unchanged = w.added.is_empty() && w.removed.is_empty() && w.changed.is_empty();
+    let apply = {
+        let on_apply = on_apply.clone();
+        Callback::from(move |_: MouseEvent| on_apply.emit(()))
+    };
     html! {
-        <div class="what-if-result" role="status">
-            <p class="view-note">
+        <div class="what-if-result">
+            <p class="view-note" role="status">
                 { format!("The new build list has {} modules", w.build_list.len()) }
                 { if unchanged { ": nothing changes." } else { "." } }
+                if let Some(go) = &w.go_version {
+                    { format!(" The go line becomes {go}.") }
+                }
             </p>
             <ul class="diff-list">
                 { for w.changed.iter().map(|(p, old, new)| html! {
@@ -287,6 +200,10 @@ fn result_html(w: &WhatIf) -> Html {
                     <li class="diff-removed">{ "− " }<span class="mono">{ m.to_string() }</span></li>
                 }) }
             </ul>
+            if p.apply.is_some() {
+                <button type="button" class="button" onclick={apply}>{ "Apply to go.mod" }</button>
+            }
+            { command }
         </div>
     }
 }

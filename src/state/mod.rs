@@ -13,15 +13,14 @@ mod start;
 
 use std::rc::Rc;
 
+use gomod::analyze::what_if::{self as what_if, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use gomod::analyze::{self, preview_all_fixes, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::check::Report;
-use gomod::resolve::{Resolution, WhatIf};
+use gomod::resolve::Resolution;
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
-use crate::components::what_if::preview as what_if_preview;
-use crate::components::what_if::WhatIfRequest;
 use gomod::analyze::build_list::{go_versions, marks_from_report, GoLines, Marks};
 
 pub use files::{
@@ -128,7 +127,7 @@ pub struct Playground {
     pub views: Option<Views>,
     /// The module focused in the graph.
     pub focus: Option<String>,
-    pub what_if: Option<Rc<WhatIf>>,
+    pub what_if: Option<Rc<WhatIfPreview>>,
     /// The result view a share link named (`diagnostics`, `graph`, `build`, `fixes`), kept so
     /// that the next link names it too; embed mode shows it. On the full page it is also the
     /// open module view tab (`graph`, `build`, `conflicts`, `gosum`, `whatif`; see
@@ -147,6 +146,8 @@ pub struct Views {
     pub marks: Rc<Vec<Marks>>,
     pub go_versions: Rc<GoLines>,
     pub gosum: AttrValue,
+    /// The modules (and their versions in the input) the What-if form suggests.
+    pub choices: Rc<Vec<ModuleChoice>>,
 }
 
 /// The toolbar's input panels.
@@ -213,6 +214,8 @@ pub enum Action {
     /// Focus a module in the graph (`None`: the overview).
     Focus(Option<String>),
     WhatIf(WhatIfRequest),
+    /// Write the last what-if's change into go.mod (an undoable edit, like a fix).
+    ApplyWhatIf,
     /// Open a module view tab (one of `components::views::TABS`' names).
     OpenView(&'static str),
     /// Show a diagnostic (by index) from another view: jump to its place in the editor.
@@ -377,6 +380,7 @@ impl Playground {
             go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
             report: Rc::new(analysis.report.clone()),
             resolution: Rc::new(resolution.clone()),
+            choices: Rc::new(what_if::module_choices(&analysis.bundle, Some(resolution))),
             gosum: AttrValue::from(
                 self.file(GO_SUM)
                     .map(|f| f.text.clone())
@@ -695,12 +699,40 @@ impl Playground {
                     self.what_if = None;
                     return;
                 }
-                let settings = analyze::resolve_settings(&self.options());
-                self.what_if = Some(Rc::new(what_if_preview(
+                self.what_if = Some(Rc::new(what_if::preview(
                     &self.analysis.bundle,
-                    &settings,
+                    &self.options(),
                     &request,
                 )));
+            }
+            Action::ApplyWhatIf => {
+                // The preview was computed on the analysis it is shown with (every analysis
+                // clears it); after an edit that analysis is older than the text, and the edit
+                // (a whole new go.mod) would overwrite what was typed since.
+                let fix = self.what_if.as_ref().and_then(|w| w.apply.clone());
+                let Some(fix) = fix.filter(|_| !self.stale() && self.current()) else {
+                    self.notice = Some(
+                        "Nothing was changed: try the change again on the current files."
+                            .to_owned(),
+                    );
+                    return;
+                };
+                let Some(changes) = preview_fix(&self.analysis.bundle, &fix) else {
+                    self.notice = Some("This change no longer fits go.mod.".to_owned());
+                    return;
+                };
+                let mut next = self.files.clone();
+                for change in &changes {
+                    set_file(
+                        &mut next,
+                        &change.file,
+                        String::from_utf8_lossy(&change.after).into_owned(),
+                    );
+                }
+                let command = fix.commands.first().cloned().unwrap_or_default();
+                self.replace_files(next, format!("applying “{command}” to go.mod"));
+                self.active = GO_MOD.to_owned();
+                self.notice = Some(format!("Applied to go.mod what `{command}` writes."));
             }
             Action::ShowDiagnostic(index) => {
                 let place = self

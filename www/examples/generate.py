@@ -29,6 +29,8 @@ ZIP = {
     ("github.com/pkg/errors", "v0.9.1"): "h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=",
     ("github.com/russross/blackfriday/v2", "v2.1.0"): "h1:JIOH55/0cWyOuilr9/qlrm0BSXldqnqwMsf35Ld67mk=",
     ("github.com/BurntSushi/toml", "v1.4.1-0.20240526193622-a339e1f7089c"): "h1:pxW6RcqyfI9/kWtOwnv/G+AzdKuy2ZrqINhenH4HyNs=",
+    ("google.golang.org/genproto", "v0.0.0-20230410155749-daa745c078e1"): "h1:KpwkzHKEF7B9Zxg18WzOa7djJ+Ha5DzthMyZYQfEn2A=",
+    ("google.golang.org/genproto/googleapis/api", "v0.0.0-20240814211410-ddb44dafa142"): "h1:wKguEg1hsxI2/L3hUYrpo1RVi48K+uTyzKqprwLXsb8=",
 }
 
 # go.mod texts as the proxy serves them. Modules without a go.mod of their own get the
@@ -49,6 +51,11 @@ require (
 
 go 1.13
 """
+# genproto before and after googleapis/api was carved out of it (trimmed to the lines that
+# matter here: the later one requires the nested module, the sign of the split).
+GENPROTO_OLD = "module google.golang.org/genproto\n\ngo 1.19\n"
+GENPROTO_SPLIT = "module google.golang.org/genproto\n\ngo 1.19\n\nrequire google.golang.org/genproto/googleapis/api v0.0.0-20230822172742-b8732ec3820d\n"
+GOOGLEAPIS_API = "module google.golang.org/genproto/googleapis/api\n\ngo 1.21\n"
 COMPRESS_OLD = "module github.com/klauspost/compress\n\ngo 1.15\n"
 COMPRESS_LATEST = """module github.com/klauspost/compress
 
@@ -141,10 +148,12 @@ paths".""",
 write("06-sirupsen-case", "Sirupsen/logrus vs sirupsen/logrus", "1.27.3", "local",
       ["module-path-mismatch"],
       """logrus renamed its module to lower case in 2017. A project still requires the old
-capitalised path, and the go.mod the proxy serves declares the new one.""",
+capitalised path, and the go.mod the proxy serves declares the new one. The fix requires the
+declared path, under which the code then imports it.""",
       [("go.mod", "module github.com/acme/agent\n\ngo 1.22.0\n\nrequire github.com/Sirupsen/logrus v1.9.3\n"),
        ("go.sum", go_sum([("github.com/Sirupsen/logrus", "v1.9.3", LOGRUS)])),
-       proxy("github.com/Sirupsen/logrus", "v1.9.3", LOGRUS)])
+       proxy("github.com/Sirupsen/logrus", "v1.9.3", LOGRUS),
+       proxy("github.com/sirupsen/logrus", "v1.9.3", LOGRUS)])
 
 write("07-missing-go-sum-entry", "Missing go.sum entry", "1.27.3", "local",
       ["sum-missing", "sum-missing-zip"],
@@ -166,16 +175,20 @@ write("08-retracted-version", "Retracted version", "1.27.3", "local",
        proxy("github.com/klauspost/compress", "v1.17.11", COMPRESS_LATEST)])
 
 write("09-genproto-ambiguous-import", "genproto ambiguous import", "1.27.3", "local",
-      ["sum-missing", "sum-missing-zip"],
-      """google.golang.org/genproto was split: googleapis/api moved into its own module. With an old
-monolithic genproto still in the graph, `go build` fails with "ambiguous import: found package
-google.golang.org/genproto/googleapis/api/annotations in multiple modules". Whether this genproto
-still holds those packages is in its go.mod, which this go.mod alone does not show: "Not checked"
-names the file ambiguous-import-risk needs. With go.sum still empty, go stops before that anyway.
-The pseudo-versions are no finding: genproto has never been tagged, so a commit is the only way to
-require it.""",
+      ["ambiguous-import-risk"],
+      """google.golang.org/genproto was split: googleapis/api moved into its own module. This go.mod
+requires the new module next to a genproto from before the split, which still holds the
+googleapis/api directory, and `go build` stops with "ambiguous import: found package
+google.golang.org/genproto/googleapis/api/annotations in multiple modules". The fix raises genproto
+to the first version whose go.mod requires googleapis/api. The pseudo-versions are no finding:
+genproto has never been tagged, so a commit is the only way to require it.""",
       [("go.mod", "module github.com/acme/gateway\n\ngo 1.22.0\n\nrequire (\n\tgoogle.golang.org/genproto v0.0.0-20230410155749-daa745c078e1\n\tgoogle.golang.org/genproto/googleapis/api v0.0.0-20240814211410-ddb44dafa142\n)\n"),
-       ("go.sum", "")])
+       ("go.sum", go_sum([("google.golang.org/genproto", "v0.0.0-20230410155749-daa745c078e1", GENPROTO_OLD),
+                          ("google.golang.org/genproto/googleapis/api", "v0.0.0-20240814211410-ddb44dafa142", GOOGLEAPIS_API)])),
+       ("google.golang.org/genproto/@v/list", "v0.0.0-20230410155749-daa745c078e1\nv0.0.0-20230822172742-b8732ec3820d\n"),
+       proxy("google.golang.org/genproto", "v0.0.0-20230410155749-daa745c078e1", GENPROTO_OLD),
+       proxy("google.golang.org/genproto", "v0.0.0-20230822172742-b8732ec3820d", GENPROTO_SPLIT),
+       proxy("google.golang.org/genproto/googleapis/api", "v0.0.0-20240814211410-ddb44dafa142", GOOGLEAPIS_API)])
 
 write("10-incompatible-v2", "+incompatible v2", "1.27.3", "local",
       ["incompatible-version", "sum-missing-zip"],

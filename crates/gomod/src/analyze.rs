@@ -17,6 +17,7 @@ use crate::version::gover;
 pub mod build_list;
 pub mod findings;
 pub mod views;
+pub mod what_if;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -324,16 +325,17 @@ impl Analysis {
         Coverage::of(&self.report)
     }
 
-    /// The go commands that have the same effect as every offered fix, each once, in order.
+    /// The go commands that resolve every finding, each once, in order: of a finding's fixes,
+    /// which are alternatives, the first that has commands (the preferred one, as "Apply all
+    /// fixes" prefers it), since running all of them is not what resolves it.
     pub fn go_commands(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for command in self
-            .report
-            .diagnostics
-            .iter()
-            .flat_map(|d| d.fixes.iter())
-            .flat_map(|f| f.commands.iter())
-        {
+        for command in self.report.diagnostics.iter().flat_map(|d| {
+            d.fixes
+                .iter()
+                .find(|f| !f.commands.is_empty())
+                .map_or(&[][..], |f| f.commands.as_slice())
+        }) {
             if !out.contains(command) {
                 out.push(command.clone());
             }

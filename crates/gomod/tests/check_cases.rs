@@ -549,3 +549,123 @@ fn package_errors_agree_with_go() {
     assert!(runs >= 2);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every fix that rewrites go.mod as a whole and says it is a `go mod edit` command writes
+/// go.mod as that command does: the command runs on the case's go.mod and the two files must be
+/// equal. (Fixes that edit a line or a token are smaller on purpose; deleting a line may leave
+/// a blank line that go mod edit would not, which not-formatted then reports.)
+#[test]
+fn go_mod_edit_fixes_write_what_go_writes() {
+    let go = go_binary();
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for case in cases() {
+        let report = check(&case.bundle, &case.options);
+        let Some(original) = case.bundle.file("go.mod") else {
+            continue;
+        };
+        for d in &report.diagnostics {
+            for fix in &d.fixes {
+                let [command] = fix.commands.as_slice() else {
+                    continue;
+                };
+                let Some(args) = command.strip_prefix("go mod edit ") else {
+                    continue;
+                };
+                let whole = |e: &gomod::check::TextEdit| {
+                    e.file == "go.mod" && e.range == (0..original.len())
+                };
+                if fix.edits.is_empty() || !fix.edits.iter().all(whole) {
+                    continue;
+                }
+                let ours =
+                    gomod::check::apply_edits(&gomod::check::bundle_files(&case.bundle), &[fix]);
+                let Some(ours) = ours.files.get("go.mod") else {
+                    continue;
+                };
+                let scratch = Scratch::new("check-edit");
+                let dir = &scratch.root;
+                std::fs::write(dir.join("go.mod"), original).expect("write go.mod");
+                runs += 1;
+                let out = std::process::Command::new(&go)
+                    .args(["mod", "edit"])
+                    .args(args.split_whitespace())
+                    .current_dir(dir)
+                    .env("GOTOOLCHAIN", "local")
+                    .env("GOWORK", "off")
+                    .env("GOPROXY", "off")
+                    .env("GOFLAGS", "")
+                    .output()
+                    .expect("run go");
+                let theirs = std::fs::read(dir.join("go.mod")).expect("read go.mod");
+                if !out.status.success() {
+                    failures.push(format!(
+                        "{} [{}]: go rejects `{command}`: {}",
+                        case.name,
+                        d.code,
+                        String::from_utf8_lossy(&out.stderr)
+                    ));
+                } else if &theirs != ours {
+                    failures.push(format!(
+                        "{} [{}]: `{command}` writes\n{}--- the fix writes\n{}",
+                        case.name,
+                        d.code,
+                        String::from_utf8_lossy(&theirs),
+                        String::from_utf8_lossy(ours)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(runs > 0, "no go mod edit fix was compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// ambiguous-import-risk quotes the error go prints: its trigger case is the scenario of the
+/// explain-error fixture `ambiguous-import`, whose stderr explain_error_cases checks against go
+/// (`go build`, go 1.27.3). With the package (`annotations`) and the module cache of that run put
+/// in for `...` and `$GOMODCACHE`, each quoted line of the message is a line of go's stderr.
+#[test]
+fn ambiguous_import_risk_quotes_gos_error() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "ambiguous-import-risk")
+        .expect("the ambiguous-import-risk case");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/explain_error/ambiguous-import.txtar");
+    let fixture = txtar::parse(&std::fs::read(&fixture).expect("the ambiguous-import fixture"));
+    let stderr = fixture
+        .files
+        .iter()
+        .find(|f| f.name == "stderr")
+        .map(|f| String::from_utf8_lossy(&f.data).into_owned())
+        .expect("the fixture's stderr");
+    let report = check(&case.bundle, &case.options);
+    let message = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "ambiguous-import-risk")
+        .map(|d| d.message.clone())
+        .expect("the rule reports its trigger case");
+    let quoted: Vec<String> = message
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.strip_prefix('\t')
+                .unwrap_or(l)
+                .replace("/...", "/annotations")
+                .replace("$GOMODCACHE", "/home/user/go/pkg/mod")
+        })
+        .collect();
+    assert_eq!(quoted.len(), 3, "{message}");
+    let go_lines: Vec<&str> = stderr
+        .lines()
+        .map(|l| l.strip_prefix("main.go:3:8: ").unwrap_or(l))
+        .collect();
+    for line in &quoted {
+        assert!(
+            go_lines.contains(&line.as_str()),
+            "{line:?} is not a line go prints:\n{stderr}"
+        );
+    }
+}

@@ -29,6 +29,18 @@ pub struct FindingItem {
     /// When this item's command block is the one an earlier item shows: that item's index in
     /// the list.
     pub commands_shown_with: Option<usize>,
+    /// The ways to resolve a single finding whose fixes are alternatives (two or more fixes
+    /// with commands, such as lowering the go line or running a newer Go): each is one block,
+    /// and `commands` is then empty, since running all of them is not what resolves it.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// One way to resolve a finding: its fix's title and the go commands that make it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Alternative {
+    pub title: String,
+    pub commands: Vec<String>,
 }
 
 /// The report's findings as list items, in report order (by file and position), each severity's
@@ -40,11 +52,27 @@ pub fn finding_items(report: &Report) -> Vec<FindingItem> {
             if d.severity != severity {
                 continue;
             }
-            let commands: Vec<String> = d
-                .fixes
-                .iter()
-                .flat_map(|f| f.commands.iter().cloned())
-                .collect();
+            let with_commands: Vec<&crate::check::Fix> =
+                d.fixes.iter().filter(|f| !f.commands.is_empty()).collect();
+            let alternatives: Vec<Alternative> = if with_commands.len() > 1 {
+                with_commands
+                    .iter()
+                    .map(|f| Alternative {
+                        title: f.title.clone(),
+                        commands: f.commands.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let commands: Vec<String> = if alternatives.is_empty() {
+                with_commands
+                    .iter()
+                    .flat_map(|f| f.commands.iter().cloned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             // Notes of one rule on one file join the group already started for them.
             let group = (severity == Severity::Info)
                 .then(|| {
@@ -56,7 +84,10 @@ pub fn finding_items(report: &Report) -> Vec<FindingItem> {
             match group {
                 Some(item) => {
                     item.diagnostics.push(index);
-                    for command in commands {
+                    // A group lists every command once; alternatives of its members are
+                    // shown with each member.
+                    let all = alternatives.into_iter().flat_map(|a| a.commands);
+                    for command in commands.into_iter().chain(all) {
                         if !item.commands.contains(&command) {
                             item.commands.push(command);
                         }
@@ -70,6 +101,7 @@ pub fn finding_items(report: &Report) -> Vec<FindingItem> {
                     summary: None,
                     commands,
                     commands_shown_with: None,
+                    alternatives,
                 }),
             }
         }
@@ -205,5 +237,35 @@ mod tests {
         sorted.sort();
         assert_eq!(severities, sorted);
         assert!(severities.contains(&Severity::Error) && severities.contains(&Severity::Info));
+    }
+
+    #[test]
+    fn fixes_that_are_alternatives_are_separate_blocks() {
+        let bundle =
+            Bundle::from_files([("go.mod", "module example.com/m\n\ngo 1.24.1\n".as_bytes())]);
+        let report = check(
+            &bundle,
+            &Options {
+                go_version: Some("1.23.8".to_owned()),
+            },
+        );
+        let items = finding_items(&report);
+        let too_new = items
+            .iter()
+            .find(|i| i.code == "go-version-too-new")
+            .expect("the go line is too new");
+        assert!(too_new.commands.is_empty(), "{too_new:#?}");
+        let blocks: Vec<&[String]> = too_new
+            .alternatives
+            .iter()
+            .map(|a| a.commands.as_slice())
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                &["go mod edit -go=1.23.8".to_owned()][..],
+                &["GOTOOLCHAIN=go1.24.1 go version".to_owned()][..]
+            ]
+        );
     }
 }

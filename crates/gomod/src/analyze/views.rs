@@ -40,6 +40,9 @@ pub struct Conflict {
     pub module: Option<String>,
     /// The index in `Report::diagnostics` of the diagnostic reporting it.
     pub diagnostic: Option<usize>,
+    /// Whether that diagnostic offers a fix or a command that resolves it (the view then says
+    /// "and fix"; a button must not promise a fix that is not there).
+    pub resolvable: bool,
 }
 
 /// The diagnostic codes that are conflicts, and their kinds.
@@ -62,6 +65,10 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
                 message: d.message.clone(),
                 module: None,
                 diagnostic: Some(i),
+                resolvable: d
+                    .fixes
+                    .iter()
+                    .any(|f| !f.edits.is_empty() || !f.commands.is_empty()),
             });
         }
     }
@@ -77,6 +84,7 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
                 message: e.clone(),
                 module: None,
                 diagnostic: None,
+                resolvable: false,
             });
         }
     }
@@ -112,6 +120,7 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
             ),
             module: paths.first().map(|p| (*p).to_owned()),
             diagnostic: None,
+            resolvable: false,
         });
     }
     for skew in version_skew(res) {
@@ -129,6 +138,7 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
             ),
             module: Some(skew.path),
             diagnostic: None,
+            resolvable: false,
         });
     }
     crate::sort::sort_by_key(&mut out, |c| c.kind);

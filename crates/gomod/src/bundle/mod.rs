@@ -406,6 +406,22 @@ impl Bundle {
         versions
     }
 
+    /// Every version of `path` whose go.mod file the bundle has, pseudo-versions included (which
+    /// no `@v/list` names), sorted by precedence.
+    pub fn gomod_file_versions(&self, path: &str) -> Vec<String> {
+        let mut versions: Vec<String> = self
+            .gomod_versions
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter(|v| semver::is_valid(v))
+            .cloned()
+            .collect();
+        semver::sort(&mut versions);
+        versions.dedup();
+        versions
+    }
+
     /// The `go mod graph` output, if the bundle has one.
     pub fn mod_graph(&self) -> Option<&[u8]> {
         self.file(MOD_GRAPH_FILE)

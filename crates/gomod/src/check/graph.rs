@@ -167,6 +167,68 @@ fn settings_for(local_go: Option<&str>) -> Settings {
 }
 
 /// Runs the graph rules for the bundle's root go.mod (single-module mode).
+/// The fix of module-path-mismatch on a requirement of the main go.mod: require the module
+/// under the path its go.mod declares, at the same version, as
+/// `go mod edit -droprequire=OLD -require=NEW@VERSION` writes go.mod; the code then imports the
+/// declared path. go.sum trades the old path's lines for the go.mod hash of the declared one
+/// when its go.mod is in the input (`go mod download NEW` records it otherwise). `None` when
+/// the main go.mod does not require the mismatched path itself (a dependency does), or
+/// requires the declared path already.
+fn require_declared_path(
+    bundle: &Bundle,
+    gomod: &[u8],
+    main: &ModFile,
+    error: &str,
+) -> Option<Fix> {
+    let after = |label: &str| {
+        error
+            .split_once(label)
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+    };
+    let declared = after("module declares its path as:")?;
+    let required = after("but was required as:")?;
+    let old = main.require.iter().find(|r| r.module.path == required)?;
+    if main.require.iter().any(|r| r.module.path == declared) {
+        return None;
+    }
+    let version = old.module.version.clone();
+    let mut edited = main.clone();
+    edited.drop_require(required);
+    edited.add_require(declared, &version);
+    edited.cleanup();
+    let new_text = String::from_utf8(edited.format()).ok()?;
+    let mut edits = vec![TextEdit {
+        file: "go.mod".to_owned(),
+        range: 0..gomod.len(),
+        new_text,
+    }];
+    if let Some(declared_gomod) = bundle.dependency_gomod(declared, &version) {
+        let sum_data = bundle.file("go.sum").unwrap_or_default();
+        let sum = GoSum::parse("go.sum", sum_data);
+        let hash = crate::sum::gomod_hash(declared_gomod);
+        let go_mod_version = format!("{version}/go.mod");
+        let entries = sum
+            .entries()
+            .map(|(_, e)| (e.path.as_str(), e.version.as_str(), e.hash.as_str()))
+            .filter(|(path, _, _)| *path != required)
+            .chain([(declared, go_mod_version.as_str(), hash.as_str())]);
+        edits.push(TextEdit {
+            file: "go.sum".to_owned(),
+            range: 0..sum_data.len(),
+            new_text: String::from_utf8(write_sums(entries)).ok()?,
+        });
+    }
+    Some(Fix {
+        title: format!(
+            "Require {declared} {version}, the path its go.mod declares, and import it under that path"
+        ),
+        edits,
+        commands: vec![format!(
+            "go mod edit -droprequire={required} -require={declared}@{version}"
+        )],
+    })
+}
+
 pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     if let Some(gowork) = bundle.workspace_file("", WorkspaceFile::GoWork) {
         workspace(sink, bundle, gowork, local_go);
@@ -230,7 +292,9 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 gomod,
                 ctx.location(path),
                 format!("go: {error}"),
-                Vec::new(),
+                require_declared_path(bundle, gomod, &main, error)
+                    .into_iter()
+                    .collect(),
             );
         } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
             // A dependency needs a newer Go than the one the user runs.

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::{text, Fix, Sink, TextEdit};
 use crate::bundle::Bundle;
 use crate::modfile::{self, ModFile};
+use crate::path::escape::escape_path;
 use crate::path::{case_fold_key, split_path_version};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::Resolution;
@@ -333,9 +334,11 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
                 place.0,
                 place.1,
                 place.2,
-                format!(
-                    "{} {} contains the path of module {} {} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {}/... in multiple modules",
-                    parent.path, parent.version, child.path, child.version, child.path
+                ambiguous_import_message(
+                    &parent.path,
+                    &parent.version,
+                    &child.path,
+                    &child.version,
                 ),
                 fixes,
             );
@@ -343,11 +346,37 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
     }
 }
 
-/// The lowest listed version of `parent` above its selected one whose go.mod requires `child`.
+/// ambiguous-import-risk's message: the risk, then the error go prints when a build imports a
+/// package of the nested module (`go build`, go 1.27.3), each of its lines indented by a tab,
+/// with `...` for the rest of the package's path and `$GOMODCACHE` for the module cache, since
+/// both are unknown here.
+pub(super) fn ambiguous_import_message(
+    parent: &str,
+    parent_version: &str,
+    child: &str,
+    child_version: &str,
+) -> String {
+    let escaped = |path: &str| escape_path(path).unwrap_or_else(|_| path.to_owned());
+    let inside_parent = child
+        .strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(child);
+    format!(
+        "{parent} {parent_version} contains the path of module {child} {child_version} and does not require it, so it may still hold that module's packages; a build importing one of them stops with:\n\
+         \tambiguous import: found package {child}/... in multiple modules:\n\
+         \t\t{parent} {parent_version} ($GOMODCACHE/{}@{parent_version}/{inside_parent}/...)\n\
+         \t\t{child} {child_version} ($GOMODCACHE/{}@{child_version}/...)",
+        escaped(parent),
+        escaped(child)
+    )
+}
+
+/// The lowest version of `parent` above its selected one whose go.mod, in the bundle, requires
+/// `child`. Pseudo-versions count: a module that was never tagged (google.golang.org/genproto)
+/// has no other.
 fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
-    let mut versions = bundle.versions(&parent.path);
-    semver::sort(&mut versions);
-    versions
+    bundle
+        .gomod_file_versions(&parent.path)
         .into_iter()
         .filter(|v| semver::compare(v, &parent.version).is_gt())
         .find(|v| {
@@ -448,12 +477,74 @@ fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
                         "go: {}@{} used for two different module paths ({prev} and {})",
                         source.path, source.version, e.module.path
                     ),
-                    Vec::new(),
+                    drop_alias(main, res, &source, prev, &e.module.path)
+                        .into_iter()
+                        .collect(),
                 );
             }
             Some(_) => {}
         }
     }
+}
+
+/// The fix of replace-two-paths: of the two paths one module version serves, the one the main
+/// go.mod replaces by it (the later one when both are, the module's own path never) stops being
+/// used: its requirement and its replacement go, as `go mod edit -droprequire -dropreplace`
+/// writes go.mod, and the code imports the other path's packages instead. `None` when neither
+/// path is replaced in a main go.mod (a dependency's requirements brought them in).
+fn drop_alias(
+    main: &Mains<'_>,
+    res: &Resolution,
+    source: &Mod,
+    first: &str,
+    second: &str,
+) -> Option<Fix> {
+    let replaced_here = |path: &str| {
+        let selected = res.build_list.iter().find(|e| e.module.path == path)?;
+        if path == source.path {
+            return None;
+        }
+        main.files.iter().find_map(|f| {
+            f.m.replace
+                .iter()
+                .find(|r| {
+                    r.old.path == path
+                        && (r.old.version.is_empty() || r.old.version == selected.module.version)
+                })
+                .map(|r| (f, r.old.version.clone()))
+        })
+    };
+    let (alias, keep, (file, old_version)) = match replaced_here(second) {
+        Some(found) => (second, first, found),
+        None => (first, second, replaced_here(first)?),
+    };
+    let mut edited = file.m.clone();
+    let required = file.requirement(alias).is_some();
+    edited.drop_require(alias);
+    edited.drop_replace(alias, &old_version);
+    edited.cleanup();
+    let new_text = String::from_utf8(edited.format()).ok()?;
+    let dropped = if old_version.is_empty() {
+        alias.to_owned()
+    } else {
+        format!("{alias}@{old_version}")
+    };
+    let command = if required {
+        format!("go mod edit -droprequire={alias} -dropreplace={dropped}")
+    } else {
+        format!("go mod edit -dropreplace={dropped}")
+    };
+    Some(Fix {
+        title: format!(
+            "Stop using {alias}: drop its requirement and replacement, and import {keep} in its place"
+        ),
+        edits: vec![TextEdit {
+            file: file.file.to_owned(),
+            range: 0..file.data.len(),
+            new_text,
+        }],
+        commands: vec![command],
+    })
 }
 
 /// replace-unused: a replacement of a module (version) that is nowhere in the graph.

@@ -197,8 +197,11 @@ fn ambiguous_prefix(
                 file,
                 data,
                 range,
-                format!(
-                    "{parent} {parent_version} contains the path of module {child} {child_version} and does not require it, so it may still hold that module's packages; a build importing a package found in both stops with: ambiguous import: found package {child}/... in multiple modules"
+                super::graph_shape::ambiguous_import_message(
+                    parent,
+                    parent_version,
+                    child,
+                    child_version,
                 ),
                 Vec::new(),
             );

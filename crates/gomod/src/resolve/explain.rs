@@ -229,6 +229,10 @@ pub struct WhatIf {
     pub lowered: Vec<(String, String, String)>,
     /// The main module's new go line, when the change moves it (as `go get` writes go.mod).
     pub go_version: Option<String>,
+    /// The main module's requirements after the change, as `go get` writes them to go.mod
+    /// (sorted, with the `go` and `toolchain` roots); empty in workspace mode and for
+    /// [`difference`], where go get does not decide them.
+    pub roots: Vec<Mod>,
     /// The error that stops the computation, if any.
     pub error: Option<String>,
 }
@@ -415,6 +419,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
                     .collect();
                 let mut w = difference(shown, edited.build_list);
                 w.go_version = new_go.filter(|g| Some(g) != old_go.as_ref());
+                w.roots = edited.roots;
                 w
             }
             Err(e) => WhatIf {

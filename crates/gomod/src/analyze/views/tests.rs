@@ -137,6 +137,7 @@ fn conflicts_list_version_skew_and_case() {
             message: "example.com/c: v1.1.0, v1.2.0 required; v1.2.0 selected".to_owned(),
             module: Some("example.com/c".to_owned()),
             diagnostic: None,
+            resolvable: false,
         }]
     );
     // A build-list path spelled like another but for case: case conflicts come before skew, and
@@ -158,6 +159,7 @@ fn conflicts_list_version_skew_and_case() {
                 .to_owned(),
             module: Some("example.com/a".to_owned()),
             diagnostic: None,
+            resolvable: false,
         })
     );
 }
@@ -214,6 +216,7 @@ fn a_resolution_error_about_two_module_paths_is_a_path_conflict_once() {
         message: error.to_owned(),
         module: None,
         diagnostic: None,
+        resolvable: false,
     };
     assert_eq!(conflicts(&res, &Report::default()), [alone]);
     // When a check already reported it, the diagnostic (which carries the fix) stands alone.
