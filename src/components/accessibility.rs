@@ -1,0 +1,127 @@
+//! The page's keyboard and screen-reader plumbing that belongs to no one component: the skip
+//! link to the editor, Escape closing the open toolbar panel (focus back on the button that
+//! opened it), and the live region that announces the analysis only when its problem count
+//! changes. Plain functions: they hold no state of their own.
+
+use gomod::analyze::Analysis;
+use gomod::check::Severity;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::state::{Action, Panel, Playground};
+
+/// The id of the editor's text area, the skip link's target.
+pub const EDITOR_ID: &str = "editor-input";
+
+/// The id of the toolbar button that opens `panel`, so that closing the panel can give the
+/// focus back to it.
+pub fn panel_button_id(panel: Panel) -> &'static str {
+    match panel {
+        Panel::AddFile => "panel-button-add-file",
+        Panel::PasteBundle => "panel-button-paste-bundle",
+        Panel::ExplainError => "panel-button-explain-error",
+        Panel::Share => "panel-button-share",
+        Panel::Embed => "panel-button-embed",
+    }
+}
+
+/// Focuses the element with this id, if the page has it.
+pub fn focus_by_id(id: &str) -> bool {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    match element {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Whether the keyboard focus is nowhere in particular (on the body), as after the focused
+/// element was removed from the page.
+pub fn focus_is_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.as_ref().map(|d| (d.active_element(), d.body())) {
+        Some((None, _)) => true,
+        Some((Some(active), Some(body))) => active == *body.unchecked_ref::<web_sys::Element>(),
+        _ => false,
+    }
+}
+
+/// The first thing a keyboard user reaches: a link, shown when focused, that moves the focus to
+/// the editor (the editor is otherwise behind a dozen toolbar controls). It focuses the text
+/// area itself rather than following `#editor-input`: the page reads its fragment as a share
+/// link.
+pub fn skip_link() -> Html {
+    let onclick = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        focus_by_id(EDITOR_ID);
+    });
+    html! {
+        <a class="skip-link" href={format!("#{EDITOR_ID}")} {onclick}>{ "Skip to editor" }</a>
+    }
+}
+
+/// The header's key handler: Escape closes the open panel and gives the focus back to the
+/// toolbar button that opened it.
+pub fn close_panel_on_escape(
+    open: Option<Panel>,
+    dispatch: &UseReducerDispatcher<Playground>,
+) -> Callback<KeyboardEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        let Some(panel) = open else {
+            return;
+        };
+        if e.key() != "Escape" || e.default_prevented() {
+            return;
+        }
+        e.prevent_default();
+        dispatch.dispatch(Action::OpenPanel(None));
+        focus_by_id(panel_button_id(panel));
+    })
+}
+
+/// What the live region says: the number of problems the last analysis found, or that the input
+/// was not analysed. It depends on nothing else (not on timing, not on whether an edit waits for
+/// its analysis), so it changes, and is announced, only when the count does.
+pub fn problem_count_text(analysis: &Analysis, not_analysed: bool) -> String {
+    if not_analysed {
+        return "Not analysed.".to_owned();
+    }
+    let count = |severity: Severity| {
+        analysis
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let parts: Vec<String> = [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "note", "notes"),
+    ]
+    .iter()
+    .filter_map(|&(severity, one, many)| match count(severity) {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    })
+    .collect();
+    if parts.is_empty() {
+        "Analysis: no problems found.".to_owned()
+    } else {
+        format!("Analysis: {}.", parts.join(", "))
+    }
+}
+
+/// The polite live region (visually hidden: the Diagnostics header shows the same counts).
+pub fn problem_count_announcement(analysis: &Analysis, not_analysed: bool) -> Html {
+    html! {
+        <p class="visually-hidden" role="status" id="analysis-announcement">
+            { problem_count_text(analysis, not_analysed) }
+        </p>
+    }
+}
