@@ -1,7 +1,7 @@
 //! The page's keyboard and screen-reader plumbing that belongs to no one component: the skip
 //! link to the editor, Escape closing the open toolbar panel (focus back on the button that
 //! opened it), and the live region that announces the analysis only when its problem count
-//! changes. Plain functions: they hold no state of their own.
+//! changes and stays changed.
 
 use gomod::analyze::Analysis;
 use gomod::check::Severity;
@@ -117,11 +117,35 @@ pub fn problem_count_text(analysis: &Analysis, not_analysed: bool) -> String {
     }
 }
 
-/// The polite live region (visually hidden: the Diagnostics header shows the same counts).
-pub fn problem_count_announcement(analysis: &Analysis, not_analysed: bool) -> Html {
+/// How long the input must rest before the live region takes the new count: while the user
+/// types, the count can flip at every keystroke (a trailing space brings a formatting note, the
+/// next letter takes it away), and a screen reader would read each flip.
+const ANNOUNCE_AFTER_MS: u32 = 1000;
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemCountProps {
+    /// What the last analysis found, from [`problem_count_text`].
+    pub text: String,
+}
+
+/// The polite live region (visually hidden: the Diagnostics header shows the same counts). It
+/// takes a new text only once the text has stayed the same for [`ANNOUNCE_AFTER_MS`], so it is
+/// announced when the count changes and stays changed, not at every keystroke.
+#[function_component(ProblemCountAnnouncement)]
+pub fn problem_count_announcement(props: &ProblemCountProps) -> Html {
+    let shown = use_state(|| props.text.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            let text = text.clone();
+            // Dropping the timeout (the next text, or the page going away) cancels it.
+            let timeout = (*shown != text).then(|| {
+                gloo::timers::callback::Timeout::new(ANNOUNCE_AFTER_MS, move || shown.set(text))
+            });
+            move || drop(timeout)
+        });
+    }
     html! {
-        <p class="visually-hidden" role="status" id="analysis-announcement">
-            { problem_count_text(analysis, not_analysed) }
-        </p>
+        <p class="visually-hidden" role="status" id="analysis-announcement">{ (*shown).clone() }</p>
     }
 }

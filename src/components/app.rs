@@ -428,7 +428,7 @@ pub fn App() -> Html {
                 if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
-                { accessibility::problem_count_announcement(&state.analysis, state.input_error.is_some()) }
+                <accessibility::ProblemCountAnnouncement text={accessibility::problem_count_text(&state.analysis, state.input_error.is_some())} />
                 if let Some(alert) = &state.alert {
                     <div class="notice notice-alert" role="alert">
                         <span>{ alert.clone() }</span>

@@ -103,7 +103,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 }
             </div>
             // Not a live region: it changes after every keystroke. The problem count, announced
-            // when it changes, is accessibility::problem_count_announcement.
+            // when it changes, is accessibility::ProblemCountAnnouncement.
             <p class="timing">
                 { if props.pending { "not analysed".to_owned() } else { format!("analysed in {} ms", format_ms(props.analysed_in_ms)) } }
             </p>
