@@ -149,3 +149,32 @@ pub fn problem_count_announcement(props: &ProblemCountProps) -> Html {
         <p class="visually-hidden" role="status" id="analysis-announcement">{ (*shown).clone() }</p>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gomod::analyze::{analyze_files, Options};
+
+    /// The announcement for a go.mod analysed as go 1.23.8 with GOTOOLCHAIN=local would see it.
+    fn text_for(go_mod: &str) -> String {
+        let files = vec![("go.mod".to_owned(), go_mod.as_bytes().to_vec())];
+        let options = Options {
+            go_version: Some("1.23.8".to_owned()),
+            ..Options::default()
+        };
+        problem_count_text(&analyze_files(&files, &options), false)
+    }
+
+    #[test]
+    fn counts_problems_by_severity_and_nothing_else() {
+        let clean = text_for("module example.com/m\n\ngo 1.22\n");
+        assert!(clean.starts_with("Analysis: ") && !clean.contains("error"), "{clean}");
+        // A go line above the running go is an error; the text names counts only, so a comment
+        // typed into the file (same problems) leaves it unchanged.
+        let too_new = text_for("module example.com/m\n\ngo 1.24.1\n");
+        assert!(too_new.starts_with("Analysis: 1 error"), "{too_new}");
+        assert_eq!(text_for("module example.com/m // a comment\n\ngo 1.24.1\n"), too_new);
+        let analysis = analyze_files(&[], &Options::default());
+        assert_eq!(problem_count_text(&analysis, true), "Not analysed.");
+    }
+}
