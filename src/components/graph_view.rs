@@ -483,7 +483,9 @@ fn svg_html(s: &Scene, scale: f64, on_focus: &Callback<Option<String>>) -> Html 
     let width = (s.width * scale).round().max(1.0);
     let height = (s.height * scale).round().max(1.0);
     html! {
-        <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="img"
+        // A group, not an image: an image's content is hidden from assistive technology, and
+        // this one holds the focusable module nodes (axe: nested-interactive).
+        <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="group"
             aria-label={format!("Module graph with {} modules", s.nodes.len())}
             width={px(width).to_string()} height={px(height).to_string()}
             viewBox={format!("0 0 {} {}", px(s.width), px(s.height))}>
