@@ -42,27 +42,18 @@ async function analysed(page) {
   await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
 }
 
-// The Graph view's drawing (its svg, with focusable nodes inside an element of role img: axe's
-// nested-interactive) is another change's work (issue 15's graph view): it is left out of the
-// asserted scans and scanned on its own, recorded under "… graph svg only" and not asserted.
-const GRAPH_SVG = 'svg.graph-svg';
-const WITHOUT_GRAPH_SVG = { include: { include: [['body']], exclude: [[GRAPH_SVG]] } };
-
 /**
  * Scans the page with axe and records under `state` its serious and critical violations, and
  * the moderate `region` rule's too (content outside every landmark); the test asserts at its end
  * that every recorded state is clean, so one failing state does not hide the others.
  */
 async function scan(page, state, seen) {
-  const lines = await seriousAxeViolations(page, WITHOUT_GRAPH_SVG);
+  const lines = await seriousAxeViolations(page);
   const outside = await page.evaluate(async () => {
     const results = await window.axe.run(document, { runOnly: ['region'], resultTypes: ['violations'] });
     return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
   });
   seen[state] = [...lines, ...outside];
-  if ((await page.locator(GRAPH_SVG).count()) > 0) {
-    axeResults[`${state}, graph svg only (not asserted)`] = await seriousAxeViolations(page, { include: GRAPH_SVG });
-  }
   axeResults[state] = seen[state];
 }
 
