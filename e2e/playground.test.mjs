@@ -39,7 +39,7 @@ async function shownCodes(page) {
   return [...new Set(codes)].sort();
 }
 
-const waitForCodes = (page, want) => harness.waitForCodes(diagnosticsRegion(page), want);
+const waitForCodes = (page, want, options) => harness.waitForCodes(diagnosticsRegion(page), want, options);
 
 async function editFile(page, name, text) {
   await harness.fileTab(page, name, { exact: false }).first().click();

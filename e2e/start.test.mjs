@@ -6,9 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 
-import { openPlayground, SCREENSHOTS, start } from './harness.mjs';
+import { openPlayground, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -95,29 +94,5 @@ describe('a clean start', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
-
-  for (const colorScheme of ['light', 'dark']) {
-    for (const [width, height] of [[1280, 800], [800, 900], [390, 844]]) {
-      test(`the first screen at ${width}×${height} (${colorScheme}) shows the editor, the diagnostics and the module views`, async () => {
-        const { context, page, problems } = await openPlayground(env, { width, height, colorScheme });
-        await page.getByRole('tablist', { name: 'Views' }).waitFor();
-        const box = async (locator) => (await locator.boundingBox()) ?? assert.fail('not rendered');
-        const editor = await box(page.locator('.editor'));
-        const diagnostics = await box(page.getByRole('heading', { name: 'Diagnostics', exact: true }));
-        const views = await box(page.getByRole('tablist', { name: 'Views' }));
-        // The editor fits its six lines with room to type: not half the window.
-        assert.ok(editor.height <= 0.55 * height, `editor ${editor.height} px high`);
-        assert.ok(editor.y + editor.height <= height, `editor ends at ${editor.y + editor.height}`);
-        assert.ok(diagnostics.y + diagnostics.height <= height, `diagnostics heading at ${diagnostics.y}`);
-        if (width >= 800) {
-          // The module views' tabs and the start of the open view are on the first screen.
-          assert.ok(views.y + views.height + 40 <= height, `views tabs at ${views.y}`);
-        }
-        await page.screenshot({ path: join(SCREENSHOTS, `start-${width}-${colorScheme}.png`) });
-        console.log(`${width}×${height} ${colorScheme}: editor ${editor.y}+${editor.height}, diagnostics ${diagnostics.y}, views ${views.y}`);
-        assert.deepEqual(problems, []);
-        await context.close();
-      });
-    }
-  }
+  // The first screen at 1280×800, 800 and 390 px is e2e/layout.test.mjs's to check.
 });

@@ -11,6 +11,7 @@ use web_sys::wasm_bindgen::JsCast;
 use web_sys::{FileSystemDirectoryEntry, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::accessibility;
 use crate::components::diagnostics::Diagnostics;
 use crate::components::editor::Editor;
 use crate::components::editor_highlight::Mark;
@@ -35,11 +36,12 @@ fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>)
     let stale = !state.current();
     match &state.views {
         Some(views) => html! {
-            <div class={classes!("views-wrap", stale.then_some("results-stale"))}
-                inert={stale} aria-busy={stale.to_string()}>
+            // A landmark of its own, so that its content is not outside every landmark.
+            <section class={classes!("views-wrap", stale.then_some("results-stale"))}
+                aria-label="Module views" inert={stale} aria-busy={stale.to_string()}>
                 <ModuleViews views={views.clone()} open={state.view.clone()} focus={state.focus.clone()}
                     what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
-            </div>
+            </section>
         },
         None => Html::default(),
     }
@@ -146,6 +148,20 @@ pub fn App() -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+    // A panel closed by its own button (Close, Load bundle, Add) took the focus with it: the
+    // focus goes back to the toolbar button that opened the panel.
+    let open_panel = use_mut_ref(|| None::<Panel>);
+    {
+        let open_panel = open_panel.clone();
+        use_effect_with(state.panel, move |panel| {
+            let closed = open_panel.replace(*panel);
+            if let (Some(closed), None) = (closed, panel) {
+                if accessibility::focus_is_lost() {
+                    accessibility::focus_by_id(accessibility::panel_button_id(closed));
+                }
+            }
         });
     }
     {
@@ -422,9 +438,11 @@ pub fn App() -> Html {
         );
     }
 
+    let close_on_escape = accessibility::close_panel_on_escape(state.panel, &dispatch);
     html! {
         <>
-            <header class="site-header">
+            { accessibility::skip_link() }
+            <header class="site-header" onkeydown={close_on_escape}>
                 <div class="brand">
                     <h1 class="site-title">{ "gomodplay" }</h1>
                     <p class="site-tagline">{ "Go modules playground: paste go.mod and go.sum, see what the go command sees." }</p>
@@ -444,6 +462,7 @@ pub fn App() -> Html {
                 if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} draft={(*error_draft).clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
+                <accessibility::ProblemCountAnnouncement text={accessibility::problem_count_text(&state.analysis, state.input_error.is_some())} />
                 if let Some(alert) = &state.alert {
                     <div class="notice notice-alert" role="alert">
                         <span>{ alert.clone() }</span>

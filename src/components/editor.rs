@@ -59,7 +59,6 @@ pub fn Editor(props: &EditorProps) -> Html {
     let input_ref = use_node_ref();
     let overlay_ref = use_node_ref();
     let gutter_ref = use_node_ref();
-    let editor_ref = use_node_ref();
     let window = use_state_eq(|| line_window(0, DEFAULT_VISIBLE_LINES));
     // A paste that is go's error output, offered to the "go error output" field.
     let offer = use_state_eq(|| None::<PastedError>);
@@ -170,20 +169,6 @@ pub fn Editor(props: &EditorProps) -> Html {
     let plain = props.text.len() > MAX_HIGHLIGHTED_BYTES;
     let window = (*window).clone();
     let line_count = props.text.split('\n').count();
-    // The editor is as tall as its text, within the limits the stylesheet sets (`--editor-lines`
-    // in www/style.css): a six-line go.mod leaves room for the diagnostics and views below. Set
-    // through the CSS object model, which the page's content security policy allows (a style
-    // attribute it does not).
-    {
-        let editor_ref = editor_ref.clone();
-        use_effect_with(line_count, move |lines| {
-            if let Some(editor) = editor_ref.cast::<HtmlElement>() {
-                let _ = editor
-                    .style()
-                    .set_property("--editor-lines", &lines.to_string());
-            }
-        });
-    }
     let gutter = if plain {
         Html::default()
     } else {
@@ -230,7 +215,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
         { offer_html }
-        <div class={classes!("editor", plain.then_some("editor-plain"))} ref={editor_ref}>
+        <div class={classes!("editor", plain.then_some("editor-plain"))}>
             { gutter }
             <div class="editor-body">
                 { overlay }

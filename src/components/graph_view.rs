@@ -910,6 +910,8 @@ fn svg_html(
     let (chain, plain): (Vec<&SceneEdge>, Vec<&SceneEdge>) = s.edges.iter().partition(|e| on_chain(e));
     let searching = !query.trim().is_empty();
     html! {
+        // A group, not an image: an image's content is hidden from assistive technology, and
+        // this one holds the focusable module nodes (axe: nested-interactive).
         <svg class="graph-svg" xmlns="http://www.w3.org/2000/svg" role="group"
             aria-label={format!("Module graph with {} modules", s.nodes.len())}
             width="100%" height="100%">

@@ -1,6 +1,7 @@
 //! The page's components. Each renders part of [`crate::state::Playground`] and reports user
 //! input as [`crate::state::Action`]s; none of them computes anything about Go modules.
 
+pub mod accessibility;
 pub mod app;
 pub mod build_list;
 pub mod conflicts;

@@ -7,6 +7,7 @@ use gomod::analyze::Toolchain;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::accessibility::panel_button_id;
 use crate::components::gallery::gallery;
 use crate::state::{Action, Panel, Playground, GO_VERSIONS};
 
@@ -91,15 +92,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="toolbar-buttons">
                 <button type="button" class="button" onclick={new}
                     title="Start from an empty go.mod (Undo brings the current files back)">{ "New" }</button>
-                <button type="button" class="button" onclick={toggle(Panel::AddFile)}
+                <button type="button" class="button" id={panel_button_id(Panel::AddFile)} onclick={toggle(Panel::AddFile)}
                     aria-expanded={(props.panel == Some(Panel::AddFile)).to_string()}>{ "Add file" }</button>
-                <button type="button" class="button" onclick={toggle(Panel::PasteBundle)}
+                <button type="button" class="button" id={panel_button_id(Panel::PasteBundle)} onclick={toggle(Panel::PasteBundle)}
                     aria-expanded={(props.panel == Some(Panel::PasteBundle)).to_string()}>{ "Paste bundle" }</button>
-                <button type="button" class="button" onclick={toggle(Panel::ExplainError)}
+                <button type="button" class="button" id={panel_button_id(Panel::ExplainError)} onclick={toggle(Panel::ExplainError)}
                     aria-expanded={(props.panel == Some(Panel::ExplainError)).to_string()}>{ "Paste an error" }</button>
-                <button type="button" class="button" onclick={toggle(Panel::Share)}
+                <button type="button" class="button" id={panel_button_id(Panel::Share)} onclick={toggle(Panel::Share)}
                     aria-expanded={(props.panel == Some(Panel::Share)).to_string()}>{ "Share" }</button>
-                <button type="button" class="button" onclick={toggle(Panel::Embed)}
+                <button type="button" class="button" id={panel_button_id(Panel::Embed)} onclick={toggle(Panel::Embed)}
                     aria-expanded={(props.panel == Some(Panel::Embed)).to_string()}>{ "Embed" }</button>
                 if let Some(label) = &props.undo {
                     <button type="button" class="button" onclick={undo} title={format!("Undo {label}")}>
@@ -107,7 +108,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </button>
                 }
             </div>
-            <p class="timing" role="status" aria-live="polite">
+            // Not a live region: it changes after every keystroke. The problem count, announced
+            // when it changes, is accessibility::ProblemCountAnnouncement.
+            <p class="timing">
                 { if props.pending { "not analysed".to_owned() } else { format!("analysed in {} ms", format_ms(props.analysed_in_ms)) } }
             </p>
         </div>
