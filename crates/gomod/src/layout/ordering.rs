@@ -50,7 +50,7 @@ impl Adjacency {
 /// each, rounds of a barycenter sweep down then up, each sweep followed by transposition of
 /// neighbours, until `sweeps` rounds bring no improvement. The order with the fewest counted
 /// crossings wins, so the result is never worse than `start`.
-pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize) -> Order {
+pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thorough: bool) -> Order {
     let adjacency = Adjacency::of(g);
     let mut best = start.clone();
     let mut best_crossings = count_all(g, &best);
@@ -61,7 +61,7 @@ pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize) -> Orde
     // Small graphs can afford more starting points: shuffles of the walk order by a fixed-seed
     // generator, so the result stays deterministic.
     let size = g.edges.len().max(1);
-    let extra = (20_000 / size).min(24);
+    let extra = if thorough { (20_000 / size).min(24) } else { 0 };
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..extra {
         let mut order = walk_order(g, &adjacency, false);
@@ -319,4 +319,91 @@ fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
         }
     }
     count
+}
+
+/// Sifting: every node in turn is taken out of its layer and put back at the position where
+/// its edges to both adjacent layers cross least (it stays put on a tie). Stronger than
+/// swapping neighbours, since a node can jump past many others at once; it never adds
+/// crossings. Returns whether anything moved.
+fn sift(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) -> bool {
+    let mut moved = false;
+    for layer in order.iter_mut() {
+        if layer.len() < 2 {
+            continue;
+        }
+        let snapshot = layer.clone();
+        for v in snapshot {
+            let Some(from) = layer.iter().position(|&w| w == v) else {
+                continue;
+            };
+            layer.remove(from);
+            // Crossings of v with every other node, when v is right of it and when left of it.
+            let right_of: Vec<usize> = layer
+                .iter()
+                .map(|&w| pair_crossings(w, v, adjacency, position))
+                .collect();
+            let left_of: Vec<usize> = layer
+                .iter()
+                .map(|&w| pair_crossings(v, w, adjacency, position))
+                .collect();
+            // Cost at slot 0 is all left_of; each step right trades one left_of for a right_of.
+            let mut cost: usize = left_of.iter().sum();
+            let mut best = (cost, from);
+            let start_cost = {
+                let (before, after) = (right_of.get(..from), left_of.get(from..));
+                before.map_or(0, |s| s.iter().sum::<usize>()) + after.map_or(0, |s| s.iter().sum::<usize>())
+            };
+            best = if start_cost <= best.0 { (start_cost, from) } else { best };
+            for (slot, (r, l)) in right_of.iter().zip(&left_of).enumerate() {
+                cost = cost + r - l;
+                if cost < best.0 {
+                    best = (cost, slot + 1);
+                }
+            }
+            let to = best.1.min(layer.len());
+            layer.insert(to, v);
+            if to != from {
+                moved = true;
+            }
+            for (i, &w) in layer.iter().enumerate() {
+                if let Some(p) = position.get_mut(w) {
+                    *p = i;
+                }
+            }
+        }
+    }
+    moved
+}
+
+/// The largest graph (nodes and dummies) that [`polish`] sifts.
+const SIFT_LIMIT: usize = 4_000;
+
+/// Sifting rounds on a finished order, while they lower the crossings (at most `rounds`).
+pub(super) fn polish(g: &Chained, start: Order, rounds: usize) -> Order {
+    let adjacency = Adjacency::of(g);
+    let mut order = start;
+    let mut position = vec![0usize; g.layer_of.len()];
+    set_positions(&order, &mut position);
+    let mut crossings = count_all(g, &order);
+    // Sifting costs the square of a layer's size per layer; past a few thousand nodes and
+    // dummies (only whole graphs of hundreds of modules) it would take seconds, so it is left out.
+    if g.layer_of.len() > SIFT_LIMIT {
+        return order;
+    }
+    for _ in 0..rounds {
+        if crossings == 0 {
+            break;
+        }
+        let mut next = order.clone();
+        let mut next_position = position.clone();
+        if !sift(&mut next, &adjacency, &mut next_position) {
+            break;
+        }
+        let c = count_all(g, &next);
+        if c >= crossings {
+            break;
+        }
+        (order, position, crossings) = (next, next_position, c);
+    }
+    order
 }

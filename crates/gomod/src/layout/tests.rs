@@ -319,3 +319,45 @@ mod focus_views {
         assert_eq!(none.focus, None);
     }
 }
+
+#[test]
+fn smooth_path_curves_between_layers_and_runs_straight_inside_them() {
+    // The long edge of long_edge_bends_through_a_dummy: a's bottom (20) to layer 1's top (68),
+    // straight through layer 1 to 88, then to c's top (136). Between layers the curve's control
+    // points sit at the gap's middle height, above its start and above its end.
+    let l = layout(&boxes(3), &[(0, 1), (1, 2), (0, 2)], &Options::default());
+    let p = &l.routes[2].points;
+    let steps = l.routes[2].smooth_path();
+    assert_eq!(steps.len(), p.len());
+    assert_eq!(steps[0], Step::MoveTo(p[0]));
+    assert_eq!(steps[2], Step::LineTo(p[2]), "vertical inside layer 1");
+    for (i, gap_middle) in [(1, 44.0), (3, 112.0)] {
+        let (a, b) = (p[i - 1], p[i]);
+        let expected = if a.0 == b.0 {
+            Step::LineTo(b)
+        } else {
+            Step::CurveTo((a.0, gap_middle), (b.0, gap_middle), b)
+        };
+        assert_eq!(steps[i], expected);
+    }
+}
+
+#[test]
+fn one_edge_of_a_cycle_is_reversed_when_one_suffices() {
+    // 0 -> 1 -> 2 -> 3 -> 1 and 1 -> 3: a depth-first search from 0 reverses 3 -> 1 only; the
+    // drawing has one upward edge and no crossing.
+    let l = layout(&boxes(4), &[(0, 1), (1, 2), (2, 3), (3, 1), (1, 3)], &Options::default());
+    assert_eq!(l.routes.iter().filter(|r| r.reversed).count(), 1);
+    assert_eq!(l.crossings, 0);
+}
+
+#[test]
+fn network_simplex_layering_keeps_edges_short() {
+    // 0 -> 1 -> 2 -> 3 -> 4 and 5 -> 4: longest path from the top puts 5 on layer 0, four
+    // layers above 4; the least total edge length puts it just above 4.
+    let edges = [(0, 1), (1, 2), (2, 3), (3, 4), (5, 4)];
+    let layer = layers::network_simplex(6, &edges, 100);
+    assert_eq!(layer, [0, 1, 2, 3, 4, 3]);
+    let l = layout(&boxes(6), &edges, &Options::default());
+    assert_eq!(l.nodes[5].layer, 3);
+}
