@@ -27,7 +27,7 @@ use std::rc::Rc;
 use gomod::analyze::views::requirement_tree::{matches_query, requirement_tree};
 use gomod::analyze::views::why_chains::why_chain_edges;
 use gomod::layout::focus::{self, Limits};
-use gomod::layout::{layout, Options, Size};
+use gomod::layout::{layout, Options, Size, Step};
 use gomod::resolve::mvs::Mod;
 use gomod::resolve::{explain, Resolution};
 use gomod::version::semver;
@@ -76,7 +76,7 @@ impl SceneNode {
 /// One drawn requirement edge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneEdge {
-    /// SVG path data (`M x y L x y ...`).
+    /// SVG path data (`M x y L x y C ...`).
     pub d: String,
     /// `edge`, plus `edge-unselected` when it points at a version that lost, `edge-back` when
     /// it closes a cycle.
@@ -158,10 +158,16 @@ pub fn scene(res: &Resolution, focus_path: Option<&str>, limits: &Limits) -> Sce
         .routes
         .iter()
         .map(|r| {
+            // Vertical lines inside layers, smooth curves between them (see gomod::layout::Step).
+            let at = |(x, y): (f64, f64)| format!("{} {}", px(x + MARGIN), px(y + MARGIN));
             let mut d = String::new();
-            for (k, (x, y)) in r.points.iter().enumerate() {
-                d.push_str(if k == 0 { "M" } else { " L" });
-                d.push_str(&format!("{} {}", px(x + MARGIN), px(y + MARGIN)));
+            for step in r.smooth_path() {
+                let part = match step {
+                    Step::MoveTo(p) => format!("M{}", at(p)),
+                    Step::LineTo(p) => format!(" L{}", at(p)),
+                    Step::CurveTo(c1, c2, p) => format!(" C{} {} {}", at(c1), at(c2), at(p)),
+                };
+                d.push_str(&part);
             }
             let target_lost = nodes
                 .get(r.to)

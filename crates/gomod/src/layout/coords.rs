@@ -2,7 +2,8 @@
 //! the least-squares sense) to the mean centre of its neighbours in the layer just placed,
 //! subject to the layer's order and minimum gaps: that is an isotonic regression, solved
 //! exactly by pooling adjacent violators. Alternating downward and upward passes straighten
-//! long chains and centre parents over their children.
+//! long chains and centre parents over their children. Edges inside long edges weigh more, so
+//! long edges run as straight vertical lanes and short edges bend instead.
 
 use super::chains::Chained;
 use super::ordering::Order;
@@ -56,7 +57,7 @@ pub(super) fn assign_x(g: &Chained, order: &Order, widths: &[f64], options: &Opt
         let adjacent = if downward { &above } else { &below };
         for l in layers {
             let Some(layer) = order.get(l) else { continue };
-            place_layer(layer, adjacent, &mut x, &width, &gap);
+            place_layer(g, layer, adjacent, &mut x, &width, &gap);
         }
     }
     let min = x.iter().copied().fold(f64::INFINITY, f64::min);
@@ -64,8 +65,20 @@ pub(super) fn assign_x(g: &Chained, order: &Order, widths: &[f64], options: &Opt
     x.iter().map(|v| (v - shift).round()).collect()
 }
 
-/// Places one layer as close as possible to its neighbours' mean centres.
+/// How strongly an edge pulls its ends into line: an edge between two dummies (the middle of a
+/// long edge) much more than one between two modules, so long edges run straight and the short
+/// ones bend around them (the idea of the priority method).
+fn edge_weight(g: &Chained, a: usize, b: usize) -> f64 {
+    match (a >= g.real, b >= g.real) {
+        (true, true) => 8.0,
+        (true, false) | (false, true) => 2.0,
+        (false, false) => 1.0,
+    }
+}
+
+/// Places one layer as close as possible (weighted least squares) to its neighbours' centres.
 fn place_layer(
+    g: &Chained,
     layer: &[usize],
     adjacent: &[Vec<usize>],
     x: &mut [f64],
@@ -84,17 +97,22 @@ fn place_layer(
         offset.push(acc);
         prev = Some(v);
     }
-    let targets: Vec<f64> = layer
+    let targets: Vec<(f64, f64)> = layer
         .iter()
         .zip(&offset)
         .map(|(&v, off)| {
             let ns = adjacent.get(v).map(Vec::as_slice).unwrap_or_default();
-            let want_center = if ns.is_empty() {
-                center(x, v)
+            let (sum, total) = ns.iter().fold((0.0, 0.0), |(sum, total), &u| {
+                let w = edge_weight(g, u, v);
+                (sum + w * center(x, u), total + w)
+            });
+            // A node without neighbours on this side holds its place, but weakly.
+            let (want_center, weight) = if total > 0.0 {
+                (sum / total, total)
             } else {
-                ns.iter().map(|&u| center(x, u)).sum::<f64>() / ns.len() as f64
+                (center(x, v), 0.25)
             };
-            want_center - width(v) / 2.0 - off
+            (want_center - width(v) / 2.0 - off, weight)
         })
         .collect();
     let fitted = isotonic(&targets);
@@ -105,29 +123,30 @@ fn place_layer(
     }
 }
 
-/// The non-decreasing sequence closest to `t` in least squares (pool adjacent violators).
-fn isotonic(t: &[f64]) -> Vec<f64> {
-    // Blocks of (sum, count) whose means are non-decreasing.
-    let mut blocks: Vec<(f64, usize)> = Vec::with_capacity(t.len());
-    for &v in t {
-        blocks.push((v, 1));
+/// The non-decreasing sequence closest to the targets `t` (value, weight) in weighted least
+/// squares (pool adjacent violators).
+fn isotonic(t: &[(f64, f64)]) -> Vec<f64> {
+    // Blocks of (weighted sum, total weight, count) whose means are non-decreasing.
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(t.len());
+    for &(v, w) in t {
+        blocks.push((v * w, w, 1));
         while blocks.len() >= 2 {
-            let (Some(&(s2, c2)), Some(&(s1, c1))) = (blocks.last(), blocks.get(blocks.len() - 2))
+            let (Some(&(s2, w2, c2)), Some(&(s1, w1, c1))) =
+                (blocks.last(), blocks.get(blocks.len() - 2))
             else {
                 break;
             };
-            if s1 / c1 as f64 <= s2 / c2 as f64 {
+            if s1 / w1 <= s2 / w2 {
                 break;
             }
             blocks.pop();
             blocks.pop();
-            blocks.push((s1 + s2, c1 + c2));
+            blocks.push((s1 + s2, w1 + w2, c1 + c2));
         }
     }
     let mut out = Vec::with_capacity(t.len());
-    for (s, c) in blocks {
-        let mean = s / c as f64;
-        out.extend(std::iter::repeat_n(mean, c));
+    for (s, w, c) in blocks {
+        out.extend(std::iter::repeat_n(s / w, c));
     }
     out
 }

@@ -2,17 +2,31 @@
 //!
 //! The input is a list of node sizes and a list of edges between node indices; the output is a
 //! position for every node and a polyline for every edge. The stages, each in its own module:
-//! 1. [`acyclic`]: reverse a minimal-effort set of edges (depth-first back edges) so the graph
-//!    has no cycles; the routes of reversed edges are drawn in their original direction.
-//! 2. [`layers`]: longest-path layering, so every edge points one or more layers down.
+//! 1. [`acyclic`]: reverse a few edges so the graph has no cycles (depth-first searches, and the
+//!    greedy heuristic of Eades, Lin and Smyth); reversed edges are drawn in their original
+//!    direction.
+//! 2. [`layers`]: every edge points one or more layers down: network simplex (the least total
+//!    edge length), and longest path from the top and from the bottom with edges shortened.
 //! 3. [`chains`]: split edges spanning several layers with zero-size dummy nodes.
-//! 4. [`ordering`]: barycenter sweeps down and up to reduce edge crossings, keeping the best
-//!    order seen (never worse than the initial order).
-//! 5. [`coords`]: x coordinates as close as possible to the neighbours' mean, with minimum
-//!    separation (isotonic regression per layer); y from the layer heights.
+//! 4. [`ordering`]: barycenter sweeps down and up with transposition of neighbours, from
+//!    several deterministic starting orders, then sifting; the order with the fewest counted
+//!    crossings wins (never worse than the initial order).
+//! 5. [`coords`]: x coordinates as close as possible to the neighbours' weighted mean, with
+//!    minimum separation (isotonic regression per layer; long edges weigh more so they run
+//!    straight as lanes); y from the layer heights.
+//!
+//! Each cycle breaking and layering is a candidate; all get a quick crossing reduction and the
+//! best gets the thorough one. The crossings were measured against ELK's layered algorithm on
+//! the gallery, generated universes and kubernetes graphs (`tests/layout_vs_elk.rs`).
+//!
+//! Routes run vertically inside a layer's band (through a box's edge or a dummy's slot) and as
+//! one straight segment between two bands, so no route ever passes through a box; the crossings
+//! of the drawing are exactly the counted ones. [`Route::smooth_path`] draws the segments
+//! between bands as curves with vertical ends, crossing exactly where the segments do.
 //!
 //! Everything is deterministic (ties break by node index) and runs in roughly O(E log V) per
-//! sweep, so a 2,000-node graph lays out in milliseconds. For readability at hundreds of
+//! sweep; the candidates and starting orders multiply that (a focus picture of 60 modules
+//! and 2,000 dummies takes a few hundred milliseconds). For readability at hundreds of
 //! modules, [`focus`] builds the bounded sub-graph around one module that the UI shows.
 
 mod acyclic;
@@ -21,6 +35,9 @@ mod coords;
 pub mod focus;
 mod layers;
 mod ordering;
+mod path;
+
+pub use path::Step;
 
 /// The size of a node, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,7 +55,9 @@ pub struct Options {
     pub layer_gap: f64,
     /// Horizontal space reserved for an edge passing through a layer.
     pub dummy_width: f64,
-    /// The number of down-and-up barycenter sweeps.
+    /// How many down-and-up rounds of crossing reduction may bring no improvement before a
+    /// starting order is given up (0 keeps the initial order); also sets the number of
+    /// coordinate passes.
     pub sweeps: usize,
 }
 
@@ -48,7 +67,7 @@ impl Default for Options {
             node_gap: 24.0,
             layer_gap: 48.0,
             dummy_width: 8.0,
-            sweeps: 4,
+            sweeps: 6,
         }
     }
 }
@@ -100,11 +119,45 @@ pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> La
         return Layout::default();
     }
     let kept = clean_edges(n, edges);
-    let oriented = acyclic::orient(n, &kept);
-    let layer_of = layers::longest_path(n, &oriented);
-    let chained = chains::split(n, &layer_of, &oriented);
-    let initial = ordering::initial(&chained);
-    let order = ordering::reduce_crossings(&chained, initial, options.sweeps);
+    // Candidates: two ways of breaking cycles (a depth-first search keeps the direction of
+    // requirements from the main module; the greedy heuristic reverses fewer edges), each with
+    // three layerings (network simplex: the fewest dummies; longest path from the top and from
+    // the bottom, with edges shortened). Each candidate's order is reduced from three starting
+    // orders; the one with the fewest crossings (the first on a tie) gets more starting orders
+    // and sifting, and is drawn.
+    let mut candidates: Vec<(Vec<(usize, usize)>, Vec<usize>)> = Vec::new();
+    for oriented in [
+        acyclic::orient_depth_first(n, &kept, false),
+        acyclic::orient_depth_first(n, &kept, true),
+        acyclic::orient(n, &kept),
+    ] {
+        let mut from_top = layers::longest_path(n, &oriented);
+        layers::shorten_edges(n, &oriented, &mut from_top);
+        let mut from_bottom = layers::longest_path_up(n, &oriented);
+        layers::shorten_edges(n, &oriented, &mut from_bottom);
+        let simplex = layers::network_simplex(n, &oriented, 10 * n + 100);
+        for layer_of in [simplex, from_top, from_bottom] {
+            let candidate = (oriented.clone(), layer_of);
+            if !candidates.contains(&candidate) {
+                candidates.push(candidate);
+            }
+        }
+    }
+    let mut best: Option<(usize, Vec<(usize, usize)>, Vec<usize>, chains::Chained, ordering::Order)> = None;
+    for (oriented, layer_of) in candidates {
+        let chained = chains::split(n, &layer_of, &oriented);
+        let initial = ordering::initial(&chained);
+        let order = ordering::reduce_crossings(&chained, initial, options.sweeps, false);
+        let crossings = ordering::count_all(&chained, &order);
+        if best.as_ref().is_none_or(|(c, ..)| crossings < *c) {
+            best = Some((crossings, oriented, layer_of, chained, order));
+        }
+    }
+    let Some((_, oriented, layer_of, chained, order)) = best else {
+        return Layout::default();
+    };
+    let order = ordering::reduce_crossings(&chained, order, options.sweeps, true);
+    let order = ordering::polish(&chained, order, options.sweeps);
     let crossings = ordering::count_all(&chained, &order);
     let widths: Vec<f64> = (0..chained.layer_of.len())
         .map(|v| match sizes.get(v) {
@@ -151,20 +204,32 @@ pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> La
         .zip(&chained.paths)
         .map(|(((from, to), &(a, _)), path)| {
             let reversed = a != *from;
-            let mut points = Vec::with_capacity(path.len());
+            // Between layers a route is one straight segment from the bottom of one layer to
+            // the top of the next; inside a layer it runs vertically (from a box's edge to the
+            // layer's edge, or through a dummy's slot). Boxes of a layer are apart and the space
+            // between layers holds no boxes, so no route passes through a box.
+            let mut points: Vec<(f64, f64)> = Vec::with_capacity(path.len() * 2);
+            let mut push = |p: (f64, f64)| {
+                if points.last() != Some(&p) {
+                    points.push(p);
+                }
+            };
             for (i, &v) in path.iter().enumerate() {
                 let l = chained.layer_of.get(v).copied().unwrap_or(0);
                 let cx = (at(v) + widths.get(v).copied().unwrap_or(0.0) / 2.0).round();
+                let (layer_top, layer_bottom) = (top(l), top(l) + lh(l));
                 if i == 0 {
                     // The oriented source: leave from the bottom of its box.
-                    let bottom = nodes.get(v).map_or(top(l), |p| p.y + p.height);
-                    points.push((cx, bottom));
+                    let bottom = nodes.get(v).map_or(layer_bottom, |p| p.y + p.height);
+                    push((cx, bottom));
+                    push((cx, layer_bottom));
                 } else if i + 1 == path.len() {
-                    let node_top = nodes.get(v).map_or(top(l), |p| p.y);
-                    points.push((cx, node_top));
+                    let node_top = nodes.get(v).map_or(layer_top, |p| p.y);
+                    push((cx, layer_top));
+                    push((cx, node_top));
                 } else {
-                    // A dummy passes through the middle of its layer.
-                    points.push((cx, (top(l) + lh(l) / 2.0).round()));
+                    push((cx, layer_top));
+                    push((cx, layer_bottom));
                 }
             }
             if reversed {

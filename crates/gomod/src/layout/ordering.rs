@@ -1,7 +1,9 @@
-//! Crossing reduction: the order of the nodes within each layer. Starting from index order,
-//! alternate sweeps sort each layer by the barycenter (mean position) of its neighbours in the
-//! layer just fixed, downwards then upwards; the order with the fewest crossings seen wins, so
-//! the result is never worse than the start.
+//! Crossing reduction: the order of the nodes within each layer. From three starting orders
+//! (index order and the orders of a depth-first and a breadth-first walk), alternate sweeps sort
+//! each layer by the barycenter (mean position) of its neighbours in the layer just fixed,
+//! downwards then upwards, each followed by transposition of adjacent nodes that lowers the
+//! crossings; the order with the fewest crossings seen wins, so the result is never worse than
+//! the start.
 
 use super::chains::Chained;
 
@@ -20,38 +22,139 @@ pub(super) fn initial(g: &Chained) -> Order {
     order
 }
 
-/// Runs `sweeps` down-and-up barycenter sweeps and returns the best order found.
-pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize) -> Order {
-    let count = g.layer_of.len();
-    let mut above: Vec<Vec<usize>> = vec![Vec::new(); count];
-    let mut below: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for &(a, b) in &g.edges {
-        if let Some(l) = below.get_mut(a) {
-            l.push(b);
+/// Neighbours of every node in the layer above and the layer below.
+pub(super) struct Adjacency {
+    pub above: Vec<Vec<usize>>,
+    pub below: Vec<Vec<usize>>,
+}
+
+impl Adjacency {
+    pub(super) fn of(g: &Chained) -> Adjacency {
+        let count = g.layer_of.len();
+        let mut above: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut below: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for &(a, b) in &g.edges {
+            if let Some(l) = below.get_mut(a) {
+                l.push(b);
+            }
+            if let Some(l) = above.get_mut(b) {
+                l.push(a);
+            }
         }
-        if let Some(l) = above.get_mut(b) {
-            l.push(a);
-        }
+        Adjacency { above, below }
     }
-    let mut position = vec![0usize; count];
-    let mut order = start;
-    set_positions(&order, &mut position);
-    let mut best = order.clone();
-    let mut best_crossings = count_all(g, &order);
-    for _ in 0..sweeps {
+}
+
+/// Reduces crossings from several deterministic starting orders (the given one, and the
+/// orders in which a depth-first and a breadth-first walk from the top meet the nodes); from
+/// each, rounds of a barycenter sweep down then up, each sweep followed by transposition of
+/// neighbours, until `sweeps` rounds bring no improvement. The order with the fewest counted
+/// crossings wins, so the result is never worse than `start`.
+pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thorough: bool) -> Order {
+    let adjacency = Adjacency::of(g);
+    let mut best = start.clone();
+    let mut best_crossings = count_all(g, &best);
+    if sweeps == 0 {
+        return best;
+    }
+    let mut starts = vec![start, walk_order(g, &adjacency, false), walk_order(g, &adjacency, true)];
+    // Small graphs can afford more starting points: shuffles of the walk order by a fixed-seed
+    // generator, so the result stays deterministic.
+    let size = g.edges.len().max(1);
+    let extra = if thorough { (20_000 / size).min(24) } else { 0 };
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..extra {
+        let mut order = walk_order(g, &adjacency, false);
+        for layer in &mut order {
+            for i in (1..layer.len()).rev() {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let j = ((state >> 33) as usize) % (i + 1);
+                layer.swap(i, j);
+            }
+        }
+        starts.push(order);
+    }
+    for first in starts {
         if best_crossings == 0 {
             break;
         }
-        for l in 1..order.len() {
-            sort_layer(&mut order, l, &above, &mut position);
-        }
+        let mut order = first;
+        let mut position = vec![0usize; g.layer_of.len()];
+        set_positions(&order, &mut position);
         consider(g, &order, &mut best, &mut best_crossings);
-        for l in (0..order.len().saturating_sub(1)).rev() {
-            sort_layer(&mut order, l, &below, &mut position);
+        let mut run_best = count_all(g, &order);
+        let mut idle = 0;
+        // A hard cap keeps hostile inputs bounded; in practice a start settles in a few rounds.
+        for _ in 0..sweeps.saturating_mul(2) {
+            if run_best == 0 || idle >= sweeps {
+                break;
+            }
+            for l in 1..order.len() {
+                sort_layer(&mut order, l, &adjacency.above, &mut position);
+            }
+            transpose(&mut order, &adjacency, &mut position);
+            for l in (0..order.len().saturating_sub(1)).rev() {
+                sort_layer(&mut order, l, &adjacency.below, &mut position);
+            }
+            transpose(&mut order, &adjacency, &mut position);
+            let c = count_all(g, &order);
+            if c < run_best {
+                run_best = c;
+                idle = 0;
+            } else {
+                idle += 1;
+            }
+            consider(g, &order, &mut best, &mut best_crossings);
         }
-        consider(g, &order, &mut best, &mut best_crossings);
     }
     best
+}
+
+/// Layer orders in the sequence a depth-first (or breadth-first) walk down the edges, starting
+/// from the top layer's nodes left to right, first reaches each node; children of a node stay
+/// together, which is a good start for the sweeps.
+fn walk_order(g: &Chained, adjacency: &Adjacency, breadth_first: bool) -> Order {
+    let count = g.layer_of.len();
+    let layers = g.layer_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut order: Order = vec![Vec::new(); layers];
+    let mut seen = vec![false; count];
+    // Roots in index order: nodes without neighbours above, then everything else (which the
+    // walks will usually have reached already).
+    let roots = (0..count)
+        .filter(|&v| adjacency.above.get(v).is_none_or(Vec::is_empty))
+        .chain(0..count);
+    for root in roots {
+        if seen.get(root) != Some(&false) {
+            continue;
+        }
+        let mut pending = std::collections::VecDeque::from([root]);
+        if let Some(s) = seen.get_mut(root) {
+            *s = true;
+        }
+        while let Some(v) = if breadth_first { pending.pop_front() } else { pending.pop_back() } {
+            if let Some(layer) = g.layer_of.get(v).and_then(|&l| order.get_mut(l)) {
+                layer.push(v);
+            }
+            let children = adjacency.below.get(v).map(Vec::as_slice).unwrap_or_default();
+            // A stack takes the leftmost child first when the children are pushed in reverse.
+            let mut push = |w: usize| {
+                if let Some(s) = seen.get_mut(w) {
+                    if !*s {
+                        *s = true;
+                        pending.push_back(w);
+                    }
+                }
+            };
+            if breadth_first {
+                children.iter().copied().for_each(&mut push);
+            } else {
+                children.iter().rev().copied().for_each(&mut push);
+            }
+        }
+    }
+    order
 }
 
 fn consider(g: &Chained, order: &Order, best: &mut Order, best_crossings: &mut usize) {
@@ -95,13 +198,80 @@ fn sort_layer(order: &mut Order, l: usize, adjacent: &[Vec<usize>], position: &m
             (key, own, v)
         })
         .collect();
-    crate::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (i, (slot, (_, _, v))) in layer.iter_mut().zip(keyed).enumerate() {
         *slot = v;
         if let Some(p) = position.get_mut(v) {
             *p = i;
         }
     }
+}
+
+/// Swaps neighbours within a layer while that strictly lowers the crossings of their edges to
+/// both adjacent layers (the transposition heuristic); a bounded number of rounds.
+fn transpose(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) {
+    // Only layers next to a layer that changed can gain from another round.
+    let mut dirty = vec![true; order.len()];
+    for _ in 0..8 {
+        let mut next_dirty = vec![false; order.len()];
+        let mut improved = false;
+        for (l, layer) in order.iter_mut().enumerate() {
+            if !dirty.get(l).copied().unwrap_or(false) {
+                continue;
+            }
+            let mut changed = false;
+            for i in 1..layer.len() {
+                let (Some(&u), Some(&v)) = (layer.get(i - 1), layer.get(i)) else {
+                    continue;
+                };
+                let keep = pair_crossings(u, v, adjacency, position);
+                if keep == 0 {
+                    continue;
+                }
+                let swap = pair_crossings(v, u, adjacency, position);
+                if swap < keep {
+                    layer.swap(i - 1, i);
+                    if let Some(p) = position.get_mut(u) {
+                        *p = i;
+                    }
+                    if let Some(p) = position.get_mut(v) {
+                        *p = i - 1;
+                    }
+                    changed = true;
+                }
+            }
+            if changed {
+                improved = true;
+                for m in l.saturating_sub(1)..=l + 1 {
+                    if let Some(d) = next_dirty.get_mut(m) {
+                        *d = true;
+                    }
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+        dirty = next_dirty;
+    }
+}
+
+/// Crossings among the edges of `left` and `right` (to the layers above and below) when `left`
+/// is placed just left of `right`.
+fn pair_crossings(left: usize, right: usize, adjacency: &Adjacency, position: &[usize]) -> usize {
+    let side = |lists: &[Vec<usize>]| {
+        let of = |v: usize| lists.get(v).map(Vec::as_slice).unwrap_or_default();
+        let mut crossings = 0usize;
+        for &a in of(left) {
+            let pa = position.get(a).copied().unwrap_or(0);
+            crossings += of(right)
+                .iter()
+                .filter(|&&b| position.get(b).copied().unwrap_or(0) < pa)
+                .count();
+        }
+        crossings
+    };
+    side(&adjacency.above) + side(&adjacency.below)
 }
 
 /// The number of pairwise edge crossings between adjacent layers.
@@ -149,4 +319,91 @@ fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
         }
     }
     count
+}
+
+/// Sifting: every node in turn is taken out of its layer and put back at the position where
+/// its edges to both adjacent layers cross least (it stays put on a tie). Stronger than
+/// swapping neighbours, since a node can jump past many others at once; it never adds
+/// crossings. Returns whether anything moved.
+fn sift(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) -> bool {
+    let mut moved = false;
+    for layer in order.iter_mut() {
+        if layer.len() < 2 {
+            continue;
+        }
+        let snapshot = layer.clone();
+        for v in snapshot {
+            let Some(from) = layer.iter().position(|&w| w == v) else {
+                continue;
+            };
+            layer.remove(from);
+            // Crossings of v with every other node, when v is right of it and when left of it.
+            let right_of: Vec<usize> = layer
+                .iter()
+                .map(|&w| pair_crossings(w, v, adjacency, position))
+                .collect();
+            let left_of: Vec<usize> = layer
+                .iter()
+                .map(|&w| pair_crossings(v, w, adjacency, position))
+                .collect();
+            // Cost at slot 0 is all left_of; each step right trades one left_of for a right_of.
+            let mut cost: usize = left_of.iter().sum();
+            let mut best = (cost, from);
+            let start_cost = {
+                let (before, after) = (right_of.get(..from), left_of.get(from..));
+                before.map_or(0, |s| s.iter().sum::<usize>()) + after.map_or(0, |s| s.iter().sum::<usize>())
+            };
+            best = if start_cost <= best.0 { (start_cost, from) } else { best };
+            for (slot, (r, l)) in right_of.iter().zip(&left_of).enumerate() {
+                cost = cost + r - l;
+                if cost < best.0 {
+                    best = (cost, slot + 1);
+                }
+            }
+            let to = best.1.min(layer.len());
+            layer.insert(to, v);
+            if to != from {
+                moved = true;
+            }
+            for (i, &w) in layer.iter().enumerate() {
+                if let Some(p) = position.get_mut(w) {
+                    *p = i;
+                }
+            }
+        }
+    }
+    moved
+}
+
+/// The largest graph (nodes and dummies) that [`polish`] sifts.
+const SIFT_LIMIT: usize = 4_000;
+
+/// Sifting rounds on a finished order, while they lower the crossings (at most `rounds`).
+pub(super) fn polish(g: &Chained, start: Order, rounds: usize) -> Order {
+    let adjacency = Adjacency::of(g);
+    let mut order = start;
+    let mut position = vec![0usize; g.layer_of.len()];
+    set_positions(&order, &mut position);
+    let mut crossings = count_all(g, &order);
+    // Sifting costs the square of a layer's size per layer; past a few thousand nodes and
+    // dummies (only whole graphs of hundreds of modules) it would take seconds, so it is left out.
+    if g.layer_of.len() > SIFT_LIMIT {
+        return order;
+    }
+    for _ in 0..rounds {
+        if crossings == 0 {
+            break;
+        }
+        let mut next = order.clone();
+        let mut next_position = position.clone();
+        if !sift(&mut next, &adjacency, &mut next_position) {
+            break;
+        }
+        let c = count_all(g, &next);
+        if c >= crossings {
+            break;
+        }
+        (order, position, crossings) = (next, next_position, c);
+    }
+    order
 }

@@ -54,14 +54,13 @@ fn diamond_centres_parent_and_child() {
 #[test]
 fn long_edge_bends_through_a_dummy() {
     // a -> b -> c and a -> c: the long edge passes layer 1 through a dummy 8 wide, 12 (half the
-    // gap) right of b. Least squares over the three passes puts every centre on one vertical
-    // line through the mean; the route goes from a's bottom via the dummy's middle to c's top.
+    // gap) right of b. The route goes from a's bottom to the top of layer 1, straight down
+    // through the dummy's slot to the bottom of layer 1 (68 + 20), and on to c's top.
     let l = layout(&boxes(3), &[(0, 1), (1, 2), (0, 2)], &Options::default());
     let route = &l.routes[2];
-    assert_eq!(route.points.len(), 3);
-    assert_eq!(route.points[1].1, 78.0, "the middle of layer 1 (68 + 10)");
-    assert_eq!(route.points[0].1, 20.0);
-    assert_eq!(route.points[2].1, 136.0);
+    let ys: Vec<f64> = route.points.iter().map(|p| p.1).collect();
+    assert_eq!(ys, [20.0, 68.0, 88.0, 136.0]);
+    assert_eq!(route.points[1].0, route.points[2].0, "vertical through the layer");
     assert!(!l.routes.iter().any(|r| r.reversed));
 }
 
@@ -319,4 +318,46 @@ mod focus_views {
         let none = focused(&res, "example.com/nowhere", &Limits::default());
         assert_eq!(none.focus, None);
     }
+}
+
+#[test]
+fn smooth_path_curves_between_layers_and_runs_straight_inside_them() {
+    // The long edge of long_edge_bends_through_a_dummy: a's bottom (20) to layer 1's top (68),
+    // straight through layer 1 to 88, then to c's top (136). Between layers the curve's control
+    // points sit at the gap's middle height, above its start and above its end.
+    let l = layout(&boxes(3), &[(0, 1), (1, 2), (0, 2)], &Options::default());
+    let p = &l.routes[2].points;
+    let steps = l.routes[2].smooth_path();
+    assert_eq!(steps.len(), p.len());
+    assert_eq!(steps[0], Step::MoveTo(p[0]));
+    assert_eq!(steps[2], Step::LineTo(p[2]), "vertical inside layer 1");
+    for (i, gap_middle) in [(1, 44.0), (3, 112.0)] {
+        let (a, b) = (p[i - 1], p[i]);
+        let expected = if a.0 == b.0 {
+            Step::LineTo(b)
+        } else {
+            Step::CurveTo((a.0, gap_middle), (b.0, gap_middle), b)
+        };
+        assert_eq!(steps[i], expected);
+    }
+}
+
+#[test]
+fn one_edge_of_a_cycle_is_reversed_when_one_suffices() {
+    // 0 -> 1 -> 2 -> 3 -> 1 and 1 -> 3: a depth-first search from 0 reverses 3 -> 1 only; the
+    // drawing has one upward edge and no crossing.
+    let l = layout(&boxes(4), &[(0, 1), (1, 2), (2, 3), (3, 1), (1, 3)], &Options::default());
+    assert_eq!(l.routes.iter().filter(|r| r.reversed).count(), 1);
+    assert_eq!(l.crossings, 0);
+}
+
+#[test]
+fn network_simplex_layering_keeps_edges_short() {
+    // 0 -> 1 -> 2 -> 3 -> 4 and 5 -> 4: longest path from the top puts 5 on layer 0, four
+    // layers above 4; the least total edge length puts it just above 4.
+    let edges = [(0, 1), (1, 2), (2, 3), (3, 4), (5, 4)];
+    let layer = layers::network_simplex(6, &edges, 100);
+    assert_eq!(layer, [0, 1, 2, 3, 4, 3]);
+    let l = layout(&boxes(6), &edges, &Options::default());
+    assert_eq!(l.nodes[5].layer, 3);
 }
