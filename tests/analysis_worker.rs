@@ -1,0 +1,179 @@
+//! The analysis in the worker, natively: what the worker computes and sends (`run_job`) and what
+//! the page reads back (`read_results`) give the page the analysis it would have computed itself,
+//! on every gallery example; through the reducer, an input analysed by the worker shows exactly
+//! what the in-thread analysis shows, results of an older input are dropped, nothing is acted
+//! on while the worker's answer is awaited, and the in-thread fallback takes over a pending
+//! analysis.
+
+use std::rc::Rc;
+
+use gomod::analyze::{analyze, Analysis};
+use gomod::bundle::Bundle;
+use gomodplay_web::analysis_worker::{read_results, run_job};
+use gomodplay_web::gallery::examples;
+use gomodplay_web::state::{Action, Analyser, EditorFile, Playground, Settings, GO_MOD};
+use yew::Reducible;
+
+/// A go.mod that parses but is not formatted: its `not-formatted` finding has a fix.
+const MESSY: &str = "module   example.com/m\n\ngo 1.22.0\n";
+
+fn open(analyser: Analyser, go_mod: &str) -> Rc<Playground> {
+    Rc::new(Playground::open_with(
+        Some((vec![EditorFile::new(GO_MOD, go_mod)], Settings::default())),
+        analyser,
+    ))
+}
+
+/// What the worker answers for the playground's current input, as the page receives it.
+fn worker_answer(p: &Playground) -> Action {
+    let files = p
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), f.text.clone()))
+        .collect();
+    let json = run_job(files, &p.options());
+    let results = read_results(&json).expect("the page reads what the worker wrote");
+    Action::Analysed {
+        revision: p.revision,
+        results: Rc::new(results),
+        ms: 1.0,
+    }
+}
+
+#[test]
+fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
+    let mut resolved = 0;
+    for example in examples() {
+        let bundle = Bundle::from_txtar(example.txtar.as_bytes());
+        let files: Vec<(String, String)> = bundle
+            .files()
+            .iter()
+            .map(|f| (f.name.clone(), String::from_utf8_lossy(&f.data).into_owned()))
+            .collect();
+        let options = gomod::analyze::Options {
+            go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
+            toolchain: example.toolchain,
+        };
+        let here = analyze(&bundle, &options);
+        let results = read_results(&run_job(files, &options)).expect(example.id);
+        resolved += usize::from(results.resolution.is_some());
+        assert_eq!(Analysis::from_results(bundle, results), here, "{}", example.id);
+    }
+    assert!(resolved > 5, "only {resolved} examples resolve a graph");
+}
+
+#[test]
+fn unreadable_answers_are_refused() {
+    assert!(read_results("").is_none());
+    assert!(read_results("{\"report\":").is_none());
+}
+
+#[test]
+fn the_worker_analysis_shows_what_the_in_thread_analysis_shows() {
+    for example in examples() {
+        let in_thread = open(Analyser::InThread, "module example.com/a\n")
+            .reduce(Action::LoadExample(example.id))
+            .reduce(Action::Analyse);
+        let requested = open(Analyser::Worker, "module example.com/a\n")
+            .reduce(Action::LoadExample(example.id))
+            .reduce(Action::Analyse);
+        // Requested, not run: the older results stay, marked as an older input's.
+        assert!(requested.awaiting_worker() && !requested.current(), "{}", example.id);
+        let answer = worker_answer(&requested);
+        let shown = requested.reduce(answer);
+        assert!(shown.current() && !shown.awaiting_worker(), "{}", example.id);
+        assert_eq!(shown.analysis, in_thread.analysis, "{}", example.id);
+        assert_eq!(shown.views, in_thread.views, "{}", example.id);
+    }
+}
+
+#[test]
+fn the_first_analysis_is_requested_from_the_worker_at_start_up() {
+    let p = open(Analyser::Worker, MESSY);
+    assert!(p.awaiting_worker());
+    assert!(p.analysis.report.diagnostics.is_empty());
+    let answer = worker_answer(&p);
+    let p = p.reduce(answer);
+    assert!(p.current());
+    assert!(p
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "not-formatted"));
+}
+
+#[test]
+fn results_of_an_older_input_are_dropped() {
+    let p = open(Analyser::Worker, MESSY);
+    let for_messy = worker_answer(&p);
+    // Typed over before the worker answered: its answer is for the older revision.
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: "module example.com/typed\n".to_owned(),
+        })
+        .reduce(Action::Analyse);
+    let p = p.reduce(for_messy);
+    assert!(!p.current() && p.awaiting_worker());
+    assert!(p.analysis.report.diagnostics.is_empty());
+    let answer = worker_answer(&p);
+    let p = p.reduce(answer);
+    assert!(p.current());
+    assert!(p
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "not-formatted"));
+}
+
+#[test]
+fn nothing_is_fixed_while_the_worker_answer_is_awaited() {
+    let p = open(Analyser::Worker, MESSY);
+    let answer = worker_answer(&p);
+    let p = p.reduce(answer);
+    let fix = p
+        .analysis
+        .report
+        .diagnostics
+        .iter()
+        .position(|d| d.fixes.iter().any(|f| !f.edits.is_empty()))
+        .expect("a fixable finding");
+    let typed = "module   example.com/m\n\ngo 1.22.0\n// typed\n";
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: typed.to_owned(),
+        })
+        .reduce(Action::Analyse)
+        .reduce(Action::PreviewFix {
+            diagnostic: fix,
+            fix: 0,
+        })
+        .reduce(Action::ApplyAllFixes);
+    assert!(p.preview.is_none());
+    assert_eq!(p.file(GO_MOD).map(|f| f.text.as_str()), Some(typed));
+}
+
+#[test]
+fn the_in_thread_fallback_takes_over_a_pending_analysis() {
+    let p = open(Analyser::Worker, MESSY);
+    assert!(p.awaiting_worker());
+    let p = p.reduce(Action::AnalyseInThread);
+    assert_eq!(p.analyser, Analyser::InThread);
+    assert!(p.current());
+    assert_eq!(
+        p.analysis,
+        open(Analyser::InThread, MESSY).analysis,
+        "the fallback analyses as the page always did"
+    );
+    // And from then on every edit is analysed in this thread.
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: "module example.com/next\n".to_owned(),
+        })
+        .reduce(Action::Analyse);
+    assert!(p.current());
+}
