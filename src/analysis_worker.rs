@@ -6,8 +6,8 @@
 //! of the wasm-bindgen glue it already loaded. `www/analysis-worker.js` imports that glue and
 //! instantiates the module; the app's `main` sees that there is no window and calls [`serve`]
 //! instead of mounting the page. The page posts a job (revision, files, settings) and gets back
-//! the analysis' computed parts as JSON ([`gomod::analyze::wire::Results`]); it rebuilds the
-//! bundle from its own copy of the files.
+//! the analysis' computed parts as bincode bytes ([`gomod::analyze::wire::Results`]); it rebuilds
+//! the bundle from its own copy of the files.
 //!
 //! A newer input supersedes an older one: a worker still busy with an older job is terminated
 //! and a fresh one started, so a huge paste never delays the analysis of what replaced it. Where
@@ -45,25 +45,35 @@ const WARM_UP: &str = "warm-up";
 /// How long an analysis runs before the page says that it is analysing.
 pub const SLOW_AFTER_MS: u32 = 200;
 
-/// Analyses `files` with `options` and returns the computed parts as JSON: what the worker
+/// Analyses `files` with `options` and returns the computed parts as bytes: what the worker
 /// posts back to the page.
-pub fn run_job(files: Vec<(String, String)>, options: &Options) -> String {
-    let bundle = Bundle::from_files(files.into_iter().map(|(name, text)| (name, text.into_bytes())));
+pub fn run_job(files: Vec<(String, String)>, options: &Options) -> Vec<u8> {
+    let bundle = Bundle::from_files(
+        files
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes())),
+    );
     let results = analyze(&bundle, options).into_results();
-    // Serialising plain data cannot fail; an empty answer makes the page analyse itself.
-    serde_json::to_string(&results).unwrap_or_default()
+    // Serialising plain data into memory cannot fail; an empty answer makes the page analyse
+    // itself.
+    bincode::serialize(&results).unwrap_or_default()
 }
 
 /// Reads what [`run_job`] wrote; `None` when it cannot (the page then analyses itself).
-pub fn read_results(json: &str) -> Option<Results> {
-    serde_json::from_str(json).ok()
+pub fn read_results(bytes: &[u8]) -> Option<Results> {
+    bincode::deserialize(bytes).ok()
 }
 
 /// What the worker tells the page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum WorkerEvent {
-    /// The analysis of `revision` took `ms` in the worker; `json` is [`run_job`]'s answer.
-    Done { revision: u64, ms: f64, json: String },
+    /// The analysis of `revision` took `ms` in the worker; `bytes` is [`run_job`]'s answer (still
+    /// in JavaScript's memory: the answers for an older input are never copied).
+    Done {
+        revision: u64,
+        ms: f64,
+        bytes: js_sys::Uint8Array,
+    },
     /// Whether an analysis has been running for longer than [`SLOW_AFTER_MS`].
     Slow(bool),
     /// The worker could not start or crashed: the page must analyse in its own thread.
@@ -273,8 +283,12 @@ impl Inner {
         }
         let revision = get(&data, "revision").as_f64().unwrap_or(0.0) as u64;
         let ms = get(&data, "ms").as_f64().unwrap_or(0.0);
-        let json = get(&data, "results").as_string().unwrap_or_default();
-        self.events.emit(WorkerEvent::Done { revision, ms, json });
+        let bytes = js_sys::Uint8Array::new(&get(&data, "results"));
+        self.events.emit(WorkerEvent::Done {
+            revision,
+            ms,
+            bytes,
+        });
         self.post_queued();
     }
 }
@@ -306,9 +320,16 @@ fn job_message<'a>(
         ));
     }
     set(&message, "files", &list);
-    let go_version = options.go_version.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let go_version = options
+        .go_version
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
     set(&message, "goVersion", &go_version);
-    set(&message, "toolchain", &JsValue::from_str(options.toolchain.as_str()));
+    set(
+        &message,
+        "toolchain",
+        &JsValue::from_str(options.toolchain.as_str()),
+    );
     message.into()
 }
 
@@ -355,13 +376,18 @@ pub fn serve() {
             },
         };
         let start = worker_now_ms();
-        let json = run_job(files, &options);
+        let bytes = js_sys::Uint8Array::from(run_job(files, &options).as_slice());
         let reply = js_sys::Object::new();
         set(&reply, "revision", &get(&data, "revision"));
-        set(&reply, "ms", &JsValue::from_f64((worker_now_ms() - start).max(0.0)));
-        set(&reply, "results", &JsValue::from_str(&json));
-        // The page is gone if this fails; there is no one left to tell.
-        let _ = reply_to.post_message(&reply);
+        set(
+            &reply,
+            "ms",
+            &JsValue::from_f64((worker_now_ms() - start).max(0.0)),
+        );
+        set(&reply, "results", &bytes);
+        // The bytes move to the page instead of being copied. The page is gone if posting
+        // fails; there is no one left to tell.
+        let _ = reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&bytes.buffer()));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

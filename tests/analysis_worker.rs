@@ -31,8 +31,8 @@ fn worker_answer(p: &Playground) -> Action {
         .iter()
         .map(|f| (f.name.clone(), f.text.clone()))
         .collect();
-    let json = run_job(files, &p.options());
-    let results = read_results(&json).expect("the page reads what the worker wrote");
+    let bytes = run_job(files, &p.options());
+    let results = read_results(&bytes).expect("the page reads what the worker wrote");
     Action::Analysed {
         revision: p.revision,
         results: Rc::new(results),
@@ -48,7 +48,12 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
         let files: Vec<(String, String)> = bundle
             .files()
             .iter()
-            .map(|f| (f.name.clone(), String::from_utf8_lossy(&f.data).into_owned()))
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    String::from_utf8_lossy(&f.data).into_owned(),
+                )
+            })
             .collect();
         let options = gomod::analyze::Options {
             go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
@@ -57,15 +62,78 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
         let here = analyze(&bundle, &options);
         let results = read_results(&run_job(files, &options)).expect(example.id);
         resolved += usize::from(results.resolution.is_some());
-        assert_eq!(Analysis::from_results(bundle, results), here, "{}", example.id);
+        assert_eq!(
+            Analysis::from_results(bundle, results),
+            here,
+            "{}",
+            example.id
+        );
     }
     assert!(resolved > 5, "only {resolved} examples resolve a graph");
 }
 
 #[test]
 fn unreadable_answers_are_refused() {
-    assert!(read_results("").is_none());
-    assert!(read_results("{\"report\":").is_none());
+    assert!(read_results(b"").is_none());
+    let bytes = run_job(
+        vec![(GO_MOD.to_owned(), MESSY.to_owned())],
+        &Default::default(),
+    );
+    assert!(read_results(&bytes).is_some());
+    assert!(read_results(&bytes[..bytes.len() / 2]).is_none());
+}
+
+/// Every rule case of the core (`crates/gomod/testdata/check`) through the worker's wire: the
+/// page reads back exactly what was analysed, findings, fixes and resolution alike.
+#[test]
+fn every_rule_case_survives_the_wire() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/gomod/testdata/check");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("crates/gomod/testdata/check")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() > 50,
+        "the rule cases are missing: {}",
+        paths.len()
+    );
+    let (mut findings, mut resolved) = (0, 0);
+    for path in paths {
+        let bundle = Bundle::from_txtar(&std::fs::read(&path).expect("read case"));
+        let files: Vec<(String, String)> = bundle
+            .files()
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    String::from_utf8_lossy(&f.data).into_owned(),
+                )
+            })
+            .collect();
+        // The page's files are text: the case's bytes as the editor holds them.
+        let bundle = Bundle::from_files(
+            files
+                .iter()
+                .map(|(n, t)| (n.clone(), t.clone().into_bytes())),
+        );
+        let here = analyze(&bundle, &Default::default());
+        findings += here.report.diagnostics.len();
+        resolved += usize::from(here.resolution.is_some());
+        let back = read_results(&run_job(files, &Default::default()))
+            .unwrap_or_else(|| panic!("{}: unreadable", path.display()));
+        assert_eq!(
+            Analysis::from_results(bundle, back),
+            here,
+            "{}",
+            path.display()
+        );
+    }
+    assert!(
+        findings > 100 && resolved > 50,
+        "{findings} findings, {resolved} resolutions"
+    );
 }
 
 #[test]
@@ -78,10 +146,18 @@ fn the_worker_analysis_shows_what_the_in_thread_analysis_shows() {
             .reduce(Action::LoadExample(example.id))
             .reduce(Action::Analyse);
         // Requested, not run: the older results stay, marked as an older input's.
-        assert!(requested.awaiting_worker() && !requested.current(), "{}", example.id);
+        assert!(
+            requested.awaiting_worker() && !requested.current(),
+            "{}",
+            example.id
+        );
         let answer = worker_answer(&requested);
         let shown = requested.reduce(answer);
-        assert!(shown.current() && !shown.awaiting_worker(), "{}", example.id);
+        assert!(
+            shown.current() && !shown.awaiting_worker(),
+            "{}",
+            example.id
+        );
         assert_eq!(shown.analysis, in_thread.analysis, "{}", example.id);
         assert_eq!(shown.views, in_thread.views, "{}", example.id);
     }

@@ -26,16 +26,18 @@ pub fn use_analysis_worker(state: &UseReducerHandle<Playground>, warm_up: bool) 
             if wanted {
                 let fallback = dispatch.clone();
                 let events = Callback::from(move |event| match event {
-                    WorkerEvent::Done { revision: r, ms, json } if r == revision.get() => {
-                        match read_results(&json) {
-                            Some(results) => dispatch.dispatch(Action::Analysed {
-                                revision: r,
-                                results: Rc::new(results),
-                                ms,
-                            }),
-                            None => dispatch.dispatch(Action::AnalyseInThread),
-                        }
-                    }
+                    WorkerEvent::Done {
+                        revision: r,
+                        ms,
+                        bytes,
+                    } if r == revision.get() => match read_results(&bytes.to_vec()) {
+                        Some(results) => dispatch.dispatch(Action::Analysed {
+                            revision: r,
+                            results: Rc::new(results),
+                            ms,
+                        }),
+                        None => dispatch.dispatch(Action::AnalyseInThread),
+                    },
                     WorkerEvent::Done { .. } => {}
                     WorkerEvent::Slow(is_slow) => set_slow.set(is_slow),
                     WorkerEvent::Failed => {
@@ -55,7 +57,10 @@ pub fn use_analysis_worker(state: &UseReducerHandle<Playground>, warm_up: bool) 
         let (worker, state) = (worker.clone(), state.clone());
         use_effect_with(state.analysed_revision, move |_| {
             if let (true, Some(worker)) = (state.awaiting_worker(), worker.borrow().as_ref()) {
-                let files = state.files.iter().map(|f| (f.name.as_str(), f.text.as_str()));
+                let files = state
+                    .files
+                    .iter()
+                    .map(|f| (f.name.as_str(), f.text.as_str()));
                 worker.analyse(state.revision, files, &state.options());
             }
         });

@@ -22,7 +22,11 @@ fn case_paths() -> Vec<PathBuf> {
 #[test]
 fn every_rule_case_survives_the_trip_to_the_page() {
     let paths = case_paths();
-    assert!(paths.len() > 50, "the rule cases are missing: {}", paths.len());
+    assert!(
+        paths.len() > 50,
+        "the rule cases are missing: {}",
+        paths.len()
+    );
     let (mut findings, mut resolved) = (0, 0);
     for path in paths {
         let archive = txtar::parse(&std::fs::read(&path).expect("read case"));
@@ -36,8 +40,8 @@ fn every_rule_case_survives_the_trip_to_the_page() {
         findings += analysis.report.diagnostics.len();
         resolved += usize::from(analysis.resolution.is_some());
         let json = serde_json::to_string(&analysis.clone().into_results()).expect("serialise");
-        let back: Results = serde_json::from_str(&json)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let back: Results =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(
             Analysis::from_results(bundle, back),
             analysis,
@@ -46,7 +50,10 @@ fn every_rule_case_survives_the_trip_to_the_page() {
         );
     }
     // The trip is tested on findings and resolutions, not on empty results.
-    assert!(findings > 100 && resolved > 50, "{findings} findings, {resolved} resolutions");
+    assert!(
+        findings > 100 && resolved > 50,
+        "{findings} findings, {resolved} resolutions"
+    );
 }
 
 #[test]
