@@ -414,7 +414,8 @@ pub fn App() -> Html {
                     panel: state.panel,
                     undo: state.undo.last().map(|s| s.label.clone()),
                     analysed_in_ms: state.analysed_in_ms,
-                    pending: state.input_error.is_some(),
+                    // "not analysed" until the first analysis is back from the worker, too.
+                    pending: state.input_error.is_some() || state.analysis_revision == 0,
                     dispatch: dispatch.clone(),
                 }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
