@@ -2,8 +2,8 @@
 //! the page reads back (`read_results`) give the page the analysis it would have computed itself,
 //! on every gallery example; through the reducer, an input analysed by the worker shows exactly
 //! what the in-thread analysis shows, results of an older input are dropped, nothing is acted
-//! on while the worker's answer is awaited, and the in-thread fallback takes over a pending
-//! analysis.
+//! on while the worker's answer is awaited, the in-thread fallback takes over a pending
+//! analysis, and small input is analysed at once in the page's thread.
 
 use std::rc::Rc;
 
@@ -11,11 +11,26 @@ use gomod::analyze::{analyze, Analysis};
 use gomod::bundle::Bundle;
 use gomodplay_web::analysis_worker::{read_results, run_job};
 use gomodplay_web::gallery::examples;
-use gomodplay_web::state::{Action, Analyser, EditorFile, Playground, Settings, GO_MOD};
+use gomodplay_web::state::{
+    Action, Analyser, EditorFile, Playground, Settings, GO_MOD, IN_THREAD_MAX_BYTES,
+};
 use yew::Reducible;
 
 /// A go.mod that parses but is not formatted: its `not-formatted` finding has a fix.
-const MESSY: &str = "module   example.com/m\n\ngo 1.22.0\n";
+const MESSY_HEAD: &str = "module   example.com/m\n\ngo 1.22.0\n";
+
+/// `text` followed by enough comment lines that the page hands its analysis to the worker.
+fn large(text: &str) -> String {
+    let padding = "// a comment line that makes the input large\n";
+    format!(
+        "{text}{}",
+        padding.repeat(IN_THREAD_MAX_BYTES / padding.len() + 1)
+    )
+}
+
+fn messy() -> String {
+    large(MESSY_HEAD)
+}
 
 fn open(analyser: Analyser, go_mod: &str) -> Rc<Playground> {
     Rc::new(Playground::open_with(
@@ -76,7 +91,7 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
 fn unreadable_answers_are_refused() {
     assert!(read_results(b"").is_none());
     let bytes = run_job(
-        vec![(GO_MOD.to_owned(), MESSY.to_owned())],
+        vec![(GO_MOD.to_owned(), MESSY_HEAD.to_owned())],
         &Default::default(),
     );
     assert!(read_results(&bytes).is_some());
@@ -139,12 +154,17 @@ fn every_rule_case_survives_the_wire() {
 #[test]
 fn the_worker_analysis_shows_what_the_in_thread_analysis_shows() {
     for example in examples() {
-        let in_thread = open(Analyser::InThread, "module example.com/a\n")
-            .reduce(Action::LoadExample(example.id))
-            .reduce(Action::Analyse);
-        let requested = open(Analyser::Worker, "module example.com/a\n")
-            .reduce(Action::LoadExample(example.id))
-            .reduce(Action::Analyse);
+        let load = |p: Rc<Playground>| {
+            let p = p.reduce(Action::LoadExample(example.id));
+            let text = large(&p.file(GO_MOD).expect("go.mod").text);
+            p.reduce(Action::Edit {
+                file: GO_MOD.to_owned(),
+                text,
+            })
+            .reduce(Action::Analyse)
+        };
+        let in_thread = load(open(Analyser::InThread, "module example.com/a\n"));
+        let requested = load(open(Analyser::Worker, "module example.com/a\n"));
         // Requested, not run: the older results stay, marked as an older input's.
         assert!(
             requested.awaiting_worker() && !requested.current(),
@@ -165,7 +185,7 @@ fn the_worker_analysis_shows_what_the_in_thread_analysis_shows() {
 
 #[test]
 fn the_first_analysis_is_requested_from_the_worker_at_start_up() {
-    let p = open(Analyser::Worker, MESSY);
+    let p = open(Analyser::Worker, &messy());
     assert!(p.awaiting_worker());
     assert!(p.analysis.report.diagnostics.is_empty());
     let answer = worker_answer(&p);
@@ -181,13 +201,14 @@ fn the_first_analysis_is_requested_from_the_worker_at_start_up() {
 
 #[test]
 fn results_of_an_older_input_are_dropped() {
-    let p = open(Analyser::Worker, MESSY);
+    let p = open(Analyser::Worker, &messy());
     let for_messy = worker_answer(&p);
     // Typed over before the worker answered: its answer is for the older revision.
+    let typed = large("module example.com/typed\n\ngo 1.22.0\n");
     let p = p
         .reduce(Action::Edit {
             file: GO_MOD.to_owned(),
-            text: "module example.com/typed\n".to_owned(),
+            text: typed.clone(),
         })
         .reduce(Action::Analyse);
     let p = p.reduce(for_messy);
@@ -196,17 +217,12 @@ fn results_of_an_older_input_are_dropped() {
     let answer = worker_answer(&p);
     let p = p.reduce(answer);
     assert!(p.current());
-    assert!(p
-        .analysis
-        .report
-        .diagnostics
-        .iter()
-        .all(|d| d.code != "not-formatted"));
+    assert_eq!(p.analysis, open(Analyser::InThread, &typed).analysis);
 }
 
 #[test]
 fn nothing_is_fixed_while_the_worker_answer_is_awaited() {
-    let p = open(Analyser::Worker, MESSY);
+    let p = open(Analyser::Worker, &messy());
     let answer = worker_answer(&p);
     let p = p.reduce(answer);
     let fix = p
@@ -216,11 +232,11 @@ fn nothing_is_fixed_while_the_worker_answer_is_awaited() {
         .iter()
         .position(|d| d.fixes.iter().any(|f| !f.edits.is_empty()))
         .expect("a fixable finding");
-    let typed = "module   example.com/m\n\ngo 1.22.0\n// typed\n";
+    let typed = format!("{}// typed\n", messy());
     let p = p
         .reduce(Action::Edit {
             file: GO_MOD.to_owned(),
-            text: typed.to_owned(),
+            text: typed.clone(),
         })
         .reduce(Action::Analyse)
         .reduce(Action::PreviewFix {
@@ -229,19 +245,22 @@ fn nothing_is_fixed_while_the_worker_answer_is_awaited() {
         })
         .reduce(Action::ApplyAllFixes);
     assert!(p.preview.is_none());
-    assert_eq!(p.file(GO_MOD).map(|f| f.text.as_str()), Some(typed));
+    assert_eq!(
+        p.file(GO_MOD).map(|f| f.text.as_str()),
+        Some(typed.as_str())
+    );
 }
 
 #[test]
 fn the_in_thread_fallback_takes_over_a_pending_analysis() {
-    let p = open(Analyser::Worker, MESSY);
+    let p = open(Analyser::Worker, &messy());
     assert!(p.awaiting_worker());
     let p = p.reduce(Action::AnalyseInThread);
     assert_eq!(p.analyser, Analyser::InThread);
     assert!(p.current());
     assert_eq!(
         p.analysis,
-        open(Analyser::InThread, MESSY).analysis,
+        open(Analyser::InThread, &messy()).analysis,
         "the fallback analyses as the page always did"
     );
     // And from then on every edit is analysed in this thread.
@@ -252,4 +271,26 @@ fn the_in_thread_fallback_takes_over_a_pending_analysis() {
         })
         .reduce(Action::Analyse);
     assert!(p.current());
+}
+
+#[test]
+fn small_input_is_analysed_at_once_in_the_page() {
+    let p = open(Analyser::Worker, MESSY_HEAD);
+    assert!(p.current() && !p.awaiting_worker());
+    assert_eq!(p.analysis, open(Analyser::InThread, MESSY_HEAD).analysis);
+    // Typing it over the size goes to the worker; back under it, to the page again.
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: messy(),
+        })
+        .reduce(Action::Analyse);
+    assert!(p.awaiting_worker());
+    let p = p
+        .reduce(Action::Edit {
+            file: GO_MOD.to_owned(),
+            text: MESSY_HEAD.to_owned(),
+        })
+        .reduce(Action::Analyse);
+    assert!(p.current() && !p.awaiting_worker());
 }

@@ -8,6 +8,12 @@ use gomod::analyze::Analysis;
 
 use super::Playground;
 
+/// Input up to this many bytes (all files together) is analysed in the page's thread even when
+/// the worker is there: it takes a few milliseconds, so the keystroke's frame shows its results
+/// at once, without the worker's round trip and without dimming the results in between.
+/// Anything larger goes to the worker.
+pub const IN_THREAD_MAX_BYTES: usize = 32 * 1024;
+
 /// Where the analysis runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Analyser {
@@ -15,12 +21,19 @@ pub enum Analyser {
     /// browsers where the worker cannot run.
     #[default]
     InThread,
-    /// In the analysis worker: the reducer only records that an analysis is due, the page
-    /// posts it, and the results come back as `Action::Analysed`.
+    /// In the analysis worker, for input over [`IN_THREAD_MAX_BYTES`]: the reducer only
+    /// records that an analysis is due, the page posts it, and the results come back as
+    /// `Action::Analysed`.
     Worker,
 }
 
 impl Playground {
+    /// Whether the analysis of the current input is the worker's to run.
+    pub(super) fn for_the_worker(&self) -> bool {
+        self.analyser == Analyser::Worker
+            && self.files.iter().map(|f| f.text.len()).sum::<usize>() > IN_THREAD_MAX_BYTES
+    }
+
     /// Whether an analysis of the current input is due from the worker: requested, not refused
     /// (too large, binary), and not yet back.
     pub fn awaiting_worker(&self) -> bool {

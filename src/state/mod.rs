@@ -29,7 +29,7 @@ pub use files::{
     MAX_ANALYSED_FILE_BYTES,
 };
 
-pub use analysed::Analyser;
+pub use analysed::{Analyser, IN_THREAD_MAX_BYTES};
 pub use folder::FolderInput;
 
 use crate::gallery::{self, Example};
@@ -359,7 +359,7 @@ impl Playground {
             self.what_if = None;
             return;
         }
-        if self.analyser == Analyser::Worker {
+        if self.for_the_worker() {
             // The page posts the request to the worker; its results come back as
             // `Action::Analysed`. Meanwhile the results shown are an older input's.
             return;
