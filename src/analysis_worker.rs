@@ -170,6 +170,7 @@ impl AnalysisWorker {
             }
         }
         *inner.queued.borrow_mut() = Some(job);
+        inner.start_progress_clock();
         inner.post_queued();
     }
 }
@@ -237,7 +238,23 @@ impl Inner {
         }
     }
 
-    /// Posts the queued job once the worker is ready, and starts the clock of the progress note.
+    /// Says "slow" once [`SLOW_AFTER_MS`] have passed without an answer (a restarted worker's
+    /// start counts too: the user waits for it as well).
+    fn start_progress_clock(self: &Rc<Inner>) {
+        if self.slow.get() || self.slow_timer.borrow().is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        *self.slow_timer.borrow_mut() = Some(Timeout::new(SLOW_AFTER_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.slow_timer.borrow_mut().take();
+                inner.slow.set(true);
+                inner.events.emit(WorkerEvent::Slow(true));
+            }
+        }));
+    }
+
+    /// Posts the queued job once the worker is ready.
     fn post_queued(self: &Rc<Inner>) {
         if !self.ready.get() {
             return;
@@ -250,16 +267,6 @@ impl Inner {
             return;
         }
         self.busy.set(true);
-        if !self.slow.get() && self.slow_timer.borrow().is_none() {
-            let weak = Rc::downgrade(self);
-            *self.slow_timer.borrow_mut() = Some(Timeout::new(SLOW_AFTER_MS, move || {
-                if let Some(inner) = weak.upgrade() {
-                    inner.slow_timer.borrow_mut().take();
-                    inner.slow.set(true);
-                    inner.events.emit(WorkerEvent::Slow(true));
-                }
-            }));
-        }
     }
 
     fn received(self: &Rc<Inner>, data: JsValue) {
