@@ -39,7 +39,9 @@ async function shownCodes(page) {
   return [...new Set(codes)].sort();
 }
 
-const waitForCodes = (page, want) => harness.waitForCodes(diagnosticsRegion(page), want);
+// The options (a longer timeout) reach the harness: the 5 MB paste is analysed in the worker
+// while the page stays responsive, so on a loaded machine it can take longer than the default.
+const waitForCodes = (page, want, options) => harness.waitForCodes(diagnosticsRegion(page), want, options);
 
 async function editFile(page, name, text) {
   await harness.fileTab(page, name, { exact: false }).first().click();
