@@ -325,25 +325,33 @@ test('main thread: long tasks while pasting 0.1/1/5 MB and typing at kubernetes 
     console.log(`bench ${line}`);
     writeFileSync(join(SCREENSHOTS, 'bench-main-thread.json'), `${JSON.stringify(result, null, 2)}\n`);
   };
-  for (const mode of ['worker', 'inThread']) {
-    for (const bytes of PASTE_SIZES) {
-      const text = bigGoMod(bytes);
-      const { context, page, problems } = await recordedPlayground(mode === 'inThread');
-      await page.waitForTimeout(IDLE_MS);
-      const paste = await timeGoModPaste(page, text);
-      const tasks = await longTasksSince(page, paste.since);
-      (result.sizes[`${bytes / 1e6} MB`] ??= {})[mode] = {
-        bytes: text.length,
-        pastePaintedMs: round(paste.paintedMs),
-        analysedPaintedMs: round(paste.analysedMs),
-        mainThreadBlockedMs: tasks.totalMs,
-        longestTaskMs: tasks.longestMs,
-        longTasks: tasks.count,
-      };
-      save(`paste ${bytes / 1e6} MB (${mode}): ${JSON.stringify(result.sizes[`${bytes / 1e6} MB`][mode])}`);
-      assert.deepEqual(problems, []);
-      await context.close();
-    }
+  // The server compresses the wasm once, on its first request; on a loaded machine that takes
+  // longer than a page's load timeout, so a first page loads it outside the measurements.
+  {
+    const { context, page } = await newPage(env);
+    await page.goto(env.site.url);
+    await page.getByText(/analysed in [0-9.]+ ms/).waitFor({ timeout: 300000 });
+    await context.close();
+  }
+  const paste = async (bytes, mode) => {
+    const text = bigGoMod(bytes);
+    const { context, page, problems } = await recordedPlayground(mode === 'inThread');
+    await page.waitForTimeout(IDLE_MS);
+    const pasted = await timeGoModPaste(page, text);
+    const tasks = await longTasksSince(page, pasted.since);
+    (result.sizes[`${bytes / 1e6} MB`] ??= {})[mode] = {
+      bytes: text.length,
+      pastePaintedMs: round(pasted.paintedMs),
+      analysedPaintedMs: round(pasted.analysedMs),
+      mainThreadBlockedMs: tasks.totalMs,
+      longestTaskMs: tasks.longestMs,
+      longTasks: tasks.count,
+    };
+    save(`paste ${bytes / 1e6} MB (${mode}): ${JSON.stringify(result.sizes[`${bytes / 1e6} MB`][mode])}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  };
+  const typing = async (mode) => {
     const { context, page, problems } = await recordedPlayground(mode === 'inThread');
     await pasteBundle(page, kubeBundle());
     await page.waitForTimeout(500);
@@ -360,7 +368,15 @@ test('main thread: long tasks while pasting 0.1/1/5 MB and typing at kubernetes 
     save(`typing kubernetes go.mod (${mode}): ${JSON.stringify(result.typingKubernetes[mode])}`);
     assert.deepEqual(problems, []);
     await context.close();
+  };
+  // The worker's figures first; the in-thread 5 MB paste, the slowest by far, last.
+  await typing('worker');
+  for (const bytes of PASTE_SIZES) {
+    await paste(bytes, 'worker');
+    if (bytes < 5_000_000) await paste(bytes, 'inThread');
   }
+  await typing('inThread');
+  await paste(5_000_000, 'inThread');
   writeFileSync(join(SCREENSHOTS, 'bench-main-thread.json'), `${JSON.stringify(result, null, 2)}\n`);
   for (const [size, modes] of Object.entries(result.sizes)) {
     for (const [mode, r] of Object.entries(modes)) {
