@@ -22,7 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { kubeBundle, kubeFiles } from '../scripts/kube-bundle.mjs';
-import { SCREENSHOTS, fileTab, newPage, openPlayground, openView, requireShared, setText, start } from './harness.mjs';
+import { SCREENSHOTS, fileTab, newPage, openPlayground, openView, pasteBundle, requireShared, setText, start } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 1500);
@@ -216,6 +216,187 @@ test('kubernetes-scale bundle: analysis, paste-to-render and keystroke times', a
     assert.ok(result[name].median < LIMIT_MS, `${name}: ${result[name].median} ms (limit ${LIMIT_MS})`);
   }
   assert.ok(result.keySmallAnalysed.median < 100, `a keystroke in a small go.mod took ${result.keySmallAnalysed.median} ms to be analysed and painted`);
+});
+
+// The main thread while the analysis runs in the worker (src/analysis_worker.rs), against the
+// page's in-thread fallback (the same build with `Worker` removed from the page, which is how the
+// page analysed before the worker): long tasks (PerformanceObserver 'longtask', tasks over 50 ms)
+// while a go.mod of 0.1, 1 and 5 MB is pasted and analysed, and while the kubernetes go.mod is
+// typed into, with each keystroke's time to its painted frame. Written to
+// e2e/screenshots/bench-main-thread.json. Goals (the issue's): a 5 MB paste costs the main thread
+// under 1 s, no long task over 50 ms while typing or pasting, a keystroke at kubernetes scale
+// painted within the frame (16 ms). With BENCH_MAIN_THREAD_LIMITS=1 it asserts that, in the worker,
+// the 5 MB paste blocks the main thread under BLOCK_LIMIT_MS (default 1000) and typing in the
+// kubernetes go.mod has no task over TYPING_TASK_LIMIT_MS (default 100); the goals are not met yet
+// (the page's rendering of large results blocks it), so by default it only records them.
+const BLOCK_LIMIT_MS = Number(process.env.BLOCK_LIMIT_MS ?? 1000);
+const TYPING_TASK_LIMIT_MS = Number(process.env.TYPING_TASK_LIMIT_MS ?? 100);
+const PASTE_SIZES = [100_000, 1_000_000, 5_000_000];
+const KEYSTROKES = 20;
+
+/** A go.mod of about `bytes` bytes: one require block of distinct modules. */
+function bigGoMod(bytes) {
+  const lines = ['module example.com/big', '', 'go 1.22', '', 'require ('];
+  let size = lines.join('\n').length;
+  for (let i = 0; size < bytes; i++) {
+    const line = `\texample.com/m${i} v1.${i % 50}.0`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  lines.push(')', '');
+  return lines.join('\n');
+}
+
+/** A playground page that records its long tasks; `inThread` takes the page's workers away. */
+async function recordedPlayground(inThread) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((removeWorker) => {
+    if (removeWorker) delete window.Worker;
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  }, inThread);
+  return openPlayground(env, { context });
+}
+
+/** The long tasks that started at or after `since`: { count, longestMs, totalMs }. */
+async function longTasksSince(page, since) {
+  return page.evaluate((since) => {
+    const tasks = window.longTasks.filter((t) => t.start >= since);
+    return {
+      count: tasks.length,
+      longestMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+      totalMs: Math.round(tasks.reduce((sum, t) => sum + t.duration, 0)),
+    };
+  }, since);
+}
+
+/**
+ * Pastes `text` over go.mod as one input event and resolves with { paintedMs, analysedMs,
+ * since }: the time to the next painted frame and to the painted frame that shows the analysis
+ * of the pasted text (no results marked as an older input's).
+ */
+async function timeGoModPaste(page, text) {
+  return page.getByRole('textbox', { name: 'go.mod', exact: true }).evaluate(async (area, text) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const since = performance.now();
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    await frame();
+    const paintedMs = performance.now() - since;
+    while (document.querySelector('.results-stale') || document.querySelector('.editor-input').value.length !== text.length) {
+      if (performance.now() - since > 600000) throw new Error('the paste was never analysed');
+      await frame();
+    }
+    return { paintedMs, analysedMs: performance.now() - since, since };
+  }, text);
+}
+
+/**
+ * Types `count` characters at the end of the text area named `name`, one every 100 ms, as input
+ * events; resolves with each keystroke's time to its painted frame and the start time.
+ */
+async function typeSlowly(page, name, count) {
+  return page.getByRole('textbox', { name, exact: true }).evaluate(async (area, count) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const since = performance.now();
+    const painted = [];
+    area.value += '\n// typed ';
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      area.value += 'x';
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+      await frame();
+      painted.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (performance.now() - t0))));
+    }
+    // Until the last keystroke's analysis is on screen.
+    while (document.querySelector('.results-stale')) await frame();
+    return { painted, since };
+  }, count);
+}
+
+test('main thread: long tasks while pasting 0.1/1/5 MB and typing at kubernetes scale, worker against in-thread', async () => {
+  requireShared('corpus', 'kubernetes__kubernetes');
+  const round = (x) => Math.round(x * 10) / 10;
+  const result = { sizes: {}, typingKubernetes: {}, limits: { BLOCK_LIMIT_MS, TYPING_TASK_LIMIT_MS } };
+  // Written after every measurement, so that a run stopped early keeps what it measured.
+  const save = (line) => {
+    console.log(`bench ${line}`);
+    writeFileSync(join(SCREENSHOTS, 'bench-main-thread.json'), `${JSON.stringify(result, null, 2)}\n`);
+  };
+  // The server compresses the wasm once, on its first request; on a loaded machine that takes
+  // longer than a page's load timeout, so a first page loads it outside the measurements.
+  {
+    const { context, page } = await newPage(env);
+    await page.goto(env.site.url);
+    await page.getByText(/analysed in [0-9.]+ ms/).waitFor({ timeout: 300000 });
+    await context.close();
+  }
+  const paste = async (bytes, mode) => {
+    const text = bigGoMod(bytes);
+    const { context, page, problems } = await recordedPlayground(mode === 'inThread');
+    await page.waitForTimeout(IDLE_MS);
+    const pasted = await timeGoModPaste(page, text);
+    const tasks = await longTasksSince(page, pasted.since);
+    (result.sizes[`${bytes / 1e6} MB`] ??= {})[mode] = {
+      bytes: text.length,
+      pastePaintedMs: round(pasted.paintedMs),
+      analysedPaintedMs: round(pasted.analysedMs),
+      mainThreadBlockedMs: tasks.totalMs,
+      longestTaskMs: tasks.longestMs,
+      longTasks: tasks.count,
+    };
+    save(`paste ${bytes / 1e6} MB (${mode}): ${JSON.stringify(result.sizes[`${bytes / 1e6} MB`][mode])}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  };
+  const typing = async (mode) => {
+    const { context, page, problems } = await recordedPlayground(mode === 'inThread');
+    await pasteBundle(page, kubeBundle());
+    await page.waitForTimeout(500);
+    const typed = await typeSlowly(page, 'go.mod', KEYSTROKES);
+    const tasks = await longTasksSince(page, typed.since);
+    result.typingKubernetes[mode] = {
+      keystrokes: KEYSTROKES,
+      paintedMs: { median: round(median(typed.painted)), max: round(Math.max(...typed.painted)) },
+      withinFrame: typed.painted.filter((ms) => ms <= 16.7).length,
+      longTasks: tasks.count,
+      longestTaskMs: tasks.longestMs,
+      blockedMs: tasks.totalMs,
+    };
+    save(`typing kubernetes go.mod (${mode}): ${JSON.stringify(result.typingKubernetes[mode])}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  };
+  // The worker's figures first; the in-thread 5 MB paste, the slowest by far, last.
+  await typing('worker');
+  for (const bytes of PASTE_SIZES) {
+    await paste(bytes, 'worker');
+    if (bytes < 5_000_000) await paste(bytes, 'inThread');
+  }
+  await typing('inThread');
+  await paste(5_000_000, 'inThread');
+  writeFileSync(join(SCREENSHOTS, 'bench-main-thread.json'), `${JSON.stringify(result, null, 2)}\n`);
+  for (const [size, modes] of Object.entries(result.sizes)) {
+    for (const [mode, r] of Object.entries(modes)) {
+      console.log(`bench paste ${size} (${mode}): main thread blocked ${r.mainThreadBlockedMs} ms in ${r.longTasks} long tasks (longest ${r.longestTaskMs} ms); painted ${r.pastePaintedMs} ms, analysed and painted ${r.analysedPaintedMs} ms`);
+    }
+  }
+  for (const [mode, r] of Object.entries(result.typingKubernetes)) {
+    console.log(`bench typing kubernetes go.mod (${mode}): keystroke painted median ${r.paintedMs.median} ms, max ${r.paintedMs.max} ms, ${r.withinFrame}/${r.keystrokes} within 16.7 ms; ${r.longTasks} long tasks, longest ${r.longestTaskMs} ms`);
+  }
+  // Not met yet (the page's own rendering of large results still blocks it; see
+  // bench-main-thread.json): enforced once BENCH_MAIN_THREAD_LIMITS=1 is set.
+  const fiveMb = result.sizes['5 MB'].worker;
+  const typed = result.typingKubernetes.worker;
+  result.meetsGoals = { fiveMbPasteUnder1s: fiveMb.mainThreadBlockedMs < 1000, typingWithoutLongTasks: typed.longTasks === 0 };
+  save(`goals: ${JSON.stringify(result.meetsGoals)}`);
+  if (process.env.BENCH_MAIN_THREAD_LIMITS === '1') {
+    assert.ok(fiveMb.mainThreadBlockedMs < BLOCK_LIMIT_MS, `a 5 MB paste blocked the main thread ${fiveMb.mainThreadBlockedMs} ms`);
+    assert.ok(typed.longestTaskMs < TYPING_TASK_LIMIT_MS, `typing at kubernetes scale had a ${typed.longestTaskMs} ms task`);
+  }
 });
 
 // The cold load a user feels on a slow connection: Chromium's network and CPU emulation set as

@@ -39,6 +39,8 @@ async function shownCodes(page) {
   return [...new Set(codes)].sort();
 }
 
+// The options (a longer timeout) reach the harness: the 5 MB paste is analysed in the worker
+// while the page stays responsive, so on a loaded machine it can take longer than the default.
 const waitForCodes = (page, want, options) => harness.waitForCodes(diagnosticsRegion(page), want, options);
 
 async function editFile(page, name, text) {

@@ -3,8 +3,10 @@
 //! The app holds no Go-modules logic of its own: [`state`] is the one reducer, which asks the
 //! core ([`gomod::analyze`]) for answers; the components under [`components`] only render that
 //! state and turn user input into [`state::Action`]s; [`storage`] keeps the input across
-//! reloads; [`gallery`] holds the curated example bundles.
+//! reloads; [`gallery`] holds the curated example bundles; [`analysis_worker`] runs the analysis
+//! in a Web Worker.
 
+pub mod analysis_worker;
 pub mod components;
 pub mod embed_code;
 pub mod folder;

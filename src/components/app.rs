@@ -23,10 +23,11 @@ use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
+use crate::components::use_analysis_worker::use_analysis_worker;
 use crate::components::views::ModuleViews;
 use crate::components::whole_graph::whole_graph;
 use crate::share;
-use crate::state::{Action, FolderInput, Panel, Playground};
+use crate::state::{Action, Analyser, FolderInput, Panel, Playground};
 use crate::storage;
 
 /// The module views below the editor and diagnostics, once an analysis has resolved the graph.
@@ -95,6 +96,15 @@ pub fn App() -> Html {
     // Saved files too large for localStorage are read from IndexedDB after start-up; until
     // they are back, nothing is saved (it would replace them with the example shown meanwhile).
     let restoring = use_mut_ref(|| None::<crate::state::Settings>);
+    // The analysis runs in a worker where the browser allows it (not in an embedded page: a
+    // host page may hold many, each with small input).
+    let analyser = *use_memo((), |_| {
+        if share::embed_mode().is_none() && crate::analysis_worker::available() {
+            Analyser::Worker
+        } else {
+            Analyser::InThread
+        }
+    });
     let state = use_reducer(|| {
         let saved = match share::embed_mode().is_none().then(storage::load) {
             Some(storage::Saved::Here(files, settings)) => Some((files, settings)),
@@ -104,7 +114,7 @@ pub fn App() -> Html {
             }
             _ => None,
         };
-        let mut p = Playground::open(saved);
+        let mut p = Playground::open_with(saved, analyser);
         // The input an earlier share link replaced stays one Undo away across reloads.
         if let Some((files, settings)) = share::embed_mode()
             .is_none()
@@ -116,6 +126,7 @@ pub fn App() -> Html {
         p
     });
     let dispatch = state.dispatcher();
+    let analysing_slowly = use_analysis_worker(&state, embed.is_none());
     // An embedded page links to the full playground with its current state.
     let shared_link = share::use_encoded(embed.is_some().then(|| state.shared()), false);
     // The state in the URL's fragment opens once the browser has inflated it, a moment after
@@ -197,14 +208,15 @@ pub fn App() -> Html {
     }
 
     // Warm the analysis code up while nothing happens (not in an embedded page: a host page may
-    // hold many).
+    // hold many; the worker warms its own code up).
     let revision = use_mut_ref(|| Rc::new(Cell::new(0u64))).borrow().clone();
     revision.set(state.revision);
     let warm_up_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None).clone();
     {
-        let (revision, start, embedded) = (revision.clone(), state.revision, embed.is_some());
+        let (revision, start) = (revision.clone(), state.revision);
+        let in_thread = embed.is_none() && analyser == Analyser::InThread;
         use_effect_with((), move |_| {
-            if !embedded {
+            if in_thread {
                 let next = warm_up_timer.clone();
                 *warm_up_timer.borrow_mut() =
                     Some(Timeout::new(200, move || warm_up(0, revision, start, next)));
@@ -454,7 +466,8 @@ pub fn App() -> Html {
                     panel: state.panel,
                     undo: state.undo.last().map(|s| s.label.clone()),
                     analysed_in_ms: state.analysed_in_ms,
-                    pending: state.input_error.is_some(),
+                    // "not analysed" until the first analysis is back from the worker, too.
+                    pending: state.input_error.is_some() || state.analysis_revision == 0,
                     dispatch: dispatch.clone(),
                 }) }
                 if state.panel == Some(Panel::AddFile) { <AddFile dispatch={dispatch.clone()} /> }
@@ -469,6 +482,11 @@ pub fn App() -> Html {
                         <button type="button" class="link" onclick={dismiss_alert} aria-label="Dismiss alert">{ "×" }</button>
                     </div>
                 }
+                // Said only while an analysis runs longer than a moment (a large input in the
+                // worker); the region stays in place so that screen readers hear the change.
+                <p class="analysis-progress" role="status">
+                    if analysing_slowly { { "Analysing the new input…" } }
+                </p>
                 if let Some(notice) = &state.notice {
                     <div class="notice" role="status">
                         <span>{ notice.clone() }</span>

@@ -26,6 +26,7 @@ pub mod share_panel;
 pub mod toolbar;
 pub mod toolbar_add_file;
 pub mod toolbar_paste;
+pub mod use_analysis_worker;
 pub mod views;
 pub mod what_if;
 pub mod whole_graph;

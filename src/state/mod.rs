@@ -6,6 +6,7 @@
 //! a pasted bundle, a dropped file, a fix) first pushes a snapshot on the undo stack, so nothing
 //! is ever silently lost.
 
+mod analysed;
 mod clock;
 mod files;
 mod folder;
@@ -28,6 +29,7 @@ pub use files::{
     MAX_ANALYSED_FILE_BYTES,
 };
 
+pub use analysed::{Analyser, IN_THREAD_MAX_BYTES};
 pub use folder::FolderInput;
 pub use start::new_go_mod;
 
@@ -135,6 +137,8 @@ pub struct Playground {
     pub view: Option<String>,
     /// Why a share link could not be opened (shown with role="alert" until dismissed).
     pub alert: Option<String>,
+    /// Where the analysis runs: in this thread, or in the page's analysis worker.
+    pub analyser: Analyser,
 }
 
 /// The module views' inputs (Build list, Graph, Conflicts, go.sum, What-if), shared by
@@ -228,6 +232,14 @@ pub enum Action {
     },
     /// Open the state a share link carries (the current input goes on the undo stack).
     OpenShared(SharedState),
+    /// The analysis worker's results for the input of `revision`, which took `ms` there.
+    Analysed {
+        revision: u64,
+        results: Rc<gomod::analyze::wire::Results>,
+        ms: f64,
+    },
+    /// The analysis worker is unavailable: analyse in this thread from now on.
+    AnalyseInThread,
     /// A share link could not be opened: say why, keep everything else.
     ShareFailed(String),
     DismissAlert,
@@ -237,6 +249,12 @@ impl Playground {
     /// The playground as it opens: the saved input if there is one, otherwise the default
     /// example.
     pub fn open(saved: Option<(Vec<EditorFile>, Settings)>) -> Playground {
+        Playground::open_with(saved, Analyser::InThread)
+    }
+
+    /// The playground as it opens, analysing with `analyser` (with the worker, the first
+    /// analysis is only requested: the page posts it).
+    pub fn open_with(saved: Option<(Vec<EditorFile>, Settings)>, analyser: Analyser) -> Playground {
         let mut p = Playground {
             files: Vec::new(),
             active: GO_MOD.to_owned(),
@@ -259,6 +277,7 @@ impl Playground {
             what_if: None,
             view: None,
             alert: None,
+            analyser,
         };
         match saved {
             Some((files, settings)) => {
@@ -372,9 +391,19 @@ impl Playground {
             self.what_if = None;
             return;
         }
+        if self.for_the_worker() {
+            // The page posts the request to the worker; its results come back as
+            // `Action::Analysed`. Meanwhile the results shown are an older input's.
+            return;
+        }
         let start = clock::now_ms();
         let analysis = analyze::analyze(&self.bundle(), &self.options());
-        self.analysed_in_ms = (clock::now_ms() - start).max(0.0);
+        self.install(analysis, (clock::now_ms() - start).max(0.0));
+    }
+
+    /// Shows `analysis`, computed for the current input in `ms`.
+    fn install(&mut self, analysis: Analysis, ms: f64) {
+        self.analysed_in_ms = ms;
         self.views = analysis.resolution.as_ref().map(|resolution| Views {
             marks: Rc::new(marks_from_report(&analysis.report)),
             go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
@@ -780,6 +809,12 @@ impl Playground {
                 self.settings = settings;
                 self.notice = Some("Restored your saved input.".to_owned());
             }
+            Action::Analysed {
+                revision,
+                results,
+                ms,
+            } => self.analysed_elsewhere(revision, results, ms),
+            Action::AnalyseInThread => self.analyse_in_thread(),
             Action::ShareFailed(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
         }

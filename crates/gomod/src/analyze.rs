@@ -18,6 +18,7 @@ pub mod build_list;
 pub mod findings;
 pub mod views;
 pub mod what_if;
+pub mod wire;
 
 /// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,7 +49,7 @@ pub struct Options {
 }
 
 /// Something the playground could not compute, why, and what to supply to get it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotRun {
     pub what: String,

@@ -43,7 +43,9 @@ use std::ops::Range;
 use crate::bundle::{Bundle, WorkspaceFile};
 
 /// How serious a finding is. Serialised as `"error"`, `"warning"` or `"info"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The go command fails (or will fail in CI, under `-mod=readonly`).
@@ -76,7 +78,7 @@ impl Severity {
 
 /// Where a finding is: 1-based line and column (columns count characters, as go's error
 /// positions do) of the first and last character, end exclusive, plus the byte range.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Span {
     pub line: u32,
@@ -88,7 +90,7 @@ pub struct Span {
 
 /// One replacement of a byte range of a file. A range `n..n` inserts; a file that does not exist
 /// yet is created by an edit at `0..0`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextEdit {
     pub file: String,
@@ -98,7 +100,7 @@ pub struct TextEdit {
 
 /// One way to fix a finding: the edits (all applied or none) and the go commands that have the
 /// same effect. A fix without edits is advice to run the commands.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
     pub title: String,
@@ -107,10 +109,11 @@ pub struct Fix {
 }
 
 /// One finding. `file` is relative to the bundle root; `fixes` are in order of preference.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    pub code: &'static str,
+    #[serde(deserialize_with = "crate::analyze::wire::rule_code")]
+    pub code: crate::analyze::wire::StaticStr,
     pub severity: Severity,
     pub file: String,
     pub span: Span,
@@ -119,10 +122,11 @@ pub struct Diagnostic {
 }
 
 /// A check that could not run, and what to supply to enable it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
-    pub code: &'static str,
+    #[serde(deserialize_with = "crate::analyze::wire::rule_code")]
+    pub code: crate::analyze::wire::StaticStr,
     /// The file the check would have looked at ("" when it concerns the whole bundle).
     pub file: String,
     pub reason: String,
@@ -146,7 +150,7 @@ impl Options {
 }
 
 /// The result of [`check`]: diagnostics sorted by file and position, and the skipped checks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub skipped: Vec<Skipped>,

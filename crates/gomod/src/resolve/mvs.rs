@@ -21,7 +21,9 @@ pub const NONE: &str = "none";
 
 /// A module version: a path and a version. The main module has the empty version, which the go
 /// command treats as greater than every other version.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Mod {
     pub path: String,

@@ -12,7 +12,7 @@ use super::order::{compare_go, compare_mods, mod_sort};
 use super::work;
 
 /// Where the dependency go.mod files came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Origin {
     /// go.mod files from a bundle, a proxy directory or another [`super::ModSource`].
@@ -22,7 +22,7 @@ pub enum Origin {
 }
 
 /// One module of the build list.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BuildListEntry {
     pub module: Mod,
@@ -34,7 +34,7 @@ pub struct BuildListEntry {
 }
 
 /// One node of the requirement graph.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Node {
     pub module: Mod,
@@ -50,7 +50,7 @@ pub struct Node {
 }
 
 /// A go.sum line the go command needs: `path version/go.mod` (or the zip hash `path version`).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SumNeed {
     pub module: Mod,
@@ -68,7 +68,7 @@ impl SumNeed {
 }
 
 /// The go.sum entries this graph needs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SumNeeds {
     /// `/go.mod` hashes of every module version whose go.mod built the graph (after
@@ -96,13 +96,14 @@ impl SumNeeds {
 }
 
 /// Everything the resolver found.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Resolution {
     pub origin: Origin,
     pub main_modules: Vec<String>,
     /// `pruned`, `unpruned` or `workspace`.
-    pub pruning: &'static str,
+    #[serde(deserialize_with = "crate::analyze::wire::pruning_name")]
+    pub pruning: crate::analyze::wire::StaticStr,
     /// The roots after the `-mod=mod` fix-up (main requirements, `go@`, `toolchain@`).
     pub roots: Vec<Mod>,
     /// The selected go version (`go@` node), and toolchain if any.

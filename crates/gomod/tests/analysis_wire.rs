@@ -1,0 +1,63 @@
+//! The web app analyses in a Web Worker and sends the result to the page as bytes
+//! (`analyze::wire`): every rule case under `testdata/check/` must come back from its serialised
+//! form equal to the analysis it was made from, findings, fixes and resolution alike.
+
+use std::path::{Path, PathBuf};
+
+use gomod::analyze::wire::Results;
+use gomod::analyze::{analyze, Analysis, Options};
+use gomod::bundle::{txtar, Bundle};
+
+fn case_paths() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/check");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("testdata/check")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn every_rule_case_survives_the_trip_to_the_page() {
+    let paths = case_paths();
+    assert!(
+        paths.len() > 50,
+        "the rule cases are missing: {}",
+        paths.len()
+    );
+    let (mut findings, mut resolved) = (0, 0);
+    for path in paths {
+        let archive = txtar::parse(&std::fs::read(&path).expect("read case"));
+        let bundle = Bundle::from_files(
+            archive
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.data.clone())),
+        );
+        let analysis = analyze(&bundle, &Options::default());
+        findings += analysis.report.diagnostics.len();
+        resolved += usize::from(analysis.resolution.is_some());
+        let json = serde_json::to_string(&analysis.clone().into_results()).expect("serialise");
+        let back: Results =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            Analysis::from_results(bundle, back),
+            analysis,
+            "{}",
+            path.display()
+        );
+    }
+    // The trip is tested on findings and resolutions, not on empty results.
+    assert!(
+        findings > 100 && resolved > 50,
+        "{findings} findings, {resolved} resolutions"
+    );
+}
+
+#[test]
+fn an_unknown_rule_code_is_refused() {
+    let json = r#"{"report":{"diagnostics":[],"skipped":[{"code":"no-such-rule","file":"","reason":"","toEnable":""}]},"resolution":null,"notRun":[],"notes":[]}"#;
+    assert!(serde_json::from_str::<Results>(json).is_err());
+}
