@@ -82,7 +82,7 @@ pub fn preview(bundle: &Bundle, settings: &Settings, request: &WhatIfRequest) ->
             };
             let before = resolve::resolve(&input, Cmd::ListAll);
             if let Some(e) = before.error {
-                return failed(&resolve::user_error_text(&e, settings));
+                return failed(&resolve::user_error_text(e.text(), settings));
             }
             let mut gomod = bundle.file("go.mod").unwrap_or_default().to_vec();
             if !gomod.is_empty() && !gomod.ends_with(b"\n") {
@@ -96,7 +96,7 @@ pub fn preview(bundle: &Bundle, settings: &Settings, request: &WhatIfRequest) ->
             };
             let after = resolve::resolve(&input, Cmd::ListAll);
             if let Some(e) = after.error {
-                return failed(&resolve::user_error_text(&e, settings));
+                return failed(&resolve::user_error_text(e.text(), settings));
             }
             let modules = |r: &Resolution| -> Vec<Mod> {
                 r.build_list.iter().map(|e| e.module.clone()).collect()

@@ -237,9 +237,10 @@ fn resolution_of(
 /// The resolver's error texts as the page shows them: no proxy URL or playground directory
 /// (see [`resolve::user_error_text`]); the CLI prints go's own.
 fn word_errors_for_user(res: &mut Resolution, settings: &Settings) {
-    if let Some(e) = &mut res.error {
-        *e = resolve::user_error_text(e, settings);
-    }
+    res.error = res
+        .error
+        .take()
+        .map(|e| e.map_text(|text| resolve::user_error_text(text, settings)));
     for node in &mut res.nodes {
         if let Some(e) = &mut node.error {
             *e = resolve::user_error_text(e, settings);
@@ -360,7 +361,7 @@ impl Analysis {
                     r.edges.len()
                 );
                 if let Some(e) = &r.error {
-                    let _ = writeln!(out, "resolution error: {}", e.replace('\n', "\n\t"));
+                    let _ = writeln!(out, "resolution error: {}", e.text().replace('\n', "\n\t"));
                 }
             }
             None => out.push_str("resolution: none\n"),

@@ -3,7 +3,7 @@
 //! lines a graph needs) stays in the core and the components only draw rows.
 
 use crate::check::Report;
-use crate::resolve::{version_skew, Resolution};
+use crate::resolve::{version_skew, ErrorKind, Resolution};
 use crate::sum::GoSum;
 
 /// The kinds of conflict, in the order the view lists them.
@@ -64,14 +64,14 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
     }
     // The go command stops on this one; a check may not have reported it, so say it here.
     if let Some(e) = &res.error {
-        if e.contains("used for two different module paths")
+        if e.kind() == ErrorKind::ReplacementForTwoPaths
             && !out
                 .iter()
-                .any(|c| c.kind == ConflictKind::Path && c.message.contains(e.as_str()))
+                .any(|c| c.kind == ConflictKind::Path && c.message.contains(e.text()))
         {
             out.push(Conflict {
                 kind: ConflictKind::Path,
-                message: e.clone(),
+                message: e.text().to_owned(),
                 module: None,
                 diagnostic: None,
             });

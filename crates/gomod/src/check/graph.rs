@@ -13,7 +13,7 @@ use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
-use crate::resolve::{command, retract, Cmd, Input, Mod, Settings};
+use crate::resolve::{command, retract, Cmd, ErrorKind, Input, Mod, Settings};
 use crate::sum::{write_sums, GoSum};
 
 /// What the go command says about a retraction without rationale.
@@ -221,8 +221,9 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
     let ctx = Main::new(gomod, &main);
-    if let Some(error) = &res.error {
-        if error.contains("module declares its path as:") {
+    if let Some(resolve_error) = &res.error {
+        let error = resolve_error.text();
+        if resolve_error.kind() == ErrorKind::ModulePathMismatch {
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
             sink.report(
                 "module-path-mismatch",
@@ -232,7 +233,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 format!("go: {error}"),
                 Vec::new(),
             );
-        } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
+        } else if resolve_error.kind() == ErrorKind::GoVersionTooNew {
             // A dependency needs a newer Go than the one the user runs.
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
             sink.report(
@@ -429,7 +430,7 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             "go.work",
             &format!(
                 "the workspace's module graph does not load: {}",
-                crate::resolve::user_error_text(error, &settings)
+                crate::resolve::user_error_text(error.text(), &settings)
             ),
             "fix the errors reported for go.work and its modules, or add the missing files",
         );

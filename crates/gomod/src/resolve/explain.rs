@@ -299,7 +299,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(s) => s,
         Err(stderr) => {
             return WhatIf {
-                error: Some(stderr.trim_end().trim_start_matches("go: ").to_owned()),
+                error: Some(stderr.without_go_prefix().into_text()),
                 ..WhatIf::default()
             }
         }
@@ -314,7 +314,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(l) => l,
         Err(f) => {
             return WhatIf {
-                error: Some(f.message.clone()),
+                error: Some(f.error.to_string()),
                 ..WhatIf::default()
             }
         }
@@ -439,7 +439,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(l) => l,
         Err(e) => {
             return WhatIf {
-                error: Some(super::graph::render_build_list_error(&e)),
+                error: Some(super::graph::render_build_list_error(&e).into_text()),
                 ..WhatIf::default()
             }
         }

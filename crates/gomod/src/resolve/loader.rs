@@ -6,6 +6,7 @@ use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::rc::Rc;
 
+use super::error::ErrorKind;
 use super::input::{ModSource, Settings};
 use super::mvs::Mod;
 use super::order::{compare_go, is_pruned_go, is_strict_go};
@@ -19,13 +20,20 @@ pub struct LoadError {
     /// The module version a `module.ModuleError` names (the replacement when replaced), or None
     /// for errors that are not about one module version (a go line that is too new).
     pub module: Option<Mod>,
+    /// What failed, for the rules; `message` is go's wording of it.
+    pub kind: ErrorKind,
     pub message: String,
 }
 
 impl LoadError {
     fn about(m: &Mod, message: String) -> LoadError {
+        LoadError::about_kind(ErrorKind::Other, m, message)
+    }
+
+    fn about_kind(kind: ErrorKind, m: &Mod, message: String) -> LoadError {
         LoadError {
             module: Some(m.clone()),
+            kind,
             message,
         }
     }
@@ -262,7 +270,8 @@ impl<'a> Loader<'a> {
                 ));
             }
             if raw.module != m.path && raw.module != actual.path {
-                return Err(LoadError::about(
+                return Err(LoadError::about_kind(
+                    ErrorKind::ModulePathMismatch,
                     actual,
                     format!(
                         "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
@@ -367,6 +376,7 @@ impl<'a> Loader<'a> {
             self.fatal.get_or_insert(fatal.clone());
             return Err(LoadError {
                 module: None,
+                kind: ErrorKind::ChecksumMismatch,
                 message: fatal,
             });
         }
@@ -406,6 +416,7 @@ impl<'a> Loader<'a> {
         if strict && compare_go(&dep.go, &self.settings.go_version).is_gt() {
             return Err(LoadError {
                 module: None,
+                kind: ErrorKind::GoVersionTooNew,
                 message: format!(
                     "module {actual} requires go >= {} (running go {}; GOTOOLCHAIN={})",
                     dep.go, self.settings.go_version, self.settings.gotoolchain

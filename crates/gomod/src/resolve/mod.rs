@@ -31,6 +31,7 @@
 
 pub mod bundle_source;
 pub mod command;
+pub mod error;
 pub mod explain;
 pub mod fastmod;
 pub mod files;
@@ -55,6 +56,7 @@ mod mvs_dsl;
 
 pub use bundle_source::bundle_input;
 pub use command::Cmd;
+pub use error::{Error, ErrorKind};
 pub use explain::{difference, explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
@@ -75,7 +77,7 @@ fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
         Err(stderr) => {
             return CommandOutput {
                 stdout: String::new(),
-                stderr,
+                stderr: stderr.into_text(),
                 exit_code: 1,
             }
         }
@@ -104,7 +106,7 @@ pub fn list_all_retracted(input: &Input<'_>) -> CommandOutput {
         Ok(s) => command::print_list(&s, true),
         Err(stderr) => CommandOutput {
             stdout: String::new(),
-            stderr,
+            stderr: stderr.into_text(),
             exit_code: 1,
         },
     }
@@ -138,7 +140,7 @@ pub fn mod_graph_go(input: &Input<'_>, version: &str) -> CommandOutput {
         )),
         Err(stderr) => CommandOutput {
             stdout: String::new(),
-            stderr,
+            stderr: stderr.into_text(),
             exit_code: 1,
         },
     }

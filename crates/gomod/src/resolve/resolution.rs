@@ -4,6 +4,7 @@
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
+use super::error::{Error, ErrorKind};
 use super::graph::{read_mod_graph, Loaded};
 use super::input::Input;
 use super::loader::{Loader, Pruning};
@@ -115,8 +116,8 @@ pub struct Resolution {
     /// Every edge, in `go mod graph` order.
     pub edges: Vec<(Mod, Mod)>,
     /// The error that stops the go command, if any (the text after `go: `; a go.sum checksum
-    /// mismatch, which go prints without that prefix, starts with `verifying `).
-    pub error: Option<String>,
+    /// mismatch, which go prints without that prefix, starts with `verifying `), with its kind.
+    pub error: Option<Error>,
     /// Other messages (excluded requirements, workspace warnings).
     pub warnings: String,
     pub sums: SumNeeds,
@@ -149,7 +150,7 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
             build_list: Vec::new(),
             nodes: Vec::new(),
             edges: Vec::new(),
-            error: Some(stderr.trim_end().trim_start_matches("go: ").to_owned()),
+            error: Some(stderr.without_go_prefix()),
             warnings: String::new(),
             sums: SumNeeds::default(),
         },
@@ -158,7 +159,7 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
 
 /// Builds the structured result from a loaded session.
 pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
-    let (loaded, error): (Option<&Loaded>, Option<String>) = match &session.outcome {
+    let (loaded, error): (Option<&Loaded>, Option<Error>) = match &session.outcome {
         // A checksum mismatch stops the go command before it prints anything of the graph.
         _ if session.loader.fatal.is_some() => (
             None,
@@ -166,10 +167,10 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
                 .loader
                 .fatal
                 .as_ref()
-                .map(|f| f.trim_end().to_owned()),
+                .map(|f| Error::new(ErrorKind::ChecksumMismatch, f.trim_end())),
         ),
         Ok(l) => (Some(l), None),
-        Err(f) => (f.partial.as_deref(), Some(f.message.clone())),
+        Err(f) => (f.partial.as_deref(), Some(f.error.clone())),
     };
     let loader = &mut session.loader;
     let main_modules: Vec<String> = loader.mains.iter().map(|m| m.path.clone()).collect();
@@ -221,9 +222,14 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
             res.edges.push((m.clone(), r.clone()));
         }
         let error = match mg.loaded.get(m) {
-            Some(Err(e)) => Some(super::graph::render_build_list_error(
-                &super::mvs::BuildListError::new(e.clone(), std::slice::from_ref(m), |_, _| false),
-            )),
+            Some(Err(e)) => Some(
+                super::graph::render_build_list_error(&super::mvs::BuildListError::new(
+                    e.clone(),
+                    std::slice::from_ref(m),
+                    |_, _| false,
+                ))
+                .into_text(),
+            ),
             _ => None,
         };
         let go = match mg.loaded.get(m) {

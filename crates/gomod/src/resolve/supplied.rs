@@ -61,7 +61,7 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     let edges = match parse_graph(text) {
         Ok(e) => e,
         Err(e) => {
-            res.error = Some(e);
+            res.error = Some(super::Error::other(e));
             return res;
         }
     };
