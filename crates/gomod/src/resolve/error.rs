@@ -97,11 +97,17 @@ mod tests {
 
     #[test]
     fn the_text_is_the_display_and_the_kind_survives_rewording() {
-        let e = Error::new(ErrorKind::GoVersionTooNew, "go: go.mod requires go >= 1.99\n");
+        let e = Error::new(
+            ErrorKind::GoVersionTooNew,
+            "go: go.mod requires go >= 1.99\n",
+        );
         assert_eq!(e.to_string(), "go: go.mod requires go >= 1.99\n");
         let e = e.without_go_prefix();
         assert_eq!(e.text(), "go.mod requires go >= 1.99");
         assert_eq!(e.kind(), ErrorKind::GoVersionTooNew);
-        assert_eq!(e.map_text(|_| "reworded".to_owned()).kind(), ErrorKind::GoVersionTooNew);
+        assert_eq!(
+            e.map_text(|_| "reworded".to_owned()).kind(),
+            ErrorKind::GoVersionTooNew
+        );
     }
 }

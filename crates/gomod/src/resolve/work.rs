@@ -25,10 +25,13 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         .map_err(|e| Error::other(format!("go: errors parsing go.work:\n{e}\n")))?;
     if let Some(go) = &wf.go {
         if compare_go(&go.version, local).is_gt() {
-            return Err(Error::new(ErrorKind::GoVersionTooNew, format!(
-                "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n",
-                go.version
-            )));
+            return Err(Error::new(
+                ErrorKind::GoVersionTooNew,
+                format!(
+                    "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n",
+                    go.version
+                ),
+            ));
         }
     }
     let work_go = wf
@@ -141,7 +144,11 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         });
     }
     if !errs.is_empty() {
-        return Err(Error::other(errs.iter().map(|e| format!("go: {e}\n")).collect::<String>()));
+        return Err(Error::other(
+            errs.iter()
+                .map(|e| format!("go: {e}\n"))
+                .collect::<String>(),
+        ));
     }
 
     let mut stderr = String::new();
