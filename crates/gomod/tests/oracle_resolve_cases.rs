@@ -316,7 +316,7 @@ fn pruned_nodes_and_tidy_compat_sums() {
         .expect("pc is a node");
     assert!(pc.selected && !pc.requirements_loaded);
     assert!(!res.nodes.iter().any(|n| n.module.path == "example.com/pd"));
-    assert_eq!(res.pruning, "pruned");
+    assert_eq!(res.pruning, Some(gomod::resolve::Pruning::Pruned));
     assert_eq!(res.toolchain, "go1.22.0");
 
     let mut src = MapSource::default();

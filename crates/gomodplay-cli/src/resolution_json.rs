@@ -93,7 +93,7 @@ fn document(res: &Resolution) -> Document<'_> {
             Origin::SuppliedGraph => "supplied graph",
         },
         main_modules: &res.main_modules,
-        pruning: res.pruning,
+        pruning: res.pruning.map_or("", gomod::resolve::Pruning::name),
         go: &res.go,
         toolchain: &res.toolchain,
         roots: &res.roots,

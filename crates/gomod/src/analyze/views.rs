@@ -3,7 +3,7 @@
 //! lines a graph needs) stays in the core and the components only draw rows.
 
 use crate::check::Report;
-use crate::resolve::{version_skew, ErrorKind, Resolution};
+use crate::resolve::{version_skew, ErrorKind, Pruning, Resolution};
 use crate::sum::GoSum;
 
 /// The kinds of conflict, in the order the view lists them.
@@ -236,7 +236,7 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
     }
     crate::sort::sort(&mut used);
     // As for sum-unused: only a pruned graph's needs are known exactly.
-    let unused = if res.pruning == "pruned" && res.error.is_none() {
+    let unused = if res.pruning == Some(Pruning::Pruned) && res.error.is_none() {
         SumStatus::Unused
     } else {
         SumStatus::NotChecked

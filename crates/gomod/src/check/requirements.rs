@@ -151,9 +151,14 @@ pub(crate) fn check(
         let to_enable = format!("add {}", sums.absent.join(" and "));
         let file = sums.absent.first().map_or("go.sum", String::as_str);
         if gomod_lines {
-            sink.skip("sum-missing", file, reason.clone(), to_enable.clone());
+            sink.skip(
+                rule_code!("sum-missing"),
+                file,
+                reason.clone(),
+                to_enable.clone(),
+            );
         }
-        sink.skip("sum-missing-zip", file, reason, to_enable);
+        sink.skip(rule_code!("sum-missing-zip"), file, reason, to_enable);
         return;
     }
     // The lines a fix can add: those whose go.mod is in the input.
@@ -202,7 +207,7 @@ pub(crate) fn check(
                     .as_ref()
                     .map_or("example.com/m", |m| m.path.as_str());
                 sink.report(
-                    "sum-missing-zip",
+                    rule_code!("sum-missing-zip"),
                     main.file,
                     main.data,
                     range,
@@ -238,7 +243,7 @@ pub(crate) fn check(
             fix.commands = vec![format!("go mod download {path}")];
         }
         sink.report(
-            "sum-missing",
+            rule_code!("sum-missing"),
             main.file,
             main.data,
             range,
@@ -314,7 +319,7 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
                 continue;
             };
             sink.report(
-                "sum-hash-mismatch",
+                rule_code!("sum-hash-mismatch"),
                 &file.name,
                 &file.data,
                 range,

@@ -55,7 +55,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
         let line_of = |id| m.syntax.line(id).map_or(0..0, |l| l.byte_span());
         let report_gomod = |sink: &mut Sink, range, problem: String| {
             sink.report(
-                "vendor-inconsistent",
+                rule_code!("vendor-inconsistent"),
                 &gomod_name,
                 gomod,
                 range,
@@ -123,7 +123,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
         };
         let report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
             sink.report(
-                "vendor-inconsistent",
+                rule_code!("vendor-inconsistent"),
                 &file.name,
                 &file.data,
                 txt_line(module),

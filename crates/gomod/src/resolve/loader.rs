@@ -95,6 +95,15 @@ pub enum Pruning {
 }
 
 impl Pruning {
+    /// The mode's name in the structured resolution's JSON: `pruned`, `unpruned`, `workspace`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pruning::Pruned => "pruned",
+            Pruning::Unpruned => "unpruned",
+            Pruning::Workspace => "workspace",
+        }
+    }
+
     pub fn for_go(go: &str) -> Pruning {
         if is_pruned_go(go) {
             Pruning::Pruned

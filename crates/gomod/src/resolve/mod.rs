@@ -61,6 +61,7 @@ pub use explain::{difference, explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
+pub use loader::Pruning;
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
 pub use supplied::{resolve_graph_text, with_main_gomod};

@@ -102,8 +102,10 @@ impl SumNeeds {
 pub struct Resolution {
     pub origin: Origin,
     pub main_modules: Vec<String>,
-    /// `pruned`, `unpruned` or `workspace`.
-    pub pruning: &'static str,
+    /// How the graph was loaded, or `None` when no graph was (a fatal error came first, or
+    /// the graph was pasted). Serialised as `pruned`, `unpruned`, `workspace` or `""`.
+    #[serde(serialize_with = "serialize_pruning")]
+    pub pruning: Option<Pruning>,
     /// The roots after the `-mod=mod` fix-up (main requirements, `go@`, `toolchain@`).
     pub roots: Vec<Mod>,
     /// The selected go version (`go@` node), and toolchain if any.
@@ -123,12 +125,12 @@ pub struct Resolution {
     pub sums: SumNeeds,
 }
 
-fn pruning_name(p: Pruning) -> &'static str {
-    match p {
-        Pruning::Pruned => "pruned",
-        Pruning::Unpruned => "unpruned",
-        Pruning::Workspace => "workspace",
-    }
+/// `Resolution.pruning` as the JSON the web app and JS API have always had: a name, or `""`.
+fn serialize_pruning<S: serde::Serializer>(
+    pruning: &Option<Pruning>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(pruning.map_or("", Pruning::name))
 }
 
 /// Loads the input as `cmd` does and returns the structured result. A fatal error before the
@@ -143,7 +145,7 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
         Err(stderr) => Resolution {
             origin: Origin::Source,
             main_modules: Vec::new(),
-            pruning: "",
+            pruning: None,
             roots: Vec::new(),
             go: String::new(),
             toolchain: String::new(),
@@ -177,7 +179,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
     let mut res = Resolution {
         origin,
         main_modules,
-        pruning: "",
+        pruning: None,
         roots: Vec::new(),
         go: String::new(),
         toolchain: String::new(),
@@ -192,7 +194,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
         return res;
     };
     let mg = &loaded.mg;
-    res.pruning = pruning_name(loaded.rs.pruning);
+    res.pruning = Some(loaded.rs.pruning);
     res.roots = loaded.rs.roots.clone();
     res.go = mg.selected("go").to_owned();
     let tc = mg.selected("toolchain");

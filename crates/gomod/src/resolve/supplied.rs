@@ -47,7 +47,7 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     let mut res = Resolution {
         origin: Origin::SuppliedGraph,
         main_modules: Vec::new(),
-        pruning: "",
+        pruning: None,
         roots: Vec::new(),
         go: String::new(),
         toolchain: String::new(),
