@@ -1,6 +1,6 @@
 //! One call for front ends: everything the playground shows about a bundle.
 //!
-//! The web app (and later the JS API) hand [`analyze`] the files the user pasted and the settings
+//! The web app and the JS API hand [`analyze`] the files the user pasted and the settings
 //! of the go command they run, and get back one [`Analysis`]: the diagnostics of every rule
 //! ([`check::Report`]), the resolved module graph when it can be computed
 //! ([`resolve::Resolution`]), and what could not be run and what to paste to enable it. Front ends
