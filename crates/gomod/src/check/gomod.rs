@@ -12,9 +12,9 @@ use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
 use crate::version::{gover, semver};
 
-/// The directives that older Go releases reject in a main module (go's
-/// `modfile.parseToFile` accepts each only from the release that introduced it), in the
-/// order their findings are reported.
+/// The directives that older Go releases reject in a main module: a release before the one
+/// that introduced a directive does not know it, and its modfile parser stops with
+/// `unknown directive`. In the order their findings are reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NewDirective {
     Retract,
@@ -94,7 +94,7 @@ pub(crate) fn check(
         Err(errors) => {
             parse_errors(sink, file, data, &errors.0);
             // The go command reports a too-new go line instead of the parse errors when the
-            // file parses leniently (spec 2.14), since a newer Go may understand it.
+            // file parses leniently (`loadModFile` in cmd/go/internal/modload/init.go), since a newer Go may understand it.
             if let (Ok(lax), Some(local)) = (modfile::parse_lax(file, data), local_go) {
                 too_new(sink, file, data, &lax, local);
             }

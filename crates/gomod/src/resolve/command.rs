@@ -1,4 +1,5 @@
-//! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod` (spec 8.1, 8.2).
+//! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod`
+//! (cmd/go/internal/modcmd/graph.go, cmd/go/internal/modload/list.go).
 
 use std::fmt::Write as _;
 
@@ -18,7 +19,7 @@ use super::paths;
 use super::retract;
 use super::summary::{MainSummary, Replacement};
 
-/// Which command is simulated; they differ in small ways (spec 8.1).
+/// Which command is simulated; they differ in small ways (cmd/go/internal/modcmd/graph.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cmd {
     ListAll,
@@ -34,7 +35,7 @@ pub struct Session<'a> {
     pub outcome: Result<Loaded, LoadFailure>,
 }
 
-/// Reads and checks the main go.mod (spec 2.14); the error is the complete stderr text.
+/// Reads and checks the main go.mod (`loadModFile` in cmd/go/internal/modload/init.go); the error is the complete stderr text.
 pub fn read_main(input: &Input<'_>) -> Result<MainSummary, Error> {
     let local = &input.settings.go_version;
     let abs_name = paths::join(&input.settings.root_dir, input.gomod_name);

@@ -2,7 +2,7 @@
 //! which chains; and what-if edits of the main module's requirements as `go get PATH@VERSION`
 //! makes them (single-module mode: [`super::get`], checked against the go binary by
 //! tests/oracle_whatif.rs; workspace mode still uses the generic MVS Upgrade / Downgrade of
-//! spec 7.1, which `go get` does not offer there).
+//! cmd/go/internal/mvs/mvs.go, which `go get` does not offer there).
 
 use std::cmp::Ordering;
 use std::collections::VecDeque;

@@ -1,5 +1,6 @@
 //! Turning go.mod bytes into the summaries the resolver uses, through `crate::modfile`: strict
-//! parsing for main modules, lax parsing for dependencies (spec 2.13, 2.14).
+//! parsing for main modules, lax parsing for dependencies (golang.org/x/mod/modfile's `Parse` and
+//! `ParseLax`, cmd/go/internal/modload/init.go's `loadModFile`).
 
 use super::mvs::Mod;
 use super::summary::{DepSummary, GodebugLine, MainSummary, Replacement, Requirement, Retraction};

@@ -61,7 +61,7 @@ impl PrunedGraph {
         }
     }
 
-    /// Reads the graph (spec 7.3) with `unprune` naming modules whose requirements are loaded
+    /// Reads the graph (`readModGraph` in cmd/go/internal/modload/buildlist.go) with `unprune` naming modules whose requirements are loaded
     /// even below a pruned module.
     fn read(
         loader: &mut Loader<'_>,

@@ -1,4 +1,4 @@
-//! The go command's module graph (spec 7.2–7.3): roots, loading with graph pruning, and the
+//! The go command's module graph (cmd/go/internal/modload/buildlist.go): roots, loading with graph pruning, and the
 //! `-mod=mod` fix-up of roots that are not selected.
 
 use std::cmp::Ordering;

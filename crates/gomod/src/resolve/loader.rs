@@ -1,5 +1,5 @@
 //! Reading the requirement list of one module version the way the go command does
-//! (`goModSummary`, spec 7.2): replacement, fetching the go.mod from the source, lax parsing,
+//! (`goModSummary` in cmd/go/internal/modload/modfile.go): replacement, fetching the go.mod from the source, lax parsing,
 //! module-path and go-version checks, and dropping excluded requirements.
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -86,7 +86,7 @@ fn parse_sum_files(
         .collect()
 }
 
-/// How a module's dependencies are loaded (spec 7.3).
+/// How a module's dependencies are loaded (`modPruning` in cmd/go/internal/modload).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pruning {
     Pruned,
@@ -210,7 +210,7 @@ impl<'a> Loader<'a> {
             .collect()
     }
 
-    /// The replacement of `m` (spec 7.5), with directory targets relative to the root.
+    /// The replacement of `m` (`Replacement` in cmd/go/internal/modload/modfile.go), with directory targets relative to the root.
     pub fn replacement(&self, m: &Mod) -> Option<Mod> {
         if self.is_main(m) {
             return None;

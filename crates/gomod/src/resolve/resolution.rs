@@ -1,5 +1,6 @@
 //! The structured result for the UI: the build list, every graph node and edge, what was
-//! pruned, the errors, and the go.sum lines the graph needs (spec 6.4).
+//! pruned, the errors, and the go.sum lines the graph needs
+//! (`keepSums` in cmd/go/internal/modload/init.go).
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -251,7 +252,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
     res
 }
 
-/// The go.sum needs of a loaded graph (spec 6.4, rules 2 and 3).
+/// The go.sum needs of a loaded graph (`keepSums` in cmd/go/internal/modload/init.go).
 fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
     let mut seen: HashSet<Mod> = HashSet::default();
     let mut nodes: Vec<Mod> = loaded

@@ -1,4 +1,4 @@
-//! Workspace mode (spec 9): the go.work file, its main modules, their go lines and
+//! Workspace mode (cmd/go/internal/modload/init.go, `ReadWorkFile` and `loadModFile`): the go.work file, its main modules, their go lines and
 //! replacements, and the workspace-pruned module graph.
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
