@@ -18,6 +18,10 @@ impl Code {
 
     /// The code `code`, which must be in the catalogue. Called in a `const` block by
     /// `rule_code!`, so the check happens while compiling and never at run time.
+    #[allow(
+        clippy::panic,
+        reason = "runs only in the const blocks of rule_code!, so a wrong code fails the build and never panics at run time"
+    )]
     pub(crate) const fn catalogued(code: &'static str) -> Code {
         if !in_catalogue(code) {
             panic!("not a rule code of check::RULES");

@@ -240,6 +240,10 @@ fn parent_work(bundle: &Bundle, dir: &str) -> Option<String> {
 
 /// `path` (relative to bundle directory `dir`) written relative to `ancestor`, a parent
 /// directory of `dir`, as a go.work there must name it. `..` above the bundle root is kept.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "the slice starts at the length of a prefix that `starts_with` just matched"
+)]
 fn relative_to_ancestor(ancestor: &str, dir: &str, path: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     let mut above = 0;

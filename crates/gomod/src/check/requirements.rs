@@ -180,22 +180,23 @@ pub(crate) fn check(
             };
             let range = main.m.syntax.line(r.line).map_or(0..0, |l| l.byte_span());
             let replacement = replaced.then_some((target, target_version));
-            if gomod_lines && seen.insert((path, version)) {
-                if !sums.has_gomod(target, target_version) {
-                    if let Some(data) = bundle.dependency_gomod(target, target_version) {
-                        addable.push((
-                            target.to_owned(),
-                            format!("{target_version}/go.mod"),
-                            gomod_hash(data),
-                        ));
-                    }
-                    missing.push((
-                        index,
-                        range.clone(),
-                        path,
-                        missing_gomod_message(path, version, replacement),
+            if gomod_lines
+                && seen.insert((path, version))
+                && !sums.has_gomod(target, target_version)
+            {
+                if let Some(data) = bundle.dependency_gomod(target, target_version) {
+                    addable.push((
+                        target.to_owned(),
+                        format!("{target_version}/go.mod"),
+                        gomod_hash(data),
                     ));
                 }
+                missing.push((
+                    index,
+                    range.clone(),
+                    path,
+                    missing_gomod_message(path, version, replacement),
+                ));
             }
             if !r.indirect
                 && !sums.has_zip(target, target_version)

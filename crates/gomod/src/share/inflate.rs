@@ -69,6 +69,10 @@ struct Huffman {
 impl Huffman {
     /// Builds the code from each symbol's bit length (0: unused). `complete` demands that the
     /// lengths fill the code space exactly, except for the one-code case RFC 1951 allows.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "code lengths are at most MAX_BITS (4-bit and 3-bit fields of the format), stored headers are fetched as 4 bytes with `get`, and CLEN_ORDER holds indices below 19"
+    )]
     fn new(lengths: &[u8]) -> Result<Huffman, InflateError> {
         let mut counts = [0u16; MAX_BITS + 1];
         for &len in lengths {
@@ -102,6 +106,10 @@ impl Huffman {
         Ok(Huffman { counts, symbols })
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "code lengths are at most MAX_BITS (4-bit and 3-bit fields of the format), stored headers are fetched as 4 bytes with `get`, and CLEN_ORDER holds indices below 19"
+    )]
     fn decode(&self, r: &mut BitReader) -> Result<u16, InflateError> {
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..=MAX_BITS {
@@ -158,6 +166,10 @@ pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     }
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "code lengths are at most MAX_BITS (4-bit and 3-bit fields of the format), stored headers are fetched as 4 bytes with `get`, and CLEN_ORDER holds indices below 19"
+)]
 fn stored(r: &mut BitReader, out: &mut Vec<u8>, limit: usize) -> Result<(), InflateError> {
     // Skip to the byte boundary: the remaining bits of the current byte are padding.
     r.bits = 0;
@@ -198,6 +210,10 @@ fn fixed_codes() -> Result<(Huffman, Huffman), InflateError> {
     Ok((Huffman::new(&lengths)?, Huffman::new(&[5u8; 30])?))
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "code lengths are at most MAX_BITS (4-bit and 3-bit fields of the format), stored headers are fetched as 4 bytes with `get`, and CLEN_ORDER holds indices below 19"
+)]
 fn dynamic_codes(r: &mut BitReader) -> Result<(Huffman, Huffman), InflateError> {
     let nlen = r.bits(5)? as usize + 257;
     let ndist = r.bits(5)? as usize + 1;
