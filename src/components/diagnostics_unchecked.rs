@@ -29,7 +29,7 @@ pub fn unchecked(a: &Analysis) -> Html {
     let graph_error = a
         .resolution
         .as_ref()
-        .and_then(|r| r.error.clone())
+        .and_then(|r| r.error.as_ref().map(|e| e.text().to_owned()))
         .filter(|e| {
             !a.report
                 .diagnostics

@@ -1,6 +1,6 @@
 //! One call for front ends: everything the playground shows about a bundle.
 //!
-//! The web app (and later the JS API) hand [`analyze`] the files the user pasted and the settings
+//! The web app and the JS API hand [`analyze`] the files the user pasted and the settings
 //! of the go command they run, and get back one [`Analysis`]: the diagnostics of every rule
 //! ([`check::Report`]), the resolved module graph when it can be computed
 //! ([`resolve::Resolution`]), and what could not be run and what to paste to enable it. Front ends
@@ -239,9 +239,10 @@ fn resolution_of(
 /// The resolver's error texts as the page shows them: no proxy URL or playground directory
 /// (see [`resolve::user_error_text`]); the CLI prints go's own.
 fn word_errors_for_user(res: &mut Resolution, settings: &Settings) {
-    if let Some(e) = &mut res.error {
-        *e = resolve::user_error_text(e, settings);
-    }
+    res.error = res
+        .error
+        .take()
+        .map(|e| e.map_text(|text| resolve::user_error_text(text, settings)));
     for node in &mut res.nodes {
         if let Some(e) = &mut node.error {
             *e = resolve::user_error_text(e, settings);
@@ -363,7 +364,7 @@ impl Analysis {
                     r.edges.len()
                 );
                 if let Some(e) = &r.error {
-                    let _ = writeln!(out, "resolution error: {}", e.replace('\n', "\n\t"));
+                    let _ = writeln!(out, "resolution error: {}", e.text().replace('\n', "\n\t"));
                 }
             }
             None => out.push_str("resolution: none\n"),

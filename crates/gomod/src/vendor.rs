@@ -376,7 +376,8 @@ fn is_for_workspace(data: &[u8]) -> bool {
 mod golden_tests {
     //! `testdata/vendor/NAME.in` is a modules.txt; `NAME.golden` shows each line's classification
     //! and what the go command extracts from the file. Expectations follow `readVendorList` and
-    //! `modulesTextIsForWorkspace` in cmd/go/internal/modload (read, not copied) and spec 10.2.
+    //! `modulesTextIsForWorkspace` in cmd/go/internal/modload/init.go (read, not copied) and
+    //! `readVendorList` in cmd/go/internal/modload/vendor.go.
     //! The "too new" section was checked with the go 1.27.3 binary: a modules.txt whose only
     //! annotation is `## explicit; go V` makes `go list -m example.com/b` fail with
     //! `requires go >= V` for V = 1.27.4, 1.28rc1, 1.99, and succeed for 1.27.3, 1.27.4rc1,

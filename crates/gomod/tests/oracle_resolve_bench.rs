@@ -305,7 +305,7 @@ fn bench_fastmod_vs_parse_lax() {
         .map(|d| d.to_vec())
         .collect();
     let mut corpus: Vec<Vec<u8>> = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from("/work/shared/corpus")];
+    let mut stack = vec![support::corpus::corpus_dir()];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let p = e.path();

@@ -181,7 +181,7 @@ fn m(s: &str) -> resolve::Mod {
 }
 
 /// Explanations, skew and what-if on the recorded diamond (its graph is go's, recorded in the
-/// case file). The expectations are worked out by hand from that graph and spec 7.1.
+/// case file). The expectations are worked out by hand from that graph and cmd/go/internal/mvs/mvs.go.
 #[test]
 fn explanations_on_the_diamond() {
     let u = load_case("unpruned_diamond.txtar");
@@ -302,7 +302,8 @@ fn explanations_on_the_diamond() {
 }
 
 /// Pruned graphs: nodes whose requirements were not read are marked, and go 1.17–1.20 main
-/// modules also need the unpruned graph's go.mod sums for `go mod tidy` (spec 6.4 rule 3: a
+/// modules also need the unpruned graph's go.mod sums for `go mod tidy` (`keepSums` in
+/// cmd/go/internal/modload/init.go: a
 /// go 1.17 main module importing q1 → q2 → q3 keeps the go.mod sums of q1, q2 and q3).
 #[test]
 fn pruned_nodes_and_tidy_compat_sums() {
@@ -316,7 +317,7 @@ fn pruned_nodes_and_tidy_compat_sums() {
         .expect("pc is a node");
     assert!(pc.selected && !pc.requirements_loaded);
     assert!(!res.nodes.iter().any(|n| n.module.path == "example.com/pd"));
-    assert_eq!(res.pruning, "pruned");
+    assert_eq!(res.pruning, Some(gomod::resolve::Pruning::Pruned));
     assert_eq!(res.toolchain, "go1.22.0");
 
     let mut src = MapSource::default();

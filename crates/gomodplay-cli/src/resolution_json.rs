@@ -93,7 +93,7 @@ fn document(res: &Resolution) -> Document<'_> {
             Origin::SuppliedGraph => "supplied graph",
         },
         main_modules: &res.main_modules,
-        pruning: res.pruning,
+        pruning: res.pruning.map_or("", gomod::resolve::Pruning::name),
         go: &res.go,
         toolchain: &res.toolchain,
         roots: &res.roots,
@@ -126,7 +126,7 @@ fn document(res: &Resolution) -> Document<'_> {
             .map(|(from, to)| Edge { from, to })
             .collect(),
         skew: version_skew(res),
-        error: res.error.as_deref(),
+        error: res.error.as_ref().map(|e| e.text()),
         // One message a line; go's stderr ends each with a newline.
         warnings: res.warnings.lines().filter(|l| !l.is_empty()).collect(),
         sums: Sums {

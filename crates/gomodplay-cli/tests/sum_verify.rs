@@ -126,7 +126,16 @@ fn list_and_graph_verify_go_sum_as_go_does() {
                 mismatches += 1;
             }
             if go_args == "list -m all" && how == "directory" {
-                let got = resolution.as_ref().and_then(|r| r.error.clone());
+                let error = resolution.as_ref().and_then(|r| r.error.clone());
+                if go.stderr.contains("checksum mismatch")
+                    && error.as_ref().map(|e| e.kind())
+                        != Some(gomod::resolve::ErrorKind::ChecksumMismatch)
+                {
+                    failures.push(format!(
+                        "{name}: go stopped at a checksum mismatch, the resolution's error is {error:?}"
+                    ));
+                }
+                let got = error.map(|e| e.into_text());
                 let want = (go.exit_code != 0).then(|| go.stderr.trim_end().to_owned());
                 if got != want {
                     failures.push(format!(

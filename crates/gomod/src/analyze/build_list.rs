@@ -52,6 +52,10 @@ pub fn marks_from_report(report: &Report) -> Vec<Marks> {
     out
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`at` is an index of `marks` found or just pushed"
+)]
 fn entry<'a>(marks: &'a mut Vec<Marks>, path: &str, version: &str) -> &'a mut Marks {
     let found = marks
         .iter()

@@ -183,7 +183,9 @@ fn a_directory_replacement_is_resolved_without_proxy_files() {
         .and_then(|r| r.error)
         .expect("the missing directory stops the graph");
     assert!(
-        error.starts_with("github.com/acme/logging@v0.4.0 (replaced by ../logging): reading "),
+        error
+            .text()
+            .starts_with("github.com/acme/logging@v0.4.0 (replaced by ../logging): reading "),
         "{error}"
     );
 }
@@ -274,7 +276,7 @@ fn a_missing_dependency_file_is_named_by_module_version() {
         .and_then(|r| r.error.clone())
         .expect("the graph stops at b");
     assert_eq!(
-        error,
+        error.text(),
         "example.com/b@v1.0.0: its go.mod file is not in the input"
     );
     let shown = analysis.summary();

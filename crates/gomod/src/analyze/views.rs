@@ -6,7 +6,7 @@ pub mod requirement_tree;
 pub mod why_chains;
 
 use crate::check::Report;
-use crate::resolve::{version_skew, Resolution};
+use crate::resolve::{version_skew, ErrorKind, Pruning, Resolution};
 use crate::sum::GoSum;
 
 /// The kinds of conflict, in the order the view lists them.
@@ -74,14 +74,14 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
     }
     // The go command stops on this one; a check may not have reported it, so say it here.
     if let Some(e) = &res.error {
-        if e.contains("used for two different module paths")
+        if e.kind() == ErrorKind::ReplacementForTwoPaths
             && !out
                 .iter()
-                .any(|c| c.kind == ConflictKind::Path && c.message.contains(e.as_str()))
+                .any(|c| c.kind == ConflictKind::Path && c.message.contains(e.text()))
         {
             out.push(Conflict {
                 kind: ConflictKind::Path,
-                message: e.clone(),
+                message: e.text().to_owned(),
                 module: None,
                 diagnostic: None,
                 resolvable: false,
@@ -249,7 +249,7 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
     }
     crate::sort::sort(&mut used);
     // As for sum-unused: only a pruned graph's needs are known exactly.
-    let unused = if res.pruning == "pruned" && res.error.is_none() {
+    let unused = if res.pruning == Some(Pruning::Pruned) && res.error.is_none() {
         SumStatus::Unused
     } else {
         SumStatus::NotChecked

@@ -372,7 +372,7 @@ fn add_directive(
 ) -> Result<(WhatIf, Option<Fix>), WhatIfError> {
     let before = resolve::resolve(input, Cmd::ListAll);
     if let Some(e) = &before.error {
-        return Err(go_error(e, settings));
+        return Err(go_error(e.text(), settings));
     }
     match request {
         WhatIfRequest::Replace {
@@ -393,7 +393,7 @@ fn add_directive(
     let changed_input = bundle_input(&changed, settings.clone()).ok_or(WhatIfError::NoGoMod)?;
     let after = resolve::resolve(&changed_input, Cmd::ListAll);
     if let Some(e) = &after.error {
-        return Err(go_error(e, settings));
+        return Err(go_error(e.text(), settings));
     }
     let what_if = resolve::difference(build_list(&before), build_list(&after));
     let apply = (text.as_bytes() != input.gomod).then(|| Fix {

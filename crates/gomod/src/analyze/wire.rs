@@ -63,13 +63,16 @@ pub(crate) fn rule_code<'de, D: Deserializer<'de>>(d: D) -> Result<StaticStr, D:
 /// The code of a skipped entry that concerns every check of a file (it does not parse).
 const ALL_CHECKS: &str = "*";
 
-/// Reads [`Resolution::pruning`] back.
-pub(crate) fn pruning_name<'de, D: Deserializer<'de>>(d: D) -> Result<StaticStr, D::Error> {
+/// Reads [`Resolution::pruning`] back from its name (`""`: no graph was loaded).
+pub(crate) fn pruning_name<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::resolve::Pruning>, D::Error> {
+    use crate::resolve::Pruning;
     match String::deserialize(d)?.as_str() {
-        "pruned" => Ok("pruned"),
-        "unpruned" => Ok("unpruned"),
-        "workspace" => Ok("workspace"),
-        "" => Ok(""),
+        "pruned" => Ok(Some(Pruning::Pruned)),
+        "unpruned" => Ok(Some(Pruning::Unpruned)),
+        "workspace" => Ok(Some(Pruning::Workspace)),
+        "" => Ok(None),
         _ => Err(serde::de::Error::custom("unknown pruning")),
     }
 }

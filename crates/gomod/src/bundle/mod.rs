@@ -239,6 +239,10 @@ impl Bundle {
             return;
         }
         let index = self.files.len();
+        #[allow(
+            clippy::collapsible_match,
+            reason = "the insertion has a side effect, which a match guard would hide"
+        )]
         match &kind {
             FileKind::Proxy {
                 module,

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::code::Code;
 use super::{text, Fix, ModuleSummary, Sink, TextEdit};
 use crate::bundle::Bundle;
 use crate::modfile::{self, Godebug, ModFile, ModuleVersion, Replace};
@@ -11,15 +12,60 @@ use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
 use crate::version::{gover, semver};
 
-/// The directives that older Go releases reject in a main module, with the release that
-/// introduced them (spec 2.12).
-const DIRECTIVE_RELEASES: &[(&str, &str)] = &[
-    ("retract", "1.16"),
-    ("toolchain", "1.21"),
-    ("godebug", "1.23"),
-    ("tool", "1.24"),
-    ("ignore", "1.25"),
-];
+/// The directives that older Go releases reject in a main module: a release before the one
+/// that introduced a directive does not know it, and its modfile parser stops with
+/// `unknown directive`. In the order their findings are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NewDirective {
+    Retract,
+    Toolchain,
+    Godebug,
+    Tool,
+    Ignore,
+}
+
+impl NewDirective {
+    const ALL: [NewDirective; 5] = [
+        NewDirective::Retract,
+        NewDirective::Toolchain,
+        NewDirective::Godebug,
+        NewDirective::Tool,
+        NewDirective::Ignore,
+    ];
+
+    /// The directive's verb in go.mod.
+    fn verb(self) -> &'static str {
+        match self {
+            NewDirective::Retract => "retract",
+            NewDirective::Toolchain => "toolchain",
+            NewDirective::Godebug => "godebug",
+            NewDirective::Tool => "tool",
+            NewDirective::Ignore => "ignore",
+        }
+    }
+
+    /// The Go release that introduced the directive.
+    fn release(self) -> &'static str {
+        match self {
+            NewDirective::Retract => "1.16",
+            NewDirective::Toolchain => "1.21",
+            NewDirective::Godebug => "1.23",
+            NewDirective::Tool => "1.24",
+            NewDirective::Ignore => "1.25",
+        }
+    }
+
+    /// The directive's first line in `m`, if `m` has one.
+    fn first_line(self, m: &ModFile) -> Option<LineId> {
+        match self {
+            NewDirective::Retract => m.retract.first().map(|r| r.line),
+            NewDirective::Toolchain => m.toolchain.as_ref().map(|t| t.line),
+            NewDirective::Godebug => m.godebug.first().map(|g| g.line),
+            NewDirective::Tool => m.tool.first().map(|t| t.line),
+            NewDirective::Ignore => m.ignore.first().map(|i| i.line),
+        }
+    }
+}
 
 /// The go line a go.mod without one is read with.
 const IMPLIED_GO: &str = "1.16";
@@ -48,12 +94,12 @@ pub(crate) fn check(
         Err(errors) => {
             parse_errors(sink, file, data, &errors.0);
             // The go command reports a too-new go line instead of the parse errors when the
-            // file parses leniently (spec 2.14), since a newer Go may understand it.
+            // file parses leniently (`loadModFile` in cmd/go/internal/modload/init.go), since a newer Go may understand it.
             if let (Ok(lax), Some(local)) = (modfile::parse_lax(file, data), local_go) {
                 too_new(sink, file, data, &lax, local);
             }
             sink.skip(
-                "*",
+                Code::EVERY,
                 file,
                 "the file does not parse, so only syntax and conflict-marker checks ran".to_owned(),
                 "fix the syntax errors".to_owned(),
@@ -156,14 +202,28 @@ fn parse_errors(sink: &mut Sink, file: &str, data: &[u8], errors: &[Error]) {
         } else {
             error.pos.byte..text::line_content(data, error.pos.byte).end
         };
-        if message.contains("invalid: should be v") {
+        if error.kind == syntax::ErrorKind::PathMajorMismatch {
             let fixes = tree
                 .as_ref()
                 .map(|t| major_version_fixes(file, data, t, error))
                 .unwrap_or_default();
-            sink.report("major-version-mismatch", file, data, range, message, fixes);
+            sink.report(
+                rule_code!("major-version-mismatch"),
+                file,
+                data,
+                range,
+                message,
+                fixes,
+            );
         } else {
-            sink.report("syntax-error", file, data, range, message, Vec::new());
+            sink.report(
+                rule_code!("syntax-error"),
+                file,
+                data,
+                range,
+                message,
+                Vec::new(),
+            );
         }
     }
 }
@@ -249,7 +309,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
         // go reads the retractions before it looks for the module line, and names the first.
         if let Some(first) = ctx.m.retract.first() {
             sink.report(
-                "module-path-invalid",
+                rule_code!("module-path-invalid"),
                 ctx.file,
                 ctx.data,
                 ctx.line_range(first.line),
@@ -266,7 +326,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
             .any(|s| !matches!(s, syntax::Stmt::Comments(_)));
         if has_directives {
             sink.report(
-                "module-path-invalid",
+                rule_code!("module-path-invalid"),
                 ctx.file,
                 ctx.data,
                 0..0,
@@ -294,7 +354,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
     };
     if let Some(message) = message {
         sink.report(
-            "module-path-invalid",
+            rule_code!("module-path-invalid"),
             ctx.file,
             ctx.data,
             range,
@@ -308,7 +368,7 @@ fn module_line(sink: &mut Sink, ctx: &Ctx<'_>) {
     if !first.contains('.') && path != "std" && path != "cmd" {
         let suggestion = format!("example.com/{path}");
         sink.report(
-            "module-path-no-dot",
+            rule_code!("module-path-no-dot"),
             ctx.file,
             ctx.data,
             ctx.arg_range(module.line, 0),
@@ -346,7 +406,7 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
         let version_range = ctx.arg_range(r.line, 1);
         if let Some(exclude) = excluded.get(&r.module) {
             sink.report(
-                "excluded-version-required",
+                rule_code!("excluded-version-required"),
                 ctx.file,
                 ctx.data,
                 version_range,
@@ -387,7 +447,7 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
         for &i in indices.iter().filter(|&&i| i != kept) {
             let Some(r) = m.require.get(i) else { continue };
             sink.report(
-                "duplicate-require",
+                rule_code!("duplicate-require"),
                 ctx.file,
                 ctx.data,
                 ctx.line_range(r.line),
@@ -459,7 +519,7 @@ fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
             };
             if r.new == last.new {
                 sink.report(
-                    "replace-duplicate",
+                    rule_code!("replace-duplicate"),
                     ctx.file,
                     ctx.data,
                     ctx.line_range(r.line),
@@ -472,7 +532,7 @@ fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
                 );
             } else {
                 sink.report(
-                    "replace-conflict",
+                    rule_code!("replace-conflict"),
                     ctx.file,
                     ctx.data,
                     ctx.line_range(r.line),
@@ -512,7 +572,7 @@ fn toolchain_line(sink: &mut Sink, ctx: &Ctx<'_>) {
         return;
     };
     sink.report(
-        "toolchain-not-above-go",
+        rule_code!("toolchain-not-above-go"),
         ctx.file,
         ctx.data,
         ctx.line_range(tc.line),
@@ -558,7 +618,7 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
         if gover::is_lang(v) && gover::compare(v, FIRST_LANG_LINE_THAT_SWITCHES).is_ge() {
             let release = format!("{v}.0");
             sink.report(
-                "go-line-without-patch",
+                rule_code!("go-line-without-patch"),
                 ctx.file,
                 ctx.data,
                 ctx.arg_range(go.line, 0),
@@ -575,16 +635,9 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
     }
     let declared = m.go_version().unwrap_or(IMPLIED_GO);
     let mut uses: Vec<(&str, &str, LineId)> = Vec::new();
-    let first = |ids: &mut dyn Iterator<Item = LineId>| ids.next();
-    for &(verb, release) in DIRECTIVE_RELEASES {
-        let line = match verb {
-            "retract" => first(&mut m.retract.iter().map(|r| r.line)),
-            "toolchain" => m.toolchain.as_ref().map(|t| t.line),
-            "godebug" => first(&mut m.godebug.iter().map(|g| g.line)),
-            "tool" => first(&mut m.tool.iter().map(|t| t.line)),
-            _ => first(&mut m.ignore.iter().map(|i| i.line)),
-        };
-        if let Some(line) = line {
+    for directive in NewDirective::ALL {
+        let (verb, release) = (directive.verb(), directive.release());
+        if let Some(line) = directive.first_line(m) {
             if gover::compare(release, declared).is_gt() {
                 uses.push((verb, release, line));
             }
@@ -605,7 +658,7 @@ fn go_line(sink: &mut Sink, ctx: &Ctx<'_>) {
     };
     for (verb, release, line) in uses {
         sink.report(
-            "directive-too-new",
+            rule_code!("directive-too-new"),
             ctx.file,
             ctx.data,
             ctx.line_range(line),
@@ -679,7 +732,14 @@ pub(super) fn godebug_lines(
                 commands,
             }]
         };
-        sink.report("godebug-invalid", file, data, range, reason, fixes);
+        sink.report(
+            rule_code!("godebug-invalid"),
+            file,
+            data,
+            range,
+            reason,
+            fixes,
+        );
     }
 }
 
@@ -694,7 +754,7 @@ fn retractions(sink: &mut Sink, ctx: &Ctx<'_>) {
             format!("[{}, {}]", r.interval.low, r.interval.high)
         };
         sink.report(
-            "retract-without-rationale",
+            rule_code!("retract-without-rationale"),
             ctx.file,
             ctx.data,
             ctx.line_range(r.line),
@@ -715,7 +775,7 @@ fn too_new(sink: &mut Sink, file: &str, data: &[u8], m: &ModFile, local: &str) {
     let ctx = Ctx { file, data, m };
     let base = file.rsplit('/').next().unwrap_or(file);
     sink.report(
-        "go-version-too-new",
+        rule_code!("go-version-too-new"),
         file,
         data,
         ctx.arg_range(go.line, 0),
@@ -784,7 +844,7 @@ pub(crate) fn not_formatted(
         Err(_) => Vec::new(),
     };
     sink.report(
-        "not-formatted",
+        rule_code!("not-formatted"),
         file,
         data,
         line,

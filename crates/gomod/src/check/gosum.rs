@@ -23,7 +23,7 @@ pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
     for problem in sum.problems() {
         match &problem.kind {
             ProblemKind::WrongFieldCount { fields } => sink.report(
-                "sum-malformed",
+                rule_code!("sum-malformed"),
                 file,
                 data,
                 line_range(problem.line),
@@ -42,7 +42,7 @@ pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
                     continue;
                 };
                 sink.report(
-                    "sum-conflict",
+                    rule_code!("sum-conflict"),
                     file,
                     data,
                     line_range(problem.line),
@@ -63,7 +63,7 @@ pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
     for (line, entry) in sum.entries() {
         if entry.is_h1() && !is_h1_hash(&entry.hash) {
             sink.report_as(
-                "sum-malformed",
+                rule_code!("sum-malformed"),
                 Severity::Warning,
                 file,
                 data,

@@ -39,7 +39,14 @@ pub(crate) fn check(
                         Some(raw) => String::from_utf8_lossy(raw).into_owned(),
                         None => error.message.clone(),
                     };
-                    sink.report("syntax-error", file, data, range, message, Vec::new());
+                    sink.report(
+                        rule_code!("syntax-error"),
+                        file,
+                        data,
+                        range,
+                        message,
+                        Vec::new(),
+                    );
                 }
                 continue;
             }
@@ -64,7 +71,7 @@ pub(crate) fn check(
         if let (Some(local), Some(go)) = (local_go, &w.go) {
             if gover::compare(&go.version, local).is_gt() {
                 sink.report(
-                    "go-version-too-new",
+                    rule_code!("go-version-too-new"),
                     file,
                     data,
                     ctx.arg_range(go.line, 0),
@@ -89,7 +96,7 @@ pub(crate) fn check(
         for u in &w.use_ {
             let Some(module_dir) = join(dir, &u.path) else {
                 sink.skip(
-                    "workspace-go-too-low",
+                    rule_code!("workspace-go-too-low"),
                     file,
                     format!("use {} is outside the bundle", u.path),
                     "paste the workspace from its root".to_owned(),
@@ -104,7 +111,7 @@ pub(crate) fn check(
                 };
                 if bundle.file(&gomod).is_none() {
                     sink.skip(
-                        "workspace-go-too-low",
+                        rule_code!("workspace-go-too-low"),
                         file,
                         format!("{gomod} (used by {file}) is not in the bundle"),
                         format!("paste {gomod}"),
@@ -131,7 +138,7 @@ pub(crate) fn check(
                         Vec::new()
                     };
                     sink.report(
-                        "workspace-go-too-low",
+                        rule_code!("workspace-go-too-low"),
                         file,
                         data,
                         ctx.line_range(u.line),
@@ -148,7 +155,7 @@ pub(crate) fn check(
             }
             if seen.contains(&module.path.as_str()) {
                 sink.report(
-                    "duplicate-module-path",
+                    rule_code!("duplicate-module-path"),
                     file,
                     data,
                     ctx.line_range(u.line),
@@ -178,7 +185,7 @@ pub(crate) fn check(
         for m in rest {
             let data = bundle.file(&m.file).unwrap_or_default();
             sink.report_as(
-                "duplicate-module-path",
+                rule_code!("duplicate-module-path"),
                 Severity::Warning,
                 &m.file,
                 data,
@@ -245,7 +252,7 @@ fn drift(sink: &mut Sink, bundle: &Bundle, modules: &[ModuleSummary]) {
             )
         };
         sink.report(
-            "go-version-drift",
+            rule_code!("go-version-drift"),
             &m.file,
             data,
             range,

@@ -7,53 +7,54 @@
 //! a go.work the shape rules run on the workspace's resolution and the per-module rules are
 //! skipped.
 
+use super::code::Code;
 use super::requirements::{self, Requirer};
 use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModFile};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
-use crate::resolve::{command, retract, Cmd, Input, Mod, Settings};
+use crate::resolve::{command, retract, Cmd, ErrorKind, Input, Mod, Pruning, Settings};
 use crate::sum::{write_sums, GoSum};
 
 /// What the go command says about a retraction without rationale.
 const UNEXPLAINED: &str = "retracted by module author";
 
 /// The codes of the rules here, for skipped entries.
-const GRAPH_CODES: &[&str] = &[
-    "updates-needed",
-    "sum-missing",
-    "sum-unused",
-    "retracted-version",
-    "deprecated-module",
-    "module-path-mismatch",
-    "version-skew",
-    "major-version-split",
-    "case-collision",
-    "ambiguous-import-risk",
-    "replace-two-paths",
-    "replace-unused",
-    "replace-in-dependency",
-    "go-below-dependency",
+const GRAPH_CODES: &[Code] = &[
+    rule_code!("updates-needed"),
+    rule_code!("sum-missing"),
+    rule_code!("sum-unused"),
+    rule_code!("retracted-version"),
+    rule_code!("deprecated-module"),
+    rule_code!("module-path-mismatch"),
+    rule_code!("version-skew"),
+    rule_code!("major-version-split"),
+    rule_code!("case-collision"),
+    rule_code!("ambiguous-import-risk"),
+    rule_code!("replace-two-paths"),
+    rule_code!("replace-unused"),
+    rule_code!("replace-in-dependency"),
+    rule_code!("go-below-dependency"),
 ];
 
 fn skip_all(sink: &mut Sink, file: &str, reason: &str, to_enable: &str) {
     skip_codes(sink, GRAPH_CODES, file, reason, to_enable);
 }
 
-fn skip_codes(sink: &mut Sink, codes: &[&'static str], file: &str, reason: &str, to_enable: &str) {
-    for code in codes {
+fn skip_codes(sink: &mut Sink, codes: &[Code], file: &str, reason: &str, to_enable: &str) {
+    for &code in codes {
         sink.skip(code, file, reason.to_owned(), to_enable.to_owned());
     }
 }
 
 /// The rules that run on the modules go.mod and go.sum name when the graph does not load
 /// (`named`), and sum-missing, which `requirements` runs on the listed requirements.
-const RUN_WITHOUT_GRAPH: &[&str] = &[
-    "sum-missing",
-    "major-version-split",
-    "case-collision",
-    "ambiguous-import-risk",
+const RUN_WITHOUT_GRAPH: &[Code] = &[
+    rule_code!("sum-missing"),
+    rule_code!("major-version-split"),
+    rule_code!("case-collision"),
+    rule_code!("ambiguous-import-risk"),
 ];
 
 /// How many missing go.mod files a reason names before "and N more".
@@ -65,7 +66,7 @@ fn skip_for_missing(
     sink: &mut Sink,
     file: &str,
     missing: &[String],
-    also: &[&'static str],
+    also: &[Code],
     graph_rules: bool,
 ) {
     let mut named: Vec<&str> = missing
@@ -85,7 +86,7 @@ fn skip_for_missing(
     };
     let reason = format!("{NEEDS_DEPENDENCY_FILES}{list}");
     let to_enable = "add the go.mod file of each (the module cache holds it as $(go env GOMODCACHE)/cache/download/MODULE/@v/VERSION.mod), or the output of `go mod graph`";
-    let codes: Vec<&'static str> = GRAPH_CODES
+    let codes: Vec<Code> = GRAPH_CODES
         .iter()
         .copied()
         .filter(|c| graph_rules && !RUN_WITHOUT_GRAPH.contains(c))
@@ -143,10 +144,10 @@ fn without_graph(
 ) {
     requirements::check(sink, bundle, mains, work_replace, sums, true);
     let undecided = named::check(sink, bundle, mains, &sums.files);
-    let also: &[&'static str] = if undecided.is_empty() {
+    let also: &[Code] = if undecided.is_empty() {
         &[]
     } else {
-        &["ambiguous-import-risk"]
+        &[rule_code!("ambiguous-import-risk")]
     };
     for m in undecided {
         if !missing.contains(&m) {
@@ -283,11 +284,12 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
     let ctx = Main::new(gomod, &main);
-    if let Some(error) = &res.error {
-        if error.contains("module declares its path as:") {
+    if let Some(resolve_error) = &res.error {
+        let error = resolve_error.text();
+        if resolve_error.kind() == ErrorKind::ModulePathMismatch {
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
             sink.report(
-                "module-path-mismatch",
+                rule_code!("module-path-mismatch"),
                 "go.mod",
                 gomod,
                 ctx.location(path),
@@ -296,11 +298,11 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                     .into_iter()
                     .collect(),
             );
-        } else if error.contains(" requires go >= ") && error.contains("GOTOOLCHAIN=") {
+        } else if resolve_error.kind() == ErrorKind::GoVersionTooNew {
             // A dependency needs a newer Go than the one the user runs.
             let path = error.split(['@', ' ', ':']).next().unwrap_or_default();
             sink.report(
-                "go-version-too-new",
+                rule_code!("go-version-too-new"),
                 "go.mod",
                 gomod,
                 ctx.location(path),
@@ -344,11 +346,11 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                     sink,
                     "go.mod",
                     &undecided,
-                    &["ambiguous-import-risk"],
+                    &[rule_code!("ambiguous-import-risk")],
                     false,
                 );
             }
-            let codes: Vec<&'static str> = GRAPH_CODES
+            let codes: Vec<Code> = GRAPH_CODES
                 .iter()
                 .copied()
                 .filter(|c| !RUN_WITHOUT_GRAPH.contains(c))
@@ -382,14 +384,14 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
 }
 
 /// The rules that need one main module's go.mod and go.sum, skipped in workspace mode.
-const SINGLE_MODULE_CODES: &[&str] = &[
-    "updates-needed",
-    "sum-missing",
-    "sum-unused",
-    "retracted-version",
-    "deprecated-module",
-    "module-path-mismatch",
-    "go-below-dependency",
+const SINGLE_MODULE_CODES: &[Code] = &[
+    rule_code!("updates-needed"),
+    rule_code!("sum-missing"),
+    rule_code!("sum-unused"),
+    rule_code!("retracted-version"),
+    rule_code!("deprecated-module"),
+    rule_code!("module-path-mismatch"),
+    rule_code!("go-below-dependency"),
 ];
 
 /// Workspace mode: the graph-shape rules on the workspace's resolution, reported on the used
@@ -493,14 +495,17 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             "go.work",
             &format!(
                 "the workspace's module graph does not load: {}",
-                crate::resolve::user_error_text(error, &settings)
+                crate::resolve::user_error_text(error.text(), &settings)
             ),
             "fix the errors reported for go.work and its modules, or add the missing files",
         );
         return;
     }
     requirements::check(sink, bundle, &requirers, &work_replace, &sums, false);
-    for code in SINGLE_MODULE_CODES.iter().filter(|c| **c != "sum-missing") {
+    for &code in SINGLE_MODULE_CODES
+        .iter()
+        .filter(|c| **c != rule_code!("sum-missing"))
+    {
         sink.skip(
             code,
             "go.work",
@@ -611,7 +616,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
             None => format!("{} {} must be listed{needed_by}", root.path, root.version),
         };
         sink.report(
-            "updates-needed",
+            rule_code!("updates-needed"),
             "go.mod",
             ctx.data,
             ctx.location(&root.path),
@@ -676,8 +681,9 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
         m: main,
     }];
     let undecided = named::check(sink, bundle, &requirer, &root_sums(bundle).files);
-    for code in GRAPH_CODES.iter().filter(|c| {
-        !RUN_WITHOUT_GRAPH.contains(c) || (**c == "ambiguous-import-risk" && !undecided.is_empty())
+    for &code in GRAPH_CODES.iter().filter(|c| {
+        !RUN_WITHOUT_GRAPH.contains(c)
+            || (**c == rule_code!("ambiguous-import-risk") && !undecided.is_empty())
     }) {
         sink.skip(
             code,
@@ -688,7 +694,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
     }
     if let Some(error) = &res.error {
         sink.skip(
-            "sum-missing",
+            rule_code!("sum-missing"),
             crate::bundle::MOD_GRAPH_FILE,
             format!("the pasted graph does not parse: {error}"),
             "paste the output of go mod graph unchanged".to_owned(),
@@ -727,7 +733,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             ),
         };
         sink.report(
-            "sum-missing",
+            rule_code!("sum-missing"),
             "go.mod",
             gomod,
             ctx.location(path),
@@ -902,7 +908,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
             let path = original_path(&n.module);
             let path = path.as_str();
             sink.report(
-                "sum-missing",
+                rule_code!("sum-missing"),
                 "go.mod",
                 ctx.data,
                 ctx.location(path),
@@ -913,7 +919,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
     }
     // Which lines go mod tidy would drop is only predictable for pruned graphs, where the
     // needs above are complete for go.mod hashes and zip hashes belong to build-list modules.
-    if res.pruning != "pruned" {
+    if res.pruning != Some(Pruning::Pruned) {
         return;
     }
     // Sorted vectors searched by bisection, rather than B-tree sets: every B-tree key type adds
@@ -945,7 +951,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
         // The line's own span: finding it by number scanned the file once per unused line.
         let range = line.span.clone();
         sink.report(
-            "sum-unused",
+            rule_code!("sum-unused"),
             "go.sum",
             sum_data,
             range.clone(),
@@ -996,7 +1002,7 @@ fn notes(
                 Some(first) => format!("{UNEXPLAINED}: {}", short_message(first, UNEXPLAINED)),
             };
             sink.report(
-                "retracted-version",
+                rule_code!("retracted-version"),
                 "go.mod",
                 ctx.data,
                 range.clone(),
@@ -1006,7 +1012,7 @@ fn notes(
         }
         if !notes.deprecated.is_empty() {
             sink.report(
-                "deprecated-module",
+                rule_code!("deprecated-module"),
                 "go.mod",
                 ctx.data,
                 range,

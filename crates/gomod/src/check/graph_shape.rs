@@ -115,7 +115,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
     if bundle.dependency_paths().is_empty() {
         if let Some(f) = main.files.iter().find(|f| !f.m.replace.is_empty()) {
             sink.skip(
-                "replace-unused",
+                rule_code!("replace-unused"),
                 f.file,
                 "the dependencies' go.mod files are not in the bundle".to_owned(),
                 "add them in GOPROXY layout (PATH/@v/VERSION.mod)".to_owned(),
@@ -183,7 +183,7 @@ fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
             .collect();
         let place = main.line_for(res, &s.path);
         sink.report(
-            "version-skew",
+            rule_code!("version-skew"),
             place.0,
             place.1,
             place.2,
@@ -220,7 +220,7 @@ fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
             .collect();
         let place = main.line_for(res, &newest.path);
         sink.report(
-            "major-version-split",
+            rule_code!("major-version-split"),
             place.0,
             place.1,
             place.2,
@@ -264,7 +264,7 @@ fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
         for p in &list {
             let place = main.line_for(res, p);
             sink.report(
-                "case-collision",
+                rule_code!("case-collision"),
                 place.0,
                 place.1,
                 place.2,
@@ -330,7 +330,7 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
                 .collect();
             let place = main.line_for(res, &parent.path);
             sink.report(
-                "ambiguous-import-risk",
+                rule_code!("ambiguous-import-risk"),
                 place.0,
                 place.1,
                 place.2,
@@ -469,7 +469,7 @@ fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
                     .replace_line(&e.module)
                     .unwrap_or_else(|| main.line_for(res, &e.module.path));
                 sink.report(
-                    "replace-two-paths",
+                    rule_code!("replace-two-paths"),
                     place.0,
                     place.1,
                     place.2,
@@ -573,7 +573,7 @@ fn unused_replacements(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
             format!("{}@{}", r.old.path, r.old.version)
         };
         sink.report(
-            "replace-unused",
+            rule_code!("replace-unused"),
             main.file,
             main.data,
             line.clone(),
@@ -651,7 +651,7 @@ fn hidden_replacements(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: 
         };
         let place = main.line_for(res, &n.module.path);
         sink.report(
-            "replace-in-dependency",
+            rule_code!("replace-in-dependency"),
             place.0,
             place.1,
             place.2,
@@ -706,7 +706,7 @@ fn go_below_dependency(sink: &mut Sink, main: &MainFile<'_>, res: &Resolution) {
         .unwrap_or(line.clone());
     let needed = &res.go;
     sink.report(
-        "go-below-dependency",
+        rule_code!("go-below-dependency"),
         main.file,
         main.data,
         line,

@@ -53,7 +53,7 @@ pub(super) fn check(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) 
     let move_fix = move_to_go_work(bundle, dir, ctx, &elsewhere);
     for r in &elsewhere {
         sink.report(
-            "replace-local-path",
+            rule_code!("replace-local-path"),
             ctx.file,
             ctx.data,
             ctx.line_range(r.line),
@@ -195,7 +195,7 @@ fn stale(sink: &mut Sink, ctx: &Ctx<'_>, r: &Replace, target_dir: &str) {
     let reading = reading.strip_prefix("./").unwrap_or(&reading);
     match required {
         Some(q) => sink.report_as(
-            "replace-local-path",
+            rule_code!("replace-local-path"),
             Severity::Error,
             ctx.file,
             ctx.data,
@@ -210,7 +210,7 @@ fn stale(sink: &mut Sink, ctx: &Ctx<'_>, r: &Replace, target_dir: &str) {
             Vec::new(),
         ),
         None => sink.report_as(
-            "replace-local-path",
+            rule_code!("replace-local-path"),
             Severity::Info,
             ctx.file,
             ctx.data,
@@ -240,6 +240,10 @@ fn parent_work(bundle: &Bundle, dir: &str) -> Option<String> {
 
 /// `path` (relative to bundle directory `dir`) written relative to `ancestor`, a parent
 /// directory of `dir`, as a go.work there must name it. `..` above the bundle root is kept.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "the slice starts at the length of a prefix that `starts_with` just matched"
+)]
 fn relative_to_ancestor(ancestor: &str, dir: &str, path: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     let mut above = 0;

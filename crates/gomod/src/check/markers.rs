@@ -46,7 +46,7 @@ pub(crate) fn check(sink: &mut Sink, file: &str, data: &[u8]) {
         commands: Vec::new(),
     };
     sink.report(
-        "merge-conflict-markers",
+        rule_code!("merge-conflict-markers"),
         file,
         data,
         first,

@@ -14,6 +14,8 @@
 //! Where a rule mirrors a go command failure, the message is the go command's own text (checked
 //! against go 1.27.3; see `testdata/check`).
 
+#[macro_use]
+mod code;
 mod edits;
 mod fixer;
 mod gomod;
@@ -41,6 +43,7 @@ pub use rules::{rule, Rule, RULES};
 use std::ops::Range;
 
 use crate::bundle::{Bundle, WorkspaceFile};
+use code::Code;
 
 /// How serious a finding is. Serialised as `"error"`, `"warning"` or `"info"`.
 #[derive(
@@ -195,14 +198,14 @@ impl<'b> Sink<'b> {
     /// default severity.
     pub(crate) fn report(
         &mut self,
-        code: &'static str,
+        code: Code,
         file: &str,
         data: &[u8],
         bytes: Range<usize>,
         message: String,
         fixes: Vec<Fix>,
     ) {
-        let severity = rule(code).map_or(Severity::Warning, |r| r.severity);
+        let severity = rule(code.as_str()).map_or(Severity::Warning, |r| r.severity);
         self.report_as(code, severity, file, data, bytes, message, fixes);
     }
 
@@ -211,7 +214,7 @@ impl<'b> Sink<'b> {
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn report_as(
         &mut self,
-        code: &'static str,
+        code: Code,
         severity: Severity,
         file: &str,
         data: &[u8],
@@ -220,7 +223,7 @@ impl<'b> Sink<'b> {
         fixes: Vec<Fix>,
     ) {
         self.diagnostics.push(Diagnostic {
-            code,
+            code: code.as_str(),
             severity,
             file: file.to_owned(),
             span: self.lines.span(data, bytes),
@@ -229,15 +232,9 @@ impl<'b> Sink<'b> {
         });
     }
 
-    pub(crate) fn skip(
-        &mut self,
-        code: &'static str,
-        file: &str,
-        reason: String,
-        to_enable: String,
-    ) {
+    pub(crate) fn skip(&mut self, code: Code, file: &str, reason: String, to_enable: String) {
         self.skipped.push(Skipped {
-            code,
+            code: code.as_str(),
             file: file.to_owned(),
             reason,
             to_enable,
@@ -251,7 +248,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
     let local_go = options.local_go();
     if options.go_version.is_some() && local_go.is_none() {
         sink.skip(
-            "go-version-too-new",
+            rule_code!("go-version-too-new"),
             "",
             // Quoted as go quotes (strconv.Quote), not with Rust's {:?}: the same text for
             // anything that looks like a version, and no Unicode printability tables in the
@@ -291,7 +288,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
             .any(|(_, w, _)| matches!(w, WorkspaceFile::GoMod | WorkspaceFile::GoWork));
         if has_main {
             sink.skip(
-                "go-version-too-new",
+                rule_code!("go-version-too-new"),
                 "",
                 "the Go version you run is not known".to_owned(),
                 "pass --go-version with the output of `go env GOVERSION` (GOTOOLCHAIN=local)"

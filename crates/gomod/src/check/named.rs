@@ -107,7 +107,7 @@ fn major_split(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)]) 
             .collect();
         let (file, data, range) = place(mains, newest);
         sink.report(
-            "major-version-split",
+            rule_code!("major-version-split"),
             file,
             data,
             range,
@@ -133,7 +133,7 @@ fn case_collision(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)
         for (_, path) in group {
             let (file, data, range) = place(mains, path);
             sink.report(
-                "case-collision",
+                rule_code!("case-collision"),
                 file,
                 data,
                 range,
@@ -193,7 +193,7 @@ fn ambiguous_prefix(
             }
             let (file, data, range) = place(mains, parent);
             sink.report(
-                "ambiguous-import-risk",
+                rule_code!("ambiguous-import-risk"),
                 file,
                 data,
                 range,

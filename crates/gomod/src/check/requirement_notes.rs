@@ -83,7 +83,7 @@ fn pseudo_version(sink: &mut Sink, bundle: &Bundle, ctx: &Ctx<'_>, r: &Require) 
         ),
     };
     sink.report(
-        "pseudo-version",
+        rule_code!("pseudo-version"),
         ctx.file,
         ctx.data,
         ctx.arg_range(r.line, 1),
@@ -96,7 +96,7 @@ fn incompatible_version(sink: &mut Sink, ctx: &Ctx<'_>, r: &Require) {
     let (path, version) = (r.module.path.as_str(), r.module.version.as_str());
     let major = semver::major(version);
     sink.report(
-        "incompatible-version",
+        rule_code!("incompatible-version"),
         ctx.file,
         ctx.data,
         ctx.arg_range(r.line, 1),

@@ -151,9 +151,14 @@ pub(crate) fn check(
         let to_enable = format!("add {}", sums.absent.join(" and "));
         let file = sums.absent.first().map_or("go.sum", String::as_str);
         if gomod_lines {
-            sink.skip("sum-missing", file, reason.clone(), to_enable.clone());
+            sink.skip(
+                rule_code!("sum-missing"),
+                file,
+                reason.clone(),
+                to_enable.clone(),
+            );
         }
-        sink.skip("sum-missing-zip", file, reason, to_enable);
+        sink.skip(rule_code!("sum-missing-zip"), file, reason, to_enable);
         return;
     }
     // The lines a fix can add: those whose go.mod is in the input.
@@ -175,22 +180,23 @@ pub(crate) fn check(
             };
             let range = main.m.syntax.line(r.line).map_or(0..0, |l| l.byte_span());
             let replacement = replaced.then_some((target, target_version));
-            if gomod_lines && seen.insert((path, version)) {
-                if !sums.has_gomod(target, target_version) {
-                    if let Some(data) = bundle.dependency_gomod(target, target_version) {
-                        addable.push((
-                            target.to_owned(),
-                            format!("{target_version}/go.mod"),
-                            gomod_hash(data),
-                        ));
-                    }
-                    missing.push((
-                        index,
-                        range.clone(),
-                        path,
-                        missing_gomod_message(path, version, replacement),
+            if gomod_lines
+                && seen.insert((path, version))
+                && !sums.has_gomod(target, target_version)
+            {
+                if let Some(data) = bundle.dependency_gomod(target, target_version) {
+                    addable.push((
+                        target.to_owned(),
+                        format!("{target_version}/go.mod"),
+                        gomod_hash(data),
                     ));
                 }
+                missing.push((
+                    index,
+                    range.clone(),
+                    path,
+                    missing_gomod_message(path, version, replacement),
+                ));
             }
             if !r.indirect
                 && !sums.has_zip(target, target_version)
@@ -202,7 +208,7 @@ pub(crate) fn check(
                     .as_ref()
                     .map_or("example.com/m", |m| m.path.as_str());
                 sink.report(
-                    "sum-missing-zip",
+                    rule_code!("sum-missing-zip"),
                     main.file,
                     main.data,
                     range,
@@ -238,7 +244,7 @@ pub(crate) fn check(
             fix.commands = vec![format!("go mod download {path}")];
         }
         sink.report(
-            "sum-missing",
+            rule_code!("sum-missing"),
             main.file,
             main.data,
             range,
@@ -314,7 +320,7 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
                 continue;
             };
             sink.report(
-                "sum-hash-mismatch",
+                rule_code!("sum-hash-mismatch"),
                 &file.name,
                 &file.data,
                 range,

@@ -1,5 +1,6 @@
 //! vendor-inconsistent: vendor/modules.txt out of step with go.mod, reported problem by problem
-//! with the go command's texts (spec 10.4; single-module mode, go 1.14 or later).
+//! with the go command's texts (`checkVendorConsistency` in
+//! cmd/go/internal/modload/vendor.go; single-module mode, go 1.14 or later).
 
 use super::{Fix, Sink};
 use crate::bundle::{Bundle, WorkspaceFile};
@@ -43,7 +44,8 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
         let go = m.go_version().unwrap_or("");
         let txt = ModulesTxt::parse(&file.data);
         if go.is_empty() || gover::compare(go, VENDOR_BY_DEFAULT).is_lt() || txt.is_workspace() {
-            // The go command does not use this vendor directory (spec 10.3); go < 1.14 checks
+            // The go command does not use this vendor directory (`setDefaultBuildMod`
+            // in cmd/go/internal/modload/init.go); go < 1.14 checks
             // a narrower set, which is not reproduced.
             continue;
         }
@@ -55,7 +57,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
         let line_of = |id| m.syntax.line(id).map_or(0..0, |l| l.byte_span());
         let report_gomod = |sink: &mut Sink, range, problem: String| {
             sink.report(
-                "vendor-inconsistent",
+                rule_code!("vendor-inconsistent"),
                 &gomod_name,
                 gomod,
                 range,
@@ -123,7 +125,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
         };
         let report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
             sink.report(
-                "vendor-inconsistent",
+                rule_code!("vendor-inconsistent"),
                 &file.name,
                 &file.data,
                 txt_line(module),

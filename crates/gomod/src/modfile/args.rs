@@ -6,7 +6,7 @@
 use crate::path::{check_path_major, is_directory_path, split_path_version};
 use crate::syntax::quote::{auto_quote, must_quote, quote, unquote};
 use crate::syntax::utf8::to_string_lossy;
-use crate::syntax::{Error, Line};
+use crate::syntax::{Error, ErrorKind, Line};
 use crate::version::module::{canonical_version, is_canonical};
 
 use super::{ModuleVersion, Replace};
@@ -154,7 +154,8 @@ pub(crate) fn parse_replace(
             return Err(err(cat(&[
                 &directive_prefix(verb.as_bytes(), &s),
                 e.to_string().as_bytes(),
-            ])));
+            ]))
+            .with_kind(ErrorKind::PathMajorMismatch));
         }
         v
     } else {

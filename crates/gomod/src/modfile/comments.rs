@@ -39,6 +39,10 @@ pub(crate) fn directive_comment(block: Option<&Comments>, line: &Line) -> Vec<u8
 /// The deprecation message in a module line's comment text: the first paragraph that starts with
 /// `Deprecated:` (Go's `(?s)(?:^|\n\n)Deprecated: *(.*?)(?:$|\n\n)`), without that prefix and the
 /// spaces after it, up to the end of the paragraph.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "the count of leading spaces is at most the length of the slice it counted in"
+)]
 pub(crate) fn deprecation(text: &[u8]) -> Option<&[u8]> {
     const MARK: &[u8] = b"Deprecated:";
     let start = (0..=text.len()).find_map(|i| {

@@ -2,7 +2,7 @@
 
 use crate::path::check_path_major;
 use crate::syntax::quote::quote;
-use crate::syntax::{Comments, Error, ErrorList, Line, Stmt};
+use crate::syntax::{Comments, Error, ErrorKind, ErrorList, Line, Stmt};
 
 use super::args::{
     cat, directive_prefix, into_lossy, lossy, parse_replace, parse_string, parse_version,
@@ -298,7 +298,11 @@ impl Ctx<'_> {
                 };
                 if let Err(e) = check_path_major(&v, major) {
                     let msg = cat(&[&directive_prefix(verb_bytes, &s), e.to_string().as_bytes()]);
-                    return self.error(line, msg);
+                    self.errs.push(
+                        Error::from_bytes(self.file, line.start, msg)
+                            .with_kind(ErrorKind::PathMajorMismatch),
+                    );
+                    return;
                 }
                 let module = ModuleVersion { path, version: v };
                 if verb_bytes == b"require" {

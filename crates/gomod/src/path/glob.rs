@@ -39,6 +39,10 @@ fn rest(s: &[u8], n: usize) -> &[u8] {
 }
 
 /// Splits off the next chunk: leading stars, then everything up to the next star outside `[...]`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "every index is checked against the length in the loop condition first"
+)]
 fn scan_chunk(mut pattern: &[u8]) -> (bool, &[u8], &[u8]) {
     let mut star = false;
     while pattern.first() == Some(&b'*') {
@@ -149,6 +153,10 @@ fn match_chunk<'a>(chunk: &[u8], s: &'a [u8]) -> Result<Option<&'a [u8]>, BadPat
 }
 
 /// Go's `path.Match`: whether `name` matches the shell pattern (`*` and `?` do not match `/`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "every index is checked against the length in the loop condition first"
+)]
 pub fn match_pattern(pattern: &str, name: &str) -> Result<bool, BadPattern> {
     let mut pattern = pattern.as_bytes();
     let mut name = name.as_bytes();

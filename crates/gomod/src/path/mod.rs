@@ -19,6 +19,10 @@ pub use sort::{compare_modules, sort_modules};
 /// Reports whether a replacement target is a directory rather than a module path (Go's
 /// `modfile.IsDirectoryPath`). go.mod files move between systems, so both Unix and Windows forms
 /// count: `.`, `..`, `./x`, `../x`, `.\x`, `..\x`, `/x`, `\x` and drive letters like `C:`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "the length is checked to be at least 2 first"
+)]
 pub fn is_directory_path(ns: &str) -> bool {
     let b = ns.as_bytes();
     ns == "."

@@ -1,9 +1,11 @@
-//! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod` (spec 8.1, 8.2).
+//! `go list -m all` and `go mod graph` in single-module mode with `-mod=mod`
+//! (cmd/go/internal/modcmd/graph.go, cmd/go/internal/modload/list.go).
 
 use std::fmt::Write as _;
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::error::{Error, ErrorKind};
 use super::files::{self, MainFileError};
 use super::graph::{
     convert_to_pruned, expand_graph, read_mod_graph, render_build_list_error, update_roots,
@@ -17,7 +19,7 @@ use super::paths;
 use super::retract;
 use super::summary::{MainSummary, Replacement};
 
-/// Which command is simulated; they differ in small ways (spec 8.1).
+/// Which command is simulated; they differ in small ways (cmd/go/internal/modcmd/graph.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cmd {
     ListAll,
@@ -33,8 +35,8 @@ pub struct Session<'a> {
     pub outcome: Result<Loaded, LoadFailure>,
 }
 
-/// Reads and checks the main go.mod (spec 2.14); the error is the complete stderr text.
-pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
+/// Reads and checks the main go.mod (`loadModFile` in cmd/go/internal/modload/init.go); the error is the complete stderr text.
+pub fn read_main(input: &Input<'_>) -> Result<MainSummary, Error> {
     let local = &input.settings.go_version;
     let abs_name = paths::join(&input.settings.root_dir, input.gomod_name);
     let file = match files::parse_main(&abs_name, input.gomod_name, input.gomod) {
@@ -45,40 +47,40 @@ pub fn read_main(input: &Input<'_>) -> Result<MainSummary, String> {
                     return Err(too_new(input, "go.mod", &go));
                 }
             }
-            return Err(format!(
+            return Err(Error::other(format!(
                 "go: errors parsing {}:\n{errors}\n",
                 input.gomod_name
-            ));
+            )));
         }
     };
     if !file.go.is_empty() && compare_go(&file.go, local).is_gt() {
         return Err(too_new(input, "go.mod", &file.go));
     }
     if file.module.is_empty() {
-        return Err(format!(
+        return Err(Error::other(format!(
             "go: error reading {}: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod\n",
             input.gomod_name
-        ));
+        )));
     }
     if file.module == "go" || file.module == "toolchain" {
-        return Err(format!(
+        return Err(Error::other(format!(
             "go: error reading {}: invalid module path: \"{}\"\n",
             input.gomod_name, file.module
-        ));
+        )));
     }
     let godebug_errors = godebug_errors(&file, input.gomod_name, local);
     if !godebug_errors.is_empty() {
-        return Err(godebug_errors);
+        return Err(Error::other(godebug_errors));
     }
     if let Some(conflict) = check_replacement_conflicts(&file.replace) {
-        return Err(conflict);
+        return Err(Error::other(conflict));
     }
     if let Err(e) = crate::path::check_import_path(&file.module) {
-        return Err(format!(
+        return Err(Error::other(format!(
             "go: {}\n",
             e.to_string()
                 .replacen("malformed import path", "malformed module path", 1)
-        ));
+        )));
     }
     Ok(file)
 }
@@ -116,10 +118,13 @@ pub fn check_replacement_conflicts(replace: &[Replacement]) -> Option<String> {
     None
 }
 
-fn too_new(input: &Input<'_>, what: &str, go: &str) -> String {
-    format!(
-        "go: {what} requires go >= {go} (running go {}; GOTOOLCHAIN={})\n",
-        input.settings.go_version, input.settings.gotoolchain
+fn too_new(input: &Input<'_>, what: &str, go: &str) -> Error {
+    Error::new(
+        ErrorKind::GoVersionTooNew,
+        format!(
+            "go: {what} requires go >= {go} (running go {}; GOTOOLCHAIN={})\n",
+            input.settings.go_version, input.settings.gotoolchain
+        ),
     )
 }
 
@@ -190,8 +195,8 @@ pub fn load_single_with<'a>(
     let mut rs = Requirements::new(Pruning::for_go(go), roots, direct);
     let outcome = (|| {
         if rs.has_redundant_root(&loader) {
-            rs = update_roots(&mut loader, &rs, None).map_err(|message| LoadFailure {
-                message,
+            rs = update_roots(&mut loader, &rs, None).map_err(|error| LoadFailure {
+                error,
                 partial: None,
             })?;
         }
@@ -209,8 +214,8 @@ pub fn load_single_with<'a>(
             mod_sort(&mut roots);
             rs = Requirements::new(rs.pruning, roots, rs.direct.clone());
             if Pruning::for_go(&v) == Pruning::Pruned {
-                rs = convert_to_pruned(&mut loader, &rs).map_err(|message| LoadFailure {
-                    message,
+                rs = convert_to_pruned(&mut loader, &rs).map_err(|error| LoadFailure {
+                    error,
                     partial: None,
                 })?;
             }
@@ -219,7 +224,7 @@ pub fn load_single_with<'a>(
             let root_go = rs.root_selected(&loader, "go").unwrap_or_default();
             if is_strict_go(&root_go) && compare_go(v, &root_go).is_lt() {
                 return Err(LoadFailure {
-                    message: format!("requested Go version {v} cannot load module graph (requires Go >= {root_go})"),
+                    error: Error::other(format!("requested Go version {v} cannot load module graph (requires Go >= {root_go})")),
                     partial: None,
                 });
             }
@@ -229,7 +234,7 @@ pub fn load_single_with<'a>(
             let mg = read_mod_graph(&mut loader, rs.pruning, &rs.roots);
             if let Some(e) = &mg.error {
                 return Err(LoadFailure {
-                    message: render_build_list_error(e),
+                    error: render_build_list_error(e),
                     partial: None,
                 });
             }
@@ -359,7 +364,7 @@ pub fn print_list(session: &Session<'_>, retracted: bool) -> CommandOutput {
                     retracted,
                 ));
             }
-            stderr.push_str(&format!("go: {}\n", f.message));
+            stderr.push_str(&format!("go: {}\n", f.error));
             CommandOutput {
                 stdout: String::new(),
                 stderr,
@@ -391,7 +396,7 @@ pub fn print_graph(session: &Session<'_>) -> CommandOutput {
             }
         }
         Err(f) => {
-            stderr.push_str(&format!("go: {}\n", f.message));
+            stderr.push_str(&format!("go: {}\n", f.error));
             CommandOutput {
                 stdout: String::new(),
                 stderr,

@@ -2,7 +2,7 @@
 //! which chains; and what-if edits of the main module's requirements as `go get PATH@VERSION`
 //! makes them (single-module mode: [`super::get`], checked against the go binary by
 //! tests/oracle_whatif.rs; workspace mode still uses the generic MVS Upgrade / Downgrade of
-//! spec 7.1, which `go get` does not offer there).
+//! cmd/go/internal/mvs/mvs.go, which `go get` does not offer there).
 
 use std::cmp::Ordering;
 use std::collections::VecDeque;
@@ -303,7 +303,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(s) => s,
         Err(stderr) => {
             return WhatIf {
-                error: Some(stderr.trim_end().trim_start_matches("go: ").to_owned()),
+                error: Some(stderr.without_go_prefix().into_text()),
                 ..WhatIf::default()
             }
         }
@@ -318,7 +318,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(l) => l,
         Err(f) => {
             return WhatIf {
-                error: Some(f.message.clone()),
+                error: Some(f.error.to_string()),
                 ..WhatIf::default()
             }
         }
@@ -444,7 +444,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         Ok(l) => l,
         Err(e) => {
             return WhatIf {
-                error: Some(super::graph::render_build_list_error(&e)),
+                error: Some(super::graph::render_build_list_error(&e).into_text()),
                 ..WhatIf::default()
             }
         }

@@ -102,6 +102,10 @@ enum Class {
 
 /// Printable ASCII, tab and newline are plain, except the quotes `"` and `` ` ``; `*` is plain
 /// unless it opens a `/*`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const table of 256 entries indexed by byte values, evaluated while compiling"
+)]
 const BYTE_CLASS: [Class; 256] = {
     let mut table = [Class::Other; 256];
     let mut b = 0x20;

@@ -1,11 +1,12 @@
 //! Turning go.mod bytes into the summaries the resolver uses, through `crate::modfile`: strict
-//! parsing for main modules, lax parsing for dependencies (spec 2.13, 2.14).
+//! parsing for main modules, lax parsing for dependencies (golang.org/x/mod/modfile's `Parse` and
+//! `ParseLax`, cmd/go/internal/modload/init.go's `loadModFile`).
 
 use super::mvs::Mod;
 use super::summary::{DepSummary, GodebugLine, MainSummary, Replacement, Requirement, Retraction};
 use crate::modfile::{self, ModFile, ModuleVersion};
 use crate::path::{check_path_major, split_path_version};
-use crate::syntax::{Error, ErrorList, Position};
+use crate::syntax::{Error, ErrorKind, ErrorList, Position};
 use crate::version::{canonical_version, InvalidVersionError};
 
 /// Why the main go.mod could not be read: go's error list, and the go line a lax reading found
@@ -136,21 +137,24 @@ pub fn retract_errors(f: &ModFile, file_name: &str) -> Vec<Error> {
         } else {
             &versions[..]
         };
-        if let Some(e) = checked.iter().find_map(|v| fixed_version_error(path, v)) {
-            errs.push(Error::new(file_name, pos, format!("retract {path}: {e}")));
+        if let Some((e, kind)) = checked.iter().find_map(|v| fixed_version_error(path, v)) {
+            errs.push(Error::new(file_name, pos, format!("retract {path}: {e}")).with_kind(kind));
         }
     }
     errs
 }
 
-/// modload's `fixVersion` for a version the go command does not need to look up.
-fn fixed_version_error(path: &str, version: &str) -> Option<InvalidVersionError> {
+/// modload's `fixVersion` for a version the go command does not need to look up, with the
+/// kind of parse error it makes.
+fn fixed_version_error(path: &str, version: &str) -> Option<(InvalidVersionError, ErrorKind)> {
     let Some((_, path_major)) = split_path_version(path) else {
         let reason = format!("malformed module path {}", crate::syntax::quote(path));
-        return Some(InvalidVersionError::new(version, reason));
+        return Some((InvalidVersionError::new(version, reason), ErrorKind::Other));
     };
     if !version.is_empty() && canonical_version(version) == version {
-        return check_path_major(version, path_major).err();
+        return check_path_major(version, path_major)
+            .err()
+            .map(|e| (e, ErrorKind::PathMajorMismatch));
     }
     None
 }

@@ -25,6 +25,7 @@ use std::collections::VecDeque;
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::error::ErrorKind;
 use super::loader::{LoadError, Loader, Pruning};
 use super::mvs::{Mod, NONE};
 use super::order::{cmp_version, mod_compare, mod_sort};
@@ -60,7 +61,7 @@ impl PrunedGraph {
         }
     }
 
-    /// Reads the graph (spec 7.3) with `unprune` naming modules whose requirements are loaded
+    /// Reads the graph (`readModGraph` in cmd/go/internal/modload/buildlist.go) with `unprune` naming modules whose requirements are loaded
     /// even below a pruned module.
     fn read(
         loader: &mut Loader<'_>,
@@ -129,7 +130,7 @@ impl PrunedGraph {
         }
         while let Some(m) = queue.pop_front() {
             if let Some(e) = self.failed.get(m) {
-                if e.module.is_none() && e.message.contains(" requires go >= ") {
+                if e.kind == ErrorKind::GoVersionTooNew {
                     return Some((super::explain::chain_back(&parent, m), e.clone()));
                 }
             }

@@ -1,4 +1,4 @@
-//! The go command's module graph (spec 7.2–7.3): roots, loading with graph pruning, and the
+//! The go command's module graph (cmd/go/internal/modload/buildlist.go): roots, loading with graph pruning, and the
 //! `-mod=mod` fix-up of roots that are not selected.
 
 use std::cmp::Ordering;
@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
+use super::error::Error;
 use super::loader::{LoadError, Loader, NodeSummary, Pruning};
 use super::mvs::{self, BuildListError, Graph, Mod, Reqs, NONE};
 use super::order::{cmp_version, mod_compare, mod_sort};
@@ -241,7 +242,7 @@ pub struct Loaded {
 /// A failure while loading: the error text (without the `go: ` prefix) and, when the failure
 /// came from the module graph itself, the graph as far as it was loaded.
 pub struct LoadFailure {
-    pub message: String,
+    pub error: Error,
     pub partial: Option<Box<Loaded>>,
 }
 
@@ -250,23 +251,24 @@ pub struct LoadFailure {
 fn graph_failure(rs: Requirements, mg: ModuleGraph) -> Result<Loaded, LoadFailure> {
     match &mg.error {
         Some(e) => Err(LoadFailure {
-            message: render_build_list_error(e),
+            error: render_build_list_error(e),
             partial: Some(Box::new(Loaded { rs, mg })),
         }),
         None => Ok(Loaded { rs, mg }),
     }
 }
 
-/// The text of a graph error as go prints it after `go: `.
-pub fn render_build_list_error(e: &BuildListError<LoadError>) -> String {
-    e.render(
+/// A graph error with the text go prints after `go: `, of the kind of the load that failed.
+pub fn render_build_list_error(e: &BuildListError<LoadError>) -> Error {
+    let text = e.render(
         |m, err| match &err.module {
             Some(actual) if actual == m => format!("{actual}: {}", err.message),
             Some(actual) => format!("{m} (replaced by {actual}): {}", err.message),
             None => format!("{m}: {}", err.message),
         },
         |err| err.to_string(),
-    )
+    );
+    Error::new(e.err.kind, text)
 }
 
 /// `expandGraph` after the roots are known: loads the graph and, if some root is not selected,
@@ -279,9 +281,9 @@ pub fn expand_graph(loader: &mut Loader<'_>, rs: Requirements) -> Result<Loaded,
     }
     let new_rs = match update_roots(loader, &rs, Some(&mg)) {
         Ok(r) => r,
-        Err(message) => {
+        Err(error) => {
             return Err(LoadFailure {
-                message,
+                error,
                 partial: Some(Box::new(Loaded { rs, mg })),
             })
         }
@@ -295,7 +297,7 @@ pub fn update_roots(
     loader: &mut Loader<'_>,
     rs: &Requirements,
     loaded: Option<&ModuleGraph>,
-) -> Result<Requirements, String> {
+) -> Result<Requirements, Error> {
     match rs.pruning {
         Pruning::Pruned => update_pruned_roots(loader, rs, loaded),
         Pruning::Unpruned => update_unpruned_roots(loader, rs, loaded),
@@ -308,7 +310,7 @@ fn update_pruned_roots(
     loader: &mut Loader<'_>,
     rs0: &Requirements,
     loaded: Option<&ModuleGraph>,
-) -> Result<Requirements, String> {
+) -> Result<Requirements, Error> {
     let mut rs = rs0.clone();
     let mut upgraded = false;
     let mut roots: Vec<Mod> = rs.roots.clone();
@@ -382,7 +384,7 @@ fn update_unpruned_roots(
     loader: &mut Loader<'_>,
     rs: &Requirements,
     loaded: Option<&ModuleGraph>,
-) -> Result<Requirements, String> {
+) -> Result<Requirements, Error> {
     let mg = match loaded {
         Some(mg) => mg.clone(),
         None => read_mod_graph(loader, rs.pruning, &rs.roots),
@@ -432,7 +434,7 @@ fn update_unpruned_roots(
 pub fn convert_to_pruned(
     loader: &mut Loader<'_>,
     rs: &Requirements,
-) -> Result<Requirements, String> {
+) -> Result<Requirements, Error> {
     if rs.pruning == Pruning::Pruned {
         return Ok(rs.clone());
     }

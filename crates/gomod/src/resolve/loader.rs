@@ -1,11 +1,12 @@
 //! Reading the requirement list of one module version the way the go command does
-//! (`goModSummary`, spec 7.2): replacement, fetching the go.mod from the source, lax parsing,
+//! (`goModSummary` in cmd/go/internal/modload/modfile.go): replacement, fetching the go.mod from the source, lax parsing,
 //! module-path and go-version checks, and dropping excluded requirements.
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::rc::Rc;
 
+use super::error::ErrorKind;
 use super::input::{ModSource, Settings};
 use super::mvs::Mod;
 use super::order::{compare_go, is_pruned_go, is_strict_go};
@@ -19,13 +20,20 @@ pub struct LoadError {
     /// The module version a `module.ModuleError` names (the replacement when replaced), or None
     /// for errors that are not about one module version (a go line that is too new).
     pub module: Option<Mod>,
+    /// What failed, for the rules; `message` is go's wording of it.
+    pub kind: ErrorKind,
     pub message: String,
 }
 
 impl LoadError {
     fn about(m: &Mod, message: String) -> LoadError {
+        LoadError::about_kind(ErrorKind::Other, m, message)
+    }
+
+    fn about_kind(kind: ErrorKind, m: &Mod, message: String) -> LoadError {
         LoadError {
             module: Some(m.clone()),
+            kind,
             message,
         }
     }
@@ -78,7 +86,7 @@ fn parse_sum_files(
         .collect()
 }
 
-/// How a module's dependencies are loaded (spec 7.3).
+/// How a module's dependencies are loaded (`modPruning` in cmd/go/internal/modload).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pruning {
     Pruned,
@@ -87,6 +95,15 @@ pub enum Pruning {
 }
 
 impl Pruning {
+    /// The mode's name in the structured resolution's JSON: `pruned`, `unpruned`, `workspace`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pruning::Pruned => "pruned",
+            Pruning::Unpruned => "unpruned",
+            Pruning::Workspace => "workspace",
+        }
+    }
+
     pub fn for_go(go: &str) -> Pruning {
         if is_pruned_go(go) {
             Pruning::Pruned
@@ -193,7 +210,7 @@ impl<'a> Loader<'a> {
             .collect()
     }
 
-    /// The replacement of `m` (spec 7.5), with directory targets relative to the root.
+    /// The replacement of `m` (`Replacement` in cmd/go/internal/modload/modfile.go), with directory targets relative to the root.
     pub fn replacement(&self, m: &Mod) -> Option<Mod> {
         if self.is_main(m) {
             return None;
@@ -262,7 +279,8 @@ impl<'a> Loader<'a> {
                 ));
             }
             if raw.module != m.path && raw.module != actual.path {
-                return Err(LoadError::about(
+                return Err(LoadError::about_kind(
+                    ErrorKind::ModulePathMismatch,
                     actual,
                     format!(
                         "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
@@ -367,6 +385,7 @@ impl<'a> Loader<'a> {
             self.fatal.get_or_insert(fatal.clone());
             return Err(LoadError {
                 module: None,
+                kind: ErrorKind::ChecksumMismatch,
                 message: fatal,
             });
         }
@@ -406,6 +425,7 @@ impl<'a> Loader<'a> {
         if strict && compare_go(&dep.go, &self.settings.go_version).is_gt() {
             return Err(LoadError {
                 module: None,
+                kind: ErrorKind::GoVersionTooNew,
                 message: format!(
                     "module {actual} requires go >= {} (running go {}; GOTOOLCHAIN={})",
                     dep.go, self.settings.go_version, self.settings.gotoolchain

@@ -31,6 +31,7 @@
 
 pub mod bundle_source;
 pub mod command;
+pub mod error;
 pub mod explain;
 pub mod fastmod;
 pub mod files;
@@ -55,10 +56,12 @@ mod mvs_dsl;
 
 pub use bundle_source::bundle_input;
 pub use command::Cmd;
+pub use error::{Error, ErrorKind};
 pub use explain::{difference, explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
+pub use loader::Pruning;
 pub use mvs::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
 pub use supplied::{resolve_graph_text, with_main_gomod};
@@ -75,7 +78,7 @@ fn run(input: &Input<'_>, cmd: Cmd) -> CommandOutput {
         Err(stderr) => {
             return CommandOutput {
                 stdout: String::new(),
-                stderr,
+                stderr: stderr.into_text(),
                 exit_code: 1,
             }
         }
@@ -104,7 +107,7 @@ pub fn list_all_retracted(input: &Input<'_>) -> CommandOutput {
         Ok(s) => command::print_list(&s, true),
         Err(stderr) => CommandOutput {
             stdout: String::new(),
-            stderr,
+            stderr: stderr.into_text(),
             exit_code: 1,
         },
     }
@@ -138,7 +141,7 @@ pub fn mod_graph_go(input: &Input<'_>, version: &str) -> CommandOutput {
         )),
         Err(stderr) => CommandOutput {
             stdout: String::new(),
-            stderr,
+            stderr: stderr.into_text(),
             exit_code: 1,
         },
     }

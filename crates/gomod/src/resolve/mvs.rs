@@ -1,10 +1,11 @@
-//! Minimal Version Selection over an abstract requirement graph (spec 7.1).
+//! Minimal Version Selection over an abstract requirement graph
+//! (cmd/go/internal/mvs/mvs.go).
 //!
 //! This is the generic engine: it knows nothing about go.mod files, replacements or pruning. A
 //! caller describes the world through [`Reqs`] (the requirement list of a module version, and how
 //! versions of one path compare) and gets back build lists, minimal requirement lists, upgrades and
 //! downgrades with the same results the go command's `mvs` package computes. The go command's own
-//! graph (`super::modgraph`) reuses [`Graph`] for the incremental part.
+//! graph (`super::graph`'s `ModuleGraph`) reuses [`Graph`] for the incremental part.
 //!
 //! Everything is iterative (no recursion on graph depth), so a very deep or cyclic requirement
 //! chain cannot exhaust the stack.
@@ -405,7 +406,7 @@ impl<R: Reqs> Reqs for Override<'_, R> {
 }
 
 /// The minimal requirement list for `main` that reproduces its build list, always listing the
-/// paths in `base` (spec 7.1 `Req`).
+/// paths in `base` (mvs.go's `Req`).
 pub fn req<R: Reqs>(
     main: &Mod,
     base: &[String],
@@ -540,7 +541,7 @@ pub fn upgrade<R: Reqs>(
 }
 
 /// The build list after downgrading the given modules (version `none` removes a path), lowering
-/// whatever requires a version above the new limits (spec 7.1 `Downgrade`).
+/// whatever requires a version above the new limits (mvs.go's `Downgrade`).
 pub fn downgrade<R: Reqs>(
     target: &Mod,
     reqs: &mut R,

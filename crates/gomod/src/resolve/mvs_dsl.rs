@@ -17,7 +17,7 @@
 //!
 //! Paths are upper-case letters, versions decimal numbers compared numerically; `none` is lower
 //! than any version. "Latest" and "previous" are over the versions that appear in the file. The
-//! expected answers are worked out by hand from the algorithm in spec 7.1, never pasted from our
+//! expected answers are worked out by hand from the algorithm of cmd/go/internal/mvs/mvs.go, never pasted from our
 //! own output.
 
 use std::cmp::Ordering;

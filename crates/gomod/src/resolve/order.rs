@@ -1,4 +1,5 @@
-//! How the go command orders the nodes of its module graph (spec 4.6, 7.2).
+//! How the go command orders the nodes of its module graph (cmd/go/internal/gover/gover.go,
+//! golang.org/x/mod/module's `Sort`).
 //!
 //! Real modules compare by semantic version, the `go` pseudo-module by Go version, and
 //! `toolchain` by the Go version inside the toolchain name. The main module's empty version is
@@ -83,7 +84,7 @@ fn at_least_go1(go: &str, minor: u32) -> bool {
 mod tests {
     use super::*;
 
-    /// Orders from spec 4.6, checked there against go/version.
+    /// Orders `gover.Compare` (cmd/go/internal/gover/gover.go) and go/version's `Compare` give.
     #[test]
     fn go_version_order() {
         let chain = [

@@ -1,9 +1,11 @@
 //! The structured result for the UI: the build list, every graph node and edge, what was
-//! pruned, the errors, and the go.sum lines the graph needs (spec 6.4).
+//! pruned, the errors, and the go.sum lines the graph needs
+//! (`keepSums` in cmd/go/internal/modload/init.go).
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{self, Cmd, Session};
+use super::error::{Error, ErrorKind};
 use super::graph::{read_mod_graph, Loaded};
 use super::input::Input;
 use super::loader::{Loader, Pruning};
@@ -101,9 +103,13 @@ impl SumNeeds {
 pub struct Resolution {
     pub origin: Origin,
     pub main_modules: Vec<String>,
-    /// `pruned`, `unpruned` or `workspace`.
-    #[serde(deserialize_with = "crate::analyze::wire::pruning_name")]
-    pub pruning: crate::analyze::wire::StaticStr,
+    /// How the graph was loaded, or `None` when no graph was (a fatal error came first, or
+    /// the graph was pasted). Serialised as `pruned`, `unpruned`, `workspace` or `""`.
+    #[serde(
+        serialize_with = "serialize_pruning",
+        deserialize_with = "crate::analyze::wire::pruning_name"
+    )]
+    pub pruning: Option<Pruning>,
     /// The roots after the `-mod=mod` fix-up (main requirements, `go@`, `toolchain@`).
     pub roots: Vec<Mod>,
     /// The selected go version (`go@` node), and toolchain if any.
@@ -116,19 +122,19 @@ pub struct Resolution {
     /// Every edge, in `go mod graph` order.
     pub edges: Vec<(Mod, Mod)>,
     /// The error that stops the go command, if any (the text after `go: `; a go.sum checksum
-    /// mismatch, which go prints without that prefix, starts with `verifying `).
-    pub error: Option<String>,
+    /// mismatch, which go prints without that prefix, starts with `verifying `), with its kind.
+    pub error: Option<Error>,
     /// Other messages (excluded requirements, workspace warnings).
     pub warnings: String,
     pub sums: SumNeeds,
 }
 
-fn pruning_name(p: Pruning) -> &'static str {
-    match p {
-        Pruning::Pruned => "pruned",
-        Pruning::Unpruned => "unpruned",
-        Pruning::Workspace => "workspace",
-    }
+/// `Resolution.pruning` as the JSON the web app and JS API have always had: a name, or `""`.
+fn serialize_pruning<S: serde::Serializer>(
+    pruning: &Option<Pruning>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(pruning.map_or("", Pruning::name))
 }
 
 /// Loads the input as `cmd` does and returns the structured result. A fatal error before the
@@ -143,14 +149,14 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
         Err(stderr) => Resolution {
             origin: Origin::Source,
             main_modules: Vec::new(),
-            pruning: "",
+            pruning: None,
             roots: Vec::new(),
             go: String::new(),
             toolchain: String::new(),
             build_list: Vec::new(),
             nodes: Vec::new(),
             edges: Vec::new(),
-            error: Some(stderr.trim_end().trim_start_matches("go: ").to_owned()),
+            error: Some(stderr.without_go_prefix()),
             warnings: String::new(),
             sums: SumNeeds::default(),
         },
@@ -159,7 +165,7 @@ pub fn resolve(input: &Input<'_>, cmd: Cmd) -> Resolution {
 
 /// Builds the structured result from a loaded session.
 pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
-    let (loaded, error): (Option<&Loaded>, Option<String>) = match &session.outcome {
+    let (loaded, error): (Option<&Loaded>, Option<Error>) = match &session.outcome {
         // A checksum mismatch stops the go command before it prints anything of the graph.
         _ if session.loader.fatal.is_some() => (
             None,
@@ -167,17 +173,17 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
                 .loader
                 .fatal
                 .as_ref()
-                .map(|f| f.trim_end().to_owned()),
+                .map(|f| Error::new(ErrorKind::ChecksumMismatch, f.trim_end())),
         ),
         Ok(l) => (Some(l), None),
-        Err(f) => (f.partial.as_deref(), Some(f.message.clone())),
+        Err(f) => (f.partial.as_deref(), Some(f.error.clone())),
     };
     let loader = &mut session.loader;
     let main_modules: Vec<String> = loader.mains.iter().map(|m| m.path.clone()).collect();
     let mut res = Resolution {
         origin,
         main_modules,
-        pruning: "",
+        pruning: None,
         roots: Vec::new(),
         go: String::new(),
         toolchain: String::new(),
@@ -192,7 +198,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
         return res;
     };
     let mg = &loaded.mg;
-    res.pruning = pruning_name(loaded.rs.pruning);
+    res.pruning = Some(loaded.rs.pruning);
     res.roots = loaded.rs.roots.clone();
     res.go = mg.selected("go").to_owned();
     let tc = mg.selected("toolchain");
@@ -222,9 +228,14 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
             res.edges.push((m.clone(), r.clone()));
         }
         let error = match mg.loaded.get(m) {
-            Some(Err(e)) => Some(super::graph::render_build_list_error(
-                &super::mvs::BuildListError::new(e.clone(), std::slice::from_ref(m), |_, _| false),
-            )),
+            Some(Err(e)) => Some(
+                super::graph::render_build_list_error(&super::mvs::BuildListError::new(
+                    e.clone(),
+                    std::slice::from_ref(m),
+                    |_, _| false,
+                ))
+                .into_text(),
+            ),
             _ => None,
         };
         let go = match mg.loaded.get(m) {
@@ -244,7 +255,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
     res
 }
 
-/// The go.sum needs of a loaded graph (spec 6.4, rules 2 and 3).
+/// The go.sum needs of a loaded graph (`keepSums` in cmd/go/internal/modload/init.go).
 fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
     let mut seen: HashSet<Mod> = HashSet::default();
     let mut nodes: Vec<Mod> = loaded

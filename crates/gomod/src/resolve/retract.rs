@@ -1,4 +1,5 @@
-//! Retractions and deprecations (spec 7.7): read from the go.mod of a module's latest version
+//! Retractions and deprecations (`CheckRetractions` and `CheckDeprecation` in
+//! cmd/go/internal/modload/modfile.go): read from the go.mod of a module's latest version
 //! (the `latest` query ignoring retractions and exclusions), unless the module is replaced at
 //! all versions.
 

@@ -47,7 +47,7 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     let mut res = Resolution {
         origin: Origin::SuppliedGraph,
         main_modules: Vec::new(),
-        pruning: "",
+        pruning: None,
         roots: Vec::new(),
         go: String::new(),
         toolchain: String::new(),
@@ -61,7 +61,7 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     let edges = match parse_graph(text) {
         Ok(e) => e,
         Err(e) => {
-            res.error = Some(e);
+            res.error = Some(super::Error::other(e));
             return res;
         }
     };
@@ -202,7 +202,7 @@ pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
 mod tests {
     use super::resolve_graph_text;
 
-    /// The unpruned example of spec 7.9, as go mod graph printed it: MVS over the edges gives
+    /// An unpruned graph as go mod graph printed it (d@v1.3.0 and d@v1.4.0 both reached): MVS over the edges gives
     /// the build list go list -m all printed.
     #[test]
     fn spec_example_graph() {

@@ -1,9 +1,10 @@
-//! Workspace mode (spec 9): the go.work file, its main modules, their go lines and
+//! Workspace mode (cmd/go/internal/modload/init.go, `ReadWorkFile` and `loadModFile`): the go.work file, its main modules, their go lines and
 //! replacements, and the workspace-pruned module graph.
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::command::{check_replacement_conflicts, Session};
+use super::error::{Error, ErrorKind};
 use super::files;
 use super::graph::{expand_graph, Requirements};
 use super::input::{Input, Workspace};
@@ -17,16 +18,19 @@ use crate::workfile;
 pub const DEFAULT_GO_WORK_VERSION: &str = "1.18";
 
 /// Loads a workspace; the error is the complete stderr text of a fatal failure.
-pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Session<'a>, String> {
+pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Session<'a>, Error> {
     let local = &input.settings.go_version;
     let toolchain = &input.settings.gotoolchain;
     let wf = workfile::parse("go.work", ws.gowork)
-        .map_err(|e| format!("go: errors parsing go.work:\n{e}\n"))?;
+        .map_err(|e| Error::other(format!("go: errors parsing go.work:\n{e}\n")))?;
     if let Some(go) = &wf.go {
         if compare_go(&go.version, local).is_gt() {
-            return Err(format!(
-                "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n",
-                go.version
+            return Err(Error::new(
+                ErrorKind::GoVersionTooNew,
+                format!(
+                    "go: go.work requires go >= {} (running go {local}; GOTOOLCHAIN={toolchain})\n",
+                    go.version
+                ),
             ));
         }
     }
@@ -47,7 +51,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         };
         if !seen.insert(abs.clone()) {
             let line = wf.syntax.line(u.line).map(|l| l.start.line).unwrap_or(0);
-            return Err(format!("go: error loading go.work:\ngo.work:{line}: path {abs} appears multiple times in workspace\n"));
+            return Err(Error::other(format!("go: error loading go.work:\ngo.work:{line}: path {abs} appears multiple times in workspace\n")));
         }
         dirs.push(abs);
     }
@@ -55,9 +59,9 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     for g in &wf.godebug {
         if let Some(reason) = super::godebug::check(&g.key, &g.value, local) {
             let line = wf.syntax.line(g.line).map(|l| l.start.line).unwrap_or(0);
-            return Err(format!(
+            return Err(Error::other(format!(
                 "go: error loading go.work:\ngo.work:{line}: {reason}\n"
-            ));
+            )));
         }
     }
 
@@ -125,7 +129,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
             continue;
         }
         if let Some(conflict) = check_replacement_conflicts(&file.replace) {
-            return Err(conflict);
+            return Err(Error::other(conflict));
         }
         if let Err(e) = crate::path::check_import_path(&file.module) {
             errs.push(
@@ -140,7 +144,11 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         });
     }
     if !errs.is_empty() {
-        return Err(errs.iter().map(|e| format!("go: {e}\n")).collect());
+        return Err(Error::other(
+            errs.iter()
+                .map(|e| format!("go: {e}\n"))
+                .collect::<String>(),
+        ));
     }
 
     let mut stderr = String::new();
@@ -164,7 +172,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         })
         .collect();
     if let Some(conflict) = check_replacement_conflicts(&work_replacements) {
-        return Err(conflict);
+        return Err(Error::other(conflict));
     }
     let mut replaced_by_work: HashSet<String> = HashSet::default();
     for r in &work_replacements {
@@ -191,10 +199,10 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
             }
             if let Some(prev) = replacements.get(&r.old) {
                 if !current.contains(&r.old) && *prev != new {
-                    return Err(format!(
+                    return Err(Error::other(format!(
                         "{stderr}go: conflicting replacements for {}:\n\t{prev}\n\t{new}\nuse \"go work edit -replace {}=[override]\" to resolve\n",
                         r.old, r.old
-                    ));
+                    )));
                 }
             }
             current.insert(r.old.clone());

@@ -1,3 +1,8 @@
+//! Tests of the share-link codec: round trips of settings and awkward files, refused names and
+//! settings, go.sum lines left out and derived again, hostile, oversized and truncated fragments
+//! (refused with a reason, never a panic), base64url, and the golden fragments of every format
+//! version, which must keep decoding.
+
 use super::*;
 use crate::golden;
 

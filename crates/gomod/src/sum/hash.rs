@@ -96,6 +96,10 @@ pub fn module_tree_hash<N: AsRef<str>, C: AsRef<[u8]>>(
     hash1(&prefixed)
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "indices are masked to 4 or 6 bits, within the 16- and 64-entry tables"
+)]
 fn hex_lower(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
@@ -108,6 +112,10 @@ fn hex_lower(bytes: &[u8]) -> String {
 
 /// Standard base64 (RFC 4648 alphabet with `+` and `/`) with `=` padding, as Go's
 /// `base64.StdEncoding`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "indices are masked to 4 or 6 bits, within the 16- and 64-entry tables"
+)]
 pub(crate) fn base64_std(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let symbol = |six_bits: u32| char::from(ALPHABET[(six_bits & 0x3f) as usize]);

@@ -55,6 +55,10 @@ const SLASH_COMMENT_ERROR: &str = "mod files must use // comments (not /* */ com
 
 /// For each ASCII byte, whether it is an identifier character: printable, not a space, not one
 /// of the punctuation tokens.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const table of 128 entries indexed by ASCII bytes, evaluated while compiling"
+)]
 const ASCII_IDENT: [bool; 128] = {
     let mut table = [false; 128];
     let mut b = b'!';

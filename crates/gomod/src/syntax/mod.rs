@@ -26,7 +26,7 @@ mod unicode_tables;
 pub mod utf8;
 
 pub use parser::parse;
-pub use position::{Error, ErrorList, Position};
+pub use position::{Error, ErrorKind, ErrorList, Position};
 pub use printer::format;
 pub use quote::{auto_quote, must_quote, quote, unquote};
 pub use tree::{

@@ -40,6 +40,17 @@ impl Position {
     }
 }
 
+/// The parse errors that rules tell apart from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// A version whose major version does not fit its module path's suffix: Go's
+    /// `*module.InvalidVersionError` from `module.CheckPathMajor`
+    /// (`version "v2.0.0" invalid: should be v0 or v1, not v2`).
+    PathMajorMismatch,
+    /// Any other error: its message says what it is.
+    Other,
+}
+
 /// One diagnostic about a file, displayed exactly as Go's `modfile.Error`:
 /// `file:line:col: message` when the column is past the first one, else `file:line: message`,
 /// else `file: message` (line 0), else just the message (no file name either).
@@ -50,6 +61,9 @@ impl Position {
 pub struct Error {
     pub file: String,
     pub pos: Position,
+    /// What the error is about where a rule treats it apart, as Go's `modfile.Error` wraps a
+    /// typed cause; the message is only the wording.
+    pub kind: ErrorKind,
     pub message: String,
     /// The message byte for byte as Go prints it, when that differs from `message`: Go copies
     /// token text into some messages (`unknown directive: foo\xe5`), invalid UTF-8 included,
@@ -62,6 +76,7 @@ impl Error {
         Error {
             file: file.to_owned(),
             pos,
+            kind: ErrorKind::Other,
             message: message.into(),
             raw_message: None,
         }
@@ -77,11 +92,17 @@ impl Error {
                 Error {
                     file: file.to_owned(),
                     pos,
+                    kind: ErrorKind::Other,
                     message: text,
                     raw_message: Some(raw),
                 }
             }
         }
+    }
+
+    /// The same error, of kind `kind`.
+    pub fn with_kind(self, kind: ErrorKind) -> Error {
+        Error { kind, ..self }
     }
 
     /// The error exactly as Go prints it, as bytes (see `raw_message`).

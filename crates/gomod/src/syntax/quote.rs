@@ -245,6 +245,10 @@ const QUOTE: u8 = 3;
 const OTHER: u8 = 4;
 
 /// What each byte means to [`must_quote`]'s ASCII pass (`OTHER`: space, control or non-ASCII).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a static table of 256 entries indexed by byte values, evaluated while compiling"
+)]
 static QUOTE_CLASS: [u8; 256] = {
     let mut class = [OTHER; 256];
     let mut b = b'!';

@@ -134,6 +134,10 @@ impl fmt::Display for PseudoTime {
 
 /// Adds one to a decimal string of any length (`"9"` → `"10"`); `""` gives `"1"`, and text that
 /// is not decimal gives `""`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`i` is checked to be positive and at most the length first"
+)]
 pub fn inc_decimal(decimal: &str) -> String {
     if !decimal.bytes().all(|b| b.is_ascii_digit()) {
         return String::new();
@@ -154,6 +158,10 @@ pub fn inc_decimal(decimal: &str) -> String {
 
 /// Subtracts one from a decimal string of any length (`"10"` → `"9"`); `"0"`, `""` and text that
 /// is not decimal give `""`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "`i` is checked to be positive and at most the length first"
+)]
 pub fn dec_decimal(decimal: &str) -> String {
     if !decimal.bytes().all(|b| b.is_ascii_digit()) {
         return String::new();

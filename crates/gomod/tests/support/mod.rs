@@ -1,6 +1,7 @@
 //! Shared helpers of the integration tests.
 #![allow(dead_code)]
 
+pub mod corpus;
 pub mod go;
 pub mod scratch;
 pub mod universe;

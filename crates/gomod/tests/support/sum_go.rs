@@ -1,5 +1,6 @@
 //! Running the real go command (located by `go.rs`) offline against a file-system module proxy,
-//! for the go.sum oracle tests. The proxy layout and environment follow /work/shared/TOOLCHAIN.md.
+//! for the go.sum oracle tests. The proxy layout is go's
+//! module proxy protocol (`go help goproxy`) served from a `file://` directory.
 // Each test crate that includes this file uses a different subset of it.
 #![allow(dead_code)]
 

@@ -210,7 +210,10 @@ fn a_resolution_error_about_two_module_paths_is_a_path_conflict_once() {
     // The go command's text for one replacement used for two paths (see the rule's explanation).
     let error = "go: example.com/fork@v1.1.0 used for two different module paths (example.com/a and example.com/b)";
     let mut res = without_graph();
-    res.error = Some(error.to_owned());
+    res.error = Some(crate::resolve::Error::new(
+        crate::resolve::ErrorKind::ReplacementForTwoPaths,
+        error,
+    ));
     let alone = Conflict {
         kind: ConflictKind::Path,
         message: error.to_owned(),
@@ -228,6 +231,8 @@ fn a_resolution_error_about_two_module_paths_is_a_path_conflict_once() {
     assert_eq!(found.len(), 1);
     assert_eq!(found.first().and_then(|c| c.diagnostic), Some(0));
     // Other resolution errors are not conflicts.
-    res.error = Some("go: example.com/x@v1.0.0: missing go.sum entry".to_owned());
+    res.error = Some(crate::resolve::Error::other(
+        "go: example.com/x@v1.0.0: missing go.sum entry",
+    ));
     assert_eq!(conflicts(&res, &Report::default()), []);
 }
