@@ -39,9 +39,10 @@ fn every_rule_case_survives_the_trip_to_the_page() {
         let analysis = analyze(&bundle, &Options::default());
         findings += analysis.report.diagnostics.len();
         resolved += usize::from(analysis.resolution.is_some());
-        let json = serde_json::to_string(&analysis.clone().into_results()).expect("serialise");
+        // The format the analysis worker posts to the page.
+        let bytes = bincode::serialize(&analysis.clone().into_results()).expect("serialise");
         let back: Results =
-            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            bincode::deserialize(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(
             Analysis::from_results(bundle, back),
             analysis,
