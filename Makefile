@@ -67,11 +67,14 @@ test:
 	echo "[stage] make test before the browser tests: $$(( $$(date +%s) - all )) s"; \
 	$(MAKE) --no-print-directory test-e2e
 
-# All Rust tests on the host, including the core's differential tests against the go oracle, and a
-# check that the web cases (tests/cases) still say what the go binary says.
+# All Rust tests on the host, including the core's differential tests against the go oracle, a
+# check that the web cases (tests/cases) still say what the go binary says, and the core's
+# no-panic lints (crates/gomod/Cargo.toml [lints.clippy]; clippy is part of the reference
+# toolchain, rust-toolchain.toml).
 test-native:
 	cargo test --workspace
 	scripts/web-cases.sh --check
+	cargo clippy -p gomod --lib -- -D warnings
 
 test-size:
 	BUDGET_KB=$(BUDGET_KB) scripts/check-size.sh dist

@@ -9,6 +9,9 @@
 use super::{graph, NodeKind};
 use crate::resolve::Resolution;
 
+/// A Mermaid class: its name, its style, and which nodes it applies to.
+type NodeClass = (&'static str, &'static str, fn(&super::ExportNode) -> bool);
+
 /// The Mermaid flowchart for the graph of `res`.
 pub fn render(res: &Resolution) -> String {
     let g = graph(res);
@@ -21,7 +24,7 @@ pub fn render(res: &Resolution) -> String {
         let arrow = if dashed { "-.->" } else { "-->" };
         out.push_str(&format!("    {} {arrow} {}\n", id(a), id(b)));
     }
-    let classes: [(&str, &str, fn(&super::ExportNode) -> bool); 3] = [
+    let classes: [NodeClass; 3] = [
         ("main", "stroke-width:3px", |n| n.kind == NodeKind::Main),
         (
             "unselected",

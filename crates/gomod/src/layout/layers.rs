@@ -39,7 +39,14 @@ pub(super) fn longest_path(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
 /// its successors allow, one whose edges mostly go up moves up. Shorter edges mean fewer dummy
 /// nodes, so fewer chances to cross. Every edge still points one or more layers down, and the
 /// result stays deterministic (nodes are visited in index order, a fixed number of rounds).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "node ids index vectors of n entries: edges past n are skipped, layer has n entries"
+)]
 pub(super) fn shorten_edges(n: usize, edges: &[(usize, usize)], layer: &mut [usize]) {
+    if layer.len() != n {
+        return;
+    }
     let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(a, b) in edges {
@@ -122,6 +129,10 @@ pub(super) fn network_simplex(n: usize, edges: &[(usize, usize)], max_pivots: us
 }
 
 /// The weakly connected components, each in increasing node order, ordered by first node.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "node ids index vectors of n entries, and edges past n are skipped"
+)]
 fn weak_components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(a, b) in edges {
@@ -172,10 +183,14 @@ struct Simplex<'a> {
     subtree_net: Vec<i64>,
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "solve accepts only edges between node ids below n; every vector is sized to n or to the edge count there and never resized, and node and edge ids are the only indices"
+)]
 impl<'a> Simplex<'a> {
     fn solve(rank: Vec<i64>, edges: &'a [(usize, usize)], max_pivots: usize) -> Vec<i64> {
         let n = rank.len();
-        if n <= 1 || edges.is_empty() {
+        if n <= 1 || edges.is_empty() || edges.iter().any(|&(a, b)| a >= n || b >= n) {
             return rank;
         }
         let mut incident: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -252,9 +267,9 @@ impl<'a> Simplex<'a> {
             let Some((slack, e)) = best else { return false };
             // Moving the tree towards the outside end makes the edge tight.
             let delta = if in_tree_node[self.edges[e].0] { slack } else { -slack };
-            for v in 0..n {
-                if in_tree_node[v] {
-                    self.rank[v] += delta;
+            for (rank, &inside) in self.rank.iter_mut().zip(&in_tree_node) {
+                if inside {
+                    *rank += delta;
                 }
             }
         }

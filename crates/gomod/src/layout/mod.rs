@@ -113,6 +113,9 @@ pub struct Layout {
 }
 
 /// Lays out a graph of `sizes.len()` nodes.
+/// One way to lay a graph out before ordering: its edges with cycles broken, and each node's layer.
+type Candidate = (Vec<(usize, usize)>, Vec<usize>);
+
 pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> Layout {
     let n = sizes.len();
     if n == 0 {
@@ -125,7 +128,7 @@ pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> La
     // the bottom, with edges shortened). Each candidate's order is reduced from three starting
     // orders; the one with the fewest crossings (the first on a tie) gets more starting orders
     // and sifting, and is drawn.
-    let mut candidates: Vec<(Vec<(usize, usize)>, Vec<usize>)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     for oriented in [
         acyclic::orient_depth_first(n, &kept, false),
         acyclic::orient_depth_first(n, &kept, true),
@@ -143,17 +146,17 @@ pub fn layout(sizes: &[Size], edges: &[(usize, usize)], options: &Options) -> La
             }
         }
     }
-    let mut best: Option<(usize, Vec<(usize, usize)>, Vec<usize>, chains::Chained, ordering::Order)> = None;
+    let mut best: Option<(usize, Candidate, chains::Chained, ordering::Order)> = None;
     for (oriented, layer_of) in candidates {
         let chained = chains::split(n, &layer_of, &oriented);
         let initial = ordering::initial(&chained);
         let order = ordering::reduce_crossings(&chained, initial, options.sweeps, false);
         let crossings = ordering::count_all(&chained, &order);
         if best.as_ref().is_none_or(|(c, ..)| crossings < *c) {
-            best = Some((crossings, oriented, layer_of, chained, order));
+            best = Some((crossings, (oriented, layer_of), chained, order));
         }
     }
-    let Some((_, oriented, layer_of, chained, order)) = best else {
+    let Some((_, (oriented, layer_of), chained, order)) = best else {
         return Layout::default();
     };
     let order = ordering::reduce_crossings(&chained, order, options.sweeps, true);
