@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bundle-size guard: the gzip-compressed size of everything the browser must download to start
 # the app (the .wasm and .js files in dist/, and the JavaScript snippets wasm-bindgen puts in
-# dist/snippets/ for the app's inline_js, which its .js imports at start-up) must stay within BUDGET_KB (default 400) kilobytes.
+# dist/snippets/ for the app's inline_js, which its .js imports at start-up) must stay within BUDGET_KB (default 500) kilobytes.
 # It is a regression limit with room for features, not a target (the target is the throttled
 # cold load that e2e/bench.test.mjs measures), and it is measured on the reference build only:
 # dist/.toolchain (written by scripts/build-dist.sh) says whether rust-toolchain.toml's release
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
-budget_kb=${BUDGET_KB:-400}
+budget_kb=${BUDGET_KB:-500}
 embed_budget_kb=${EMBED_BUDGET_KB:-4}
 
 gzip_size() { gzip -9 -c "$1" | wc -c; }
