@@ -43,6 +43,9 @@ fn focus_row(list: &NodeRef, key: &str) {
     }
 }
 
+/// How many rows the tree renders before "Show all".
+const FIRST_ROWS: usize = 300;
+
 #[function_component]
 pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
     let expanded = use_state(|| props.tree.initial_expanded());
@@ -57,7 +60,19 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
             expanded.set(tree.initial_expanded());
         });
     }
-    let rows: Rc<Vec<TreeRow>> = Rc::new(props.tree.rows(&expanded, &props.query));
+    // Like the page's other long lists, the tree renders its first rows and offers the rest: a
+    // go.mod of tens of thousands of requirements would otherwise put as many rows in the page.
+    let show_all = use_state(|| false);
+    {
+        let show_all = show_all.clone();
+        use_effect_with(props.tree.clone(), move |_| show_all.set(false));
+    }
+    let mut all_rows = props.tree.rows(&expanded, &props.query);
+    let total_rows = all_rows.len();
+    if !*show_all {
+        all_rows.truncate(FIRST_ROWS);
+    }
+    let rows: Rc<Vec<TreeRow>> = Rc::new(all_rows);
     {
         let (pending_focus, list) = (pending_focus.clone(), list.clone());
         use_effect(move || {
@@ -120,7 +135,12 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
         return html! { <p class="tree-empty">{ text }</p> };
     }
     let selected = props.selected.as_deref();
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     html! {
+        <>
         <ul class="req-tree" role="tree" aria-label="Requirements" ref={list.clone()}>
             { for rows.iter().enumerate().map(|(i, row)| {
                 let onkeydown = {
@@ -163,6 +183,15 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
                 row_html(row, tab_stop.as_deref() == Some(row.key.as_str()), selected == Some(row.path.as_str()), handlers)
             }) }
         </ul>
+        if total_rows > rows.len() {
+            <div class="view-more">
+                <span>{ format!("Showing the first {} of {total_rows} rows.", rows.len()) }</span>
+                <button type="button" class="button" onclick={on_show_all}>
+                    { format!("Show all {total_rows} rows") }
+                </button>
+            </div>
+        }
+        </>
     }
 }
 

@@ -14,7 +14,7 @@
 //! the version selected instead. Pruned versions (their go.mod was not read) and versions that
 //! lost are dimmed.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::resolve::mvs::Mod;
 use crate::resolve::Resolution;
@@ -143,10 +143,13 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
             children: Vec::new(),
         });
     }
+    // A set of the edges seen, not a scan of the children: a main module can require tens of
+    // thousands of modules.
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for (from, to) in &res.edges {
         if let (Some(&f), Some(&t)) = (index.get(from), index.get(to)) {
             if let Some(node) = nodes.get_mut(f) {
-                if !node.children.contains(&t) {
+                if seen.insert((f, t)) {
                     node.children.push(t);
                 }
             }
