@@ -9,6 +9,8 @@
 //! and warnings stay one item each, since each needs its own look. Front ends render this model;
 //! the grouping is decided here.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::check::{Report, Severity};
 
 /// One entry of the Diagnostics list: a single finding, or one rule's notes on one file.
@@ -47,6 +49,10 @@ pub struct Alternative {
 /// items together: errors first, then warnings, then notes.
 pub fn finding_items(report: &Report) -> Vec<FindingItem> {
     let mut items: Vec<FindingItem> = Vec::new();
+    // Lookups through maps, not scans: a go.mod of tens of thousands of requirements gives as
+    // many findings, and a group of notes as many commands.
+    let mut note_groups: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut group_commands: HashMap<usize, HashSet<String>> = HashMap::new();
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for (index, d) in report.diagnostics.iter().enumerate() {
             if d.severity != severity {
@@ -74,35 +80,41 @@ pub fn finding_items(report: &Report) -> Vec<FindingItem> {
                 Vec::new()
             };
             // Notes of one rule on one file join the group already started for them.
-            let group = (severity == Severity::Info)
-                .then(|| {
-                    items.iter_mut().rev().find(|item| {
-                        item.severity == severity && item.code == d.code && item.file == d.file
-                    })
-                })
-                .flatten();
-            match group {
-                Some(item) => {
+            let group = if severity == Severity::Info {
+                note_groups.get(&(d.code, d.file.as_str())).copied()
+            } else {
+                None
+            };
+            match group.and_then(|g| items.get_mut(g).map(|item| (g, item))) {
+                Some((g, item)) => {
                     item.diagnostics.push(index);
                     // A group lists every command once; alternatives of its members are
                     // shown with each member.
+                    let seen = group_commands
+                        .entry(g)
+                        .or_insert_with(|| item.commands.iter().cloned().collect());
                     let all = alternatives.into_iter().flat_map(|a| a.commands);
                     for command in commands.into_iter().chain(all) {
-                        if !item.commands.contains(&command) {
+                        if seen.insert(command.clone()) {
                             item.commands.push(command);
                         }
                     }
                 }
-                None => items.push(FindingItem {
-                    severity,
-                    code: d.code,
-                    file: d.file.clone(),
-                    diagnostics: vec![index],
-                    summary: None,
-                    commands,
-                    commands_shown_with: None,
-                    alternatives,
-                }),
+                None => {
+                    if severity == Severity::Info {
+                        note_groups.insert((d.code, d.file.as_str()), items.len());
+                    }
+                    items.push(FindingItem {
+                        severity,
+                        code: d.code,
+                        file: d.file.clone(),
+                        diagnostics: vec![index],
+                        summary: None,
+                        commands,
+                        commands_shown_with: None,
+                        alternatives,
+                    });
+                }
             }
         }
     }
@@ -113,17 +125,19 @@ pub fn finding_items(report: &Report) -> Vec<FindingItem> {
     }
     // A block of several commands that an earlier item shows is shown only there. A single
     // command is cheaper to repeat than to point at.
-    for i in 0..items.len() {
-        let (earlier, rest) = items.split_at_mut(i);
-        let Some(item) = rest.first_mut() else {
-            continue;
-        };
+    let mut first_with: HashMap<Vec<String>, usize> = HashMap::new();
+    for (i, item) in items.iter_mut().enumerate() {
         if item.commands.len() < 2 {
             continue;
         }
-        if let Some(first) = earlier.iter().position(|e| e.commands == item.commands) {
-            item.commands.clear();
-            item.commands_shown_with = Some(first);
+        match first_with.get(&item.commands) {
+            Some(&first) => {
+                item.commands.clear();
+                item.commands_shown_with = Some(first);
+            }
+            None => {
+                first_with.insert(item.commands.clone(), i);
+            }
         }
     }
     items
