@@ -6,22 +6,13 @@
 //! long edges run as straight vertical lanes and short edges bend instead.
 
 use super::chains::Chained;
-use super::ordering::Order;
+use super::ordering::{Adjacency, Order};
 use super::Options;
 
 /// The left x of every real and dummy node, rounded to whole pixels, the leftmost at 0.
 pub(super) fn assign_x(g: &Chained, order: &Order, widths: &[f64], options: &Options) -> Vec<f64> {
     let count = g.layer_of.len();
-    let mut above: Vec<Vec<usize>> = vec![Vec::new(); count];
-    let mut below: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for &(a, b) in &g.edges {
-        if let Some(l) = below.get_mut(a) {
-            l.push(b);
-        }
-        if let Some(l) = above.get_mut(b) {
-            l.push(a);
-        }
-    }
+    let Adjacency { above, below } = Adjacency::of(g);
     let width = |v: usize| widths.get(v).copied().unwrap_or(0.0);
     let gap = |a: usize, b: usize| {
         if a >= g.real || b >= g.real {
