@@ -178,6 +178,15 @@ export async function openView(page, name) {
 export const fileTab = (page, name, options = {}) =>
   page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name, ...options });
 
+/**
+ * The file names on the Files tabs, in order. A tab's text carries a dot and a visually hidden
+ * "(has findings)" when its file has findings; neither is part of the file's name.
+ */
+export async function fileTabNames(page) {
+  const labels = await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').allTextContents();
+  return labels.map((label) => label.replace(/●.*$/, '').trim());
+}
+
 const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { newPage, readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
+import { fileTabNames, newPage, readExamples, SCREENSHOTS, start, waitForCodes, watch } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -33,9 +33,7 @@ async function visibleState(page) {
   const files = {};
   // The input files' tabs (the module views have tabs of their own).
   const fileTabs = page.getByRole('tablist', { name: 'Files' }).getByRole('tab');
-  const tabs = await fileTabs.allTextContents();
-  for (const [i, label] of tabs.entries()) {
-    const name = label.replace(/●$/, '').trim();
+  for (const [i, name] of (await fileTabNames(page)).entries()) {
     await fileTabs.nth(i).click();
     const editor = page.getByRole('textbox', { name, exact: true });
     files[name] = await editor.inputValue();

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openPlayground, start } from './harness.mjs';
+import { fileTabNames, openPlayground, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -16,12 +16,6 @@ before(async () => {
 after(async () => {
   await env?.stop();
 });
-
-/** The names on the Files tabs, in order. */
-async function fileNames(page) {
-  const tabs = await page.getByRole('tablist', { name: 'Files' }).getByRole('tab').allTextContents();
-  return tabs.map((label) => label.replace(/●$/, '').trim());
-}
 
 const goMod = (page) => page.getByRole('textbox', { name: 'go.mod', exact: true });
 const examples = (page) => page.getByRole('combobox', { name: 'Examples' });
@@ -39,11 +33,11 @@ async function drop(page, files) {
 describe('a clean start', () => {
   test('New leaves an empty go.mod, says Undo brings the files back, and Undo does', async () => {
     const { context, page, problems } = await openPlayground(env);
-    const before = await fileNames(page);
+    const before = await fileTabNames(page);
     assert.deepEqual(before, ['go.mod', 'go.sum', 'github.com/google/uuid/@v/v1.6.0.mod']);
     const exampleText = await goMod(page).inputValue();
     await page.getByRole('button', { name: 'New', exact: true }).click();
-    assert.deepEqual(await fileNames(page), ['go.mod', 'go.sum']);
+    assert.deepEqual(await fileTabNames(page), ['go.mod', 'go.sum']);
     assert.match(await goMod(page).inputValue(), /^module example\.com\/m\n\ngo 1\.\d+\.\d+\n$/);
     assert.match(await notice(page).textContent(), /Started a new input: .* Undo brings the previous files back\./);
     assert.equal(await examples(page).inputValue(), '');
@@ -51,7 +45,7 @@ describe('a clean start', () => {
     // The template is a clean input: nothing to report.
     await page.getByText(/No problems found|no problems/i).first().waitFor();
     await page.getByRole('button', { name: /^Undo/ }).click();
-    assert.deepEqual(await fileNames(page), before);
+    assert.deepEqual(await fileTabNames(page), before);
     assert.equal(await goMod(page).inputValue(), exampleText);
     assert.equal(await examples(page).inputValue(), '01-go-version-build-script');
     assert.deepEqual(problems, []);
@@ -62,7 +56,7 @@ describe('a clean start', () => {
     const { context, page, problems } = await openPlayground(env);
     // Straight from the first example: there is no input of the user's yet, so the page starts new.
     await examples(page).selectOption('');
-    assert.deepEqual(await fileNames(page), ['go.mod', 'go.sum']);
+    assert.deepEqual(await fileTabNames(page), ['go.mod', 'go.sum']);
     assert.match(await goMod(page).inputValue(), /^module example\.com\/m\n/);
     // The user's own files, then two examples, then "Your input": the user's files come back.
     const mine = 'module example.com/mine\n\ngo 1.22.0\n';
@@ -71,7 +65,7 @@ describe('a clean start', () => {
     await examples(page).selectOption('02-module-myproject');
     await examples(page).selectOption('');
     assert.equal(await goMod(page).inputValue(), mine);
-    assert.deepEqual(await fileNames(page), ['go.mod', 'go.sum']);
+    assert.deepEqual(await fileTabNames(page), ['go.mod', 'go.sum']);
     assert.match(await notice(page).textContent(), /Back to your input/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -82,15 +76,15 @@ describe('a clean start', () => {
     // A single dropped file joins the files it belongs with.
     await drop(page, [['go.work', 'go 1.22.0\n\nuse .\n']]);
     await page.getByText('Loaded go.work.').waitFor();
-    const before = await fileNames(page);
+    const before = await fileTabNames(page);
     assert.ok(before.includes('go.work'), before.join(' '));
     await drop(page, [['other.txtar', '-- go.mod --\nmodule example.com/dropped\n\ngo 1.22.0\n-- go.sum --\n']]);
     await page.getByText(/in place of your files/).waitFor();
     assert.match(await notice(page).textContent(), /^Loaded the dropped bundle other\.txtar in place of your files \(go\.mod, go\.sum\)\. Undo brings your files back\./);
-    assert.deepEqual(await fileNames(page), ['go.mod', 'go.sum']);
+    assert.deepEqual(await fileTabNames(page), ['go.mod', 'go.sum']);
     assert.equal(await goMod(page).inputValue(), 'module example.com/dropped\n\ngo 1.22.0\n');
     await page.getByRole('button', { name: /^Undo/ }).click();
-    assert.deepEqual(await fileNames(page), before);
+    assert.deepEqual(await fileTabNames(page), before);
     assert.deepEqual(problems, []);
     await context.close();
   });
