@@ -50,6 +50,9 @@ fn the_embed_js_block_holds_the_files_and_settings() {
 
 #[test]
 fn the_directory_of_a_page() {
-    assert_eq!(directory("https://h.example/a/index.html"), "https://h.example/a/");
+    assert_eq!(
+        directory("https://h.example/a/index.html"),
+        "https://h.example/a/"
+    );
     assert_eq!(directory("https://h.example/a/"), "https://h.example/a/");
 }

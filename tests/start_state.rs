@@ -20,11 +20,17 @@ fn own() -> Vec<EditorFile> {
 fn new_leaves_an_empty_go_mod_and_undo_brings_the_files_back() {
     let mut p = Playground::open(None);
     let before = p.files.clone();
-    assert!(before.len() > 2, "the default example has a dependency file");
+    assert!(
+        before.len() > 2,
+        "the default example has a dependency file"
+    );
     p.apply(Action::New);
     assert_eq!(names(&p), [GO_MOD, GO_SUM]);
     let template = new_go_mod(&p.settings.go_version);
-    assert_eq!(p.file(GO_MOD).map(|f| f.text.as_str()), Some(template.as_str()));
+    assert_eq!(
+        p.file(GO_MOD).map(|f| f.text.as_str()),
+        Some(template.as_str())
+    );
     assert_eq!(p.file(GO_SUM).map(|f| f.text.as_str()), Some(""));
     assert_eq!(p.example, None);
     assert_eq!(p.view, None);
@@ -38,7 +44,10 @@ fn new_leaves_an_empty_go_mod_and_undo_brings_the_files_back() {
 
 #[test]
 fn the_new_go_mod_names_the_go_the_user_runs() {
-    assert_eq!(new_go_mod("1.22.12"), "module example.com/m\n\ngo 1.22.12\n");
+    assert_eq!(
+        new_go_mod("1.22.12"),
+        "module example.com/m\n\ngo 1.22.12\n"
+    );
     assert!(new_go_mod("").contains(gomod::resolve::DEFAULT_GO_VERSION));
 }
 
@@ -74,7 +83,10 @@ fn your_input_after_examples_brings_the_users_files_back() {
 fn a_dropped_bundle_replaces_the_files_with_undo() {
     let mut p = Playground::open(Some((own(), Settings::default())));
     let bundle = "-- go.mod --\nmodule example.com/dropped\n\ngo 1.22.0\n-- go.sum --\n";
-    p.apply(Action::Drop(vec![("b.txtar".to_owned(), bundle.as_bytes().to_vec())]));
+    p.apply(Action::Drop(vec![(
+        "b.txtar".to_owned(),
+        bundle.as_bytes().to_vec(),
+    )]));
     assert_eq!(names(&p), [GO_MOD, GO_SUM]);
     assert_eq!(
         p.file(GO_MOD).map(|f| f.text.as_str()),
@@ -91,7 +103,10 @@ fn a_dropped_bundle_replaces_the_files_with_undo() {
 fn a_dropped_go_sum_joins_the_files() {
     let mut p = Playground::open(Some((own(), Settings::default())));
     let sum = "example.com/a v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
-    p.apply(Action::Drop(vec![("go.sum".to_owned(), sum.as_bytes().to_vec())]));
+    p.apply(Action::Drop(vec![(
+        "go.sum".to_owned(),
+        sum.as_bytes().to_vec(),
+    )]));
     assert_eq!(names(&p), [GO_MOD, GO_SUM, "go.work"]);
     assert_eq!(p.file(GO_SUM).map(|f| f.text.as_str()), Some(sum));
     p.apply(Action::Undo);

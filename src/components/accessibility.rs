@@ -168,12 +168,18 @@ mod tests {
     #[test]
     fn counts_problems_by_severity_and_nothing_else() {
         let clean = text_for("module example.com/m\n\ngo 1.22\n");
-        assert!(clean.starts_with("Analysis: ") && !clean.contains("error"), "{clean}");
+        assert!(
+            clean.starts_with("Analysis: ") && !clean.contains("error"),
+            "{clean}"
+        );
         // A go line above the running go is an error; the text names counts only, so a comment
         // typed into the file (same problems) leaves it unchanged.
         let too_new = text_for("module example.com/m\n\ngo 1.24.1\n");
         assert!(too_new.starts_with("Analysis: 1 error"), "{too_new}");
-        assert_eq!(text_for("module example.com/m // a comment\n\ngo 1.24.1\n"), too_new);
+        assert_eq!(
+            text_for("module example.com/m // a comment\n\ngo 1.24.1\n"),
+            too_new
+        );
         let analysis = analyze_files(&[], &Options::default());
         assert_eq!(problem_count_text(&analysis, true), "Not analysed.");
     }

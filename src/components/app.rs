@@ -200,7 +200,9 @@ pub fn App() -> Html {
         use_effect_with(before, move |before| {
             if !embedded && restoring.borrow().is_none() {
                 match before {
-                    Some(snapshot) => storage::save_before_share(&snapshot.files, &snapshot.settings),
+                    Some(snapshot) => {
+                        storage::save_before_share(&snapshot.files, &snapshot.settings)
+                    }
                     None => storage::forget_before_share(),
                 }
             }

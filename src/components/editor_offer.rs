@@ -77,7 +77,11 @@ fn byte_offset(text: &str, utf16: u32) -> usize {
 }
 
 /// The prompt: what the paste looks like, and the two choices.
-pub fn offer_view(file: &str, on_move: Callback<MouseEvent>, on_keep: Callback<MouseEvent>) -> Html {
+pub fn offer_view(
+    file: &str,
+    on_move: Callback<MouseEvent>,
+    on_keep: Callback<MouseEvent>,
+) -> Html {
     html! {
         <div class="editor-offer" role="status">
             <span>{ format!("This paste looks like the go command's error output, not {file} text.") }</span>
@@ -106,14 +110,18 @@ mod tests {
     #[test]
     fn moving_an_untouched_paste_restores_the_text_before_it_even_over_a_selection() {
         let p = paste("module a\nold\n", "go: boom\n", 9..13);
-        assert_eq!(p.text_without_paste("module a\ngo: boom\n").as_deref(), Some("module a\nold\n"));
+        assert_eq!(
+            p.text_without_paste("module a\ngo: boom\n").as_deref(),
+            Some("module a\nold\n")
+        );
     }
 
     #[test]
     fn moving_after_edits_removes_only_the_pasted_text() {
         let p = paste("module a\n", "go: boom\n", 9..9);
         assert_eq!(
-            p.text_without_paste("// mine\nmodule a\ngo: boom\n").as_deref(),
+            p.text_without_paste("// mine\nmodule a\ngo: boom\n")
+                .as_deref(),
             Some("// mine\nmodule a\n")
         );
         assert_eq!(p.text_without_paste("module a\ngo: bo"), None);

@@ -127,7 +127,10 @@ fn tab_html(at: usize, tabs: &[&String], focusable: &str, props: &FileTabsProps)
             if let Some(next_name) = names.get(next) {
                 dispatch.dispatch(Action::Select(next_name.clone()));
             }
-            if let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
                 focus_tab(&target, next);
             }
         })

@@ -51,12 +51,24 @@ const GRAPH_ENTRIES: [Entry; 4] = [
     Entry {
         text: "DOT",
         name: "Export DOT",
-        save: |res, _| download_text("module-graph.dot", "text/vnd.graphviz", &export::dot::render(res)),
+        save: |res, _| {
+            download_text(
+                "module-graph.dot",
+                "text/vnd.graphviz",
+                &export::dot::render(res),
+            )
+        },
     },
     Entry {
         text: "Mermaid",
         name: "Export Mermaid",
-        save: |res, _| download_text("module-graph.mmd", "text/plain", &export::mermaid::render(res)),
+        save: |res, _| {
+            download_text(
+                "module-graph.mmd",
+                "text/plain",
+                &export::mermaid::render(res),
+            )
+        },
     },
 ];
 
@@ -64,7 +76,13 @@ const BUILD_LIST_ENTRIES: [Entry; 2] = [
     Entry {
         text: "Text",
         name: "Export build list as Text",
-        save: |res, _| download_text("build-list.txt", "text/plain", &export::build_list::text(res)),
+        save: |res, _| {
+            download_text(
+                "build-list.txt",
+                "text/plain",
+                &export::build_list::text(res),
+            )
+        },
     },
     Entry {
         text: "CSV",
@@ -105,8 +123,12 @@ pub fn GraphExport(props: &GraphExportProps) -> Html {
 
 /// Saves `bytes` as a file named `name` through a temporary object URL and `<a download>`.
 fn download_blob(name: &str, blob: &web_sys::Blob) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
     if let Ok(link) = document.create_element("a") {
         let _ = link.set_attribute("href", &url);
         let _ = link.set_attribute("download", name);
@@ -160,7 +182,11 @@ fn standalone_svg(menu: &web_sys::Element) -> Option<(String, f64, f64)> {
     let window = web_sys::window()?;
     let view = menu.closest(".view").ok()??;
     let svg = view.query_selector("svg").ok()??;
-    let copy = svg.clone_node_with_deep(true).ok()?.dyn_into::<web_sys::Element>().ok()?;
+    let copy = svg
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
     let originals = svg.query_selector_all("*").ok()?;
     let copies = copy.query_selector_all("*").ok()?;
     let pairs = std::iter::once((svg.clone(), copy.clone())).chain(
@@ -171,7 +197,9 @@ fn standalone_svg(menu: &web_sys::Element) -> Option<(String, f64, f64)> {
         }),
     );
     for (original, copied) in pairs {
-        let Ok(Some(style)) = window.get_computed_style(&original) else { continue };
+        let Ok(Some(style)) = window.get_computed_style(&original) else {
+            continue;
+        };
         // As SVG presentation attributes, not a `style` attribute: the page's
         // Content-Security-Policy (style-src 'self') refuses inline styles, even on a copy.
         for property in INLINE_PROPERTIES {
@@ -211,7 +239,10 @@ fn standalone_svg(menu: &web_sys::Element) -> Option<(String, f64, f64)> {
     let _ = rect.set_attribute("height", "100%");
     let _ = rect.set_attribute("fill", &background);
     let _ = copy.insert_before(&rect, copy.first_child().as_ref());
-    let text = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
+    let text = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
     Some((
         format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"),
         width,
@@ -229,14 +260,18 @@ fn save_svg(menu: &web_sys::Element) {
 const PNG_SCALE: f64 = 2.0;
 
 fn save_png(menu: &web_sys::Element) {
-    let Some((text, width, height)) = standalone_svg(menu) else { return };
+    let Some((text, width, height)) = standalone_svg(menu) else {
+        return;
+    };
     // A data: URL, not a blob: one: the page's Content-Security-Policy lets images come from
     // the site itself and data: URLs only.
     let url = format!(
         "data:image/svg+xml;charset=utf-8,{}",
         String::from(web_sys::js_sys::encode_uri_component(&text))
     );
-    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let loaded = image.clone();
     let onload = Closure::once_into_js(move || {
         let Some(canvas) = web_sys::window()

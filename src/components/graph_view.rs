@@ -399,7 +399,10 @@ fn canvas_point(canvas: &NodeRef, e: &MouseEvent) -> (f64, f64) {
     match canvas.cast::<web_sys::Element>() {
         Some(el) => {
             let r = el.get_bounding_client_rect();
-            (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
+            (
+                f64::from(e.client_x()) - r.left(),
+                f64::from(e.client_y()) - r.top(),
+            )
         }
         None => (f64::from(e.client_x()), f64::from(e.client_y())),
     }
@@ -547,8 +550,12 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         }
     };
     let zoom_reset = {
-        let (view, redraw, drawing, canvas) =
-            (view.clone(), redraw.clone(), drawing.clone(), canvas.clone());
+        let (view, redraw, drawing, canvas) = (
+            view.clone(),
+            redraw.clone(),
+            drawing.clone(),
+            canvas.clone(),
+        );
         move || {
             let (width, height) = canvas_size(&canvas);
             let anchor = drawing
@@ -639,7 +646,11 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
             e.prevent_default();
             if e.ctrl_key() || e.meta_key() {
                 let (x, y) = canvas_point(&canvas, &e);
-                let factor = if e.delta_y() < 0.0 { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+                let factor = if e.delta_y() < 0.0 {
+                    ZOOM_STEP
+                } else {
+                    1.0 / ZOOM_STEP
+                };
                 view.borrow_mut().zoom_at(factor, x, y);
                 redraw.force_update();
             } else {
@@ -667,12 +678,20 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
         })
     };
     let onpointermove = {
-        let (gesture, view, redraw, canvas) =
-            (gesture.clone(), view.clone(), redraw.clone(), canvas.clone());
+        let (gesture, view, redraw, canvas) = (
+            gesture.clone(),
+            view.clone(),
+            redraw.clone(),
+            canvas.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             let (x, y) = canvas_point(&canvas, &e);
             let mut g = gesture.borrow_mut();
-            let Some(p) = g.pointers.iter_mut().find(|(id, _, _)| *id == e.pointer_id()) else {
+            let Some(p) = g
+                .pointers
+                .iter_mut()
+                .find(|(id, _, _)| *id == e.pointer_id())
+            else {
                 return;
             };
             *p = (e.pointer_id(), x, y);
@@ -889,7 +908,11 @@ impl NodeContext {
     /// Moves the tab stop and the keyboard focus to the node at `index` of the reading order,
     /// panning it into view.
     fn move_to(&self, index: usize) {
-        let Some(n) = self.order.get(index).and_then(|&i| self.drawing.nodes.get(i)) else {
+        let Some(n) = self
+            .order
+            .get(index)
+            .and_then(|&i| self.drawing.nodes.get(i))
+        else {
             return;
         };
         let next = reveal(*self.view.borrow(), n, canvas_size(&self.canvas));
@@ -913,7 +936,8 @@ fn svg_html(
         _ => false,
     };
     // The chains' edges are drawn last, over the others.
-    let (chain, plain): (Vec<&SceneEdge>, Vec<&SceneEdge>) = s.edges.iter().partition(|e| on_chain(e));
+    let (chain, plain): (Vec<&SceneEdge>, Vec<&SceneEdge>) =
+        s.edges.iter().partition(|e| on_chain(e));
     let searching = !query.trim().is_empty();
     html! {
         // A group, not an image: an image's content is hidden from assistive technology, and

@@ -217,7 +217,9 @@ fn row_html(row: &TreeRow, tab_stop: bool, selected: bool, handlers: RowHandlers
     if row.matched {
         class.push_str(" tree-match");
     }
-    let expanded = row.expandable.then(|| AttrValue::from(row.expanded.to_string()));
+    let expanded = row
+        .expandable
+        .then(|| AttrValue::from(row.expanded.to_string()));
     let glyph = match (row.expandable, row.expanded) {
         (false, _) => "",
         (true, false) => "▸",

@@ -137,8 +137,9 @@ fn is_bundle_name(base: &str, text: &str) -> bool {
 /// Whether a dropped file is a txtar bundle that [`classify_drop`] reads.
 pub fn is_bundle_drop(name: &str, bytes: &[u8]) -> bool {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    std::str::from_utf8(bytes)
-        .is_ok_and(|text| !text.contains('\0') && is_bundle_name(base, text) && from_txtar(text).is_ok())
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        !text.contains('\0') && is_bundle_name(base, text) && from_txtar(text).is_ok()
+    })
 }
 
 /// The files of a pasted txtar archive.

@@ -307,7 +307,11 @@ impl Playground {
     /// The snapshot of the input the last share link replaced, while Undo can still bring it
     /// back; the page keeps it saved, so a reload does not lose it.
     pub fn before_share(&self) -> Option<Rc<Snapshot>> {
-        self.undo.iter().rev().find(|s| s.label == SHARE_LABEL).cloned()
+        self.undo
+            .iter()
+            .rev()
+            .find(|s| s.label == SHARE_LABEL)
+            .cloned()
     }
 
     /// The playground as a share link would carry it.

@@ -18,7 +18,10 @@ pub fn new_go_mod(go_version: &str) -> String {
 impl Playground {
     /// New: go.mod from the template, an empty go.sum, nothing else.
     pub(super) fn start_new(&mut self, label: &str) {
-        let files = vec![EditorFile::new(GO_MOD, &new_go_mod(&self.settings.go_version))];
+        let files = vec![EditorFile::new(
+            GO_MOD,
+            &new_go_mod(&self.settings.go_version),
+        )];
         self.replace_files(files, label.to_owned());
         self.active = GO_MOD.to_owned();
         self.clear_views();

@@ -3,10 +3,10 @@
 //! tests/support/elk_compare.rs; the test tests/layout_vs_elk.rs asserts on the same figures).
 //! Needs node and node_modules/elkjs. Run with `cargo bench -p gomod --bench layout_vs_elk`.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
 #[path = "../tests/support/elk_compare.rs"]
 mod elk_compare;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 fn main() {
     let c = elk_compare::compare();

@@ -45,14 +45,22 @@ fn txtar_files(dir: &Path) -> Vec<PathBuf> {
 
 fn cases() -> Vec<Case> {
     let gallery = txtar_files(&repo_root().join("www/examples"));
-    assert!(gallery.len() >= 12, "gallery examples missing: {}", gallery.len());
+    assert!(
+        gallery.len() >= 12,
+        "gallery examples missing: {}",
+        gallery.len()
+    );
     let extra = txtar_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/export"));
     assert!(!extra.is_empty(), "no cases in testdata/export");
     gallery
         .iter()
         .chain(extra.iter())
         .map(|p| Case {
-            name: p.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            name: p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             txtar: fs::read(p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display())),
         })
         .collect()
@@ -84,8 +92,8 @@ fn resolution(case: &Case) -> Option<Resolution> {
 
 /// The five documents of one resolution, by golden file extension.
 fn documents(res: &Resolution) -> Vec<(&'static str, String)> {
-    let mut json = serde_json::to_string_pretty(&export::graph_json::document(res))
-        .expect("serialisable");
+    let mut json =
+        serde_json::to_string_pretty(&export::graph_json::document(res)).expect("serialisable");
     json.push('\n');
     vec![
         ("dot", export::dot::render(res)),
@@ -103,7 +111,9 @@ fn goldens() {
     let mut failures = Vec::new();
     let mut resolved = 0;
     for case in cases() {
-        let Some(res) = resolution(&case) else { continue };
+        let Some(res) = resolution(&case) else {
+            continue;
+        };
         resolved += 1;
         for (ext, got) in documents(&res) {
             let golden = dir.join(format!("{}.{ext}", case.name));
@@ -124,7 +134,10 @@ fn goldens() {
             }
         }
     }
-    assert!(resolved >= 12, "only {resolved} cases have a resolved graph");
+    assert!(
+        resolved >= 12,
+        "only {resolved} cases have a resolved graph"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
@@ -134,17 +147,26 @@ fn goldens() {
 fn dot_edges(dot: &str) -> BTreeSet<(String, String)> {
     let mut edges = BTreeSet::new();
     assert!(dot.starts_with("digraph "), "not a digraph:\n{dot}");
-    assert!(dot.trim_end().ends_with('}'), "unterminated digraph:\n{dot}");
+    assert!(
+        dot.trim_end().ends_with('}'),
+        "unterminated digraph:\n{dot}"
+    );
     for line in dot.lines() {
         let line = line.trim();
         if !line.contains("->") {
             continue;
         }
         let (from, rest) = dot_string(line).unwrap_or_else(|| panic!("bad edge line {line:?}"));
-        let rest = rest.trim_start().strip_prefix("->").unwrap_or_else(|| panic!("{line:?}"));
+        let rest = rest
+            .trim_start()
+            .strip_prefix("->")
+            .unwrap_or_else(|| panic!("{line:?}"));
         let (to, tail) = dot_string(rest.trim_start()).unwrap_or_else(|| panic!("{line:?}"));
         let tail = tail.trim();
-        assert!(tail == ";" || (tail.starts_with('[') && tail.ends_with("];")), "{line:?}");
+        assert!(
+            tail == ";" || (tail.starts_with('[') && tail.ends_with("];")),
+            "{line:?}"
+        );
         edges.insert((from, to));
     }
     edges
@@ -201,10 +223,19 @@ fn real_go_mod_graph(case: &Case) -> Option<String> {
         .env("GOFLAGS", "-mod=mod")
         .env("GOPATH", scratch.path("gopath"))
         .env("GOMODCACHE", scratch.path("gopath/pkg/mod"))
-        .env("GOWORK", if bundle.file("go.work").is_some() { "" } else { "off" })
+        .env(
+            "GOWORK",
+            if bundle.file("go.work").is_some() {
+                ""
+            } else {
+                "off"
+            },
+        )
         .output()
         .ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]
@@ -215,12 +246,17 @@ fn dot_round_trips_to_go_mod_graph_edges() {
     for case in cases() {
         // A resolution that stopped before the graph (a go line newer than the go command)
         // has no edges to compare.
-        let Some(res) = resolution(&case).filter(|r| !r.edges.is_empty()) else { continue };
+        let Some(res) = resolution(&case).filter(|r| !r.edges.is_empty()) else {
+            continue;
+        };
         with_edges += 1;
         let from_dot = dot_edges(&export::dot::render(&res));
         let core = graph_edges(&export::graph_text(&res));
         if from_dot != core {
-            failures.push(format!("{}: DOT edges {from_dot:?}\ncore {core:?}", case.name));
+            failures.push(format!(
+                "{}: DOT edges {from_dot:?}\ncore {core:?}",
+                case.name
+            ));
         }
         // The real go runs at its own version, so compare only where the playground's Go is
         // not the point of the example (no version-dependent failure).
@@ -246,25 +282,34 @@ fn dot_round_trips_to_go_mod_graph_edges() {
     eprintln!("{with_edges} graphs round-tripped through DOT, {compared_with_go} equal to the real go mod graph");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert!(with_edges >= 10, "only {with_edges} cases have a graph");
-    assert!(compared_with_go >= 8, "only {compared_with_go} cases compared with go");
+    assert!(
+        compared_with_go >= 8,
+        "only {compared_with_go} cases compared with go"
+    );
 }
 
 #[test]
 fn mermaid_declares_every_node_and_draws_every_edge() {
     for case in cases() {
-        let Some(res) = resolution(&case) else { continue };
+        let Some(res) = resolution(&case) else {
+            continue;
+        };
         let text = export::mermaid::render(&res);
         let mut lines = text.lines();
         assert_eq!(lines.next(), Some("flowchart LR"), "{}", case.name);
         let mut labels: std::collections::BTreeMap<String, String> = Default::default();
         let mut edges = BTreeSet::new();
         for line in lines {
-            let line = line.strip_prefix("    ").unwrap_or_else(|| panic!("{line:?}"));
+            let line = line
+                .strip_prefix("    ")
+                .unwrap_or_else(|| panic!("{line:?}"));
             if line.starts_with("classDef ") || line.starts_with("class ") {
                 continue;
             }
             if let Some((id, rest)) = line.split_once("[\"") {
-                let label = rest.strip_suffix("\"]").unwrap_or_else(|| panic!("{line:?}"));
+                let label = rest
+                    .strip_suffix("\"]")
+                    .unwrap_or_else(|| panic!("{line:?}"));
                 assert!(valid_id(id), "{}: id {id:?}", case.name);
                 assert!(
                     !label.contains(['"', '<', '>']),
@@ -275,12 +320,24 @@ fn mermaid_declares_every_node_and_draws_every_edge() {
                 continue;
             }
             let parts: Vec<&str> = line.split(' ').collect();
-            let [from, arrow, to] = parts[..] else { panic!("{}: {line:?}", case.name) };
+            let [from, arrow, to] = parts[..] else {
+                panic!("{}: {line:?}", case.name)
+            };
             assert!(arrow == "-->" || arrow == "-.->", "{line:?}");
-            let name = |id: &str| labels.get(id).cloned().unwrap_or_else(|| panic!("undeclared {id}"));
+            let name = |id: &str| {
+                labels
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| panic!("undeclared {id}"))
+            };
             edges.insert((name(from), name(to)));
         }
-        assert_eq!(edges, graph_edges(&export::graph_text(&res)), "{}", case.name);
+        assert_eq!(
+            edges,
+            graph_edges(&export::graph_text(&res)),
+            "{}",
+            case.name
+        );
     }
 }
 
@@ -298,8 +355,14 @@ fn unescape_mermaid(s: &str) -> String {
 
 #[test]
 fn mermaid_labels_escape_what_mermaid_interprets() {
-    assert_eq!(export::mermaid::label("example.com/a@v1.0.0"), "example.com/a@v1.0.0");
-    assert_eq!(export::mermaid::label("a\"b#c<d>&"), "a#quot;b#35;c#lt;d#gt;#amp;");
+    assert_eq!(
+        export::mermaid::label("example.com/a@v1.0.0"),
+        "example.com/a@v1.0.0"
+    );
+    assert_eq!(
+        export::mermaid::label("a\"b#c<d>&"),
+        "a#quot;b#35;c#lt;d#gt;#amp;"
+    );
     assert_eq!(export::dot::quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
 }
 
@@ -332,14 +395,19 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
             }
         }
     }
-    assert!(field.is_empty() && record.is_empty(), "last record not ended by CRLF");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record not ended by CRLF"
+    );
     records
 }
 
 #[test]
 fn csv_has_one_row_per_module_and_round_trips() {
     for case in cases() {
-        let Some(res) = resolution(&case) else { continue };
+        let Some(res) = resolution(&case) else {
+            continue;
+        };
         let records = parse_csv(&export::build_list::csv(&res));
         assert_eq!(records[0], export::build_list::CSV_HEADER, "{}", case.name);
         assert_eq!(records.len(), res.build_list.len() + 1, "{}", case.name);
@@ -352,14 +420,19 @@ fn csv_has_one_row_per_module_and_round_trips() {
             assert_eq!(row[3], r.map_or("", |r| r.version.as_str()));
         }
     }
-    assert_eq!(export::build_list::csv_field("./my, \"x\" lib"), "\"./my, \"\"x\"\" lib\"");
+    assert_eq!(
+        export::build_list::csv_field("./my, \"x\" lib"),
+        "\"./my, \"\"x\"\" lib\""
+    );
 }
 
 #[test]
 fn build_list_text_is_go_list_m_all() {
     let mut compared = 0;
     for case in cases() {
-        let Some(res) = resolution(&case) else { continue };
+        let Some(res) = resolution(&case) else {
+            continue;
+        };
         if res.error.is_some() {
             continue;
         }
@@ -375,12 +448,19 @@ fn build_list_text_is_go_list_m_all() {
         };
         let bundle = Bundle::from_txtar(&case.txtar);
         let settings = gomod::analyze::resolve_settings(&options);
-        let Some(input) = gomod::resolve::bundle_input(&bundle, settings) else { continue };
+        let Some(input) = gomod::resolve::bundle_input(&bundle, settings) else {
+            continue;
+        };
         let listed = gomod::resolve::list_all(&input);
         if listed.exit_code != 0 {
             continue;
         }
-        assert_eq!(export::build_list::text(&res), listed.stdout, "{}", case.name);
+        assert_eq!(
+            export::build_list::text(&res),
+            listed.stdout,
+            "{}",
+            case.name
+        );
         compared += 1;
     }
     assert!(compared >= 8, "only {compared} build lists compared");

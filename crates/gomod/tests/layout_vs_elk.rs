@@ -6,15 +6,28 @@
 //! layout_vs_elk` prints it too). It needs node and node_modules/elkjs (`make setup`); without
 //! them it fails, it does not skip. LAYOUT_VS_ELK_CACHE=FILE keeps ELK's answers between runs.
 
-mod support;
 #[path = "support/elk_compare.rs"]
 mod elk_compare;
+mod support;
 
 #[test]
 fn our_layout_has_no_more_crossings_than_elk() {
     let c = elk_compare::compare();
-    assert!(c.gallery_count >= 10, "only {} gallery examples resolved", c.gallery_count);
-    assert!(c.universe_count >= 30, "only {} universes resolved", c.universe_count);
+    assert!(
+        c.gallery_count >= 10,
+        "only {} gallery examples resolved",
+        c.gallery_count
+    );
+    assert!(
+        c.universe_count >= 30,
+        "only {} universes resolved",
+        c.universe_count
+    );
     println!("{}", c.table);
-    assert!(c.failures.is_empty(), "{}\n{}", c.table, c.failures.join("\n"));
+    assert!(
+        c.failures.is_empty(),
+        "{}\n{}",
+        c.table,
+        c.failures.join("\n")
+    );
 }

@@ -50,8 +50,15 @@ fn go_error_output_is_recognised_as_such() {
         }
     }
     eprintln!("{checked} go outputs recognised, plain and wrapped in terminal noise");
-    assert!(checked >= 30, "only {checked} fixtures with a stderr section");
-    assert!(missed.is_empty(), "not recognised as go output:\n{}", missed.join("\n\n"));
+    assert!(
+        checked >= 30,
+        "only {checked} fixtures with a stderr section"
+    );
+    assert!(
+        missed.is_empty(),
+        "not recognised as go output:\n{}",
+        missed.join("\n\n")
+    );
 }
 
 #[test]
@@ -75,12 +82,21 @@ fn files_are_not_go_error_output() {
     }
     eprintln!("{checked} files not taken for go output");
     assert!(checked >= 200, "only {checked} files checked");
-    assert!(wrong.is_empty(), "files taken for go output:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "files taken for go output:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
 fn plain_text_is_not_go_error_output() {
-    for text in ["", "hello", "go: downloading example.com/x v1.0.0\n", "$ go build ./...\n"] {
+    for text in [
+        "",
+        "hello",
+        "go: downloading example.com/x v1.0.0\n",
+        "$ go build ./...\n",
+    ] {
         assert!(!is_go_error_output(text), "{text:?}");
     }
 }

@@ -229,7 +229,12 @@ fn aria_positions_are_consistent_in_every_case() {
             if next_position.len() < r.level {
                 next_position.push(1);
             }
-            assert_eq!(r.position, next_position[r.level - 1], "{}: {r:?}", path.display());
+            assert_eq!(
+                r.position,
+                next_position[r.level - 1],
+                "{}: {r:?}",
+                path.display()
+            );
             assert!(r.position <= r.set_size, "{r:?}");
             next_position[r.level - 1] += 1;
         }

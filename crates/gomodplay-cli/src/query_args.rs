@@ -386,8 +386,16 @@ mod tests {
                 &["--format=dot"][..],
                 "invalid value \"dot\" for -format (expecting text, csv or json)",
             ),
-            (Verb::Graph, &["--format"][..], "flag needs an argument: -format"),
-            (Verb::Why, &["--format=json", "m"][..], "unknown flag --format=json"),
+            (
+                Verb::Graph,
+                &["--format"][..],
+                "flag needs an argument: -format",
+            ),
+            (
+                Verb::Why,
+                &["--format=json", "m"][..],
+                "unknown flag --format=json",
+            ),
             (Verb::Why, &[][..], "no module given"),
             (Verb::Why, &["a", "b", "c"][..], "too many arguments given"),
             (

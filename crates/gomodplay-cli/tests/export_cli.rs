@@ -103,10 +103,18 @@ fn every_format_prints_the_cores_document() {
             let got = run(verb, Some(format));
             if plain.code != 0 {
                 // go fails: the same messages and status, nothing on stdout.
-                assert_eq!((got.stdout.as_str(), &got.stderr, got.code), ("", &plain.stderr, plain.code), "{name} {verb} --format {format}");
+                assert_eq!(
+                    (got.stdout.as_str(), &got.stderr, got.code),
+                    ("", &plain.stderr, plain.code),
+                    "{name} {verb} --format {format}"
+                );
                 continue;
             }
-            assert_eq!(got.code, 0, "{name} {verb} --format {format}: {}", got.stderr);
+            assert_eq!(
+                got.code, 0,
+                "{name} {verb} --format {format}: {}",
+                got.stderr
+            );
             assert_eq!(got.stderr, plain.stderr, "{name} {verb} --format {format}");
             match golden(&name, ext) {
                 Some(want) if want == got.stdout => compared += 1,
@@ -125,7 +133,10 @@ fn every_format_prints_the_cores_document() {
         assert_eq!(json.stdout, gomodplay(&args).stdout, "{name}");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(compared >= 36, "only {compared} documents compared with the goldens");
+    assert!(
+        compared >= 36,
+        "only {compared} documents compared with the goldens"
+    );
 }
 
 #[test]
@@ -141,5 +152,9 @@ fn unknown_formats_are_usage_mistakes() {
     );
     let run = gomodplay(&["list", "--format", "mermaid"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("(expecting text, csv or json)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(expecting text, csv or json)"),
+        "{}",
+        run.stderr
+    );
 }

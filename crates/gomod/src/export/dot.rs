@@ -14,9 +14,7 @@ pub fn render(res: &Resolution) -> String {
     let name = res.main_modules.first().map_or("modules", String::as_str);
     let mut out = format!("digraph {} {{\n", quote(name));
     out.push_str("\trankdir=LR;\n");
-    out.push_str(
-        "\tnode [shape=box, style=\"rounded\", fontname=\"monospace\", fontsize=10];\n",
-    );
+    out.push_str("\tnode [shape=box, style=\"rounded\", fontname=\"monospace\", fontsize=10];\n");
     out.push_str("\tedge [arrowsize=0.6];\n");
     for n in &g.nodes {
         out.push('\t');

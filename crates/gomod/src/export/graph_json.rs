@@ -32,15 +32,13 @@ pub fn document(res: &Resolution) -> JsonGraph {
     let nodes = g
         .nodes
         .iter()
-        .map(|n| {
-            JsonNode {
-                name: n.name.clone(),
-                path: n.module.path.clone(),
-                version: n.module.version.clone(),
-                kind: n.kind,
-                pruned: n.pruned,
-                replaced: n.replaced,
-            }
+        .map(|n| JsonNode {
+            name: n.name.clone(),
+            path: n.module.path.clone(),
+            version: n.module.version.clone(),
+            kind: n.kind,
+            pruned: n.pruned,
+            replaced: n.replaced,
         })
         .collect();
     let edges = g

@@ -20,17 +20,18 @@ pub fn render(res: &Resolution) -> String {
         out.push_str(&format!("    {}[\"{}\"]\n", id(i), label(&n.name)));
     }
     for &(a, b) in &g.edges {
-        let dashed = g.nodes.get(b).is_some_and(|n| n.kind == NodeKind::Unselected);
+        let dashed = g
+            .nodes
+            .get(b)
+            .is_some_and(|n| n.kind == NodeKind::Unselected);
         let arrow = if dashed { "-.->" } else { "-->" };
         out.push_str(&format!("    {} {arrow} {}\n", id(a), id(b)));
     }
     let classes: [NodeClass; 3] = [
         ("main", "stroke-width:3px", |n| n.kind == NodeKind::Main),
-        (
-            "unselected",
-            "stroke-dasharray:4 3,color:#666666",
-            |n| n.kind == NodeKind::Unselected,
-        ),
+        ("unselected", "stroke-dasharray:4 3,color:#666666", |n| {
+            n.kind == NodeKind::Unselected
+        }),
         ("pruned", "stroke-dasharray:1 3", |n| n.pruned),
     ];
     for (name, style, member) in classes {

@@ -115,4 +115,3 @@ pub fn graph_text(res: &Resolution) -> String {
     }
     out
 }
-

@@ -27,9 +27,18 @@ pub(super) fn orient(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> 
         let pick = (0..n)
             .filter(|&v| !removed.get(v).copied().unwrap_or(true))
             .map(|v| {
-                let (i, o) = (indegree.get(v).copied().unwrap_or(0), outdegree.get(v).copied().unwrap_or(0));
+                let (i, o) = (
+                    indegree.get(v).copied().unwrap_or(0),
+                    outdegree.get(v).copied().unwrap_or(0),
+                );
                 // Sinks go to the back; sources, then the most "outgoing", to the front.
-                let class = if o == 0 { 0 } else if i == 0 { 1 } else { 2 };
+                let class = if o == 0 {
+                    0
+                } else if i == 0 {
+                    1
+                } else {
+                    2
+                };
                 (class, o as isize - i as isize, v)
             })
             .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -63,7 +72,13 @@ pub(super) fn orient(n: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> 
     let rank_of = |v: usize| rank.get(v).copied().unwrap_or(0);
     edges
         .iter()
-        .map(|&(a, b)| if rank_of(a) > rank_of(b) { (b, a) } else { (a, b) })
+        .map(|&(a, b)| {
+            if rank_of(a) > rank_of(b) {
+                (b, a)
+            } else {
+                (a, b)
+            }
+        })
         .collect()
 }
 /// Cycle breaking by depth-first search from every node in index order: an edge into a node

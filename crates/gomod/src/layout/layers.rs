@@ -63,7 +63,11 @@ pub(super) fn shorten_edges(n: usize, edges: &[(usize, usize)], layer: &mut [usi
                 continue;
             }
             let here = layer[v];
-            let lowest_allowed = succ[v].iter().map(|&w| layer[w]).min().map(|l| l.saturating_sub(1));
+            let lowest_allowed = succ[v]
+                .iter()
+                .map(|&w| layer[w])
+                .min()
+                .map(|l| l.saturating_sub(1));
             let highest_allowed = pred[v].iter().map(|&u| layer[u] + 1).max().unwrap_or(0);
             let target = if downs > ups {
                 // A node without successors never gets here (downs > ups > ... needs downs > 0).
@@ -71,7 +75,10 @@ pub(super) fn shorten_edges(n: usize, edges: &[(usize, usize)], layer: &mut [usi
             } else {
                 highest_allowed
             };
-            if target != here && target >= highest_allowed && lowest_allowed.is_none_or(|l| target <= l) {
+            if target != here
+                && target >= highest_allowed
+                && lowest_allowed.is_none_or(|l| target <= l)
+            {
                 layer[v] = target;
                 moved = true;
             }
@@ -217,8 +224,12 @@ impl<'a> Simplex<'a> {
         }
         for _ in 0..max_pivots {
             s.label_tree();
-            let Some(leaving) = s.leaving_edge() else { break };
-            let Some(entering) = s.entering_edge(leaving) else { break };
+            let Some(leaving) = s.leaving_edge() else {
+                break;
+            };
+            let Some(entering) = s.entering_edge(leaving) else {
+                break;
+            };
             s.in_tree[leaving] = false;
             s.in_tree[entering] = true;
             s.ranks_from_tree();
@@ -260,13 +271,18 @@ impl<'a> Simplex<'a> {
             }
             let mut best: Option<(i64, usize)> = None;
             for (e, &(a, b)) in self.edges.iter().enumerate() {
-                if in_tree_node[a] != in_tree_node[b] && best.is_none_or(|(s, _)| self.slack(e) < s) {
+                if in_tree_node[a] != in_tree_node[b] && best.is_none_or(|(s, _)| self.slack(e) < s)
+                {
                     best = Some((self.slack(e), e));
                 }
             }
             let Some((slack, e)) = best else { return false };
             // Moving the tree towards the outside end makes the edge tight.
-            let delta = if in_tree_node[self.edges[e].0] { slack } else { -slack };
+            let delta = if in_tree_node[self.edges[e].0] {
+                slack
+            } else {
+                -slack
+            };
             for (rank, &inside) in self.rank.iter_mut().zip(&in_tree_node) {
                 if inside {
                     *rank += delta;
@@ -345,7 +361,11 @@ impl<'a> Simplex<'a> {
     /// non-tree edge of least slack from the head side to the tail side.
     fn entering_edge(&self, leaving: usize) -> Option<usize> {
         let (a, b) = self.edges[leaving];
-        let child = if self.parent_edge[a] == Some(leaving) { a } else { b };
+        let child = if self.parent_edge[a] == Some(leaving) {
+            a
+        } else {
+            b
+        };
         let below = |v: usize| self.low[child] <= self.lim[v] && self.lim[v] <= self.lim[child];
         // The tail side is the subtree when the tail is the child.
         let tail_is_subtree = child == a;
@@ -379,7 +399,11 @@ impl<'a> Simplex<'a> {
                 let w = if a == v { b } else { a };
                 if !visited[w] {
                     visited[w] = true;
-                    self.rank[w] = if a == v { self.rank[v] + 1 } else { self.rank[v] - 1 };
+                    self.rank[w] = if a == v {
+                        self.rank[v] + 1
+                    } else {
+                        self.rank[v] - 1
+                    };
                     stack.push(w);
                 }
             }

@@ -57,7 +57,11 @@ pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thoroug
     if sweeps == 0 {
         return best;
     }
-    let mut starts = vec![start, walk_order(g, &adjacency, false), walk_order(g, &adjacency, true)];
+    let mut starts = vec![
+        start,
+        walk_order(g, &adjacency, false),
+        walk_order(g, &adjacency, true),
+    ];
     // Small graphs can afford more starting points: shuffles of the walk order by a fixed-seed
     // generator, so the result stays deterministic.
     let size = g.edges.len().max(1);
@@ -133,11 +137,19 @@ fn walk_order(g: &Chained, adjacency: &Adjacency, breadth_first: bool) -> Order 
         if let Some(s) = seen.get_mut(root) {
             *s = true;
         }
-        while let Some(v) = if breadth_first { pending.pop_front() } else { pending.pop_back() } {
+        while let Some(v) = if breadth_first {
+            pending.pop_front()
+        } else {
+            pending.pop_back()
+        } {
             if let Some(layer) = g.layer_of.get(v).and_then(|&l| order.get_mut(l)) {
                 layer.push(v);
             }
-            let children = adjacency.below.get(v).map(Vec::as_slice).unwrap_or_default();
+            let children = adjacency
+                .below
+                .get(v)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             // A stack takes the leftmost child first when the children are pushed in reverse.
             let mut push = |w: usize| {
                 if let Some(s) = seen.get_mut(w) {
@@ -351,9 +363,14 @@ fn sift(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) -> boo
             let mut best = (cost, from);
             let start_cost = {
                 let (before, after) = (right_of.get(..from), left_of.get(from..));
-                before.map_or(0, |s| s.iter().sum::<usize>()) + after.map_or(0, |s| s.iter().sum::<usize>())
+                before.map_or(0, |s| s.iter().sum::<usize>())
+                    + after.map_or(0, |s| s.iter().sum::<usize>())
             };
-            best = if start_cost <= best.0 { (start_cost, from) } else { best };
+            best = if start_cost <= best.0 {
+                (start_cost, from)
+            } else {
+                best
+            };
             for (slot, (r, l)) in right_of.iter().zip(&left_of).enumerate() {
                 cost = cost + r - l;
                 if cost < best.0 {

@@ -60,7 +60,10 @@ fn long_edge_bends_through_a_dummy() {
     let route = &l.routes[2];
     let ys: Vec<f64> = route.points.iter().map(|p| p.1).collect();
     assert_eq!(ys, [20.0, 68.0, 88.0, 136.0]);
-    assert_eq!(route.points[1].0, route.points[2].0, "vertical through the layer");
+    assert_eq!(
+        route.points[1].0, route.points[2].0,
+        "vertical through the layer"
+    );
     assert!(!l.routes.iter().any(|r| r.reversed));
 }
 
@@ -346,7 +349,11 @@ fn smooth_path_curves_between_layers_and_runs_straight_inside_them() {
 fn one_edge_of_a_cycle_is_reversed_when_one_suffices() {
     // 0 -> 1 -> 2 -> 3 -> 1 and 1 -> 3: a depth-first search from 0 reverses 3 -> 1 only; the
     // drawing has one upward edge and no crossing.
-    let l = layout(&boxes(4), &[(0, 1), (1, 2), (2, 3), (3, 1), (1, 3)], &Options::default());
+    let l = layout(
+        &boxes(4),
+        &[(0, 1), (1, 2), (2, 3), (3, 1), (1, 3)],
+        &Options::default(),
+    );
     assert_eq!(l.routes.iter().filter(|r| r.reversed).count(), 1);
     assert_eq!(l.crossings, 0);
 }

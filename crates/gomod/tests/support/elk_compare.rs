@@ -15,12 +15,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::support::universe::generate;
 use gomod::analyze::{analyze, Options as AnalyzeOptions};
 use gomod::bundle::Bundle;
 use gomod::layout::focus::{focused, overview, Limits, SubGraph};
 use gomod::layout::{layout, Options, Size};
 use gomod::resolve::Resolution;
-use crate::support::universe::generate;
 
 /// The web app's node size (graph_view.rs): 7.3 px per character of the label plus 16, 28 high.
 fn node_size(res: &Resolution, i: usize) -> Size {
@@ -88,8 +88,17 @@ fn gallery() -> Vec<Graph> {
         let Some(res) = resolve_bundle(&Bundle::from_txtar(&data)) else {
             continue;
         };
-        let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        graphs.push(graph_of("gallery", name, &res, &overview(&res, &Limits::default())));
+        let name = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        graphs.push(graph_of(
+            "gallery",
+            name,
+            &res,
+            &overview(&res, &Limits::default()),
+        ));
     }
     graphs
 }
@@ -104,7 +113,8 @@ fn universes() -> Vec<Graph> {
         }
         let mut bundle = Bundle::from_files(files);
         for m in &u.proxy {
-            let _ = bundle.insert_dependency_gomod(&m.path, &m.version, m.gomod.clone().into_bytes());
+            let _ =
+                bundle.insert_dependency_gomod(&m.path, &m.version, m.gomod.clone().into_bytes());
         }
         let Some(res) = resolve_bundle(&bundle) else {
             continue;
@@ -129,7 +139,8 @@ fn kubernetes() -> Vec<Graph> {
         "scripts/kube-bundle.mjs failed (it reads ../shared): {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let res = resolve_bundle(&Bundle::from_txtar(&out.stdout)).expect("the kubernetes bundle resolves");
+    let res =
+        resolve_bundle(&Bundle::from_txtar(&out.stdout)).expect("the kubernetes bundle resolves");
     let mut graphs = vec![graph_of(
         "kubernetes",
         "kube overview".to_owned(),
@@ -165,7 +176,12 @@ fn kubernetes() -> Vec<Graph> {
             hidden: 0,
         }
     };
-    graphs.push(graph_of("kubernetes", "kube whole graph".to_owned(), &res, &whole));
+    graphs.push(graph_of(
+        "kubernetes",
+        "kube whole graph".to_owned(),
+        &res,
+        &whole,
+    ));
     // The focus pictures of the twelve module paths with the most requirers.
     let mut requirers: std::collections::BTreeMap<&str, usize> = Default::default();
     for (_, to) in &res.edges {
@@ -177,7 +193,12 @@ fn kubernetes() -> Vec<Graph> {
     by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     for (_, path) in by_count.into_iter().take(12) {
         let sub = focused(&res, path, &Limits::default());
-        graphs.push(graph_of("kubernetes", format!("kube focus {path}"), &res, &sub));
+        graphs.push(graph_of(
+            "kubernetes",
+            format!("kube focus {path}"),
+            &res,
+            &sub,
+        ));
     }
     graphs
 }
@@ -207,7 +228,14 @@ fn crossings(d: &Drawing) -> usize {
     for (r, route) in d.routes.iter().enumerate() {
         for w in route.windows(2) {
             let (a, b) = (w[0], w[1]);
-            segments.push((a.0.min(b.0), a.0.max(b.0), a.1.min(b.1), a.1.max(b.1), r, (a, b)));
+            segments.push((
+                a.0.min(b.0),
+                a.0.max(b.0),
+                a.1.min(b.1),
+                a.1.max(b.1),
+                r,
+                (a, b),
+            ));
         }
     }
     segments.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -233,7 +261,12 @@ fn enters_box(a: (f64, f64), b: (f64, f64), (x, y, w, h): (f64, f64, f64, f64)) 
     }
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
-    for (p, q) in [(-dx, a.0 - x0), (dx, x1 - a.0), (-dy, a.1 - y0), (dy, y1 - a.1)] {
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
         if p == 0.0 {
             if q <= 0.0 {
                 return false;
@@ -307,7 +340,10 @@ fn elk_layouts(graphs: &[Graph]) -> Vec<serde_json::Value> {
         String::from_utf8_lossy(&out.stderr)
     );
     if let Some(c) = &cache {
-        let _ = std::fs::write(c, format!("{text}\n{}", String::from_utf8_lossy(&out.stdout)));
+        let _ = std::fs::write(
+            c,
+            format!("{text}\n{}", String::from_utf8_lossy(&out.stdout)),
+        );
     }
     let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("ELK's JSON");
     parsed.as_array().expect("an array").clone()
@@ -319,7 +355,14 @@ fn elk_drawing(v: &serde_json::Value) -> Drawing {
         .as_array()
         .expect("nodes")
         .iter()
-        .map(|n| (num(&n["x"]), num(&n["y"]), num(&n["width"]), num(&n["height"])))
+        .map(|n| {
+            (
+                num(&n["x"]),
+                num(&n["y"]),
+                num(&n["width"]),
+                num(&n["height"]),
+            )
+        })
         .collect();
     let routes = v["routes"]
         .as_array()
@@ -367,7 +410,11 @@ pub fn compare() -> Comparison {
         let ours = layout(&g.sizes, &g.edges, &options);
         let ms = started.elapsed().as_secs_f64() * 1e3;
         let drawing = Drawing {
-            boxes: ours.nodes.iter().map(|p| (p.x, p.y, p.width, p.height)).collect(),
+            boxes: ours
+                .nodes
+                .iter()
+                .map(|p| (p.x, p.y, p.width, p.height))
+                .collect(),
             routes: ours.routes.iter().map(|r| r.points.clone()).collect(),
         };
         let ours_crossings = crossings(&drawing);
@@ -390,7 +437,10 @@ pub fn compare() -> Comparison {
         let t = totals.entry(g.set).or_default();
         *t = (t.0 + 1, t.1 + ours_crossings, t.2 + elk_crossings);
         if ours_crossings > elk_crossings {
-            failures.push(format!("{}: {ours_crossings} crossings, ELK {elk_crossings}", g.name));
+            failures.push(format!(
+                "{}: {ours_crossings} crossings, ELK {elk_crossings}",
+                g.name
+            ));
         }
         if ours_crossings != ours.crossings {
             failures.push(format!(
@@ -399,11 +449,16 @@ pub fn compare() -> Comparison {
             ));
         }
         if !ours_through.is_empty() {
-            failures.push(format!("{}: routes through boxes (route, box) {ours_through:?}", g.name));
+            failures.push(format!(
+                "{}: routes through boxes (route, box) {ours_through:?}",
+                g.name
+            ));
         }
     }
     for (set, (count, ours, elk)) in &totals {
-        table.push_str(&format!("total {set}: {count} graphs, crossings ours {ours}, ELK {elk}\n"));
+        table.push_str(&format!(
+            "total {set}: {count} graphs, crossings ours {ours}, ELK {elk}\n"
+        ));
     }
     Comparison {
         table,

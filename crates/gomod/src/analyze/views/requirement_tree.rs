@@ -208,10 +208,7 @@ impl RequirementTree {
             let Some(n) = self.nodes.get(node) else {
                 continue;
             };
-            let ancestors: Vec<usize> = key
-                .split('/')
-                .filter_map(|k| k.parse().ok())
-                .collect();
+            let ancestors: Vec<usize> = key.split('/').filter_map(|k| k.parse().ok()).collect();
             let cycle = ancestors.iter().rev().skip(1).any(|&a| a == node);
             let expandable = !cycle && !n.children.is_empty();
             let by_user = expanded.contains(&key);

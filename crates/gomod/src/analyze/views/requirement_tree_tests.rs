@@ -160,10 +160,16 @@ fn keys_follow_the_tree_pattern() {
     assert_eq!(tree_key(&rows, 1, "Home"), Some(TreeMove::Focus(0)));
     assert_eq!(tree_key(&rows, 0, "End"), Some(TreeMove::Focus(2)));
     // Right on a closed row opens it; on an open row enters its first child.
-    assert_eq!(tree_key(&rows, 1, "ArrowRight"), Some(TreeMove::Expand(a.clone())));
+    assert_eq!(
+        tree_key(&rows, 1, "ArrowRight"),
+        Some(TreeMove::Expand(a.clone()))
+    );
     assert_eq!(tree_key(&rows, 0, "ArrowRight"), Some(TreeMove::Focus(1)));
     // Left on an open row closes it; on a closed one goes to its parent.
-    assert_eq!(tree_key(&rows, 0, "ArrowLeft"), Some(TreeMove::Collapse("0".into())));
+    assert_eq!(
+        tree_key(&rows, 0, "ArrowLeft"),
+        Some(TreeMove::Collapse("0".into()))
+    );
     assert_eq!(tree_key(&rows, 2, "ArrowLeft"), Some(TreeMove::Focus(0)));
     assert_eq!(tree_key(&rows, 2, "Enter"), Some(TreeMove::Select(2)));
     assert_eq!(tree_key(&rows, 2, " "), Some(TreeMove::Select(2)));
