@@ -140,7 +140,7 @@ fn build_list_table_text() {
 fn build_list_filter_and_sort() {
     let res = resolution();
     let all = rows(&res, &[], &go_versions(&bundle(), &res));
-    let paths = |rs: &[gomod::analyze::build_list::Row]| {
+    let paths = |rs: &[&gomod::analyze::build_list::Row]| {
         rs.iter()
             .map(|r| r.path.as_str())
             .collect::<Vec<_>>()
@@ -155,7 +155,7 @@ fn build_list_filter_and_sort() {
         "example.com/m example.com/a example.com/b"
     );
     assert_eq!(paths(&filter_rows(&all, "v1.2", false)), "example.com/c");
-    let mut sorted = all.clone();
+    let mut sorted: Vec<_> = all.iter().collect();
     sort_rows(&mut sorted, SortKey::Requirers, true);
     assert_eq!(sorted[0].path, "example.com/c");
     sort_rows(&mut sorted, SortKey::Path, true);

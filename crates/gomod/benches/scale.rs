@@ -10,8 +10,9 @@
 //! - a go.mod with one requirement per line (`example.com/mN v1.(N%50).0`), checked, and
 //!   resolved as `go list -m all` with every dependency's go.mod at hand, and with none of them
 //!   (each one a "reading ..." error, as `gomodplay list` on a bare directory);
-//! - the web app's `analyze` of that go.mod, alone and with every dependency's go.mod in the
-//!   bundle (the graph resolves; one sum-missing finding per module).
+//! - the web app's `analyze` of that go.mod: alone; with a go.sum of one unrelated line (the
+//!   incomplete go.sum users paste: one missing entry per requirement); and with every
+//!   dependency's go.mod in the bundle (the graph resolves; one sum-missing finding per module).
 //!
 //! Times are the thread's CPU time (Linux), the fastest of a few runs.
 //! The operations that resolve a graph run at the first two sizes unless the sizes are given.
@@ -183,6 +184,21 @@ fn main() {
     });
     scale("analyze(go.mod requirements)", &sizes, |lines| {
         let bundle = Bundle::from_files([("go.mod", many_requirements(lines))]);
+        let options = analyze::Options {
+            go_version: Some("1.27.3".to_owned()),
+            ..analyze::Options::default()
+        };
+        Box::new(move || {
+            black_box(analyze(black_box(&bundle), &options));
+        })
+    });
+    scale("analyze(requirements, one go.sum line)", &sizes, |lines| {
+        // What a user pastes most: go.mod with an incomplete go.sum and none of the
+        // dependencies' go.mod files. Every requirement is then a missing go.sum entry.
+        let bundle = Bundle::from_files([
+            ("go.mod", many_requirements(lines)),
+            ("go.sum", unused_gosum(1)),
+        ]);
         let options = analyze::Options {
             go_version: Some("1.27.3".to_owned()),
             ..analyze::Options::default()

@@ -331,6 +331,9 @@ impl Analysis {
     /// which are alternatives, the first that has commands (the preferred one, as "Apply all
     /// fixes" prefers it), since running all of them is not what resolves it.
     pub fn go_commands(&self) -> Vec<String> {
+        // A set remembers what is listed: a report of a large input has thousands of distinct
+        // commands, and a scan of the list per command would be quadratic.
+        let mut seen: crate::resolve::fxhash::FxHashSet<&str> = Default::default();
         let mut out: Vec<String> = Vec::new();
         for command in self.report.diagnostics.iter().flat_map(|d| {
             d.fixes
@@ -338,7 +341,7 @@ impl Analysis {
                 .find(|f| !f.commands.is_empty())
                 .map_or(&[][..], |f| f.commands.as_slice())
         }) {
-            if !out.contains(command) {
+            if seen.insert(command.as_str()) {
                 out.push(command.clone());
             }
         }

@@ -707,17 +707,21 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
             .workspace_file("", WorkspaceFile::GoSum)
             .unwrap_or_default(),
     );
+    // The module each replacement stands for, the first in the build list: looked up once per
+    // missing hash, a scan of the build list each time would be quadratic.
+    let mut replaced: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+    for e in &res.build_list {
+        if let Some(r) = &e.replacement {
+            replaced.entry(r).or_insert(&e.module);
+        }
+    }
     // The same needs the go.sum view counts (`with_main_gomod`).
     for need in &res.sums.graph {
         let m = &need.module;
         if !sum.gomod_hashes(&m.path, &m.version).is_empty() {
             continue;
         }
-        let original = res
-            .build_list
-            .iter()
-            .find(|e| e.replacement.as_ref() == Some(m))
-            .map(|e| &e.module);
+        let original = replaced.get(m).copied();
         let (path, message) = match original {
             Some(o) => (
                 o.path.as_str(),

@@ -364,6 +364,10 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
     let own = replacements(&m);
     let mut graph: Vec<SumNeed> = Vec::new();
     let mut zip: Vec<Mod> = Vec::new();
+    // Sets of what each list holds: a go.mod may require hundreds of thousands of modules, and a
+    // scan of the list per requirement would be quadratic.
+    let mut in_graph: crate::resolve::fxhash::FxHashSet<Mod> = Default::default();
+    let mut in_zip: crate::resolve::fxhash::FxHashSet<Mod> = Default::default();
     for r in &m.require {
         let Some((path, version, _)) =
             downloaded(&r.module.path, &r.module.version, &mains, &[], &own)
@@ -371,10 +375,10 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
             continue;
         };
         let module = Mod::new(path, version);
-        if !r.indirect && !zip.contains(&module) {
+        if !r.indirect && in_zip.insert(module.clone()) {
             zip.push(module.clone());
         }
-        if graph.iter().any(|n| n.module == module) {
+        if !in_graph.insert(module.clone()) {
             continue;
         }
         graph.push(SumNeed {
