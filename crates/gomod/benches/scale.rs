@@ -7,7 +7,8 @@
 //! the shapes that once made the core quadratic:
 //! - a go.sum of lines that are not go.sum lines (one finding, with a fix, per line);
 //! - a go.sum of valid entries for modules go.mod does not require (one sum-unused per line);
-//! - a go.mod with one requirement per line (`example.com/mN v1.(N%50).0`), checked, and
+//! - a go.mod with one requirement per line (`example.com/mN v1.(N%50).0`), checked (also with a
+//!   replace directive per requirement), and
 //!   resolved as `go list -m all` with every dependency's go.mod at hand, and with none of them
 //!   (each one a "reading ..." error, as `gomodplay list` on a bare directory);
 //! - the web app's `analyze` of that go.mod: alone; with a go.sum of one unrelated line (the
@@ -177,6 +178,24 @@ fn main() {
     });
     scale("check(go.mod requirements)", &sizes, |lines| {
         let bundle = Bundle::from_files([("go.mod", many_requirements(lines))]);
+        let options = options.clone();
+        Box::new(move || {
+            black_box(check(black_box(&bundle), &options));
+        })
+    });
+    scale("check(requirements, each replaced)", &sizes, |lines| {
+        // A replace directive per requirement, as generated monorepo go.mod files hold: every
+        // requirement looks its replacement up.
+        let mut gomod = many_requirements(lines);
+        gomod.extend_from_slice(b"\nreplace (\n");
+        for n in 0..lines {
+            gomod.extend_from_slice(
+                format!("\texample.com/m{n} v1.{}.0 => example.com/r{n} v1.0.0\n", n % 50)
+                    .as_bytes(),
+            );
+        }
+        gomod.extend_from_slice(b")\n");
+        let bundle = Bundle::from_files([("go.mod", gomod), ("go.sum", unused_gosum(1))]);
         let options = options.clone();
         Box::new(move || {
             black_box(check(black_box(&bundle), &options));

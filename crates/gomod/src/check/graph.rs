@@ -119,7 +119,7 @@ fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
 fn missing_requirement_files(
     bundle: &Bundle,
     mains: &[Requirer<'_>],
-    work_replace: &[requirements::Replacement<'_>],
+    work_replace: &requirements::Replacements<'_>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
@@ -137,7 +137,7 @@ fn without_graph(
     sink: &mut Sink,
     bundle: &Bundle,
     mains: &[Requirer<'_>],
-    work_replace: &[requirements::Replacement<'_>],
+    work_replace: &requirements::Replacements<'_>,
     sums: &requirements::Sums<'_>,
     file: &str,
     mut missing: Vec<String>,
@@ -250,10 +250,18 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
         if let Some(graph) = bundle.mod_graph() {
             supplied_graph(sink, bundle, &main, gomod, graph);
-            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
+            requirements::check(
+                sink,
+                bundle,
+                &requirer,
+                &requirements::Replacements::default(),
+                &root_sum_files,
+                false,
+            );
             return;
         }
-        let missing = missing_requirement_files(bundle, &requirer, &[]);
+        let missing =
+            missing_requirement_files(bundle, &requirer, &requirements::Replacements::default());
         // Requirements all replaced by directories need no dependency file: the graph loads
         // (and says what is wrong with the directories).
         if !missing.is_empty() {
@@ -261,7 +269,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &[],
+                &requirements::Replacements::default(),
                 &root_sum_files,
                 "go.mod",
                 missing,
@@ -315,7 +323,14 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
             );
         } else if session.loader.fatal.is_some() {
             // sum-hash-mismatch reports the go.sum line; go stops there.
-            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
+            requirements::check(
+                sink,
+                bundle,
+                &requirer,
+                &requirements::Replacements::default(),
+                &root_sum_files,
+                true,
+            );
             skip_all(
                 sink,
                 "go.mod",
@@ -333,13 +348,20 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &[],
+                &requirements::Replacements::default(),
                 &root_sum_files,
                 "go.mod",
                 missing,
             );
         } else {
-            requirements::check(sink, bundle, &requirer, &[], &root_sum_files, true);
+            requirements::check(
+                sink,
+                bundle,
+                &requirer,
+                &requirements::Replacements::default(),
+                &root_sum_files,
+                true,
+            );
             let undecided = named::check(sink, bundle, &requirer, &root_sum_files.files);
             if !undecided.is_empty() {
                 skip_for_missing(
@@ -370,7 +392,14 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     }
     updates(sink, &ctx, &res);
     sums(sink, bundle, &ctx, &res);
-    requirements::check(sink, bundle, &requirer, &[], &root_sum_files, false);
+    requirements::check(
+        sink,
+        bundle,
+        &requirer,
+        &requirements::Replacements::default(),
+        &root_sum_files,
+        false,
+    );
     notes(sink, bundle, &ctx, &session.loader);
     let mains = super::graph_shape::Mains {
         files: vec![super::graph_shape::MainFile {
@@ -425,16 +454,13 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             m,
         })
         .collect();
-    let work_replace: Vec<requirements::Replacement> = work
-        .replace
-        .iter()
-        .map(|r| requirements::Replacement {
+    let work_replace =
+        requirements::Replacements::new(work.replace.iter().map(|r| requirements::Replacement {
             old_path: &r.old.path,
             old_version: &r.old.version,
             new_path: &r.new.path,
             new_version: &r.new.version,
-        })
-        .collect();
+        }));
     // go looks a hash up in go.work.sum and in every workspace module's go.sum; without one of
     // them in the input, the lines it would hold are unknown.
     let work_sum = bundle.workspace_file("", WorkspaceFile::GoWorkSum);

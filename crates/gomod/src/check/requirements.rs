@@ -12,7 +12,7 @@
 use super::{Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::ModFile;
-use crate::resolve::fxhash::FxHashSet;
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::loader::checksum_mismatch;
 use crate::sum::{gomod_hash, write_sums, GoSum, Verification};
 
@@ -35,6 +35,35 @@ pub(crate) struct Replacement<'a> {
 impl Replacement<'_> {
     fn applies_to(&self, path: &str, version: &str) -> bool {
         self.old_path == path && (self.old_version.is_empty() || self.old_version == version)
+    }
+}
+
+/// The replace directives of one file, found by the path they replace: every requirement looks
+/// its replacement up, and a go.mod may hold as many replace directives as requirements, so a
+/// scan of the list per requirement would be quadratic.
+#[derive(Default)]
+pub(crate) struct Replacements<'a> {
+    /// For each replaced path, its directives in file order.
+    by_path: FxHashMap<&'a str, Vec<Replacement<'a>>>,
+}
+
+impl<'a> Replacements<'a> {
+    pub(crate) fn new(list: impl IntoIterator<Item = Replacement<'a>>) -> Replacements<'a> {
+        let mut by_path: FxHashMap<&'a str, Vec<Replacement<'a>>> = FxHashMap::default();
+        for r in list {
+            by_path.entry(r.old_path).or_default().push(r);
+        }
+        Replacements { by_path }
+    }
+
+    /// The directive that replaces `path@version`: the first naming that version, else the
+    /// first that replaces every version of the path (a versioned replacement wins, as in go).
+    fn pick(&self, path: &str, version: &str) -> Option<Replacement<'a>> {
+        let list = self.by_path.get(path)?;
+        list.iter()
+            .find(|r| r.old_version == version && r.applies_to(path, version))
+            .or_else(|| list.iter().find(|r| r.applies_to(path, version)))
+            .copied()
     }
 }
 
@@ -80,8 +109,8 @@ fn downloaded<'a>(
     path: &'a str,
     version: &'a str,
     mains: &[Requirer<'a>],
-    work_replace: &[Replacement<'a>],
-    own_replace: &[Replacement<'a>],
+    work_replace: &Replacements<'a>,
+    own_replace: &Replacements<'a>,
 ) -> Option<(&'a str, &'a str, bool)> {
     if mains
         .iter()
@@ -89,14 +118,11 @@ fn downloaded<'a>(
     {
         return None;
     }
-    // A versioned replacement wins over a path-wide one; go.work's over the module's.
-    let pick = |list: &[Replacement<'a>]| {
-        list.iter()
-            .find(|r| r.old_version == version && r.applies_to(path, version))
-            .or_else(|| list.iter().find(|r| r.applies_to(path, version)))
-            .copied()
-    };
-    match pick(work_replace).or_else(|| pick(own_replace)) {
+    // go.work's replacement wins over the module's.
+    match work_replace
+        .pick(path, version)
+        .or_else(|| own_replace.pick(path, version))
+    {
         Some(r) if r.new_version.is_empty() => None,
         Some(r) => Some((r.new_path, r.new_version, true)),
         None => Some((path, version, false)),
@@ -104,23 +130,20 @@ fn downloaded<'a>(
 }
 
 /// The replace directives of a go.mod.
-pub(crate) fn replacements(m: &ModFile) -> Vec<Replacement<'_>> {
-    m.replace
-        .iter()
-        .map(|r| Replacement {
-            old_path: &r.old.path,
-            old_version: &r.old.version,
-            new_path: &r.new.path,
-            new_version: &r.new.version,
-        })
-        .collect()
+pub(crate) fn replacements(m: &ModFile) -> Replacements<'_> {
+    Replacements::new(m.replace.iter().map(|r| Replacement {
+        old_path: &r.old.path,
+        old_version: &r.old.version,
+        new_path: &r.new.path,
+        new_version: &r.new.version,
+    }))
 }
 
 /// The module versions whose go.mod files the main modules' requirements make go download
 /// (after replacement; none for directories), in requirement order.
 pub(crate) fn downloads<'a>(
     mains: &[Requirer<'a>],
-    work_replace: &[Replacement<'a>],
+    work_replace: &Replacements<'a>,
 ) -> Vec<(&'a str, &'a str)> {
     let mut out = Vec::new();
     for main in mains {
@@ -142,7 +165,7 @@ pub(crate) fn check(
     sink: &mut Sink,
     bundle: &Bundle,
     mains: &[Requirer<'_>],
-    work_replace: &[Replacement<'_>],
+    work_replace: &Replacements<'_>,
     sums: &Sums<'_>,
     gomod_lines: bool,
 ) {
@@ -366,12 +389,16 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
     let mut zip: Vec<Mod> = Vec::new();
     // Sets of what each list holds: a go.mod may require hundreds of thousands of modules, and a
     // scan of the list per requirement would be quadratic.
-    let mut in_graph: crate::resolve::fxhash::FxHashSet<Mod> = Default::default();
-    let mut in_zip: crate::resolve::fxhash::FxHashSet<Mod> = Default::default();
+    let mut in_graph: FxHashSet<Mod> = Default::default();
+    let mut in_zip: FxHashSet<Mod> = Default::default();
     for r in &m.require {
-        let Some((path, version, _)) =
-            downloaded(&r.module.path, &r.module.version, &mains, &[], &own)
-        else {
+        let Some((path, version, _)) = downloaded(
+            &r.module.path,
+            &r.module.version,
+            &mains,
+            &Replacements::default(),
+            &own,
+        ) else {
             continue;
         };
         let module = Mod::new(path, version);
