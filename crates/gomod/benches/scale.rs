@@ -190,8 +190,11 @@ fn main() {
         gomod.extend_from_slice(b"\nreplace (\n");
         for n in 0..lines {
             gomod.extend_from_slice(
-                format!("\texample.com/m{n} v1.{}.0 => example.com/r{n} v1.0.0\n", n % 50)
-                    .as_bytes(),
+                format!(
+                    "\texample.com/m{n} v1.{}.0 => example.com/r{n} v1.0.0\n",
+                    n % 50
+                )
+                .as_bytes(),
             );
         }
         gomod.extend_from_slice(b")\n");

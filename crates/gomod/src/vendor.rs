@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 
 use crate::path::check_import_path;
+use crate::resolve::fxhash::FxHashMap;
 use crate::sum::{go_fields, trim_go_space};
 use crate::version::{gover, semver};
 
@@ -18,7 +19,7 @@ const WORKSPACE_MARKER_WINDOW: usize = 512;
 
 /// A module path and version as modules.txt names it; the version is empty for a path-wide
 /// (wildcard) replacement line `# PATH => ...` and for a directory replacement target.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ModuleVersion {
     pub path: String,
     pub version: String,
@@ -94,6 +95,19 @@ pub enum VendorLineKind {
     Other,
 }
 
+/// Where the entries of a file being read are, by key: a modules.txt can list hundreds of
+/// thousands of modules in any order, and keeping the vectors sorted while inserting would move
+/// them once per line (quadratic). They are sorted once, when the file is read.
+#[derive(Default)]
+struct Indexes {
+    /// The position of each module's metadata in `ModulesTxt::metadata`.
+    metadata: FxHashMap<ModuleVersion, usize>,
+    /// The position of each package in `ModulesTxt::package_modules`.
+    packages: FxHashMap<String, usize>,
+    /// The selected version of each module path.
+    selected: FxHashMap<String, String>,
+}
+
 /// A parsed vendor/modules.txt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ModulesTxt {
@@ -101,7 +115,7 @@ pub struct ModulesTxt {
     workspace: bool,
     /// Metadata by module, sorted by module (path, then version string). Here and below sorted
     /// vectors rather than B-tree maps: each key and value type would carry its own copy of the
-    /// B-tree code into the web app, while lines arrive mostly in order, so inserting is cheap.
+    /// B-tree code into the web app. While the file is read, [`Indexes`] finds the entries.
     metadata: Vec<(ModuleVersion, Metadata)>,
     vendor_list: Vec<ModuleVersion>,
     replaced: Vec<ModuleVersion>,
@@ -116,8 +130,7 @@ impl ModulesTxt {
             workspace: is_for_workspace(data),
             ..ModulesTxt::default()
         };
-        // The selected version by module path, sorted by path.
-        let mut selected: Vec<(String, String)> = Vec::new();
+        let mut indexes = Indexes::default();
         let mut current: Option<ModuleVersion> = None;
         let mut start = 0usize;
         let mut number = 0u32;
@@ -128,7 +141,7 @@ impl ModulesTxt {
             let newline = rest.iter().position(|&b| b == b'\n');
             let end = newline.map_or(data.len(), |i| start + i);
             let line = data.get(start..end).unwrap_or_default();
-            let kind = txt.classify(line, &mut current, &mut selected);
+            let kind = txt.classify(line, &mut current, &mut indexes);
             txt.lines.push(VendorLine {
                 number,
                 span: start..end,
@@ -139,6 +152,9 @@ impl ModulesTxt {
                 None => break,
             }
         }
+        // Keys are unique (the indexes saw to it), so an unstable order cannot arise.
+        crate::sort::sort_by(&mut txt.metadata, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut txt.package_modules, |a, b| a.0.cmp(&b.0));
         txt
     }
 
@@ -146,7 +162,7 @@ impl ModulesTxt {
         &mut self,
         line: &[u8],
         current: &mut Option<ModuleVersion>,
-        selected: &mut Vec<(String, String)>,
+        indexes: &mut Indexes,
     ) -> VendorLineKind {
         let text = String::from_utf8_lossy(line);
         let owned: Vec<String> = go_fields(line)
@@ -155,7 +171,7 @@ impl ModulesTxt {
             .collect();
         let fields: Vec<&str> = owned.iter().map(String::as_str).collect();
         if line.starts_with(b"# ") {
-            return self.module_line(&fields, current);
+            return self.module_line(&fields, current, indexes);
         }
         let Some(module) = current.clone() else {
             return VendorLineKind::NoCurrentModule;
@@ -165,7 +181,7 @@ impl ModulesTxt {
                 .split(';')
                 .map(|e| trim_go_space(e).to_owned())
                 .collect();
-            if let Some(meta) = self.metadata_entry(&module) {
+            if let Some(meta) = self.metadata_entry(indexes, &module) {
                 for entry in &entries {
                     if entry == "explicit" {
                         meta.explicit = true;
@@ -179,36 +195,31 @@ impl ModulesTxt {
         }
         match fields.as_slice() {
             [package] if check_import_path(package).is_ok() => {
-                match self
-                    .package_modules
-                    .binary_search_by(|(p, _)| p.as_str().cmp(package))
-                {
-                    Ok(i) => {
+                match indexes.packages.get(*package) {
+                    Some(&i) => {
                         if let Some(entry) = self.package_modules.get_mut(i) {
                             entry.1 = module.clone();
                         }
                     }
-                    Err(i) => self
-                        .package_modules
-                        .insert(i, ((*package).to_owned(), module.clone())),
+                    None => {
+                        indexes
+                            .packages
+                            .insert((*package).to_owned(), self.package_modules.len());
+                        self.package_modules
+                            .push(((*package).to_owned(), module.clone()));
+                    }
                 }
-                let found = selected.binary_search_by(|(p, _)| p.cmp(&module.path));
-                let is_newer = match found.ok().and_then(|i| selected.get(i)) {
+                let is_newer = match indexes.selected.get(&module.path) {
                     None => true,
-                    Some((_, version)) => {
+                    Some(version) => {
                         gover::mod_compare(&module.path, version, &module.version) == Ordering::Less
                     }
                 };
                 if is_newer {
                     self.vendor_list.push(module.clone());
-                    match found {
-                        Ok(i) => {
-                            if let Some(entry) = selected.get_mut(i) {
-                                entry.1 = module.version.clone();
-                            }
-                        }
-                        Err(i) => selected.insert(i, (module.path.clone(), module.version.clone())),
-                    }
+                    indexes
+                        .selected
+                        .insert(module.path.clone(), module.version.clone());
                 }
                 VendorLineKind::Package {
                     module,
@@ -223,6 +234,7 @@ impl ModulesTxt {
         &mut self,
         fields: &[&str],
         current: &mut Option<ModuleVersion>,
+        indexes: &mut Indexes,
     ) -> VendorLineKind {
         let (Some(path), Some(third)) = (fields.get(1), fields.get(2)) else {
             return VendorLineKind::ShortModuleLine;
@@ -257,7 +269,7 @@ impl ModulesTxt {
                 replacement_ignored = replacement.is_none();
                 // The go command records metadata for the module even when it does not
                 // understand the replacement, and lists it as replaced only when it does.
-                let meta = self.metadata_entry(&module);
+                let meta = self.metadata_entry(indexes, &module);
                 if let (Some(meta), Some(target)) = (meta, &replacement) {
                     meta.replacement = Some(target.clone());
                 }
@@ -283,15 +295,16 @@ impl ModulesTxt {
 
     /// The metadata of `module`, added as default metadata if there is none yet. Always `Some`
     /// (the index is found or just inserted); an option only so that nothing can panic.
-    fn metadata_entry(&mut self, module: &ModuleVersion) -> Option<&mut Metadata> {
-        let i = match self.metadata.binary_search_by(|(m, _)| m.cmp(module)) {
-            Ok(i) => i,
-            Err(i) => {
-                self.metadata
-                    .insert(i, (module.clone(), Metadata::default()));
-                i
-            }
-        };
+    fn metadata_entry(
+        &mut self,
+        indexes: &mut Indexes,
+        module: &ModuleVersion,
+    ) -> Option<&mut Metadata> {
+        let next = self.metadata.len();
+        let i = *indexes.metadata.entry(module.clone()).or_insert(next);
+        if i == next {
+            self.metadata.push((module.clone(), Metadata::default()));
+        }
         self.metadata.get_mut(i).map(|(_, meta)| meta)
     }
 

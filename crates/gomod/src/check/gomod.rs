@@ -686,6 +686,11 @@ pub(super) fn godebug_lines(
     local_go: Option<&str>,
     editor: &str,
 ) {
+    // How many lines set each key, counted once: a go.mod may hold thousands of godebug lines.
+    let mut lines_per_key: FxHashMap<&str, usize> = FxHashMap::default();
+    for g in settings {
+        *lines_per_key.entry(g.key.as_str()).or_default() += 1;
+    }
     for g in settings {
         // Only `default=` depends on the running release; the oldest one that reads godebug
         // lines accepts every default it could be checked against.
@@ -716,7 +721,7 @@ pub(super) fn godebug_lines(
         } else {
             // `-dropgodebug` removes every line of the key, so it is only the same edit when
             // there is one.
-            let only_line = settings.iter().filter(|o| o.key == g.key).count() == 1;
+            let only_line = lines_per_key.get(g.key.as_str()) == Some(&1);
             let commands = if only_line {
                 vec![format!("{editor} -dropgodebug={}", g.key)]
             } else {

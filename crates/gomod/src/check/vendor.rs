@@ -5,6 +5,7 @@
 use super::{Fix, Sink};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModuleVersion, Replace};
+use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::vendor::{self, ModulesTxt, VendorLineKind};
 use crate::version::gover;
 
@@ -80,13 +81,18 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
                 );
             }
         }
-        let mut seen: Vec<&ModuleVersion> = Vec::new();
+        // The last directive for each replaced module is the one in effect; maps keep these
+        // lookups linear in a go.mod with thousands of replacements.
+        let mut effective_of: FxHashMap<&ModuleVersion, &Replace> = FxHashMap::default();
         for r in &m.replace {
-            if seen.contains(&&r.old) {
+            effective_of.insert(&r.old, r);
+        }
+        let mut seen: FxHashSet<&ModuleVersion> = FxHashSet::default();
+        for r in &m.replace {
+            if !seen.insert(&r.old) {
                 continue;
             }
-            seen.push(&r.old);
-            let effective: &Replace = m.replace.iter().rev().find(|x| x.old == r.old).unwrap_or(r);
+            let effective: &Replace = effective_of.get(&r.old).copied().unwrap_or(r);
             let vendored = txt
                 .metadata(&r.old.path, &r.old.version)
                 .and_then(|meta| meta.replacement.as_ref());
@@ -111,18 +117,37 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
                 Some(_) => {}
             }
         }
+        // The first line of each module (a path-wide replacement's line for an empty version).
+        let mut first_line: FxHashMap<(&str, &str), std::ops::Range<usize>> = FxHashMap::default();
+        for l in txt.lines() {
+            let key = match &l.kind {
+                VendorLineKind::Module { module, .. } => {
+                    (module.path.as_str(), module.version.as_str())
+                }
+                VendorLineKind::WildcardReplacement { path, .. } => (path.as_str(), ""),
+                _ => continue,
+            };
+            first_line.entry(key).or_insert_with(|| l.span.clone());
+        }
         let txt_line = |module: &vendor::ModuleVersion| {
-            txt.lines()
-                .iter()
-                .find(|l| match &l.kind {
-                    VendorLineKind::Module { module: m, .. } => m == module,
-                    VendorLineKind::WildcardReplacement { path, .. } => {
-                        module.version.is_empty() && path == &module.path
-                    }
-                    _ => false,
-                })
-                .map_or(0..0, |l| l.span.clone())
+            first_line
+                .get(&(module.path.as_str(), module.version.as_str()))
+                .cloned()
+                .unwrap_or(0..0)
         };
+        let required: FxHashSet<(&str, &str)> = m
+            .require
+            .iter()
+            .map(|r| (r.module.path.as_str(), r.module.version.as_str()))
+            .collect();
+        // Replaced paths, and whether each has a directive for every version or for which.
+        let mut replaced_versions: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for r in &m.replace {
+            replaced_versions
+                .entry(r.old.path.as_str())
+                .or_default()
+                .push(r.old.version.as_str());
+        }
         let report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
             sink.report(
                 rule_code!("vendor-inconsistent"),
@@ -140,10 +165,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
             let explicit = txt
                 .metadata(&module.path, &module.version)
                 .is_some_and(|meta| meta.explicit);
-            let required = m
-                .require
-                .iter()
-                .any(|r| r.module.path == module.path && r.module.version == module.version);
+            let required = required.contains(&(module.path.as_str(), module.version.as_str()));
             if explicit && !required {
                 report_txt(
                     sink,
@@ -153,10 +175,13 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
             }
         }
         for module in txt.replaced() {
-            let replaced = m.replace.iter().any(|r| {
-                r.old.path == module.path
-                    && (r.old.version.is_empty() || r.old.version == module.version)
-            });
+            let replaced = replaced_versions
+                .get(module.path.as_str())
+                .is_some_and(|versions| {
+                    versions
+                        .iter()
+                        .any(|v| v.is_empty() || *v == module.version)
+                });
             if !replaced {
                 report_txt(
                     sink,
