@@ -2,6 +2,7 @@
 //! as given (every node listed on the left has exactly the printed requirements; nodes never
 //! listed on the left were pruned or have none) and the build list is MVS over those edges.
 
+use super::fxhash::FxHashMap;
 use super::fxhash::FxHashSet as HashSet;
 use super::mvs::{Graph, Mod, NONE};
 use super::order::cmp_version;
@@ -151,29 +152,38 @@ pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
     let Ok(main) = crate::modfile::parse("go.mod", gomod) else {
         return;
     };
+    // The directives and direct requirements by path, looked up once per module of the graph
+    // (a scan of go.mod per module would be quadratic in a pasted graph of a large build).
+    let mut versioned: FxHashMap<(&str, &str), Mod> = FxHashMap::default();
+    let mut path_wide: FxHashMap<&str, Mod> = FxHashMap::default();
+    for r in &main.replace {
+        let new = Mod::new(r.new.path.as_str(), r.new.version.as_str());
+        if r.old.version.is_empty() {
+            path_wide.entry(r.old.path.as_str()).or_insert(new);
+        } else {
+            versioned
+                .entry((r.old.path.as_str(), r.old.version.as_str()))
+                .or_insert(new);
+        }
+    }
     let replacement = |m: &Mod| -> Option<Mod> {
-        let versioned = main
-            .replace
-            .iter()
-            .find(|r| r.old.path == m.path && r.old.version == m.version);
-        let any = || {
-            main.replace
-                .iter()
-                .find(|r| r.old.path == m.path && r.old.version.is_empty())
-        };
         versioned
-            .or_else(any)
-            .map(|r| Mod::new(r.new.path.as_str(), r.new.version.as_str()))
+            .get(&(m.path.as_str(), m.version.as_str()))
+            .or_else(|| path_wide.get(m.path.as_str()))
+            .cloned()
     };
+    let direct: HashSet<&str> = main
+        .require
+        .iter()
+        .filter(|r| !r.indirect)
+        .map(|r| r.module.path.as_str())
+        .collect();
     let mut needs = Vec::new();
     for entry in &mut res.build_list {
         if entry.module.version.is_empty() {
             continue;
         }
-        entry.direct = main
-            .require
-            .iter()
-            .any(|r| r.module.path == entry.module.path && !r.indirect);
+        entry.direct = direct.contains(entry.module.path.as_str());
         entry.replacement = replacement(&entry.module);
         let downloaded = entry
             .replacement
