@@ -36,6 +36,12 @@ enum Target {
 }
 
 pub(super) fn check(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
+    // Reading the bundle's go.work files is only worth it for a go.mod with a directory
+    // replacement: a workspace of thousands of modules would otherwise read its go.work once per
+    // module.
+    if !ctx.m.replace.iter().any(|r| r.is_directory()) {
+        return;
+    }
     let work_uses = used_directories(bundle);
     let mut elsewhere: Vec<&Replace> = Vec::new();
     for r in ctx.m.replace.iter().filter(|r| r.is_directory()) {
