@@ -97,8 +97,10 @@ The commands are:
 \tcheck [DIR|BUNDLE]       report what is wrong or risky, with fixes
 \tfix [DIR|BUNDLE]         apply the fixes check proposes
 \texplain [CODE]           explain a rule of check, or list the rules
+\texplain-error [FILE|-]   explain the go command's error output, pasted or piped in
 \tshare [DIR|BUNDLE]       print a playground link that opens the input
 \trules [--format F]       print every rule with its explanation (text, json, markdown, html)
+\tbundle [DIR]             print the files of DIR's module graph, from the module cache, as one txtar
 \thelp [COMMAND]           print this help, or help for one command
 
 A file named go.work or ending in .work is read as a go.work file; any other file as a go.mod file.
@@ -233,6 +235,14 @@ fn parse_help(rest: &[OsString]) -> Result<Command, Usage> {
                 return crate::bundle::parse(&[OsString::from("-h")])
                     .map(Command::Bundle)
                     .map_err(usage_error);
+            }
+            if topic == "share" {
+                return crate::share::parse(&[OsString::from("-h")])
+                    .map(Command::Share)
+                    .map_err(usage_error);
+            }
+            if topic == "help" {
+                return Ok(Command::Help(None));
             }
             if matches!(topic.as_ref(), "check" | "fix" | "explain") {
                 // These commands print their own help for -h; `help CMD` means the same.

@@ -73,6 +73,55 @@ fn help_and_usage_mistakes() {
     }
 }
 
+/// The overview lists every command: each command listed has help of its own, and each
+/// command that has help is listed (explain-error and bundle were once missing from it).
+#[test]
+fn the_overview_lists_every_command() {
+    let dir = Scratch::new("cli-overview");
+    let overview =
+        String::from_utf8_lossy(&run_in(&dir.root, gomodplay(), &["help"]).stdout).into_owned();
+    let listed: Vec<&str> = overview
+        .lines()
+        .filter_map(|l| l.strip_prefix('\t'))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "gomodplay")
+        .collect();
+    for name in &listed {
+        let help = run_in(&dir.root, gomodplay(), &["help", name]);
+        assert_eq!(help.status, 0, "help {name}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        if *name == "help" {
+            assert_eq!(text, overview, "help help is the overview");
+        } else {
+            assert!(
+                text.contains(&format!("gomodplay {name}")),
+                "help {name} is not about {name}"
+            );
+        }
+    }
+    // Every command the binary accepts: a name it does not know is a usage mistake.
+    let accepted = [
+        "fmt",
+        "json",
+        "sum",
+        "list",
+        "graph",
+        "why",
+        "check",
+        "fix",
+        "explain",
+        "explain-error",
+        "share",
+        "rules",
+        "bundle",
+        "help",
+    ];
+    for name in accepted {
+        assert!(listed.contains(&name), "the overview does not list {name}");
+    }
+    assert_eq!(listed.len(), accepted.len(), "{listed:?}");
+}
+
 /// Every way of naming a file, from two working directories, through go and gomodplay.
 #[test]
 fn file_names_in_messages_match_go() {
