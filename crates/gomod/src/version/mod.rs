@@ -6,9 +6,7 @@ pub mod module;
 pub mod pseudo;
 pub mod semver;
 
-pub use module::{
-    canonical_version, is_canonical, InvalidVersionError, ModuleError, ModuleVersion,
-};
+pub use module::{canonical_version, is_canonical, InvalidVersionError, ModuleError};
 pub use pseudo::{is_pseudo_version, pseudo_version_base, pseudo_version_rev, pseudo_version_time};
 #[cfg(test)]
 mod cases;

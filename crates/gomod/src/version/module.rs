@@ -33,34 +33,6 @@ pub fn is_canonical(v: &str) -> bool {
         .is_some_and(|p| p.short.is_empty() && (p.build.is_empty() || p.build == INCOMPATIBLE))
 }
 
-/// A module at a version (Go's `module.Version`). The version is `""` for the main module and for
-/// a module named without version.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ModuleVersion {
-    pub path: String,
-    pub version: String,
-}
-
-impl ModuleVersion {
-    pub fn new(path: impl Into<String>, version: impl Into<String>) -> Self {
-        ModuleVersion {
-            path: path.into(),
-            version: version.into(),
-        }
-    }
-}
-
-/// `path@version`, or just `path` when the version is empty.
-impl fmt::Display for ModuleVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.version.is_empty() {
-            f.write_str(&self.path)
-        } else {
-            write!(f, "{}@{}", self.path, self.version)
-        }
-    }
-}
-
 /// A version that cannot be used; Go's `*module.InvalidVersionError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidVersionError {
