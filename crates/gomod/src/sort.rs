@@ -35,6 +35,19 @@ pub fn sort<T: Ord>(data: &mut [T]) {
     sort_by(data, T::cmp);
 }
 
+/// Sorts `data` stably by `cmp` and yields its runs of elements `cmp` finds equal: the groups a
+/// map keyed by what `cmp` compares would hold, in key order, each in its original order. The
+/// rules group this way rather than through B-tree maps, whose code each key type would copy.
+pub fn groups_by<'a, T, F>(data: &'a mut [T], cmp: F) -> impl Iterator<Item = &'a [T]>
+where
+    T: 'a,
+    F: Fn(&T, &T) -> Ordering + 'a,
+{
+    sort_by(data, &cmp);
+    let data: &'a [T] = data;
+    data.chunk_by(move |a, b| cmp(a, b) == Ordering::Equal)
+}
+
 /// The indices `0..n` ordered stably by `cmp`: position `k` of the result names the element that
 /// belongs at position `k`. Not generic, so it exists once in the binary.
 fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -109,7 +122,7 @@ fn permute<T>(data: &mut [T], mut order: Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{sort, sort_by, sort_by_key};
+    use super::{groups_by, sort, sort_by, sort_by_key};
 
     #[test]
     fn sorts_stably_like_the_standard_library() {
@@ -129,6 +142,24 @@ mod tests {
         let mut words = vec!["pear", "apple", "fig", "apple", "kiwi"];
         sort(&mut words);
         assert_eq!(words, ["apple", "apple", "fig", "kiwi", "pear"]);
+    }
+
+    #[test]
+    fn groups_come_in_key_order_each_in_input_order() {
+        let mut v = vec![("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)];
+        let groups: Vec<Vec<(&str, i32)>> = groups_by(&mut v, |x, y| x.0.cmp(y.0))
+            .map(<[_]>::to_vec)
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                vec![("a", 2), ("a", 5)],
+                vec![("b", 1), ("b", 3)],
+                vec![("c", 4)]
+            ]
+        );
+        let mut empty: Vec<u8> = Vec::new();
+        assert_eq!(groups_by(&mut empty, u8::cmp).count(), 0);
     }
 
     #[test]

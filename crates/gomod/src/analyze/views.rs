@@ -101,8 +101,7 @@ pub fn conflicts(res: &Resolution, report: &Report) -> Vec<Conflict> {
             )
         })
         .collect();
-    crate::sort::sort_by(&mut by_fold, |a, b| a.0.cmp(&b.0));
-    let groups = by_fold.chunk_by(|a, b| a.0 == b.0).map(|group| {
+    let groups = crate::sort::groups_by(&mut by_fold, |a, b| a.0.cmp(&b.0)).map(|group| {
         let mut paths: Vec<&str> = Vec::with_capacity(group.len());
         for &(_, path) in group {
             if !paths.contains(&path) {

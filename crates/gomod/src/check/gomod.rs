@@ -422,8 +422,7 @@ fn requirements(sink: &mut Sink, ctx: &Ctx<'_>) {
             );
         }
     }
-    crate::sort::sort_by(&mut by_path, |a, b| a.0.cmp(b.0));
-    for group in by_path.chunk_by(|a, b| a.0 == b.0) {
+    for group in crate::sort::groups_by(&mut by_path, |a, b| a.0.cmp(b.0)) {
         if group.len() < 2 {
             continue;
         }
@@ -495,11 +494,10 @@ fn replacements(sink: &mut Sink, bundle: &Bundle, dir: &str, ctx: &Ctx<'_>) {
     // Grouped by the replaced module version in its order, each group in file order (a stable
     // sort of a vector rather than a B-tree map, whose code every key type would copy).
     let mut groups: Vec<&Replace> = m.replace.iter().collect();
-    crate::sort::sort_by(&mut groups, |a, b| {
+    for list in crate::sort::groups_by(&mut groups, |a, b| {
         (a.old.path.as_str(), a.old.version.as_str())
             .cmp(&(b.old.path.as_str(), b.old.version.as_str()))
-    });
-    for list in groups.chunk_by(|a, b| a.old.path == b.old.path && a.old.version == b.old.version) {
+    }) {
         let Some((last, earlier)) = list.split_last() else {
             continue;
         };

@@ -177,8 +177,7 @@ pub(crate) fn check(
         .iter()
         .filter(|m| !used.contains(&m.file.as_str()))
         .collect();
-    crate::sort::sort_by(&mut unused, |a, b| a.path.cmp(&b.path));
-    for list in unused.chunk_by(|a, b| a.path == b.path) {
+    for list in crate::sort::groups_by(&mut unused, |a, b| a.path.cmp(&b.path)) {
         let Some((first, rest)) = list.split_first() else {
             continue;
         };

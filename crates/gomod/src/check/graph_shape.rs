@@ -206,10 +206,7 @@ fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     let mut by_prefix: Vec<(&str, &Mod)> = build_list(res)
         .filter_map(|m| split_path_version(&m.path).map(|(prefix, _)| (prefix, m)))
         .collect();
-    crate::sort::sort_by(&mut by_prefix, |a, b| a.0.cmp(b.0));
-    for list in by_prefix
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|l| l.len() > 1)
+    for list in crate::sort::groups_by(&mut by_prefix, |a, b| a.0.cmp(b.0)).filter(|l| l.len() > 1)
     {
         let Some((_, newest)) = list.last() else {
             continue;

@@ -93,10 +93,7 @@ fn major_split(sink: &mut Sink, mains: &[Requirer<'_>], named: &[(&str, &str)]) 
             split_path_version(path).map(|(prefix, _)| (prefix, path, version))
         })
         .collect();
-    crate::sort::sort_by(&mut by_prefix, |a, b| a.0.cmp(b.0));
-    for group in by_prefix
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.len() > 1)
+    for group in crate::sort::groups_by(&mut by_prefix, |a, b| a.0.cmp(b.0)).filter(|g| g.len() > 1)
     {
         let Some(&(_, newest, _)) = group.last() else {
             continue;
