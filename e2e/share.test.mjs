@@ -50,6 +50,13 @@ async function shareLink(page, { noSums = false } = {}) {
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const option = page.getByRole('checkbox', { name: /Leave out go\.sum hashes/ });
   if ((await option.isChecked()) !== noSums) await option.click();
+  // The link is compressed asynchronously; the panel shows it (and says how many hashes it
+  // leaves out) only once it matches the choice.
+  await page.waitForFunction((noSums) => {
+    const panel = document.querySelector('section.panel[aria-label="Share"]');
+    const ready = panel?.querySelector('input.share-link');
+    return ready && /hashes left out/.test(panel.textContent) === noSums;
+  }, noSums);
   return page.getByRole('textbox', { name: 'Share link' }).inputValue();
 }
 

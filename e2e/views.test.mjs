@@ -178,6 +178,11 @@ describe('the module views', () => {
     assert.equal(await region(fresh.page, 'Graph').count(), 0);
     // The same files with the Graph tab open make a different link.
     await openView(page, 'Graph');
+    // The new link is compressed asynchronously; until it is ready the panel shows no link.
+    await page.waitForFunction((old) => {
+      const input = document.querySelector('input.share-link');
+      return input !== null && input.value !== old;
+    }, link);
     assert.notEqual(await page.getByRole('textbox', { name: 'Share link' }).inputValue(), link);
     assert.deepEqual(fresh.problems, []);
     await fresh.context.close();

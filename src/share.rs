@@ -195,12 +195,16 @@ pub async fn encode(state: &SharedState, derive_sums: bool) -> Result<Encoded, S
 
 /// The encoded form of `state` (none asked: `None`), once the browser has compressed it (`None`
 /// until then); it follows the state, and an answer for an older state never replaces a newer one.
+/// An answer is returned only for the state and choice it was computed for: while a newer one is
+/// being compressed the link is `None` ("Making the link…"), never the older link beside the
+/// newer choice.
 #[hook]
 pub fn use_encoded(
     state: Option<SharedState>,
     derive_sums: bool,
 ) -> Option<Result<Encoded, String>> {
-    let encoded = use_state(|| None);
+    let encoded = use_state(|| None::<(SharedState, bool, Result<Encoded, String>)>);
+    let asked = state.clone();
     {
         let encoded = encoded.clone();
         use_effect_with((state, derive_sums), move |(state, derive_sums)| {
@@ -210,7 +214,7 @@ pub fn use_encoded(
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = encode(&state, derive_sums).await;
                     if !superseded.get() {
-                        encoded.set(Some(result));
+                        encoded.set(Some((state, derive_sums, result)));
                     }
                 });
             } else {
@@ -219,7 +223,14 @@ pub fn use_encoded(
             move || superseded.set(true)
         });
     }
-    (*encoded).clone()
+    match (&*encoded, asked) {
+        (Some((for_state, for_choice, result)), Some(asked))
+            if *for_state == asked && *for_choice == derive_sums =>
+        {
+            Some(result.clone())
+        }
+        _ => None,
+    }
 }
 
 /// The share link of an encoded state.
