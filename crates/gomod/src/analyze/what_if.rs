@@ -429,7 +429,8 @@ fn go_error(error: &str, settings: &Settings) -> WhatIfError {
 /// new ones are indirect since nothing here imports them) in the layout of the file's new go
 /// version, and the new go line.
 fn gomod_after_get(original: &[u8], mut file: ModFile, what_if: &WhatIf) -> Option<String> {
-    let direct: Vec<&str> = file
+    // A set: `go get` on a large go.mod looks every root up in it.
+    let direct: crate::resolve::fxhash::FxHashSet<&str> = file
         .require
         .iter()
         .filter(|r| !r.indirect)

@@ -247,6 +247,8 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         m: &main,
     }];
     let root_sum_files = root_sums(bundle);
+    // A single module has no go.work, so no go.work replacements.
+    let no_work_replace = requirements::Replacements::default();
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
         if let Some(graph) = bundle.mod_graph() {
             supplied_graph(sink, bundle, &main, gomod, graph);
@@ -254,14 +256,13 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &requirements::Replacements::default(),
+                &no_work_replace,
                 &root_sum_files,
                 false,
             );
             return;
         }
-        let missing =
-            missing_requirement_files(bundle, &requirer, &requirements::Replacements::default());
+        let missing = missing_requirement_files(bundle, &requirer, &no_work_replace);
         // Requirements all replaced by directories need no dependency file: the graph loads
         // (and says what is wrong with the directories).
         if !missing.is_empty() {
@@ -269,7 +270,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &requirements::Replacements::default(),
+                &no_work_replace,
                 &root_sum_files,
                 "go.mod",
                 missing,
@@ -327,7 +328,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &requirements::Replacements::default(),
+                &no_work_replace,
                 &root_sum_files,
                 true,
             );
@@ -348,7 +349,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &requirements::Replacements::default(),
+                &no_work_replace,
                 &root_sum_files,
                 "go.mod",
                 missing,
@@ -358,7 +359,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 sink,
                 bundle,
                 &requirer,
-                &requirements::Replacements::default(),
+                &no_work_replace,
                 &root_sum_files,
                 true,
             );
@@ -396,7 +397,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         sink,
         bundle,
         &requirer,
-        &requirements::Replacements::default(),
+        &no_work_replace,
         &root_sum_files,
         false,
     );
