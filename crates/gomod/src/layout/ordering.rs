@@ -52,8 +52,9 @@ impl Adjacency {
 /// crossings wins, so the result is never worse than `start`.
 pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thorough: bool) -> Order {
     let adjacency = Adjacency::of(g);
+    let count = |order: &Order| count_with(&adjacency, g.layer_of.len(), order);
     let mut best = start.clone();
-    let mut best_crossings = count_all(g, &best);
+    let mut best_crossings = count(&best);
     if sweeps == 0 {
         return best;
     }
@@ -87,8 +88,8 @@ pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thoroug
         let mut order = first;
         let mut position = vec![0usize; g.layer_of.len()];
         set_positions(&order, &mut position);
-        consider(g, &order, &mut best, &mut best_crossings);
-        let mut run_best = count_all(g, &order);
+        let mut run_best = count(&order);
+        consider(&order, run_best, &mut best, &mut best_crossings);
         let mut idle = 0;
         // A hard cap keeps hostile inputs bounded; in practice a start settles in a few rounds.
         for _ in 0..sweeps.saturating_mul(2) {
@@ -103,14 +104,14 @@ pub(super) fn reduce_crossings(g: &Chained, start: Order, sweeps: usize, thoroug
                 sort_layer(&mut order, l, &adjacency.below, &mut position);
             }
             transpose(&mut order, &adjacency, &mut position);
-            let c = count_all(g, &order);
+            let c = count(&order);
             if c < run_best {
                 run_best = c;
                 idle = 0;
             } else {
                 idle += 1;
             }
-            consider(g, &order, &mut best, &mut best_crossings);
+            consider(&order, c, &mut best, &mut best_crossings);
         }
     }
     best
@@ -169,8 +170,8 @@ fn walk_order(g: &Chained, adjacency: &Adjacency, breadth_first: bool) -> Order 
     order
 }
 
-fn consider(g: &Chained, order: &Order, best: &mut Order, best_crossings: &mut usize) {
-    let c = count_all(g, order);
+/// Keeps `order`, which has `c` crossings, if it beats the best so far.
+fn consider(order: &Order, c: usize, best: &mut Order, best_crossings: &mut usize) {
     if c < *best_crossings {
         *best_crossings = c;
         best.clone_from(order);
@@ -286,34 +287,120 @@ fn pair_crossings(left: usize, right: usize, adjacency: &Adjacency, position: &[
     side(&adjacency.above) + side(&adjacency.below)
 }
 
-/// The number of pairwise edge crossings between adjacent layers.
-pub(super) fn count_all(g: &Chained, order: &Order) -> usize {
-    let mut position = vec![0usize; g.layer_of.len()];
-    set_positions(order, &mut position);
-    let mut by_layer: Vec<Vec<(usize, usize)>> = vec![Vec::new(); order.len()];
-    for &(a, b) in &g.edges {
-        let l = g.layer_of.get(a).copied().unwrap_or(0);
-        if let Some(list) = by_layer.get_mut(l) {
-            list.push((
-                position.get(a).copied().unwrap_or(0),
-                position.get(b).copied().unwrap_or(0),
-            ));
+/// The positions of each node's neighbours in the layers above and below, sorted, for the
+/// nodes of one layer at a time. Sifting weighs each node of a layer against every other, so
+/// reading the positions once per layer and merging two sorted lists (linear in the two
+/// degrees) replaces comparing every pair of edges for every pair of nodes.
+struct SortedNeighbours {
+    above: Vec<Vec<usize>>,
+    below: Vec<Vec<usize>>,
+}
+
+impl SortedNeighbours {
+    /// Room for every node of the chained graph (`count` nodes and dummies).
+    fn new(count: usize) -> SortedNeighbours {
+        SortedNeighbours {
+            above: vec![Vec::new(); count],
+            below: vec![Vec::new(); count],
         }
     }
+
+    /// Reads the neighbour positions of the nodes in `layer`.
+    fn load(&mut self, layer: &[usize], adjacency: &Adjacency, position: &[usize]) {
+        for &v in layer {
+            for (lists, into) in [
+                (&adjacency.above, &mut self.above),
+                (&adjacency.below, &mut self.below),
+            ] {
+                let Some(slot) = into.get_mut(v) else {
+                    continue;
+                };
+                slot.clear();
+                let neighbours = lists.get(v).map(Vec::as_slice).unwrap_or_default();
+                slot.extend(
+                    neighbours
+                        .iter()
+                        .map(|&u| position.get(u).copied().unwrap_or(0)),
+                );
+                slot.sort_unstable();
+            }
+        }
+    }
+
+    /// The crossings among the edges of `left` and `right` (to both adjacent layers) with
+    /// `left` placed just left of `right`, and with the two swapped.
+    fn pair(&self, left: usize, right: usize) -> (usize, usize) {
+        let mut keep = 0;
+        let mut swap = 0;
+        for lists in [&self.above, &self.below] {
+            let of = |v: usize| lists.get(v).map(Vec::as_slice).unwrap_or_default();
+            let (a, b) = (of(left), of(right));
+            let (less, equal) = merge_count(a, b);
+            keep += less;
+            // Every pair of edges either crosses one way, the other way, or shares an end.
+            swap += (a.len() * b.len()).saturating_sub(less + equal);
+        }
+        (keep, swap)
+    }
+}
+
+/// For two sorted position lists: how many pairs (x from `left`, y from `right`) have y < x,
+/// and how many have y == x.
+fn merge_count(left: &[usize], right: &[usize]) -> (usize, usize) {
+    let (mut below, mut at_most) = (0, 0);
+    let (mut less, mut equal) = (0usize, 0usize);
+    for &x in left {
+        while right.get(below).is_some_and(|&y| y < x) {
+            below += 1;
+        }
+        at_most = at_most.max(below);
+        while right.get(at_most).is_some_and(|&y| y <= x) {
+            at_most += 1;
+        }
+        less += below;
+        equal += at_most - below;
+    }
+    (less, equal)
+}
+
+/// The number of pairwise edge crossings between adjacent layers.
+pub(super) fn count_all(g: &Chained, order: &Order) -> usize {
+    count_with(&Adjacency::of(g), g.layer_of.len(), order)
+}
+
+/// [`count_all`] with the adjacency lists at hand: per layer, the edges to the next layer in
+/// the order of their upper ends (walking the layer left to right) and then of their lower
+/// ends, so no sort of all the edges is needed.
+fn count_with(adjacency: &Adjacency, count: usize, order: &Order) -> usize {
+    let mut position = vec![0usize; count];
+    set_positions(order, &mut position);
     let mut total = 0usize;
-    for (l, mut pairs) in by_layer.into_iter().enumerate() {
+    let mut lower_ends: Vec<usize> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for (l, layer) in order.iter().enumerate() {
+        lower_ends.clear();
+        for &a in layer {
+            ends.clear();
+            let below = adjacency
+                .below
+                .get(a)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            ends.extend(below.iter().map(|&b| position.get(b).copied().unwrap_or(0)));
+            ends.sort_unstable();
+            lower_ends.extend_from_slice(&ends);
+        }
         let width = order.get(l + 1).map_or(0, Vec::len);
-        crate::sort::sort(&mut pairs);
-        total = total.saturating_add(inversions(&pairs, width));
+        total = total.saturating_add(inversions(&lower_ends, width));
     }
     total
 }
 
 /// Counts pairs whose lower ends are out of order (a Fenwick tree over the lower positions).
-fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
+fn inversions(lower_ends: &[usize], width: usize) -> usize {
     let mut tree = vec![0usize; width + 1];
     let mut count = 0usize;
-    for (seen, &(_, b)) in pairs.iter().enumerate() {
+    for (seen, &b) in lower_ends.iter().enumerate() {
         // Earlier edges ending strictly right of b cross this one.
         let mut at_most_b = 0usize;
         let mut i = b + 1;
@@ -339,10 +426,13 @@ fn inversions(pairs: &[(usize, usize)], width: usize) -> usize {
 /// crossings. Returns whether anything moved.
 fn sift(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) -> bool {
     let mut moved = false;
+    let mut sorted = SortedNeighbours::new(position.len());
     for layer in order.iter_mut() {
         if layer.len() < 2 {
             continue;
         }
+        // Moves within this layer leave its neighbours' positions as they are.
+        sorted.load(layer, adjacency, position);
         let snapshot = layer.clone();
         for v in snapshot {
             let Some(from) = layer.iter().position(|&w| w == v) else {
@@ -350,14 +440,8 @@ fn sift(order: &mut Order, adjacency: &Adjacency, position: &mut [usize]) -> boo
             };
             layer.remove(from);
             // Crossings of v with every other node, when v is right of it and when left of it.
-            let right_of: Vec<usize> = layer
-                .iter()
-                .map(|&w| pair_crossings(w, v, adjacency, position))
-                .collect();
-            let left_of: Vec<usize> = layer
-                .iter()
-                .map(|&w| pair_crossings(v, w, adjacency, position))
-                .collect();
+            let (right_of, left_of): (Vec<usize>, Vec<usize>) =
+                layer.iter().map(|&w| sorted.pair(w, v)).unzip();
             // Cost at slot 0 is all left_of; each step right trades one left_of for a right_of.
             let mut cost: usize = left_of.iter().sum();
             let mut best = (cost, from);
@@ -401,7 +485,8 @@ pub(super) fn polish(g: &Chained, start: Order, rounds: usize) -> Order {
     let mut order = start;
     let mut position = vec![0usize; g.layer_of.len()];
     set_positions(&order, &mut position);
-    let mut crossings = count_all(g, &order);
+    let count = |order: &Order| count_with(&adjacency, g.layer_of.len(), order);
+    let mut crossings = count(&order);
     // Sifting costs the square of a layer's size per layer; past a few thousand nodes and
     // dummies (only whole graphs of hundreds of modules) it would take seconds, so it is left out.
     if g.layer_of.len() > SIFT_LIMIT {
@@ -416,11 +501,59 @@ pub(super) fn polish(g: &Chained, start: Order, rounds: usize) -> Order {
         if !sift(&mut next, &adjacency, &mut next_position) {
             break;
         }
-        let c = count_all(g, &next);
+        let c = count(&next);
         if c >= crossings {
             break;
         }
         (order, position, crossings) = (next, next_position, c);
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{acyclic, chains, layers};
+
+    /// The merge over sorted neighbour positions that sifting uses counts exactly what the
+    /// direct comparison of every pair of edges counts, both ways round, on every pair of
+    /// nodes of a layer (including pairs that share neighbours, where the two counts differ
+    /// by the shared ends).
+    #[test]
+    fn sorted_neighbour_counts_match_the_direct_count() {
+        let mut pairs_checked = 0;
+        for seed in 1..12 {
+            let (sizes, edges) = crate::layout::tests::generated(40 + 5 * seed as usize, seed);
+            let n = sizes.len();
+            let oriented = acyclic::orient(n, &edges);
+            let layer_of = layers::network_simplex(n, &oriented, 10 * n + 100);
+            let chained = chains::split(n, &layer_of, &oriented);
+            let adjacency = Adjacency::of(&chained);
+            let order = walk_order(&chained, &adjacency, false);
+            let mut position = vec![0; chained.layer_of.len()];
+            set_positions(&order, &mut position);
+            let mut sorted = SortedNeighbours::new(position.len());
+            for layer in &order {
+                sorted.load(layer, &adjacency, &position);
+                for &u in layer {
+                    for &v in layer {
+                        if u == v {
+                            continue;
+                        }
+                        let expected = (
+                            pair_crossings(u, v, &adjacency, &position),
+                            pair_crossings(v, u, &adjacency, &position),
+                        );
+                        assert_eq!(
+                            sorted.pair(u, v),
+                            expected,
+                            "seed {seed}, nodes {u} and {v}"
+                        );
+                        pairs_checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(pairs_checked > 1000, "only {pairs_checked} pairs checked");
+    }
 }
