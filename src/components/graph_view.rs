@@ -455,6 +455,55 @@ fn reveal(view: Viewport, n: &SceneNode, (width, height): (f64, f64)) -> Viewpor
     }
 }
 
+/// The node a drawing opens on: its focused module, else the main module.
+fn anchor(drawing: &Scene) -> Option<&SceneNode> {
+    drawing
+        .nodes
+        .iter()
+        .find(|n| n.class.contains("node-focus"))
+        .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")))
+}
+
+/// The viewport a drawing opens with at `scale` in a canvas of `(width, height)`: a focused
+/// module in the middle (its requirers are above it), the overview's main module at the top.
+/// Along an axis where the whole drawing fits, it is centred instead, and where it does not, it
+/// never scrolls past its own edges: centring on a module near the side of a small graph cut
+/// off the modules beside it and left half the canvas empty.
+fn opening_view(drawing: &Scene, scale: f64, (width, height): (f64, f64)) -> Viewport {
+    let Some(n) = anchor(drawing) else {
+        return Viewport {
+            scale,
+            ..Viewport::default()
+        };
+    };
+    let x = fit(
+        width / 2.0 - (n.x + n.width / 2.0) * scale,
+        drawing.width * scale,
+        width,
+    );
+    let y = if n.class.contains("node-focus") {
+        fit(
+            height / 2.0 - (n.y + n.height / 2.0) * scale,
+            drawing.height * scale,
+            height,
+        )
+    } else {
+        MARGIN - (n.y - MARGIN) * scale
+    };
+    Viewport { scale, x, y }
+}
+
+/// The offset along one axis for content `content` long in a viewport `viewport` long, that
+/// would be `anchored` to show the anchor: centred when the content fits, otherwise the
+/// anchored offset moved just enough that no empty space shows beyond the content's ends.
+fn fit(anchored: f64, content: f64, viewport: f64) -> f64 {
+    if content <= viewport {
+        ((viewport - content) / 2.0).round()
+    } else {
+        anchored.clamp(viewport - content, 0.0)
+    }
+}
+
 /// The order the arrow keys move through the nodes: top to bottom, left to right.
 fn reading_order(s: &Scene) -> Vec<usize> {
     let mut order: Vec<usize> = (0..s.nodes.len()).collect();
@@ -512,26 +561,9 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
             active.clone(),
         );
         use_effect_with(drawing.clone(), move |drawing| {
-            let anchor = drawing
-                .nodes
-                .iter()
-                .find(|n| n.class.contains("node-focus"))
-                .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
-            if let Some(n) = anchor {
-                let (width, height) = canvas_size(&canvas);
+            if let Some(n) = anchor(drawing) {
                 let scale = view.borrow().scale;
-                // A focused module has its requirers above it: it goes to the middle. The
-                // overview's main module is at the top.
-                let y = if n.class.contains("node-focus") {
-                    height / 2.0 - (n.y + n.height / 2.0) * scale
-                } else {
-                    MARGIN - (n.y - MARGIN) * scale
-                };
-                *view.borrow_mut() = Viewport {
-                    scale,
-                    x: width / 2.0 - (n.x + n.width / 2.0) * scale,
-                    y,
-                };
+                *view.borrow_mut() = opening_view(drawing, scale, canvas_size(&canvas));
                 active.set(Some(n.label.clone()));
                 if std::mem::take(&mut *refocus.borrow_mut()) {
                     focus_node(&canvas, &n.label);
@@ -557,24 +589,7 @@ pub fn GraphView(props: &GraphViewProps) -> Html {
             canvas.clone(),
         );
         move || {
-            let (width, height) = canvas_size(&canvas);
-            let anchor = drawing
-                .nodes
-                .iter()
-                .find(|n| n.class.contains("node-focus"))
-                .or_else(|| drawing.nodes.iter().find(|n| n.class.contains("node-main")));
-            *view.borrow_mut() = match anchor {
-                Some(n) => Viewport {
-                    scale: 1.0,
-                    x: width / 2.0 - (n.x + n.width / 2.0),
-                    y: if n.class.contains("node-focus") {
-                        height / 2.0 - (n.y + n.height / 2.0)
-                    } else {
-                        MARGIN - (n.y - MARGIN)
-                    },
-                },
-                None => Viewport::default(),
-            };
+            *view.borrow_mut() = opening_view(&drawing, 1.0, canvas_size(&canvas));
             redraw.force_update();
         }
     };
@@ -1051,5 +1066,90 @@ fn focus_panel(info: &FocusInfo, clear: &Callback<MouseEvent>) -> Html {
             }
             <button type="button" class="button button-small" onclick={clear.clone()}>{ "Back to overview" }</button>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(label: &str, class: &str, x: f64, y: f64) -> SceneNode {
+        SceneNode {
+            label: label.into(),
+            path: label.into(),
+            version: String::new(),
+            class: class.into(),
+            x,
+            y,
+            width: 100.0,
+            height: 24.0,
+        }
+    }
+
+    fn drawing(width: f64, height: f64, nodes: Vec<SceneNode>) -> Scene {
+        Scene {
+            nodes,
+            width,
+            height,
+            ..Scene::default()
+        }
+    }
+
+    /// The five-module universe focused on a module at its left edge: the whole drawing fits,
+    /// so it is centred and nothing is cut off (centring the module pushed its neighbours
+    /// out of the canvas).
+    #[test]
+    fn a_drawing_that_fits_is_centred_whole() {
+        let small = drawing(
+            400.0,
+            200.0,
+            vec![node("a", "node node-focus", 16.0, 100.0)],
+        );
+        let view = opening_view(&small, 1.0, (600.0, 500.0));
+        assert_eq!((view.x, view.y), (100.0, 150.0));
+    }
+
+    /// A wide drawing opens centred on its module, but never scrolled past its own edges.
+    #[test]
+    fn a_wide_drawing_opens_on_its_module_within_its_edges() {
+        let middle = drawing(
+            3000.0,
+            2000.0,
+            vec![node("m", "node node-focus", 1450.0, 988.0)],
+        );
+        let view = opening_view(&middle, 1.0, (600.0, 500.0));
+        assert_eq!((view.x, view.y), (-1200.0, -750.0));
+        let near_left = drawing(
+            3000.0,
+            2000.0,
+            vec![node("l", "node node-focus", 16.0, 16.0)],
+        );
+        let view = opening_view(&near_left, 1.0, (600.0, 500.0));
+        assert_eq!((view.x, view.y), (0.0, 0.0));
+        let near_right = drawing(
+            3000.0,
+            2000.0,
+            vec![node("r", "node node-focus", 2884.0, 1960.0)],
+        );
+        let view = opening_view(&near_right, 2.0, (600.0, 500.0));
+        assert_eq!((view.x, view.y), (600.0 - 6000.0, 500.0 - 4000.0));
+    }
+
+    /// The overview opens with its main module at the top, and without a module to open on,
+    /// at the drawing's corner.
+    #[test]
+    fn the_overview_opens_on_the_main_module_at_the_top() {
+        let overview = drawing(
+            3000.0,
+            800.0,
+            vec![node("main", "node node-main", 1450.0, 16.0)],
+        );
+        let view = opening_view(&overview, 1.0, (600.0, 500.0));
+        assert_eq!((view.x, view.y), (-1200.0, MARGIN));
+        let empty = drawing(0.0, 0.0, Vec::new());
+        assert_eq!(
+            opening_view(&empty, 1.0, (600.0, 500.0)),
+            Viewport::default()
+        );
     }
 }
