@@ -22,10 +22,20 @@ after(async () => {
 async function open(url, context) {
   const opened = await newPage(env, { context });
   await opened.page.goto(url);
-  // A link may open any file in the editor, not only go.mod.
-  await opened.page.locator('#editor-input').waitFor();
-  await opened.page.getByText(/analysed in [0-9.]+ ms/).waitFor();
+  await linkOpened(opened.page);
   return opened;
+}
+
+/**
+ * Waits until the page has opened the link it was loaded with and analysed it. The page shows
+ * its saved input until the browser has inflated the link, and then removes the fragment from
+ * the address, so an analysis on screen before that is the saved input's.
+ */
+async function linkOpened(page) {
+  await page.waitForFunction(() => location.hash === '');
+  // A link may open any file in the editor, not only go.mod.
+  await page.locator('#editor-input').waitFor();
+  await page.getByText(/analysed in [0-9.]+ ms/).waitFor();
 }
 
 /** Everything the state holds that the page shows: each file's text, the settings. */
@@ -161,7 +171,7 @@ describe('share links', () => {
     const tab = await context.newPage();
     watch(tab, env.site, problems);
     await tab.goto(link);
-    await tab.getByText(/analysed in [0-9.]+ ms/).waitFor();
+    await linkOpened(tab);
     const editor = tab.getByRole('textbox', { name: 'go.mod', exact: true });
     assert.match(await editor.inputValue(), /toolchain go1\.22\.0/);
     await tab.getByRole('button', { name: /^Undo/ }).click();
