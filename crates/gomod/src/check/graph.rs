@@ -11,7 +11,7 @@ use super::code::Code;
 use super::requirements::{self, Requirer};
 use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
-use crate::modfile::{self, ModFile};
+use crate::modfile::{self, ModFile, Replacements};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
 use crate::resolve::{command, retract, Cmd, ErrorKind, Input, Mod, Pruning, Settings};
@@ -119,7 +119,7 @@ fn root_sums(bundle: &Bundle) -> requirements::Sums<'_> {
 fn missing_requirement_files(
     bundle: &Bundle,
     mains: &[Requirer<'_>],
-    work_replace: &requirements::Replacements<'_>,
+    work_replace: &Replacements<'_>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
@@ -137,7 +137,7 @@ fn without_graph(
     sink: &mut Sink,
     bundle: &Bundle,
     mains: &[Requirer<'_>],
-    work_replace: &requirements::Replacements<'_>,
+    work_replace: &Replacements<'_>,
     sums: &requirements::Sums<'_>,
     file: &str,
     mut missing: Vec<String>,
@@ -248,7 +248,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     }];
     let root_sum_files = root_sums(bundle);
     // A single module has no go.work, so no go.work replacements.
-    let no_work_replace = requirements::Replacements::default();
+    let no_work_replace = Replacements::default();
     if !main.require.is_empty() && bundle.dependency_paths().is_empty() {
         if let Some(graph) = bundle.mod_graph() {
             supplied_graph(sink, bundle, &main, gomod, graph);
@@ -455,13 +455,7 @@ fn workspace(sink: &mut Sink, bundle: &Bundle, gowork: &[u8], local_go: Option<&
             m,
         })
         .collect();
-    let work_replace =
-        requirements::Replacements::new(work.replace.iter().map(|r| requirements::Replacement {
-            old_path: &r.old.path,
-            old_version: &r.old.version,
-            new_path: &r.new.path,
-            new_version: &r.new.version,
-        }));
+    let work_replace = Replacements::new(&work.replace);
     // go looks a hash up in go.work.sum and in every workspace module's go.sum; without one of
     // them in the input, the lines it would hold are unknown.
     let work_sum = bundle.workspace_file("", WorkspaceFile::GoWorkSum);

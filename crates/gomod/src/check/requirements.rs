@@ -11,8 +11,8 @@
 
 use super::{Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
-use crate::modfile::ModFile;
-use crate::resolve::fxhash::{FxHashMap, FxHashSet};
+use crate::modfile::{ModFile, Replacements};
+use crate::resolve::fxhash::FxHashSet;
 use crate::resolve::loader::checksum_mismatch;
 use crate::sum::{gomod_hash, write_sums, GoSum, Verification};
 
@@ -21,50 +21,6 @@ pub(crate) struct Requirer<'a> {
     pub file: &'a str,
     pub data: &'a [u8],
     pub m: &'a ModFile,
-}
-
-/// One replace directive, from a go.mod or a go.work file.
-#[derive(Clone, Copy)]
-pub(crate) struct Replacement<'a> {
-    pub old_path: &'a str,
-    pub old_version: &'a str,
-    pub new_path: &'a str,
-    pub new_version: &'a str,
-}
-
-impl Replacement<'_> {
-    fn applies_to(&self, path: &str, version: &str) -> bool {
-        self.old_path == path && (self.old_version.is_empty() || self.old_version == version)
-    }
-}
-
-/// The replace directives of one file, found by the path they replace: every requirement looks
-/// its replacement up, and a go.mod may hold as many replace directives as requirements, so a
-/// scan of the list per requirement would be quadratic.
-#[derive(Default)]
-pub(crate) struct Replacements<'a> {
-    /// For each replaced path, its directives in file order.
-    by_path: FxHashMap<&'a str, Vec<Replacement<'a>>>,
-}
-
-impl<'a> Replacements<'a> {
-    pub(crate) fn new(list: impl IntoIterator<Item = Replacement<'a>>) -> Replacements<'a> {
-        let mut by_path: FxHashMap<&'a str, Vec<Replacement<'a>>> = FxHashMap::default();
-        for r in list {
-            by_path.entry(r.old_path).or_default().push(r);
-        }
-        Replacements { by_path }
-    }
-
-    /// The directive that replaces `path@version`: the first naming that version, else the
-    /// first that replaces every version of the path (a versioned replacement wins, as in go).
-    fn pick(&self, path: &str, version: &str) -> Option<Replacement<'a>> {
-        let list = self.by_path.get(path)?;
-        list.iter()
-            .find(|r| r.old_version == version && r.applies_to(path, version))
-            .or_else(|| list.iter().find(|r| r.applies_to(path, version)))
-            .copied()
-    }
 }
 
 /// The go.sum files a main module's requirements are looked up in: its own go.sum, or in a
@@ -123,20 +79,15 @@ fn downloaded<'a>(
         .pick(path, version)
         .or_else(|| own_replace.pick(path, version))
     {
-        Some(r) if r.new_version.is_empty() => None,
-        Some(r) => Some((r.new_path, r.new_version, true)),
+        Some(r) if r.is_directory() => None,
+        Some(r) => Some((r.new.path.as_str(), r.new.version.as_str(), true)),
         None => Some((path, version, false)),
     }
 }
 
 /// The replace directives of a go.mod.
 pub(crate) fn replacements(m: &ModFile) -> Replacements<'_> {
-    Replacements::new(m.replace.iter().map(|r| Replacement {
-        old_path: &r.old.path,
-        old_version: &r.old.version,
-        new_path: &r.new.path,
-        new_version: &r.new.version,
-    }))
+    Replacements::new(&m.replace)
 }
 
 /// The module versions whose go.mod files the main modules' requirements make go download

@@ -28,6 +28,7 @@ mod comments;
 mod directives;
 mod edit;
 mod json;
+mod replacements;
 mod set_require;
 mod sort;
 mod stable_sort;
@@ -48,6 +49,7 @@ pub use crate::version::gover::{
     lax_go_line_version as lax_go_version,
 };
 pub(crate) use json::{push_json_string_as, replace_json, JsonEscape, JsonWriter};
+pub use replacements::Replacements;
 pub use set_require::RequireSpec;
 pub(crate) use sort::{compare_line, remove_lines};
 pub(crate) use stable_sort::sort_stable_by;

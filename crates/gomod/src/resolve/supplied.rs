@@ -2,7 +2,6 @@
 //! as given (every node listed on the left has exactly the printed requirements; nodes never
 //! listed on the left were pruned or have none) and the build list is MVS over those edges.
 
-use super::fxhash::FxHashMap;
 use super::fxhash::FxHashSet as HashSet;
 use super::mvs::{Graph, Mod, NONE};
 use super::order::cmp_version;
@@ -154,23 +153,11 @@ pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
     };
     // The directives and direct requirements by path, looked up once per module of the graph
     // (a scan of go.mod per module would be quadratic in a pasted graph of a large build).
-    let mut versioned: FxHashMap<(&str, &str), Mod> = FxHashMap::default();
-    let mut path_wide: FxHashMap<&str, Mod> = FxHashMap::default();
-    for r in &main.replace {
-        let new = Mod::new(r.new.path.as_str(), r.new.version.as_str());
-        if r.old.version.is_empty() {
-            path_wide.entry(r.old.path.as_str()).or_insert(new);
-        } else {
-            versioned
-                .entry((r.old.path.as_str(), r.old.version.as_str()))
-                .or_insert(new);
-        }
-    }
+    let replacements = crate::modfile::Replacements::new(&main.replace);
     let replacement = |m: &Mod| -> Option<Mod> {
-        versioned
-            .get(&(m.path.as_str(), m.version.as_str()))
-            .or_else(|| path_wide.get(m.path.as_str()))
-            .cloned()
+        replacements
+            .pick(&m.path, &m.version)
+            .map(|r| Mod::new(r.new.path.as_str(), r.new.version.as_str()))
     };
     let direct: HashSet<&str> = main
         .require
