@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,10 @@ pub struct FsSource {
     /// Files that exist but could not be read, as `read NAME: REASON`, in the order met, and
     /// the same as a set: a tree of unreadable files must not cost a scan of the list per file.
     read_errors: RefCell<(Vec<String>, HashSet<String>)>,
+    /// Whether each GOPROXY-layout directory's top-level folders (`github.com`, `example.com`)
+    /// exist, asked once each: a build list of many modules under a host the directory does not
+    /// hold would otherwise cost three failed file-system lookups per module.
+    top_folders: RefCell<HashMap<PathBuf, bool>>,
 }
 
 impl FsSource {
@@ -71,14 +75,31 @@ impl FsSource {
             return Vec::new();
         };
         let name = format!("{p}/@v/{v}.{ext}");
+        let top = p.split('/').next().unwrap_or_default();
         let mut out = Vec::new();
-        if let Some(root) = &self.root {
+        if let Some(root) = self.root.as_ref().filter(|r| self.may_hold(r, top)) {
             out.push((root.join(&name), true));
         }
-        if let Some(proxy) = &self.proxy {
+        if let Some(proxy) = self.proxy.as_ref().filter(|d| self.may_hold(d, top)) {
             out.push((proxy.join(&name), false));
         }
         out
+    }
+
+    /// Whether files below `dir/top` can exist: false only when that folder is certainly
+    /// missing (any other answer, such as a permission error, lets the read go ahead and
+    /// report it).
+    fn may_hold(&self, dir: &Path, top: &str) -> bool {
+        let folder = dir.join(top);
+        if let Some(&known) = self.top_folders.borrow().get(&folder) {
+            return known;
+        }
+        let exists = match std::fs::metadata(&folder) {
+            Ok(meta) => meta.is_dir(),
+            Err(err) => !matches!(err.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory),
+        };
+        self.top_folders.borrow_mut().insert(folder, exists);
+        exists
     }
 }
 
@@ -319,6 +340,7 @@ fn load_dir(dir: &Path, proxy: Option<PathBuf>, settings: Settings) -> Result<Lo
             root: Some(PathBuf::from(&settings.root_dir)),
             proxy,
             read_errors: RefCell::default(),
+            top_folders: RefCell::default(),
         },
         gomod: gomod.unwrap_or_default(),
         gowork,
@@ -362,6 +384,7 @@ fn load_bundle(
             root: None,
             proxy,
             read_errors: RefCell::default(),
+            top_folders: RefCell::default(),
         },
         gomod: gomod.unwrap_or_default(),
         gowork,
