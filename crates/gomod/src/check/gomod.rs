@@ -8,6 +8,7 @@ use crate::bundle::Bundle;
 use crate::modfile::{self, Godebug, ModFile, ModuleVersion, Replace};
 use crate::path::{check_import_path, split_path_version, InvalidPathError, PathKind};
 use crate::resolve::fxhash::FxHashMap;
+use crate::resolve::godebug::Rejection;
 use crate::syntax::quote::quote;
 use crate::syntax::{self, auto_quote, Error, LineId};
 use crate::version::{gover, semver};
@@ -696,11 +697,11 @@ pub(super) fn godebug_lines(
         let Some(reason) = crate::resolve::godebug::check(&g.key, &g.value, local) else {
             continue;
         };
-        if g.key == "default" && local_go.is_none() && reason.contains("too new") {
+        let too_new_default = matches!(reason, Rejection::DefaultTooNew { .. });
+        if too_new_default && local_go.is_none() {
             continue;
         }
         let range = tree.line(g.line).map_or(0..0, |l| l.byte_span());
-        let too_new_default = g.key == "default" && reason.contains("too new");
         let fixes = if let (true, Some(local)) = (too_new_default, local_go) {
             // The setting is the line's last token (`default=go1.99`).
             let in_block = tree.block_of(g.line).is_some();
@@ -740,7 +741,7 @@ pub(super) fn godebug_lines(
             file,
             data,
             range,
-            reason,
+            reason.to_string(),
             fixes,
         );
     }

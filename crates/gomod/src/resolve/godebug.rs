@@ -112,28 +112,81 @@ pub fn removed_setting(key: &str) -> Option<&'static Removed> {
     REMOVED.iter().find(|r| r.name == key)
 }
 
-/// `CheckGodebug("godebug", key, value)` for a toolchain running Go `local`: the reason go
-/// rejects the setting, worded as go words it, or None when it is accepted.
-pub fn check(key: &str, value: &str, local: &str) -> Option<String> {
+/// Why the go command rejects a godebug line; its `Display` is go's wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    KeyContainsSpace,
+    ValueContainsSpace,
+    KeyContainsComma,
+    ValueContainsComma,
+    /// `default=` with a value that is not `goVERSION`.
+    DefaultNotVersion,
+    /// `default=goVERSION` newer than the running toolchain, Go `local`; the one rejection that
+    /// depends on which Go the user runs, so the rules treat it apart.
+    DefaultTooNew {
+        value: String,
+        local: String,
+    },
+    /// A removed setting set to a value that asks for its old behaviour, removed in Go 1.`minor`.
+    RemovedOldValue {
+        key: String,
+        value: String,
+        minor: u32,
+    },
+    UnknownKey {
+        key: String,
+    },
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejection::KeyContainsSpace => f.write_str("key contains space"),
+            Rejection::ValueContainsSpace => f.write_str("value contains space"),
+            Rejection::KeyContainsComma => f.write_str("key contains comma"),
+            Rejection::ValueContainsComma => f.write_str("value contains comma"),
+            Rejection::DefaultNotVersion => f.write_str("value for default= must be goVERSION"),
+            Rejection::DefaultTooNew { value, local } => {
+                write!(f, "default={value} too new (toolchain is go{local})")
+            }
+            Rejection::RemovedOldValue { key, value, minor } => write!(
+                f,
+                "removed GODEBUG {} set to old value {} (https://go.dev/doc/godebug#go-1{minor})",
+                crate::syntax::quote(key),
+                crate::syntax::quote(value),
+            ),
+            Rejection::UnknownKey { key } => {
+                write!(f, "unknown godebug {}", crate::syntax::quote(key))
+            }
+        }
+    }
+}
+
+/// `CheckGodebug("godebug", key, value)` for a toolchain running Go `local`: why go rejects
+/// the setting, or None when it is accepted.
+pub fn check(key: &str, value: &str, local: &str) -> Option<Rejection> {
     let has_space = |s: &str| s.contains([' ', '\t']);
     if has_space(key) {
-        return Some("key contains space".to_owned());
+        return Some(Rejection::KeyContainsSpace);
     }
     if has_space(value) {
-        return Some("value contains space".to_owned());
+        return Some(Rejection::ValueContainsSpace);
     }
     if key.contains(',') {
-        return Some("key contains comma".to_owned());
+        return Some(Rejection::KeyContainsComma);
     }
     if value.contains(',') {
-        return Some("value contains comma".to_owned());
+        return Some(Rejection::ValueContainsComma);
     }
     if key == "default" {
         let Some(version) = value.strip_prefix("go").filter(|v| gover::is_valid(v)) else {
-            return Some("value for default= must be goVERSION".to_owned());
+            return Some(Rejection::DefaultNotVersion);
         };
         if gover::compare(version, local).is_gt() {
-            return Some(format!("default={value} too new (toolchain is go{local})"));
+            return Some(Rejection::DefaultTooNew {
+                value: value.to_owned(),
+                local: local.to_owned(),
+            });
         }
         return None;
     }
@@ -142,16 +195,17 @@ pub fn check(key: &str, value: &str, local: &str) -> Option<String> {
     }
     if let Some(r) = removed_setting(key) {
         if r.old_values.contains(&value) {
-            return Some(format!(
-                "removed GODEBUG {} set to old value {} (https://go.dev/doc/godebug#go-1{})",
-                crate::syntax::quote(key),
-                crate::syntax::quote(value),
-                r.removed_minor
-            ));
+            return Some(Rejection::RemovedOldValue {
+                key: key.to_owned(),
+                value: value.to_owned(),
+                minor: r.removed_minor,
+            });
         }
         return None;
     }
-    Some(format!("unknown godebug {}", crate::syntax::quote(key)))
+    Some(Rejection::UnknownKey {
+        key: key.to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -167,6 +221,8 @@ mod tests {
     fn reasons_are_worded_as_go_words_them() {
         let local = "1.27.3";
         assert_eq!(check("panicnil", "1", local), None);
+        let check =
+            |key: &str, value: &str, local: &str| check(key, value, local).map(|r| r.to_string());
         assert_eq!(
             check("foo", "1", local).as_deref(),
             Some("unknown godebug \"foo\"")
