@@ -15,17 +15,14 @@ use web_sys::wasm_bindgen::closure::Closure;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::state::{Action, Playground};
-
-/// The result views a link or an embed can name.
-pub const VIEWS: &[&str] = &["diagnostics", "graph", "build", "fixes"];
+use crate::state::{Action, Playground, View};
 
 /// How the page was asked to show itself (`?embed=1&readonly=1&view=graph`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedMode {
     pub readonly: bool,
-    /// One of [`VIEWS`].
-    pub view: String,
+    /// One of [`View::EMBEDDABLE`].
+    pub view: View,
 }
 
 fn location() -> Option<web_sys::Location> {
@@ -49,8 +46,9 @@ pub fn embed_mode() -> Option<EmbedMode> {
         return None;
     }
     let view = query_value(&search, "view")
-        .filter(|v| VIEWS.contains(&v.as_str()))
-        .unwrap_or_else(|| "diagnostics".to_owned());
+        .and_then(|name| View::from_name(&name))
+        .filter(|v| View::EMBEDDABLE.contains(v))
+        .unwrap_or(View::Diagnostics);
     Some(EmbedMode {
         readonly: query_value(&search, "readonly").as_deref() == Some("1"),
         view,

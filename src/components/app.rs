@@ -40,7 +40,7 @@ fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>)
             // A landmark of its own, so that its content is not outside every landmark.
             <section class={classes!("views-wrap", stale.then_some("results-stale"))}
                 aria-label="Module views" inert={stale} aria-busy={stale.to_string()}>
-                <ModuleViews views={views.clone()} open={state.view.clone()} focus={state.focus.clone()}
+                <ModuleViews views={views.clone()} open={state.view} focus={state.focus.clone()}
                     what_if={state.what_if.clone()} dispatch={dispatch.clone()} />
             </section>
         },

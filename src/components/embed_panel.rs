@@ -7,8 +7,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::embed_code::{directory, embed_js_snippet, iframe_snippet};
-use crate::share::{self, VIEWS};
-use crate::state::{Action, Playground};
+use crate::share;
+use crate::state::{Action, Playground, View};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPanelProps {
@@ -53,13 +53,13 @@ fn snippet(
 
 #[function_component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
-    let view = use_state(|| "diagnostics".to_owned());
+    let view = use_state(|| View::Diagnostics);
     let copied = use_state(|| None::<(&'static str, bool)>);
     let on_view = {
         let (view, copied) = (view.clone(), copied.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            view.set(select.value());
+            view.set(View::from_name(&select.value()).unwrap_or(View::Diagnostics));
             copied.set(None);
         })
     };
@@ -77,14 +77,14 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                     "iframe",
                     "Iframe code",
                     "A frame of this state, and the script lines that let it size itself to its content (keep them once per page, however many frames it holds).",
-                    iframe_snippet(&page, &encoded.fragment, &view),
+                    iframe_snippet(&page, &encoded.fragment, view.name()),
                     &copied,
                 ) }
                 { snippet(
                     "embed-js",
                     "embed.js code",
                     "Or load embed.js: it turns each <pre class=\"gomodplay\"> block (a txtar bundle, readable without JavaScript) into a self-sizing frame.",
-                    embed_js_snippet(directory(&page), &props.state, &view),
+                    embed_js_snippet(directory(&page), &props.state, view.name()),
                     &copied,
                 ) }
             </>
@@ -96,7 +96,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             <label class="field">
                 <span class="field-label">{ "Result view" }</span>
                 <select class="select" onchange={on_view} aria-label="Embedded view">
-                    { for VIEWS.iter().map(|v| html! { <option value={*v} selected={*v == *view}>{ *v }</option> }) }
+                    { for View::EMBEDDABLE.iter().map(|v| html! { <option value={v.name()} selected={*v == *view}>{ v.name() }</option> }) }
                 </select>
             </label>
             { body }

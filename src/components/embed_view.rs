@@ -5,12 +5,12 @@
 use yew::prelude::*;
 
 use crate::share::EmbedMode;
-use crate::state::{Playground, Views};
+use crate::state::{Playground, View, Views};
 
 /// The graph or build-list view the embed shows; `None` for the views that are the diagnostics
 /// (`diagnostics`, `fixes`) or when the graph is not resolved.
 fn module_view(
-    view: &str,
+    view: View,
     views: Option<&Views>,
     focus: Option<String>,
     dispatch: &UseReducerDispatcher<Playground>,
@@ -28,14 +28,14 @@ fn module_view(
         Callback::from(move |path: String| d.dispatch(Action::Focus(Some(path))))
     };
     match view {
-        "graph" => Some(html! {
+        View::Graph => Some(html! {
             <GraphView resolution={views.resolution.clone()} focus={focus.map(AttrValue::from)} {on_focus} />
         }),
-        "build" => Some(html! {
+        View::Build => Some(html! {
             <BuildList resolution={views.resolution.clone()} marks={views.marks.clone()}
                 go_versions={views.go_versions.clone()} on_focus={focus_path} />
         }),
-        _ => None,
+        View::Diagnostics | View::Fixes | View::Conflicts | View::GoSum | View::WhatIf => None,
     }
 }
 
@@ -50,14 +50,14 @@ pub fn embed_view(
     link: Option<String>,
 ) -> Html {
     let result = module_view(
-        &mode.view,
+        mode.view,
         state.views.as_ref(),
         state.focus.clone(),
         dispatch,
     )
     .unwrap_or(diagnostics);
     html! {
-        <div class={classes!("embed", mode.readonly.then_some("embed-readonly"))} data-view={mode.view.clone()}>
+        <div class={classes!("embed", mode.readonly.then_some("embed-readonly"))} data-view={mode.view.name()}>
             <div class="embed-bar">
                 <span class="embed-brand">{ "gomodplay" }</span>
                 if let Some(alert) = &state.alert {
@@ -69,7 +69,7 @@ pub fn embed_view(
             </div>
             <div class="embed-body">
                 <section class="embed-input" aria-label="Input files">{ input }</section>
-                <section class="embed-result" aria-label={format!("Result: {}", mode.view)}>{ result }</section>
+                <section class="embed-result" aria-label={format!("Result: {}", mode.view.name())}>{ result }</section>
             </div>
         </div>
     }

@@ -13,7 +13,7 @@ use gomod::explain_error::{explain_error, ExplainedError, Explanation};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::{Action, Playground};
+use crate::state::{Action, Playground, View};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorExplainedProps {
@@ -130,7 +130,7 @@ fn error(
     let focus = module.clone().map(|path| {
         let emit = on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            emit.emit(Action::OpenView("graph"));
+            emit.emit(Action::OpenView(View::Graph));
             emit.emit(Action::Focus(Some(path.clone())));
         })
     });

@@ -18,47 +18,39 @@ use crate::components::conflicts::Conflicts;
 use crate::components::gosum_view::GoSumView;
 use crate::components::graph_view::GraphView;
 use crate::components::what_if::WhatIfPanel;
-use crate::state::{Action, Playground, Views, GO_SUM};
-
-/// The tabs in order: the name a share link's `view` uses, and the label.
-pub const TABS: [(&str, &str); 5] = [
-    ("graph", "Graph"),
-    ("build", "Build list"),
-    ("conflicts", "Conflicts"),
-    ("gosum", "go.sum"),
-    ("whatif", "What-if"),
-];
+use crate::state::{Action, Playground, View, Views, GO_SUM};
 
 /// The tab to show: the one the state names if it is a module view, otherwise the Graph when
 /// the graph resolved, and Conflicts (which says why it did not) when it did not.
-pub fn open_tab(view: Option<&str>, graph_resolved: bool) -> &'static str {
-    match view.and_then(|v| TABS.iter().find(|(name, _)| *name == v)) {
-        Some((name, _)) => name,
-        None if graph_resolved => "graph",
-        None => "conflicts",
+pub fn open_tab(view: Option<View>, graph_resolved: bool) -> View {
+    match view.filter(|v| View::TABS.contains(v)) {
+        Some(tab) => tab,
+        None if graph_resolved => View::Graph,
+        None => View::Conflicts,
     }
 }
 
 /// The tab a key press on tab `current` moves to, if the key moves (WAI-ARIA tabs pattern:
 /// Left/Right wrap around, Home and End go to the first and last tab).
-fn tab_after_key(current: &str, key: &str) -> Option<&'static str> {
-    let at = TABS.iter().position(|(name, _)| *name == current)?;
-    let last = TABS.len() - 1;
+fn tab_after_key(current: View, key: &str) -> Option<View> {
+    let tabs = View::TABS;
+    let at = tabs.iter().position(|&tab| tab == current)?;
+    let last = tabs.len() - 1;
     let next = match key {
-        "ArrowRight" => (at + 1) % TABS.len(),
-        "ArrowLeft" => (at + last) % TABS.len(),
+        "ArrowRight" => (at + 1) % tabs.len(),
+        "ArrowLeft" => (at + last) % tabs.len(),
         "Home" => 0,
         "End" => last,
         _ => return None,
     };
-    TABS.get(next).map(|(name, _)| *name)
+    tabs.get(next).copied()
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ModuleViewsProps {
     pub views: Views,
     /// The state's `view` (see [`open_tab`]).
-    pub open: Option<String>,
+    pub open: Option<View>,
     pub focus: Option<String>,
     pub what_if: Option<Rc<WhatIfPreview>>,
     pub dispatch: UseReducerDispatcher<Playground>,
@@ -68,7 +60,7 @@ pub struct ModuleViewsProps {
 pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
     let d = props.dispatch.clone();
     let v = &props.views;
-    let open = open_tab(props.open.as_deref(), !v.resolution.nodes.is_empty());
+    let open = open_tab(props.open, !v.resolution.nodes.is_empty());
     let conflict_count = use_memo((v.resolution.clone(), v.report.clone()), |(res, report)| {
         conflicts(res, report).len()
     });
@@ -79,7 +71,7 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
         let d = d.clone();
         Callback::from(move |path: String| {
             d.dispatch(Action::Focus(Some(path)));
-            d.dispatch(Action::OpenView("graph"));
+            d.dispatch(Action::OpenView(View::Graph));
         })
     };
     let focus = {
@@ -129,7 +121,10 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
             // Every tab is always in the page, so the new one can take the focus at once.
             let button = tablist
                 .cast::<HtmlElement>()
-                .and_then(|list| list.query_selector(&format!("#view-tab-{next}")).ok())
+                .and_then(|list| {
+                    list.query_selector(&format!("#view-tab-{}", next.name()))
+                        .ok()
+                })
                 .flatten()
                 .and_then(|b| b.dyn_into::<HtmlElement>().ok());
             if let Some(button) = button {
@@ -137,18 +132,19 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
             }
         })
     };
-    let tabs = TABS.iter().map(|&(name, label)| {
-        let selected = name == open;
+    let tabs = View::TABS.into_iter().map(|tab| {
+        let selected = tab == open;
         let onclick = {
             let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenView(name)))
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenView(tab)))
         };
-        let text = match (name, *conflict_count) {
-            ("conflicts", n) if n > 0 => format!("{label} ({n})"),
+        let label = tab.tab_label().unwrap_or_default();
+        let text = match (tab, *conflict_count) {
+            (View::Conflicts, n) if n > 0 => format!("{label} ({n})"),
             _ => label.to_owned(),
         };
         html! {
-            <button type="button" role="tab" id={format!("view-tab-{name}")}
+            <button type="button" role="tab" id={format!("view-tab-{}", tab.name())}
                 class={classes!("view-tab", selected.then_some("view-tab-active"))}
                 aria-selected={selected.to_string()} aria-controls="view-panel"
                 tabindex={if selected { "0" } else { "-1" }} {onclick}>
@@ -157,23 +153,23 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
         }
     });
     let panel = match open {
-        "graph" => html! {
+        View::Graph => html! {
             <GraphView resolution={v.resolution.clone()}
                 focus={props.focus.clone().map(AttrValue::from)} on_focus={focus} />
         },
-        "build" => html! {
+        View::Build => html! {
             <BuildList resolution={v.resolution.clone()} marks={v.marks.clone()}
                 go_versions={v.go_versions.clone()} on_focus={focus_path} />
         },
-        "gosum" => html! {
+        View::GoSum => html! {
             <GoSumView resolution={v.resolution.clone()} gosum={v.gosum.clone()}
                 on_goto_line={goto_sum_line} />
         },
-        "whatif" => html! {
+        View::WhatIf => html! {
             <WhatIfPanel choices={v.choices.clone()} result={props.what_if.clone()}
                 on_preview={what_if} on_apply={apply_what_if} on_copy={copy_command} />
         },
-        _ => html! {
+        View::Conflicts | View::Diagnostics | View::Fixes => html! {
             <Conflicts resolution={v.resolution.clone()} report={v.report.clone()}
                 on_focus={focus_path} on_diagnostic={show_diagnostic} />
         },
@@ -184,7 +180,7 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
                 { for tabs }
             </div>
             <div class="view-panel" role="tabpanel" id="view-panel" tabindex="0"
-                aria-labelledby={format!("view-tab-{open}")}>
+                aria-labelledby={format!("view-tab-{}", open.name())}>
                 { panel }
             </div>
         </div>
@@ -197,21 +193,21 @@ mod tests {
 
     #[test]
     fn the_open_tab_is_the_named_view_or_the_graph() {
-        assert_eq!(open_tab(Some("build"), true), "build");
-        assert_eq!(open_tab(Some("gosum"), false), "gosum");
+        assert_eq!(open_tab(Some(View::Build), true), View::Build);
+        assert_eq!(open_tab(Some(View::GoSum), false), View::GoSum);
         // Link views that are not module views (diagnostics, fixes) open the default tab.
-        assert_eq!(open_tab(Some("diagnostics"), true), "graph");
-        assert_eq!(open_tab(None, true), "graph");
-        assert_eq!(open_tab(None, false), "conflicts");
+        assert_eq!(open_tab(Some(View::Diagnostics), true), View::Graph);
+        assert_eq!(open_tab(None, true), View::Graph);
+        assert_eq!(open_tab(None, false), View::Conflicts);
     }
 
     #[test]
     fn arrow_keys_wrap_and_home_end_jump() {
-        assert_eq!(tab_after_key("graph", "ArrowRight"), Some("build"));
-        assert_eq!(tab_after_key("graph", "ArrowLeft"), Some("whatif"));
-        assert_eq!(tab_after_key("whatif", "ArrowRight"), Some("graph"));
-        assert_eq!(tab_after_key("build", "Home"), Some("graph"));
-        assert_eq!(tab_after_key("build", "End"), Some("whatif"));
-        assert_eq!(tab_after_key("build", "Enter"), None);
+        assert_eq!(tab_after_key(View::Graph, "ArrowRight"), Some(View::Build));
+        assert_eq!(tab_after_key(View::Graph, "ArrowLeft"), Some(View::WhatIf));
+        assert_eq!(tab_after_key(View::WhatIf, "ArrowRight"), Some(View::Graph));
+        assert_eq!(tab_after_key(View::Build, "Home"), Some(View::Graph));
+        assert_eq!(tab_after_key(View::Build, "End"), Some(View::WhatIf));
+        assert_eq!(tab_after_key(View::Build, "Enter"), None);
     }
 }

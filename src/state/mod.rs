@@ -11,6 +11,7 @@ mod clock;
 mod files;
 mod folder;
 mod start;
+mod view;
 
 use std::rc::Rc;
 
@@ -32,6 +33,7 @@ pub use files::{
 pub use analysed::{Analyser, IN_THREAD_MAX_BYTES};
 pub use folder::FolderInput;
 pub use start::new_go_mod;
+pub use view::View;
 
 use crate::gallery::{self, Example};
 
@@ -130,11 +132,10 @@ pub struct Playground {
     /// The module focused in the graph.
     pub focus: Option<String>,
     pub what_if: Option<Rc<WhatIfPreview>>,
-    /// The result view a share link named (`diagnostics`, `graph`, `build`, `fixes`), kept so
-    /// that the next link names it too; embed mode shows it. On the full page it is also the
-    /// open module view tab (`graph`, `build`, `conflicts`, `gosum`, `whatif`; see
+    /// The result view a share link named, kept so that the next link names it too; embed mode
+    /// shows it. On the full page it is also the open module view tab ([`View::TABS`]; see
     /// `components::views`), so a link reopens the tab that was open.
-    pub view: Option<String>,
+    pub view: Option<View>,
     /// Why a share link could not be opened (shown with role="alert" until dismissed).
     pub alert: Option<String>,
     /// Where the analysis runs: in this thread, or in the page's analysis worker.
@@ -220,8 +221,8 @@ pub enum Action {
     WhatIf(WhatIfRequest),
     /// Write the last what-if's change into go.mod (an undoable edit, like a fix).
     ApplyWhatIf,
-    /// Open a module view tab (one of `components::views::TABS`' names).
-    OpenView(&'static str),
+    /// Open a module view tab (one of [`View::TABS`]).
+    OpenView(View),
     /// Show a diagnostic (by index) from another view: jump to its place in the editor.
     ShowDiagnostic(usize),
     /// The input saved by an earlier visit, read after start-up (from IndexedDB, when it was
@@ -324,7 +325,7 @@ impl Playground {
                 .collect(),
             go_version: Some(self.settings.go_version.clone()),
             toolchain: self.settings.toolchain,
-            view: self.view.clone(),
+            view: self.view.map(|v| v.name().to_owned()),
             focus: self.focus.clone(),
             file: Some(self.active.clone()).filter(|name| name != GO_MOD),
         }
@@ -726,7 +727,7 @@ impl Playground {
             Action::DismissNotice => self.notice = None,
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,
-            Action::OpenView(view) => self.view = Some(view.to_owned()),
+            Action::OpenView(view) => self.view = Some(view),
             Action::WhatIf(request) => {
                 if !self.analysed_now() {
                     self.what_if = None;
@@ -791,7 +792,8 @@ impl Playground {
                     self.settings.go_version = v;
                 }
                 self.settings.toolchain = shared.toolchain;
-                self.view = shared.view;
+                // A view this version of the page does not know is dropped.
+                self.view = shared.view.as_deref().and_then(View::from_name);
                 self.focus = shared.focus;
                 if let Some(file) = shared.file.filter(|f| self.file(f).is_some()) {
                     self.active = file;
