@@ -19,6 +19,7 @@ use crate::components::embed_panel::EmbedPanel;
 use crate::components::embed_view::embed_view;
 use crate::components::error_explained::ErrorExplained;
 use crate::components::file_tabs::{file_tabs, FileTabsProps};
+use crate::components::same_analysis::SameAnalysis;
 use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
@@ -347,30 +348,44 @@ pub fn App() -> Html {
         .cloned()
         .unwrap_or_else(|| crate::state::EditorFile::new(&state.active, ""));
     let analysis = state.analysis.clone();
-    let marks: Vec<Mark> = if !state.current() {
-        Vec::new()
-    } else {
+    // The editor's marks and the flagged file tabs are worked out once per analysis, file shown
+    // and staleness, not on every render: a large input has hundreds of thousands of findings,
+    // and the page renders on every keystroke and notice.
+    let findings_key = (
+        SameAnalysis(analysis.clone()),
+        active.name.clone(),
+        state.current(),
+    );
+    let marks: Rc<Vec<Mark>> = use_memo(findings_key.clone(), |(analysis, name, current)| {
+        if !*current {
+            return Vec::new();
+        }
         analysis
+            .0
             .report
             .diagnostics
             .iter()
-            .filter(|d| d.file == active.name)
+            .filter(|d| d.file == *name)
             .map(|d| Mark {
                 bytes: d.span.bytes.clone(),
                 severity: d.severity,
                 line: d.span.line,
             })
             .collect()
-    };
-    // Only the current input's findings flag file tabs.
-    let mut flagged: Vec<String> = analysis
-        .report
-        .diagnostics
-        .iter()
-        .filter(|_| state.current())
-        .map(|d| d.file.clone())
-        .collect();
-    flagged.dedup();
+    });
+    // Only the current input's findings flag file tabs; each file once, in the report's order.
+    let flagged: Rc<Vec<String>> = use_memo(findings_key, |(analysis, _, current)| {
+        let mut seen = std::collections::HashSet::new();
+        analysis
+            .0
+            .report
+            .diagnostics
+            .iter()
+            .filter(|_| *current)
+            .filter(|d| seen.insert(d.file.as_str()))
+            .map(|d| d.file.clone())
+            .collect()
+    });
     let on_edit = {
         let (dispatch, file) = (dispatch.clone(), active.name.clone());
         let quick = debounce_ms(state.analysed_in_ms) == 0;
@@ -431,7 +446,7 @@ pub fn App() -> Html {
         { file_tabs(&FileTabsProps {
             names: state.files.iter().map(|f| f.name.clone()).collect(),
             active: state.active.clone(),
-            with_errors: flagged.clone(),
+            with_errors: (*flagged).clone(),
             dispatch: dispatch.clone(),
         }) }
     };

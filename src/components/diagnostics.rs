@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::components::diagnostics_item::DiagnosticItem;
 use crate::components::diagnostics_unchecked::unchecked;
 use crate::components::fix_preview::FixPreview;
+use crate::components::same_analysis::SameAnalysis;
 use crate::state::{Action, FixPreview as Preview, Playground};
 
 #[derive(Properties, PartialEq)]
@@ -210,36 +211,63 @@ fn group_html(
     }
 }
 
+/// What the list shows of one analysis.
+struct ListModel {
+    items: Vec<FindingItem>,
+    /// The go commands that resolve every finding, one per line.
+    commands: AttrValue,
+    /// Findings by severity: errors, warnings, notes.
+    counts: [usize; 3],
+    /// Whether any finding has a fix that edits a file ("Apply all fixes" has work to do).
+    has_edits: bool,
+}
+
+impl ListModel {
+    fn of(analysis: &Analysis) -> ListModel {
+        let diagnostics = &analysis.report.diagnostics;
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        ListModel {
+            items: finding_items(&analysis.report),
+            commands: AttrValue::from(analysis.go_commands().join("\n")),
+            counts: [
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info),
+            ],
+            has_edits: diagnostics
+                .iter()
+                .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty())),
+        }
+    }
+}
+
 #[function_component]
 pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     let copied = use_state(|| false);
     // The groups the user opened in full (the report of a kubernetes-scale bundle has hundreds
     // of findings; rendering them all would cost thousands of elements).
     let expanded = use_state_eq(Vec::<Expanded>::new);
-    let report = &props.analysis.report;
-    let fixable = props.current
-        && report
-            .diagnostics
-            .iter()
-            .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    // What the list shows is worked out once per analysis: the region renders again on every
+    // preview, explanation and edit, and a large input has hundreds of thousands of findings.
+    let model = use_memo(SameAnalysis(props.analysis.clone()), |analysis| {
+        ListModel::of(&analysis.0)
+    });
+    let fixable = props.current && model.has_edits;
     // A refused input has no findings of its own: the older input's are not shown at all.
     let shown = props.input_error.is_none();
-    let commands = props.analysis.go_commands();
-    let items = finding_items(report);
+    let items = &model.items;
     let apply_all = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyAllFixes))
     };
     let copy = {
-        let (text, copied) = (commands.join("\n"), copied.clone());
-        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&text)))
+        let (model, copied) = (model.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&model.commands)))
     };
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
+    let count = |s: Severity| match s {
+        Severity::Error => model.counts[0],
+        Severity::Warning => model.counts[1],
+        Severity::Info => model.counts[2],
     };
     // "No problems found" only when every check ran; otherwise the header says how many ran
     // and what the others need ("12 of 38 checks ran; 26 need your dependencies' go.mod
@@ -290,14 +318,14 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             <div class={classes!("diag-groups", (!props.current).then_some("results-stale"))}
                 aria-busy={(!props.current).to_string()}>
                 { for groups.iter().map(|(severity, title)| {
-                    group_html(*severity, title, &items, &expanded, props)
+                    group_html(*severity, title, items, &expanded, props)
                 }) }
             </div>
             }
-            if shown && !commands.is_empty() {
+            if shown && !model.commands.is_empty() {
                 <details class="go-commands">
                     <summary>{ "Equivalent go commands" }</summary>
-                    <pre class="code">{ commands.join("\n") }</pre>
+                    <pre class="code">{ model.commands.clone() }</pre>
                     <button type="button" class="button button-small" onclick={copy}>
                         { if *copied { "Copied" } else { "Copy go commands" } }
                     </button>

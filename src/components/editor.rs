@@ -2,6 +2,8 @@
 //! accessibility keep working) over a coloured overlay with the same metrics, and a gutter with
 //! line numbers and diagnostic markers. The overlay and gutter follow the text area's scrolling.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -45,7 +47,7 @@ pub struct EditorProps {
     /// The file name: the text area's accessible name.
     pub name: AttrValue,
     pub text: AttrValue,
-    pub marks: Vec<Mark>,
+    pub marks: Rc<Vec<Mark>>,
     pub jump: Option<Jump>,
     pub on_edit: Callback<String>,
     /// Called with a pasted text the user chose to move to the "go error output" field; the
@@ -173,7 +175,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         Html::default()
     } else {
         let mut worst: Vec<Option<gomod::check::Severity>> = vec![None; line_count + 1];
-        for m in &props.marks {
+        for m in props.marks.iter() {
             if let Some(slot) = worst.get_mut(m.line as usize) {
                 *slot = Some(slot.map_or(m.severity, |s| s.min(m.severity)));
             }

@@ -22,6 +22,7 @@ pub mod gosum_view;
 pub mod graph_export;
 pub mod graph_view;
 pub mod requirement_tree;
+pub mod same_analysis;
 pub mod share_panel;
 pub mod toolbar;
 pub mod toolbar_add_file;
