@@ -28,7 +28,7 @@ use gomod::analyze::views::requirement_tree::{matches_query, requirement_tree};
 use gomod::analyze::views::why_chains::why_chain_edges;
 use gomod::layout::focus::{self, Limits};
 use gomod::layout::{layout, Options, Size, Step};
-use gomod::resolve::mvs::Mod;
+use gomod::resolve::Mod;
 use gomod::resolve::{explain, Resolution};
 use gomod::version::semver;
 use web_sys::wasm_bindgen::JsCast;

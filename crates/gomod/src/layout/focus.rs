@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::resolve::explain;
-use crate::resolve::mvs::Mod;
+use crate::resolve::Mod;
 use crate::resolve::Resolution;
 
 /// How much of the graph a focused view may hold.

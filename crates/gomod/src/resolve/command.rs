@@ -13,11 +13,11 @@ use super::graph::{
 };
 use super::input::{CommandOutput, Input};
 use super::loader::{Loader, MainModule, Pruning};
-use super::mvs::Mod;
 use super::order::{compare_go, is_strict_go, mod_sort};
 use super::paths;
 use super::retract;
 use super::summary::{MainSummary, Replacement};
+use super::Mod;
 
 /// Which command is simulated; they differ in small ways (cmd/go/internal/modcmd/graph.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,10 +13,11 @@ use super::command::{self, Cmd, Session};
 use super::get;
 use super::input::Input;
 use super::loader::{LoadError, Loader, Pruning};
-use super::mvs::{self, Mod, Reqs, NONE};
+use super::mvs::{self, Reqs, NONE};
 use super::order::{cmp_version, mod_compare};
 use super::resolution::Resolution;
 use super::work;
+use super::Mod;
 
 /// Everything known about one module path.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -15,8 +15,8 @@
 //! per file), and reading go.mod files is about a quarter of a 10,000-module `go list -m all`;
 //! with the full parser alone that command would take more than twice as long.
 
-use super::mvs::Mod;
 use super::summary::DepSummary;
+use super::Mod;
 use crate::modfile::is_go_version;
 use crate::path::{check_path_major, split_path_version};
 use crate::version::module::canonical_version;

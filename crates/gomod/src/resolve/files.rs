@@ -2,8 +2,8 @@
 //! parsing for main modules, lax parsing for dependencies (golang.org/x/mod/modfile's `Parse` and
 //! `ParseLax`, cmd/go/internal/modload/init.go's `loadModFile`).
 
-use super::mvs::Mod;
 use super::summary::{DepSummary, GodebugLine, MainSummary, Replacement, Requirement, Retraction};
+use super::Mod;
 use crate::modfile::{self, ModFile, ModuleVersion};
 use crate::path::{check_path_major, split_path_version};
 use crate::syntax::{Error, ErrorKind, ErrorList, Position};

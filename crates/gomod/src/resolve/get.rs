@@ -27,9 +27,10 @@ use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::error::ErrorKind;
 use super::loader::{LoadError, Loader, Pruning};
-use super::mvs::{Mod, NONE};
+use super::mvs::NONE;
 use super::order::{cmp_version, mod_compare, mod_sort};
 use super::retract;
+use super::Mod;
 
 /// The pruned module graph built from a set of roots.
 struct PrunedGraph {

@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use super::error::Error;
 use super::loader::{LoadError, Loader, NodeSummary, Pruning};
-use super::mvs::{self, BuildListError, Graph, Mod, Reqs, NONE};
+use super::mvs::{self, BuildListError, Graph, Reqs, NONE};
 use super::order::{cmp_version, mod_compare, mod_sort};
+use super::Mod;
 
 /// The roots of the module graph and how to load below them (`modload.Requirements`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,10 +8,10 @@ use std::rc::Rc;
 
 use super::error::ErrorKind;
 use super::input::{ModSource, Settings};
-use super::mvs::Mod;
 use super::order::{compare_go, is_pruned_go, is_strict_go};
 use super::paths;
 use super::summary::{DepSummary, MainSummary};
+use super::Mod;
 use crate::sum::{GoSum, Verification};
 
 /// Why a module's requirements could not be loaded.

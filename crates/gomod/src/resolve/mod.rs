@@ -29,27 +29,28 @@
 //! simulated; when two workspace modules replace the same module version differently, go
 //! prints a warning once per internal lookup, which is not reproduced.
 
-pub mod bundle_source;
+pub(crate) mod bundle_source;
 pub mod command;
-pub mod error;
+pub(crate) mod error;
 pub mod explain;
 pub mod fastmod;
 pub mod files;
 pub(crate) mod fxhash;
-pub mod get;
+pub(crate) mod get;
 pub mod godebug;
-pub mod graph;
-pub mod input;
-pub mod loader;
+pub(crate) mod graph;
+pub(crate) mod input;
+pub(crate) mod loader;
+mod module_version;
 pub mod mvs;
-pub mod order;
+pub(crate) mod order;
 pub mod paths;
 pub mod resolution;
 pub mod retract;
 pub mod summary;
-pub mod supplied;
-pub mod wording;
-pub mod work;
+pub(crate) mod supplied;
+pub(crate) mod wording;
+pub(crate) mod work;
 
 #[cfg(test)]
 mod mvs_dsl;
@@ -62,7 +63,7 @@ pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
 pub use loader::Pruning;
-pub use mvs::Mod;
+pub use module_version::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
 pub use supplied::{resolve_graph_text, with_main_gomod};
 pub use wording::user_error_text;

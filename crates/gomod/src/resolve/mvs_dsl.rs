@@ -23,7 +23,8 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::mvs::{self, BuildListError, Mod, Reqs, NONE};
+use super::mvs::{self, BuildListError, Reqs, NONE};
+use super::Mod;
 
 fn cmp_dsl(_path: &str, a: &str, b: &str) -> Ordering {
     fn key(v: &str) -> (u8, u64) {

@@ -7,11 +7,9 @@
 
 use std::cmp::Ordering;
 
-use super::mvs::Mod;
+use super::Mod;
 
-pub use crate::version::gover::{
-    compare as compare_go, from_toolchain, is_valid as is_valid_go, mod_compare,
-};
+pub(crate) use crate::version::gover::{compare as compare_go, mod_compare};
 
 /// The go command's `cmpVersion`: the empty version (a main module) is the greatest.
 pub fn cmp_version(path: &str, x: &str, y: &str) -> Ordering {
@@ -83,6 +81,7 @@ fn at_least_go1(go: &str, minor: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::version::gover::from_toolchain;
 
     /// Orders `gover.Compare` (cmd/go/internal/gover/gover.go) and go/version's `Compare` give.
     #[test]

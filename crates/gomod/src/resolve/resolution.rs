@@ -9,9 +9,9 @@ use super::error::{Error, ErrorKind};
 use super::graph::{read_mod_graph, Loaded};
 use super::input::Input;
 use super::loader::{Loader, Pruning};
-use super::mvs::Mod;
 use super::order::{compare_go, compare_mods, mod_sort};
 use super::work;
+use super::Mod;
 
 /// Where the dependency go.mod files came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

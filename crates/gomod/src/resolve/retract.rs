@@ -6,9 +6,9 @@
 use std::cmp::Ordering;
 
 use super::loader::Loader;
-use super::mvs::Mod;
 use super::order::mod_compare;
 use super::summary::DepSummary;
+use super::Mod;
 use crate::version::{is_pseudo_version, semver};
 
 /// What the latest version's go.mod says about a module version.

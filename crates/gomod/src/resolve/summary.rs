@@ -1,6 +1,6 @@
 //! The parts of go.mod files the resolver uses.
 
-use super::mvs::Mod;
+use super::Mod;
 
 /// A retraction: the closed interval `[low, high]` and the rationale comment.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,9 +3,10 @@
 //! listed on the left were pruned or have none) and the build list is MVS over those edges.
 
 use super::fxhash::FxHashSet as HashSet;
-use super::mvs::{Graph, Mod, NONE};
+use super::mvs::{Graph, NONE};
 use super::order::cmp_version;
 use super::resolution::{BuildListEntry, Node, Origin, Resolution, SumNeed, SumNeeds};
+use super::Mod;
 
 /// Parses `path[@version]`.
 fn node(tok: &str) -> Mod {

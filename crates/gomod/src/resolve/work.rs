@@ -9,9 +9,9 @@ use super::files;
 use super::graph::{expand_graph, Requirements};
 use super::input::{Input, Workspace};
 use super::loader::{Loader, MainModule, Pruning};
-use super::mvs::Mod;
 use super::order::{compare_go, is_strict_go, mod_sort};
 use super::paths;
+use super::Mod;
 use crate::workfile;
 
 /// The go version a go.work file without a go line is treated as.

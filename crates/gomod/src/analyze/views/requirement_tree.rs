@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
-use crate::resolve::mvs::Mod;
+use crate::resolve::Mod;
 use crate::resolve::Resolution;
 
 /// What a node of the tree is.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::resolve::mvs::Mod;
+use crate::resolve::Mod;
 use crate::resolve::{explain, Resolution};
 
 /// Every `(requirer, requirement)` edge on the shortest chain and on up to `limit` further
