@@ -18,12 +18,12 @@ mod parser;
 mod position;
 mod printer;
 pub mod quote;
-pub mod text;
+pub(crate) mod text;
 mod tree;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;
-pub mod utf8;
+pub(crate) mod utf8;
 
 pub use parser::parse;
 pub use position::{Error, ErrorKind, ErrorList, Position};

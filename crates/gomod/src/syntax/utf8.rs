@@ -80,11 +80,6 @@ pub fn runes(s: &[u8]) -> impl Iterator<Item = (usize, char, usize)> + '_ {
     })
 }
 
-/// Reports whether `s` is entirely valid UTF-8 (Go's `utf8.Valid`).
-pub fn is_valid(s: &[u8]) -> bool {
-    std::str::from_utf8(s).is_ok()
-}
-
 /// Converts a Go byte string to a Rust string the way Go's `for range` sees it: each byte of an
 /// invalid encoding becomes one U+FFFD. (Rust's `from_utf8_lossy` would merge some invalid
 /// sequences into a single replacement character, which Go never does.)
