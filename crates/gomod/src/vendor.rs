@@ -9,6 +9,7 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use crate::modfile::ModuleVersion;
 use crate::path::check_import_path;
 use crate::resolve::fxhash::FxHashMap;
 use crate::sum::{go_fields, trim_go_space};
@@ -17,20 +18,13 @@ use crate::version::{gover, semver};
 /// How many bytes of modules.txt the go command inspects to find the `## workspace` marker.
 const WORKSPACE_MARKER_WINDOW: usize = 512;
 
-/// A module path and version as modules.txt names it; the version is empty for a path-wide
-/// (wildcard) replacement line `# PATH => ...` and for a directory replacement target.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ModuleVersion {
-    pub path: String,
-    pub version: String,
-}
-
-impl ModuleVersion {
-    fn new(path: &str, version: &str) -> ModuleVersion {
-        ModuleVersion {
-            path: path.to_owned(),
-            version: version.to_owned(),
-        }
+/// A module path and version as modules.txt names it (go.mod's type: the version is empty for
+/// a path-wide (wildcard) replacement line `# PATH => ...` and for a directory replacement
+/// target).
+fn module_version(path: &str, version: &str) -> ModuleVersion {
+    ModuleVersion {
+        path: path.to_owned(),
+        version: version.to_owned(),
     }
 }
 
@@ -241,12 +235,12 @@ impl ModulesTxt {
         };
         let (module, rest) = if semver::is_valid(third) {
             (
-                ModuleVersion::new(path, third),
+                module_version(path, third),
                 fields.get(3..).unwrap_or_default(),
             )
         } else if *third == "=>" {
             (
-                ModuleVersion::new(path, ""),
+                module_version(path, ""),
                 fields.get(2..).unwrap_or_default(),
             )
         } else {
@@ -260,9 +254,9 @@ impl ModulesTxt {
         if let [arrow, _, ..] = rest {
             if *arrow == "=>" {
                 replacement = match rest {
-                    [_, target] => Some(ModuleVersion::new(target, "")),
+                    [_, target] => Some(module_version(target, "")),
                     [_, target, version] if semver::is_valid(version) => {
-                        Some(ModuleVersion::new(target, version))
+                        Some(module_version(target, version))
                     }
                     _ => None,
                 };
@@ -321,7 +315,7 @@ impl ModulesTxt {
     /// The metadata recorded for a module version (use an empty version for a path-wide
     /// replacement).
     pub fn metadata(&self, path: &str, version: &str) -> Option<&Metadata> {
-        let key = ModuleVersion::new(path, version);
+        let key = module_version(path, version);
         let i = self.metadata.binary_search_by(|(m, _)| m.cmp(&key)).ok()?;
         self.metadata.get(i).map(|(_, meta)| meta)
     }

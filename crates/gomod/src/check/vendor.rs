@@ -6,7 +6,7 @@ use super::{Fix, Sink};
 use crate::bundle::{Bundle, WorkspaceFile};
 use crate::modfile::{self, ModuleVersion, Replace};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
-use crate::vendor::{self, ModulesTxt, VendorLineKind};
+use crate::vendor::{ModulesTxt, VendorLineKind};
 use crate::version::gover;
 
 /// The go line from which a vendor directory is used without -mod=vendor.
@@ -129,7 +129,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
             };
             first_line.entry(key).or_insert_with(|| l.span.clone());
         }
-        let txt_line = |module: &vendor::ModuleVersion| {
+        let txt_line = |module: &ModuleVersion| {
             first_line
                 .get(&(module.path.as_str(), module.version.as_str()))
                 .cloned()
@@ -148,7 +148,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle) {
                 .or_default()
                 .push(r.old.version.as_str());
         }
-        let report_txt = |sink: &mut Sink, module: &vendor::ModuleVersion, detail: &str| {
+        let report_txt = |sink: &mut Sink, module: &ModuleVersion, detail: &str| {
             sink.report(
                 rule_code!("vendor-inconsistent"),
                 &file.name,
