@@ -20,7 +20,8 @@ use gomod::analyze::build_list::{filter_rows, go_versions, rows, sort_rows, Sort
 use gomod::analyze::what_if::{preview, WhatIfRequest};
 use gomod::analyze::Options;
 use gomod::bundle::Bundle;
-use gomod::resolve::{bundle_input, difference, resolve, Cmd, Mod, Resolution, Settings};
+use gomod::modfile::ModuleVersion;
+use gomod::resolve::{bundle_input, difference, resolve, Cmd, Resolution, Settings};
 use gomodplay_web::components::build_list::{BuildList, BuildListProps};
 use gomodplay_web::components::graph_view::{
     focus_info, scene, search_modules, GraphView, GraphViewProps,
@@ -309,7 +310,7 @@ fn what_if_requests() {
     let dropped = dropped.outcome.expect("drop computed");
     assert!(dropped
         .removed
-        .contains(&Mod::new("example.com/b", "v1.0.0")));
+        .contains(&ModuleVersion::new("example.com/b", "v1.0.0")));
     // With `exclude example.com/c v1.2.0` added, `go list -m all` (go 1.27.3) selects c v1.1.0
     // and keeps everything else.
     let excluded = preview(
@@ -354,11 +355,17 @@ fn what_if_requests() {
     );
     assert_eq!(replaced.build_list.len(), 5);
     let w = difference(
-        vec![Mod::new("x", "v1.0.0"), Mod::new("y", "v1.0.0")],
-        vec![Mod::new("x", "v1.1.0"), Mod::new("z", "v1.0.0")],
+        vec![
+            ModuleVersion::new("x", "v1.0.0"),
+            ModuleVersion::new("y", "v1.0.0"),
+        ],
+        vec![
+            ModuleVersion::new("x", "v1.1.0"),
+            ModuleVersion::new("z", "v1.0.0"),
+        ],
     );
-    assert_eq!(w.added, [Mod::new("z", "v1.0.0")]);
-    assert_eq!(w.removed, [Mod::new("y", "v1.0.0")]);
+    assert_eq!(w.added, [ModuleVersion::new("z", "v1.0.0")]);
+    assert_eq!(w.removed, [ModuleVersion::new("y", "v1.0.0")]);
 }
 
 /// With GOMODPLAY_VIEWS_DEMO=FILE, writes a standalone page with every view rendered (focus on

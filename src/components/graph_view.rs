@@ -28,7 +28,7 @@ use gomod::analyze::views::requirement_tree::{matches_query, requirement_tree};
 use gomod::analyze::views::why_chains::why_chain_edges;
 use gomod::layout::focus::{self, Limits};
 use gomod::layout::{layout, Options, Size, Step};
-use gomod::resolve::Mod;
+use gomod::modfile::ModuleVersion;
 use gomod::resolve::{explain, Resolution};
 use gomod::version::semver;
 use web_sys::wasm_bindgen::JsCast;
@@ -68,8 +68,8 @@ pub struct SceneNode {
 
 impl SceneNode {
     /// The module version it draws.
-    pub fn module(&self) -> Mod {
-        Mod::new(self.path.clone(), self.version.clone())
+    pub fn module(&self) -> ModuleVersion {
+        ModuleVersion::new(self.path.clone(), self.version.clone())
     }
 }
 
@@ -252,7 +252,7 @@ pub fn focus_info(res: &Resolution, path: &str) -> FocusInfo {
             format!("{path} {v} is selected: {reason}{replacement}")
         }
     };
-    let arrow = |chain: &[gomod::resolve::Mod]| {
+    let arrow = |chain: &[gomod::modfile::ModuleVersion]| {
         chain
             .iter()
             .map(ToString::to_string)
@@ -942,7 +942,7 @@ fn svg_html(
     s: &Scene,
     view: &Viewport,
     query: &str,
-    chain_edges: &BTreeSet<(Mod, Mod)>,
+    chain_edges: &BTreeSet<(ModuleVersion, ModuleVersion)>,
     tab_stop: Option<&str>,
     ctx: &NodeContext,
 ) -> Html {

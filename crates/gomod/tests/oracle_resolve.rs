@@ -355,11 +355,17 @@ fn never_panics_on_damaged_inputs() {
             let _ = resolve::what_if(&input, &resolve::Change::Drop(e.module.path.clone()));
             let _ = resolve::what_if(
                 &input,
-                &resolve::Change::Lower(gomod::resolve::Mod::new(e.module.path.clone(), "v0.0.1")),
+                &resolve::Change::Lower(gomod::modfile::ModuleVersion::new(
+                    e.module.path.clone(),
+                    "v0.0.1",
+                )),
             );
             let _ = resolve::what_if(
                 &input,
-                &resolve::Change::Raise(gomod::resolve::Mod::new(e.module.path.clone(), "v1.10.0")),
+                &resolve::Change::Raise(gomod::modfile::ModuleVersion::new(
+                    e.module.path.clone(),
+                    "v1.10.0",
+                )),
             );
         }
         let pasted = damage(&mut rng, &graph.stdout);

@@ -173,10 +173,10 @@ fn load_case(name: &str) -> Universe {
     from_txtar(&text).0
 }
 
-fn m(s: &str) -> resolve::Mod {
+fn m(s: &str) -> gomod::modfile::ModuleVersion {
     match s.split_once('@') {
-        Some((p, v)) => resolve::Mod::new(p, v),
-        None => resolve::Mod::new(s, ""),
+        Some((p, v)) => gomod::modfile::ModuleVersion::new(p, v),
+        None => gomod::modfile::ModuleVersion::new(s, ""),
     }
 }
 

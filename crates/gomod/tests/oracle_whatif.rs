@@ -33,7 +33,8 @@ mod support;
 use std::process::Command;
 use std::time::Instant;
 
-use gomod::resolve::{self, Change, Mod};
+use gomod::modfile::ModuleVersion;
+use gomod::resolve::{self, Change};
 use gomod::version::semver;
 use support::universe::{escape, generate, Rng, Universe};
 use support::universe_oracle::{
@@ -68,7 +69,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
         return Some((
             path.to_owned(),
             v.to_owned(),
-            Change::Raise(Mod::new(path, v)),
+            Change::Raise(ModuleVersion::new(path, v)),
         ));
     };
     let higher: Vec<&str> = versions
@@ -87,7 +88,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
         return Some((
             path.to_owned(),
             v.to_owned(),
-            Change::Raise(Mod::new(path, v)),
+            Change::Raise(ModuleVersion::new(path, v)),
         ));
     }
     if kind == 1 && !lower.is_empty() {
@@ -95,7 +96,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
         return Some((
             path.to_owned(),
             v.to_owned(),
-            Change::Lower(Mod::new(path, v)),
+            Change::Lower(ModuleVersion::new(path, v)),
         ));
     }
     Some((

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
+use gomod::modfile::ModuleVersion;
 use gomod::resolve::resolution::{Origin, Skew, SumNeed};
-use gomod::resolve::{version_skew, Mod, Resolution};
+use gomod::resolve::{version_skew, Resolution};
 
 use crate::json::{empty_as_null, render as render_json};
 
@@ -22,7 +23,7 @@ struct Document<'r> {
     go: &'r str,
     #[serde(serialize_with = "empty_as_null")]
     toolchain: &'r str,
-    roots: &'r [Mod],
+    roots: &'r [ModuleVersion],
     build_list: Vec<BuildListEntry<'r>>,
     nodes: Vec<Node<'r>>,
     edges: Vec<Edge<'r>>,
@@ -37,7 +38,7 @@ struct Document<'r> {
 struct BuildListEntry<'r> {
     path: &'r str,
     version: &'r str,
-    replacement: Option<&'r Mod>,
+    replacement: Option<&'r ModuleVersion>,
     direct: bool,
     root: bool,
 }
@@ -49,14 +50,14 @@ struct Node<'r> {
     version: &'r str,
     selected: bool,
     requirements_loaded: bool,
-    replacement: Option<&'r Mod>,
+    replacement: Option<&'r ModuleVersion>,
     error: Option<&'r str>,
 }
 
 #[derive(Serialize)]
 struct Edge<'r> {
-    from: &'r Mod,
-    to: &'r Mod,
+    from: &'r ModuleVersion,
+    to: &'r ModuleVersion,
 }
 
 #[derive(Serialize)]
@@ -65,7 +66,7 @@ struct Sums<'r> {
     graph: Vec<SumLine<'r>>,
     build_list: Vec<SumLine<'r>>,
     tidy_compat: Vec<SumLine<'r>>,
-    zip_if_imported: &'r [Mod],
+    zip_if_imported: &'r [ModuleVersion],
 }
 
 #[derive(Serialize)]

@@ -16,9 +16,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use gomod::modfile::ModuleVersion;
 use gomod::resolve::explain::Explanation;
 use gomod::resolve::resolution::{Node, Origin};
-use gomod::resolve::{self, explain, CommandOutput, Mod, Resolution};
+use gomod::resolve::{self, explain, CommandOutput, Resolution};
 
 use crate::json;
 use crate::list::{emit, supplied_note};
@@ -84,7 +85,7 @@ struct Report<'r> {
     /// The version asked about with `MODULE@VERSION`.
     asked: Option<String>,
     main_module: bool,
-    replacement: Option<Mod>,
+    replacement: Option<ModuleVersion>,
     limit: usize,
     supplied: bool,
 }
@@ -152,7 +153,7 @@ impl<'r> Report<'r> {
         }
     }
 
-    fn chain_text(chain: &[Mod]) -> String {
+    fn chain_text(chain: &[ModuleVersion]) -> String {
         chain
             .iter()
             .map(ToString::to_string)
@@ -264,18 +265,18 @@ struct WhyJson<'a> {
     asked: Option<&'a str>,
     selected: Option<&'a str>,
     main_module: bool,
-    replacement: Option<&'a Mod>,
+    replacement: Option<&'a ModuleVersion>,
     status: String,
     required_by: Vec<Requirement<'a>>,
-    shortest_chain: &'a [Mod],
-    chains: &'a [Vec<Mod>],
+    shortest_chain: &'a [ModuleVersion],
+    chains: &'a [Vec<ModuleVersion>],
     chains_truncated: bool,
     versions: Vec<VersionJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct Requirement<'a> {
-    module: &'a Mod,
+    module: &'a ModuleVersion,
     version: &'a str,
 }
 

@@ -5,8 +5,9 @@
 
 use crate::bundle::Bundle;
 use crate::check::Report;
+use crate::modfile::ModuleVersion;
 use crate::resolve::fxhash::FxHashMap;
-use crate::resolve::{Mod, ModSource, Resolution};
+use crate::resolve::{ModSource, Resolution};
 
 /// A retraction or deprecation notice for one module version, as the checks report them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -182,7 +183,7 @@ pub fn rows(res: &Resolution, marks: &[Marks], go_lines: &GoLines) -> Vec<Row> {
             .or_default()
             .push((from.to_string(), to.version.clone()));
     }
-    let mut node_go: FxHashMap<&Mod, &String> = FxHashMap::default();
+    let mut node_go: FxHashMap<&ModuleVersion, &String> = FxHashMap::default();
     for n in &res.nodes {
         node_go.entry(&n.module).or_insert(&n.go);
     }

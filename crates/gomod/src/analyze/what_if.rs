@@ -18,9 +18,10 @@ use std::fmt;
 
 use crate::bundle::Bundle;
 use crate::check::{Fix, TextEdit};
+use crate::modfile::ModuleVersion;
 use crate::modfile::{self, ModFile, RequireSpec};
 use crate::path::escape::escape_path;
-use crate::resolve::{self, bundle_input, Change, Cmd, Mod, Resolution, Settings, WhatIf};
+use crate::resolve::{self, bundle_input, Change, Cmd, Resolution, Settings, WhatIf};
 use crate::version::{gover, semver};
 
 use super::{resolve_settings, Options};
@@ -259,8 +260,8 @@ fn compute(
     };
     validate(bundle, main.as_ref(), request)?;
     let change = match request {
-        WhatIfRequest::Raise { path, version } => Change::Raise(Mod::new(path, version)),
-        WhatIfRequest::Lower { path, version } => Change::Lower(Mod::new(path, version)),
+        WhatIfRequest::Raise { path, version } => Change::Raise(ModuleVersion::new(path, version)),
+        WhatIfRequest::Lower { path, version } => Change::Lower(ModuleVersion::new(path, version)),
         WhatIfRequest::Drop { path } => Change::Drop(path.clone()),
         WhatIfRequest::Replace { .. } | WhatIfRequest::Exclude { .. } => {
             let Some(mut edited) = main else {
@@ -408,7 +409,7 @@ fn add_directive(
     Ok((what_if, apply))
 }
 
-fn build_list(r: &Resolution) -> Vec<Mod> {
+fn build_list(r: &Resolution) -> Vec<ModuleVersion> {
     r.build_list.iter().map(|e| e.module.clone()).collect()
 }
 

@@ -11,10 +11,11 @@ use super::code::Code;
 use super::requirements::{self, Requirer};
 use super::{named, text, Fix, Sink, TextEdit};
 use crate::bundle::{Bundle, WorkspaceFile};
+use crate::modfile::ModuleVersion;
 use crate::modfile::{self, ModFile, Replacements};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::{from_session, Origin, Resolution};
-use crate::resolve::{command, retract, Cmd, ErrorKind, Input, Mod, Pruning, Settings};
+use crate::resolve::{command, retract, Cmd, ErrorKind, Input, Pruning, Settings};
 use crate::sum::{write_sums, GoSum};
 
 /// What the go command says about a retraction without rationale.
@@ -592,7 +593,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
         .collect();
     let explained =
         |path: &str| required_twice.contains(path) || excluded_and_required.contains(path);
-    let mut changes: Vec<(&Mod, Option<&str>)> = Vec::new();
+    let mut changes: Vec<(&ModuleVersion, Option<&str>)> = Vec::new();
     for root in &res.roots {
         if root.path == "go" || root.path == "toolchain" || res.main_modules.contains(&root.path) {
             continue;
@@ -612,7 +613,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
     }
     let fix = updated_gomod(ctx, &changes);
     // The first requirer of each module that is not a main module, in edge order.
-    let mut first_requirer: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+    let mut first_requirer: FxHashMap<&ModuleVersion, &ModuleVersion> = FxHashMap::default();
     for (from, to) in &res.edges {
         if !res.main_modules.contains(&from.path) {
             first_requirer.entry(to).or_insert(from);
@@ -648,7 +649,7 @@ fn updates(sink: &mut Sink, ctx: &Main<'_>, res: &Resolution) {
 }
 
 /// The fix for updates-needed: go.mod with the changed requirements, formatted.
-fn updated_gomod(ctx: &Main<'_>, changes: &[(&Mod, Option<&str>)]) -> Fix {
+fn updated_gomod(ctx: &Main<'_>, changes: &[(&ModuleVersion, Option<&str>)]) -> Fix {
     let mut m = ctx.m.clone();
     // The requirement indices of each path, found once: setting versions keeps the list as it
     // is, and new requirements are only added for paths that had none.
@@ -730,7 +731,7 @@ fn supplied_graph(sink: &mut Sink, bundle: &Bundle, main: &ModFile, gomod: &[u8]
     );
     // The module each replacement stands for, the first in the build list: looked up once per
     // missing hash, a scan of the build list each time would be quadratic.
-    let mut replaced: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+    let mut replaced: FxHashMap<&ModuleVersion, &ModuleVersion> = FxHashMap::default();
     for e in &res.build_list {
         if let Some(r) = &e.replacement {
             replaced.entry(r).or_insert(&e.module);
@@ -900,14 +901,15 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
         };
         // The needs name what go downloads; go's message names the module it replaces. The
         // first node replaced by each module, found once rather than by a scan per finding.
-        let mut replaced_by: FxHashMap<&Mod, &Mod> = FxHashMap::default();
+        let mut replaced_by: FxHashMap<&ModuleVersion, &ModuleVersion> = FxHashMap::default();
         for node in &res.nodes {
             if let Some(replacement) = &node.replacement {
                 replaced_by.entry(replacement).or_insert(&node.module);
             }
         }
-        let original_path =
-            |m: &'_ Mod| -> String { replaced_by.get(m).map_or(&m.path, |o| &o.path).clone() };
+        let original_path = |m: &'_ ModuleVersion| -> String {
+            replaced_by.get(m).map_or(&m.path, |o| &o.path).clone()
+        };
         let pointer = shared_fix_pointer(&fix, "sum-missing", missing.len());
         let carrier = first_in_file(
             missing
@@ -960,7 +962,7 @@ fn sums(sink: &mut Sink, bundle: &Bundle, ctx: &Main<'_>, res: &Resolution) {
         .sums
         .zip_if_imported
         .iter()
-        .map(|m: &Mod| (m.path.as_str(), m.version.as_str()))
+        .map(|m: &ModuleVersion| (m.path.as_str(), m.version.as_str()))
         .collect();
     crate::sort::sort(&mut zip_needed);
     for (line, entry) in sum.entries() {
@@ -1004,7 +1006,7 @@ fn notes(
     loader: &crate::resolve::loader::Loader<'_>,
 ) {
     for r in &ctx.m.require {
-        let m = Mod::new(r.module.path.as_str(), r.module.version.as_str());
+        let m = ModuleVersion::new(r.module.path.as_str(), r.module.version.as_str());
         let notes = retract::notes(loader, &m);
         let range = ctx.m.syntax.line(r.line).map_or(0..0, |l| l.byte_span());
         let upgrade = Fix {
@@ -1058,7 +1060,7 @@ fn notes(
 fn newer_unretracted(
     bundle: &Bundle,
     loader: &crate::resolve::loader::Loader<'_>,
-    m: &Mod,
+    m: &ModuleVersion,
 ) -> Option<String> {
     let mut candidates: Vec<String> = bundle
         .versions(&m.path)
@@ -1071,7 +1073,7 @@ fn newer_unretracted(
         .collect();
     crate::version::semver::sort(&mut candidates);
     let usable = |v: &&String| {
-        retract::notes(loader, &Mod::new(m.path.as_str(), v.as_str()))
+        retract::notes(loader, &ModuleVersion::new(m.path.as_str(), v.as_str()))
             .retracted
             .is_none()
     };

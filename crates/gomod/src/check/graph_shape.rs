@@ -8,12 +8,13 @@ use std::ops::Range;
 
 use super::{text, Fix, Sink, TextEdit};
 use crate::bundle::Bundle;
+use crate::modfile::ModuleVersion;
 use crate::modfile::{self, ModFile};
 use crate::path::escape::escape_path;
 use crate::path::{case_fold_key, split_path_version};
 use crate::resolve::fxhash::{FxHashMap, FxHashSet};
 use crate::resolve::resolution::Resolution;
-use crate::resolve::{explain, version_skew, Mod};
+use crate::resolve::{explain, version_skew};
 use crate::sum::{write_sums, GoSum};
 // go prints the collision with %q, which is strconv.Quote; Rust's {:?} would agree on every
 // valid module path but would link core's Unicode printability tables into the web app.
@@ -40,7 +41,7 @@ impl MainFile<'_> {
     }
 
     /// The replace line that applies to `m`, if any (a versioned one wins).
-    fn replace_line(&self, m: &Mod) -> Option<Range<usize>> {
+    fn replace_line(&self, m: &ModuleVersion) -> Option<Range<usize>> {
         let matching = |versioned: bool| {
             self.m.replace.iter().find(|r| {
                 r.old.path == m.path
@@ -96,7 +97,7 @@ impl<'a> Mains<'a> {
         }
     }
 
-    fn replace_line(&self, m: &Mod) -> Option<Place<'a>> {
+    fn replace_line(&self, m: &ModuleVersion) -> Option<Place<'a>> {
         self.files
             .iter()
             .find_map(|f| f.replace_line(m).map(|r| (f.file, f.data, r)))
@@ -140,7 +141,7 @@ fn is_main(res: &Resolution, path: &str) -> bool {
     res.main_modules.iter().any(|p| p == path)
 }
 
-fn build_list(res: &Resolution) -> impl Iterator<Item = &Mod> {
+fn build_list(res: &Resolution) -> impl Iterator<Item = &ModuleVersion> {
     res.build_list
         .iter()
         .map(|e| &e.module)
@@ -203,7 +204,7 @@ fn skew(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 fn major_split(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     // Grouped by prefix in prefix order, each group in build-list order (a stable sort of a
     // vector rather than a B-tree map: every B-tree key and value type copies its code).
-    let mut by_prefix: Vec<(&str, &Mod)> = build_list(res)
+    let mut by_prefix: Vec<(&str, &ModuleVersion)> = build_list(res)
         .filter_map(|m| split_path_version(&m.path).map(|(prefix, _)| (prefix, m)))
         .collect();
     for list in crate::sort::groups_by(&mut by_prefix, |a, b| a.0.cmp(b.0)).filter(|l| l.len() > 1)
@@ -285,16 +286,16 @@ fn case_collision(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 /// the go command stops with `ambiguous import`. The fix raises the parent to the lowest known
 /// version whose go.mod requires the nested module, the sign that it was carved out.
 fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Resolution) {
-    let selected: Vec<&Mod> = build_list(res).collect();
+    let selected: Vec<&ModuleVersion> = build_list(res).collect();
     // The modules below a path are the ones whose paths start with it and a slash: a run of the
     // paths in sorted order, found by bisection instead of a scan of the build list per module
     // (quadratic on a large graph).
-    let mut by_path: Vec<(usize, &Mod)> = selected.iter().copied().enumerate().collect();
+    let mut by_path: Vec<(usize, &ModuleVersion)> = selected.iter().copied().enumerate().collect();
     crate::sort::sort_by(&mut by_path, |a, b| a.1.path.cmp(&b.1.path));
     for parent in &selected {
         let below = format!("{}/", parent.path);
         let first = by_path.partition_point(|(_, m)| m.path.as_str() < below.as_str());
-        let mut nested: Vec<(usize, &Mod)> = by_path
+        let mut nested: Vec<(usize, &ModuleVersion)> = by_path
             .get(first..)
             .unwrap_or_default()
             .iter()
@@ -306,7 +307,7 @@ fn ambiguous_prefix(sink: &mut Sink, bundle: &Bundle, main: &Mains<'_>, res: &Re
             .collect();
         // Reported in build-list order, as before.
         crate::sort::sort_by(&mut nested, |a, b| a.0.cmp(&b.0));
-        let nested: Vec<&Mod> = nested.into_iter().map(|(_, m)| m).collect();
+        let nested: Vec<&ModuleVersion> = nested.into_iter().map(|(_, m)| m).collect();
         // A parent whose go.mod requires the nested module is a version after the split: the
         // carved-out directory is gone from it.
         let parent_requires = |child: &str| {
@@ -371,7 +372,7 @@ pub(super) fn ambiguous_import_message(
 /// The lowest version of `parent` above its selected one whose go.mod, in the bundle, requires
 /// `child`. Pseudo-versions count: a module that was never tagged (google.golang.org/genproto)
 /// has no other.
-fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
+fn split_version(bundle: &Bundle, parent: &ModuleVersion, child: &str) -> Option<String> {
     bundle
         .gomod_file_versions(&parent.path)
         .into_iter()
@@ -385,7 +386,12 @@ fn split_version(bundle: &Bundle, parent: &Mod, child: &str) -> Option<String> {
 }
 
 /// The fix raising a directly required `parent` to `version`, adding its go.mod hash to go.sum.
-fn raise_parent(bundle: &Bundle, mains: &Mains<'_>, parent: &Mod, version: &str) -> Option<Fix> {
+fn raise_parent(
+    bundle: &Bundle,
+    mains: &Mains<'_>,
+    parent: &ModuleVersion,
+    version: &str,
+) -> Option<Fix> {
     let (main, require) = mains
         .files
         .iter()
@@ -454,7 +460,7 @@ fn sum_file_name(gomod: &str) -> String {
 fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
     // The first module path each source (a replacement, or the module itself) serves, by hash:
     // a scan per module was quadratic on a large build list.
-    let mut first_path: FxHashMap<Mod, &str> = FxHashMap::default();
+    let mut first_path: FxHashMap<ModuleVersion, &str> = FxHashMap::default();
     for e in &res.build_list {
         let source = e.replacement.clone().unwrap_or_else(|| e.module.clone());
         match first_path.get(&source).copied() {
@@ -492,7 +498,7 @@ fn two_paths(sink: &mut Sink, main: &Mains<'_>, res: &Resolution) {
 fn drop_alias(
     main: &Mains<'_>,
     res: &Resolution,
-    source: &Mod,
+    source: &ModuleVersion,
     first: &str,
     second: &str,
 ) -> Option<Fix> {

@@ -319,8 +319,8 @@ pub(crate) fn hash_mismatches(sink: &mut Sink, bundle: &Bundle) {
 /// when the input holds the file), and the content hash of the direct ones; none without a
 /// go.sum in the input. `None` without a root go.mod that parses, or in workspace mode.
 pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resolution::SumNeeds> {
+    use crate::modfile::ModuleVersion;
     use crate::resolve::resolution::{SumNeed, SumNeeds};
-    use crate::resolve::Mod;
     if bundle.workspace_file("", WorkspaceFile::GoWork).is_some() {
         return None;
     }
@@ -337,11 +337,11 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
     }];
     let own = replacements(&m);
     let mut graph: Vec<SumNeed> = Vec::new();
-    let mut zip: Vec<Mod> = Vec::new();
+    let mut zip: Vec<ModuleVersion> = Vec::new();
     // Sets of what each list holds: a go.mod may require hundreds of thousands of modules, and a
     // scan of the list per requirement would be quadratic.
-    let mut in_graph: FxHashSet<Mod> = Default::default();
-    let mut in_zip: FxHashSet<Mod> = Default::default();
+    let mut in_graph: FxHashSet<ModuleVersion> = Default::default();
+    let mut in_zip: FxHashSet<ModuleVersion> = Default::default();
     for r in &m.require {
         let Some((path, version, _)) = downloaded(
             &r.module.path,
@@ -352,7 +352,7 @@ pub(crate) fn root_sum_needs(bundle: &Bundle) -> Option<crate::resolve::resoluti
         ) else {
             continue;
         };
-        let module = Mod::new(path, version);
+        let module = ModuleVersion::new(path, version);
         if !r.indirect && in_zip.insert(module.clone()) {
             zip.push(module.clone());
         }

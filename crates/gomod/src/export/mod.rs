@@ -8,7 +8,8 @@
 //! node marked as the Graph view marks it: a main module, a selected version, a version that
 //! lost to a higher one, or a pruned version whose requirements were not loaded.
 
-use crate::resolve::{Mod, Resolution};
+use crate::modfile::ModuleVersion;
+use crate::resolve::Resolution;
 
 pub mod build_list;
 pub mod dot;
@@ -32,7 +33,7 @@ pub enum NodeKind {
 pub struct ExportNode {
     /// `path@version`, or the bare path of a main module: the name `go mod graph` prints.
     pub name: String,
-    pub module: Mod,
+    pub module: ModuleVersion,
     pub kind: NodeKind,
     /// The node's requirements were not loaded (graph pruning), so it has no outgoing edges.
     pub pruned: bool,
@@ -85,7 +86,7 @@ fn node_index(
     out: &mut ExportGraph,
     index: &mut std::collections::HashMap<String, usize>,
     res: &Resolution,
-    m: &Mod,
+    m: &ModuleVersion,
 ) -> usize {
     let name = m.to_string();
     if let Some(&i) = index.get(&name) {

@@ -6,8 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::modfile::ModuleVersion;
 use crate::resolve::explain;
-use crate::resolve::Mod;
 use crate::resolve::Resolution;
 
 /// How much of the graph a focused view may hold.
@@ -43,14 +43,14 @@ pub struct SubGraph {
 }
 
 /// Whether a node is drawn at all: `go@` and `toolchain@` nodes are versions of Go, not modules.
-fn is_module(m: &Mod) -> bool {
+fn is_module(m: &ModuleVersion) -> bool {
     m.path != "go" && m.path != "toolchain"
 }
 
 /// Collects nodes in first-come order and keeps the induced edges.
 struct Builder<'r> {
     res: &'r Resolution,
-    index: HashMap<&'r Mod, usize>,
+    index: HashMap<&'r ModuleVersion, usize>,
     chosen: Vec<usize>,
     /// For every node of the resolution, its position in `chosen`.
     position: Vec<Option<usize>>,
@@ -75,7 +75,7 @@ impl<'r> Builder<'r> {
     }
 
     /// Adds a module; false when the view is full.
-    fn add(&mut self, m: &Mod) -> bool {
+    fn add(&mut self, m: &ModuleVersion) -> bool {
         let Some(&i) = self.index.get(m) else {
             return true;
         };
@@ -94,7 +94,7 @@ impl<'r> Builder<'r> {
     }
 
     fn finish(self, focus_path: Option<&str>) -> SubGraph {
-        let at = |m: &Mod| {
+        let at = |m: &ModuleVersion| {
             self.index
                 .get(m)
                 .and_then(|&i| self.position.get(i).copied().flatten())
@@ -148,7 +148,7 @@ pub fn overview(res: &Resolution, limits: &Limits) -> SubGraph {
         return b.finish(None);
     }
     let mains: HashSet<&str> = res.main_modules.iter().map(String::as_str).collect();
-    let is_main = |m: &Mod| m.version.is_empty() && mains.contains(m.path.as_str());
+    let is_main = |m: &ModuleVersion| m.version.is_empty() && mains.contains(m.path.as_str());
     for n in res.nodes.iter().filter(|n| is_main(&n.module)) {
         b.add(&n.module);
     }

@@ -56,12 +56,46 @@ pub(crate) use stable_sort::sort_stable_by;
 
 use crate::syntax::{ErrorList, FileSyntax, LineId};
 
-/// A module path with an optional version (Go's `module.Version`). In a replacement target the
-/// version is empty for a directory path.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+/// A module path with an optional version (Go's `module.Version`): the one such type of the
+/// crate, for the file formats and the resolver alike. In a replacement target the version is
+/// empty for a directory path; the resolver gives the main module the empty version, which the
+/// go command treats as greater than every other version.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
 pub struct ModuleVersion {
     pub path: String,
     pub version: String,
+}
+
+impl ModuleVersion {
+    pub fn new(path: impl Into<String>, version: impl Into<String>) -> ModuleVersion {
+        ModuleVersion {
+            path: path.into(),
+            version: version.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ModuleVersion {
+    /// `path@version`, or just `path` for an empty version, as `module.Version.String` prints.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.version.is_empty() {
+            f.write_str(&self.path)
+        } else {
+            write!(f, "{}@{}", self.path, self.version)
+        }
+    }
 }
 
 /// The `module` line, with the `Deprecated:` paragraph of its comments (empty if none).

@@ -17,7 +17,7 @@ use super::order::{compare_go, is_strict_go, mod_sort};
 use super::paths;
 use super::retract;
 use super::summary::{MainSummary, Replacement};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// Which command is simulated; they differ in small ways (cmd/go/internal/modcmd/graph.go).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +103,7 @@ fn godebug_errors(file: &MainSummary, short_name: &str, local: &str) -> String {
 /// `toReplaceMap`: one go.mod replacing the same module (version) by two different targets is
 /// fatal; returns the complete stderr text.
 pub fn check_replacement_conflicts(replace: &[Replacement]) -> Option<String> {
-    let mut seen: HashMap<&Mod, &Mod> = HashMap::default();
+    let mut seen: HashMap<&ModuleVersion, &ModuleVersion> = HashMap::default();
     for r in replace {
         if let Some(prev) = seen.get(&r.old) {
             if **prev != r.new {
@@ -130,7 +130,10 @@ fn too_new(input: &Input<'_>, what: &str, go: &str) -> Error {
 
 /// `rootsFromModFile`: the main module's requirements minus excluded versions, plus `go@` and
 /// `toolchain@`, sorted; and the direct paths.
-pub fn roots_from_main(loader: &mut Loader<'_>, file: &MainSummary) -> (Vec<Mod>, HashSet<String>) {
+pub fn roots_from_main(
+    loader: &mut Loader<'_>,
+    file: &MainSummary,
+) -> (Vec<ModuleVersion>, HashSet<String>) {
     let mut roots = Vec::new();
     let mut direct = HashSet::default();
     for r in &file.require {
@@ -151,10 +154,10 @@ pub fn roots_from_main(loader: &mut Loader<'_>, file: &MainSummary) -> (Vec<Mod>
     } else {
         file.go.as_str()
     };
-    roots.push(Mod::new("go", go));
+    roots.push(ModuleVersion::new("go", go));
     direct.insert("go".to_owned());
     if !file.toolchain.is_empty() {
-        roots.push(Mod::new("toolchain", file.toolchain.clone()));
+        roots.push(ModuleVersion::new("toolchain", file.toolchain.clone()));
     }
     mod_sort(&mut roots);
     (roots, direct)
@@ -204,13 +207,13 @@ pub fn load_single_with<'a>(
             // `-mod=mod` writes the running toolchain's version as the go line, which also
             // switches the module to a pruned graph.
             let v = input.settings.go_version.clone();
-            let mut roots: Vec<Mod> = rs
+            let mut roots: Vec<ModuleVersion> = rs
                 .roots
                 .iter()
                 .filter(|m| m.path != "go")
                 .cloned()
                 .collect();
-            roots.push(Mod::new("go", v.clone()));
+            roots.push(ModuleVersion::new("go", v.clone()));
             mod_sort(&mut roots);
             rs = Requirements::new(rs.pruning, roots, rs.direct.clone());
             if Pruning::for_go(&v) == Pruning::Pruned {
@@ -247,11 +250,11 @@ pub fn load_single_with<'a>(
 
 /// The `ModulePublic.String()` line of a build-list module in `go list -m` (with `-retracted`
 /// when `retracted` is set).
-pub fn list_line(loader: &Loader<'_>, m: &Mod, retracted: bool) -> String {
+pub fn list_line(loader: &Loader<'_>, m: &ModuleVersion, retracted: bool) -> String {
     if m.version.is_empty() {
         return m.path.clone();
     }
-    let mark = |x: &Mod| {
+    let mark = |x: &ModuleVersion| {
         if retracted && retract::notes(loader, x).retracted.is_some() {
             " (retracted)"
         } else {
@@ -280,7 +283,7 @@ pub fn list_line(loader: &Loader<'_>, m: &Mod, retracted: bool) -> String {
 /// The per-module errors `go list -m` reports, in build-list order: a module that is not
 /// replaced is looked up in the proxy (`@v/<version>.info`); with `-retracted`, failing to load
 /// its retractions is an error too.
-fn module_info_errors(loader: &Loader<'_>, list: &[Mod], retracted: bool) -> String {
+fn module_info_errors(loader: &Loader<'_>, list: &[ModuleVersion], retracted: bool) -> String {
     let mut out = String::new();
     for m in list {
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {

@@ -17,7 +17,7 @@ use super::mvs::{self, Reqs, NONE};
 use super::order::{cmp_version, mod_compare};
 use super::resolution::Resolution;
 use super::work;
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// Everything known about one module path.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -27,12 +27,12 @@ pub struct Explanation {
     /// The selected version, or None when the path is not in the build list.
     pub selected: Option<String>,
     /// Every requirement on the path: (who requires it, which version), in graph order.
-    pub required_by: Vec<(Mod, String)>,
+    pub required_by: Vec<(ModuleVersion, String)>,
     /// The shortest chain from a main module to the selected version (main module first).
-    pub shortest_chain: Vec<Mod>,
+    pub shortest_chain: Vec<ModuleVersion>,
     /// Chains from a main module to any version of the path, at most `limit` of them, each
     /// stopping at the first node of the path.
-    pub chains: Vec<Vec<Mod>>,
+    pub chains: Vec<Vec<ModuleVersion>>,
     /// Whether more chains exist than were listed.
     pub chains_truncated: bool,
 }
@@ -68,7 +68,7 @@ impl Explanation {
     }
 }
 
-fn join_chain(chain: &[Mod]) -> String {
+fn join_chain(chain: &[ModuleVersion]) -> String {
     chain
         .iter()
         .map(ToString::to_string)
@@ -78,7 +78,7 @@ fn join_chain(chain: &[Mod]) -> String {
 
 /// Explains `path` in a resolution; `limit` bounds the number of chains listed.
 pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
-    let mut adj: HashMap<&Mod, Vec<&Mod>> = HashMap::default();
+    let mut adj: HashMap<&ModuleVersion, Vec<&ModuleVersion>> = HashMap::default();
     let mut required_by = Vec::new();
     for (from, to) in &res.edges {
         adj.entry(from).or_default().push(to);
@@ -91,13 +91,13 @@ pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
         .iter()
         .find(|e| e.module.path == path)
         .map(|e| e.module.version.clone());
-    let starts: Vec<Mod> = res
+    let starts: Vec<ModuleVersion> = res
         .main_modules
         .iter()
-        .map(|p| Mod::new(p.clone(), ""))
+        .map(|p| ModuleVersion::new(p.clone(), ""))
         .collect();
     let shortest_chain = match &selected {
-        Some(v) => shortest(&adj, &starts, &Mod::new(path, v.clone())),
+        Some(v) => shortest(&adj, &starts, &ModuleVersion::new(path, v.clone())),
         None => Vec::new(),
     };
     let (chains, chains_truncated) = all_chains(&adj, &starts, path, limit);
@@ -111,9 +111,13 @@ pub fn explain(res: &Resolution, path: &str, limit: usize) -> Explanation {
     }
 }
 
-fn shortest(adj: &HashMap<&Mod, Vec<&Mod>>, starts: &[Mod], target: &Mod) -> Vec<Mod> {
-    let mut prev: HashMap<&Mod, Option<&Mod>> = HashMap::default();
-    let mut queue: VecDeque<&Mod> = VecDeque::new();
+fn shortest(
+    adj: &HashMap<&ModuleVersion, Vec<&ModuleVersion>>,
+    starts: &[ModuleVersion],
+    target: &ModuleVersion,
+) -> Vec<ModuleVersion> {
+    let mut prev: HashMap<&ModuleVersion, Option<&ModuleVersion>> = HashMap::default();
+    let mut queue: VecDeque<&ModuleVersion> = VecDeque::new();
     for s in starts {
         prev.insert(s, None);
         queue.push_back(s);
@@ -134,22 +138,22 @@ fn shortest(adj: &HashMap<&Mod, Vec<&Mod>>, starts: &[Mod], target: &Mod) -> Vec
 
 /// Simple paths from the starts to the first node of `path`, depth first in edge order.
 fn all_chains(
-    adj: &HashMap<&Mod, Vec<&Mod>>,
-    starts: &[Mod],
+    adj: &HashMap<&ModuleVersion, Vec<&ModuleVersion>>,
+    starts: &[ModuleVersion],
     path: &str,
     limit: usize,
-) -> (Vec<Vec<Mod>>, bool) {
+) -> (Vec<Vec<ModuleVersion>>, bool) {
     // Only nodes from which some node of `path` is reachable can lead to a chain; the walk
     // never enters the others, and a step budget keeps dense graphs (where simple paths are
     // exponentially many) from stalling: running out of it marks the list truncated.
-    let mut reverse: HashMap<&Mod, Vec<&Mod>> = HashMap::default();
+    let mut reverse: HashMap<&ModuleVersion, Vec<&ModuleVersion>> = HashMap::default();
     for (from, tos) in adj {
         for to in tos {
             reverse.entry(*to).or_default().push(*from);
         }
     }
-    let mut useful: HashSet<&Mod> = HashSet::default();
-    let mut queue: VecDeque<&Mod> = VecDeque::new();
+    let mut useful: HashSet<&ModuleVersion> = HashSet::default();
+    let mut queue: VecDeque<&ModuleVersion> = VecDeque::new();
     for to in reverse.keys() {
         if to.path == path && useful.insert(*to) {
             queue.push_back(*to);
@@ -163,14 +167,14 @@ fn all_chains(
         }
     }
     let mut budget: usize = 200_000;
-    let mut out: Vec<Vec<Mod>> = Vec::new();
+    let mut out: Vec<Vec<ModuleVersion>> = Vec::new();
     for s in starts {
         if !useful.contains(s) {
             continue;
         }
         // Each frame: node and index of the next edge to follow.
-        let mut stack: Vec<(&Mod, usize)> = vec![(s, 0)];
-        let mut on_path: HashSet<&Mod> = [s].into_iter().collect();
+        let mut stack: Vec<(&ModuleVersion, usize)> = vec![(s, 0)];
+        let mut on_path: HashSet<&ModuleVersion> = [s].into_iter().collect();
         while let Some((m, i)) = stack.pop() {
             budget = budget.saturating_sub(1);
             if budget == 0 {
@@ -189,7 +193,8 @@ fn all_chains(
                 if out.len() >= limit {
                     return (out, true);
                 }
-                let mut chain: Vec<Mod> = stack.iter().map(|(n, _)| (*n).clone()).collect();
+                let mut chain: Vec<ModuleVersion> =
+                    stack.iter().map(|(n, _)| (*n).clone()).collect();
                 chain.push((*next).clone());
                 out.push(chain);
                 continue;
@@ -206,10 +211,10 @@ fn all_chains(
 #[serde(rename_all = "camelCase")]
 pub enum Change {
     /// Require at least this version (`go get path@version` upwards).
-    Raise(Mod),
+    Raise(ModuleVersion),
     /// Require at most this version, lowering whatever needs more (`go get path@version`
     /// downwards).
-    Lower(Mod),
+    Lower(ModuleVersion),
     /// Remove the path from the build list (`go get path@none`).
     Drop(String),
 }
@@ -220,9 +225,9 @@ pub enum Change {
 pub struct WhatIf {
     /// The build list `go list -m all` shows after `go get` (main module first; no `go` or
     /// `toolchain` entries).
-    pub build_list: Vec<Mod>,
-    pub added: Vec<Mod>,
-    pub removed: Vec<Mod>,
+    pub build_list: Vec<ModuleVersion>,
+    pub added: Vec<ModuleVersion>,
+    pub removed: Vec<ModuleVersion>,
     /// (path, old version, new version): every path whose version moved, in build list order;
     /// `raised` and `lowered` split the same entries by direction.
     pub changed: Vec<(String, String, String)>,
@@ -233,7 +238,7 @@ pub struct WhatIf {
     /// The main module's requirements after the change, as `go get` writes them to go.mod
     /// (sorted, with the `go` and `toolchain` roots); empty in workspace mode and for
     /// [`difference`], where go get does not decide them.
-    pub roots: Vec<Mod>,
+    pub roots: Vec<ModuleVersion>,
     /// The error that stops the computation, if any.
     pub error: Option<String>,
 }
@@ -242,8 +247,8 @@ pub struct WhatIf {
 /// every other module its go.mod requirements.
 struct GetReqs<'l, 'a> {
     loader: &'l mut Loader<'a>,
-    main: Mod,
-    roots: Vec<Mod>,
+    main: ModuleVersion,
+    roots: Vec<ModuleVersion>,
 }
 
 impl Reqs for GetReqs<'_, '_> {
@@ -251,7 +256,7 @@ impl Reqs for GetReqs<'_, '_> {
     fn compare(&self, path: &str, a: &str, b: &str) -> Ordering {
         cmp_version(path, a, b)
     }
-    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, LoadError> {
+    fn required(&mut self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, LoadError> {
         if *m == self.main {
             return Ok(self.roots.clone());
         }
@@ -260,9 +265,9 @@ impl Reqs for GetReqs<'_, '_> {
         }
         self.loader.summary(m).map(|s| s.require.to_vec())
     }
-    fn previous(&mut self, m: &Mod) -> Result<Mod, LoadError> {
+    fn previous(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, LoadError> {
         if m.path == "go" || m.path == "toolchain" {
-            return Ok(Mod::new(m.path.clone(), NONE));
+            return Ok(ModuleVersion::new(m.path.clone(), NONE));
         }
         let mut versions: Vec<String> = self
             .loader
@@ -273,7 +278,7 @@ impl Reqs for GetReqs<'_, '_> {
                 !self
                     .loader
                     .exclude
-                    .contains(&Mod::new(m.path.clone(), v.clone()))
+                    .contains(&ModuleVersion::new(m.path.clone(), v.clone()))
             })
             .collect();
         crate::sort::sort_by(&mut versions, |a, b| mod_compare(&m.path, a, b));
@@ -281,7 +286,7 @@ impl Reqs for GetReqs<'_, '_> {
             .into_iter()
             .rev()
             .find(|v| mod_compare(&m.path, v, &m.version) == Ordering::Less);
-        Ok(Mod::new(
+        Ok(ModuleVersion::new(
             m.path.clone(),
             prev.unwrap_or_else(|| NONE.to_owned()),
         ))
@@ -335,13 +340,13 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
     if input.workspace.is_none() {
         let target = match change {
             Change::Raise(m) | Change::Lower(m) => m.clone(),
-            Change::Drop(p) => Mod::new(p.clone(), NONE),
+            Change::Drop(p) => ModuleVersion::new(p.clone(), NONE),
         };
         let original: HashMap<String, String> = before
             .iter()
             .map(|m| (m.path.clone(), m.version.clone()))
             .collect();
-        let go_of = |roots: &[Mod]| {
+        let go_of = |roots: &[ModuleVersion]| {
             roots
                 .iter()
                 .find(|m| m.path == "go")
@@ -360,13 +365,13 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
         // A go.mod without a go line is given the running Go version's by go get, which makes
         // it pruned: its whole build list becomes the roots, as converting to pruned does.
         let missing_go = old_go.is_none();
-        let start: Vec<Mod> = if missing_go {
+        let start: Vec<ModuleVersion> = if missing_go {
             before
                 .iter()
                 .filter(|m| m.path != main.path && m.path != "go" && m.path != "toolchain")
                 .cloned()
                 .chain(roots.iter().filter(|m| m.path == "toolchain").cloned())
-                .chain([Mod::new("go", input.settings.go_version.clone())])
+                .chain([ModuleVersion::new("go", input.settings.go_version.clone())])
                 .collect()
         } else if loaded.rs.pruning == Pruning::Unpruned {
             before
@@ -414,7 +419,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
                 let new_go = go_of(&edited.roots);
                 // The build lists are compared as go list -m all shows them: the go line's
                 // change is reported on its own.
-                let shown: Vec<Mod> = before
+                let shown: Vec<ModuleVersion> = before
                     .into_iter()
                     .filter(|m| m.path != "go" && m.path != "toolchain")
                     .collect();
@@ -437,9 +442,12 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
     let result = match change {
         Change::Raise(m) => mvs::upgrade(&main, &mut reqs, std::slice::from_ref(m), cmp_version),
         Change::Lower(m) => mvs::downgrade(&main, &mut reqs, std::slice::from_ref(m), cmp_version),
-        Change::Drop(p) => {
-            mvs::downgrade(&main, &mut reqs, &[Mod::new(p.clone(), NONE)], cmp_version)
-        }
+        Change::Drop(p) => mvs::downgrade(
+            &main,
+            &mut reqs,
+            &[ModuleVersion::new(p.clone(), NONE)],
+            cmp_version,
+        ),
     };
     let after = match result {
         Ok(l) => l,
@@ -455,7 +463,7 @@ pub fn what_if(input: &Input<'_>, change: &Change) -> WhatIf {
 
 /// How one build list differs from another, as [`WhatIf`] reports it: added, removed, and moved
 /// paths (split into raised and lowered), with `after` as the new build list.
-pub fn difference(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
+pub fn difference(before: Vec<ModuleVersion>, after: Vec<ModuleVersion>) -> WhatIf {
     let old: HashMap<&str, &str> = before
         .iter()
         .map(|m| (m.path.as_str(), m.version.as_str()))
@@ -491,7 +499,10 @@ pub fn difference(before: Vec<Mod>, after: Vec<Mod>) -> WhatIf {
 
 /// The path from a breadth-first search's start to `end`, following each module's recorded
 /// predecessor (`None` marks a start).
-pub(crate) fn chain_back(predecessors: &HashMap<&Mod, Option<&Mod>>, end: &Mod) -> Vec<Mod> {
+pub(crate) fn chain_back(
+    predecessors: &HashMap<&ModuleVersion, Option<&ModuleVersion>>,
+    end: &ModuleVersion,
+) -> Vec<ModuleVersion> {
     let mut chain = vec![end.clone()];
     let mut cur = end;
     while let Some(Some(p)) = predecessors.get(cur) {

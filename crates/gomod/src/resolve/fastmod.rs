@@ -16,8 +16,8 @@
 //! with the full parser alone that command would take more than twice as long.
 
 use super::summary::DepSummary;
-use super::Mod;
 use crate::modfile::is_go_version;
+use crate::modfile::ModuleVersion;
 use crate::path::{check_path_major, split_path_version};
 use crate::version::module::canonical_version;
 
@@ -152,7 +152,7 @@ fn is_plain_release(v: &str) -> bool {
 }
 
 /// One requirement, if the version is canonical and fits the path's major version.
-fn requirement(path: &str, version: &str) -> Option<Mod> {
+fn requirement(path: &str, version: &str) -> Option<ModuleVersion> {
     if !is_plain_release(version) && canonical_version(version) != version {
         return None;
     }
@@ -163,7 +163,7 @@ fn requirement(path: &str, version: &str) -> Option<Mod> {
     if !fits_plainly {
         check_path_major(version, major).ok()?;
     }
-    Some(Mod::new(path, version))
+    Some(ModuleVersion::new(path, version))
 }
 
 /// Splits a line into its tokens (at most three, stored in `out`) without its `//` comment.

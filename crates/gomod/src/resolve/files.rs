@@ -3,7 +3,6 @@
 //! `ParseLax`, cmd/go/internal/modload/init.go's `loadModFile`).
 
 use super::summary::{DepSummary, GodebugLine, MainSummary, Replacement, Requirement, Retraction};
-use super::Mod;
 use crate::modfile::{self, ModFile, ModuleVersion};
 use crate::path::{check_path_major, split_path_version};
 use crate::syntax::{Error, ErrorKind, ErrorList, Position};
@@ -17,8 +16,8 @@ pub struct MainFileError {
     pub lax_go: Option<String>,
 }
 
-fn m(v: &ModuleVersion) -> Mod {
-    Mod::new(v.path.clone(), v.version.clone())
+fn m(v: &ModuleVersion) -> ModuleVersion {
+    ModuleVersion::new(v.path.clone(), v.version.clone())
 }
 
 fn retractions(f: &ModFile) -> Vec<Retraction> {

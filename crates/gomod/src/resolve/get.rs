@@ -30,18 +30,18 @@ use super::loader::{LoadError, Loader, Pruning};
 use super::mvs::NONE;
 use super::order::{cmp_version, mod_compare, mod_sort};
 use super::retract;
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// The pruned module graph built from a set of roots.
 struct PrunedGraph {
     /// Requirement lists of the nodes whose go.mod was read, in file order.
-    required: HashMap<Mod, Vec<Mod>>,
+    required: HashMap<ModuleVersion, Vec<ModuleVersion>>,
     /// Nodes whose go.mod could not be read.
-    failed: HashMap<Mod, LoadError>,
+    failed: HashMap<ModuleVersion, LoadError>,
     /// Pruning of every node whose go.mod was read.
-    pruning: HashMap<Mod, Pruning>,
+    pruning: HashMap<ModuleVersion, Pruning>,
     selected: HashMap<String, String>,
-    roots: Vec<Mod>,
+    roots: Vec<ModuleVersion>,
 }
 
 impl PrunedGraph {
@@ -49,7 +49,7 @@ impl PrunedGraph {
         self.selected.get(path).map(String::as_str).unwrap_or(NONE)
     }
 
-    fn note(&mut self, m: &Mod) {
+    fn note(&mut self, m: &ModuleVersion) {
         if m.version == NONE {
             return;
         }
@@ -67,8 +67,8 @@ impl PrunedGraph {
     fn read(
         loader: &mut Loader<'_>,
         root_mode: Pruning,
-        roots: &[Mod],
-        unprune: &HashSet<Mod>,
+        roots: &[ModuleVersion],
+        unprune: &HashSet<ModuleVersion>,
     ) -> PrunedGraph {
         let mut g = PrunedGraph {
             required: HashMap::default(),
@@ -77,8 +77,8 @@ impl PrunedGraph {
             selected: HashMap::default(),
             roots: roots.to_vec(),
         };
-        let mut seen: HashSet<(Mod, Pruning)> = HashSet::default();
-        let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
+        let mut seen: HashSet<(ModuleVersion, Pruning)> = HashSet::default();
+        let mut queue: VecDeque<(ModuleVersion, Pruning)> = VecDeque::new();
         for r in roots {
             g.note(r);
             queue.push_back((r.clone(), root_mode));
@@ -120,9 +120,9 @@ impl PrunedGraph {
 
     /// The shortest requirement chain (from a root) to the first module, in breadth-first
     /// order, whose go.mod needs a newer Go, and that error.
-    fn first_too_new(&self) -> Option<(Vec<Mod>, LoadError)> {
-        let mut parent: HashMap<&Mod, Option<&Mod>> = HashMap::default();
-        let mut queue: VecDeque<&Mod> = VecDeque::new();
+    fn first_too_new(&self) -> Option<(Vec<ModuleVersion>, LoadError)> {
+        let mut parent: HashMap<&ModuleVersion, Option<&ModuleVersion>> = HashMap::default();
+        let mut queue: VecDeque<&ModuleVersion> = VecDeque::new();
         for r in &self.roots {
             if r.version != NONE && !parent.contains_key(r) {
                 parent.insert(r, None);
@@ -146,10 +146,10 @@ impl PrunedGraph {
     }
 
     /// Breadth-first order from the roots, following loaded requirement lists.
-    fn breadth_first(&self) -> Vec<Mod> {
-        let mut seen: HashSet<&Mod> = HashSet::default();
+    fn breadth_first(&self) -> Vec<ModuleVersion> {
+        let mut seen: HashSet<&ModuleVersion> = HashSet::default();
         let mut order = Vec::new();
-        let mut queue: VecDeque<&Mod> = self.roots.iter().collect();
+        let mut queue: VecDeque<&ModuleVersion> = self.roots.iter().collect();
         while let Some(m) = queue.pop_front() {
             if m.version == NONE || !seen.insert(m) {
                 continue;
@@ -166,12 +166,12 @@ impl PrunedGraph {
 /// Why a module version is disqualified, per pruning view.
 #[derive(Clone, Default)]
 struct Dq {
-    pruned: Option<Mod>,
-    unpruned: Option<Mod>,
+    pruned: Option<ModuleVersion>,
+    unpruned: Option<ModuleVersion>,
 }
 
 impl Dq {
-    fn from(&self, p: Pruning) -> Option<&Mod> {
+    fn from(&self, p: Pruning) -> Option<&ModuleVersion> {
         if p == Pruning::Unpruned {
             self.unpruned.as_ref()
         } else {
@@ -184,17 +184,17 @@ impl Dq {
 /// propagates to requirers (through pruned roots only as far as pruning lets it).
 #[derive(Default)]
 struct Tracker {
-    root_pruning: HashMap<Mod, Pruning>,
-    reason: HashMap<Mod, Dq>,
-    requiring: HashMap<Mod, Vec<Mod>>,
+    root_pruning: HashMap<ModuleVersion, Pruning>,
+    reason: HashMap<ModuleVersion, Dq>,
+    requiring: HashMap<ModuleVersion, Vec<ModuleVersion>>,
 }
 
 impl Tracker {
-    fn check(&self, m: &Mod, p: Pruning) -> bool {
+    fn check(&self, m: &ModuleVersion, p: Pruning) -> bool {
         self.reason.get(m).and_then(|d| d.from(p)).is_some()
     }
 
-    fn require(&mut self, m: &Mod, r: &Mod) -> bool {
+    fn require(&mut self, m: &ModuleVersion, r: &ModuleVersion) -> bool {
         if let Some(rp) = self.root_pruning.get(r).copied() {
             if self.check(r, rp) {
                 self.disqualify(m, Pruning::Pruned, r.clone());
@@ -211,7 +211,7 @@ impl Tracker {
         true
     }
 
-    fn disqualify(&mut self, m: &Mod, from: Pruning, because: Mod) {
+    fn disqualify(&mut self, m: &ModuleVersion, from: Pruning, because: ModuleVersion) {
         // An explicit work list replaces recursion so that deep graphs cannot overflow the stack.
         let mut work = vec![(m.clone(), from, because)];
         while let Some((m, from, because)) = work.pop() {
@@ -251,7 +251,7 @@ impl Tracker {
     }
 
     /// Whether `m` is disqualified in the view its root status gives it.
-    fn is_disqualified_root(&self, m: &Mod, pruning: Pruning) -> bool {
+    fn is_disqualified_root(&self, m: &ModuleVersion, pruning: Pruning) -> bool {
         let p = if self.root_pruning.get(m) == Some(&Pruning::Unpruned) {
             Pruning::Unpruned
         } else {
@@ -262,16 +262,16 @@ impl Tracker {
 }
 
 /// The next lower listed (and not excluded) version of `m`'s path, or `none`.
-fn previous(loader: &Loader<'_>, m: &Mod) -> Mod {
+fn previous(loader: &Loader<'_>, m: &ModuleVersion) -> ModuleVersion {
     if m.path == "go" || m.path == "toolchain" {
-        return Mod::new(m.path.clone(), NONE);
+        return ModuleVersion::new(m.path.clone(), NONE);
     }
     let mut versions: Vec<String> = loader
         .source
         .versions(&m.path)
         .into_iter()
         .filter(|v| {
-            let candidate = Mod::new(m.path.clone(), v.clone());
+            let candidate = ModuleVersion::new(m.path.clone(), v.clone());
             !loader.exclude.contains(&candidate)
                 && retract::notes(loader, &candidate).retracted.is_none()
         })
@@ -281,15 +281,15 @@ fn previous(loader: &Loader<'_>, m: &Mod) -> Mod {
         .into_iter()
         .rev()
         .find(|v| mod_compare(&m.path, v, &m.version) == Ordering::Less);
-    Mod::new(m.path.clone(), prev.unwrap_or_else(|| NONE.to_owned()))
+    ModuleVersion::new(m.path.clone(), prev.unwrap_or_else(|| NONE.to_owned()))
 }
 
 /// The outcome of editing a pruned main module's roots.
 pub struct Edited {
     /// The new roots (including `go` and `toolchain`), sorted.
-    pub roots: Vec<Mod>,
+    pub roots: Vec<ModuleVersion>,
     /// The build list they select (main module first).
-    pub build_list: Vec<Mod>,
+    pub build_list: Vec<ModuleVersion>,
 }
 
 /// Edits the roots of the main module so that `target` is selected exactly (`none` removes its
@@ -299,10 +299,10 @@ pub struct Edited {
 pub fn edit(
     loader: &mut Loader<'_>,
     root_mode: Pruning,
-    main: &Mod,
-    roots: &[Mod],
+    main: &ModuleVersion,
+    roots: &[ModuleVersion],
     original: &HashMap<String, String>,
-    target: &Mod,
+    target: &ModuleVersion,
 ) -> Result<Edited, String> {
     let mut selected_root: HashMap<String, String> = HashMap::default();
     for r in roots {
@@ -314,21 +314,21 @@ pub fn edit(
         }
     }
     selected_root.insert(target.path.clone(), target.version.clone());
-    let exceeds = |m: &Mod| {
+    let exceeds = |m: &ModuleVersion| {
         m.path == target.path && cmp_version(&m.path, &m.version, &target.version).is_gt()
     };
-    let mut rejected: HashSet<Mod> = HashSet::default();
+    let mut rejected: HashSet<ModuleVersion> = HashSet::default();
     // The loop ends when no root changes; every change either lowers a root to a version never
     // tried before or raises one to a selected version, so it is finite, and the bound only
     // guards against a mistake turning it into a hang.
     for _ in 0..10_000 {
-        let mut current: Vec<Mod> = selected_root
+        let mut current: Vec<ModuleVersion> = selected_root
             .iter()
             .filter(|(_, v)| v.as_str() != NONE)
-            .map(|(p, v)| Mod::new(p.clone(), v.clone()))
+            .map(|(p, v)| ModuleVersion::new(p.clone(), v.clone()))
             .collect();
         mod_sort(&mut current);
-        let mut unprune: HashSet<Mod> = HashSet::default();
+        let mut unprune: HashSet<ModuleVersion> = HashSet::default();
         let graph = loop {
             let g = PrunedGraph::read(loader, root_mode, &current, &unprune);
             if root_mode == Pruning::Unpruned {
@@ -340,7 +340,7 @@ pub fn edit(
                 if v == NONE {
                     continue;
                 }
-                let m = Mod::new(p.clone(), v);
+                let m = ModuleVersion::new(p.clone(), v);
                 if !g.required.contains_key(&m) && !g.failed.contains_key(&m) {
                     unprune.insert(m);
                 }
@@ -366,7 +366,7 @@ pub fn edit(
             };
             return Err(text);
         }
-        let pruning_of = |m: &Mod| match graph.pruning.get(m) {
+        let pruning_of = |m: &ModuleVersion| match graph.pruning.get(m) {
             _ if root_mode == Pruning::Unpruned => Pruning::Unpruned,
             Some(Pruning::Unpruned) => Pruning::Unpruned,
             _ => Pruning::Pruned,
@@ -408,7 +408,7 @@ pub fn edit(
             }
             let sel = graph.selected(&m.path);
             if sel != m.version {
-                let u = Mod::new(m.path.clone(), sel);
+                let u = ModuleVersion::new(m.path.clone(), sel);
                 if !t.check(&u, rp) && !rejected.contains(&u) {
                     continue;
                 }
@@ -452,13 +452,13 @@ pub fn edit(
             continue;
         }
         let mut build_list = vec![main.clone()];
-        let mut rest: Vec<Mod> = graph
+        let mut rest: Vec<ModuleVersion> = graph
             .selected
             .iter()
             .filter(|(p, v)| {
                 v.as_str() != NONE && *p != &main.path && *p != "go" && *p != "toolchain"
             })
-            .map(|(p, v)| Mod::new(p.clone(), v.clone()))
+            .map(|(p, v)| ModuleVersion::new(p.clone(), v.clone()))
             .collect();
         mod_sort(&mut rest);
         build_list.extend(rest);
@@ -476,8 +476,8 @@ pub fn edit(
 fn conflict_text(
     graph: &PrunedGraph,
     t: &Tracker,
-    m: &Mod,
-    target: &Mod,
+    m: &ModuleVersion,
+    target: &ModuleVersion,
     pruning: Pruning,
 ) -> String {
     let mut chain = vec![m.clone()];

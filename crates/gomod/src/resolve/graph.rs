@@ -11,19 +11,23 @@ use super::error::Error;
 use super::loader::{LoadError, Loader, NodeSummary, Pruning};
 use super::mvs::{self, BuildListError, Graph, Reqs, NONE};
 use super::order::{cmp_version, mod_compare, mod_sort};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// The roots of the module graph and how to load below them (`modload.Requirements`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirements {
     pub pruning: Pruning,
     /// Sorted by path, then version.
-    pub roots: Vec<Mod>,
+    pub roots: Vec<ModuleVersion>,
     pub direct: HashSet<String>,
 }
 
 impl Requirements {
-    pub fn new(pruning: Pruning, roots: Vec<Mod>, direct: HashSet<String>) -> Requirements {
+    pub fn new(
+        pruning: Pruning,
+        roots: Vec<ModuleVersion>,
+        direct: HashSet<String>,
+    ) -> Requirements {
         Requirements {
             pruning,
             roots,
@@ -60,7 +64,7 @@ impl Requirements {
 pub struct ModuleGraph {
     pub g: Graph,
     /// The nodes whose requirement lists were read (successfully or not).
-    pub loaded: HashMap<Mod, Result<Rc<NodeSummary>, LoadError>>,
+    pub loaded: HashMap<ModuleVersion, Result<Rc<NodeSummary>, LoadError>>,
     pub error: Option<BuildListError<LoadError>>,
 }
 
@@ -69,19 +73,19 @@ impl ModuleGraph {
         self.g.selected(path)
     }
 
-    pub fn build_list(&self) -> Vec<Mod> {
+    pub fn build_list(&self) -> Vec<ModuleVersion> {
         self.g.build_list()
     }
 
     fn all_roots_selected(&self, loader: &Loader<'_>) -> bool {
-        let roots: Vec<Mod> = if loader.workspace {
+        let roots: Vec<ModuleVersion> = if loader.workspace {
             loader.main_versions()
         } else {
             loader
                 .main_versions()
                 .first()
                 .and_then(|m| self.g.required_by(m))
-                .map(<[Mod]>::to_vec)
+                .map(<[ModuleVersion]>::to_vec)
                 .unwrap_or_default()
         };
         roots.iter().all(|m| self.selected(&m.path) == m.version)
@@ -89,7 +93,11 @@ impl ModuleGraph {
 }
 
 /// `readModGraph`: loads the graph below `roots` with the given pruning.
-pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) -> ModuleGraph {
+pub fn read_mod_graph(
+    loader: &mut Loader<'_>,
+    pruning: Pruning,
+    roots: &[ModuleVersion],
+) -> ModuleGraph {
     let graph_roots = if pruning == Pruning::Workspace {
         roots.to_vec()
     } else {
@@ -106,8 +114,8 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
         }
     }
 
-    let mut queued: HashMap<Mod, u8> = HashMap::default();
-    let mut queue: VecDeque<(Mod, Pruning)> = VecDeque::new();
+    let mut queued: HashMap<ModuleVersion, u8> = HashMap::default();
+    let mut queue: VecDeque<(ModuleVersion, Pruning)> = VecDeque::new();
     for m in roots {
         enqueue(&mut queued, &mut queue, m, pruning);
     }
@@ -126,12 +134,12 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
                 has_deps_in_all.push(m.path.clone());
             }
         }
-        let mut seen: HashSet<Mod> = HashSet::default();
+        let mut seen: HashSet<ModuleVersion> = HashSet::default();
         loop {
-            let mut needs: Vec<Mod> = Vec::new();
-            let mut needed: HashSet<Mod> = HashSet::default();
+            let mut needs: Vec<ModuleVersion> = Vec::new();
+            let mut needed: HashSet<ModuleVersion> = HashSet::default();
             for p in &has_deps_in_all {
-                let m = Mod::new(p.clone(), mg.selected(p));
+                let m = ModuleVersion::new(p.clone(), mg.selected(p));
                 if !seen.contains(&m) {
                     if needed.insert(m.clone()) {
                         needs.push(m);
@@ -139,7 +147,7 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
                     continue;
                 }
                 for r in mg.g.required_by(&m).unwrap_or_default() {
-                    let s = Mod::new(r.path.clone(), mg.selected(&r.path));
+                    let s = ModuleVersion::new(r.path.clone(), mg.selected(&r.path));
                     if mod_compare(&r.path, &s.version, &r.version) == Ordering::Greater
                         && !seen.contains(&s)
                         && needed.insert(s.clone())
@@ -172,9 +180,9 @@ pub fn read_mod_graph(loader: &mut Loader<'_>, pruning: Pruning, roots: &[Mod]) 
 }
 
 fn enqueue(
-    queued: &mut HashMap<Mod, u8>,
-    queue: &mut VecDeque<(Mod, Pruning)>,
-    m: &Mod,
+    queued: &mut HashMap<ModuleVersion, u8>,
+    queue: &mut VecDeque<(ModuleVersion, Pruning)>,
+    m: &ModuleVersion,
     pruning: Pruning,
 ) {
     if m.version == NONE {
@@ -202,8 +210,8 @@ fn enqueue(
 fn drain(
     loader: &mut Loader<'_>,
     mg: &mut ModuleGraph,
-    queued: &mut HashMap<Mod, u8>,
-    queue: &mut VecDeque<(Mod, Pruning)>,
+    queued: &mut HashMap<ModuleVersion, u8>,
+    queue: &mut VecDeque<(ModuleVersion, Pruning)>,
 ) {
     while let Some((m, pruning)) = queue.pop_front() {
         let summary = match mg.loaded.get(&m) {
@@ -314,7 +322,7 @@ fn update_pruned_roots(
 ) -> Result<Requirements, Error> {
     let mut rs = rs0.clone();
     let mut upgraded = false;
-    let mut roots: Vec<Mod> = rs.roots.clone();
+    let mut roots: Vec<ModuleVersion> = rs.roots.clone();
     let mut current: Option<ModuleGraph> = loaded.cloned();
     loop {
         if upgraded {
@@ -340,7 +348,7 @@ fn update_pruned_roots(
             if v != m.version {
                 upgraded = true;
             }
-            roots.push(Mod::new(m.path.clone(), v));
+            roots.push(ModuleVersion::new(m.path.clone(), v));
             in_root_paths.insert(m.path.clone());
         }
         if !upgraded {
@@ -357,7 +365,7 @@ fn update_pruned_roots(
 /// requires `keep`, everything else its go.mod requirements.
 struct KeepReqs<'l, 'a> {
     loader: &'l mut Loader<'a>,
-    keep: Vec<Mod>,
+    keep: Vec<ModuleVersion>,
 }
 
 impl Reqs for KeepReqs<'_, '_> {
@@ -365,7 +373,7 @@ impl Reqs for KeepReqs<'_, '_> {
     fn compare(&self, path: &str, a: &str, b: &str) -> Ordering {
         cmp_version(path, a, b)
     }
-    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, LoadError> {
+    fn required(&mut self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, LoadError> {
         if self.loader.is_main(m) {
             return Ok(self.keep.clone());
         }
@@ -374,8 +382,8 @@ impl Reqs for KeepReqs<'_, '_> {
         }
         self.loader.summary(m).map(|s| s.require.to_vec())
     }
-    fn previous(&mut self, m: &Mod) -> Result<Mod, LoadError> {
-        Ok(Mod::new(m.path.clone(), NONE))
+    fn previous(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, LoadError> {
+        Ok(ModuleVersion::new(m.path.clone(), NONE))
     }
 }
 
@@ -402,14 +410,14 @@ fn update_unpruned_roots(
         }
     }
     let n_main = loader.mains.len();
-    let keep: Vec<Mod> = mg.build_list().into_iter().skip(n_main).collect();
+    let keep: Vec<ModuleVersion> = mg.build_list().into_iter().skip(n_main).collect();
     for m in &keep {
         if rs.direct.contains(&m.path) && !in_root_paths.contains(&m.path) {
             root_paths.push(m.path.clone());
             in_root_paths.insert(m.path.clone());
         }
     }
-    let mut roots: Vec<Mod> = Vec::new();
+    let mut roots: Vec<ModuleVersion> = Vec::new();
     for main in loader.main_versions() {
         let mut reqs = KeepReqs {
             loader,
@@ -443,7 +451,7 @@ pub fn convert_to_pruned(
     if let Some(e) = &mg.error {
         return Err(render_build_list_error(e));
     }
-    let roots: Vec<Mod> = mg
+    let roots: Vec<ModuleVersion> = mg
         .build_list()
         .into_iter()
         .skip(loader.mains.len())

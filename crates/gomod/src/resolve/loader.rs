@@ -11,7 +11,7 @@ use super::input::{ModSource, Settings};
 use super::order::{compare_go, is_pruned_go, is_strict_go};
 use super::paths;
 use super::summary::{DepSummary, MainSummary};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 use crate::sum::{GoSum, Verification};
 
 /// Why a module's requirements could not be loaded.
@@ -19,18 +19,18 @@ use crate::sum::{GoSum, Verification};
 pub struct LoadError {
     /// The module version a `module.ModuleError` names (the replacement when replaced), or None
     /// for errors that are not about one module version (a go line that is too new).
-    pub module: Option<Mod>,
+    pub module: Option<ModuleVersion>,
     /// What failed, for the rules; `message` is go's wording of it.
     pub kind: ErrorKind,
     pub message: String,
 }
 
 impl LoadError {
-    fn about(m: &Mod, message: String) -> LoadError {
+    fn about(m: &ModuleVersion, message: String) -> LoadError {
         LoadError::about_kind(ErrorKind::Other, m, message)
     }
 
-    fn about_kind(kind: ErrorKind, m: &Mod, message: String) -> LoadError {
+    fn about_kind(kind: ErrorKind, m: &ModuleVersion, message: String) -> LoadError {
         LoadError {
             module: Some(m.clone()),
             kind,
@@ -116,7 +116,7 @@ impl Pruning {
 /// The requirement list of a graph node, as the graph uses it.
 #[derive(Clone, Debug)]
 pub struct NodeSummary {
-    pub require: Rc<[Mod]>,
+    pub require: Rc<[ModuleVersion]>,
     pub pruning: Pruning,
     /// The go line of the go.mod the requirements came from (after replacement); may be empty.
     pub go: String,
@@ -140,14 +140,14 @@ pub struct Loader<'a> {
     pub source: &'a dyn ModSource,
     pub mains: Vec<MainModule>,
     pub workspace: bool,
-    pub exclude: HashSet<Mod>,
+    pub exclude: HashSet<ModuleVersion>,
     /// go.work replacements (workspace mode), targets already relative to the go.work directory.
-    pub work_replace: HashMap<Mod, Mod>,
+    pub work_replace: HashMap<ModuleVersion, ModuleVersion>,
     /// Each main module's replacements, in `mains` order.
-    pub replace: Vec<HashMap<Mod, Mod>>,
+    pub replace: Vec<HashMap<ModuleVersion, ModuleVersion>>,
     parse_dep: ParseDep,
-    raw: HashMap<Mod, Result<Rc<RawSummary>, LoadError>>,
-    nodes: HashMap<Mod, Result<Rc<NodeSummary>, LoadError>>,
+    raw: HashMap<ModuleVersion, Result<Rc<RawSummary>, LoadError>>,
+    nodes: HashMap<ModuleVersion, Result<Rc<NodeSummary>, LoadError>>,
     /// Messages printed while loading (already newline-terminated).
     pub stderr: String,
     /// Whether a reported error will make the command exit 1 although it goes on.
@@ -159,7 +159,7 @@ pub struct Loader<'a> {
     /// not match go.sum: the command stops there and prints only this after `stderr`.
     pub fatal: Option<String>,
     /// The module versions whose go.mod the source did not have, in the order asked.
-    pub absent: Vec<Mod>,
+    pub absent: Vec<ModuleVersion>,
 }
 
 impl<'a> Loader<'a> {
@@ -199,26 +199,26 @@ impl<'a> Loader<'a> {
         }
     }
 
-    pub fn is_main(&self, m: &Mod) -> bool {
+    pub fn is_main(&self, m: &ModuleVersion) -> bool {
         m.version.is_empty() && self.mains.iter().any(|mm| mm.path == m.path)
     }
 
-    pub fn main_versions(&self) -> Vec<Mod> {
+    pub fn main_versions(&self) -> Vec<ModuleVersion> {
         self.mains
             .iter()
-            .map(|m| Mod::new(m.path.clone(), ""))
+            .map(|m| ModuleVersion::new(m.path.clone(), ""))
             .collect()
     }
 
     /// The replacement of `m` (`Replacement` in cmd/go/internal/modload/modfile.go), with directory targets relative to the root.
-    pub fn replacement(&self, m: &Mod) -> Option<Mod> {
+    pub fn replacement(&self, m: &ModuleVersion) -> Option<ModuleVersion> {
         if self.is_main(m) {
             return None;
         }
         if let Some(r) = lookup(&self.work_replace, m) {
             return Some(r.1.clone());
         }
-        let mut found: Option<Mod> = None;
+        let mut found: Option<ModuleVersion> = None;
         for (i, map) in self.replace.iter().enumerate() {
             if let Some((_, r)) = lookup(map, m) {
                 let dir = self.mains.get(i).map(|mm| mm.dir.as_str()).unwrap_or("");
@@ -230,16 +230,16 @@ impl<'a> Loader<'a> {
 
     /// In workspace mode a relative directory target is rewritten relative to the go.work
     /// directory; otherwise it stays as written.
-    fn canonical_replace_path(&self, r: &Mod, main_dir: &str) -> Mod {
+    fn canonical_replace_path(&self, r: &ModuleVersion, main_dir: &str) -> ModuleVersion {
         if !self.workspace || !r.version.is_empty() || paths::is_abs(&r.path) {
             return r.clone();
         }
         let joined = paths::clean(&paths::join(main_dir, &r.path));
-        Mod::new(paths::to_directory_path(&joined), "")
+        ModuleVersion::new(paths::to_directory_path(&joined), "")
     }
 
     /// `goModSummary`: the requirement list of a graph node.
-    pub fn summary(&mut self, m: &Mod) -> Result<Rc<NodeSummary>, LoadError> {
+    pub fn summary(&mut self, m: &ModuleVersion) -> Result<Rc<NodeSummary>, LoadError> {
         if let Some(r) = self.nodes.get(m) {
             return r.clone();
         }
@@ -248,10 +248,10 @@ impl<'a> Loader<'a> {
         r
     }
 
-    fn compute_summary(&mut self, m: &Mod) -> Result<Rc<NodeSummary>, LoadError> {
+    fn compute_summary(&mut self, m: &ModuleVersion) -> Result<Rc<NodeSummary>, LoadError> {
         if m.path == "go" {
             let require = if is_strict_go(&m.version) {
-                vec![Mod::new("toolchain", format!("go{}", m.version))]
+                vec![ModuleVersion::new("toolchain", format!("go{}", m.version))]
             } else {
                 Vec::new()
             };
@@ -290,13 +290,13 @@ impl<'a> Loader<'a> {
             }
         }
         // The requirement list is shared with the parsed file unless an exclude drops something.
-        let require: Rc<[Mod]> =
+        let require: Rc<[ModuleVersion]> =
             if !self.exclude.is_empty() && raw.require.iter().any(|r| self.exclude.contains(r)) {
                 raw.require
                     .iter()
                     .filter(|r| !self.exclude.contains(*r))
                     .cloned()
-                    .collect::<Vec<Mod>>()
+                    .collect::<Vec<ModuleVersion>>()
                     .into()
             } else {
                 Rc::clone(&raw.require)
@@ -314,13 +314,13 @@ impl<'a> Loader<'a> {
     }
 
     /// Whether the go.mod of `m` was fetched during this command (for go.sum bookkeeping).
-    pub fn was_fetched(&self, m: &Mod) -> bool {
+    pub fn was_fetched(&self, m: &ModuleVersion) -> bool {
         !m.version.is_empty() && self.raw.contains_key(m)
     }
 
     /// Whether the go command knows the go line of `m` from a go.mod it parsed as `m` (its
     /// `rawGoVersion` cache): then `go list -m` does not read a replacement's go.mod for it.
-    pub fn knows_go_version(&self, m: &Mod) -> bool {
+    pub fn knows_go_version(&self, m: &ModuleVersion) -> bool {
         match self.raw.get(m) {
             Some(Ok(s)) => !s.go.is_empty(),
             // Only a too-new go line fails after the go line was recorded.
@@ -330,7 +330,7 @@ impl<'a> Loader<'a> {
     }
 
     /// `rawGoModSummary`: the parsed go.mod of a module version or directory, cached.
-    pub fn raw_summary(&mut self, actual: &Mod) -> Result<Rc<RawSummary>, LoadError> {
+    pub fn raw_summary(&mut self, actual: &ModuleVersion) -> Result<Rc<RawSummary>, LoadError> {
         if let Some(r) = self.raw.get(actual) {
             return r.clone();
         }
@@ -339,7 +339,7 @@ impl<'a> Loader<'a> {
         r
     }
 
-    fn read_raw(&mut self, actual: &Mod) -> Result<Rc<RawSummary>, LoadError> {
+    fn read_raw(&mut self, actual: &ModuleVersion) -> Result<Rc<RawSummary>, LoadError> {
         if actual.version.is_empty() {
             if let Some(mm) = self.mains.iter().find(|mm| mm.path == actual.path) {
                 if self.workspace {
@@ -398,7 +398,7 @@ impl<'a> Loader<'a> {
     /// `PATH VERSION/go.mod` in the main go.sum, then in the workspace modules' go.sum files,
     /// must be the file's hash; otherwise go stops with its checksum-mismatch `Fatalf` text,
     /// which this returns.
-    fn verify_gomod(&self, actual: &Mod, data: &[u8]) -> Option<String> {
+    fn verify_gomod(&self, actual: &ModuleVersion, data: &[u8]) -> Option<String> {
         if self.sums.is_empty() {
             return None;
         }
@@ -420,7 +420,11 @@ impl<'a> Loader<'a> {
     }
 
     /// The go-version check of `summaryFromModFile`, and the `go@` edge of go 1.21+ files.
-    fn finish_raw(&self, actual: &Mod, dep: DepSummary) -> Result<Rc<RawSummary>, LoadError> {
+    fn finish_raw(
+        &self,
+        actual: &ModuleVersion,
+        dep: DepSummary,
+    ) -> Result<Rc<RawSummary>, LoadError> {
         let strict = !dep.go.is_empty() && is_strict_go(&dep.go);
         if strict && compare_go(&dep.go, &self.settings.go_version).is_gt() {
             return Err(LoadError {
@@ -434,7 +438,7 @@ impl<'a> Loader<'a> {
         }
         let mut require = dep.require;
         if strict {
-            require.push(Mod::new("go", dep.go.clone()));
+            require.push(ModuleVersion::new("go", dep.go.clone()));
         }
         Ok(Rc::new(RawSummary {
             module: dep.module,
@@ -451,17 +455,20 @@ impl<'a> Loader<'a> {
 pub struct RawSummary {
     pub module: String,
     pub go: String,
-    pub require: Rc<[Mod]>,
+    pub require: Rc<[ModuleVersion]>,
 }
 
 /// A replacement map lookup: the exact version first, then the path-wide entry.
-fn lookup<'m>(map: &'m HashMap<Mod, Mod>, m: &Mod) -> Option<(String, &'m Mod)> {
+fn lookup<'m>(
+    map: &'m HashMap<ModuleVersion, ModuleVersion>,
+    m: &ModuleVersion,
+) -> Option<(String, &'m ModuleVersion)> {
     if map.is_empty() {
         return None;
     }
     if let Some(r) = map.get(m) {
         return Some((m.version.clone(), r));
     }
-    map.get(&Mod::new(m.path.clone(), ""))
+    map.get(&ModuleVersion::new(m.path.clone(), ""))
         .map(|r| (String::new(), r))
 }

@@ -41,7 +41,6 @@ pub mod godebug;
 pub(crate) mod graph;
 pub(crate) mod input;
 pub(crate) mod loader;
-mod module_version;
 pub mod mvs;
 pub(crate) mod order;
 pub mod paths;
@@ -63,7 +62,6 @@ pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
 };
 pub use loader::Pruning;
-pub use module_version::Mod;
 pub use resolution::{resolve, version_skew, Resolution};
 pub use supplied::{resolve_graph_text, with_main_gomod};
 pub use wording::user_error_text;

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 use std::collections::VecDeque;
 
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 use std::rc::Rc;
 
 /// The version string that means "not selected / no version".
@@ -30,13 +30,13 @@ pub trait Reqs {
     /// Orders two versions of `path` (the target's version must be the greatest of its path).
     fn compare(&self, path: &str, a: &str, b: &str) -> Ordering;
     /// The requirement list of `m` (never called for version `none`).
-    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, Self::Error>;
+    fn required(&mut self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, Self::Error>;
     /// The version `upgrade_all` moves `m` to (usually the latest).
-    fn upgrade(&mut self, m: &Mod) -> Result<Mod, Self::Error> {
+    fn upgrade(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, Self::Error> {
         Ok(m.clone())
     }
     /// The next lower version of `m` (version `none` when there is none), for `downgrade`.
-    fn previous(&mut self, m: &Mod) -> Result<Mod, Self::Error>;
+    fn previous(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, Self::Error>;
 }
 
 /// An incremental requirement graph: roots, the requirement lists recorded so far, and the
@@ -44,15 +44,15 @@ pub trait Reqs {
 #[derive(Clone, Debug)]
 pub struct Graph {
     cmp: CmpFn,
-    roots: Vec<Mod>,
-    required: HashMap<Mod, Rc<[Mod]>>,
+    roots: Vec<ModuleVersion>,
+    required: HashMap<ModuleVersion, Rc<[ModuleVersion]>>,
     /// Every reachable node; `true` for roots.
-    is_root: HashMap<Mod, bool>,
+    is_root: HashMap<ModuleVersion, bool>,
     selected: HashMap<String, String>,
 }
 
 impl Graph {
-    pub fn new(cmp: CmpFn, roots: Vec<Mod>) -> Graph {
+    pub fn new(cmp: CmpFn, roots: Vec<ModuleVersion>) -> Graph {
         let mut g = Graph {
             cmp,
             roots: Vec::new(),
@@ -68,7 +68,7 @@ impl Graph {
         g
     }
 
-    fn raise(&mut self, m: &Mod) {
+    fn raise(&mut self, m: &ModuleVersion) {
         let higher = match self.selected.get(&m.path) {
             // The same version again is common and needs no comparison.
             Some(cur) if *cur == m.version => false,
@@ -80,14 +80,14 @@ impl Graph {
         }
     }
 
-    pub fn roots(&self) -> &[Mod] {
+    pub fn roots(&self) -> &[ModuleVersion] {
         &self.roots
     }
 
     /// Records the requirements of `m`. Returns false (and records nothing) if `m` is not
     /// reachable or already has requirements; the go command treats both as internal errors.
-    pub fn require(&mut self, m: &Mod, reqs: impl Into<Rc<[Mod]>>) -> bool {
-        let reqs: Rc<[Mod]> = reqs.into();
+    pub fn require(&mut self, m: &ModuleVersion, reqs: impl Into<Rc<[ModuleVersion]>>) -> bool {
+        let reqs: Rc<[ModuleVersion]> = reqs.into();
         if !self.is_root.contains_key(m) || self.required.contains_key(m) {
             return false;
         }
@@ -102,12 +102,12 @@ impl Graph {
     }
 
     /// The requirement list of `m`, if it was loaded.
-    pub fn required_by(&self, m: &Mod) -> Option<&[Mod]> {
+    pub fn required_by(&self, m: &ModuleVersion) -> Option<&[ModuleVersion]> {
         self.required.get(m).map(|r| &**r)
     }
 
     /// Whether `m` is a node of the graph (a root or a requirement of a loaded node).
-    pub fn is_reachable(&self, m: &Mod) -> bool {
+    pub fn is_reachable(&self, m: &ModuleVersion) -> bool {
         self.is_root.contains_key(m)
     }
 
@@ -118,7 +118,7 @@ impl Graph {
 
     /// The selected version of each root path in root order, then every other selected path
     /// sorted by path.
-    pub fn build_list(&self) -> Vec<Mod> {
+    pub fn build_list(&self) -> Vec<ModuleVersion> {
         let mut seen_root: HashSet<&str> = HashSet::default();
         let mut list = Vec::new();
         for r in &self.roots {
@@ -127,14 +127,14 @@ impl Graph {
             }
             let v = self.selected(&r.path);
             if v != NONE {
-                list.push(Mod::new(r.path.clone(), v));
+                list.push(ModuleVersion::new(r.path.clone(), v));
             }
         }
-        let mut rest: Vec<Mod> = self
+        let mut rest: Vec<ModuleVersion> = self
             .selected
             .iter()
             .filter(|(p, _)| !seen_root.contains(p.as_str()))
-            .map(|(p, v)| Mod::new(p.clone(), v.clone()))
+            .map(|(p, v)| ModuleVersion::new(p.clone(), v.clone()))
             .collect();
         crate::sort::sort_by(&mut rest, |a, b| a.path.cmp(&b.path));
         list.extend(rest);
@@ -142,9 +142,9 @@ impl Graph {
     }
 
     /// Visits every reachable node (except version `none`) once, breadth first from the roots.
-    pub fn walk_breadth_first(&self, mut f: impl FnMut(&Mod)) {
-        let mut queue: VecDeque<&Mod> = VecDeque::new();
-        let mut enqueued: HashSet<&Mod> = HashSet::default();
+    pub fn walk_breadth_first(&self, mut f: impl FnMut(&ModuleVersion)) {
+        let mut queue: VecDeque<&ModuleVersion> = VecDeque::new();
+        let mut enqueued: HashSet<&ModuleVersion> = HashSet::default();
         for m in &self.roots {
             if m.version != NONE && enqueued.insert(m) {
                 queue.push_back(m);
@@ -164,9 +164,10 @@ impl Graph {
 
     /// The shortest path (fewest edges, first found in breadth-first order) from a root to a node
     /// satisfying `pred`, root first.
-    pub fn find_path(&self, mut pred: impl FnMut(&Mod) -> bool) -> Vec<Mod> {
-        let mut first_requires: HashMap<&Mod, Option<&Mod>> = HashMap::default();
-        let mut queue: VecDeque<&Mod> = VecDeque::new();
+    pub fn find_path(&self, mut pred: impl FnMut(&ModuleVersion) -> bool) -> Vec<ModuleVersion> {
+        let mut first_requires: HashMap<&ModuleVersion, Option<&ModuleVersion>> =
+            HashMap::default();
+        let mut queue: VecDeque<&ModuleVersion> = VecDeque::new();
         for m in &self.roots {
             queue.push_back(m);
             first_requires.insert(m, None);
@@ -198,7 +199,7 @@ impl Graph {
 /// One step of a requirement chain in an error: the module and how it leads to the next one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChainStep {
-    pub module: Mod,
+    pub module: ModuleVersion,
     /// `requires`, or `updating to` for an upgrade edge; empty for the last step.
     pub reason: &'static str,
 }
@@ -213,8 +214,8 @@ pub struct BuildListError<E> {
 impl<E> BuildListError<E> {
     pub fn new(
         err: E,
-        path: &[Mod],
-        is_version_change: impl Fn(&Mod, &Mod) -> bool,
+        path: &[ModuleVersion],
+        is_version_change: impl Fn(&ModuleVersion, &ModuleVersion) -> bool,
     ) -> BuildListError<E> {
         let mut stack = Vec::with_capacity(path.len());
         for (i, m) in path.iter().enumerate() {
@@ -232,7 +233,7 @@ impl<E> BuildListError<E> {
     }
 
     /// The module whose load failed.
-    pub fn module(&self) -> Option<&Mod> {
+    pub fn module(&self) -> Option<&ModuleVersion> {
         self.stack.last().map(|s| &s.module)
     }
 
@@ -240,7 +241,7 @@ impl<E> BuildListError<E> {
     /// last followed by `<reason>\n\t`. `last` formats the final element with the error.
     pub fn render(
         &self,
-        last: impl FnOnce(&Mod, &E) -> String,
+        last: impl FnOnce(&ModuleVersion, &E) -> String,
         whole: impl FnOnce(&E) -> String,
     ) -> String {
         let start = self.stack.iter().position(|s| !s.module.version.is_empty());
@@ -261,20 +262,21 @@ impl<E> BuildListError<E> {
 }
 
 /// The extra edge `upgrade_all` and `upgrade` add to every visited module.
-type UpgradeFn<'f, R> = dyn FnMut(&mut R, &Mod) -> Result<Mod, <R as Reqs>::Error> + 'f;
+type UpgradeFn<'f, R> =
+    dyn FnMut(&mut R, &ModuleVersion) -> Result<ModuleVersion, <R as Reqs>::Error> + 'f;
 
 /// Explores the graph from `targets`, optionally adding an upgrade edge to every node.
 fn build_list_with<R: Reqs>(
-    targets: &[Mod],
+    targets: &[ModuleVersion],
     reqs: &mut R,
     mut upgrade: Option<&mut UpgradeFn<'_, R>>,
     cmp: CmpFn,
-) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
+) -> Result<(Vec<ModuleVersion>, Graph), BuildListError<R::Error>> {
     let mut g = Graph::new(cmp, targets.to_vec());
-    let mut upgrades: HashMap<Mod, Mod> = HashMap::default();
-    let mut errs: HashMap<Mod, R::Error> = HashMap::default();
-    let mut queue: VecDeque<Mod> = VecDeque::new();
-    let mut seen: HashSet<Mod> = HashSet::default();
+    let mut upgrades: HashMap<ModuleVersion, ModuleVersion> = HashMap::default();
+    let mut errs: HashMap<ModuleVersion, R::Error> = HashMap::default();
+    let mut queue: VecDeque<ModuleVersion> = VecDeque::new();
+    let mut seen: HashSet<ModuleVersion> = HashSet::default();
     for t in targets {
         if seen.insert(t.clone()) {
             queue.push_back(t.clone());
@@ -332,26 +334,26 @@ fn build_list_with<R: Reqs>(
 /// The build list of `targets`: the targets first, then every other selected module by path.
 /// `cmp` must order versions the same way as `reqs.compare` (the graph keeps a plain function).
 pub fn build_list_cmp<R: Reqs>(
-    targets: &[Mod],
+    targets: &[ModuleVersion],
     reqs: &mut R,
     cmp: CmpFn,
-) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+) -> Result<Vec<ModuleVersion>, BuildListError<R::Error>> {
     build_list_with(targets, reqs, None, cmp).map(|(list, _)| list)
 }
 
 /// Like [`build_list_cmp`] but also returns the explored graph.
 pub fn build_graph<R: Reqs>(
-    targets: &[Mod],
+    targets: &[ModuleVersion],
     reqs: &mut R,
     cmp: CmpFn,
-) -> Result<(Vec<Mod>, Graph), BuildListError<R::Error>> {
+) -> Result<(Vec<ModuleVersion>, Graph), BuildListError<R::Error>> {
     build_list_with(targets, reqs, None, cmp)
 }
 
 /// A [`Reqs`] whose `target` has a different requirement list.
 struct Override<'a, R: Reqs> {
-    target: Mod,
-    list: Vec<Mod>,
+    target: ModuleVersion,
+    list: Vec<ModuleVersion>,
     inner: &'a mut R,
 }
 
@@ -360,16 +362,16 @@ impl<R: Reqs> Reqs for Override<'_, R> {
     fn compare(&self, path: &str, a: &str, b: &str) -> Ordering {
         self.inner.compare(path, a, b)
     }
-    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, R::Error> {
+    fn required(&mut self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, R::Error> {
         if *m == self.target {
             return Ok(self.list.clone());
         }
         self.inner.required(m)
     }
-    fn upgrade(&mut self, m: &Mod) -> Result<Mod, R::Error> {
+    fn upgrade(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, R::Error> {
         self.inner.upgrade(m)
     }
-    fn previous(&mut self, m: &Mod) -> Result<Mod, R::Error> {
+    fn previous(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, R::Error> {
         self.inner.previous(m)
     }
 }
@@ -377,11 +379,11 @@ impl<R: Reqs> Reqs for Override<'_, R> {
 /// The minimal requirement list for `main` that reproduces its build list, always listing the
 /// paths in `base` (mvs.go's `Req`).
 pub fn req<R: Reqs>(
-    main: &Mod,
+    main: &ModuleVersion,
     base: &[String],
     reqs: &mut R,
     cmp: CmpFn,
-) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+) -> Result<Vec<ModuleVersion>, BuildListError<R::Error>> {
     let list = build_list_cmp(std::slice::from_ref(main), reqs, cmp)?;
     let max: HashMap<&str, &str> = list
         .iter()
@@ -390,9 +392,9 @@ pub fn req<R: Reqs>(
 
     // Post-order over requirement lists, caching them; the main module's own list counts as
     // empty so that only the other modules' requirements imply anything.
-    let mut req_cache: HashMap<Mod, Vec<Mod>> = HashMap::default();
+    let mut req_cache: HashMap<ModuleVersion, Vec<ModuleVersion>> = HashMap::default();
     req_cache.insert(main.clone(), Vec::new());
-    let mut postorder: Vec<Mod> = Vec::new();
+    let mut postorder: Vec<ModuleVersion> = Vec::new();
     for start in &list {
         if req_cache.contains_key(start) {
             continue;
@@ -402,7 +404,7 @@ pub fn req<R: Reqs>(
             .required(start)
             .map_err(|e| BuildListError::new(e, std::slice::from_ref(start), |_, _| false))?;
         req_cache.insert(start.clone(), first);
-        let mut stack: Vec<(Mod, usize)> = vec![(start.clone(), 0)];
+        let mut stack: Vec<(ModuleVersion, usize)> = vec![(start.clone(), 0)];
         while let Some((m, i)) = stack.pop() {
             let next = req_cache.get(&m).and_then(|l| l.get(i)).cloned();
             match next {
@@ -421,8 +423,8 @@ pub fn req<R: Reqs>(
         }
     }
 
-    let mut have: HashSet<Mod> = HashSet::default();
-    let walk = |have: &mut HashSet<Mod>, m: Mod| {
+    let mut have: HashSet<ModuleVersion> = HashSet::default();
+    let walk = |have: &mut HashSet<ModuleVersion>, m: ModuleVersion| {
         let mut stack = vec![m];
         while let Some(m) = stack.pop() {
             if have.contains(&m) {
@@ -434,13 +436,13 @@ pub fn req<R: Reqs>(
             have.insert(m);
         }
     };
-    let mut min: Vec<Mod> = Vec::new();
+    let mut min: Vec<ModuleVersion> = Vec::new();
     let mut have_base: HashSet<&str> = HashSet::default();
     for path in base {
         if !have_base.insert(path.as_str()) {
             continue;
         }
-        let m = Mod::new(path.clone(), max.get(path.as_str()).copied().unwrap_or(""));
+        let m = ModuleVersion::new(path.clone(), max.get(path.as_str()).copied().unwrap_or(""));
         min.push(m.clone());
         walk(&mut have, m);
     }
@@ -459,12 +461,12 @@ pub fn req<R: Reqs>(
 
 /// The build list after upgrading every module to `Reqs::upgrade` (the target stays as it is).
 pub fn upgrade_all<R: Reqs>(
-    target: &Mod,
+    target: &ModuleVersion,
     reqs: &mut R,
     cmp: CmpFn,
-) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+) -> Result<Vec<ModuleVersion>, BuildListError<R::Error>> {
     let t = target.clone();
-    let mut up = move |r: &mut R, m: &Mod| -> Result<Mod, R::Error> {
+    let mut up = move |r: &mut R, m: &ModuleVersion| -> Result<ModuleVersion, R::Error> {
         if m.path == t.path {
             return Ok(t.clone());
         }
@@ -475,11 +477,11 @@ pub fn upgrade_all<R: Reqs>(
 
 /// The build list after upgrading the given modules (paths not yet required are added).
 pub fn upgrade<R: Reqs>(
-    target: &Mod,
+    target: &ModuleVersion,
     reqs: &mut R,
-    upgrades: &[Mod],
+    upgrades: &[ModuleVersion],
     cmp: CmpFn,
-) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+) -> Result<Vec<ModuleVersion>, BuildListError<R::Error>> {
     let mut list = reqs
         .required(target)
         .map_err(|e| BuildListError::new(e, std::slice::from_ref(target), |_, _| false))?;
@@ -487,7 +489,7 @@ pub fn upgrade<R: Reqs>(
     let mut upgrade_to: HashMap<String, String> = HashMap::default();
     for u in upgrades {
         if !in_list.contains(&u.path) && !upgrade_to.contains_key(&u.path) {
-            list.push(Mod::new(u.path.clone(), NONE));
+            list.push(ModuleVersion::new(u.path.clone(), NONE));
         }
         let v = match upgrade_to.get(&u.path) {
             Some(prev) if reqs.compare(&u.path, prev, &u.version) != Ordering::Less => prev.clone(),
@@ -500,25 +502,26 @@ pub fn upgrade<R: Reqs>(
         list,
         inner: reqs,
     };
-    let mut up = move |_: &mut Override<'_, R>, m: &Mod| -> Result<Mod, R::Error> {
-        match upgrade_to.get(&m.path) {
-            Some(v) => Ok(Mod::new(m.path.clone(), v.clone())),
-            None => Ok(m.clone()),
-        }
-    };
+    let mut up =
+        move |_: &mut Override<'_, R>, m: &ModuleVersion| -> Result<ModuleVersion, R::Error> {
+            match upgrade_to.get(&m.path) {
+                Some(v) => Ok(ModuleVersion::new(m.path.clone(), v.clone())),
+                None => Ok(m.clone()),
+            }
+        };
     build_list_with(std::slice::from_ref(target), &mut over, Some(&mut up), cmp).map(|(l, _)| l)
 }
 
 /// The build list after downgrading the given modules (version `none` removes a path), lowering
 /// whatever requires a version above the new limits (mvs.go's `Downgrade`).
 pub fn downgrade<R: Reqs>(
-    target: &Mod,
+    target: &ModuleVersion,
     reqs: &mut R,
-    downgrades: &[Mod],
+    downgrades: &[ModuleVersion],
     cmp: CmpFn,
-) -> Result<Vec<Mod>, BuildListError<R::Error>> {
+) -> Result<Vec<ModuleVersion>, BuildListError<R::Error>> {
     let full = build_list_cmp(std::slice::from_ref(target), reqs, cmp)?;
-    let list: Vec<Mod> = full.into_iter().skip(1).collect();
+    let list: Vec<ModuleVersion> = full.into_iter().skip(1).collect();
     let mut max: HashMap<String, String> = list
         .iter()
         .map(|m| (m.path.clone(), m.version.clone()))
@@ -539,7 +542,7 @@ pub fn downgrade<R: Reqs>(
         excluded: HashSet::default(),
         max,
     };
-    let mut downgraded: Vec<Mod> = vec![target.clone()];
+    let mut downgraded: Vec<ModuleVersion> = vec![target.clone()];
     'list: for r0 in &list {
         let mut r = r0.clone();
         dg.add(reqs, &r);
@@ -576,12 +579,12 @@ pub fn downgrade<R: Reqs>(
         .iter()
         .map(|m| (m.path.as_str(), m.version.as_str()))
         .collect();
-    let kept: Vec<Mod> = list
+    let kept: Vec<ModuleVersion> = list
         .iter()
         .filter_map(|m| {
             actual_version
                 .get(m.path.as_str())
-                .map(|v| Mod::new(m.path.clone(), *v))
+                .map(|v| ModuleVersion::new(m.path.clone(), *v))
         })
         .collect();
     let mut over = Override {
@@ -595,14 +598,14 @@ pub fn downgrade<R: Reqs>(
 /// The bookkeeping of `downgrade`: which module versions were visited, who requires them, and
 /// which are excluded because they (or something they require) exceed the limits.
 struct Downgrader {
-    added: HashSet<Mod>,
-    rdeps: HashMap<Mod, Vec<Mod>>,
-    excluded: HashSet<Mod>,
+    added: HashSet<ModuleVersion>,
+    rdeps: HashMap<ModuleVersion, Vec<ModuleVersion>>,
+    excluded: HashSet<ModuleVersion>,
     max: HashMap<String, String>,
 }
 
 impl Downgrader {
-    fn exclude(&mut self, m: &Mod) {
+    fn exclude(&mut self, m: &ModuleVersion) {
         let mut stack = vec![m.clone()];
         while let Some(m) = stack.pop() {
             if !self.excluded.insert(m.clone()) {
@@ -617,17 +620,17 @@ impl Downgrader {
     /// Visits `m` and its requirements depth first, in the same order as a recursive walk: a
     /// module is excluded as soon as one of its requirements turns out excluded, and then its
     /// remaining requirements are not visited through it.
-    fn add<R: Reqs>(&mut self, reqs: &mut R, m: &Mod) {
+    fn add<R: Reqs>(&mut self, reqs: &mut R, m: &ModuleVersion) {
         struct Frame {
-            m: Mod,
-            list: Vec<Mod>,
+            m: ModuleVersion,
+            list: Vec<ModuleVersion>,
             next: usize,
         }
         let mut stack: Vec<Frame> = Vec::new();
         if let Some(f) = self.enter(reqs, m) {
             stack.push(f_to(f, m));
         }
-        fn f_to(list: Vec<Mod>, m: &Mod) -> Frame {
+        fn f_to(list: Vec<ModuleVersion>, m: &ModuleVersion) -> Frame {
             Frame {
                 m: m.clone(),
                 list,
@@ -659,7 +662,7 @@ impl Downgrader {
     }
 
     /// Marks `m` visited; returns its requirement list when its children must be walked.
-    fn enter<R: Reqs>(&mut self, reqs: &mut R, m: &Mod) -> Option<Vec<Mod>> {
+    fn enter<R: Reqs>(&mut self, reqs: &mut R, m: &ModuleVersion) -> Option<Vec<ModuleVersion>> {
         if !self.added.insert(m.clone()) {
             return None;
         }

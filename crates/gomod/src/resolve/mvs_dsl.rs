@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::mvs::{self, BuildListError, Reqs, NONE};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 fn cmp_dsl(_path: &str, a: &str, b: &str) -> Ordering {
     fn key(v: &str) -> (u8, u64) {
@@ -37,7 +37,7 @@ fn cmp_dsl(_path: &str, a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b))
 }
 
-fn parse_mod(tok: &str) -> Result<Mod, String> {
+fn parse_mod(tok: &str) -> Result<ModuleVersion, String> {
     let split = tok
         .find(|c: char| !c.is_ascii_uppercase())
         .ok_or_else(|| format!("bad module {tok:?}"))?;
@@ -45,22 +45,22 @@ fn parse_mod(tok: &str) -> Result<Mod, String> {
     if path.is_empty() || !(version == NONE || version.bytes().all(|b| b.is_ascii_digit())) {
         return Err(format!("bad module {tok:?}"));
     }
-    Ok(Mod::new(path, version))
+    Ok(ModuleVersion::new(path, version))
 }
 
-fn show(m: &Mod) -> String {
+fn show(m: &ModuleVersion) -> String {
     format!("{}{}", m.path, m.version)
 }
 
 #[derive(Default)]
 struct World {
-    reqs: BTreeMap<Mod, Vec<Mod>>,
-    broken: BTreeMap<Mod, String>,
+    reqs: BTreeMap<ModuleVersion, Vec<ModuleVersion>>,
+    broken: BTreeMap<ModuleVersion, String>,
     versions: BTreeMap<String, BTreeSet<u64>>,
 }
 
 impl World {
-    fn note(&mut self, m: &Mod) {
+    fn note(&mut self, m: &ModuleVersion) {
         if let Ok(n) = m.version.parse() {
             self.versions.entry(m.path.clone()).or_default().insert(n);
         }
@@ -72,38 +72,38 @@ impl Reqs for World {
     fn compare(&self, path: &str, a: &str, b: &str) -> Ordering {
         cmp_dsl(path, a, b)
     }
-    fn required(&mut self, m: &Mod) -> Result<Vec<Mod>, String> {
+    fn required(&mut self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, String> {
         if let Some(e) = self.broken.get(m) {
             return Err(e.clone());
         }
         Ok(self.reqs.get(m).cloned().unwrap_or_default())
     }
-    fn upgrade(&mut self, m: &Mod) -> Result<Mod, String> {
+    fn upgrade(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, String> {
         let latest = self
             .versions
             .get(&m.path)
             .and_then(|vs| vs.iter().next_back())
             .map(u64::to_string);
-        Ok(Mod::new(
+        Ok(ModuleVersion::new(
             m.path.clone(),
             latest.unwrap_or_else(|| m.version.clone()),
         ))
     }
-    fn previous(&mut self, m: &Mod) -> Result<Mod, String> {
+    fn previous(&mut self, m: &ModuleVersion) -> Result<ModuleVersion, String> {
         let cur: u64 = m.version.parse().unwrap_or(0);
         let prev = self
             .versions
             .get(&m.path)
             .and_then(|vs| vs.range(..cur).next_back())
             .map(u64::to_string);
-        Ok(Mod::new(
+        Ok(ModuleVersion::new(
             m.path.clone(),
             prev.unwrap_or_else(|| NONE.to_owned()),
         ))
     }
 }
 
-fn render(result: Result<Vec<Mod>, BuildListError<String>>) -> String {
+fn render(result: Result<Vec<ModuleVersion>, BuildListError<String>>) -> String {
     match result {
         Ok(list) => list.iter().map(show).collect::<Vec<_>>().join(" "),
         Err(e) => {
@@ -137,7 +137,7 @@ fn run(text: &str) -> Result<Vec<String>, String> {
             [m] => {
                 let m = parse_mod(m)?;
                 world.note(&m);
-                let list: Vec<Mod> = want
+                let list: Vec<ModuleVersion> = want
                     .split_whitespace()
                     .map(parse_mod)
                     .collect::<Result<_, _>>()?;
@@ -154,11 +154,12 @@ fn run(text: &str) -> Result<Vec<String>, String> {
             }
             ["upgrade*", t] => render(mvs::upgrade_all(&parse_mod(t)?, &mut world, cmp_dsl)),
             ["upgrade", t, ups @ ..] => {
-                let ups: Vec<Mod> = ups.iter().map(|s| parse_mod(s)).collect::<Result<_, _>>()?;
+                let ups: Vec<ModuleVersion> =
+                    ups.iter().map(|s| parse_mod(s)).collect::<Result<_, _>>()?;
                 render(mvs::upgrade(&parse_mod(t)?, &mut world, &ups, cmp_dsl))
             }
             ["downgrade", t, downs @ ..] => {
-                let downs: Vec<Mod> = downs
+                let downs: Vec<ModuleVersion> = downs
                     .iter()
                     .map(|s| parse_mod(s))
                     .collect::<Result<_, _>>()?;

@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 pub(crate) use crate::version::gover::{compare as compare_go, mod_compare};
 
@@ -23,7 +23,7 @@ pub fn cmp_version(path: &str, x: &str, y: &str) -> Ordering {
 
 /// The order of `gover.ModSort`: by path, then by version (a `/file` suffix after the version
 /// compared as a string, as go.sum keys need).
-pub fn compare_mods(a: &Mod, b: &Mod) -> Ordering {
+pub fn compare_mods(a: &ModuleVersion, b: &ModuleVersion) -> Ordering {
     a.path.cmp(&b.path).then_with(|| {
         let (va, fa) = a
             .version
@@ -42,7 +42,7 @@ pub fn compare_mods(a: &Mod, b: &Mod) -> Ordering {
 }
 
 /// `gover.ModSort`.
-pub fn mod_sort(list: &mut [Mod]) {
+pub fn mod_sort(list: &mut [ModuleVersion]) {
     crate::sort::sort_by(list, compare_mods);
 }
 

@@ -11,7 +11,7 @@ use super::input::Input;
 use super::loader::{Loader, Pruning};
 use super::order::{compare_go, compare_mods, mod_sort};
 use super::work;
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// Where the dependency go.mod files came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -27,8 +27,8 @@ pub enum Origin {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BuildListEntry {
-    pub module: Mod,
-    pub replacement: Option<Mod>,
+    pub module: ModuleVersion,
+    pub replacement: Option<ModuleVersion>,
     /// Required by a main module without `// indirect`.
     pub direct: bool,
     /// A root of the graph (a main module's requirement).
@@ -39,7 +39,7 @@ pub struct BuildListEntry {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Node {
-    pub module: Mod,
+    pub module: ModuleVersion,
     /// Whether this node's version is the one MVS selected for its path.
     pub selected: bool,
     /// Whether its go.mod was read; false for pruned-out nodes.
@@ -48,14 +48,14 @@ pub struct Node {
     pub go: String,
     /// The error loading its requirements, as go prints it for this module.
     pub error: Option<String>,
-    pub replacement: Option<Mod>,
+    pub replacement: Option<ModuleVersion>,
 }
 
 /// A go.sum line the go command needs: `path version/go.mod` (or the zip hash `path version`).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SumNeed {
-    pub module: Mod,
+    pub module: ModuleVersion,
     /// The `h1:` hash, when the go.mod bytes are known.
     pub hash: Option<String>,
 }
@@ -85,7 +85,7 @@ pub struct SumNeeds {
     pub tidy_compat: Vec<SumNeed>,
     /// Modules of the build list (after replacement, not directories) whose zip hash is needed
     /// as soon as a package is imported from them.
-    pub zip_if_imported: Vec<Mod>,
+    pub zip_if_imported: Vec<ModuleVersion>,
 }
 
 impl SumNeeds {
@@ -111,7 +111,7 @@ pub struct Resolution {
     )]
     pub pruning: Option<Pruning>,
     /// The roots after the `-mod=mod` fix-up (main requirements, `go@`, `toolchain@`).
-    pub roots: Vec<Mod>,
+    pub roots: Vec<ModuleVersion>,
     /// The selected go version (`go@` node), and toolchain if any.
     pub go: String,
     pub toolchain: String,
@@ -120,7 +120,7 @@ pub struct Resolution {
     /// Every node in breadth-first order (the order of `go mod graph`).
     pub nodes: Vec<Node>,
     /// Every edge, in `go mod graph` order.
-    pub edges: Vec<(Mod, Mod)>,
+    pub edges: Vec<(ModuleVersion, ModuleVersion)>,
     /// The error that stops the go command, if any (the text after `go: `; a go.sum checksum
     /// mismatch, which go prints without that prefix, starts with `verifying `), with its kind.
     pub error: Option<Error>,
@@ -221,7 +221,7 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
         });
     }
     let g = &mg.g;
-    let mut order: Vec<Mod> = Vec::new();
+    let mut order: Vec<ModuleVersion> = Vec::new();
     g.walk_breadth_first(|m| order.push(m.clone()));
     for m in &order {
         for r in g.required_by(m).unwrap_or_default() {
@@ -257,8 +257,8 @@ pub fn from_session(session: &mut Session<'_>, origin: Origin) -> Resolution {
 
 /// The go.sum needs of a loaded graph (`keepSums` in cmd/go/internal/modload/init.go).
 fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
-    let mut seen: HashSet<Mod> = HashSet::default();
-    let mut nodes: Vec<Mod> = loaded
+    let mut seen: HashSet<ModuleVersion> = HashSet::default();
+    let mut nodes: Vec<ModuleVersion> = loaded
         .mg
         .loaded
         .iter()
@@ -270,7 +270,7 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
     // `go list -m` reads the go.mod of each build-list module for its go version, but for a
     // module replaced by another module version it reads the replacement's go.mod only when
     // the go version is not known already; go.sum keeps what was read.
-    let listed: Vec<Mod> = loaded
+    let listed: Vec<ModuleVersion> = loaded
         .mg
         .build_list()
         .into_iter()
@@ -296,7 +296,7 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
             && compare_go(&main_go, "1.21").is_lt()
         {
             let unpruned = read_mod_graph(loader, Pruning::Unpruned, &loaded.rs.roots);
-            let mut extra: Vec<Mod> = unpruned
+            let mut extra: Vec<ModuleVersion> = unpruned
                 .loaded
                 .iter()
                 .filter(|(_, r)| r.is_ok())
@@ -307,8 +307,8 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
             tidy_compat = needs_of(loader, &extra, &mut graph_seen);
         }
     }
-    let mut zip: Vec<Mod> = Vec::new();
-    let mut in_zip: HashSet<Mod> = HashSet::default();
+    let mut zip: Vec<ModuleVersion> = Vec::new();
+    let mut in_zip: HashSet<ModuleVersion> = HashSet::default();
     for m in loaded.mg.build_list() {
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
@@ -329,8 +329,12 @@ fn sum_needs(loader: &mut Loader<'_>, loaded: &Loaded) -> SumNeeds {
 
 /// The `/go.mod` needs of some graph nodes (after replacement, skipping main modules,
 /// directories, go and toolchain, and anything in `seen`), sorted like go.sum.
-fn needs_of(loader: &Loader<'_>, nodes: &[Mod], seen: &mut HashSet<Mod>) -> Vec<SumNeed> {
-    let mut needed: Vec<Mod> = Vec::new();
+fn needs_of(
+    loader: &Loader<'_>,
+    nodes: &[ModuleVersion],
+    seen: &mut HashSet<ModuleVersion>,
+) -> Vec<SumNeed> {
+    let mut needed: Vec<ModuleVersion> = Vec::new();
     for m in nodes {
         if m.version.is_empty() || m.path == "go" || m.path == "toolchain" {
             continue;
@@ -388,7 +392,8 @@ pub fn version_skew(res: &Resolution) -> Vec<Skew> {
         .into_iter()
         .filter(|(_, vs)| vs.len() > 1)
         .map(|(p, vs)| {
-            let mut versions: Vec<Mod> = vs.iter().map(|v| Mod::new(p, *v)).collect();
+            let mut versions: Vec<ModuleVersion> =
+                vs.iter().map(|v| ModuleVersion::new(p, *v)).collect();
             mod_sort(&mut versions);
             Skew {
                 path: p.to_owned(),

@@ -8,14 +8,14 @@ use std::cmp::Ordering;
 use super::loader::Loader;
 use super::order::mod_compare;
 use super::summary::DepSummary;
-use super::Mod;
+use crate::modfile::ModuleVersion;
 use crate::version::{is_pseudo_version, semver};
 
 /// What the latest version's go.mod says about a module version.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Notes {
     /// The latest version (after a version-specific replacement), when there is one.
-    pub latest: Option<Mod>,
+    pub latest: Option<ModuleVersion>,
     /// Rationales of the retractions covering the version; `Some(vec![])` never occurs: an
     /// unexplained retraction reads "retracted by module author".
     pub retracted: Option<Vec<String>>,
@@ -26,9 +26,9 @@ pub struct Notes {
 }
 
 /// The `latest` query ignoring retractions and exclusions; None when the proxy has no version.
-pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<Mod> {
+pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<ModuleVersion> {
     if let Some(r) = loader
-        .replacement(&Mod::new(path, ""))
+        .replacement(&ModuleVersion::new(path, ""))
         .filter(|_| has_path_wide(loader, path))
     {
         return Some(r);
@@ -94,17 +94,20 @@ pub fn latest_ignoring_retractions(loader: &Loader<'_>, path: &str) -> Option<Mo
         Some(v) => (*v).to_owned(),
         None => highest_replaced.filter(|v| !v.is_empty())?.to_owned(),
     };
-    let m = Mod::new(path, latest);
+    let m = ModuleVersion::new(path, latest);
     Some(loader.replacement(&m).unwrap_or(m))
 }
 
 fn has_path_wide(loader: &Loader<'_>, path: &str) -> bool {
-    let key = Mod::new(path, "");
+    let key = ModuleVersion::new(path, "");
     loader.work_replace.contains_key(&key) || loader.replace.iter().any(|r| r.contains_key(&key))
 }
 
 /// Reads a go.mod for its retractions and deprecation, tolerating a go line that is too new.
-fn latest_summary(loader: &Loader<'_>, latest: &Mod) -> Result<Option<DepSummary>, String> {
+fn latest_summary(
+    loader: &Loader<'_>,
+    latest: &ModuleVersion,
+) -> Result<Option<DepSummary>, String> {
     let data = if latest.version.is_empty() {
         // A missing directory go.mod is reported (its error does not wrap "not found").
         let rel = super::paths::clean(&latest.path);
@@ -136,7 +139,7 @@ fn latest_summary(loader: &Loader<'_>, latest: &Mod) -> Result<Option<DepSummary
 }
 
 /// Retraction and deprecation notes for `m` (the version must not be empty).
-pub fn notes(loader: &Loader<'_>, m: &Mod) -> Notes {
+pub fn notes(loader: &Loader<'_>, m: &ModuleVersion) -> Notes {
     let mut out = Notes::default();
     if m.version.is_empty() || has_path_wide(loader, &m.path) {
         return out;

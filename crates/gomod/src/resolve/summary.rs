@@ -1,6 +1,6 @@
 //! The parts of go.mod files the resolver uses.
 
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// A retraction: the closed interval `[low, high]` and the rationale comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct DepSummary {
     /// The go line; empty when there is none.
     pub go: String,
     /// Requirements in file order, duplicates kept.
-    pub require: Vec<Mod>,
+    pub require: Vec<ModuleVersion>,
     pub retract: Vec<Retraction>,
     /// The `// Deprecated:` message of the module line; empty when there is none.
     pub deprecated: String,
@@ -27,7 +27,7 @@ pub struct DepSummary {
 /// One require line of a main go.mod.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirement {
-    pub module: Mod,
+    pub module: ModuleVersion,
     pub indirect: bool,
 }
 
@@ -35,8 +35,8 @@ pub struct Requirement {
 /// directory).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Replacement {
-    pub old: Mod,
-    pub new: Mod,
+    pub old: ModuleVersion,
+    pub new: ModuleVersion,
 }
 
 /// What the resolver needs from a main module's go.mod.
@@ -48,7 +48,7 @@ pub struct MainSummary {
     /// The toolchain line; empty when there is none.
     pub toolchain: String,
     pub require: Vec<Requirement>,
-    pub exclude: Vec<Mod>,
+    pub exclude: Vec<ModuleVersion>,
     pub replace: Vec<Replacement>,
     pub retract: Vec<Retraction>,
     pub deprecated: String,

@@ -6,18 +6,18 @@ use super::fxhash::FxHashSet as HashSet;
 use super::mvs::{Graph, NONE};
 use super::order::cmp_version;
 use super::resolution::{BuildListEntry, Node, Origin, Resolution, SumNeed, SumNeeds};
-use super::Mod;
+use crate::modfile::ModuleVersion;
 
 /// Parses `path[@version]`.
-fn node(tok: &str) -> Mod {
+fn node(tok: &str) -> ModuleVersion {
     match tok.split_once('@') {
-        Some((p, v)) => Mod::new(p, v),
-        None => Mod::new(tok, ""),
+        Some((p, v)) => ModuleVersion::new(p, v),
+        None => ModuleVersion::new(tok, ""),
     }
 }
 
 /// Reads `go mod graph` output; the error names the first malformed line.
-pub fn parse_graph(text: &str) -> Result<Vec<(Mod, Mod)>, String> {
+pub fn parse_graph(text: &str) -> Result<Vec<(ModuleVersion, ModuleVersion)>, String> {
     let mut edges = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -66,10 +66,10 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
             return res;
         }
     };
-    let mut mains: Vec<Mod> = Vec::new();
-    let mut order: Vec<Mod> = Vec::new();
-    let mut seen: HashSet<Mod> = HashSet::default();
-    let mut lists: super::fxhash::FxHashMap<Mod, Vec<Mod>> = Default::default();
+    let mut mains: Vec<ModuleVersion> = Vec::new();
+    let mut order: Vec<ModuleVersion> = Vec::new();
+    let mut seen: HashSet<ModuleVersion> = HashSet::default();
+    let mut lists: super::fxhash::FxHashMap<ModuleVersion, Vec<ModuleVersion>> = Default::default();
     for (from, to) in &edges {
         for m in [from, to] {
             if seen.insert(m.clone()) {
@@ -84,8 +84,8 @@ pub fn resolve_graph_text(text: &str) -> Resolution {
     let mut g = Graph::new(cmp_version, mains.clone());
     // Record requirement lists breadth first from the main modules, so that only reachable
     // nodes count (as in the go command's graph).
-    let mut queue: std::collections::VecDeque<Mod> = mains.iter().cloned().collect();
-    let mut queued: HashSet<Mod> = mains.iter().cloned().collect();
+    let mut queue: std::collections::VecDeque<ModuleVersion> = mains.iter().cloned().collect();
+    let mut queued: HashSet<ModuleVersion> = mains.iter().cloned().collect();
     while let Some(m) = queue.pop_front() {
         let Some(list) = lists.get(&m) else { continue };
         g.require(&m, list.clone());
@@ -155,10 +155,10 @@ pub fn with_main_gomod(res: &mut Resolution, gomod: &[u8]) {
     // The directives and direct requirements by path, looked up once per module of the graph
     // (a scan of go.mod per module would be quadratic in a pasted graph of a large build).
     let replacements = crate::modfile::Replacements::new(&main.replace);
-    let replacement = |m: &Mod| -> Option<Mod> {
+    let replacement = |m: &ModuleVersion| -> Option<ModuleVersion> {
         replacements
             .pick(&m.path, &m.version)
-            .map(|r| Mod::new(r.new.path.as_str(), r.new.version.as_str()))
+            .map(|r| ModuleVersion::new(r.new.path.as_str(), r.new.version.as_str()))
     };
     let direct: HashSet<&str> = main
         .require

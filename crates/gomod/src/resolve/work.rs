@@ -11,7 +11,7 @@ use super::input::{Input, Workspace};
 use super::loader::{Loader, MainModule, Pruning};
 use super::order::{compare_go, is_strict_go, mod_sort};
 use super::paths;
-use super::Mod;
+use crate::modfile::ModuleVersion;
 use crate::workfile;
 
 /// The go version a go.work file without a go line is treated as.
@@ -152,7 +152,7 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
     }
 
     let mut stderr = String::new();
-    let mut work_replace: HashMap<Mod, Mod> = HashMap::default();
+    let mut work_replace: HashMap<ModuleVersion, ModuleVersion> = HashMap::default();
     let main_paths: HashSet<String> = mains.iter().map(|m| m.path.clone()).collect();
     let mut seen_paths: HashSet<&str> = HashSet::default();
     for m in &mains {
@@ -167,8 +167,8 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         .replace
         .iter()
         .map(|r| super::summary::Replacement {
-            old: Mod::new(r.old.path.clone(), r.old.version.clone()),
-            new: Mod::new(r.new.path.clone(), r.new.version.clone()),
+            old: ModuleVersion::new(r.old.path.clone(), r.old.version.clone()),
+            new: ModuleVersion::new(r.new.path.clone(), r.new.version.clone()),
         })
         .collect();
     if let Some(conflict) = check_replacement_conflicts(&work_replacements) {
@@ -186,9 +186,9 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         work_replace.insert(r.old.clone(), r.new.clone());
     }
     // Two workspace modules replacing the same module version differently is fatal.
-    let mut replacements: HashMap<Mod, Mod> = work_replace.clone();
+    let mut replacements: HashMap<ModuleVersion, ModuleVersion> = work_replace.clone();
     for (i, m) in mains.iter().enumerate() {
-        let mut current: HashSet<Mod> = HashSet::default();
+        let mut current: HashSet<ModuleVersion> = HashSet::default();
         for r in &m.file.replace {
             if replaced_by_work.contains(&r.old.path) {
                 continue;
@@ -210,10 +210,13 @@ pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Se
         }
     }
 
-    let mut roots: Vec<Mod> = mains.iter().map(|m| Mod::new(m.path.clone(), "")).collect();
-    roots.push(Mod::new("go", work_go.clone()));
+    let mut roots: Vec<ModuleVersion> = mains
+        .iter()
+        .map(|m| ModuleVersion::new(m.path.clone(), ""))
+        .collect();
+    roots.push(ModuleVersion::new("go", work_go.clone()));
     if let Some(t) = &wf.toolchain {
-        roots.push(Mod::new("toolchain", t.name.clone()));
+        roots.push(ModuleVersion::new("toolchain", t.name.clone()));
     }
     mod_sort(&mut roots);
     let mut direct: HashSet<String> = HashSet::default();

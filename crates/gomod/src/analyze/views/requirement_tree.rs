@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
-use crate::resolve::Mod;
+use crate::modfile::ModuleVersion;
 use crate::resolve::Resolution;
 
 /// What a node of the tree is.
@@ -33,7 +33,7 @@ pub enum TreeStatus {
 /// One module version of the graph, with its requirements.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TreeNode {
-    pub module: Mod,
+    pub module: ModuleVersion,
     pub status: TreeStatus,
     /// Its go.mod was not read (module graph pruning), so its requirements are not known.
     pub pruned: bool,
@@ -101,7 +101,7 @@ pub fn matches_query(path: &str, query: &str) -> bool {
 }
 
 /// Whether a graph node is a module (`go@` and `toolchain@` nodes are versions of Go).
-fn is_module(m: &Mod) -> bool {
+fn is_module(m: &ModuleVersion) -> bool {
     m.path != "go" && m.path != "toolchain"
 }
 
@@ -112,7 +112,7 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
         .iter()
         .map(|e| (e.module.path.as_str(), e.module.version.as_str()))
         .collect();
-    let mut index: HashMap<&Mod, usize> = HashMap::new();
+    let mut index: HashMap<&ModuleVersion, usize> = HashMap::new();
     let mut nodes = Vec::new();
     let mut roots = Vec::new();
     for n in res.nodes.iter().filter(|n| is_module(&n.module)) {
@@ -156,7 +156,7 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
         }
     }
     // Sorting needs the children's modules while the parent is borrowed: sort copies.
-    let order: Vec<(bool, Mod)> = nodes
+    let order: Vec<(bool, ModuleVersion)> = nodes
         .iter()
         .map(|n| (n.status == TreeStatus::Unselected, n.module.clone()))
         .collect();

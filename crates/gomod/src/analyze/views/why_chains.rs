@@ -5,12 +5,16 @@
 
 use std::collections::BTreeSet;
 
-use crate::resolve::Mod;
+use crate::modfile::ModuleVersion;
 use crate::resolve::{explain, Resolution};
 
 /// Every `(requirer, requirement)` edge on the shortest chain and on up to `limit` further
 /// chains to `path`, without repeats, in a stable order. Empty when `path` is not reached.
-pub fn why_chain_edges(res: &Resolution, path: &str, limit: usize) -> BTreeSet<(Mod, Mod)> {
+pub fn why_chain_edges(
+    res: &Resolution,
+    path: &str,
+    limit: usize,
+) -> BTreeSet<(ModuleVersion, ModuleVersion)> {
     let why = explain(res, path, limit);
     let mut edges = BTreeSet::new();
     for chain in std::iter::once(&why.shortest_chain).chain(why.chains.iter()) {
