@@ -90,30 +90,55 @@ pub fn problem_count_text(analysis: &Analysis, not_analysed: bool) -> String {
     if not_analysed {
         return "Not analysed.".to_owned();
     }
-    let count = |severity: Severity| {
-        analysis
-            .report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    };
-    let parts: Vec<String> = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .iter()
-    .filter_map(|&(severity, one, many)| match count(severity) {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    })
-    .collect();
-    if parts.is_empty() {
+    let counts = FindingCounts::of(analysis);
+    if counts.is_empty() {
         "Analysis: no problems found.".to_owned()
     } else {
-        format!("Analysis: {}.", parts.join(", "))
+        format!("Analysis: {}.", counts.phrase())
+    }
+}
+
+/// How many findings an analysis has of each severity, counted in one pass; the live region
+/// and the Diagnostics header both say them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl FindingCounts {
+    pub fn of(analysis: &Analysis) -> FindingCounts {
+        let mut counts = FindingCounts::default();
+        for d in &analysis.report.diagnostics {
+            match d.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.notes += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == FindingCounts::default()
+    }
+
+    /// "1 error, 3 warnings, 2 notes", leaving out the severities with none.
+    pub fn phrase(&self) -> String {
+        [
+            (self.errors, "error", "errors"),
+            (self.warnings, "warning", "warnings"),
+            (self.notes, "note", "notes"),
+        ]
+        .iter()
+        .filter_map(|&(n, one, many)| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
     }
 }
 

@@ -373,19 +373,27 @@ pub fn App() -> Html {
             })
             .collect()
     });
+    // What the live region announces, counted once per analysis like the marks.
+    let problem_count = use_memo(
+        (findings_key.0.clone(), state.input_error.is_some()),
+        |(analysis, not_analysed)| accessibility::problem_count_text(&analysis.0, *not_analysed),
+    );
     // Only the current input's findings flag file tabs; each file once, in the report's order.
-    let flagged: Rc<Vec<String>> = use_memo(findings_key, |(analysis, _, current)| {
-        let mut seen = std::collections::HashSet::new();
-        analysis
-            .0
-            .report
-            .diagnostics
-            .iter()
-            .filter(|_| *current)
-            .filter(|d| seen.insert(d.file.as_str()))
-            .map(|d| d.file.clone())
-            .collect()
-    });
+    let flagged: Rc<Vec<String>> = use_memo(
+        (findings_key.0.clone(), findings_key.2),
+        |(analysis, current)| {
+            let mut seen = std::collections::HashSet::new();
+            analysis
+                .0
+                .report
+                .diagnostics
+                .iter()
+                .filter(|_| *current)
+                .filter(|d| seen.insert(d.file.as_str()))
+                .map(|d| d.file.clone())
+                .collect()
+        },
+    );
     let on_edit = {
         let (dispatch, file) = (dispatch.clone(), active.name.clone());
         let quick = debounce_ms(state.analysed_in_ms) == 0;
@@ -492,7 +500,7 @@ pub fn App() -> Html {
                 if state.panel == Some(Panel::ExplainError) { <ErrorExplained analysis={state.analysis.clone()} dispatch={dispatch.clone()} draft={(*error_draft).clone()} /> }
                 if state.panel == Some(Panel::Share) { <SharePanel state={state.shared()} dispatch={dispatch.clone()} /> }
                 if state.panel == Some(Panel::Embed) { <EmbedPanel state={state.shared()} dispatch={dispatch.clone()} /> }
-                <accessibility::ProblemCountAnnouncement text={accessibility::problem_count_text(&state.analysis, state.input_error.is_some())} />
+                <accessibility::ProblemCountAnnouncement text={(*problem_count).clone()} />
                 if let Some(alert) = &state.alert {
                     <div class="notice notice-alert" role="alert">
                         <span>{ alert.clone() }</span>

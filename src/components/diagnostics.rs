@@ -12,6 +12,7 @@ use web_sys::wasm_bindgen::closure::Closure;
 use web_sys::wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::components::accessibility::FindingCounts;
 use crate::components::diagnostics_item::DiagnosticItem;
 use crate::components::diagnostics_unchecked::unchecked;
 use crate::components::fix_preview::FixPreview;
@@ -216,25 +217,20 @@ struct ListModel {
     items: Vec<FindingItem>,
     /// The go commands that resolve every finding, one per line.
     commands: AttrValue,
-    /// Findings by severity: errors, warnings, notes.
-    counts: [usize; 3],
+    counts: FindingCounts,
     /// Whether any finding has a fix that edits a file ("Apply all fixes" has work to do).
     has_edits: bool,
 }
 
 impl ListModel {
     fn of(analysis: &Analysis) -> ListModel {
-        let diagnostics = &analysis.report.diagnostics;
-        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
         ListModel {
             items: finding_items(&analysis.report),
             commands: AttrValue::from(analysis.go_commands().join("\n")),
-            counts: [
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info),
-            ],
-            has_edits: diagnostics
+            counts: FindingCounts::of(analysis),
+            has_edits: analysis
+                .report
+                .diagnostics
                 .iter()
                 .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty())),
         }
@@ -264,28 +260,11 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         let (model, copied) = (model.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&model.commands)))
     };
-    let count = |s: Severity| match s {
-        Severity::Error => model.counts[0],
-        Severity::Warning => model.counts[1],
-        Severity::Info => model.counts[2],
-    };
     // "No problems found" only when every check ran; otherwise the header says how many ran
     // and what the others need ("12 of 38 checks ran; 26 need your dependencies' go.mod
     // files — see below").
     let coverage = props.analysis.coverage().summary();
-    let findings = [
-        (Severity::Error, "error", "errors"),
-        (Severity::Warning, "warning", "warnings"),
-        (Severity::Info, "note", "notes"),
-    ]
-    .iter()
-    .filter_map(|(s, one, many)| match count(*s) {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    })
-    .collect::<Vec<_>>()
-    .join(", ");
+    let findings = model.counts.phrase();
     let summary = match (&props.input_error, findings.is_empty(), coverage) {
         (Some(_), _, _) => "Not analysed".to_owned(),
         (None, _, _) if !props.current => "Out of date: analysing the edited input…".to_owned(),
