@@ -239,6 +239,14 @@ describe('the playground', () => {
     // 90,000 requirements of one module: analysed (the limit is 16 MB), not refused.
     await waitForCodes(page, ['duplicate-require', 'not-formatted', 'sum-missing', 'sum-missing-zip'], { timeout: 60000 });
     assert.equal(await diagnosticsRegion(page).getByRole('alert').count(), 0);
+    // 89,999 duplicate requirements: the page lists the first 1,000, says how many more there
+    // are, and counts them all in the heading and the summary.
+    const notListed = diagnosticsRegion(page).getByText('Not listed: 88999 duplicate-require findings on go.mod');
+    await notListed.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'huge-paste-not-listed.png') });
+    const errors = Number((await diagnosticsRegion(page).locator('.group-title', { hasText: /^Errors/ }).textContent()).match(/\((\d+)\)/)[1]);
+    assert.ok(errors >= 89999, `Errors (${errors})`);
+    assert.match(await diagnosticsRegion(page).locator('.diag-summary').textContent(), new RegExp(`^${errors} errors`));
     // Still responsive: the page answers script right away.
     assert.equal(await page.evaluate(() => 1 + 1), 2);
     // A hang guard, not a speed target: the analysis is linear in the input.

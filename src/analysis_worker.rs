@@ -6,29 +6,33 @@
 //! of the wasm-bindgen glue it already loaded. `www/analysis-worker.js` imports that glue and
 //! instantiates the module; the app's `main` sees that there is no window and calls [`serve`]
 //! instead of mounting the page. The page posts a job (revision, files, settings) and gets back
-//! the analysis' computed parts as bincode bytes ([`gomod::analyze::wire::Results`]); it rebuilds
-//! the bundle from its own copy of the files.
+//! the analysis' computed parts ([`gomod::analyze::wire::Results`]) and what the module views
+//! derive from them ([`ViewInputs`]) as bincode bytes; it rebuilds the bundle from its own copy of
+//! the files.
 //!
 //! A newer input supersedes an older one: a worker still busy with an older job is terminated
 //! and a fresh one started, so a huge paste never delays the analysis of what replaced it. Where
 //! workers are unavailable (no module workers, no `WebAssembly.Module` to share, a worker that
 //! fails to start) the reducer analyses in the page as before ([`crate::state::Analyser`]).
 //!
-//! [`run_job`] and [`read_results`] are the two ends of the wire, plain functions tested
+//! [`run_job`] and [`read_answer`] are the two ends of the wire, plain functions tested
 //! natively (`tests/analysis_worker.rs`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use gomod::analyze::wire::Results;
-use gomod::analyze::{analyze, Options, Toolchain};
+use gomod::analyze::{Options, Toolchain};
 use gomod::bundle::Bundle;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
+
+use gomod::analyze::views::ViewInputs;
+
+use crate::state::{analyse_for_page, WorkerAnswer};
 
 /// The worker's script, copied into dist/ by Trunk (`index.html`).
 const WORKER_SCRIPT: &str = "analysis-worker.js";
@@ -45,23 +49,28 @@ const WARM_UP: &str = "warm-up";
 /// How long an analysis runs before the page says that it is analysing.
 pub const SLOW_AFTER_MS: u32 = 200;
 
-/// Analyses `files` with `options` and returns the computed parts as bytes: what the worker
-/// posts back to the page.
+/// Analyses `files` with `options` and returns the computed parts and the module views' inputs
+/// as bytes: what the worker posts back to the page.
 pub fn run_job(files: Vec<(String, String)>, options: &Options) -> Vec<u8> {
     let bundle = Bundle::from_files(
         files
             .into_iter()
             .map(|(name, text)| (name, text.into_bytes())),
     );
-    let results = analyze(&bundle, options).into_results();
+    let analysis = analyse_for_page(&bundle, options);
+    let view_inputs = ViewInputs::of(&analysis);
     // Serialising plain data into memory cannot fail; an empty answer makes the page analyse
     // itself.
-    bincode::serialize(&results).unwrap_or_default()
+    bincode::serialize(&(analysis.into_results(), view_inputs)).unwrap_or_default()
 }
 
 /// Reads what [`run_job`] wrote; `None` when it cannot (the page then analyses itself).
-pub fn read_results(bytes: &[u8]) -> Option<Results> {
-    bincode::deserialize(bytes).ok()
+pub fn read_answer(bytes: &[u8]) -> Option<WorkerAnswer> {
+    let (results, view_inputs) = bincode::deserialize(bytes).ok()?;
+    Some(WorkerAnswer {
+        results,
+        view_inputs,
+    })
 }
 
 /// What the worker tells the page.
@@ -290,7 +299,13 @@ impl Inner {
         }
         let revision = get(&data, "revision").as_f64().unwrap_or(0.0) as u64;
         let ms = get(&data, "ms").as_f64().unwrap_or(0.0);
-        let bytes = js_sys::Uint8Array::new(&get(&data, "results"));
+        // The worker posts a Uint8Array (`Uint8Array::new` on one would copy it); anything else
+        // is a worker that does not work.
+        let Ok(bytes) = get(&data, "results").dyn_into::<js_sys::Uint8Array>() else {
+            self.terminate();
+            self.events.emit(WorkerEvent::Failed);
+            return;
+        };
         self.events.emit(WorkerEvent::Done {
             revision,
             ms,
@@ -424,7 +439,7 @@ fn warm_up(step: Rc<Cell<Option<usize>>>, timer: Rc<RefCell<Option<Timeout>>>) {
         toolchain: example.toolchain,
     };
     let bundle = Bundle::from_txtar(example.txtar.as_bytes());
-    std::hint::black_box(analyze(&bundle, &options));
+    std::hint::black_box(analyse_for_page(&bundle, &options));
     step.set(Some(n + 1));
     let next = timer.clone();
     *timer.borrow_mut() = Some(Timeout::new(0, move || warm_up(step, next)));

@@ -1,5 +1,5 @@
 //! The analysis in the worker, natively: what the worker computes and sends (`run_job`) and what
-//! the page reads back (`read_results`) give the page the analysis it would have computed itself,
+//! the page reads back (`read_answer`) give the page the analysis it would have computed itself,
 //! on every gallery example; through the reducer, an input analysed by the worker shows exactly
 //! what the in-thread analysis shows, results of an older input are dropped, nothing is acted
 //! on while the worker's answer is awaited, the in-thread fallback takes over a pending
@@ -7,12 +7,15 @@
 
 use std::rc::Rc;
 
+use gomod::analyze::views::ViewInputs;
 use gomod::analyze::{analyze, Analysis};
 use gomod::bundle::Bundle;
-use gomodplay_web::analysis_worker::{read_results, run_job};
+use gomodplay_web::analysis_worker::{read_answer, run_job};
+use gomodplay_web::components::accessibility::FindingCounts;
 use gomodplay_web::gallery::examples;
 use gomodplay_web::state::{
-    Action, Analyser, EditorFile, Playground, Settings, GO_MOD, IN_THREAD_MAX_BYTES,
+    Action, Analyser, EditorFile, Playground, Settings, FINDINGS_PER_RULE, GO_MOD, GO_SUM,
+    IN_THREAD_MAX_BYTES,
 };
 use yew::Reducible;
 
@@ -47,10 +50,10 @@ fn worker_answer(p: &Playground) -> Action {
         .map(|f| (f.name.clone(), f.text.clone()))
         .collect();
     let bytes = run_job(files, &p.options());
-    let results = read_results(&bytes).expect("the page reads what the worker wrote");
+    let answer = read_answer(&bytes).expect("the page reads what the worker wrote");
     Action::Analysed {
         revision: p.revision,
-        results: Rc::new(results),
+        answer: Rc::new(answer),
         ms: 1.0,
     }
 }
@@ -75,10 +78,11 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
             toolchain: example.toolchain,
         };
         let here = analyze(&bundle, &options);
-        let results = read_results(&run_job(files, &options)).expect(example.id);
-        resolved += usize::from(results.resolution.is_some());
+        let answer = read_answer(&run_job(files, &options)).expect(example.id);
+        resolved += usize::from(answer.results.resolution.is_some());
+        assert_eq!(answer.view_inputs, ViewInputs::of(&here), "{}", example.id);
         assert_eq!(
-            Analysis::from_results(bundle, results),
+            Analysis::from_results(bundle, answer.results),
             here,
             "{}",
             example.id
@@ -89,13 +93,13 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
 
 #[test]
 fn unreadable_answers_are_refused() {
-    assert!(read_results(b"").is_none());
+    assert!(read_answer(b"").is_none());
     let bytes = run_job(
         vec![(GO_MOD.to_owned(), MESSY_HEAD.to_owned())],
         &Default::default(),
     );
-    assert!(read_results(&bytes).is_some());
-    assert!(read_results(&bytes[..bytes.len() / 2]).is_none());
+    assert!(read_answer(&bytes).is_some());
+    assert!(read_answer(&bytes[..bytes.len() / 2]).is_none());
 }
 
 /// Every rule case of the core (`crates/gomod/testdata/check`) through the worker's wire: the
@@ -136,10 +140,16 @@ fn every_rule_case_survives_the_wire() {
         let here = analyze(&bundle, &Default::default());
         findings += here.report.diagnostics.len();
         resolved += usize::from(here.resolution.is_some());
-        let back = read_results(&run_job(files, &Default::default()))
+        let back = read_answer(&run_job(files, &Default::default()))
             .unwrap_or_else(|| panic!("{}: unreadable", path.display()));
         assert_eq!(
-            Analysis::from_results(bundle, back),
+            back.view_inputs,
+            ViewInputs::of(&here),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            Analysis::from_results(bundle, back.results),
             here,
             "{}",
             path.display()
@@ -293,4 +303,64 @@ fn small_input_is_analysed_at_once_in_the_page() {
         })
         .reduce(Action::Analyse);
     assert!(p.current() && !p.awaiting_worker());
+}
+
+/// A go.mod of `n` requirements and a go.sum without their hashes: two findings per requirement.
+fn unsummed(n: usize) -> Vec<EditorFile> {
+    let mut go_mod = String::from("module example.com/big\n\ngo 1.22.0\n\nrequire (\n");
+    for i in 0..n {
+        go_mod.push_str(&format!("\texample.com/m{i} v1.{}.0\n", i % 50));
+    }
+    go_mod.push_str(")\n");
+    let go_sum =
+        "example.com/other v1.0.0/go.mod h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n";
+    vec![
+        EditorFile::new(GO_MOD, &go_mod),
+        EditorFile::new(GO_SUM, go_sum),
+    ]
+}
+
+/// A huge input's findings: the page holds the first `FINDINGS_PER_RULE` of each rule, whether
+/// the worker or the page's thread analysed it, and counts every one of them.
+#[test]
+fn a_huge_input_holds_the_first_findings_of_each_rule_and_counts_all() {
+    let requirements = FINDINGS_PER_RULE + FINDINGS_PER_RULE / 2;
+    let files = unsummed(requirements);
+    let open_with = |analyser| {
+        Rc::new(Playground::open_with(
+            Some((files.clone(), Settings::default())),
+            analyser,
+        ))
+    };
+    let in_thread = open_with(Analyser::InThread);
+    let requested = open_with(Analyser::Worker);
+    assert!(requested.awaiting_worker());
+    let answer = worker_answer(&requested);
+    let shown = requested.reduce(answer);
+    assert_eq!(shown.analysis, in_thread.analysis);
+    let bundle = Bundle::from_files(
+        files
+            .iter()
+            .map(|f| (f.name.clone(), f.text.clone().into_bytes())),
+    );
+    let full = analyze(&bundle, &in_thread.options());
+    let mut held: std::collections::HashMap<&str, usize> = Default::default();
+    for d in &shown.analysis.report.diagnostics {
+        *held.entry(d.code).or_default() += 1;
+    }
+    let over: Vec<&str> = held
+        .iter()
+        .filter(|(_, &n)| n == FINDINGS_PER_RULE)
+        .map(|(&code, _)| code)
+        .collect();
+    assert!(
+        over.contains(&"sum-missing") && over.contains(&"sum-missing-zip"),
+        "held: {held:?}"
+    );
+    assert!(
+        held.values().all(|&n| n <= FINDINGS_PER_RULE),
+        "held: {held:?}"
+    );
+    assert!(full.report.diagnostics.len() >= 2 * requirements);
+    assert_eq!(FindingCounts::of(&shown.analysis), FindingCounts::of(&full));
 }

@@ -403,8 +403,7 @@ fn demo_page() {
             on_focus: Callback::noop(),
         }),
         render::<Conflicts>(ConflictsProps {
-            resolution: res.clone(),
-            report: Rc::default(),
+            conflicts: Rc::new(gomod::analyze::views::conflicts(&res, &Default::default())),
             on_focus: Callback::noop(),
             on_diagnostic: Callback::noop(),
         }),

@@ -110,11 +110,14 @@ pub struct FindingCounts {
 impl FindingCounts {
     pub fn of(analysis: &Analysis) -> FindingCounts {
         let mut counts = FindingCounts::default();
-        for d in &analysis.report.diagnostics {
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.notes += 1,
+        let held = analysis.report.diagnostics.iter().map(|d| (d.severity, 1));
+        // The findings a large input's analysis only counts (`gomod::analyze::omitted`).
+        let counted = analysis.omitted.iter().map(|o| (o.severity, o.count));
+        for (severity, n) in held.chain(counted) {
+            match severity {
+                Severity::Error => counts.errors += n,
+                Severity::Warning => counts.warnings += n,
+                Severity::Info => counts.notes += n,
             }
         }
         counts

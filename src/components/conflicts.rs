@@ -2,19 +2,18 @@
 //! paths that differ only in case, paths used for two modules, conflicting replacements and
 //! go.sum hashes. Each links to the graph focus and, when a check reported it, to its
 //! diagnostic (where the fix is). The list comes from the core's
-//! [`gomod::analyze::views::conflicts`]; this component only renders it.
+//! [`gomod::analyze::views::conflicts`], computed with the analysis
+//! ([`gomod::analyze::views::ViewInputs`]); this component only renders it.
 
 use std::rc::Rc;
 
-use gomod::analyze::views::{conflicts, Conflict};
-use gomod::check::Report;
-use gomod::resolve::Resolution;
+use gomod::analyze::views::Conflict;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConflictsProps {
-    pub resolution: Rc<Resolution>,
-    pub report: Rc<Report>,
+    /// The conflicts of the analysis (`gomod::analyze::views::conflicts`).
+    pub conflicts: Rc<Vec<Conflict>>,
     /// Called with a module path to focus it in the graph.
     pub on_focus: Callback<String>,
     /// Called with an index into `report.diagnostics` to show that diagnostic and its fixes.
@@ -23,10 +22,7 @@ pub struct ConflictsProps {
 
 #[function_component]
 pub fn Conflicts(props: &ConflictsProps) -> Html {
-    let list = use_memo(
-        (props.resolution.clone(), props.report.clone()),
-        |(res, report)| conflicts(res, report),
-    );
+    let list = &props.conflicts;
     html! {
         <section class="view conflicts" role="region" aria-label="Conflicts">
             <div class="view-toolbar">

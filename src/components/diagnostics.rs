@@ -17,7 +17,7 @@ use crate::components::diagnostics_item::DiagnosticItem;
 use crate::components::diagnostics_unchecked::unchecked;
 use crate::components::fix_preview::FixPreview;
 use crate::components::same_analysis::SameAnalysis;
-use crate::state::{Action, FixPreview as Preview, Playground};
+use crate::state::{Action, FixPreview as Preview, Playground, FINDINGS_PER_RULE};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
@@ -153,6 +153,26 @@ fn item_html(
     }
 }
 
+/// What a severity group says about the findings the page counted but does not list: "Not
+/// listed: 176468 sum-missing findings on go.mod (the page lists the first 1000 findings of each
+/// rule; `gomodplay check` lists them all)."
+fn omitted_text(analysis: &Analysis, severity: Severity) -> String {
+    let rules: Vec<String> = analysis
+        .omitted
+        .iter()
+        .filter(|o| o.severity == severity)
+        .map(|o| format!("{} {} findings on {}", o.count, o.code, o.file))
+        .collect();
+    let rules = match rules.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    format!(
+        "Not listed: {rules} (the page lists the first {FINDINGS_PER_RULE} findings of each rule; `gomodplay check` lists them all)."
+    )
+}
+
 /// One severity group: its first [`FIRST_FINDINGS`] items and a "Show all" button. A long
 /// notes group starts collapsed: notes are informational, and the errors and warnings above
 /// them matter more.
@@ -167,8 +187,10 @@ fn group_html(
     if mine.is_empty() {
         return Html::default();
     }
-    // The heading counts findings; the list shows items (a group of notes is one item).
-    let total: usize = mine.iter().map(|i| i.diagnostics.len()).sum();
+    // The heading counts findings, the omitted ones included; the list shows items (a group of
+    // notes is one item).
+    let omitted = props.analysis.omitted_count(severity);
+    let total: usize = mine.iter().map(|i| i.diagnostics.len()).sum::<usize>() + omitted;
     let open = |e: Expanded| {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| {
@@ -206,6 +228,9 @@ fn group_html(
                             { format!("Show all {shown}") }
                         </button>
                     </div>
+                }
+                if omitted > 0 {
+                    <p class="diag-omitted">{ omitted_text(&props.analysis, severity) }</p>
                 }
             }
         </section>
@@ -305,6 +330,11 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                 <details class="go-commands">
                     <summary>{ "Equivalent go commands" }</summary>
                     <pre class="code">{ model.commands.clone() }</pre>
+                    if !props.analysis.omitted.is_empty() {
+                        <p class="diag-omitted">
+                            { "These are the commands of the findings listed above; the findings not listed have theirs too." }
+                        </p>
+                    }
                     <button type="button" class="button button-small" onclick={copy}>
                         { if *copied { "Copied" } else { "Copy go commands" } }
                     </button>

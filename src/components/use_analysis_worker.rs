@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis_worker::{read_results, AnalysisWorker, WorkerEvent};
+use crate::analysis_worker::{read_answer, AnalysisWorker, WorkerEvent};
 use crate::state::{Action, Analyser, Playground};
 
 /// Runs the playground's analyses in the worker when `state.analyser` says so; returns whether
@@ -30,10 +30,10 @@ pub fn use_analysis_worker(state: &UseReducerHandle<Playground>, warm_up: bool) 
                         revision: r,
                         ms,
                         bytes,
-                    } if r == revision.get() => match read_results(&bytes.to_vec()) {
-                        Some(results) => dispatch.dispatch(Action::Analysed {
+                    } if r == revision.get() => match read_answer(&bytes.to_vec()) {
+                        Some(answer) => dispatch.dispatch(Action::Analysed {
                             revision: r,
-                            results: Rc::new(results),
+                            answer: Rc::new(answer),
                             ms,
                         }),
                         None => dispatch.dispatch(Action::AnalyseInThread),

@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use gomod::analyze::views::conflicts;
 use gomod::analyze::what_if::{WhatIfPreview, WhatIfRequest};
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -61,9 +60,7 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
     let d = props.dispatch.clone();
     let v = &props.views;
     let open = open_tab(props.open, !v.resolution.nodes.is_empty());
-    let conflict_count = use_memo((v.resolution.clone(), v.report.clone()), |(res, report)| {
-        conflicts(res, report).len()
-    });
+    let conflict_count = v.conflicts.len();
     let tablist = use_node_ref();
 
     // "Show in graph" from another view opens the Graph tab on that module.
@@ -139,7 +136,7 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
             Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenView(tab)))
         };
         let label = tab.tab_label().unwrap_or_default();
-        let text = match (tab, *conflict_count) {
+        let text = match (tab, conflict_count) {
             (View::Conflicts, n) if n > 0 => format!("{label} ({n})"),
             _ => label.to_owned(),
         };
@@ -170,7 +167,7 @@ pub fn ModuleViews(props: &ModuleViewsProps) -> Html {
                 on_preview={what_if} on_apply={apply_what_if} on_copy={copy_command} />
         },
         View::Conflicts | View::Diagnostics | View::Fixes => html! {
-            <Conflicts resolution={v.resolution.clone()} report={v.report.clone()}
+            <Conflicts conflicts={v.conflicts.clone()}
                 on_focus={focus_path} on_diagnostic={show_diagnostic} />
         },
     };

@@ -3,8 +3,10 @@
 
 use std::rc::Rc;
 
+use gomod::analyze::views::ViewInputs;
 use gomod::analyze::wire::Results;
-use gomod::analyze::Analysis;
+use gomod::analyze::{analyze, Analysis, Options};
+use gomod::bundle::Bundle;
 
 use super::Playground;
 
@@ -13,6 +15,27 @@ use super::Playground;
 /// at once, without the worker's round trip and without dimming the results in between.
 /// Anything larger goes to the worker.
 pub const IN_THREAD_MAX_BYTES: usize = 32 * 1024;
+
+/// How many findings of each rule the page holds; it counts the others
+/// (`gomod::analyze::omitted`). A thousand is more than any real module's findings of one rule,
+/// and few enough that holding, sending and rendering them takes milliseconds.
+pub const FINDINGS_PER_RULE: usize = 1000;
+
+/// The analysis the page shows, wherever it runs: every rule's first [`FINDINGS_PER_RULE`]
+/// findings and the count of the others.
+pub fn analyse_for_page(bundle: &Bundle, options: &Options) -> Analysis {
+    let mut analysis = analyze(bundle, options);
+    analysis.keep_first_findings(FINDINGS_PER_RULE);
+    analysis
+}
+
+/// What the worker sends the page: the analysis' computed parts and the module views' inputs
+/// (`crate::analysis_worker::run_job`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkerAnswer {
+    pub results: Results,
+    pub view_inputs: Option<ViewInputs>,
+}
 
 /// Where the analysis runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,14 +68,20 @@ impl Playground {
 
     /// Shows the worker's results if they are for the input as it is now; results of any
     /// older input are dropped (its successor's are on their way).
-    pub(super) fn analysed_elsewhere(&mut self, revision: u64, results: Rc<Results>, ms: f64) {
+    pub(super) fn analysed_elsewhere(&mut self, revision: u64, answer: Rc<WorkerAnswer>, ms: f64) {
         if revision != self.revision || !self.awaiting_worker() {
             return;
         }
-        let results = Rc::try_unwrap(results).unwrap_or_else(|shared| (*shared).clone());
+        let answer = Rc::try_unwrap(answer).unwrap_or_else(|shared| (*shared).clone());
         // The files are the page's own: the revision says they are those the worker analysed.
-        let analysis = Analysis::from_results(self.bundle(), results);
-        self.install(analysis, ms);
+        let analysis = Analysis::from_results(self.bundle(), answer.results);
+        // Inputs that do not belong to the analysis (a worker answer without a resolution
+        // has none) are computed here.
+        let view_inputs = answer
+            .view_inputs
+            .filter(|_| analysis.resolution.is_some())
+            .or_else(|| ViewInputs::of(&analysis));
+        self.install(analysis, view_inputs, ms);
     }
 
     /// Analyses in this thread from now on, starting with the input waiting for the worker.

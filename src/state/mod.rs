@@ -23,14 +23,17 @@ use gomod::resolve::Resolution;
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
 
-use gomod::analyze::build_list::{go_versions, marks_from_report, GoLines, Marks};
+use gomod::analyze::build_list::{marks_from_report, GoLines, Marks};
+use gomod::analyze::views::{Conflict, ViewInputs};
 
 pub use files::{
     classify_drop, dependency_file_name, size_text, EditorFile, GO_MOD, GO_SUM,
     MAX_ANALYSED_FILE_BYTES,
 };
 
-pub use analysed::{Analyser, IN_THREAD_MAX_BYTES};
+pub use analysed::{
+    analyse_for_page, Analyser, WorkerAnswer, FINDINGS_PER_RULE, IN_THREAD_MAX_BYTES,
+};
 pub use folder::FolderInput;
 pub use start::new_go_mod;
 pub use view::View;
@@ -153,6 +156,8 @@ pub struct Views {
     pub gosum: AttrValue,
     /// The modules (and their versions in the input) the What-if form suggests.
     pub choices: Rc<Vec<ModuleChoice>>,
+    /// The Conflicts view's list.
+    pub conflicts: Rc<Vec<Conflict>>,
 }
 
 /// The toolbar's input panels.
@@ -236,7 +241,7 @@ pub enum Action {
     /// The analysis worker's results for the input of `revision`, which took `ms` there.
     Analysed {
         revision: u64,
-        results: Rc<gomod::analyze::wire::Results>,
+        answer: Rc<WorkerAnswer>,
         ms: f64,
     },
     /// The analysis worker is unavailable: analyse in this thread from now on.
@@ -402,19 +407,23 @@ impl Playground {
             return;
         }
         let start = clock::now_ms();
-        let analysis = analyze::analyze(&self.bundle(), &self.options());
-        self.install(analysis, (clock::now_ms() - start).max(0.0));
+        let analysis = analysed::analyse_for_page(&self.bundle(), &self.options());
+        let view_inputs = ViewInputs::of(&analysis);
+        self.install(analysis, view_inputs, (clock::now_ms() - start).max(0.0));
     }
 
-    /// Shows `analysis`, computed for the current input in `ms`.
-    fn install(&mut self, analysis: Analysis, ms: f64) {
+    /// Shows `analysis`, computed for the current input in `ms`, with its module views' inputs
+    /// (`ViewInputs::of(&analysis)`).
+    fn install(&mut self, analysis: Analysis, view_inputs: Option<ViewInputs>, ms: f64) {
         self.analysed_in_ms = ms;
-        self.views = analysis.resolution.as_ref().map(|resolution| Views {
+        let parts = analysis.resolution.as_ref().zip(view_inputs);
+        self.views = parts.map(|(resolution, inputs)| Views {
             marks: Rc::new(marks_from_report(&analysis.report)),
-            go_versions: Rc::new(go_versions(&analysis.bundle, resolution)),
+            go_versions: Rc::new(inputs.go_versions),
             report: Rc::new(analysis.report.clone()),
-            resolution: Rc::new(resolution.clone()),
-            choices: Rc::new(what_if::module_choices(&analysis.bundle, Some(resolution))),
+            resolution: Rc::clone(resolution),
+            choices: Rc::new(inputs.choices),
+            conflicts: Rc::new(inputs.conflicts),
             gosum: AttrValue::from(
                 self.file(GO_SUM)
                     .map(|f| f.text.clone())
@@ -817,9 +826,9 @@ impl Playground {
             }
             Action::Analysed {
                 revision,
-                results,
+                answer,
                 ms,
-            } => self.analysed_elsewhere(revision, results, ms),
+            } => self.analysed_elsewhere(revision, answer, ms),
             Action::AnalyseInThread => self.analyse_in_thread(),
             Action::ShareFailed(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,

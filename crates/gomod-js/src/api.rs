@@ -159,7 +159,7 @@ pub struct AnalyzeResult {
 
 pub fn analyze(input: &Input, options: &JsOptions) -> Result<AnalyzeResult, String> {
     let options = options.to_core()?;
-    let analysis = analyze::analyze(&input.bundle(), &options);
+    let mut analysis = analyze::analyze(&input.bundle(), &options);
     let go_commands = analysis.go_commands();
     let explanations = check::RULES
         .iter()
@@ -171,6 +171,7 @@ pub fn analyze(input: &Input, options: &JsOptions) -> Result<AnalyzeResult, Stri
                 .any(|d| d.code == rule.code)
         })
         .collect();
+    let resolution = analysis.take_resolution();
     Ok(AnalyzeResult {
         explanations,
         go_commands,
@@ -184,7 +185,7 @@ pub fn analyze(input: &Input, options: &JsOptions) -> Result<AnalyzeResult, Stri
             .collect(),
         diagnostics: analysis.report.diagnostics,
         skipped: analysis.report.skipped,
-        resolution: analysis.resolution,
+        resolution,
         not_run: analysis.not_run,
         notes: analysis.notes,
     })

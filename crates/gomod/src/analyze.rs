@@ -16,6 +16,7 @@ use crate::version::gover;
 
 pub mod build_list;
 pub mod findings;
+pub mod omitted;
 pub mod views;
 pub mod what_if;
 pub mod wire;
@@ -65,13 +66,16 @@ pub struct Analysis {
     /// Every rule's findings and the checks that were skipped.
     pub report: Report,
     /// The module graph and build list (`go list -m all`), when the bundle has what it needs.
-    pub resolution: Option<Resolution>,
+    pub resolution: Option<std::rc::Rc<Resolution>>,
     /// Views that could not be computed.
     pub not_run: Vec<NotRun>,
     /// Remarks about the settings (for example what GOTOOLCHAIN=auto does instead of failing).
     pub notes: Vec<String>,
     /// Files of the bundle that were ignored, and why.
     pub problems: Vec<Problem>,
+    /// Findings counted but not held in `report` (only the web page drops any:
+    /// [`Analysis::keep_first_findings`]).
+    pub omitted: Vec<omitted::OmittedFindings>,
 }
 
 /// Analyses files given by relative path (`go.mod`, `go.sum`, `example.com/x/@v/v1.0.0.mod`...).
@@ -104,10 +108,11 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
     Analysis {
         bundle: bundle.clone(),
         report,
-        resolution,
+        resolution: resolution.map(std::rc::Rc::new),
         not_run,
         notes,
         problems: bundle.problems().to_vec(),
+        omitted: Vec::new(),
     }
 }
 

@@ -87,7 +87,7 @@ fn resolution(case: &Case) -> Option<Resolution> {
             Toolchain::Local
         },
     };
-    analyze(&Bundle::from_txtar(&case.txtar), &options).resolution
+    analyze(&Bundle::from_txtar(&case.txtar), &options).take_resolution()
 }
 
 /// The five documents of one resolution, by golden file extension.

@@ -53,7 +53,7 @@ fn analyze_returns_the_core_analysis() {
     let core = gomod::analyze::analyze(&input.bundle(), &go_options().to_core().unwrap());
     assert_eq!(result.diagnostics, core.report.diagnostics);
     assert_eq!(result.skipped, core.report.skipped);
-    assert_eq!(result.resolution, core.resolution);
+    assert_eq!(result.resolution.as_ref(), core.resolution.as_deref());
     assert_eq!(result.go_commands, core.go_commands());
     // The example's header says which rule it demonstrates.
     let codes: BTreeSet<&str> = result.diagnostics.iter().map(|d| d.code).collect();

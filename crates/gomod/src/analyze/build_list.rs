@@ -139,7 +139,7 @@ fn sorted_keep_last<K: Ord, V>(mut pairs: Vec<(K, V)>) -> Vec<(K, V)> {
 }
 
 /// The go line of each build-list module, by module path ([`go_versions`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GoLines(Vec<(String, String)>);
 
 impl GoLines {

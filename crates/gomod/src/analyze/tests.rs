@@ -180,7 +180,7 @@ fn a_directory_replacement_is_resolved_without_proxy_files() {
     assert_eq!(analysis.not_run, Vec::new());
     let error = analysis
         .resolution
-        .and_then(|r| r.error)
+        .and_then(|r| r.error.clone())
         .expect("the missing directory stops the graph");
     assert!(
         error

@@ -5,12 +5,16 @@
 pub mod requirement_tree;
 pub mod why_chains;
 
+use super::build_list::{go_versions, GoLines};
+use super::what_if::{module_choices, ModuleChoice};
 use crate::check::Report;
 use crate::resolve::{version_skew, ErrorKind, Pruning, Resolution};
 use crate::sum::GoSum;
 
 /// The kinds of conflict, in the order the view lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ConflictKind {
     Path,
     Case,
@@ -32,7 +36,7 @@ impl ConflictKind {
 }
 
 /// One conflict.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     pub kind: ConflictKind,
     pub message: String,
@@ -269,6 +273,29 @@ pub fn sum_rows(res: &Resolution, gosum: &GoSum) -> Vec<SumRow> {
         }
     }
     out
+}
+
+/// What the module views derive from an analysis that has a resolution, each a pass over the
+/// whole build list or the files: the go line of each module (the main go.mod is parsed again
+/// for its own), the What-if form's suggestions and the conflicts. The web app's worker computes
+/// them with the analysis, off the page's main thread, and sends them with it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ViewInputs {
+    pub go_versions: GoLines,
+    pub choices: Vec<ModuleChoice>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl ViewInputs {
+    /// `None` when the analysis has no resolution (there are no module views).
+    pub fn of(analysis: &super::Analysis) -> Option<ViewInputs> {
+        let resolution = analysis.resolution.as_deref()?;
+        Some(ViewInputs {
+            go_versions: go_versions(&analysis.bundle, resolution),
+            choices: module_choices(&analysis.bundle, Some(resolution)),
+            conflicts: conflicts(resolution, &analysis.report),
+        })
+    }
 }
 
 #[cfg(test)]

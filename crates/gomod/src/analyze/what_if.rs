@@ -465,7 +465,7 @@ fn gomod_after_get(original: &[u8], mut file: ModFile, what_if: &WhatIf) -> Opti
 
 /// One module the What if form offers: its path, the version selected now (if it is in the
 /// build list) and the versions whose go.mod the input has.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModuleChoice {
     pub path: String,
     pub selected: Option<String>,

@@ -3,6 +3,8 @@
 //! analysis computed travels ([`Results`]); the files it was computed from are the page's own, so
 //! the page rebuilds the [`Bundle`] from them instead of receiving a second copy.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Deserializer};
 
 use super::{Analysis, NotRun};
@@ -17,17 +19,27 @@ pub struct Results {
     pub resolution: Option<Resolution>,
     pub not_run: Vec<NotRun>,
     pub notes: Vec<String>,
+    pub omitted: Vec<super::omitted::OmittedFindings>,
 }
 
 impl Analysis {
     /// The computed parts, without the bundle (the receiver has the files).
-    pub fn into_results(self) -> Results {
+    pub fn into_results(mut self) -> Results {
         Results {
+            resolution: self.take_resolution(),
             report: self.report,
-            resolution: self.resolution,
             not_run: self.not_run,
             notes: self.notes,
+            omitted: self.omitted,
         }
+    }
+
+    /// Takes the resolution out, for a front end that hands it on whole. An analysis just made
+    /// holds the only reference to it, so nothing is copied.
+    pub fn take_resolution(&mut self) -> Option<Resolution> {
+        self.resolution
+            .take()
+            .map(|r| Rc::try_unwrap(r).unwrap_or_else(|shared| (*shared).clone()))
     }
 
     /// The analysis of `bundle` whose computed parts are `results`.
@@ -36,9 +48,10 @@ impl Analysis {
             problems: bundle.problems().to_vec(),
             bundle,
             report: results.report,
-            resolution: results.resolution,
+            resolution: results.resolution.map(Rc::new),
             not_run: results.not_run,
             notes: results.notes,
+            omitted: results.omitted,
         }
     }
 }

@@ -72,7 +72,7 @@ fn resolve_bundle(bundle: &Bundle) -> Option<Resolution> {
         go_version: Some("1.27.3".to_owned()),
         ..AnalyzeOptions::default()
     };
-    analyze(bundle, &options).resolution
+    analyze(bundle, &options).take_resolution()
 }
 
 fn gallery() -> Vec<Graph> {
