@@ -71,6 +71,17 @@ impl FsSource {
     /// `<dir>/<escaped path>/@v/<escaped version>.<ext>` for each GOPROXY-layout directory, the
     /// input's own first.
     fn proxy_files(&self, path: &str, version: &str, ext: &str) -> Vec<(PathBuf, bool)> {
+        // The top folder is asked about first: in a large graph whose files are not there, no
+        // directory holds it, and escaping and joining the whole name would be work for
+        // nothing (the answer is no file either way). A first element that does not escape
+        // on its own (no dot, say) takes the full path's way, which reports it.
+        let first = path.split('/').next().unwrap_or_default();
+        if let Ok(top) = escape_path(first) {
+            let held = |dir: &Option<PathBuf>| dir.as_ref().is_some_and(|d| self.may_hold(d, &top));
+            if !held(&self.root) && !held(&self.proxy) {
+                return Vec::new();
+            }
+        }
         let (Ok(p), Ok(v)) = (escape_path(path), escape_version(version)) else {
             return Vec::new();
         };
