@@ -67,12 +67,9 @@ pub fn RequirementTreeView(props: &RequirementTreeProps) -> Html {
         let show_all = show_all.clone();
         use_effect_with(props.tree.clone(), move |_| show_all.set(false));
     }
-    let mut all_rows = props.tree.rows(&expanded, &props.query);
-    let total_rows = all_rows.len();
-    if !*show_all {
-        all_rows.truncate(FIRST_ROWS);
-    }
-    let rows: Rc<Vec<TreeRow>> = Rc::new(all_rows);
+    let limit = if *show_all { usize::MAX } else { FIRST_ROWS };
+    let (shown_rows, total_rows) = props.tree.first_rows(&expanded, &props.query, limit);
+    let rows: Rc<Vec<TreeRow>> = Rc::new(shown_rows);
     {
         let (pending_focus, list) = (pending_focus.clone(), list.clone());
         use_effect(move || {

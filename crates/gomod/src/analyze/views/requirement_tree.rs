@@ -14,7 +14,10 @@
 //! the version selected instead. Pruned versions (their go.mod was not read) and versions that
 //! lost are dimmed.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
+
+// Fx hashing, as the resolver's: the tree indexes every node of the graph.
+use crate::resolve::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::modfile::ModuleVersion;
 use crate::resolve::Resolution;
@@ -112,7 +115,7 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
         .iter()
         .map(|e| (e.module.path.as_str(), e.module.version.as_str()))
         .collect();
-    let mut index: HashMap<&ModuleVersion, usize> = HashMap::new();
+    let mut index: HashMap<&ModuleVersion, usize> = HashMap::default();
     let mut nodes = Vec::new();
     let mut roots = Vec::new();
     for n in res.nodes.iter().filter(|n| is_module(&n.module)) {
@@ -145,7 +148,7 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
     }
     // A set of the edges seen, not a scan of the children: a main module can require tens of
     // thousands of modules.
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (from, to) in &res.edges {
         if let (Some(&f), Some(&t)) = (index.get(from), index.get(to)) {
             if let Some(node) = nodes.get_mut(f) {
@@ -186,7 +189,20 @@ impl RequirementTree {
     /// matching module version (at most [`SEARCH_LIMIT`] of them) are shown, unfolded, plus the
     /// requirements of the matching rows that `expanded` opens.
     pub fn rows(&self, expanded: &BTreeSet<String>, query: &str) -> Vec<TreeRow> {
+        self.first_rows(expanded, query, usize::MAX).0
+    }
+
+    /// The first `limit` of [`RequirementTree::rows`] and how many rows there are in all. Rows
+    /// past the limit are only counted: a main module of 177,000 requirements has as many rows,
+    /// and the page shows the first few hundred.
+    pub fn first_rows(
+        &self,
+        expanded: &BTreeSet<String>,
+        query: &str,
+        limit: usize,
+    ) -> (Vec<TreeRow>, usize) {
         let unfolded = self.search_chains(query);
+        let mut total = 0usize;
         let searching = !query.trim().is_empty();
         let mut out = Vec::new();
         let roots: Vec<(usize, String)> = self
@@ -208,42 +224,57 @@ impl RequirementTree {
             let Some(n) = self.nodes.get(node) else {
                 continue;
             };
-            let ancestors: Vec<usize> = key.split('/').filter_map(|k| k.parse().ok()).collect();
-            let cycle = ancestors.iter().rev().skip(1).any(|&a| a == node);
-            let expandable = !cycle && !n.children.is_empty();
-            let by_user = expanded.contains(&key);
-            let below = format!("{key}/");
-            let by_search = unfolded
-                .range(below.clone()..)
-                .next()
-                .is_some_and(|k| k.starts_with(&below));
+            // A row without requirements (most rows of a large go.mod) is neither a cycle nor
+            // expandable: a node that is its own ancestor has the requirements that led back to it.
+            let has_children = !n.children.is_empty();
+            let cycle = has_children
+                && key
+                    .split('/')
+                    .filter_map(|k| k.parse::<usize>().ok())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .any(|&a| a == node);
+            let expandable = !cycle && has_children;
+            let by_user = expandable && expanded.contains(&key);
+            let by_search = expandable && {
+                let below = format!("{key}/");
+                unfolded
+                    .range(below.clone()..)
+                    .next()
+                    .is_some_and(|k| k.starts_with(&below))
+            };
             // While searching, a row off the chains is shown closed unless it matches.
             let opened_by_user =
                 by_user && (!searching || by_search || matches_query(&n.module.path, query));
             let is_expanded = expandable && (opened_by_user || by_search);
-            let note = if cycle {
-                "cycle".to_owned()
-            } else if let Some(v) = &n.selected_version {
-                format!("{v} selected")
-            } else if n.pruned {
-                "pruned".to_owned()
-            } else {
-                String::new()
-            };
-            out.push(TreeRow {
-                key: key.clone(),
-                node,
-                path: n.module.path.clone(),
-                version: n.module.version.clone(),
-                note,
-                level,
-                position,
-                set_size,
-                expandable,
-                expanded: is_expanded,
-                dimmed: n.status == TreeStatus::Unselected || n.pruned,
-                matched: matches_query(&n.module.path, query),
-            });
+            total = total.saturating_add(1);
+            if out.len() < limit {
+                let note = if cycle {
+                    "cycle".to_owned()
+                } else if let Some(v) = &n.selected_version {
+                    format!("{v} selected")
+                } else if n.pruned {
+                    "pruned".to_owned()
+                } else {
+                    String::new()
+                };
+                out.push(TreeRow {
+                    key: key.clone(),
+                    node,
+                    path: n.module.path.clone(),
+                    version: n.module.version.clone(),
+                    note,
+                    level,
+                    position,
+                    set_size,
+                    expandable,
+                    expanded: is_expanded,
+                    dimmed: n.status == TreeStatus::Unselected || n.pruned,
+                    matched: matches_query(&n.module.path, query),
+                });
+            }
             if !is_expanded {
                 continue;
             }
@@ -262,7 +293,7 @@ impl RequirementTree {
                 stack.push((c, k, level + 1, i + 1, count));
             }
         }
-        out
+        (out, total)
     }
 
     /// The keys of every row on the shortest chain from a main module to each module version

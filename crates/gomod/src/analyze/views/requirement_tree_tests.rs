@@ -203,3 +203,40 @@ fn why_chain_edges_lead_from_the_main_module_to_the_path() {
     );
     assert!(why_chain_edges(&res, "example.com/zzz", 8).is_empty());
 }
+
+/// `first_rows` is `rows` cut at the limit, with the count of them all, whatever is expanded
+/// or searched: every row's key expanded (every expandable row open), none, and searches.
+#[test]
+fn first_rows_are_the_rows_cut_at_the_limit_with_their_count() {
+    let (_, tree) = tree();
+    let mut everything = tree.initial_expanded();
+    // Open every row, then every row that opening revealed, until nothing new appears.
+    loop {
+        let keys: BTreeSet<String> = tree
+            .rows(&everything, "")
+            .into_iter()
+            .map(|r| r.key)
+            .collect();
+        if keys.is_subset(&everything) {
+            break;
+        }
+        everything.extend(keys);
+    }
+    let mut checked = 0;
+    for expanded in [BTreeSet::new(), tree.initial_expanded(), everything] {
+        for query in ["", "c", "example.com/d", "zzz"] {
+            let all = tree.rows(&expanded, query);
+            for limit in [0, 1, 2, 3, all.len(), all.len() + 5] {
+                let (first, total) = tree.first_rows(&expanded, query, limit);
+                assert_eq!(total, all.len(), "{query:?} {limit}");
+                assert_eq!(
+                    texts(&first),
+                    texts(&all[..limit.min(all.len())]),
+                    "{query:?} {limit}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 72);
+}
