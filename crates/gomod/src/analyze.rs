@@ -21,25 +21,8 @@ pub mod views;
 pub mod what_if;
 pub mod wire;
 
-/// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Toolchain {
-    /// `GOTOOLCHAIN=local`: the installed go command runs, and refuses modules that need a newer
-    /// Go (common in CI images and build scripts).
-    #[default]
-    Local,
-    /// `GOTOOLCHAIN=auto`: the go command downloads and runs the toolchain a module asks for.
-    Auto,
-}
-
-impl Toolchain {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Toolchain::Local => "local",
-            Toolchain::Auto => "auto",
-        }
-    }
-}
+/// How the go command picks its toolchain: the resolver's, which names it in its messages.
+pub use crate::resolve::Toolchain;
 
 /// The settings of the go command the user runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -134,7 +117,7 @@ pub fn resolve_settings(options: &Options) -> Settings {
     };
     Settings {
         go_version,
-        gotoolchain: options.toolchain.as_str().to_owned(),
+        toolchain: options.toolchain,
         root_dir: PLAYGROUND_DIR.to_owned(),
         ..Settings::default()
     }

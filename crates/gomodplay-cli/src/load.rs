@@ -314,7 +314,7 @@ pub fn load(query: &Query) -> Result<Loaded, String> {
         .map_or_else(|| root_dir.clone(), |p| p.display().to_string());
     let settings = Settings {
         go_version: query.go_version.clone(),
-        gotoolchain: "local".to_owned(),
+        toolchain: gomod::resolve::Toolchain::Local,
         root_dir,
         proxy_url: format!("file://{proxy_url_dir}"),
     };

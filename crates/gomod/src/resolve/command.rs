@@ -123,7 +123,7 @@ fn too_new(input: &Input<'_>, what: &str, go: &str) -> Error {
         ErrorKind::GoVersionTooNew,
         format!(
             "go: {what} requires go >= {go} (running go {}; GOTOOLCHAIN={})\n",
-            input.settings.go_version, input.settings.gotoolchain
+            input.settings.go_version, input.settings.toolchain
         ),
     )
 }

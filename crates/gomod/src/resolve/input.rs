@@ -78,13 +78,40 @@ impl ModSource for MapSource {
     }
 }
 
+/// How the go command picks its toolchain (the GOTOOLCHAIN environment variable).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Toolchain {
+    /// `GOTOOLCHAIN=local`: the installed go command runs, and refuses modules that need a newer
+    /// Go (common in CI images and build scripts).
+    #[default]
+    Local,
+    /// `GOTOOLCHAIN=auto`: the go command downloads and runs the toolchain a module asks for.
+    Auto,
+}
+
+impl Toolchain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Toolchain::Local => "local",
+            Toolchain::Auto => "auto",
+        }
+    }
+}
+
+impl std::fmt::Display for Toolchain {
+    /// The value as go prints it (`GOTOOLCHAIN=local`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The environment of the simulated go command, as far as it shows in its output.
 #[derive(Clone, Debug)]
 pub struct Settings {
     /// The running toolchain's Go version (`go version` without the `go` prefix).
     pub go_version: String,
-    /// The GOTOOLCHAIN value named in "requires go >= ..." errors.
-    pub gotoolchain: String,
+    /// GOTOOLCHAIN, which "requires go >= ..." errors name.
+    pub toolchain: Toolchain,
     /// The absolute directory of the main module (or of go.work), as it appears in messages
     /// about local files.
     pub root_dir: String,
@@ -96,7 +123,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             go_version: DEFAULT_GO_VERSION.to_owned(),
-            gotoolchain: "local".to_owned(),
+            toolchain: Toolchain::Local,
             root_dir: "/work".to_owned(),
             proxy_url: "file:///proxy".to_owned(),
         }

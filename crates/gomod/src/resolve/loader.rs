@@ -432,7 +432,7 @@ impl<'a> Loader<'a> {
                 kind: ErrorKind::GoVersionTooNew,
                 message: format!(
                     "module {actual} requires go >= {} (running go {}; GOTOOLCHAIN={})",
-                    dep.go, self.settings.go_version, self.settings.gotoolchain
+                    dep.go, self.settings.go_version, self.settings.toolchain
                 ),
             });
         }

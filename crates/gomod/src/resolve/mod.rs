@@ -59,7 +59,7 @@ pub use command::Cmd;
 pub use error::{Error, ErrorKind};
 pub use explain::{difference, explain, what_if, Change, Explanation, WhatIf};
 pub use input::{
-    CommandOutput, Input, MapSource, ModSource, Settings, Workspace, DEFAULT_GO_VERSION,
+    CommandOutput, Input, MapSource, ModSource, Settings, Toolchain, Workspace, DEFAULT_GO_VERSION,
 };
 pub use loader::Pruning;
 pub use resolution::{resolve, version_skew, Resolution};

@@ -20,7 +20,7 @@ pub const DEFAULT_GO_WORK_VERSION: &str = "1.18";
 /// Loads a workspace; the error is the complete stderr text of a fatal failure.
 pub fn load_workspace<'a>(input: &'a Input<'a>, ws: &Workspace<'_>) -> Result<Session<'a>, Error> {
     let local = &input.settings.go_version;
-    let toolchain = &input.settings.gotoolchain;
+    let toolchain = input.settings.toolchain;
     let wf = workfile::parse("go.work", ws.gowork)
         .map_err(|e| Error::other(format!("go: errors parsing go.work:\n{e}\n")))?;
     if let Some(go) = &wf.go {
