@@ -2,21 +2,17 @@
 //! (`analyze::wire`): every rule case under `testdata/check/` must come back from its serialised
 //! form equal to the analysis it was made from, findings, fixes and resolution alike.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+#[path = "support/case_files.rs"]
+mod case_files;
 
 use gomod::analyze::wire::Results;
 use gomod::analyze::{analyze, Analysis, Options};
 use gomod::bundle::{txtar, Bundle};
 
 fn case_paths() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/check");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("testdata/check")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    paths.sort();
-    paths
+    case_files::testdata_cases("check", 50)
 }
 
 #[test]

@@ -19,6 +19,9 @@ mod scratch;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+#[path = "support/case_files.rs"]
+mod case_files;
+
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;
 use gomod::check::{
@@ -37,14 +40,7 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/check");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("testdata/check")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    paths.sort();
-    paths
+    case_files::testdata_cases("check", 50)
         .into_iter()
         .map(|path| {
             let data = std::fs::read(&path).expect("read case");

@@ -31,6 +31,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/case_files.rs"]
+mod case_files;
+
 use gomod::bundle::{proxy_file_name, txtar, Bundle};
 use gomod::explain_error::{explain_error, to_text, Explanation, CATALOGUE};
 use scratch::{write, Scratch};
@@ -112,20 +115,7 @@ impl Fixture {
 }
 
 fn fixtures() -> Vec<Fixture> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/explain_error");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("testdata/explain_error")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    paths.sort();
-    assert!(
-        paths.len() >= 30,
-        "only {} fixtures in {}",
-        paths.len(),
-        dir.display()
-    );
-    paths
+    case_files::testdata_cases("explain_error", 30)
         .into_iter()
         .map(|path| {
             let archive = txtar::parse(&std::fs::read(&path).expect("read fixture"));

@@ -17,6 +17,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "support/case_files.rs"]
+mod case_files;
+
 use gomod::analyze::{analyze, Options, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::export;
@@ -33,24 +36,15 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn txtar_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    files.sort();
-    files
-}
-
 fn cases() -> Vec<Case> {
-    let gallery = txtar_files(&repo_root().join("www/examples"));
+    let gallery = case_files::txtar_files(&repo_root().join("www/examples"));
     assert!(
         gallery.len() >= 12,
         "gallery examples missing: {}",
         gallery.len()
     );
-    let extra = txtar_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/export"));
+    let extra =
+        case_files::txtar_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/export"));
     assert!(!extra.is_empty(), "no cases in testdata/export");
     gallery
         .iter()

@@ -13,6 +13,9 @@ mod support;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "support/case_files.rs"]
+mod case_files;
+
 use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings};
 use support::universe::{from_txtar, Universe};
 use support::universe_oracle::{self, run_go, source_of, write_universe, Ran, Scratch};
@@ -21,15 +24,7 @@ const ROOT: &str = "/ROOT";
 const PROXY: &str = "file:///PROXY";
 
 fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/resolve/cases");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no cases in {}", dir.display());
-    files
+    case_files::testdata_cases("resolve/cases", 1)
 }
 
 /// The `want` sections our resolver produces for a universe.

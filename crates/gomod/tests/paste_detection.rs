@@ -5,20 +5,13 @@
 //! cases (`testdata/check/*.txtar`) and the gallery (`www/examples/*.txtar`) is not.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/case_files.rs"]
+mod case_files;
 
 use gomod::bundle::txtar;
 use gomod::explain_error::is_go_error_output;
-
-fn txtar_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn sections(path: &Path) -> Vec<(String, String)> {
     let data = fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
@@ -34,7 +27,7 @@ fn go_error_output_is_recognised_as_such() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/explain_error");
     let mut missed = Vec::new();
     let mut checked = 0;
-    for path in txtar_files(&dir) {
+    for path in case_files::txtar_files(&dir) {
         let Some((_, stderr)) = sections(&path).into_iter().find(|(n, _)| n == "stderr") else {
             continue;
         };
@@ -64,8 +57,8 @@ fn go_error_output_is_recognised_as_such() {
 #[test]
 fn files_are_not_go_error_output() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = txtar_files(&root.join("testdata/check"));
-    inputs.extend(txtar_files(&root.join("../../www/examples")));
+    let mut inputs = case_files::txtar_files(&root.join("testdata/check"));
+    inputs.extend(case_files::txtar_files(&root.join("../../www/examples")));
     let mut wrong = Vec::new();
     let mut checked = 0;
     for path in inputs {

@@ -13,7 +13,10 @@
 //! - `why PATH`: the why-chain edges of a module path, `from -> to`.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+#[path = "support/case_files.rs"]
+mod case_files;
 
 use gomod::analyze::views::requirement_tree::{
     requirement_tree, tree_key, RequirementTree, TreeMove, TreeRow,
@@ -27,14 +30,7 @@ const STEPS: &str = "steps";
 const WANT: &str = "want";
 
 fn case_paths() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/views/tree");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("testdata/views/tree")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    paths.sort();
-    paths
+    case_files::testdata_cases("views/tree", 1)
 }
 
 fn row_text(r: &TreeRow) -> String {

@@ -16,8 +16,11 @@
 #[path = "support/sum_go.rs"]
 mod sum_go;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
+
+#[path = "support/case_files.rs"]
+mod case_files;
 
 use gomod::analyze::what_if::{preview, WhatIfError, WhatIfPreview, WhatIfRequest};
 use gomod::analyze::{Options, Toolchain};
@@ -61,19 +64,7 @@ fn parse_request(line: &str) -> WhatIfRequest {
 }
 
 fn cases() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/what_if");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
-        .collect();
-    paths.sort();
-    assert!(
-        paths.len() >= 8,
-        "the what-if cases are missing from {}",
-        dir.display()
-    );
-    paths
+    case_files::testdata_cases("what_if", 8)
         .into_iter()
         .map(|path| {
             let data = std::fs::read(&path).expect("read case");
