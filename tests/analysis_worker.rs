@@ -31,6 +31,20 @@ fn large(text: &str) -> String {
     )
 }
 
+/// A bundle's files as the page's editors hold them: text.
+fn editor_texts(bundle: &Bundle) -> Vec<(String, String)> {
+    bundle
+        .files()
+        .iter()
+        .map(|f| {
+            (
+                f.name.clone(),
+                String::from_utf8_lossy(&f.data).into_owned(),
+            )
+        })
+        .collect()
+}
+
 fn messy() -> String {
     large(MESSY_HEAD)
 }
@@ -63,16 +77,7 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
     let mut resolved = 0;
     for example in examples() {
         let bundle = Bundle::from_txtar(example.txtar.as_bytes());
-        let files: Vec<(String, String)> = bundle
-            .files()
-            .iter()
-            .map(|f| {
-                (
-                    f.name.clone(),
-                    String::from_utf8_lossy(&f.data).into_owned(),
-                )
-            })
-            .collect();
+        let files = editor_texts(&bundle);
         let options = gomod::analyze::Options {
             go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
             toolchain: example.toolchain,
@@ -121,16 +126,7 @@ fn every_rule_case_survives_the_wire() {
     let (mut findings, mut resolved) = (0, 0);
     for path in paths {
         let bundle = Bundle::from_txtar(&std::fs::read(&path).expect("read case"));
-        let files: Vec<(String, String)> = bundle
-            .files()
-            .iter()
-            .map(|f| {
-                (
-                    f.name.clone(),
-                    String::from_utf8_lossy(&f.data).into_owned(),
-                )
-            })
-            .collect();
+        let files = editor_texts(&bundle);
         // The page's files are text: the case's bytes as the editor holds them.
         let bundle = Bundle::from_files(
             files
