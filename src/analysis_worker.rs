@@ -7,7 +7,7 @@
 //! instantiates the module; the app's `main` sees that there is no window and calls [`serve`]
 //! instead of mounting the page. The page posts a job (revision, files, settings) and gets back
 //! the analysis' computed parts ([`gomod::analyze::wire::Results`]) and what the module views
-//! derive from them ([`ViewInputs`]) as bincode bytes; it rebuilds the bundle from its own copy of
+//! derive from them ([`gomod::analyze::views::ViewInputs`]) as bincode bytes; it rebuilds the bundle from its own copy of
 //! the files.
 //!
 //! A newer input supersedes an older one: a worker still busy with an older job is terminated
@@ -29,8 +29,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
-
-use gomod::analyze::views::ViewInputs;
 
 use crate::state::{analyse_for_page, WorkerAnswer};
 
@@ -57,8 +55,7 @@ pub fn run_job(files: Vec<(String, String)>, options: &Options) -> Vec<u8> {
             .into_iter()
             .map(|(name, text)| (name, text.into_bytes())),
     );
-    let analysis = analyse_for_page(&bundle, options);
-    let view_inputs = ViewInputs::of(&analysis);
+    let (analysis, view_inputs) = analyse_for_page(&bundle, options);
     // Serialising plain data into memory cannot fail; an empty answer makes the page analyse
     // itself.
     bincode::serialize(&(analysis.into_results(), view_inputs)).unwrap_or_default()

@@ -98,8 +98,8 @@ pub fn problem_count_text(analysis: &Analysis, not_analysed: bool) -> String {
     }
 }
 
-/// How many findings an analysis has of each severity, counted in one pass; the live region
-/// and the Diagnostics header both say them.
+/// How many findings an analysis has of each severity, those it only counts included
+/// (`Analysis::finding_count`); the live region and the Diagnostics header both say them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FindingCounts {
     pub errors: usize,
@@ -109,18 +109,11 @@ pub struct FindingCounts {
 
 impl FindingCounts {
     pub fn of(analysis: &Analysis) -> FindingCounts {
-        let mut counts = FindingCounts::default();
-        let held = analysis.report.diagnostics.iter().map(|d| (d.severity, 1));
-        // The findings a large input's analysis only counts (`gomod::analyze::omitted`).
-        let counted = analysis.omitted.iter().map(|o| (o.severity, o.count));
-        for (severity, n) in held.chain(counted) {
-            match severity {
-                Severity::Error => counts.errors += n,
-                Severity::Warning => counts.warnings += n,
-                Severity::Info => counts.notes += n,
-            }
+        FindingCounts {
+            errors: analysis.finding_count(Severity::Error),
+            warnings: analysis.finding_count(Severity::Warning),
+            notes: analysis.finding_count(Severity::Info),
         }
-        counts
     }
 
     pub fn is_empty(&self) -> bool {

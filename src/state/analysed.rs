@@ -21,12 +21,14 @@ pub const IN_THREAD_MAX_BYTES: usize = 32 * 1024;
 /// and few enough that holding, sending and rendering them takes milliseconds.
 pub const FINDINGS_PER_RULE: usize = 1000;
 
-/// The analysis the page shows, wherever it runs: every rule's first [`FINDINGS_PER_RULE`]
-/// findings and the count of the others.
-pub fn analyse_for_page(bundle: &Bundle, options: &Options) -> Analysis {
+/// What the page shows of an input, wherever it is analysed (the worker or the page's thread):
+/// the analysis with every rule's first [`FINDINGS_PER_RULE`] findings and the count of the
+/// others, and the module views' inputs when it has a resolution.
+pub fn analyse_for_page(bundle: &Bundle, options: &Options) -> (Analysis, Option<ViewInputs>) {
     let mut analysis = analyze(bundle, options);
     analysis.keep_first_findings(FINDINGS_PER_RULE);
-    analysis
+    let view_inputs = ViewInputs::of(&analysis);
+    (analysis, view_inputs)
 }
 
 /// What the worker sends the page: the analysis' computed parts and the module views' inputs
@@ -75,13 +77,7 @@ impl Playground {
         let answer = Rc::try_unwrap(answer).unwrap_or_else(|shared| (*shared).clone());
         // The files are the page's own: the revision says they are those the worker analysed.
         let analysis = Analysis::from_results(self.bundle(), answer.results);
-        // Inputs that do not belong to the analysis (a worker answer without a resolution
-        // has none) are computed here.
-        let view_inputs = answer
-            .view_inputs
-            .filter(|_| analysis.resolution.is_some())
-            .or_else(|| ViewInputs::of(&analysis));
-        self.install(analysis, view_inputs, ms);
+        self.install(analysis, answer.view_inputs, ms);
     }
 
     /// Analyses in this thread from now on, starting with the input waiting for the worker.

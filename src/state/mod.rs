@@ -18,7 +18,6 @@ use std::rc::Rc;
 use gomod::analyze::what_if::{self as what_if, ModuleChoice, WhatIfPreview, WhatIfRequest};
 use gomod::analyze::{self, preview_all_fixes, preview_fix, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
-use gomod::check::Report;
 use gomod::resolve::Resolution;
 use gomod::share::SharedState;
 use yew::{AttrValue, Reducible};
@@ -150,7 +149,6 @@ pub struct Playground {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Views {
     pub resolution: Rc<Resolution>,
-    pub report: Rc<Report>,
     pub marks: Rc<Vec<Marks>>,
     pub go_versions: Rc<GoLines>,
     pub gosum: AttrValue,
@@ -407,20 +405,18 @@ impl Playground {
             return;
         }
         let start = clock::now_ms();
-        let analysis = analysed::analyse_for_page(&self.bundle(), &self.options());
-        let view_inputs = ViewInputs::of(&analysis);
+        let (analysis, view_inputs) = analysed::analyse_for_page(&self.bundle(), &self.options());
         self.install(analysis, view_inputs, (clock::now_ms() - start).max(0.0));
     }
 
     /// Shows `analysis`, computed for the current input in `ms`, with its module views' inputs
-    /// (`ViewInputs::of(&analysis)`).
+    /// (both from `analyse_for_page`).
     fn install(&mut self, analysis: Analysis, view_inputs: Option<ViewInputs>, ms: f64) {
         self.analysed_in_ms = ms;
         let parts = analysis.resolution.as_ref().zip(view_inputs);
         self.views = parts.map(|(resolution, inputs)| Views {
             marks: Rc::new(marks_from_report(&analysis.report)),
             go_versions: Rc::new(inputs.go_versions),
-            report: Rc::new(analysis.report.clone()),
             resolution: Rc::clone(resolution),
             choices: Rc::new(inputs.choices),
             conflicts: Rc::new(inputs.conflicts),
