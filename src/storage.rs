@@ -247,7 +247,7 @@ const FORMAT: &str = "gomodplay-files 1\n";
 pub fn encode(files: &[EditorFile]) -> String {
     let mut out = String::from(FORMAT);
     for f in files {
-        for part in [&f.name, &f.text] {
+        for part in [f.name.as_str(), &*f.text] {
             out.push_str(&part.len().to_string());
             out.push(':');
             out.push_str(part);
@@ -272,7 +272,10 @@ pub fn decode(data: &str) -> Option<Vec<EditorFile>> {
     let mut files = Vec::new();
     while let Some(name) = take()? {
         let text = take()??;
-        files.push(EditorFile { name, text });
+        files.push(EditorFile {
+            name,
+            text: text.into(),
+        });
     }
     Some(files)
 }

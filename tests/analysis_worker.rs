@@ -10,6 +10,7 @@ use std::rc::Rc;
 use gomod::analyze::views::ViewInputs;
 use gomod::analyze::{analyze, Analysis};
 use gomod::bundle::Bundle;
+use gomod_test_support::large;
 use gomodplay_web::analysis_worker::{read_answer, run_job};
 use gomodplay_web::components::accessibility::FindingCounts;
 use gomodplay_web::gallery::examples;
@@ -61,7 +62,7 @@ fn worker_answer(p: &Playground) -> Action {
     let files = p
         .files
         .iter()
-        .map(|f| (f.name.clone(), f.text.clone()))
+        .map(|f| (f.name.clone(), f.text.to_string()))
         .collect();
     let bytes = run_job(files, &p.options());
     let answer = read_answer(&bytes).expect("the page reads what the worker wrote");
@@ -251,10 +252,7 @@ fn nothing_is_fixed_while_the_worker_answer_is_awaited() {
         })
         .reduce(Action::ApplyAllFixes);
     assert!(p.preview.is_none());
-    assert_eq!(
-        p.file(GO_MOD).map(|f| f.text.as_str()),
-        Some(typed.as_str())
-    );
+    assert_eq!(p.file(GO_MOD).map(|f| &*f.text), Some(typed.as_str()));
 }
 
 #[test]
@@ -303,16 +301,9 @@ fn small_input_is_analysed_at_once_in_the_page() {
 
 /// A go.mod of `n` requirements and a go.sum without their hashes: two findings per requirement.
 fn unsummed(n: usize) -> Vec<EditorFile> {
-    let mut go_mod = String::from("module example.com/big\n\ngo 1.22.0\n\nrequire (\n");
-    for i in 0..n {
-        go_mod.push_str(&format!("\texample.com/m{i} v1.{}.0\n", i % 50));
-    }
-    go_mod.push_str(")\n");
-    let go_sum =
-        "example.com/other v1.0.0/go.mod h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n";
     vec![
-        EditorFile::new(GO_MOD, &go_mod),
-        EditorFile::new(GO_SUM, go_sum),
+        EditorFile::new(GO_MOD, &large::go_mod_requiring(n)),
+        EditorFile::new(GO_SUM, large::UNRELATED_GO_SUM),
     ]
 }
 
@@ -337,7 +328,7 @@ fn a_huge_input_holds_the_first_findings_of_each_rule_and_counts_all() {
     let bundle = Bundle::from_files(
         files
             .iter()
-            .map(|f| (f.name.clone(), f.text.clone().into_bytes())),
+            .map(|f| (f.name.clone(), f.text.as_bytes().to_vec())),
     );
     let full = analyze(&bundle, &in_thread.options());
     let mut held: std::collections::HashMap<&str, usize> = Default::default();

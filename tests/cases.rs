@@ -76,7 +76,7 @@ fn go_mod_cases_match_go() {
                 let applied = previewed.reduce(Action::ApplyPreview);
                 let got = applied
                     .file(GO_MOD)
-                    .map(|f| f.text.clone())
+                    .map(|f| f.text.to_string())
                     .unwrap_or_default();
                 if got != text {
                     failures.push(format!("{name}: fix gives\n{got}\nwant\n{text}"));

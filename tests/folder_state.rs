@@ -43,13 +43,13 @@ fn a_bundle_pasted_into_the_go_mod_editor_is_loaded_as_a_bundle() {
         text: format!("\n{bundle}"),
     });
     assert_eq!(names(&p), ["go.mod", "go.sum", LIB_NAME]);
-    assert_eq!(p.file("go.mod").map(|f| f.text.as_str()), Some(GO_MOD));
+    assert_eq!(p.file("go.mod").map(|f| &*f.text), Some(GO_MOD));
     assert!(p.analysis.resolution.is_some());
     assert!(!graph_incomplete(&p.analysis));
     // Undo brings the typed go.mod back.
     p.apply(Action::Undo);
     assert_eq!(
-        p.file("go.mod").map(|f| f.text.as_str()),
+        p.file("go.mod").map(|f| &*f.text),
         Some("module example.com/mine\n")
     );
     // One marker typed by hand is not a bundle yet; nor is a go.mod with a marker-like line later.
@@ -63,10 +63,7 @@ fn a_bundle_pasted_into_the_go_mod_editor_is_loaded_as_a_bundle() {
         file: "go.mod".into(),
         text: typed.clone(),
     });
-    assert_eq!(
-        p.file("go.mod").map(|f| f.text.as_str()),
-        Some(typed.as_str())
-    );
+    assert_eq!(p.file("go.mod").map(|f| &*f.text), Some(typed.as_str()));
 }
 
 #[test]

@@ -97,6 +97,39 @@ fn loading_an_example_over_typed_text_can_be_undone() {
     assert_eq!(undone.example, None);
 }
 
+/// The reducer copies the state on every action, and each undo snapshot holds every file: a
+/// file the action left alone must be the same text in memory, not a copy (a megabyte-sized
+/// go.sum would otherwise be copied on every keystroke in go.mod, and once per snapshot).
+#[test]
+fn states_and_undo_snapshots_share_the_files_an_action_left_alone() {
+    let sum = "example.com/a v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
+    let mine = Rc::new(Playground::open(Some((
+        vec![
+            EditorFile::new(GO_MOD, "module example.com/mine\n\ngo 1.22.0\n"),
+            EditorFile::new("go.sum", sum),
+        ],
+        Settings::default(),
+    ))));
+    let go_sum = |p: &Playground| p.file("go.sum").expect("go.sum").text.clone();
+    let edited = Rc::clone(&mine).reduce(Action::Edit {
+        file: GO_MOD.to_owned(),
+        text: "module example.com/mine\n\ngo 1.23.0\n".to_owned(),
+    });
+    assert!(Rc::ptr_eq(&go_sum(&mine), &go_sum(&edited)));
+    let added = edited.reduce(Action::AddFile {
+        name: "go.work".to_owned(),
+        text: "go 1.23.0\n\nuse .\n".to_owned(),
+    });
+    let snapshot = added.undo.last().expect("adding a file can be undone");
+    let kept = snapshot
+        .files
+        .iter()
+        .find(|f| f.name == "go.sum")
+        .expect("go.sum");
+    assert_eq!(&*kept.text, sum);
+    assert!(Rc::ptr_eq(&kept.text, &go_sum(&added)));
+}
+
 #[test]
 fn apply_all_fixes_clears_fixable_findings_and_can_be_undone() {
     let p = user_input().reduce(Action::LoadExample("07-missing-go-sum-entry"));

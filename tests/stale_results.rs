@@ -68,7 +68,7 @@ fn sizes_are_shown_exactly() {
 
 #[test]
 fn the_limit_is_at_least_ten_megabytes_and_a_refusal_says_what_to_do() {
-    assert!(MAX_ANALYSED_FILE_BYTES >= 10_000_000);
+    const { assert!(MAX_ANALYSED_FILE_BYTES >= 10_000_000) };
     let text = oversized();
     let p = edit(playground_with(MESSY), &text).reduce(Action::Analyse);
     let error = p.input_error.clone().expect("the input is refused");

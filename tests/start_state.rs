@@ -27,11 +27,8 @@ fn new_leaves_an_empty_go_mod_and_undo_brings_the_files_back() {
     p.apply(Action::New);
     assert_eq!(names(&p), [GO_MOD, GO_SUM]);
     let template = new_go_mod(&p.settings.go_version);
-    assert_eq!(
-        p.file(GO_MOD).map(|f| f.text.as_str()),
-        Some(template.as_str())
-    );
-    assert_eq!(p.file(GO_SUM).map(|f| f.text.as_str()), Some(""));
+    assert_eq!(p.file(GO_MOD).map(|f| &*f.text), Some(template.as_str()));
+    assert_eq!(p.file(GO_SUM).map(|f| &*f.text), Some(""));
     assert_eq!(p.example, None);
     assert_eq!(p.view, None);
     let notice = p.notice.clone().unwrap_or_default();
@@ -89,7 +86,7 @@ fn a_dropped_bundle_replaces_the_files_with_undo() {
     )]));
     assert_eq!(names(&p), [GO_MOD, GO_SUM]);
     assert_eq!(
-        p.file(GO_MOD).map(|f| f.text.as_str()),
+        p.file(GO_MOD).map(|f| &*f.text),
         Some("module example.com/dropped\n\ngo 1.22.0\n")
     );
     let notice = p.notice.clone().unwrap_or_default();
@@ -108,7 +105,7 @@ fn a_dropped_go_sum_joins_the_files() {
         sum.as_bytes().to_vec(),
     )]));
     assert_eq!(names(&p), [GO_MOD, GO_SUM, "go.work"]);
-    assert_eq!(p.file(GO_SUM).map(|f| f.text.as_str()), Some(sum));
+    assert_eq!(p.file(GO_SUM).map(|f| &*f.text), Some(sum));
     p.apply(Action::Undo);
     assert_eq!(p.files, own());
 }

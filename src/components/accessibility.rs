@@ -83,6 +83,21 @@ pub fn close_panel_on_escape(
     })
 }
 
+/// Gives the focus back to the toolbar button that opened a panel, when the panel was closed by
+/// one of its own buttons (Close, Load bundle, Add) and took the focus with it.
+#[hook]
+pub fn use_focus_back_on_panel_close(panel: Option<Panel>) {
+    let open_panel = use_mut_ref(|| None::<Panel>);
+    use_effect_with(panel, move |panel| {
+        let closed = open_panel.replace(*panel);
+        if let (Some(closed), None) = (closed, panel) {
+            if focus_is_lost() {
+                focus_by_id(panel_button_id(closed));
+            }
+        }
+    });
+}
+
 /// What the live region says: the number of problems the last analysis found, or that the input
 /// was not analysed. It depends on nothing else (not on timing, not on whether an edit waits for
 /// its analysis), so it changes, and is announced, only when the count does.

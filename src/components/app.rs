@@ -1,14 +1,11 @@
-//! The root component: owns the one reducer, schedules the analysis (debounced while the user
-//! types), saves the input, accepts dropped files, and lays out the page.
+//! The root component: owns the one reducer and lays out the page. What happens outside a
+//! render lives in hooks of its own: the analysis schedule (`use_analysis_schedule`) and worker
+//! (`use_analysis_worker`), the saved input (`use_saved_input`), share links in the URL
+//! (`use_share_link`), dropped files and folders (`use_file_drop`), the embedding page
+//! (`use_embed_host`) and the focus after a panel closes (`accessibility`).
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_bytes, FileReader};
-use gloo::file::File;
-use gloo::timers::callback::Timeout;
-use web_sys::wasm_bindgen::JsCast;
-use web_sys::{FileSystemDirectoryEntry, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::accessibility;
@@ -24,12 +21,16 @@ use crate::components::share_panel::SharePanel;
 use crate::components::toolbar::{toolbar, ToolbarProps};
 use crate::components::toolbar_add_file::AddFile;
 use crate::components::toolbar_paste::PasteBundle;
+use crate::components::use_analysis_schedule::use_analysis_schedule;
 use crate::components::use_analysis_worker::use_analysis_worker;
+use crate::components::use_embed_host::use_embed_host;
+use crate::components::use_file_drop::{use_file_drop, FileDrop};
+use crate::components::use_saved_input::{open_playground, use_saved_input, Restoring};
+use crate::components::use_share_link::use_share_link;
 use crate::components::views::ModuleViews;
 use crate::components::whole_graph::whole_graph;
 use crate::share;
-use crate::state::{Action, Analyser, FolderInput, Panel, Playground};
-use crate::storage;
+use crate::state::{Action, Analyser, Panel, Playground};
 
 /// The module views below the editor and diagnostics, once an analysis has resolved the graph.
 fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>) -> Html {
@@ -49,54 +50,12 @@ fn module_views(state: &Playground, dispatch: &UseReducerDispatcher<Playground>)
     }
 }
 
-/// How many times the warm-up analyses each gallery example.
-const WARM_UP_ROUNDS: usize = 20;
-
-/// Analyses the gallery examples over and over, one per timer tick, while the page is idle after
-/// start-up, and stops as soon as the input changes. Browsers first run WebAssembly through a
-/// quick baseline compiler and optimise a function only after it has run for a while: on the
-/// kubernetes-scale bundle a fresh page's first analysis took 184 ms and the next ones 36-48 ms.
-/// Warmed on the small examples, the user's first large paste runs optimised code.
-fn warm_up(step: usize, revision: Rc<Cell<u64>>, start: u64, timer: Rc<RefCell<Option<Timeout>>>) {
-    let examples = crate::gallery::examples();
-    let Some(example) = examples.get(step % examples.len().max(1)) else {
-        return;
-    };
-    if revision.get() != start || step >= examples.len() * WARM_UP_ROUNDS {
-        return;
-    }
-    let options = gomod::analyze::Options {
-        go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
-        toolchain: example.toolchain,
-    };
-    let bundle = gomod::bundle::Bundle::from_txtar(example.txtar.as_bytes());
-    std::hint::black_box(gomod::analyze::analyze(&bundle, &options));
-    let next = timer.clone();
-    *timer.borrow_mut() = Some(Timeout::new(0, move || {
-        warm_up(step + 1, revision, start, next)
-    }));
-}
-
-/// A dropped file's name and bytes.
-type DroppedFile = (String, Vec<u8>);
-
-/// How long to wait after a keystroke before analysing: no wait while analyses are quick (the
-/// result then follows within a frame), longer as they get slower, so typing never stutters.
-fn debounce_ms(last_analysis_ms: f64) -> u32 {
-    if last_analysis_ms < 8.0 {
-        0
-    } else {
-        (last_analysis_ms * 2.0).min(400.0) as u32
-    }
-}
-
 #[function_component]
 pub fn App() -> Html {
     // Embed mode shows a link's state only: it neither reads nor writes the saved input.
     let embed = use_memo((), |_| share::embed_mode());
-    // Saved files too large for localStorage are read from IndexedDB after start-up; until
-    // they are back, nothing is saved (it would replace them with the example shown meanwhile).
-    let restoring = use_mut_ref(|| None::<crate::state::Settings>);
+    let embedded = embed.is_some();
+    let restoring: Restoring = use_mut_ref(|| None).clone();
     // The analysis runs in a worker where the browser allows it (not in an embedded page: a
     // host page may hold many, each with small input).
     let analyser = *use_memo((), |_| {
@@ -106,242 +65,26 @@ pub fn App() -> Html {
             Analyser::InThread
         }
     });
-    let state = use_reducer(|| {
-        let saved = match share::embed_mode().is_none().then(storage::load) {
-            Some(storage::Saved::Here(files, settings)) => Some((files, settings)),
-            Some(storage::Saved::InIndexedDb(settings)) => {
-                *restoring.borrow_mut() = Some(settings);
-                None
-            }
-            _ => None,
-        };
-        let mut p = Playground::open_with(saved, analyser);
-        // The input an earlier share link replaced stays one Undo away across reloads.
-        if let Some((files, settings)) = share::embed_mode()
-            .is_none()
-            .then(storage::load_before_share)
-            .flatten()
-        {
-            p.keep_earlier_input(crate::state::SHARE_LABEL, files, settings);
-        }
-        p
-    });
+    let state = {
+        let restoring = restoring.clone();
+        use_reducer(move || open_playground(embedded, analyser, &restoring))
+    };
     let dispatch = state.dispatcher();
-    let analysing_slowly = use_analysis_worker(&state, embed.is_none());
+    let analysing_slowly = use_analysis_worker(&state, !embedded);
     // An embedded page links to the full playground with its current state.
-    let shared_link = share::use_encoded(embed.is_some().then(|| state.shared()), false);
-    // The state in the URL's fragment opens once the browser has inflated it, a moment after
-    // start-up, with the input shown meanwhile one Undo away.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| share::open_link(dispatch));
-    }
-    {
-        let (dispatch, restoring) = (dispatch.clone(), restoring.clone());
-        use_effect_with((), move |_| {
-            let settings = restoring.borrow().clone();
-            if let Some(settings) = settings {
-                storage::load_large(move |files| {
-                    *restoring.borrow_mut() = None;
-                    if let Some(files) = files {
-                        dispatch.dispatch(Action::RestoreSaved { files, settings });
-                    }
-                });
-            }
-        });
-    }
-    // A link pasted into the address bar of an open page changes only the fragment.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "hashchange", move |_| {
-                    share::open_link(dispatch.clone());
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    // A panel closed by its own button (Close, Load bundle, Add) took the focus with it: the
-    // focus goes back to the toolbar button that opened the panel.
-    let open_panel = use_mut_ref(|| None::<Panel>);
-    {
-        let open_panel = open_panel.clone();
-        use_effect_with(state.panel, move |panel| {
-            let closed = open_panel.replace(*panel);
-            if let (Some(closed), None) = (closed, panel) {
-                if accessibility::focus_is_lost() {
-                    accessibility::focus_by_id(accessibility::panel_button_id(closed));
-                }
-            }
-        });
-    }
-    {
-        let embedded = embed.is_some();
-        use_effect_with((), move |_| {
-            if embedded {
-                share::post_to_parent("gomodplay:ready", None);
-            }
-        });
-    }
-    // An embedded page tells its host its height whenever the widget's size changes: after a
-    // render, and also when a view lays itself out later or a font arrives, which no render of
-    // this component follows.
-    {
-        let embedded = embed.is_some();
-        use_effect_with((), move |_| {
-            let observer = embedded.then(share::report_height_changes).flatten();
-            move || drop(observer)
-        });
-    }
-    // The input a share link replaced stays saved while Undo can bring it back.
-    {
-        let before = state.before_share();
-        let (embedded, restoring) = (embed.is_some(), restoring.clone());
-        use_effect_with(before, move |before| {
-            if !embedded && restoring.borrow().is_none() {
-                match before {
-                    Some(snapshot) => {
-                        storage::save_before_share(&snapshot.files, &snapshot.settings)
-                    }
-                    None => storage::forget_before_share(),
-                }
-            }
-        });
-    }
-
-    // Warm the analysis code up while nothing happens (not in an embedded page: a host page may
-    // hold many; the worker warms its own code up).
-    let revision = use_mut_ref(|| Rc::new(Cell::new(0u64))).borrow().clone();
-    revision.set(state.revision);
-    let warm_up_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None).clone();
-    {
-        let (revision, start) = (revision.clone(), state.revision);
-        let in_thread = embed.is_none() && analyser == Analyser::InThread;
-        use_effect_with((), move |_| {
-            if in_thread {
-                let next = warm_up_timer.clone();
-                *warm_up_timer.borrow_mut() =
-                    Some(Timeout::new(200, move || warm_up(0, revision, start, next)));
-            }
-            move || drop(warm_up_timer.borrow_mut().take())
-        });
-    }
-
-    // Re-analyse after edits, debounced: a new revision drops (cancels) the pending timer. Only
-    // typing in the editor is debounced: a paste of a bundle, an example, a fix or a dropped
-    // file is analysed at once, since no keystroke follows it.
-    let typing = use_mut_ref(|| false);
-    {
-        let dispatch = dispatch.clone();
-        let typing = typing.clone();
-        let last_ms = state.analysed_in_ms;
-        use_effect_with(state.revision, move |_| {
-            let delay = if typing.replace(false) {
-                debounce_ms(last_ms)
-            } else {
-                0
-            };
-            let timer = Timeout::new(delay, move || dispatch.dispatch(Action::Analyse));
-            move || drop(timer)
-        });
-    }
-    // Save what was analysed (the files and settings of that revision), whatever its size:
-    // input too large to analyse is kept too, so a reload never loses what the user typed.
-    {
-        let dispatch = dispatch.clone();
-        let (files, settings) = (state.files.clone(), state.settings.clone());
-        let (embedded, restoring) = (embed.is_some(), restoring.clone());
-        use_effect_with(state.analysed_revision, move |_| {
-            if !embedded && restoring.borrow().is_none() {
-                storage::save(&files, &settings, move || {
-                    dispatch.dispatch(Action::Fail(
-                        "This browser refused to save the input (its storage is full or disabled); it stays on the page until you reload.".to_owned(),
-                    ))
-                });
-            }
-        });
-    }
-
-    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new).clone();
-    let folder_read = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |input: FolderInput| dispatch.dispatch(Action::OpenFolder(input)))
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let (dispatch, state, folder_read) = (dispatch.clone(), state.clone(), folder_read.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let Some(transfer) = e.data_transfer() else {
-                return;
-            };
-            // Dropped folders are walked through their entries, which exist only during the
-            // event; plain files are read as before.
-            let items = transfer.items();
-            let folders: Vec<FileSystemDirectoryEntry> = (0..items.length())
-                .filter_map(|i| items.get(i))
-                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-                .filter(|entry| entry.is_directory())
-                .map(|entry| entry.unchecked_into())
-                .collect();
-            if !folders.is_empty() {
-                crate::folder::read_dropped(
-                    folders,
-                    state.wanted_cache_files(),
-                    folder_read.clone(),
-                );
-                return;
-            }
-            let Some(list) = transfer.files() else {
-                return;
-            };
-            let files: Vec<File> = (0..list.length())
-                .filter_map(|i| list.get(i))
-                .map(File::from)
-                .collect();
-            let expected = files.len();
-            let collected: Rc<RefCell<Vec<DroppedFile>>> = Rc::default();
-            let mut readers = readers.borrow_mut();
-            readers.clear();
-            for file in files {
-                let (dispatch, collected, name) =
-                    (dispatch.clone(), collected.clone(), file.name());
-                readers.push(read_as_bytes(&file, move |result| {
-                    let mut done = collected.borrow_mut();
-                    match result {
-                        Ok(bytes) => done.push((name, bytes)),
-                        Err(_) => done.push((name, Vec::new())),
-                    }
-                    if done.len() == expected {
-                        dispatch.dispatch(Action::Drop(std::mem::take(&mut *done)));
-                    }
-                }));
-            }
-        })
-    };
-    // "Open folder": a button that opens the hidden directory picker, for keyboard users and
-    // those who do not drag.
-    let folder_input = use_node_ref();
-    let open_folder = {
-        let folder_input = folder_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = folder_input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let folder_picked = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(list) = input.files() {
-                crate::folder::read_picked(list, state.wanted_cache_files(), folder_read.clone());
-            }
-            // The same folder can be picked again after the user changed it.
-            input.set_value("");
-        })
-    };
+    let shared_link = share::use_encoded(embedded.then(|| state.shared()), false);
+    use_share_link(&dispatch);
+    use_saved_input(&state, embedded, &restoring);
+    accessibility::use_focus_back_on_panel_close(state.panel);
+    use_embed_host(embedded);
+    let on_edit = use_analysis_schedule(&state, !embedded && analyser == Analyser::InThread);
+    let FileDrop {
+        ondragover,
+        ondrop,
+        open_folder,
+        folder_picked,
+        folder_input,
+    } = use_file_drop(&state);
 
     let active = state
         .file(&state.active)
@@ -394,22 +137,6 @@ pub fn App() -> Html {
                 .collect()
         },
     );
-    let on_edit = {
-        let (dispatch, file) = (dispatch.clone(), active.name.clone());
-        let quick = debounce_ms(state.analysed_in_ms) == 0;
-        Callback::from(move |text: String| {
-            // While analyses are quick, the keystroke is analysed at once, in the same update
-            // as the edit: the next frame shows both, without a timer's round trip.
-            *typing.borrow_mut() = !quick;
-            dispatch.dispatch(Action::Edit {
-                file: file.clone(),
-                text,
-            });
-            if quick {
-                dispatch.dispatch(Action::Analyse);
-            }
-        })
-    };
     let dismiss = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissNotice))

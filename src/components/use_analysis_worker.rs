@@ -57,10 +57,7 @@ pub fn use_analysis_worker(state: &UseReducerHandle<Playground>, warm_up: bool) 
         let (worker, state) = (worker.clone(), state.clone());
         use_effect_with(state.analysed_revision, move |_| {
             if let (true, Some(worker)) = (state.awaiting_worker(), worker.borrow().as_ref()) {
-                let files = state
-                    .files
-                    .iter()
-                    .map(|f| (f.name.as_str(), f.text.as_str()));
+                let files = state.files.iter().map(|f| (f.name.as_str(), &*f.text));
                 worker.analyse(state.revision, files, &state.options());
             }
         });

@@ -1,6 +1,8 @@
 //! The files being edited: which names the editor always shows, how added, pasted and dropped
 //! files are named, and which inputs are refused before they reach the core.
 
+use std::rc::Rc;
+
 use gomod::bundle::{proxy_file_name, Bundle, FileKind};
 
 pub const GO_MOD: &str = "go.mod";
@@ -17,7 +19,7 @@ pub fn size_text(bytes: usize) -> String {
     let with_tenths = |unit: usize, name: &str| {
         // Tenths in integers (no float formatting in the wasm), rounded to the nearest.
         let tenths = (bytes.saturating_mul(10).saturating_add(unit / 2)) / unit;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} {name}", tenths / 10)
         } else {
             format!("{}.{} {name}", tenths / 10, tenths % 10)
@@ -36,7 +38,7 @@ fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -45,17 +47,21 @@ fn grouped(n: usize) -> String {
 }
 
 /// One file of the bundle, as text.
+///
+/// The text is shared, not owned: the reducer copies the whole state on every action and each
+/// undo snapshot holds every file, so a file that did not change (a megabyte-sized go.sum under
+/// a go.mod being edited) is held once, however many states and snapshots refer to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EditorFile {
     pub name: String,
-    pub text: String,
+    pub text: Rc<str>,
 }
 
 impl EditorFile {
     pub fn new(name: &str, text: &str) -> EditorFile {
         EditorFile {
             name: name.to_owned(),
-            text: text.to_owned(),
+            text: Rc::from(text),
         }
     }
 }

@@ -2,9 +2,12 @@
 //! input; a module cache's go.mod files are added to it. Which files were read was decided by the
 //! core (`gomod::gather::folder`); `crate::folder` did the reading.
 
+use std::rc::Rc;
+
 use gomod::gather::cache_files;
 
-use super::{set_file, EditorFile, Playground};
+use super::input::set_file;
+use super::{EditorFile, Playground};
 
 /// The files read from a folder the user dropped or opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +35,7 @@ fn editor_files(read: Vec<(String, Vec<u8>)>) -> Vec<EditorFile> {
     read.into_iter()
         .map(|(name, data)| EditorFile {
             name,
-            text: String::from_utf8_lossy(&data).into_owned(),
+            text: Rc::from(String::from_utf8_lossy(&data)),
         })
         .collect()
 }

@@ -9,14 +9,16 @@
 mod analysed;
 mod clock;
 mod files;
+mod fixes;
 mod folder;
+mod input;
 mod start;
 mod view;
 
 use std::rc::Rc;
 
-use gomod::analyze::what_if::{self as what_if, ModuleChoice, WhatIfPreview, WhatIfRequest};
-use gomod::analyze::{self, preview_all_fixes, preview_fix, Analysis, FileChange, Toolchain};
+use gomod::analyze::what_if::{ModuleChoice, WhatIfPreview, WhatIfRequest};
+use gomod::analyze::{self, Analysis, FileChange, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::resolve::Resolution;
 use gomod::share::SharedState;
@@ -324,7 +326,7 @@ impl Playground {
             files: self
                 .files
                 .iter()
-                .map(|f| (f.name.clone(), f.text.clone()))
+                .map(|f| (f.name.clone(), f.text.to_string()))
                 .collect(),
             go_version: Some(self.settings.go_version.clone()),
             toolchain: self.settings.toolchain,
@@ -385,7 +387,7 @@ impl Playground {
         Bundle::from_files(
             self.files
                 .iter()
-                .map(|f| (f.name.clone(), f.text.clone().into_bytes())),
+                .map(|f| (f.name.clone(), f.text.as_bytes().to_vec())),
         )
     }
 
@@ -469,40 +471,9 @@ impl Playground {
         self.changed();
     }
 
-    fn replace_files(&mut self, files: Vec<EditorFile>, label: String) {
-        self.snapshot(label);
-        self.files = files::with_editors(files);
-        self.example = None;
-        if self.file(&self.active).is_none() {
-            self.active = GO_MOD.to_owned();
-        }
-        self.changed();
-    }
-
     fn reduce_mut(&mut self, action: Action) {
         match action {
-            Action::Edit { file, text } => {
-                // A whole bundle pasted into an editor (the output of the "Get the whole graph"
-                // command) is loaded as a bundle, as "Paste bundle" would.
-                if let Some(bundle) = files::pasted_bundle(&text) {
-                    let count = bundle.len();
-                    self.replace_files(bundle, format!("pasting a bundle into {file}"));
-                    self.notice = Some(format!(
-                        "Loaded the pasted bundle of {count} files (a txtar archive) in place of {file}."
-                    ));
-                    self.analyse();
-                    return;
-                }
-                let Some(f) = self.files.iter_mut().find(|f| f.name == file) else {
-                    return;
-                };
-                if f.text == text {
-                    return;
-                }
-                f.text = text;
-                self.example = None;
-                self.changed();
-            }
+            Action::Edit { file, text } => self.edit(file, text),
             Action::Analyse => {
                 if self.stale() {
                     self.analyse();
@@ -513,32 +484,8 @@ impl Playground {
                     self.active = name;
                 }
             }
-            Action::AddFile { name, text } => {
-                if let Err(message) = files::check_added(&name, &text) {
-                    self.notice = Some(message);
-                    return;
-                }
-                let mut next = self.files.clone();
-                set_file(&mut next, &name, text);
-                let label = format!("adding {name}");
-                self.replace_files(next, label);
-                self.notice = Some(format!("Added {name}."));
-                self.panel = None;
-                self.active = name;
-            }
-            Action::RemoveFile(name) => {
-                if name == GO_MOD || name == GO_SUM {
-                    return;
-                }
-                let next: Vec<EditorFile> = self
-                    .files
-                    .iter()
-                    .filter(|f| f.name != name)
-                    .cloned()
-                    .collect();
-                self.replace_files(next, format!("removing {name}"));
-                self.notice = Some(format!("Removed {name}."));
-            }
+            Action::AddFile { name, text } => self.add_file(name, text),
+            Action::RemoveFile(name) => self.remove_file(name),
             Action::LoadExample(id) => {
                 let Some(example) = gallery::example(id) else {
                     return;
@@ -549,61 +496,8 @@ impl Playground {
             }
             Action::New => self.start_new("starting a new input"),
             Action::LeaveExample => self.leave_example(),
-            Action::LoadBundle(text) => match files::from_txtar(&text) {
-                Ok(next) => {
-                    let count = next.len();
-                    self.replace_files(next, "pasting a bundle".to_owned());
-                    self.notice = Some(format!("Loaded a bundle of {count} files."));
-                    self.panel = None;
-                    // Analysed at once, so the page renders the new bundle once, analysed,
-                    // instead of first unanalysed and again a timer later (the App's Analyse
-                    // then finds nothing to do).
-                    self.analyse();
-                }
-                Err(message) => self.notice = Some(message),
-            },
-            Action::Drop(dropped) => {
-                // A dropped bundle is a whole input, as a pasted one is: it replaces the files
-                // (the single files dropped with it join it) instead of mixing with them.
-                let bundles: Vec<String> = dropped
-                    .iter()
-                    .filter(|(name, bytes)| files::is_bundle_drop(name, bytes))
-                    .map(|(name, _)| name.clone())
-                    .collect();
-                let mut next = if bundles.is_empty() {
-                    self.files.clone()
-                } else {
-                    Vec::new()
-                };
-                let mut problems = Vec::new();
-                let mut names = Vec::new();
-                for (name, bytes) in dropped {
-                    match classify_drop(&name, &bytes) {
-                        Ok(files) => {
-                            for file in files {
-                                names.push(file.name.clone());
-                                set_file(&mut next, &file.name, file.text);
-                            }
-                        }
-                        Err(message) => problems.push(message),
-                    }
-                }
-                if !names.is_empty() {
-                    self.replace_files(next, format!("dropping {}", names.join(", ")));
-                }
-                let mut notice = Vec::new();
-                if !names.is_empty() && !bundles.is_empty() {
-                    notice.push(format!(
-                        "Loaded the dropped bundle {} in place of your files ({}). Undo brings your files back.",
-                        bundles.join(", "),
-                        names.join(", ")
-                    ));
-                } else if !names.is_empty() {
-                    notice.push(format!("Loaded {}.", names.join(", ")));
-                }
-                notice.extend(problems);
-                self.notice = Some(notice.join(" "));
-            }
+            Action::LoadBundle(text) => self.load_bundle(text),
+            Action::Drop(dropped) => self.drop_files(dropped),
             Action::SetGoVersion(v) => {
                 if self.settings.go_version != v {
                     self.settings.go_version = v;
@@ -616,110 +510,12 @@ impl Playground {
                     self.changed();
                 }
             }
-            Action::PreviewFix { diagnostic, fix } => {
-                if !self.analysed_now() {
-                    self.preview = None;
-                    return;
-                }
-                let found = self
-                    .analysis
-                    .report
-                    .diagnostics
-                    .get(diagnostic)
-                    .and_then(|d| d.fixes.get(fix).map(|f| (d.code, f)));
-                let Some((_, fix)) = found else {
-                    return;
-                };
-                match preview_fix(&self.analysis.bundle, fix) {
-                    Some(changes) => {
-                        self.preview = Some(FixPreview {
-                            title: fix.title.clone(),
-                            changes,
-                            applied: Vec::new(),
-                            done: format!("Applied: {}.", fix.title),
-                            revision: self.revision,
-                        })
-                    }
-                    None => self.notice = Some("This fix no longer fits the files.".to_owned()),
-                }
-            }
+            Action::PreviewFix { diagnostic, fix } => self.preview_fix(diagnostic, fix),
             Action::CancelPreview => self.preview = None,
-            Action::ApplyPreview => {
-                let Some(preview) = self.preview.take() else {
-                    return;
-                };
-                if preview.revision != self.revision {
-                    self.notice = Some(
-                        "Nothing was changed: the files changed after this fix was computed."
-                            .to_owned(),
-                    );
-                    return;
-                }
-                let mut next = self.files.clone();
-                for change in &preview.changes {
-                    let text = String::from_utf8_lossy(&change.after).into_owned();
-                    set_file(&mut next, &change.file, text);
-                }
-                let first = preview.changes.first().map(|c| c.file.clone());
-                let label = if preview.applied.is_empty() {
-                    format!("applying the fix “{}”", preview.title)
-                } else {
-                    "applying all fixes".to_owned()
-                };
-                self.replace_files(next, label);
-                if let Some(first) = first {
-                    self.active = first;
-                }
-                self.notice = Some(preview.done);
-            }
-            Action::ApplyAllFixes => {
-                // Shown first, applied only on confirmation (ApplyPreview): on a large go.mod
-                // and go.work the fixes can touch many lines of several files.
-                if !self.analysed_now() {
-                    return;
-                }
-                let Some(all) = preview_all_fixes(&self.analysis.bundle, &check_options(self))
-                else {
-                    self.notice = Some("No fix could be applied.".to_owned());
-                    return;
-                };
-                let count = all.applied.len();
-                let files: Vec<&str> = all.changes.iter().map(|c| c.file.as_str()).collect();
-                let fixes = if count == 1 { "fix" } else { "fixes" };
-                self.preview = Some(FixPreview {
-                    title: format!("all {count} {fixes}, changing {}", files.join(", ")),
-                    done: format!("Applied {count} {fixes}; changed {}.", files.join(", ")),
-                    applied: all
-                        .applied
-                        .iter()
-                        .map(|a| format!("{} in {}: {}", a.code, a.file, a.title))
-                        .collect(),
-                    changes: all.changes,
-                    revision: self.revision,
-                });
-            }
-            Action::Undo => {
-                let Some(snapshot) = self.undo.pop() else {
-                    return;
-                };
-                let snapshot = Rc::try_unwrap(snapshot).unwrap_or_else(|shared| (*shared).clone());
-                self.files = snapshot.files;
-                self.settings = snapshot.settings;
-                self.example = snapshot.example;
-                if self.file(&self.active).is_none() {
-                    self.active = GO_MOD.to_owned();
-                }
-                self.changed();
-                self.notice = Some(format!("Undid {}.", snapshot.label));
-            }
-            Action::JumpTo { file, line } => {
-                if self.file(&file).is_none() {
-                    return;
-                }
-                let serial = self.jump.as_ref().map_or(1, |j| j.serial + 1);
-                self.active = file.clone();
-                self.jump = Some(Jump { file, line, serial });
-            }
+            Action::ApplyPreview => self.apply_preview(),
+            Action::ApplyAllFixes => self.apply_all_fixes(),
+            Action::Undo => self.undo(),
+            Action::JumpTo { file, line } => self.jump_to(file, line),
             Action::ToggleExplanation(code) => {
                 if let Some(i) = self.explained.iter().position(|c| *c == code) {
                     self.explained.remove(i);
@@ -733,46 +529,8 @@ impl Playground {
             Action::OpenPanel(panel) => self.panel = panel,
             Action::Focus(path) => self.focus = path,
             Action::OpenView(view) => self.view = Some(view),
-            Action::WhatIf(request) => {
-                if !self.analysed_now() {
-                    self.what_if = None;
-                    return;
-                }
-                self.what_if = Some(Rc::new(what_if::preview(
-                    &self.analysis.bundle,
-                    &self.options(),
-                    &request,
-                )));
-            }
-            Action::ApplyWhatIf => {
-                // The preview was computed on the analysis it is shown with (every analysis
-                // clears it); after an edit that analysis is older than the text, and the edit
-                // (a whole new go.mod) would overwrite what was typed since.
-                let fix = self.what_if.as_ref().and_then(|w| w.apply.clone());
-                let Some(fix) = fix.filter(|_| !self.stale() && self.current()) else {
-                    self.notice = Some(
-                        "Nothing was changed: try the change again on the current files."
-                            .to_owned(),
-                    );
-                    return;
-                };
-                let Some(changes) = preview_fix(&self.analysis.bundle, &fix) else {
-                    self.notice = Some("This change no longer fits go.mod.".to_owned());
-                    return;
-                };
-                let mut next = self.files.clone();
-                for change in &changes {
-                    set_file(
-                        &mut next,
-                        &change.file,
-                        String::from_utf8_lossy(&change.after).into_owned(),
-                    );
-                }
-                let command = fix.commands.first().cloned().unwrap_or_default();
-                self.replace_files(next, format!("applying “{command}” to go.mod"));
-                self.active = GO_MOD.to_owned();
-                self.notice = Some(format!("Applied to go.mod what `{command}` writes."));
-            }
+            Action::WhatIf(request) => self.what_if(request),
+            Action::ApplyWhatIf => self.apply_what_if(),
             Action::ShowDiagnostic(index) => {
                 let place = self
                     .analysis
@@ -781,45 +539,11 @@ impl Playground {
                     .get(index)
                     .map(|d| (d.file.clone(), d.span.line));
                 if let Some((file, line)) = place {
-                    self.reduce_mut(Action::JumpTo { file, line });
+                    self.jump_to(file, line);
                 }
             }
-            Action::OpenShared(shared) => {
-                let files = shared
-                    .files
-                    .iter()
-                    .map(|(name, text)| EditorFile::new(name, text))
-                    .collect();
-                self.replace_files(files, SHARE_LABEL.to_owned());
-                // Files the link holds stay exactly as they are: go.mod and go.sum are only
-                // added (empty) when missing, as for any other input.
-                if let Some(v) = shared.go_version {
-                    self.settings.go_version = v;
-                }
-                self.settings.toolchain = shared.toolchain;
-                // A view this version of the page does not know is dropped.
-                self.view = shared.view.as_deref().and_then(View::from_name);
-                self.focus = shared.focus;
-                if let Some(file) = shared.file.filter(|f| self.file(f).is_some()) {
-                    self.active = file;
-                }
-                self.alert = None;
-                self.notice = Some("Opened the state from the share link.".to_owned());
-            }
-            Action::RestoreSaved { files, settings } => {
-                if self.example.is_none() {
-                    // The user's own text is on the page already (a share link opened at
-                    // start-up, or typing): the saved input goes under it on the undo stack.
-                    self.keep_earlier_input(SHARE_LABEL, files, settings);
-                    // A new revision, so the page saves the input it shows in place of the one
-                    // just read (which the undo stack now holds).
-                    self.changed();
-                    return;
-                }
-                self.replace_files(files, "restoring your saved input".to_owned());
-                self.settings = settings;
-                self.notice = Some("Restored your saved input.".to_owned());
-            }
+            Action::OpenShared(shared) => self.open_shared(shared),
+            Action::RestoreSaved { files, settings } => self.restore_saved(files, settings),
             Action::Analysed {
                 revision,
                 answer,
@@ -830,26 +554,15 @@ impl Playground {
             Action::DismissAlert => self.alert = None,
         }
     }
-}
 
-/// The rules' options for "Apply all fixes". Under GOTOOLCHAIN=auto the go command switches
-/// toolchains instead of failing, so the Go version is left out and no go line is lowered.
-/// Sets the text of the file `name` in `files`, adding the file at the end if it is new. One
-/// function for the actions that add or overwrite files, so the code exists once in the app.
-fn set_file(files: &mut Vec<EditorFile>, name: &str, text: String) {
-    match files.iter_mut().find(|f| f.name == name) {
-        Some(existing) => existing.text = text,
-        None => files.push(EditorFile {
-            name: name.to_owned(),
-            text,
-        }),
-    }
-}
-
-fn check_options(p: &Playground) -> gomod::check::Options {
-    gomod::check::Options {
-        go_version: Some(p.settings.go_version.clone())
-            .filter(|v| !v.is_empty() && p.settings.toolchain == Toolchain::Local),
+    /// Moves the editor's caret to a line of a file.
+    fn jump_to(&mut self, file: String, line: u32) {
+        if self.file(&file).is_none() {
+            return;
+        }
+        let serial = self.jump.as_ref().map_or(1, |j| j.serial + 1);
+        self.active = file.clone();
+        self.jump = Some(Jump { file, line, serial });
     }
 }
 

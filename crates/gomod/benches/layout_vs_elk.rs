@@ -1,12 +1,9 @@
 //! Crossings of our layout and ELK's layered layout on the gallery examples, generated
 //! universes and kubernetes graphs, with both layout times: one table row per graph (see
-//! tests/support/elk_compare.rs; the test tests/layout_vs_elk.rs asserts on the same figures).
+//! crates/test-support/src/elk_compare.rs; the test tests/layout_vs_elk.rs asserts on the same figures).
 //! Needs node and node_modules/elkjs. Run with `cargo bench -p gomod --bench layout_vs_elk`.
 
-#[path = "../tests/support/elk_compare.rs"]
-mod elk_compare;
-#[path = "../tests/support/mod.rs"]
-mod support;
+use gomod_test_support::elk_compare;
 
 fn main() {
     let c = elk_compare::compare();

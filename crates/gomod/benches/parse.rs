@@ -12,19 +12,7 @@
 //! target/release/deps/parse-HASH --bench` and divide the total by the number of calls.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-fn corpus_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GOMODPLAY_CORPUS") {
-        return Some(PathBuf::from(dir));
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    ["../shared/corpus", "../../shared/corpus"]
-        .iter()
-        .map(|rel| root.join(rel))
-        .find(|dir| dir.is_dir())
-}
 
 /// A typical dependency's go.mod (10 lines), as the resolver reads thousands of them.
 const SMALL_GOMOD: &[u8] = b"module example.com/dep
@@ -92,10 +80,8 @@ fn main() {
         println!("parse bench: run with `cargo bench -p gomod --bench parse`");
         return;
     }
-    let Some(dir) = corpus_dir() else {
-        println!("parse bench: corpus not found (../shared/corpus); nothing measured");
-        return;
-    };
+    // The corpus is needed: without it the bench fails, naming where it looked.
+    let dir = gomod_test_support::corpus::corpus_dir();
     let read = |name: &str| {
         std::fs::read(dir.join(name)).unwrap_or_else(|err| panic!("cannot read {name}: {err}"))
     };

@@ -27,6 +27,7 @@ use gomod::analyze::{self, analyze};
 use gomod::bundle::{proxy_file_name, Bundle};
 use gomod::check::{check, Options};
 use gomod::resolve::{list_all, Input, MapSource, Settings};
+use gomod_test_support::large;
 
 /// A go.sum of `lines` lines with five fields each: all malformed.
 fn garbage_gosum(lines: usize) -> Vec<u8> {
@@ -57,22 +58,20 @@ fn unused_gosum(lines: usize) -> Vec<u8> {
 
 /// A go.mod requiring `lines` modules, one per line.
 fn many_requirements(lines: usize) -> Vec<u8> {
-    let mut out = String::with_capacity(lines * 30 + 64);
-    out.push_str("module example.com/main\n\ngo 1.21\n\nrequire (\n");
-    for n in 0..lines {
-        out.push_str(&format!("\texample.com/m{n} v1.{}.0\n", n % 50));
-    }
-    out.push_str(")\n");
-    out.into_bytes()
+    large::go_mod_requiring(lines).into_bytes()
 }
 
 /// The go.mod of every module [`many_requirements`] requires.
 fn dependency_gomods(lines: usize) -> MapSource {
     let mut source = MapSource::default();
     for n in 0..lines {
-        let path = format!("example.com/m{n}");
-        let gomod = format!("module {path}\n\ngo 1.21\n");
-        source.add_module(&path, &format!("v1.{}.0", n % 50), gomod.as_bytes(), true);
+        let (path, version) = large::required_module(n);
+        source.add_module(
+            &path,
+            &version,
+            large::dependency_go_mod(n).as_bytes(),
+            true,
+        );
     }
     source
 }
@@ -237,10 +236,9 @@ fn main() {
             ("go.sum".to_owned(), Vec::new()),
         ];
         for n in 0..lines {
-            let path = format!("example.com/m{n}");
-            let version = format!("v1.{}.0", n % 50);
+            let (path, version) = large::required_module(n);
             if let Ok(name) = proxy_file_name(&path, &version, "mod") {
-                files.push((name, format!("module {path}\n\ngo 1.21\n").into_bytes()));
+                files.push((name, large::dependency_go_mod(n).into_bytes()));
             }
         }
         let bundle = Bundle::from_files(files);

@@ -33,6 +33,3 @@ pub mod syntax;
 pub mod vendor;
 pub mod version;
 pub mod workfile;
-
-#[cfg(test)]
-pub(crate) mod golden;

@@ -393,7 +393,7 @@ mod golden_tests {
     use std::fmt::Write as _;
 
     use super::{ModuleVersion, ModulesTxt, VendorLineKind};
-    use crate::golden::check_dir;
+    use gomod_test_support::golden::check_dir;
 
     fn module(m: &ModuleVersion) -> String {
         if m.version.is_empty() {

@@ -4,8 +4,7 @@
 
 use std::path::PathBuf;
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::analyze::wire::Results;
 use gomod::analyze::{analyze, Analysis, Options};

@@ -11,16 +11,13 @@
 //! then be gone, with no new error; `fixes_are_accepted_by_go` runs `go mod edit -fmt` /
 //! `go work edit -fmt` on every file the fixes changed.
 
-#[path = "support/go.rs"]
-mod go;
-#[path = "support/scratch.rs"]
-mod scratch;
+use gomod_test_support::go;
+use gomod_test_support::scratch;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;

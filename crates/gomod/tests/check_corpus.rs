@@ -4,8 +4,7 @@
 //! broken files under `odd/` must. Whole repositories (the directories and the `real/*.txtar`
 //! bundles) are checked in `corpus_reports.rs`. Without the corpus the test fails.
 
-#[path = "support/corpus.rs"]
-mod corpus;
+use gomod_test_support::corpus;
 
 use gomod::bundle::Bundle;
 use gomod::check::{check, Options, Severity};

@@ -6,19 +6,20 @@
 
 use gomod::bundle::{proxy_file_name, Bundle};
 use gomod::check::{check, fix_bundle, Options};
+use gomod_test_support::large;
 
 /// A go.mod requiring `count` modules, their go.mod files in the bundle, and an empty go.sum.
 fn bundle_missing_sums(count: usize) -> Bundle {
-    let mut gomod = String::from("module example.com/main\n\ngo 1.21\n\nrequire (\n");
     let mut files = Vec::new();
     for n in 0..count {
-        let (path, version) = (format!("example.com/m{n}"), format!("v1.{}.0", n % 50));
-        gomod.push_str(&format!("\t{path} {version}\n"));
+        let (path, version) = large::required_module(n);
         let name = proxy_file_name(&path, &version, "mod").expect("a valid module path");
-        files.push((name, format!("module {path}\n\ngo 1.21\n").into_bytes()));
+        files.push((name, large::dependency_go_mod(n).into_bytes()));
     }
-    gomod.push_str(")\n");
-    files.push(("go.mod".to_owned(), gomod.into_bytes()));
+    files.push((
+        "go.mod".to_owned(),
+        large::go_mod_requiring(count).into_bytes(),
+    ));
     files.push(("go.sum".to_owned(), Vec::new()));
     Bundle::from_files(files)
 }

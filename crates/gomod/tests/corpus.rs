@@ -16,10 +16,8 @@
 //! Without the corpus (a checkout without the shared directory) the tests fail: they would prove
 //! nothing. `GOMODPLAY_CORPUS` points them at another copy.
 
-#[path = "support/corpus.rs"]
-mod corpus;
-#[path = "support/gocmd.rs"]
-mod gocmd;
+use gomod_test_support::corpus;
+use gomod_test_support::gocmd;
 
 use gocmd::{describe_difference, Kind};
 use gomod::sum::{GoSum, LineKind};

@@ -12,8 +12,7 @@
 //! The corpus is read in place from `../shared/corpus` (or `GOMODPLAY_CORPUS`); without it the
 //! tests fail.
 
-#[path = "support/corpus.rs"]
-mod corpus;
+use gomod_test_support::corpus;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

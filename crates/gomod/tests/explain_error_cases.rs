@@ -22,17 +22,15 @@
 //! with nothing left unrecognised, and must decode the same when wrapped in the noise of real
 //! pastes (CRLF, ANSI colours, CI timestamps and annotations, command echoes, `go: downloading`).
 
-#[path = "support/go.rs"]
-mod go;
-#[path = "support/scratch.rs"]
-mod scratch;
+use gomod_test_support::go;
+use gomod_test_support::scratch;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
+use gomod_test_support::universe::escape;
 
 use gomod::bundle::{proxy_file_name, txtar, Bundle};
 use gomod::explain_error::{explain_error, to_text, Explanation, CATALOGUE};
@@ -133,20 +131,6 @@ fn fixtures() -> Vec<Fixture> {
             }
         })
         .collect()
-}
-
-/// The proxy protocol's case encoding, written independently of the crate under test.
-fn escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('!');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Builds a module zip with python3's zipfile (as `oracle_sum.rs` does).

@@ -8,17 +8,14 @@
 //! run on the same files offline, and the core's), the Mermaid text declares every node with a
 //! valid id and an escaped label and draws every edge, the CSV has one well-formed row per module.
 
-#[path = "support/go.rs"]
-mod go;
-#[path = "support/scratch.rs"]
-mod scratch;
+use gomod_test_support::go;
+use gomod_test_support::scratch;
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::analyze::{analyze, Options, Toolchain};
 use gomod::bundle::Bundle;

@@ -4,8 +4,7 @@
 //! with the values their `Old` predicate accepts (`one`, `zero`, or a literal comparing the
 //! value with quoted strings). A form of `Old` this reader does not know fails the test.
 
-#[path = "support/go.rs"]
-mod go;
+use gomod_test_support::go;
 
 use gomod::resolve::godebug::{KNOWN, REMOVED};
 

@@ -10,18 +10,11 @@
 //! and a sixteenth of it corpus mutations (about 22,700 inputs by default; unoptimised test builds
 //! manage a few thousand small inputs per second through all parsers).
 
-#[path = "support/gen_bytes.rs"]
-mod gen_bytes;
-#[path = "support/gen_modfile.rs"]
-mod gen_modfile;
-#[path = "support/gen_text.rs"]
-mod gen_text;
-#[path = "support/gen_workfile.rs"]
-mod gen_workfile;
-#[path = "support/gocmd.rs"]
-mod gocmd;
-#[path = "support/rng.rs"]
-mod rng;
+use gomod_test_support::gen_bytes;
+use gomod_test_support::gen_modfile;
+use gomod_test_support::gen_workfile;
+use gomod_test_support::gocmd;
+use gomod_test_support::rng;
 
 use gomod::path;
 use gomod::version::{self, gover, pseudo, semver};
@@ -193,15 +186,7 @@ fn run_all<T: AsRef<[u8]>>(label: &str, seed: u64, inputs: &[T], exercise: fn(&[
 }
 
 fn corpus_files() -> Vec<Vec<u8>> {
-    let root = gocmd::workspace_root();
-    let candidates = [
-        std::env::var_os("GOMODPLAY_CORPUS").map(std::path::PathBuf::from),
-        Some(root.join("../shared/corpus")),
-        Some(root.join("../../shared/corpus")),
-    ];
-    let Some(dir) = candidates.into_iter().flatten().find(|dir| dir.is_dir()) else {
-        panic!("no corpus found next to the workspace (../shared/corpus): the corpus mutations need it");
-    };
+    let dir = gomod_test_support::corpus::corpus_dir();
     let mut out = Vec::new();
     let mut stack = vec![dir];
     while let Some(dir) = stack.pop() {

@@ -1,7 +1,7 @@
 //! Differential tests of `gomod::modfile` / `gomod::workfile` against the real go command.
 //!
 //! Each run generates (from one seed) at least 1,000 go.mod texts and 300 go.work texts, valid and
-//! broken (see tests/support/gen_modfile.rs and gen_workfile.rs), runs
+//! broken (see crates/test-support/src/gen_modfile.rs and gen_workfile.rs), runs
 //! `go mod edit -fmt -print go.mod` / `go work edit -fmt -print go.work` on each in a scratch
 //! directory, and requires the library to produce the same stdout bytes, the same stderr text and the
 //! same exit status (the stderr header is the one the CLI prints: go's header for a relative file
@@ -14,16 +14,10 @@
 //! with that index), `GOMODPLAY_JOBS` (parallel go processes, default 2), `GOMODPLAY_GO` (the go
 //! binary). Failing cases are saved under the temp directory and listed in the panic message.
 
-#[path = "support/gen_modfile.rs"]
-mod gen_modfile;
-#[path = "support/gen_text.rs"]
-mod gen_text;
-#[path = "support/gen_workfile.rs"]
-mod gen_workfile;
-#[path = "support/gocmd.rs"]
-mod gocmd;
-#[path = "support/rng.rs"]
-mod rng;
+use gomod_test_support::gen_modfile;
+use gomod_test_support::gen_workfile;
+use gomod_test_support::gocmd;
+use gomod_test_support::rng;
 
 use gocmd::{describe_difference, escape, Kind, Output};
 use std::time::Instant;

@@ -18,14 +18,9 @@
 //! that one), are counted as skipped. Knobs as in oracle_fmt.rs (`GOMODPLAY_SEED`,
 //! `GOMODPLAY_CASES` / 4, default 300).
 
-#[path = "support/gen_modfile.rs"]
-mod gen_modfile;
-#[path = "support/gen_text.rs"]
-mod gen_text;
-#[path = "support/gocmd.rs"]
-mod gocmd;
-#[path = "support/rng.rs"]
-mod rng;
+use gomod_test_support::gen_modfile;
+use gomod_test_support::gocmd;
+use gomod_test_support::rng;
 
 use gocmd::{capture, describe_difference, escape, write, Output};
 use gomod::path;

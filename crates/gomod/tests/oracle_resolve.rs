@@ -6,7 +6,7 @@
 //! Messages that name the proxy or the module directory are compared exactly: our settings are
 //! given the same absolute paths the go command sees, so nothing is normalised.
 
-mod support;
+use gomod_test_support as support;
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -300,7 +300,7 @@ fn fast_reader_agrees_with_full_parser() {
 /// go.work, dependency go.mod files and pasted graphs are flipped, cut and duplicated.
 #[test]
 fn never_panics_on_damaged_inputs() {
-    use support::universe::Rng;
+    use support::rng::Rng;
     fn damage(rng: &mut Rng, text: &str) -> Vec<u8> {
         let mut b = text.as_bytes().to_vec();
         for _ in 0..1 + rng.below(4) {
@@ -316,7 +316,7 @@ fn never_panics_on_damaged_inputs() {
                     let piece: Vec<u8> = b[i.min(j)..i.max(j)].to_vec();
                     b.splice(i..i, piece);
                 }
-                _ => b.insert(i, *rng.pick(b"()\"`/=>@[],\n\t \\*")),
+                _ => b.insert(i, rng.pick(b"()\"`/=>@[],\n\t \\*")),
             }
         }
         b

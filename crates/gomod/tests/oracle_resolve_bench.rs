@@ -9,13 +9,13 @@
 //! instruction counts under callgrind (stable on a loaded machine, unlike wall time). The whole
 //! CLI process against the go command is `make bench` (scripts/bench-list.sh).
 
-mod support;
+use gomod_test_support as support;
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use gomod::resolve::{self, Input, MapSource, Settings};
-use support::universe::Rng;
+use support::rng::Rng;
 
 /// A synthetic universe: `modules` paths with `versions` versions each, every go.mod requiring
 /// `fanout` other modules at random versions; the main module requires `roots` of them.

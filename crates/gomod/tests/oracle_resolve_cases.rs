@@ -8,13 +8,12 @@
 //! by `file:///PROXY` (the only places go prints absolute paths); our side is run with exactly
 //! those settings, so the comparison itself is byte for byte.
 
-mod support;
+use gomod_test_support as support;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::resolve::{self, Cmd, CommandOutput, Input, MapSource, Settings};
 use support::universe::{from_txtar, Universe};

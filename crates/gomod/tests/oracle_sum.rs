@@ -1,6 +1,6 @@
 //! Differential test of `gomod::sum` against the real go command.
 //!
-//! A seeded universe of dependency modules (see support/sum_universe.rs) is served from a
+//! A seeded universe of dependency modules (see crates/test-support/src/sum_universe.rs) is served from a
 //! file-system GOPROXY; a main module requires them and `go list -m all` (with `-mod=mod`) writes
 //! go.sum, starting from a hand-made go.sum full of things the reader must handle (CRLF, blank
 //! lines, odd white space including U+00A0, duplicates, unknown algorithms, the discarded
@@ -17,12 +17,9 @@
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it. `GOMODPLAY_GO` selects the go
 //! binary (default: the workspace's `.venv/bin/go`, installed by `make setup`).
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/sum_go.rs"]
-mod sum_go;
-#[path = "support/sum_universe.rs"]
-mod sum_universe;
+use gomod_test_support::rng;
+use gomod_test_support::sum_go;
+use gomod_test_support::sum_universe;
 
 use std::collections::BTreeSet;
 use std::fs;

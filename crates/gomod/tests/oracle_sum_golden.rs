@@ -10,8 +10,7 @@
 //! * `-- go rewrite --` cases: the go command must add the probe's `/go.mod` line and rewrite
 //!   go.sum to exactly the golden text followed by that line.
 
-#[path = "support/sum_go.rs"]
-mod sum_go;
+use gomod_test_support::sum_go;
 
 use std::fs;
 use std::path::Path;

@@ -12,10 +12,8 @@
 //!
 //! The seed is printed on failure; `GOMODPLAY_SEED=<n>` replays it.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/sum_go.rs"]
-mod sum_go;
+use gomod_test_support::rng;
+use gomod_test_support::sum_go;
 
 use std::collections::BTreeMap;
 

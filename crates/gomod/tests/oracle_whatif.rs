@@ -28,7 +28,7 @@
 //! failure prints the seed, the change and the universe as txtar (replay with
 //! `GOMODPLAY_SEED=<seed> GOMODPLAY_CASES=1`).
 
-mod support;
+use gomod_test_support as support;
 
 use std::process::Command;
 use std::time::Instant;
@@ -36,7 +36,8 @@ use std::time::Instant;
 use gomod::modfile::ModuleVersion;
 use gomod::resolve::{self, Change};
 use gomod::version::semver;
-use support::universe::{escape, generate, Rng, Universe};
+use support::rng::Rng;
+use support::universe::{escape, generate, Universe};
 use support::universe_oracle::{
     env_u64, input_of, layout_settings, map_seeds, run_go, source_of, write_universe, Layout,
     Scratch,
@@ -51,7 +52,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
     if paths.is_empty() {
         return None;
     }
-    let path = *rng.pick(&paths);
+    let path = *rng.choose(&paths);
     let selected = current
         .iter()
         .find(|(p, _)| p == path)
@@ -65,7 +66,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
     versions.sort_by(|a, b| semver::compare(a, b));
     versions.dedup();
     let Some(selected) = selected else {
-        let v = *rng.pick(&versions);
+        let v = *rng.choose(&versions);
         return Some((
             path.to_owned(),
             v.to_owned(),
@@ -84,7 +85,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
         .collect();
     let kind = rng.below(3);
     if kind == 0 && !higher.is_empty() {
-        let v = *rng.pick(&higher);
+        let v = *rng.choose(&higher);
         return Some((
             path.to_owned(),
             v.to_owned(),
@@ -92,7 +93,7 @@ fn pick_change(u: &Universe, current: &[(String, String)]) -> Option<(String, St
         ));
     }
     if kind == 1 && !lower.is_empty() {
-        let v = *rng.pick(&lower);
+        let v = *rng.choose(&lower);
         return Some((
             path.to_owned(),
             v.to_owned(),

@@ -7,8 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::bundle::txtar;
 use gomod::explain_error::is_go_error_output;

@@ -15,8 +15,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::analyze::views::requirement_tree::{
     requirement_tree, tree_key, RequirementTree, TreeMove, TreeRow,

@@ -13,14 +13,12 @@
 //! As in the playground, a module without a `@v/list` file lists the versions of its go.mod
 //! files.
 
-#[path = "support/sum_go.rs"]
-mod sum_go;
+use gomod_test_support::sum_go;
 
 use std::path::PathBuf;
 use std::process::Command;
 
-#[path = "support/case_files.rs"]
-mod case_files;
+use gomod_test_support::case_files;
 
 use gomod::analyze::what_if::{preview, WhatIfError, WhatIfPreview, WhatIfRequest};
 use gomod::analyze::{Options, Toolchain};

@@ -1,10 +1,8 @@
 //! gomod::path glob matching against Go's path.Match and module.MatchPrefixPatterns, on
 //! generated patterns (stars, classes, ranges, escapes, malformed syntax) and module paths.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::rng;
+use gomod_test_support::xmod;
 
 use gomod::path;
 use rng::Rng;

@@ -3,8 +3,7 @@
 //! (the library's unit tests then hold our functions to the same files). With `UPDATE_GOLDEN=1`
 //! it (re)writes the golden files from Go's answers.
 
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::xmod;
 
 use std::fs;
 use std::path::Path;

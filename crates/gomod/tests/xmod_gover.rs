@@ -1,9 +1,7 @@
 //! gomod::version::gover against the go command's gover packages and the public go/version.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::rng;
+use gomod_test_support::xmod;
 
 use gomod::version::gover;
 use rng::Rng;

@@ -1,10 +1,8 @@
 //! gomod::path against golang.org/x/mod/module on generated module, import and file paths:
 //! every character class, Windows reserved names, tildes, gopkg.in and /vN suffixes.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::rng;
+use gomod_test_support::xmod;
 
 use gomod::path;
 use gomod::syntax::unicode;

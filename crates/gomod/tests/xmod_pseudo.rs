@@ -1,9 +1,7 @@
 //! gomod::version::pseudo against golang.org/x/mod/module's pseudo-version functions.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::rng;
+use gomod_test_support::xmod;
 
 use gomod::version::pseudo::{self, PseudoTime};
 use rng::Rng;

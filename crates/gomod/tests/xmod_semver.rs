@@ -1,10 +1,8 @@
 //! gomod::version::semver and module::canonical_version against golang.org/x/mod, on generated
 //! versions near every edge of Go's grammar.
 
-#[path = "support/rng.rs"]
-mod rng;
-#[path = "support/xmod.rs"]
-mod xmod;
+use gomod_test_support::rng;
+use gomod_test_support::xmod;
 
 use gomod::version::{module, semver};
 use rng::Rng;

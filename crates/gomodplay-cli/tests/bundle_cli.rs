@@ -10,10 +10,8 @@
 //! The PowerShell command cannot run here (Debian has no PowerShell package); the core's unit
 //! tests check that its text reads the same files with the same escaping.
 
-#[path = "../../gomod/tests/support/go.rs"]
-mod go;
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::go;
+use gomod_test_support::scratch;
 
 use std::collections::BTreeMap;
 use std::fs;

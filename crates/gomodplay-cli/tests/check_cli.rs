@@ -3,8 +3,7 @@
 //! printed as txtar. The rule texts themselves are checked against go in the core's
 //! tests/check_cases.rs; here only the shell around them is.
 
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

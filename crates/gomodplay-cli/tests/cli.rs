@@ -9,18 +9,12 @@
 //! * `fmt -w` rewrites only when the canonical form differs;
 //! * `sum` prints the hash go computes for the same bytes.
 //!
-//! The generators and the go runner are shared with the core's tests (crates/gomod/tests/support).
+//! The generators and the go runner are shared with the core's tests (the `gomod-test-support` crate, crates/test-support).
 
-#[path = "../../gomod/tests/support/gen_modfile.rs"]
-mod gen_modfile;
-#[path = "../../gomod/tests/support/gen_text.rs"]
-mod gen_text;
-#[path = "../../gomod/tests/support/gen_workfile.rs"]
-mod gen_workfile;
-#[path = "../../gomod/tests/support/gocmd.rs"]
-mod gocmd;
-#[path = "../../gomod/tests/support/rng.rs"]
-mod rng;
+use gomod_test_support::gen_modfile;
+use gomod_test_support::gen_workfile;
+use gomod_test_support::gocmd;
+use gomod_test_support::rng;
 
 use gocmd::{capture, describe_difference, escape, Kind, Output, Scratch};
 use std::path::Path;

@@ -3,8 +3,7 @@
 //! stdin and with the user's files given as a bundle and as a directory; the text output is the
 //! fixture's `want` section, byte for byte, and the JSON output the same explanation.
 
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::scratch;
 
 use std::io::Write;
 use std::path::Path;

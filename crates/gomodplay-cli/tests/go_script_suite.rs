@@ -31,10 +31,8 @@
 //! `GOMODPLAY_SUITE_THREADS` sets the number of worker threads (default 3),
 //! `GOMODPLAY_SUITE_ONLY` restricts the run to scripts whose name contains it.
 
-#[path = "../../gomod/tests/support/go.rs"]
-mod go;
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::go;
+use gomod_test_support::scratch;
 
 #[path = "go_script_suite/proxy.rs"]
 mod proxy;

@@ -1,6 +1,6 @@
 //! `gomodplay list` / `gomodplay graph` end to end against `go list -m all` / `go mod graph`.
 //!
-//! Each generated universe (the core's generator, crates/gomod/tests/support/universe.rs) is
+//! Each generated universe (the core's generator, crates/test-support/src/universe.rs) is
 //! written twice:
 //!
 //! * as a directory (main go.mod or go.work, local replacement directories) next to a separate
@@ -21,15 +21,8 @@
 //! `GOMODPLAY_CLI_CASES` sets the number of single-module universes (default 60; workspaces add
 //! a fifth as many), `GOMODPLAY_SEED` the first seed. `GOMODPLAY_GO` names the go binary.
 
-#[path = "../../gomod/tests/support/universe.rs"]
-mod universe;
-#[path = "../../gomod/tests/support/universe_oracle.rs"]
-mod universe_oracle;
-
-#[path = "../../gomod/tests/support/go.rs"]
-mod go;
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::universe;
+use gomod_test_support::universe_oracle;
 
 use std::fs;
 use std::path::Path;

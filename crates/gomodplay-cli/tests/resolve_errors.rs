@@ -2,8 +2,7 @@
 //! cannot be read (exit 1, a message naming the file), help, `--go-version`, and `list --json`
 //! (its build list must be what `go list -m all` prints for the same bundle).
 
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::scratch;
 
 use std::fs;
 use std::path::Path;

@@ -10,16 +10,7 @@
 //! newline) and no build list when go fails. gomodplay runs first: `-mod=mod` lets go add lines
 //! to go.sum.
 
-#[path = "../../gomod/tests/support/universe_oracle.rs"]
-mod universe_oracle;
-
-#[path = "../../gomod/tests/support/universe.rs"]
-mod universe;
-
-#[path = "../../gomod/tests/support/go.rs"]
-mod go;
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
+use gomod_test_support::universe_oracle;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

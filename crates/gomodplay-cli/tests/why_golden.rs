@@ -12,15 +12,8 @@
 //! path), every step of every chain must be an edge of `go mod graph`, and every version listed
 //! as in the graph must be a node of it.
 
-#[path = "../../gomod/tests/support/go.rs"]
-mod go;
-
-#[path = "../../gomod/tests/support/scratch.rs"]
-mod scratch;
-#[path = "../../gomod/tests/support/universe.rs"]
-mod universe;
-#[path = "../../gomod/tests/support/universe_oracle.rs"]
-mod universe_oracle;
+use gomod_test_support::scratch;
+use gomod_test_support::universe_oracle;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -85,20 +85,17 @@ mod tests {
     use super::*;
     use crate::analyze::{analyze, Options};
     use crate::bundle::Bundle;
+    use gomod_test_support::large;
 
     /// A go.mod of `n` requirements and a go.sum that holds none of their hashes: two findings
     /// per requirement (`sum-missing`, `sum-missing-zip`).
     fn unsummed(n: usize) -> Analysis {
-        let mut go_mod = String::from("module example.com/big\n\ngo 1.22.0\n\nrequire (\n");
-        for i in 0..n {
-            go_mod.push_str(&format!("\texample.com/m{i} v1.{}.0\n", i % 50));
-        }
-        go_mod.push_str(")\n");
-        let go_sum =
-            "example.com/other v1.0.0/go.mod h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n";
         let bundle = Bundle::from_files([
-            ("go.mod".to_owned(), go_mod.into_bytes()),
-            ("go.sum".to_owned(), go_sum.as_bytes().to_vec()),
+            ("go.mod".to_owned(), large::go_mod_requiring(n).into_bytes()),
+            (
+                "go.sum".to_owned(),
+                large::UNRELATED_GO_SUM.as_bytes().to_vec(),
+            ),
         ]);
         analyze(&bundle, &Options::default())
     }

@@ -7,7 +7,7 @@
 
 use super::*;
 use crate::check::TextEdit;
-use crate::golden::sections;
+use gomod_test_support::txtar::sections;
 
 fn options_of(comment: &str) -> Options {
     let value = |key: &str| {

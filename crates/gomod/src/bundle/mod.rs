@@ -510,7 +510,7 @@ mod golden_tests {
     use std::fmt::Write as _;
 
     use super::{Bundle, FileKind};
-    use crate::golden::check_dir;
+    use gomod_test_support::golden::check_dir;
 
     fn render(data: &[u8]) -> String {
         let bundle = Bundle::from_txtar(data);

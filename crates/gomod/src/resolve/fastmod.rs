@@ -326,17 +326,12 @@ mod tests {
         }
     }
 
-    /// Real go.mod files from the shared corpus (`<workspace>/../shared/corpus`: its directories
-    /// and the go.mod sections of its `real/*.txtar` bundles): whatever the fast reader accepts,
-    /// it reads like the full parser. Fails when the corpus is missing.
+    /// Real go.mod files from the shared corpus (`../shared/corpus` beside the workspace: its
+    /// directories and the go.mod sections of its `real/*.txtar` bundles): whatever the fast
+    /// reader accepts, it reads like the full parser. Fails when the corpus is missing.
     #[test]
     fn corpus_files_agree() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-        assert!(
-            root.join("SHA256SUMS").is_file(),
-            "the shared corpus is missing at {}",
-            root.display()
-        );
+        let root = gomod_test_support::corpus::corpus_dir();
         let mut stack = vec![root.clone()];
         let (mut files, mut bundled) = (0, 0);
         while let Some(dir) = stack.pop() {

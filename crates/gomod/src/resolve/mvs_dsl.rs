@@ -182,7 +182,7 @@ fn run(text: &str) -> Result<Vec<String>, String> {
 
 #[test]
 fn mvs_scenarios() {
-    let dir = crate::golden::testdata("resolve/mvs");
+    let dir = gomod_test_support::golden::testdata("resolve/mvs");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -4,7 +4,7 @@
 //! version, which must keep decoding.
 
 use super::*;
-use crate::golden;
+use gomod_test_support::golden;
 
 fn state(files: &[(&str, &str)]) -> SharedState {
     SharedState {

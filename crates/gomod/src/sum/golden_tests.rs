@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::{GoSum, LineKind, Severity};
-use crate::golden::check_dir;
+use gomod_test_support::golden::check_dir;
 
 fn render(data: &[u8]) -> String {
     let sum = GoSum::parse("go.sum", data);

@@ -9,39 +9,7 @@
 
 use crate::path;
 use crate::version::{gover, module, pseudo, semver};
-
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-pub(crate) fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+use gomod_test_support::xmod::{escape, unescape};
 
 /// Renders a case file: every request followed by its answer.
 pub(crate) fn render(input: &[u8]) -> String {
@@ -232,12 +200,12 @@ fn answer(op: &str, args: &[String]) -> Vec<String> {
 
 #[test]
 fn version_cases() {
-    crate::golden::check_dir("version", |_, input| render(input));
+    gomod_test_support::golden::check_dir("version", |_, input| render(input));
 }
 
 #[test]
 fn path_cases() {
-    crate::golden::check_dir("path", |_, input| render(input));
+    gomod_test_support::golden::check_dir("path", |_, input| render(input));
 }
 
 /// Every operation above, for the no-panic test.

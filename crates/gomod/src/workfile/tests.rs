@@ -2,8 +2,8 @@
 //! `testdata/workfile/json/*.in` against `go work edit -json`, both produced by the go binary
 //! with `tools/regen_golden.sh`.
 
-use crate::golden::check_dir;
 use crate::modfile::tests::{split_flag_line, visible};
+use gomod_test_support::golden::check_dir;
 
 #[test]
 fn workfile_fmt_golden() {

@@ -1,8 +1,8 @@
 //! `go mod edit` flags replayed through the edit operations, against goldens from the go binary.
 
 use super::{split_flag_line, visible};
-use crate::golden::check_dir;
 use crate::modfile;
+use gomod_test_support::golden::check_dir;
 
 /// Splits `-name=value` into its parts.
 fn flag(arg: &str) -> (&str, &str) {

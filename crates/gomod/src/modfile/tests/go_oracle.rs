@@ -3,6 +3,7 @@
 
 use super::visible;
 use crate::modfile;
+use gomod_test_support::rng::Rng;
 
 /// Runs `go <args>` on `data` saved as `file_name` alone in a fresh directory, offline.
 /// Returns stdout on success, and on failure stderr without its `go: errors parsing ...` header
@@ -44,15 +45,16 @@ pub(crate) fn run_go(file_name: &str, data: &[u8], args: &[&str]) -> String {
 /// A small deterministic generator of go.mod-like text: directives, blocks, comments, blank
 /// lines and a sprinkling of malformed pieces, to compare this crate with the go binary on
 /// inputs nobody wrote by hand.
-pub(super) struct Fuzz(pub(super) u64);
+/// It draws from the tests' one seeded generator (`gomod_test_support::rng`).
+pub(super) struct Fuzz(Rng);
 
 impl Fuzz {
+    pub(super) fn new(seed: u64) -> Fuzz {
+        Fuzz(Rng::new(seed))
+    }
+
     pub(super) fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        self.0.next_u64()
     }
 
     pub(super) fn below(&mut self, n: usize) -> usize {
@@ -312,7 +314,7 @@ fn random_differential() {
         .unwrap_or(1);
     for seed in first..first.saturating_add(n) {
         for work in [false, true] {
-            let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let mut fuzz = Fuzz::new(seed);
             let data = fuzz.file(work);
             let (name, verb) = if work {
                 ("go.work", "work")
@@ -441,7 +443,7 @@ fn random_edit_differential() {
     let mut failures = Vec::new();
     let mut edited = 0;
     for seed in first..first.saturating_add(n) {
-        let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut fuzz = Fuzz::new(seed);
         let data = fuzz.file(false);
         if modfile::parse("go.mod", &data).is_err() {
             continue;
@@ -519,7 +521,7 @@ fn random_work_edit_differential() {
     let mut failures = Vec::new();
     let mut edited = 0;
     for seed in first..first.saturating_add(n) {
-        let mut fuzz = Fuzz(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut fuzz = Fuzz::new(seed);
         let data = fuzz.file(true);
         if crate::workfile::parse("go.work", &data).is_err() {
             continue;

@@ -2,8 +2,8 @@
 //! against goldens from the go binary run on a file proxy.
 
 use super::{split_flag_line, visible};
-use crate::golden::check_dir;
 use crate::modfile;
+use gomod_test_support::golden::check_dir;
 
 /// What `go mod graph` shows of a dependency whose go.mod is the input (see
 /// `tools/regen_golden.sh`, `modfile/lax`): its requirement edges and its go version, as read by

@@ -9,8 +9,8 @@ mod go_oracle;
 mod lax_and_get;
 mod robustness;
 
-use crate::golden::check_dir;
 use crate::syntax::utf8::{runes, RUNE_ERROR};
+use gomod_test_support::golden::check_dir;
 
 /// Splits a flag case into its first line (the flags, as text without the line end) and the
 /// file after it, which is kept byte for byte.

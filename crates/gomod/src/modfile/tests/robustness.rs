@@ -68,7 +68,7 @@ fn never_panics_on_garbage() {
         b"replace (\n",
         b"example.com/a v1.0.0 => ./y\n",
     ];
-    let mut fuzz = Fuzz(0x1234_5678_9abc_def1);
+    let mut fuzz = Fuzz::new(0x1234_5678_9abc_def1);
     let mut parsed = 0;
     for round in 0..8000 {
         let mut data = Vec::new();

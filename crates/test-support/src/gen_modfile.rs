@@ -6,8 +6,6 @@
 //! beside lines, inside blocks and before `)`; odd quoting and spacing; bad arguments at a rate that
 //! depends on the case's [`Mood`]; and byte-level damage for chaotic cases.
 
-#![allow(dead_code)]
-
 use crate::gen_text::*;
 use crate::rng::Rng;
 

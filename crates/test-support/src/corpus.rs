@@ -3,8 +3,6 @@
 //! repository and commit. A test that needs the corpus fails when it is missing: a test that
 //! passes without its data proves nothing.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 /// The corpus directory: `GOMODPLAY_CORPUS`, else `../shared/corpus` beside the workspace (the
@@ -20,7 +18,7 @@ pub fn corpus_dir() -> PathBuf {
         );
         return dir;
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = crate::go::workspace_root();
     let candidates = [
         root.join("../shared/corpus"),
         root.join("../../shared/corpus"),

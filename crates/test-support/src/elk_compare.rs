@@ -1,6 +1,6 @@
 //! The graphs and measurements shared by the layout-versus-ELK test and bench
 //! (tests/layout_vs_elk.rs, benches/layout_vs_elk.rs): the gallery examples (www/examples),
-//! generated test universes (support/universe.rs) and the kubernetes-scale bundle
+//! generated test universes (`universe.rs`) and the kubernetes-scale bundle
 //! (scripts/kube-bundle.mjs, which reads ../shared): its overview, its whole graph and the focus
 //! pictures of its most required modules, nodes sized as the web app sizes them (graph_view.rs);
 //! ELK's layered layout of the same graphs (scripts/elk-layout.mjs, elkjs, default options but
@@ -11,11 +11,11 @@
 //! it panics, it does not skip.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::support::universe::generate;
+use crate::universe::generate;
 use gomod::analyze::{analyze, Options as AnalyzeOptions};
 use gomod::bundle::Bundle;
 use gomod::layout::focus::{focused, overview, Limits, SubGraph};
@@ -64,7 +64,7 @@ fn graph_of(set: &'static str, name: String, res: &Resolution, sub: &SubGraph) -
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    crate::go::workspace_root()
 }
 
 fn resolve_bundle(bundle: &Bundle) -> Option<Resolution> {
@@ -221,10 +221,13 @@ fn properly_cross(p: ((f64, f64), (f64, f64)), q: ((f64, f64), (f64, f64))) -> b
         && ((o3 > EPS && o4 < -EPS) || (o3 < -EPS && o4 > EPS))
 }
 
+/// One segment of a route, with its bounding box for the sweep.
+type Segment = (f64, f64, f64, f64, usize, ((f64, f64), (f64, f64)));
+
 /// Points where segments of two different routes properly cross.
 fn crossings(d: &Drawing) -> usize {
     // (min x, max x, min y, max y, route, segment ends), swept by min x.
-    let mut segments: Vec<(f64, f64, f64, f64, usize, ((f64, f64), (f64, f64)))> = Vec::new();
+    let mut segments: Vec<Segment> = Vec::new();
     for (r, route) in d.routes.iter().enumerate() {
         for w in route.windows(2) {
             let (a, b) = (w[0], w[1]);

@@ -6,8 +6,6 @@
 //! Invalid UTF-8 cannot live in a `String`, so two private-use characters stand for raw bytes
 //! while a case is built and are replaced in [`finish`].
 
-#![allow(dead_code)]
-
 use crate::rng::Rng;
 
 /// Stands for the byte 0xFF (never valid in UTF-8).

@@ -1,8 +1,5 @@
 //! Temporary directories and files for the tests that run the go command or the gomodplay
 //! binary on files (the core's oracle tests and the CLI's tests include this file).
-// Each test crate that includes this file uses a different subset of it.
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,7 +1,4 @@
 //! The case files of the data-driven tests: one `.txtar` per case, in sorted order.
-// Each test file includes this module and uses one of its two functions.
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 /// The `.txtar` files in `dir`, sorted by name.
@@ -18,8 +15,8 @@ pub fn txtar_files(dir: &Path) -> Vec<PathBuf> {
 /// The cases under `crates/gomod/testdata/<dir>`, failing when there are fewer than `at_least`:
 /// a missing or emptied directory must never pass as "every case agrees".
 pub fn testdata_cases(dir: &str, at_least: usize) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
+    let dir = crate::go::workspace_root()
+        .join("crates/gomod/testdata")
         .join(dir);
     let files = txtar_files(&dir);
     assert!(

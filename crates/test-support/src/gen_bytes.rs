@@ -2,8 +2,6 @@
 //! path-like strings, and mutations of real files (truncation, bit flips, inserted tokens, deleted
 //! and duplicated ranges, very long lines, deep bracket nesting).
 
-#![allow(dead_code)]
-
 use crate::rng::Rng;
 
 /// Bytes with no structure at all; half the time limited to printable ASCII plus line breaks, so

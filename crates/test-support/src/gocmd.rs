@@ -2,22 +2,16 @@
 //! differential tests. Every call runs inside a scratch directory that holds only the file under
 //! test, so the answer depends on nothing but the file's bytes and its name.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-#[path = "go.rs"]
-mod go;
-#[path = "scratch.rs"]
-mod scratch;
+use crate::go;
+use crate::scratch;
 
-#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
 pub use scratch::{write, Scratch};
 
-#[allow(unused_imports)] // Not every test crate that includes this file needs both.
 pub use go::{go_command, workspace_root};
 
 /// What one go (or gomodplay) process printed and how it ended.

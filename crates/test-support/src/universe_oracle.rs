@@ -4,8 +4,6 @@
 //! `V.info`) plus the main module (or go.work) directory, then `go mod graph` and
 //! `go list -m all` run in it offline with a fresh GOPATH and module cache per universe.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,12 +22,11 @@ pub struct Ran {
     pub exit_code: i32,
 }
 
-/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (see `support/go.rs`).
+/// The go binary: `GOMODPLAY_GO`, else the workspace's `.venv` one (see `go.rs`).
 pub fn go_binary() -> PathBuf {
     super::go::go_program().to_path_buf()
 }
 
-#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
 pub use super::scratch::{write, Scratch};
 
 /// Where a written universe lives.

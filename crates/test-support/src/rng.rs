@@ -5,8 +5,6 @@
 //! clock, for exploratory runs. `GOMODPLAY_CASES=<n>` scales how many cases a test generates.
 //! SplitMix64 is used because it is a few lines long, has no bad seeds and is plenty for test data.
 
-#![allow(dead_code)]
-
 /// The seed used when `GOMODPLAY_SEED` is unset: fixed, so that `make test` is deterministic.
 pub const DEFAULT_SEED: u64 = 0x005e_ed0f_600d_f11e;
 

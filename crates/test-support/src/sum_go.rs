@@ -1,37 +1,18 @@
 //! Running the real go command (located by `go.rs`) offline against a file-system module proxy,
 //! for the go.sum oracle tests. The proxy layout is go's
 //! module proxy protocol (`go help goproxy`) served from a `file://` directory.
-// Each test crate that includes this file uses a different subset of it.
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::Path;
 
-#[path = "go.rs"]
-mod go;
-#[path = "scratch.rs"]
-mod scratch;
+use crate::go;
+use crate::scratch;
 
-#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
 pub use go::{go_command, go_program, goroot, isolated_go_command};
 
-#[allow(unused_imports)] // Each test crate that includes this file uses a different subset.
 pub use scratch::{write as write_file, Scratch};
 
-/// The proxy protocol's case encoding, written independently of the crate under test: every
-/// upper-case ASCII letter becomes `!` followed by its lower-case form.
-pub fn escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('!');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+/// The proxy protocol's case encoding, written independently of the crate under test.
+pub use crate::universe::escape;
 
 /// Adds `path@version` with go.mod bytes `gomod` to the proxy at `proxy`, appending to `@v/list`.
 pub fn add_to_proxy(proxy: &Path, path: &str, version: &str, gomod: &[u8]) {

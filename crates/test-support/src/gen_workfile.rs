@@ -5,8 +5,6 @@
 //! directive, and there is no lax mode. The generator therefore mixes the five real directives with
 //! go.mod verbs and junk, in lines, blocks and empty blocks.
 
-#![allow(dead_code)]
-
 use crate::gen_text::*;
 use crate::rng::Rng;
 

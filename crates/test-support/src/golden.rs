@@ -1,4 +1,4 @@
-//! Test support shared by every module's data-driven tests (compiled only for `cargo test`).
+//! The golden tests: x/mod-style `.in`/`.golden` pairs, shared by the core's unit tests.
 //!
 //! A golden test is a directory of `NAME.in` files under `crates/gomod/testdata/`. For each, the
 //! test computes an output string and compares it with `NAME.golden` byte for byte. Setting
@@ -6,12 +6,12 @@
 //! deliberately and show up in review as a diff.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The absolute path of `crates/gomod/testdata/<rel>`.
 pub fn testdata(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
+    crate::go::workspace_root()
+        .join("crates/gomod/testdata")
         .join(rel)
 }
 
@@ -64,41 +64,4 @@ pub fn check_dir(dir: &str, mut render: impl FnMut(&str, &[u8]) -> String) {
         inputs.len(),
         failures.join("\n\n")
     );
-}
-
-/// Splits a txtar-style case file into its comment and its `-- name --` sections, for tests whose
-/// input is several files. Kept here rather than borrowing `bundle::txtar` so that a bug in the
-/// product's txtar reader cannot hide itself in the tests that check it.
-pub fn sections(data: &str) -> (String, Vec<(String, String)>) {
-    let mut comment = String::new();
-    let mut files: Vec<(String, String)> = Vec::new();
-    for line in data.split_inclusive('\n') {
-        let trimmed = line.trim_end_matches('\n');
-        if let Some(name) = trimmed
-            .strip_prefix("-- ")
-            .and_then(|r| r.strip_suffix(" --"))
-        {
-            files.push((name.trim().to_owned(), String::new()));
-        } else if let Some((_, body)) = files.last_mut() {
-            body.push_str(line);
-        } else {
-            comment.push_str(line);
-        }
-    }
-    (comment, files)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sections;
-
-    #[test]
-    fn sections_split_comment_and_files() {
-        let (comment, files) = sections("note\n-- a --\nx\n-- b/c --\ny\nz\n");
-        assert_eq!(comment, "note\n");
-        assert_eq!(
-            files,
-            vec![("a".into(), "x\n".into()), ("b/c".into(), "y\nz\n".into())]
-        );
-    }
 }

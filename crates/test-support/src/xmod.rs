@@ -8,16 +8,13 @@
 //!
 //! The go binary is the one `go.rs` finds.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-#[path = "go.rs"]
-mod go;
+use crate::go;
 
 /// A go command in `dir`: offline (see `go.rs`), resolving the driver's replaced x/mod.
 fn go_command(dir: &Path) -> Command {
@@ -60,6 +57,17 @@ fn write(path: &Path, text: &str) {
     fs::write(path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
 }
 
+/// Cargo's directory for tests' temporary files (`target/tmp`, what `CARGO_TARGET_TMPDIR` names
+/// for an integration test), found from the running test binary (`target/<profile>/deps/<test>`)
+/// so that it follows `CARGO_TARGET_DIR`.
+fn target_tmp_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap_or_else(|e| panic!("the test binary's path: {e}"));
+    match exe.ancestors().nth(3) {
+        Some(target) => target.join("tmp"),
+        None => std::env::temp_dir(),
+    }
+}
+
 fn build_driver() -> PathBuf {
     let goroot = go::goroot();
     let src = goroot.join("src");
@@ -69,7 +77,7 @@ fn build_driver() -> PathBuf {
         .ok()
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "xmod".to_owned());
-    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xmod-oracle-{exe_name}"));
+    let scratch = target_tmp_dir().join(format!("xmod-oracle-{exe_name}"));
     if scratch.exists() {
         fs::remove_dir_all(&scratch)
             .unwrap_or_else(|e| panic!("removing {}: {e}", scratch.display()));
@@ -85,7 +93,7 @@ fn build_driver() -> PathBuf {
         &driver.join("go.mod"),
         "module gomodplay.test/xmoddriver\n\ngo 1.23\n\nrequire golang.org/x/mod v0.0.0\n\nreplace golang.org/x/mod => ../xmod\n",
     );
-    let main_go = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xmod-driver/main.go");
+    let main_go = go::workspace_root().join("crates/gomod/tests/xmod-driver/main.go");
     fs::copy(&main_go, driver.join("main.go"))
         .unwrap_or_else(|e| panic!("copying {}: {e}", main_go.display()));
 

@@ -5,41 +5,9 @@
 //! targets. Everything comes from a seeded generator so a failing case can be replayed from its
 //! seed and printed as a txtar archive.
 
-#![allow(dead_code)]
-
 use std::fmt::Write as _;
 
-/// SplitMix64: tiny, fast and good enough to drive a test generator.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// A number in `0..n` (0 when n is 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
-        }
-    }
-    /// True with probability `percent`/100.
-    pub fn chance(&mut self, percent: u32) -> bool {
-        self.below(100) < percent as usize
-    }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use crate::rng::Rng;
 
 /// One module version served by the proxy.
 #[derive(Clone, Debug)]
@@ -184,7 +152,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
         let n_versions = 1 + rng.below(4);
         let mut versions: Vec<(String, bool)> = Vec::new();
         for _ in 0..n_versions {
-            let v = rng.pick(&pool).clone();
+            let v = rng.choose(&pool).clone();
             if !versions.contains(&v) {
                 versions.push(v);
             }
@@ -211,16 +179,16 @@ pub fn generate(seed: u64, work: bool) -> Universe {
 
     let pick_req = |rng: &mut Rng| -> (String, String) {
         if missing_version && rng.chance(5) {
-            let p = rng.pick(&plans);
+            let p = rng.choose(&plans);
             return (p.path.clone(), missing_version_for(&p.path));
         }
-        rng.pick(&all_targets).clone()
+        rng.choose(&all_targets).clone()
     };
 
     let mut proxy: Vec<ProxyModule> = Vec::new();
     for p in &plans {
         for (v, listed) in &p.versions {
-            let mut go = *rng.pick(DEP_GO_LINES);
+            let mut go = *rng.choose(DEP_GO_LINES);
             if too_new && rng.chance(10) {
                 go = Some("1.99");
             }
@@ -245,7 +213,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             }
             let mut text = String::new();
             if broken_dep_file && rng.chance(15) {
-                let line: &&str = rng.pick(BROKEN_LINES);
+                let line: &&str = rng.choose(BROKEN_LINES);
                 text.push_str(line);
             }
             if let Some(m) = &module_line {
@@ -267,7 +235,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             }
             if rng.chance(10) {
                 // Exclude and replace in a dependency are ignored by the go command.
-                let (ep, ev) = rng.pick(&all_targets).clone();
+                let (ep, ev) = rng.choose(&all_targets).clone();
                 let _ = writeln!(text, "\nexclude {ep} {ev}\nreplace {ep} => {ep} {ev}");
             }
             if rng.chance(12) {
@@ -276,8 +244,8 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             if rng.chance(15) {
                 // Retractions of other versions; they count only in the latest version's go.mod.
                 let (lo, hi) = (
-                    rng.pick(&p.versions).0.clone(),
-                    rng.pick(&p.versions).0.clone(),
+                    rng.choose(&p.versions).0.clone(),
+                    rng.choose(&p.versions).0.clone(),
                 );
                 match rng.below(3) {
                     0 => {
@@ -314,7 +282,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                     may_replace: bool|
      -> String {
         let mut text = format!("module {name}\n");
-        let go = *rng.pick(MAIN_GO_LINES);
+        let go = *rng.choose(MAIN_GO_LINES);
         if let Some(g) = go {
             let _ = writeln!(text, "\ngo {g}");
         }
@@ -322,7 +290,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             let _ = writeln!(
                 text,
                 "\ntoolchain {}",
-                rng.pick(&[
+                rng.choose(&[
                     "go1.21.0",
                     "go1.22.1",
                     "go1.25.0",
@@ -349,10 +317,10 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             for _ in 0..n {
                 // Mostly exclude versions that are actually required, so that it matters.
                 let (ep, ev) = if rng.chance(60) {
-                    let (p, v, _) = rng.pick(&reqs).clone();
+                    let (p, v, _) = rng.choose(&reqs).clone();
                     (p, v)
                 } else {
-                    rng.pick(&all_targets).clone()
+                    rng.choose(&all_targets).clone()
                 };
                 let _ = writeln!(text, "exclude {ep} {ev}");
             }
@@ -361,7 +329,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             let n = 1 + rng.below(3);
             let mut olds: Vec<String> = Vec::new();
             for k in 0..n {
-                let (op, ov) = rng.pick(&all_targets).clone();
+                let (op, ov) = rng.choose(&all_targets).clone();
                 let specific = rng.chance(50);
                 let old = if specific {
                     format!("{op} {ov}")
@@ -374,7 +342,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                 olds.push(old.clone());
                 let target = match rng.below(4) {
                     0 | 1 => {
-                        let (np, nv) = rng.pick(&all_targets).clone();
+                        let (np, nv) = rng.choose(&all_targets).clone();
                         format!("{np} {nv}")
                     }
                     2 => {
@@ -396,7 +364,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                             if rng.chance(80) {
                                 let _ = writeln!(g, "module {op}");
                             }
-                            if let Some(gl) = rng.pick(DEP_GO_LINES) {
+                            if let Some(gl) = rng.choose(DEP_GO_LINES) {
                                 let _ = writeln!(g, "\ngo {gl}");
                             }
                             let (rp, rv) = pick_req(rng);
@@ -422,7 +390,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
         // that is an artefact of its implementation and not simulated.
         let n_mods = 1 + rng.below(3);
         let mut work_text = String::new();
-        if let Some(g) = rng.pick(&[
+        if let Some(g) = rng.choose(&[
             None,
             Some("1.18"),
             Some("1.21"),
@@ -436,7 +404,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
             let _ = writeln!(
                 work_text,
                 "toolchain {}\n",
-                rng.pick(&["go1.25.0", "go1.21.3", "default"])
+                rng.choose(&["go1.25.0", "go1.21.3", "default"])
             );
         }
         work_text.push_str("use (\n");
@@ -458,8 +426,8 @@ pub fn generate(seed: u64, work: bool) -> Universe {
         }
         work_text.push_str(")\n");
         if rng.chance(30) {
-            let (op, ov) = rng.pick(&all_targets).clone();
-            let (np, nv) = rng.pick(&all_targets).clone();
+            let (op, ov) = rng.choose(&all_targets).clone();
+            let (np, nv) = rng.choose(&all_targets).clone();
             match rng.below(3) {
                 0 => {
                     let _ = writeln!(work_text, "\nreplace {op} => {np} {nv}");
@@ -471,7 +439,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                     // A directory replacement in go.work, relative to the go.work directory.
                     let dir = format!("worklocal{}", locals.len());
                     let _ = writeln!(work_text, "\nreplace {op} => ./{dir}");
-                    let (rp, rv) = rng.pick(&all_targets).clone();
+                    let (rp, rv) = rng.choose(&all_targets).clone();
                     let gomod = format!("module {op}\n\ngo 1.21\n\nrequire {rp} {rv}\n");
                     locals.push(LocalDir { dir, gomod });
                 }
@@ -494,7 +462,7 @@ pub fn generate(seed: u64, work: bool) -> Universe {
                     "module example.com/main\n\ngo 1.99\n",
                     1,
                 ),
-                2 => format!("{main}{}", *rng.pick(&BROKEN_LINES[2..])),
+                2 => format!("{main}{}", *rng.choose(&BROKEN_LINES[2..])),
                 3 => main.replacen("module example.com/main", "module toolchain", 1),
                 _ => format!("{main}require example.com/p0/v2 v1.0.0\n"),
             };
@@ -520,7 +488,8 @@ fn missing_version_for(path: &str) -> String {
 }
 
 /// The case-encoding of module paths and versions used by the proxy protocol: every upper-case
-/// letter becomes `!` and its lower-case form.
+/// letter becomes `!` and its lower-case form. Written independently of the crate under test, so
+/// that the proxies the tests build do not depend on the code they test.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -534,31 +503,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Splits a txtar archive into its comment and its `-- name --` sections.
-pub fn txtar_sections(text: &str) -> (String, Vec<(String, String)>) {
-    let mut comment = String::new();
-    let mut files: Vec<(String, String)> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end_matches('\n');
-        if let Some(name) = trimmed
-            .strip_prefix("-- ")
-            .and_then(|r| r.strip_suffix(" --"))
-        {
-            files.push((name.trim().to_owned(), String::new()));
-        } else if let Some((_, body)) = files.last_mut() {
-            body.push_str(line);
-        } else {
-            comment.push_str(line);
-        }
-    }
-    (comment, files)
-}
-
 /// Reads a universe written as txtar: `go.mod` or `go.work`, `DIR/go.mod` for local
 /// directories, `proxy PATH@VERSION [unlisted]` for proxy go.mod files. Sections whose names
 /// start with `want` are returned separately.
 pub fn from_txtar(text: &str) -> (Universe, String, Vec<(String, String)>) {
-    let (comment, sections) = txtar_sections(text);
+    let (comment, sections) = crate::txtar::sections(text);
     let mut u = Universe {
         seed: 0,
         main_gomod: String::new(),

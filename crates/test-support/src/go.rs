@@ -6,13 +6,11 @@
 //! real binary under `GOROOT/bin`, which saves a Python start per call. Every command runs offline,
 //! with the local toolchain and without the user's configuration.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-/// The workspace root: both crates live at `crates/<name>`, two levels below it.
+/// The workspace root: this crate lives at `crates/test-support`, two levels below it.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
