@@ -71,11 +71,12 @@ test:
 # All Rust tests on the host, including the core's differential tests against the go oracle, a
 # check that the web cases (tests/cases) still say what the go binary says, and the core's
 # no-panic lints (crates/gomod/Cargo.toml [lints.clippy]; clippy is part of the reference
-# toolchain, rust-toolchain.toml).
+# toolchain, rust-toolchain.toml), and the core's API documentation without a broken link.
 test-native:
 	cargo test --workspace
 	scripts/web-cases.sh --check
 	cargo clippy -p gomod --lib -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p gomod --no-deps --quiet
 
 test-size:
 	BUDGET_KB=$(BUDGET_KB) scripts/check-size.sh dist

@@ -1,5 +1,5 @@
 //! Reading a folder the user dropped or opened, without uploading anything: only the files the
-//! core selects (`gomod::gather::folder`) are read, in the browser. A dropped folder is walked
+//! core selects (`gomod::gather::folder_kind` and the rest of `gomod::gather`) are read, in the browser. A dropped folder is walked
 //! lazily through its `FileSystemDirectoryEntry`: a project's hidden, vendored and
 //! `node_modules` directories are never listed, and from a module cache only the wanted `.mod`
 //! files are looked up by path, so a cache of 100,000 files costs as much as the handful of files
@@ -9,7 +9,7 @@
 
 use gomod::bundle::Bundle;
 use gomod::gather::cache_files;
-use gomod::gather::folder::{descend_into, folder_kind, keep_project_file, FolderKind};
+use gomod::gather::{descend_into, folder_kind, keep_project_file, FolderKind};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use web_sys::wasm_bindgen::{JsCast, JsValue};

@@ -2,7 +2,7 @@
 //!
 //! By default it draws the whole graph when it is small and an overview (the main modules and
 //! their direct requirements) when it is not; a focused module path shows that path's
-//! neighbourhood ([`gomod::layout::focus`]) and a panel saying why its version was selected.
+//! neighbourhood ([`gomod::layout::focused`]) and a panel saying why its version was selected.
 //! Selected, unselected and pruned versions are drawn differently, and the edges of the focused
 //! module's why-chains are highlighted. Zoom with the buttons, Ctrl + wheel, a two-finger pinch
 //! or + / - / 0; pan by dragging (mouse, pen or finger: pointer events), the wheel or the arrow
@@ -24,9 +24,9 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use gomod::analyze::views::requirement_tree::{matches_query, requirement_tree};
-use gomod::analyze::views::why_chains::why_chain_edges;
-use gomod::layout::focus::{self, Limits};
+use gomod::analyze::views::why_chain_edges;
+use gomod::analyze::views::{matches_query, requirement_tree};
+use gomod::layout::{self as focus, Limits};
 use gomod::layout::{layout, Options, Size, Step};
 use gomod::modfile::ModuleVersion;
 use gomod::resolve::{explain, Resolution};

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use gomod::analyze::views::requirement_tree::{tree_key, RequirementTree, TreeMove, TreeRow};
+use gomod::analyze::views::{tree_key, RequirementTree, TreeMove, TreeRow};
 use web_sys::wasm_bindgen::JsCast;
 use yew::prelude::*;
 

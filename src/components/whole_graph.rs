@@ -1,10 +1,10 @@
 //! "Get the whole graph": shown while the analysis lacks dependency go.mod files. It offers the
-//! core's shell commands (`gomod::gather::commands`), which print the whole graph as one bundle
+//! core's shell commands (`gomod::gather`), which print the whole graph as one bundle
 //! from the user's module cache, with a copy button each, and `go mod graph` as the lighter
 //! alternative with what it cannot show. A plain function rather than a component: it has no
 //! state of its own (what was copied is said in the page's notice line).
 
-use gomod::gather::commands::{GO_MOD_GRAPH, GO_MOD_GRAPH_LIMITS, POSIX_SHELL, POWERSHELL};
+use gomod::gather::{GO_MOD_GRAPH, GO_MOD_GRAPH_LIMITS, POSIX_SHELL, POWERSHELL};
 use yew::prelude::*;
 
 use crate::state::{Action, Playground};

@@ -1,6 +1,6 @@
 //! What opening or dropping a folder does to the input: a project folder's files replace the
 //! input; a module cache's go.mod files are added to it. Which files were read was decided by the
-//! core (`gomod::gather::folder`); `crate::folder` did the reading.
+//! core (`gomod::gather::folder_kind` and the rest of `gomod::gather`); `crate::folder` did the reading.
 
 use std::rc::Rc;
 

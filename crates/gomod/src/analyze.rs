@@ -16,7 +16,7 @@ use crate::version::gover;
 
 pub mod build_list;
 pub mod findings;
-pub mod omitted;
+pub(crate) mod omitted;
 pub mod views;
 pub mod what_if;
 pub mod wire;

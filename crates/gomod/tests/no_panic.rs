@@ -158,9 +158,9 @@ fn exercise_str(s: &str) {
     let _ = path::is_directory_path(s);
     let _ = path::compare_modules(s, "v1.0.0", "example.com/a", s);
 
-    let _ = gomod::gather::folder::keep_project_file(s);
-    let _ = gomod::gather::folder::descend_into(s);
-    let _ = gomod::gather::folder::folder_kind(s, [s, "cache"]);
+    let _ = gomod::gather::keep_project_file(s);
+    let _ = gomod::gather::descend_into(s);
+    let _ = gomod::gather::folder_kind(s, [s, "cache"]);
 }
 
 /// Runs `inputs` through `exercise`, stopping at the first panic with a full report.

@@ -341,9 +341,8 @@ fn pruned_nodes_and_tidy_compat_sums() {
         locals: Vec::new(),
     };
     let res = resolve::resolve(&input_of(&main, &src), Cmd::ListAll);
-    let names = |v: &[resolve::resolution::SumNeed]| {
-        v.iter().map(|s| s.module.path.clone()).collect::<Vec<_>>()
-    };
+    let names =
+        |v: &[resolve::SumNeed]| v.iter().map(|s| s.module.path.clone()).collect::<Vec<_>>();
     assert_eq!(names(&res.sums.graph), ["example.com/q1"]);
     assert_eq!(names(&res.sums.build_list), ["example.com/q2"]);
     assert_eq!(names(&res.sums.tidy_compat), ["example.com/q3"]);

@@ -1,5 +1,5 @@
-//! The Graph view's requirement tree (`analyze::views::requirement_tree`) and why-chain edges
-//! (`analyze::views::why_chains`) on the cases under `testdata/views/tree/`: one txtar per case
+//! The Graph view's requirement tree (`analyze::views::requirement_tree`, in `crates/gomod/src/analyze/views/requirement_tree.rs`) and why-chain edges
+//! (`analyze::views::why_chain_edges`) on the cases under `testdata/views/tree/`: one txtar per case
 //! holding a bundle's files, a `steps` section and a `want` section with what each step printed.
 //! `UPDATE_GOLDEN=1` rewrites the `want` sections.
 //!
@@ -17,10 +17,8 @@ use std::path::PathBuf;
 
 use gomod_test_support::case_files;
 
-use gomod::analyze::views::requirement_tree::{
-    requirement_tree, tree_key, RequirementTree, TreeMove, TreeRow,
-};
-use gomod::analyze::views::why_chains::why_chain_edges;
+use gomod::analyze::views::why_chain_edges;
+use gomod::analyze::views::{requirement_tree, tree_key, RequirementTree, TreeMove, TreeRow};
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;
 use gomod::resolve::{bundle_input, resolve, Cmd, Resolution, Settings};

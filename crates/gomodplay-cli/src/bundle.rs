@@ -1,7 +1,7 @@
 //! `gomodplay bundle [--modcache DIR] [DIR]`: prints the whole graph of the module (or
 //! workspace) in DIR as one txtar bundle, from the go command's module cache, for bug reports,
 //! for the playground's "Paste bundle" and for `gomodplay share`. It reads the same files as the
-//! shell commands the playground offers (`gomod::gather::commands`), selected by the same core
+//! shell commands the playground offers (`gomod::gather`), selected by the same core
 //! functions, and prints the same bytes.
 
 use std::ffi::OsString;

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use gomod::modfile::ModuleVersion;
-use gomod::resolve::resolution::{Origin, Skew, SumNeed};
 use gomod::resolve::{version_skew, Resolution};
+use gomod::resolve::{Origin, Skew, SumNeed};
 
 use crate::json::{empty_as_null, render as render_json};
 

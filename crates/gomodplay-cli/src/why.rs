@@ -17,9 +17,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use gomod::modfile::ModuleVersion;
-use gomod::resolve::explain::Explanation;
-use gomod::resolve::resolution::{Node, Origin};
 use gomod::resolve::{self, explain, CommandOutput, Resolution};
+use gomod::resolve::{Explanation, Node, Origin};
 
 use crate::json;
 use crate::list::{emit, supplied_note};

@@ -6,7 +6,7 @@
 //! (escaped names; the test adds `.info` and `@v/list`), `project/` the module or workspace
 //! directory. The test runs go there against a file GOPROXY with its own GOPATH (which fills the
 //! module cache), then in that directory runs the POSIX-shell command of
-//! `gomod::gather::commands` with bash, exactly as the page shows it, and `gomodplay bundle`.
+//! `gomod::gather` with bash, exactly as the page shows it, and `gomodplay bundle`.
 //! The PowerShell command cannot run here (Debian has no PowerShell package); the core's unit
 //! tests check that its text reads the same files with the same escaping.
 
@@ -20,7 +20,7 @@ use std::process::{Command, Output};
 
 use gomod::analyze::{analyze, Options};
 use gomod::bundle::{Bundle, FileKind, WorkspaceFile};
-use gomod::gather::{self, commands::POSIX_SHELL};
+use gomod::gather::{self, POSIX_SHELL};
 use scratch::{write, Scratch};
 
 /// The fixture directory.

@@ -18,7 +18,7 @@ use std::time::Instant;
 use crate::universe::generate;
 use gomod::analyze::{analyze, Options as AnalyzeOptions};
 use gomod::bundle::Bundle;
-use gomod::layout::focus::{focused, overview, Limits, SubGraph};
+use gomod::layout::{focused, overview, Limits, SubGraph};
 use gomod::layout::{layout, Options, Size};
 use gomod::resolve::Resolution;
 

@@ -2,8 +2,14 @@
 //! here so that the Go-modules knowledge in them (which diagnostics are conflicts, which go.sum
 //! lines a graph needs) stays in the core and the components only draw rows.
 
-pub mod requirement_tree;
-pub mod why_chains;
+mod requirement_tree;
+mod why_chains;
+
+pub use requirement_tree::{
+    matches_query, requirement_tree, tree_key, RequirementTree, TreeMove, TreeNode, TreeRow,
+    TreeStatus, SEARCH_LIMIT,
+};
+pub use why_chains::why_chain_edges;
 
 use super::build_list::{go_versions, GoLines};
 use super::what_if::{module_choices, ModuleChoice};

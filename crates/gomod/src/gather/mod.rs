@@ -5,19 +5,22 @@
 //! (`$(go env GOMODCACHE)/cache/download`, laid out as a GOPROXY is: `PATH/@v/VERSION.mod`). This
 //! module decides which files make a complete bundle, for every front end that gathers them:
 //!
-//! - [`commands`]: the shell commands the page offers (bash/zsh and PowerShell), which print the
+//! - `commands.rs`: the shell commands the page offers (bash/zsh and PowerShell), which print the
 //!   bundle as a txtar archive, and `go mod graph` as the lighter alternative;
 //! - [`project_file_names`] and [`cache_files`]: the same selection as functions, for the CLI's
 //!   `gomodplay bundle`, which reads the files itself;
-//! - [`folder`]: which files of a dropped or opened folder to read (a project, or the module
+//! - `folder.rs`: which files of a dropped or opened folder to read (a project, or the module
 //!   cache, of which only the `.mod` files the graph needs are read);
 //! - [`graph_incomplete`]: whether an analysis lacks dependency go.mod files, i.e. whether the
 //!   page should offer all this.
 //!
 //! Like the rest of the crate this does no I/O: callers read the files these functions name.
 
-pub mod commands;
-pub mod folder;
+mod commands;
+mod folder;
+
+pub use commands::{GO_MOD_GRAPH, GO_MOD_GRAPH_LIMITS, POSIX_SHELL, POWERSHELL};
+pub use folder::{descend_into, folder_kind, keep_project_file, FolderKind};
 
 use crate::analyze::Analysis;
 use crate::bundle::{proxy_file_name, Bundle, WorkspaceFile};

@@ -2,16 +2,16 @@
 //!
 //! The input is a list of node sizes and a list of edges between node indices; the output is a
 //! position for every node and a polyline for every edge. The stages, each in its own module:
-//! 1. [`acyclic`]: reverse a few edges so the graph has no cycles (depth-first searches, and the
+//! 1. `acyclic.rs`: reverse a few edges so the graph has no cycles (depth-first searches, and the
 //!    greedy heuristic of Eades, Lin and Smyth); reversed edges are drawn in their original
 //!    direction.
-//! 2. [`layers`]: every edge points one or more layers down: network simplex (the least total
+//! 2. `layers.rs`: every edge points one or more layers down: network simplex (the least total
 //!    edge length), and longest path from the top and from the bottom with edges shortened.
-//! 3. [`chains`]: split edges spanning several layers with zero-size dummy nodes.
-//! 4. [`ordering`]: barycenter sweeps down and up with transposition of neighbours, from
+//! 3. `chains.rs`: split edges spanning several layers with zero-size dummy nodes.
+//! 4. `ordering.rs`: barycenter sweeps down and up with transposition of neighbours, from
 //!    several deterministic starting orders, then sifting; the order with the fewest counted
 //!    crossings wins (never worse than the initial order).
-//! 5. [`coords`]: x coordinates as close as possible to the neighbours' weighted mean, with
+//! 5. `coords.rs`: x coordinates as close as possible to the neighbours' weighted mean, with
 //!    minimum separation (isotonic regression per layer; long edges weigh more so they run
 //!    straight as lanes); y from the layer heights.
 //!
@@ -27,16 +27,17 @@
 //! Everything is deterministic (ties break by node index) and runs in roughly O(E log V) per
 //! sweep; the candidates and starting orders multiply that (a focus picture of 60 modules
 //! and 2,000 dummies takes a few hundred milliseconds). For readability at hundreds of
-//! modules, [`focus`] builds the bounded sub-graph around one module that the UI shows.
+//! modules, `focus.rs` ([`focused`], [`overview`]) builds the bounded sub-graph around one module that the UI shows.
 
 mod acyclic;
 mod chains;
 mod coords;
-pub mod focus;
+mod focus;
 mod layers;
 mod ordering;
 mod path;
 
+pub use focus::{focused, overview, Limits, SubGraph};
 pub use path::Step;
 
 /// The size of a node, in pixels.

@@ -1,11 +1,11 @@
 //! Module, import and file paths as golang.org/x/mod/module checks, splits and escapes them.
 
-pub mod check;
-pub mod escape;
-pub mod fold;
-pub mod glob;
-pub mod major;
-pub mod sort;
+pub(crate) mod check;
+pub(crate) mod escape;
+pub(crate) mod fold;
+pub(crate) mod glob;
+pub(crate) mod major;
+pub(crate) mod sort;
 
 pub use check::{check_file_path, check_import_path, check_path, InvalidPathError, PathKind};
 pub use escape::{

@@ -1,11 +1,11 @@
 //! Module resolution: Go's requirement graph and Minimal Version Selection, exactly as
 //! `go list -m all` and `go mod graph` compute them (spec section 7).
 //!
-//! Layers, bottom up: [`mvs`] is the generic algorithm (build list, `Req`, upgrade, downgrade);
-//! [`order`] compares versions the way the go command does; [`loader`] reads one module's
-//! requirements (replace, exclude, module-path and go-version checks); [`graph`] builds the
+//! Layers, bottom up: `mvs.rs` is the generic algorithm (build list, `Req`, upgrade, downgrade);
+//! `order.rs` compares versions the way the go command does; `loader.rs` reads one module's
+//! requirements (replace, exclude, module-path and go-version checks); `graph.rs` builds the
 //! pruned, unpruned or workspace graph and performs the `-mod=mod` root fix-up; [`command`] and
-//! [`work`] load a main module or a workspace; the printers reproduce the go command's output.
+//! `work.rs` load a main module or a workspace; the printers reproduce the go command's output.
 //! Nothing here does I/O: go.mod files come from a [`ModSource`].
 //!
 //! Entry points for a front end (CLI, web app):
@@ -30,22 +30,28 @@
 //! prints a warning once per internal lookup, which is not reproduced.
 
 pub(crate) mod bundle_source;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod command;
 pub(crate) mod error;
-pub mod explain;
+pub(crate) mod explain;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod fastmod;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod files;
 pub(crate) mod fxhash;
 pub(crate) mod get;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod godebug;
 pub(crate) mod graph;
 pub(crate) mod input;
 pub(crate) mod loader;
-pub mod mvs;
+pub(crate) mod mvs;
 pub(crate) mod order;
 pub mod paths;
-pub mod resolution;
+pub(crate) mod resolution;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod retract;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod summary;
 pub(crate) mod supplied;
 pub(crate) mod wording;
@@ -62,7 +68,9 @@ pub use input::{
     CommandOutput, Input, MapSource, ModSource, Settings, Toolchain, Workspace, DEFAULT_GO_VERSION,
 };
 pub use loader::Pruning;
-pub use resolution::{resolve, version_skew, Resolution};
+pub use resolution::{
+    resolve, version_skew, BuildListEntry, Node, Origin, Resolution, Skew, SumNeed, SumNeeds,
+};
 pub use supplied::{resolve_graph_text, with_main_gomod};
 pub use wording::user_error_text;
 

@@ -341,15 +341,6 @@ pub fn build_list_cmp<R: Reqs>(
     build_list_with(targets, reqs, None, cmp).map(|(list, _)| list)
 }
 
-/// Like [`build_list_cmp`] but also returns the explored graph.
-pub fn build_graph<R: Reqs>(
-    targets: &[ModuleVersion],
-    reqs: &mut R,
-    cmp: CmpFn,
-) -> Result<(Vec<ModuleVersion>, Graph), BuildListError<R::Error>> {
-    build_list_with(targets, reqs, None, cmp)
-}
-
 /// A [`Reqs`] whose `target` has a different requirement list.
 struct Override<'a, R: Reqs> {
     target: ModuleVersion,
@@ -459,7 +450,16 @@ pub fn req<R: Reqs>(
     Ok(min)
 }
 
-/// The build list after upgrading every module to `Reqs::upgrade` (the target stays as it is).
+/// The build list after upgrading every module to `Reqs::upgrade` (the target stays as it is):
+/// go's `mvs.UpgradeAll`, behind `go get -u`. The playground offers no `-u`, so only the mvs
+/// script cases (`testdata/resolve/mvs`, `upgrade*`) run it, checking the port stays whole.
+#[cfg_attr(
+    not(test),
+    expect(
+        dead_code,
+        reason = "the playground has no `go get -u`; the mvs script cases test it"
+    )
+)]
 pub fn upgrade_all<R: Reqs>(
     target: &ModuleVersion,
     reqs: &mut R,

@@ -11,7 +11,7 @@ use super::input::Settings;
 pub const MISSING_GOMOD: &str = "its go.mod file is not in the input";
 
 /// `error` (a resolver error produced with `settings`) worded for the user: every missing proxy
-/// file is [`MISSING_GOMOD`] (the text before it names the module version), and the settings'
+/// file is `MISSING_GOMOD` (the text before it names the module version), and the settings'
 /// root directory is left out of paths.
 pub fn user_error_text(error: &str, settings: &Settings) -> String {
     let reading = format!("reading {}/", settings.proxy_url);

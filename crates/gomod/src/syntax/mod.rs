@@ -17,9 +17,11 @@ mod lexer;
 mod parser;
 mod position;
 mod printer;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod quote;
 pub(crate) mod text;
 mod tree;
+#[doc(hidden)] // Not part of the API: public only for the tests that compare it with go.
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;
