@@ -30,7 +30,7 @@ use web_sys::js_sys;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-use crate::state::{analyse_for_page, WorkerAnswer};
+use crate::state::{analyse_for_page, warm_up_step, WorkerAnswer};
 
 /// The worker's script, copied into dist/ by Trunk (`index.html`).
 const WORKER_SCRIPT: &str = "analysis-worker.js";
@@ -414,29 +414,15 @@ pub fn serve() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// How many times the worker's warm-up analyses each gallery example (as the page's own
-/// warm-up in `components::app` does when it analyses in its thread).
-const WARM_UP_ROUNDS: usize = 20;
-
-/// Analyses one gallery example per timer tick, so that a job posted meanwhile waits for one
-/// small analysis at most.
+/// The worker's warm-up (`state::warm_up_step`), one step per timer tick; `step` is `None` once a
+/// job has arrived.
 fn warm_up(step: Rc<Cell<Option<usize>>>, timer: Rc<RefCell<Option<Timeout>>>) {
-    let examples = crate::gallery::examples();
     let Some(n) = step.get() else {
         return;
     };
-    let Some(example) = examples.get(n % examples.len().max(1)) else {
-        return;
-    };
-    if n >= examples.len() * WARM_UP_ROUNDS {
+    if !warm_up_step(n) {
         return;
     }
-    let options = Options {
-        go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
-        toolchain: example.toolchain,
-    };
-    let bundle = Bundle::from_txtar(example.txtar.as_bytes());
-    std::hint::black_box(analyse_for_page(&bundle, &options));
     step.set(Some(n + 1));
     let next = timer.clone();
     *timer.borrow_mut() = Some(Timeout::new(0, move || warm_up(step, next)));

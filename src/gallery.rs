@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use gomod::analyze::Toolchain;
+use gomod::analyze::{Options, Toolchain};
 
 /// One example.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,15 @@ pub struct Example {
 }
 
 impl Example {
+    /// The go command the example's failure happens with (its header's Go version, "" for not
+    /// known, and GOTOOLCHAIN).
+    pub fn settings(&self) -> Options {
+        Options {
+            go_version: Some(self.go_version.to_owned()).filter(|v| !v.is_empty()),
+            toolchain: self.toolchain,
+        }
+    }
+
     fn parse(id: &'static str, txtar: &'static str) -> Example {
         let header = |key: &str| {
             txtar

@@ -15,7 +15,9 @@ use web_sys::wasm_bindgen::closure::Closure;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::state::{EditorFile, Settings};
+use gomod::analyze::Options;
+
+use crate::state::{default_settings, go_version_text, EditorFile};
 
 const FILES_KEY: &str = "gomodplay.files.v1";
 const GO_VERSION_KEY: &str = "gomodplay.go-version.v1";
@@ -35,21 +37,21 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub enum Saved {
     Nothing,
     /// The files and settings, read at once from localStorage.
-    Here(Vec<EditorFile>, Settings),
+    Here(Vec<EditorFile>, Options),
     /// The settings; the files are in IndexedDB ([`load_large`] reads them).
-    InIndexedDb(Settings),
+    InIndexedDb(Options),
 }
 
 /// Saves the files and settings. The files go to localStorage, or to IndexedDB when
 /// localStorage refuses them; `failed` is called if neither takes them (the input then stays
 /// on the page only).
-pub fn save(files: &[EditorFile], settings: &Settings, failed: impl FnOnce() + 'static) {
+pub fn save(files: &[EditorFile], settings: &Options, failed: impl FnOnce() + 'static) {
     let Some(storage) = local_storage() else {
         failed();
         return;
     };
     let settings_saved = storage
-        .set_item(GO_VERSION_KEY, &settings.go_version)
+        .set_item(GO_VERSION_KEY, go_version_text(settings))
         .is_ok()
         && storage
             .set_item(TOOLCHAIN_KEY, settings.toolchain.as_str())
@@ -73,9 +75,9 @@ pub fn load() -> Saved {
     let Some(files) = storage.get_item(FILES_KEY).ok().flatten() else {
         return Saved::Nothing;
     };
-    let mut settings = Settings::default();
+    let mut settings = default_settings();
     if let Some(v) = storage.get_item(GO_VERSION_KEY).ok().flatten() {
-        settings.go_version = v;
+        settings.go_version = Some(v).filter(|v| !v.is_empty());
     }
     if storage.get_item(TOOLCHAIN_KEY).ok().flatten().as_deref() == Some("auto") {
         settings.toolchain = Toolchain::Auto;
@@ -204,11 +206,11 @@ pub fn load_large(then: impl FnOnce(Option<Vec<EditorFile>>) + 'static) {
 const BEFORE_SHARE_KEY: &str = "gomodplay.before-share.v1";
 
 /// Keeps the input a share link replaced, so that a reload still offers it back.
-pub fn save_before_share(files: &[EditorFile], settings: &Settings) {
+pub fn save_before_share(files: &[EditorFile], settings: &Options) {
     if let Some(storage) = local_storage() {
         let value = format!(
             "{}\n{}\n{}",
-            settings.go_version,
+            go_version_text(settings),
             settings.toolchain.as_str(),
             encode(files)
         );
@@ -219,12 +221,12 @@ pub fn save_before_share(files: &[EditorFile], settings: &Settings) {
 }
 
 /// The input the last share link replaced, if it is still kept.
-pub fn load_before_share() -> Option<(Vec<EditorFile>, Settings)> {
+pub fn load_before_share() -> Option<(Vec<EditorFile>, Options)> {
     let value = local_storage()?.get_item(BEFORE_SHARE_KEY).ok()??;
     let (go_version, rest) = value.split_once('\n')?;
     let (toolchain, files) = rest.split_once('\n')?;
-    let settings = Settings {
-        go_version: go_version.to_owned(),
+    let settings = Options {
+        go_version: Some(go_version.to_owned()).filter(|v| !v.is_empty()),
         toolchain: if toolchain == "auto" {
             Toolchain::Auto
         } else {

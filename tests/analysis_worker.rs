@@ -15,7 +15,7 @@ use gomodplay_web::analysis_worker::{read_answer, run_job};
 use gomodplay_web::components::accessibility::FindingCounts;
 use gomodplay_web::gallery::examples;
 use gomodplay_web::state::{
-    Action, Analyser, EditorFile, Playground, Settings, FINDINGS_PER_RULE, GO_MOD, GO_SUM,
+    default_settings, Action, Analyser, EditorFile, Playground, FINDINGS_PER_RULE, GO_MOD, GO_SUM,
     IN_THREAD_MAX_BYTES,
 };
 use yew::Reducible;
@@ -52,7 +52,7 @@ fn messy() -> String {
 
 fn open(analyser: Analyser, go_mod: &str) -> Rc<Playground> {
     Rc::new(Playground::open_with(
-        Some((vec![EditorFile::new(GO_MOD, go_mod)], Settings::default())),
+        Some((vec![EditorFile::new(GO_MOD, go_mod)], default_settings())),
         analyser,
     ))
 }
@@ -79,10 +79,7 @@ fn every_example_analysed_by_the_worker_is_the_analysis_of_the_page() {
     for example in examples() {
         let bundle = Bundle::from_txtar(example.txtar.as_bytes());
         let files = editor_texts(&bundle);
-        let options = gomod::analyze::Options {
-            go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
-            toolchain: example.toolchain,
-        };
+        let options = example.settings();
         let here = analyze(&bundle, &options);
         let answer = read_answer(&run_job(files, &options)).expect(example.id);
         resolved += usize::from(answer.results.resolution.is_some());
@@ -315,7 +312,7 @@ fn a_huge_input_holds_the_first_findings_of_each_rule_and_counts_all() {
     let files = unsummed(requirements);
     let open_with = |analyser| {
         Rc::new(Playground::open_with(
-            Some((files.clone(), Settings::default())),
+            Some((files.clone(), default_settings())),
             analyser,
         ))
     };

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use gomodplay_web::state::{Action, EditorFile, Playground, Settings, GO_MOD};
+use gomodplay_web::state::{default_settings, Action, EditorFile, Playground, GO_MOD};
 use yew::Reducible;
 
 fn cases_dir() -> PathBuf {
@@ -21,7 +21,7 @@ fn cases_dir() -> PathBuf {
 fn playground_with(go_mod: &str) -> Rc<Playground> {
     Rc::new(Playground::open(Some((
         vec![EditorFile::new(GO_MOD, go_mod)],
-        Settings::default(),
+        default_settings(),
     ))))
 }
 

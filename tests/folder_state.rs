@@ -4,7 +4,7 @@
 //! which the graph is complete.
 
 use gomod::gather::graph_incomplete;
-use gomodplay_web::state::{Action, EditorFile, FolderInput, Playground, Settings};
+use gomodplay_web::state::{default_settings, Action, EditorFile, FolderInput, Playground};
 
 const GO_MOD: &str = "module example.com/app\n\ngo 1.22\n\nrequire example.com/Lib v1.0.0\n";
 const LIB_NAME: &str = "example.com/!lib/@v/v1.0.0.mod";
@@ -21,7 +21,7 @@ fn go_sum() -> String {
 fn empty() -> Playground {
     let mut p = Playground::open(Some((
         vec![EditorFile::new("go.mod", "module example.com/mine\n")],
-        Settings::default(),
+        default_settings(),
     )));
     p.apply(Action::Analyse);
     p

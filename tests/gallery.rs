@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use gomod::bundle::{Bundle, FileKind, ProxyFile};
 use gomodplay_web::gallery::examples;
-use gomodplay_web::state::{Action, EditorFile, Playground, Settings, GO_MOD};
+use gomodplay_web::state::{default_settings, Action, EditorFile, Playground, GO_MOD};
 use yew::Reducible;
 
 fn user_input() -> Rc<Playground> {
@@ -17,7 +17,7 @@ fn user_input() -> Rc<Playground> {
             GO_MOD,
             "module example.com/mine\n\ngo 1.22.0\n",
         )],
-        Settings::default(),
+        default_settings(),
     ))))
 }
 
@@ -108,7 +108,7 @@ fn states_and_undo_snapshots_share_the_files_an_action_left_alone() {
             EditorFile::new(GO_MOD, "module example.com/mine\n\ngo 1.22.0\n"),
             EditorFile::new("go.sum", sum),
         ],
-        Settings::default(),
+        default_settings(),
     ))));
     let go_sum = |p: &Playground| p.file("go.sum").expect("go.sum").text.clone();
     let edited = Rc::clone(&mine).reduce(Action::Edit {

@@ -4,12 +4,12 @@
 
 use gomod::share::{decode, encode, EncodeOptions};
 use gomodplay_web::gallery::examples;
-use gomodplay_web::state::{Action, EditorFile, Playground, Settings};
+use gomodplay_web::state::{default_settings, Action, EditorFile, Playground};
 
 fn saved() -> Playground {
     Playground::open(Some((
         vec![EditorFile::new("go.mod", "module example.com/mine\n")],
-        Settings::default(),
+        default_settings(),
     )))
 }
 

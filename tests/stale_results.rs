@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use gomodplay_web::state::{
-    size_text, Action, EditorFile, Playground, Settings, GO_MOD, MAX_ANALYSED_FILE_BYTES,
+    default_settings, size_text, Action, EditorFile, Playground, GO_MOD, MAX_ANALYSED_FILE_BYTES,
 };
 use yew::Reducible;
 
@@ -17,7 +17,7 @@ const MESSY: &str = "module   example.com/m\n\ngo 1.22.0\n";
 fn playground_with(go_mod: &str) -> Rc<Playground> {
     Rc::new(Playground::open(Some((
         vec![EditorFile::new(GO_MOD, go_mod)],
-        Settings::default(),
+        default_settings(),
     ))))
 }
 
@@ -184,7 +184,7 @@ fn what_if_needs_a_current_analysis() {
 #[test]
 fn restored_input_replaces_only_an_untouched_example() {
     let saved = vec![EditorFile::new(GO_MOD, "module example.com/saved\n")];
-    let settings = Settings::default();
+    let settings = default_settings();
     // Nothing of the user's on the page: the saved input replaces the example.
     let fresh = Rc::new(Playground::open(None));
     assert!(fresh.example.is_some());

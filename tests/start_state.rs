@@ -2,7 +2,9 @@
 //! replaced; "Your input" never keeps an example's files; a dropped bundle replaces the files as
 //! Paste bundle does and says so, while a dropped single file still joins the others.
 
-use gomodplay_web::state::{new_go_mod, Action, EditorFile, Playground, Settings, GO_MOD, GO_SUM};
+use gomodplay_web::state::{
+    default_settings, go_version_text, new_go_mod, Action, EditorFile, Playground, GO_MOD, GO_SUM,
+};
 
 fn names(p: &Playground) -> Vec<&str> {
     p.files.iter().map(|f| f.name.as_str()).collect()
@@ -26,7 +28,7 @@ fn new_leaves_an_empty_go_mod_and_undo_brings_the_files_back() {
     );
     p.apply(Action::New);
     assert_eq!(names(&p), [GO_MOD, GO_SUM]);
-    let template = new_go_mod(&p.settings.go_version);
+    let template = new_go_mod(go_version_text(&p.settings));
     assert_eq!(p.file(GO_MOD).map(|f| &*f.text), Some(template.as_str()));
     assert_eq!(p.file(GO_SUM).map(|f| &*f.text), Some(""));
     assert_eq!(p.example, None);
@@ -60,13 +62,13 @@ fn your_input_straight_from_the_default_example_starts_new() {
 
 #[test]
 fn your_input_after_examples_brings_the_users_files_back() {
-    let mut p = Playground::open(Some((own(), Settings::default())));
+    let mut p = Playground::open(Some((own(), default_settings())));
     p.apply(Action::LoadExample("01-go-version-build-script"));
     p.apply(Action::LoadExample("02-module-myproject"));
     assert!(names(&p).iter().all(|n| *n != "go.work"));
     p.apply(Action::LeaveExample);
     assert_eq!(p.files, own());
-    assert_eq!(p.settings, Settings::default());
+    assert_eq!(p.settings, default_settings());
     assert_eq!(p.example, None);
     // Already the user's input: choosing it again changes nothing.
     let before = p.clone();
@@ -78,7 +80,7 @@ fn your_input_after_examples_brings_the_users_files_back() {
 
 #[test]
 fn a_dropped_bundle_replaces_the_files_with_undo() {
-    let mut p = Playground::open(Some((own(), Settings::default())));
+    let mut p = Playground::open(Some((own(), default_settings())));
     let bundle = "-- go.mod --\nmodule example.com/dropped\n\ngo 1.22.0\n-- go.sum --\n";
     p.apply(Action::Drop(vec![(
         "b.txtar".to_owned(),
@@ -98,7 +100,7 @@ fn a_dropped_bundle_replaces_the_files_with_undo() {
 
 #[test]
 fn a_dropped_go_sum_joins_the_files() {
-    let mut p = Playground::open(Some((own(), Settings::default())));
+    let mut p = Playground::open(Some((own(), default_settings())));
     let sum = "example.com/a v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
     p.apply(Action::Drop(vec![(
         "go.sum".to_owned(),

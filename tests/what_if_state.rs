@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use gomod::analyze::what_if::WhatIfRequest;
-use gomodplay_web::state::{Action, EditorFile, Playground, Settings, GO_MOD};
+use gomodplay_web::state::{default_settings, Action, EditorFile, Playground, GO_MOD};
 use yew::Reducible;
 
 const GO_MOD_TEXT: &str = "module example.com/m\n\ngo 1.22.0\n\nrequire example.com/dep v1.0.0\n";
@@ -20,7 +20,7 @@ fn playground() -> Rc<Playground> {
             EditorFile::new("example.com/dep/@v/v1.0.0.mod", DEP_V1_0),
             EditorFile::new("example.com/dep/@v/v1.1.0.mod", DEP_V1_1),
         ],
-        Settings::default(),
+        default_settings(),
     ))));
     p.reduce(Action::Analyse)
 }

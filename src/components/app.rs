@@ -212,7 +212,7 @@ pub fn App() -> Html {
                     <p class="site-tagline">{ "Go modules playground: paste go.mod and go.sum, see what the go command sees." }</p>
                 </div>
                 { toolbar(&ToolbarProps {
-                    go_version: state.settings.go_version.clone(),
+                    go_version: crate::state::go_version_text(&state.settings).to_owned(),
                     toolchain: state.settings.toolchain,
                     example: state.example,
                     panel: state.panel,

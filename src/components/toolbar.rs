@@ -42,7 +42,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            d.dispatch(Action::SetGoVersion(select.value()));
+            d.dispatch(Action::SetGoVersion(
+                Some(select.value()).filter(|v| !v.is_empty()),
+            ));
         })
     };
     let on_toolchain = {

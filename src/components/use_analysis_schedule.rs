@@ -1,7 +1,7 @@
-//! The hook that decides when the analysis runs in this thread's view of things: after an edit,
-//! debounced while the user types (at once while analyses are quick), at once after any other
-//! change; and, while the page is idle after start-up, a warm-up of the analysis code when the
-//! analysis runs in this thread.
+//! The hook that decides when the analysis runs: after an edit, debounced while the user types
+//! (at once while analyses are quick), at once after any other change; and, while the page is
+//! idle after start-up, the warm-up of the analysis code when the page analyses in its own
+//! thread (the worker warms up its own).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,30 +9,14 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, Playground};
+use crate::state::{warm_up_step, Action, Playground};
 
-/// How many times the warm-up analyses each gallery example.
-const WARM_UP_ROUNDS: usize = 20;
-
-/// Analyses the gallery examples over and over, one per timer tick, while the page is idle after
-/// start-up, and stops as soon as the input changes. Browsers first run WebAssembly through a
-/// quick baseline compiler and optimise a function only after it has run for a while: on the
-/// kubernetes-scale bundle a fresh page's first analysis took 184 ms and the next ones 36-48 ms.
-/// Warmed on the small examples, the user's first large paste runs optimised code.
+/// The page's warm-up of the analysis code while it is idle after start-up
+/// (`state::warm_up_step`), one step per timer tick, stopped as soon as the input changes.
 fn warm_up(step: usize, revision: Rc<Cell<u64>>, start: u64, timer: Rc<RefCell<Option<Timeout>>>) {
-    let examples = crate::gallery::examples();
-    let Some(example) = examples.get(step % examples.len().max(1)) else {
-        return;
-    };
-    if revision.get() != start || step >= examples.len() * WARM_UP_ROUNDS {
+    if revision.get() != start || !warm_up_step(step) {
         return;
     }
-    let options = gomod::analyze::Options {
-        go_version: Some(example.go_version.to_owned()).filter(|v| !v.is_empty()),
-        toolchain: example.toolchain,
-    };
-    let bundle = gomod::bundle::Bundle::from_txtar(example.txtar.as_bytes());
-    std::hint::black_box(gomod::analyze::analyze(&bundle, &options));
     let next = timer.clone();
     *timer.borrow_mut() = Some(Timeout::new(0, move || {
         warm_up(step + 1, revision, start, next)

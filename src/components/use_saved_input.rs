@@ -8,13 +8,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::state::{Action, Analyser, Playground, Settings, SHARE_LABEL};
+use gomod::analyze::Options;
+
+use crate::state::{Action, Analyser, Playground, SHARE_LABEL};
 use crate::storage;
 
 /// The settings of a saved input that is being read back from IndexedDB (`None` once it is
 /// back, or when there is none). Until it is back nothing is saved: saving would replace it with
 /// the example shown meanwhile.
-pub type Restoring = Rc<RefCell<Option<Settings>>>;
+pub type Restoring = Rc<RefCell<Option<Options>>>;
 
 /// The playground as the page opens: the input saved by an earlier visit (when it was small
 /// enough for localStorage; a larger one is noted in `restoring` and read later), with the

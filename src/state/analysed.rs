@@ -31,6 +31,29 @@ pub fn analyse_for_page(bundle: &Bundle, options: &Options) -> (Analysis, Option
     (analysis, view_inputs)
 }
 
+/// How many times the warm-up analyses each gallery example.
+const WARM_UP_ROUNDS: usize = 20;
+
+/// One step of the warm-up that runs while the page is idle after start-up: analyses gallery
+/// example number `step` (cycling through the gallery) as the page would, and says whether it
+/// did; `false` once every example has had its rounds. Browsers first run WebAssembly through a
+/// quick baseline compiler and optimise a function only after it has run for a while: on the
+/// kubernetes-scale bundle a fresh page's first analysis took 184 ms and the next ones 36-48 ms.
+/// Warmed on the small examples, the user's first large paste runs optimised code. The worker
+/// warms its own code up (`crate::analysis_worker`), the page when it analyses in its thread
+/// (`components::use_analysis_schedule`); one step per timer tick, so that work arriving meanwhile
+/// waits for one small analysis at most.
+pub fn warm_up_step(step: usize) -> bool {
+    let examples = crate::gallery::examples();
+    let example = match examples.get(step % examples.len().max(1)) {
+        Some(example) if step < examples.len() * WARM_UP_ROUNDS => example,
+        _ => return false,
+    };
+    let bundle = Bundle::from_txtar(example.txtar.as_bytes());
+    std::hint::black_box(analyse_for_page(&bundle, &example.settings()));
+    true
+}
+
 /// What the worker sends the page: the analysis' computed parts and the module views' inputs
 /// (`crate::analysis_worker::run_job`).
 #[derive(Clone, Debug, PartialEq)]

@@ -143,8 +143,9 @@ impl Playground {
     /// toolchains instead of failing, so the Go version is left out and no go line is lowered.
     fn check_options(&self) -> gomod::check::Options {
         gomod::check::Options {
-            go_version: Some(self.settings.go_version.clone())
-                .filter(|v| !v.is_empty() && self.settings.toolchain == Toolchain::Local),
+            go_version: (self.settings.toolchain == Toolchain::Local)
+                .then(|| self.settings.go_version.clone())
+                .flatten(),
         }
     }
 }

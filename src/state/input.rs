@@ -8,7 +8,9 @@ use std::rc::Rc;
 use gomod::share::SharedState;
 
 use super::files::{self, classify_drop};
-use super::{EditorFile, Playground, Settings, View, GO_MOD, GO_SUM, SHARE_LABEL};
+use gomod::analyze::Options;
+
+use super::{EditorFile, Playground, View, GO_MOD, GO_SUM, SHARE_LABEL};
 
 impl Playground {
     /// A file's whole new text after an edit.
@@ -151,8 +153,9 @@ impl Playground {
         self.replace_files(files, SHARE_LABEL.to_owned());
         // Files the link holds stay exactly as they are: go.mod and go.sum are only
         // added (empty) when missing, as for any other input.
+        // A link says "" for a Go version the user does not know.
         if let Some(v) = shared.go_version {
-            self.settings.go_version = v;
+            self.settings.go_version = Some(v).filter(|v| !v.is_empty());
         }
         self.settings.toolchain = shared.toolchain;
         // A view this version of the page does not know is dropped.
@@ -166,7 +169,7 @@ impl Playground {
     }
 
     /// The input saved by an earlier visit, read after start-up.
-    pub(super) fn restore_saved(&mut self, files: Vec<EditorFile>, settings: Settings) {
+    pub(super) fn restore_saved(&mut self, files: Vec<EditorFile>, settings: Options) {
         if self.example.is_none() {
             // The user's own text is on the page already (a share link opened at
             // start-up, or typing): the saved input goes under it on the undo stack.

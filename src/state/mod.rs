@@ -18,7 +18,7 @@ mod view;
 use std::rc::Rc;
 
 use gomod::analyze::what_if::{ModuleChoice, WhatIfPreview, WhatIfRequest};
-use gomod::analyze::{self, Analysis, FileChange, Toolchain};
+use gomod::analyze::{self, Analysis, FileChange, Options, Toolchain};
 use gomod::bundle::Bundle;
 use gomod::resolve::Resolution;
 use gomod::share::SharedState;
@@ -33,7 +33,7 @@ pub use files::{
 };
 
 pub use analysed::{
-    analyse_for_page, Analyser, WorkerAnswer, FINDINGS_PER_RULE, IN_THREAD_MAX_BYTES,
+    analyse_for_page, warm_up_step, Analyser, WorkerAnswer, FINDINGS_PER_RULE, IN_THREAD_MAX_BYTES,
 };
 pub use folder::FolderInput;
 pub use start::new_go_mod;
@@ -49,21 +49,19 @@ pub const GO_VERSIONS: &[&str] = &[
     "1.27.3", "1.26.0", "1.25.0", "1.24.1", "1.23.8", "1.22.12", "1.21.13", "1.20.14", "",
 ];
 
-/// The go command the user runs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    /// A version from [`GO_VERSIONS`], or "" when unknown.
-    pub go_version: String,
-    pub toolchain: Toolchain,
+/// The go command the user runs, as the page starts: the newest Go it knows, GOTOOLCHAIN=local.
+/// The settings are the core's own type (`analyze::Options`), not a copy of it; a Go version the
+/// user says is not known is `None`, shown as the selector's "" entry of [`GO_VERSIONS`].
+pub fn default_settings() -> Options {
+    Options {
+        go_version: Some(gomod::resolve::DEFAULT_GO_VERSION.to_owned()),
+        toolchain: Toolchain::Local,
+    }
 }
 
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            go_version: gomod::resolve::DEFAULT_GO_VERSION.to_owned(),
-            toolchain: Toolchain::Local,
-        }
-    }
+/// The selector's and storage's text of the Go version: the version, or "" when not known.
+pub fn go_version_text(settings: &Options) -> &str {
+    settings.go_version.as_deref().unwrap_or("")
 }
 
 /// Files and settings as they were before a replacement, to undo it.
@@ -72,7 +70,7 @@ pub struct Snapshot {
     /// What replaced them ("loading the example …"), for the Undo button.
     pub label: String,
     pub files: Vec<EditorFile>,
-    pub settings: Settings,
+    pub settings: Options,
     pub example: Option<&'static str>,
 }
 
@@ -106,7 +104,7 @@ pub struct Playground {
     pub files: Vec<EditorFile>,
     /// The name of the file shown in the editor.
     pub active: String,
-    pub settings: Settings,
+    pub settings: Options,
     /// The example the files came from, while they are unchanged.
     pub example: Option<&'static str>,
     /// Increased by every change of files or settings.
@@ -200,7 +198,8 @@ pub enum Action {
     OpenFolder(FolderInput),
     /// Say something in the notice line (for example what a copy button copied).
     Notify(String),
-    SetGoVersion(String),
+    /// The Go version the user runs (`None`: not known).
+    SetGoVersion(Option<String>),
     SetToolchain(Toolchain),
     /// Show what fix `fix` of diagnostic `diagnostic` would change.
     PreviewFix {
@@ -234,7 +233,7 @@ pub enum Action {
     /// too large for localStorage); what the page showed meanwhile goes on the undo stack.
     RestoreSaved {
         files: Vec<EditorFile>,
-        settings: Settings,
+        settings: Options,
     },
     /// Open the state a share link carries (the current input goes on the undo stack).
     OpenShared(SharedState),
@@ -254,17 +253,17 @@ pub enum Action {
 impl Playground {
     /// The playground as it opens: the saved input if there is one, otherwise the default
     /// example.
-    pub fn open(saved: Option<(Vec<EditorFile>, Settings)>) -> Playground {
+    pub fn open(saved: Option<(Vec<EditorFile>, Options)>) -> Playground {
         Playground::open_with(saved, Analyser::InThread)
     }
 
     /// The playground as it opens, analysing with `analyser` (with the worker, the first
     /// analysis is only requested: the page posts it).
-    pub fn open_with(saved: Option<(Vec<EditorFile>, Settings)>, analyser: Analyser) -> Playground {
+    pub fn open_with(saved: Option<(Vec<EditorFile>, Options)>, analyser: Analyser) -> Playground {
         let mut p = Playground {
             files: Vec::new(),
             active: GO_MOD.to_owned(),
-            settings: Settings::default(),
+            settings: default_settings(),
             example: None,
             revision: 1,
             analysed_revision: 0,
@@ -298,7 +297,7 @@ impl Playground {
 
     /// Puts an input under everything on the undo stack (the input a share link replaced in an
     /// earlier visit, or the saved input read late from IndexedDB).
-    pub fn keep_earlier_input(&mut self, label: &str, files: Vec<EditorFile>, settings: Settings) {
+    pub fn keep_earlier_input(&mut self, label: &str, files: Vec<EditorFile>, settings: Options) {
         self.undo.insert(
             0,
             Rc::new(Snapshot {
@@ -328,7 +327,8 @@ impl Playground {
                 .iter()
                 .map(|f| (f.name.clone(), f.text.to_string()))
                 .collect(),
-            go_version: Some(self.settings.go_version.clone()),
+            // A link says "" for a Go version the user does not know, as links always have.
+            go_version: Some(go_version_text(&self.settings).to_owned()),
             toolchain: self.settings.toolchain,
             view: self.view.map(|v| v.name().to_owned()),
             focus: self.focus.clone(),
@@ -348,10 +348,7 @@ impl Playground {
 
     /// The core's options for the current settings.
     pub fn options(&self) -> analyze::Options {
-        analyze::Options {
-            go_version: Some(self.settings.go_version.clone()).filter(|v| !v.is_empty()),
-            toolchain: self.settings.toolchain,
-        }
+        self.settings.clone()
     }
 
     /// Whether the input changed since the analysis last ran (it is due to run again).
@@ -461,10 +458,7 @@ impl Playground {
                 .map(|f| EditorFile::new(&f.name, &String::from_utf8_lossy(&f.data)))
                 .collect(),
         );
-        self.settings = Settings {
-            go_version: example.go_version.to_owned(),
-            toolchain: example.toolchain,
-        };
+        self.settings = example.settings();
         self.example = Some(example.id);
         self.active = GO_MOD.to_owned();
         self.explained.clear();

@@ -20,7 +20,7 @@ impl Playground {
     pub(super) fn start_new(&mut self, label: &str) {
         let files = vec![EditorFile::new(
             GO_MOD,
-            &new_go_mod(&self.settings.go_version),
+            &new_go_mod(super::go_version_text(&self.settings)),
         )];
         self.replace_files(files, label.to_owned());
         self.active = GO_MOD.to_owned();
