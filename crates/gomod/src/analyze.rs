@@ -71,7 +71,7 @@ pub fn analyze_files(files: &[(String, Vec<u8>)], options: &Options) -> Analysis
 pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
     let local_go = running_go(options);
     let mut notes = Vec::new();
-    let mut report = check::check(bundle, &check_options(options));
+    let (mut report, loaded) = check::check_loading_graph(bundle, &check_options(options));
     if options.toolchain == Toolchain::Auto {
         // With GOTOOLCHAIN=auto an older go command switches to the release the go line names
         // instead of failing, so "needs a newer Go" is not a finding but a download.
@@ -87,7 +87,7 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
         }
     }
     let mut not_run = Vec::new();
-    let resolution = resolution_of(bundle, options, &report, &mut not_run);
+    let resolution = resolution_of(bundle, options, &report, loaded, &mut not_run);
     Analysis {
         bundle: bundle.clone(),
         report,
@@ -141,6 +141,7 @@ fn resolution_of(
     bundle: &Bundle,
     options: &Options,
     report: &Report,
+    loaded: Option<check::LoadedGraph>,
     not_run: &mut Vec<NotRun>,
 ) -> Option<Resolution> {
     let graph_text = bundle
@@ -197,9 +198,14 @@ fn resolution_of(
         return None;
     }
     let settings = resolve_settings(options);
-    match bundle_input(bundle, settings.clone()) {
-        Some(input) => {
-            let mut res = resolve::resolve(&input, Cmd::ListAll);
+    // The graph rules loaded the single main module's graph as `go list -m all` does; with the
+    // same settings it is the resolution this would load again.
+    let loaded = loaded
+        .filter(|l| !has_gowork && l.settings == settings)
+        .map(|l| l.resolution);
+    let input = bundle_input(bundle, settings.clone());
+    match loaded.or_else(|| input.map(|input| resolve::resolve(&input, Cmd::ListAll))) {
+        Some(mut res) => {
             word_errors_for_user(&mut res, &settings);
             // A graph that does not load needs, as far as the input shows, what the checks
             // then check: the listed requirements' lines (the go.sum view says the same).

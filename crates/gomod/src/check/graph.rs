@@ -231,17 +231,26 @@ fn require_declared_path(
     })
 }
 
-pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
+/// The module graph the graph rules loaded for a single main module, with the settings it was
+/// loaded with: `analyze` shows this same resolution instead of loading the graph a second
+/// time (on a go.mod of 177,000 requirements the load is seconds).
+pub(crate) struct LoadedGraph {
+    pub settings: Settings,
+    pub resolution: Resolution,
+}
+
+/// Runs the graph rules; returns the graph it loaded for a single main module, if it did.
+pub(crate) fn check(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    local_go: Option<&str>,
+) -> Option<LoadedGraph> {
     if let Some(gowork) = bundle.workspace_file("", WorkspaceFile::GoWork) {
         workspace(sink, bundle, gowork, local_go);
-        return;
+        return None;
     }
-    let Some(gomod) = bundle.workspace_file("", WorkspaceFile::GoMod) else {
-        return;
-    };
-    let Ok(main) = modfile::parse("go.mod", gomod) else {
-        return;
-    };
+    let gomod = bundle.workspace_file("", WorkspaceFile::GoMod)?;
+    let main = modfile::parse("go.mod", gomod).ok()?;
     let requirer = [Requirer {
         file: "go.mod",
         data: gomod,
@@ -261,7 +270,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 &root_sum_files,
                 false,
             );
-            return;
+            return None;
         }
         let missing = missing_requirement_files(bundle, &requirer, &no_work_replace);
         // Requirements all replaced by directories need no dependency file: the graph loads
@@ -276,7 +285,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 "go.mod",
                 missing,
             );
-            return;
+            return None;
         }
     }
     let settings = settings_for(local_go);
@@ -289,11 +298,37 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
     };
     let Ok(file) = command::read_main(&input) else {
         // The file-level rules already report why the main go.mod is refused.
-        return;
+        return None;
     };
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
-    let ctx = Main::new(gomod, &main);
+    single_module(sink, bundle, &main, gomod, &session, &res, &input.settings);
+    drop(session);
+    Some(LoadedGraph {
+        settings: input.settings,
+        resolution: res,
+    })
+}
+
+/// The graph rules of a single main module on its loaded graph.
+fn single_module(
+    sink: &mut Sink,
+    bundle: &Bundle,
+    main: &ModFile,
+    gomod: &[u8],
+    session: &command::Session<'_>,
+    res: &Resolution,
+    settings: &Settings,
+) {
+    let requirer = [Requirer {
+        file: "go.mod",
+        data: gomod,
+        m: main,
+    }];
+    let root_sum_files = root_sums(bundle);
+    // A single module has no go.work, so no go.work replacements.
+    let no_work_replace = Replacements::default();
+    let ctx = Main::new(gomod, main);
     if let Some(resolve_error) = &res.error {
         let error = resolve_error.text();
         if resolve_error.kind() == ErrorKind::ModulePathMismatch {
@@ -304,7 +339,7 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 gomod,
                 ctx.location(path),
                 format!("go: {error}"),
-                require_declared_path(bundle, gomod, &main, error)
+                require_declared_path(bundle, gomod, main, error)
                     .into_iter()
                     .collect(),
             );
@@ -385,15 +420,15 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
                 "go.mod",
                 &format!(
                     "the module graph does not load: {}",
-                    crate::resolve::user_error_text(error, &input.settings)
+                    crate::resolve::user_error_text(error, settings)
                 ),
                 "correct what the message names",
             );
         }
         return;
     }
-    updates(sink, &ctx, &res);
-    sums(sink, bundle, &ctx, &res);
+    updates(sink, &ctx, res);
+    sums(sink, bundle, &ctx, res);
     requirements::check(
         sink,
         bundle,
@@ -407,11 +442,11 @@ pub(crate) fn check(sink: &mut Sink, bundle: &Bundle, local_go: Option<&str>) {
         files: vec![super::graph_shape::MainFile {
             file: "go.mod",
             data: gomod,
-            m: &main,
+            m: main,
         }],
         workspace: false,
     };
-    super::graph_shape::check(sink, bundle, &mains, &res);
+    super::graph_shape::check(sink, bundle, &mains, res);
 }
 
 /// The rules that need one main module's go.mod and go.sum, skipped in workspace mode.

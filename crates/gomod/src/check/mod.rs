@@ -35,6 +35,7 @@ mod vendor;
 
 pub use edits::{apply_edits, bundle_files, EditFiles, EditOutcome};
 pub use fixer::{fix_bundle, AppliedFix, FixOutcome};
+pub(crate) use graph::LoadedGraph;
 pub use graph::NEEDS_DEPENDENCY_FILES;
 pub(crate) use render::headline;
 pub use render::{to_json, to_sarif, to_text};
@@ -244,6 +245,15 @@ impl<'b> Sink<'b> {
 
 /// Runs every rule on the bundle's workspace files.
 pub fn check(bundle: &Bundle, options: &Options) -> Report {
+    check_loading_graph(bundle, options).0
+}
+
+/// [`check`], and the module graph its graph rules loaded for a single main module, which
+/// `analyze` shows rather than loading it again.
+pub(crate) fn check_loading_graph(
+    bundle: &Bundle,
+    options: &Options,
+) -> (Report, Option<graph::LoadedGraph>) {
     let mut sink = Sink::new(bundle);
     let local_go = options.local_go();
     if options.go_version.is_some() && local_go.is_none() {
@@ -280,7 +290,7 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
     }
     gowork::check(&mut sink, bundle, &modules, local_go);
     requirements::hash_mismatches(&mut sink, bundle);
-    graph::check(&mut sink, bundle, local_go);
+    let loaded = graph::check(&mut sink, bundle, local_go);
     vendor::check(&mut sink, bundle);
     if options.go_version.is_none() {
         let has_main = bundle
@@ -319,10 +329,13 @@ pub fn check(bundle: &Bundle, options: &Options) -> Report {
     let mut skipped = sink.skipped;
     crate::sort::sort(&mut skipped);
     skipped.dedup();
-    Report {
-        diagnostics,
-        skipped,
-    }
+    (
+        Report {
+            diagnostics,
+            skipped,
+        },
+        loaded,
+    )
 }
 
 /// What the go.mod rules learned about one module, for the rules that compare modules.

@@ -106,7 +106,7 @@ impl std::fmt::Display for Toolchain {
 }
 
 /// The environment of the simulated go command, as far as it shows in its output.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The running toolchain's Go version (`go version` without the `go` prefix).
     pub go_version: String,
