@@ -146,29 +146,34 @@ pub fn requirement_tree(res: &Resolution) -> RequirementTree {
             children: Vec::new(),
         });
     }
-    // A set of the edges seen, not a scan of the children: a main module can require tens of
-    // thousands of modules.
+    // The children are gathered apart from the nodes, so that sorting them can read the other
+    // nodes' modules without copying them. A set of the edges seen, not a scan of the children:
+    // a main module can require tens of thousands of modules.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for (from, to) in &res.edges {
         if let (Some(&f), Some(&t)) = (index.get(from), index.get(to)) {
-            if let Some(node) = nodes.get_mut(f) {
+            if let Some(list) = children.get_mut(f) {
                 if seen.insert((f, t)) {
-                    node.children.push(t);
+                    list.push(t);
                 }
             }
         }
     }
-    // Sorting needs the children's modules while the parent is borrowed: sort copies.
-    let order: Vec<(bool, ModuleVersion)> = nodes
-        .iter()
-        .map(|n| (n.status == TreeStatus::Unselected, n.module.clone()))
-        .collect();
-    for node in &mut nodes {
-        node.children.sort_by(|a, b| {
-            let (ka, kb) = (order.get(*a), order.get(*b));
-            ka.map(|(lost, m)| (lost, &m.path, &m.version))
-                .cmp(&kb.map(|(lost, m)| (lost, &m.path, &m.version)))
-        });
+    let key = |i: &usize| {
+        nodes.get(*i).map(|n| {
+            (
+                n.status == TreeStatus::Unselected,
+                &n.module.path,
+                &n.module.version,
+            )
+        })
+    };
+    for list in &mut children {
+        list.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+    for (node, list) in nodes.iter_mut().zip(children) {
+        node.children = list;
     }
     RequirementTree { nodes, roots }
 }
