@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gomod::analyze::what_if::{self, WhatIfRequest};
-use gomod::analyze::{preview_all_fixes, preview_fix, Toolchain};
+use gomod::analyze::{preview_all_fixes, preview_fix, Options, Toolchain};
 
 use super::input::set_file;
 use super::{FixPreview, Playground, GO_MOD};
@@ -139,13 +139,15 @@ impl Playground {
         self.notice = Some(format!("Applied to go.mod what `{command}` writes."));
     }
 
-    /// The rules' options for "Apply all fixes". Under GOTOOLCHAIN=auto the go command switches
-    /// toolchains instead of failing, so the Go version is left out and no go line is lowered.
-    fn check_options(&self) -> gomod::check::Options {
-        gomod::check::Options {
+    /// The settings "Apply all fixes" runs the rules with. Under GOTOOLCHAIN=auto the go command
+    /// switches toolchains instead of failing, so the Go version is left out and no go line is
+    /// lowered.
+    fn check_options(&self) -> Options {
+        Options {
             go_version: (self.settings.toolchain == Toolchain::Local)
                 .then(|| self.settings.go_version.clone())
                 .flatten(),
+            toolchain: self.settings.toolchain,
         }
     }
 }

@@ -240,10 +240,7 @@ pub fn apply_fixes(
         return Err(format!("unknown rule {unknown:?}"));
     }
     let only: Vec<&str> = codes.iter().map(String::as_str).collect();
-    let check_options = check::Options {
-        go_version: options.to_core()?.go_version,
-    };
-    let outcome = check::fix_bundle(&input.bundle(), &check_options, &only);
+    let outcome = check::fix_bundle(&input.bundle(), &options.to_core()?, &only);
     Ok(ApplyFixesResult {
         files: Files(
             outcome

@@ -10,8 +10,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use gomod::analyze::Options;
 use gomod::bundle::Bundle;
-use gomod::check::{check, Options};
+use gomod::check::check;
 
 fn corpus_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("GOMODPLAY_CORPUS") {
@@ -85,6 +86,7 @@ fn main() {
     let read = |name: &str| std::fs::read(k8s.join(name)).unwrap_or_default();
     let options = Options {
         go_version: Some("1.27.3".to_owned()),
+        ..Options::default()
     };
     let pair = Bundle::from_files([("go.mod", read("go.mod")), ("go.sum", read("go.sum"))]);
     let report = check(&pair, &options);

@@ -23,9 +23,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use gomod::analyze::Options;
 use gomod::analyze::{self, analyze};
 use gomod::bundle::{proxy_file_name, Bundle};
-use gomod::check::{check, Options};
+use gomod::check::check;
 use gomod::resolve::{list_all, Input, MapSource, Settings};
 use gomod_test_support::large;
 
@@ -152,6 +153,7 @@ fn main() {
         .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
     let options = Options {
         go_version: Some("1.27.3".to_owned()),
+        ..Options::default()
     };
     let gomod_only = b"module example.com/main\n\ngo 1.21\n".to_vec();
 

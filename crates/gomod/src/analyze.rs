@@ -24,12 +24,31 @@ pub mod wire;
 /// How the go command picks its toolchain: the resolver's, which names it in its messages.
 pub use crate::resolve::Toolchain;
 
-/// The settings of the go command the user runs.
+/// The settings of the go command the user runs: the one type for them, which the rules
+/// ([`check::check`], [`check::fix_bundle`]), the analysis, the web app and the JS API all take.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
-    /// `go env GOVERSION` (`1.23.8` or `go1.23.8`); `None` when unknown.
+    /// `go env GOVERSION` (`1.23.8` or `go1.23.8`); `None` (or blank) when unknown. The rules
+    /// judge against it as with `GOTOOLCHAIN=local`.
     pub go_version: Option<String>,
+    /// GOTOOLCHAIN: under `auto` the analysis does not report a go line newer than the running
+    /// Go as a failure (the go command downloads that toolchain) and resolves as the newest
+    /// release would. The rules alone do not read it.
     pub toolchain: Toolchain,
+}
+
+impl Options {
+    /// The Go version as given, unless it is blank.
+    pub(crate) fn given_go_version(&self) -> Option<&str> {
+        self.go_version.as_deref().filter(|v| !v.trim().is_empty())
+    }
+
+    /// The running Go version without a `go` prefix, if it is a valid Go version.
+    pub(crate) fn local_go(&self) -> Option<&str> {
+        let v = self.given_go_version()?.trim();
+        let v = v.strip_prefix("go").unwrap_or(v);
+        gover::is_valid(v).then_some(v)
+    }
 }
 
 /// Something the playground could not compute, why, and what to supply to get it.
@@ -69,9 +88,9 @@ pub fn analyze_files(files: &[(String, Vec<u8>)], options: &Options) -> Analysis
 
 /// Analyses a bundle.
 pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
-    let local_go = running_go(options);
+    let local_go = options.local_go();
     let mut notes = Vec::new();
-    let (mut report, loaded) = check::check_loading_graph(bundle, &check_options(options));
+    let (mut report, loaded) = check::check_loading_graph(bundle, options);
     if options.toolchain == Toolchain::Auto {
         // With GOTOOLCHAIN=auto an older go command switches to the release the go line names
         // instead of failing, so "needs a newer Go" is not a finding but a download.
@@ -82,7 +101,7 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
         if report.diagnostics.len() != before {
             notes.push(format!(
                 "GOTOOLCHAIN=auto: go {} downloads and runs the newer toolchain the go line asks for (with GOTOOLCHAIN=local it would stop)",
-                local_go.as_deref().unwrap_or(resolve::DEFAULT_GO_VERSION)
+                local_go.unwrap_or(resolve::DEFAULT_GO_VERSION)
             ));
         }
     }
@@ -99,16 +118,9 @@ pub fn analyze(bundle: &Bundle, options: &Options) -> Analysis {
     }
 }
 
-/// The valid running Go version without its `go` prefix.
-fn running_go(options: &Options) -> Option<String> {
-    let v = options.go_version.as_deref()?.trim();
-    let v = v.strip_prefix("go").unwrap_or(v);
-    gover::is_valid(v).then(|| v.to_owned())
-}
-
 /// The resolver's settings for the user's go command (for what-if previews too).
 pub fn resolve_settings(options: &Options) -> Settings {
-    let local_go = running_go(options);
+    let local_go = options.local_go().map(str::to_owned);
     // GOTOOLCHAIN=auto runs at least the newest release we know, so the go line never stops it.
     let go_version = match (options.toolchain, local_go) {
         (Toolchain::Local, Some(v)) => v,
@@ -128,12 +140,6 @@ pub fn resolve_settings(options: &Options) -> Settings {
 /// messages about sibling directories (`replace => ../logging`) read `../logging/go.mod`, as they
 /// do on a developer's machine, instead of an absolute path near the file system's root.
 pub const PLAYGROUND_DIR: &str = "/home/user/project";
-
-fn check_options(options: &Options) -> check::Options {
-    check::Options {
-        go_version: options.go_version.clone().filter(|v| !v.trim().is_empty()),
-    }
-}
 
 /// The resolution the bundle allows: from go.mod (or go.work) and the dependencies' go.mod
 /// files, else from a pasted `go mod graph` output, else none (saying why).
@@ -441,7 +447,7 @@ pub struct AllFixesPreview {
 
 /// What applying every fix (as [`check::fix_bundle`] does, until none applies) would change,
 /// file by file, or `None` when no fix applies.
-pub fn preview_all_fixes(bundle: &Bundle, options: &check::Options) -> Option<AllFixesPreview> {
+pub fn preview_all_fixes(bundle: &Bundle, options: &Options) -> Option<AllFixesPreview> {
     let outcome = check::fix_bundle(bundle, options, &[]);
     if outcome.applied.is_empty() {
         return None;

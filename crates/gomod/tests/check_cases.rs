@@ -19,11 +19,10 @@ use std::path::{Path, PathBuf};
 
 use gomod_test_support::case_files;
 
+use gomod::analyze::Options;
 use gomod::bundle::txtar;
 use gomod::bundle::Bundle;
-use gomod::check::{
-    check, fix_bundle, to_text, Options, Report, Severity, NEEDS_DEPENDENCY_FILES, RULES,
-};
+use gomod::check::{check, fix_bundle, to_text, Report, Severity, NEEDS_DEPENDENCY_FILES, RULES};
 use scratch::{write, Scratch};
 
 const WANT: &str = "want";
@@ -64,7 +63,10 @@ fn cases() -> Vec<Case> {
                 name,
                 archive,
                 bundle,
-                options: Options { go_version },
+                options: Options {
+                    go_version,
+                    ..Options::default()
+                },
             }
         })
         .collect()

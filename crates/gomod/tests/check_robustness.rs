@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use gomod::analyze::Options;
 use gomod::bundle::Bundle;
-use gomod::check::{check, fix_bundle, Options};
+use gomod::check::{check, fix_bundle};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -24,6 +25,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 fn mangled_files_do_not_panic() {
     let options = Options {
         go_version: Some("1.23.8".to_owned()),
+        ..Options::default()
     };
     let mut runs = 0;
     for (name, data) in inputs() {

@@ -4,8 +4,9 @@
 //! counted, not timed, so a loaded machine cannot make this flaky; the times are the `scale`
 //! bench's (`cargo bench -p gomod --bench scale`).
 
+use gomod::analyze::Options;
 use gomod::bundle::{proxy_file_name, Bundle};
-use gomod::check::{check, fix_bundle, Options};
+use gomod::check::{check, fix_bundle};
 use gomod_test_support::large;
 
 /// A go.mod requiring `count` modules, their go.mod files in the bundle, and an empty go.sum.
@@ -30,6 +31,7 @@ fn a_whole_file_fix_is_carried_once_and_fixes_every_finding() {
     let bundle = bundle_missing_sums(count);
     let options = Options {
         go_version: Some("1.27.3".to_owned()),
+        ..Options::default()
     };
     let report = check(&bundle, &options);
     let missing: Vec<_> = report
@@ -84,6 +86,7 @@ fn a_few_findings_each_carry_the_fix() {
         &bundle_missing_sums(3),
         &Options {
             go_version: Some("1.27.3".to_owned()),
+            ..Options::default()
         },
     );
     let missing: Vec<_> = report

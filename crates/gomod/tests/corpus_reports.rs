@@ -18,8 +18,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use gomod::analyze::Options;
 use gomod::bundle::Bundle;
-use gomod::check::{check, to_text, Options, Report, Severity};
+use gomod::check::{check, to_text, Report, Severity};
 
 /// The regression limit for one repository's check. Measured figures are far below (printed by
 /// the test); the bound leaves room for a debug build on a loaded two-core machine.
@@ -32,6 +33,7 @@ fn golden_dir() -> PathBuf {
 fn options() -> Options {
     Options {
         go_version: Some("1.27.3".to_owned()),
+        ..Options::default()
     }
 }
 

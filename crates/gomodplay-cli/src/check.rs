@@ -6,7 +6,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use gomod::check::{check, to_json, to_sarif, to_text, Options, Severity};
+use gomod::analyze::Options;
+use gomod::check::{check, to_json, to_sarif, to_text, Severity};
 
 /// Exit status when the check finds an error.
 const FOUND_ERRORS: u8 = 1;
@@ -173,7 +174,14 @@ fn run_check(
             return FOUND_ERRORS;
         }
     };
-    let report = check(&bundle, &Options { go_version }).at_least(severity);
+    let report = check(
+        &bundle,
+        &Options {
+            go_version,
+            ..Options::default()
+        },
+    )
+    .at_least(severity);
     let text = match format {
         Format::Text => to_text(&report),
         Format::Json => to_json(&report),

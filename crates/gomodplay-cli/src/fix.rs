@@ -4,8 +4,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use gomod::analyze::Options;
 use gomod::bundle::txtar;
-use gomod::check::{fix_bundle, Options};
+use gomod::check::fix_bundle;
 
 use crate::load::{load_bundle_files, BundleSource};
 use crate::oserror::reason;
@@ -26,7 +27,14 @@ pub fn run(
         }
     };
     let only: Vec<&str> = only.iter().map(String::as_str).collect();
-    let outcome = fix_bundle(&loaded.bundle, &Options { go_version }, &only);
+    let outcome = fix_bundle(
+        &loaded.bundle,
+        &Options {
+            go_version,
+            ..Options::default()
+        },
+        &only,
+    );
     for applied in &outcome.applied {
         let _ = writeln!(
             stderr,

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use gomod::analyze::Options;
 use gomod::bundle::{txtar, Bundle};
-use gomod::check::{check, to_text, Options, Report, Rule, RULES};
+use gomod::check::{check, to_text, Report, Rule, RULES};
 
 use crate::json;
 
@@ -121,7 +122,13 @@ fn example(dir: &Path, code: &str) -> Result<Option<Example>, String> {
             .iter()
             .map(|f| (f.name.clone(), f.data.clone())),
     );
-    let report = check(&bundle, &Options { go_version });
+    let report = check(
+        &bundle,
+        &Options {
+            go_version,
+            ..Options::default()
+        },
+    );
     // Skipped checks say what else could be pasted; next to one rule's example they are noise.
     let findings = to_text(&Report {
         diagnostics: report.diagnostics,

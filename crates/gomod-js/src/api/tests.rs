@@ -156,7 +156,7 @@ fn apply_fixes_returns_the_core_fix_in_the_input_order() {
     let text = read("crates/gomod/testdata/check/duplicate-require.txtar");
     let input = Input::Files(files_of_txtar(&text));
     let result = apply_fixes(&input, None, &JsOptions::default()).unwrap();
-    let core = check::fix_bundle(&input.bundle(), &check::Options::default(), &[]);
+    let core = check::fix_bundle(&input.bundle(), &gomod::analyze::Options::default(), &[]);
     let core_files: Vec<(String, String)> = core
         .bundle
         .files()

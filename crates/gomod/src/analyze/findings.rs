@@ -166,8 +166,9 @@ fn group_summary(code: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::Options;
     use crate::bundle::Bundle;
-    use crate::check::{check, Options};
+    use crate::check::check;
 
     fn items_of(files: &[(&str, &str)]) -> (Report, Vec<FindingItem>) {
         let bundle = Bundle::from_files(files.iter().map(|(n, d)| (*n, d.as_bytes())));
@@ -175,6 +176,7 @@ mod tests {
             &bundle,
             &Options {
                 go_version: Some("1.27.3".to_owned()),
+                ..Options::default()
             },
         );
         let items = finding_items(&report);
@@ -261,6 +263,7 @@ mod tests {
             &bundle,
             &Options {
                 go_version: Some("1.23.8".to_owned()),
+                ..Options::default()
             },
         );
         let items = finding_items(&report);

@@ -371,7 +371,7 @@ fn all_fixes_are_previewed_file_by_file() {
             &b"module example.com/app\n\ngo 1.22.0\n\nrequire example.com/utils v1.4.0\n\nreplace example.com/utils => ../utils\n\ntoolchain go1.21.0\n"[..],
         ),
     ]);
-    let options = crate::check::Options::default();
+    let options = Options::default();
     let preview = preview_all_fixes(&bundle, &options).expect("fixes apply");
     let outcome = crate::check::fix_bundle(&bundle, &options, &[]);
     let files: Vec<&str> = preview.changes.iter().map(|c| c.file.as_str()).collect();

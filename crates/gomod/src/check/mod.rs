@@ -43,6 +43,7 @@ pub use rules::{rule, Rule, RULES};
 
 use std::ops::Range;
 
+use crate::analyze::Options;
 use crate::bundle::{Bundle, WorkspaceFile};
 use code::Code;
 
@@ -135,22 +136,6 @@ pub struct Skipped {
     pub file: String,
     pub reason: String,
     pub to_enable: String,
-}
-
-/// Settings of a check run.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options {
-    /// The Go version the user runs (`1.23.8` or `go1.23.8`), as with `GOTOOLCHAIN=local`.
-    pub go_version: Option<String>,
-}
-
-impl Options {
-    /// The running Go version without a `go` prefix, if it is a valid Go version.
-    fn local_go(&self) -> Option<&str> {
-        let v = self.go_version.as_deref()?.trim();
-        let v = v.strip_prefix("go").unwrap_or(v);
-        crate::version::gover::is_valid(v).then_some(v)
-    }
 }
 
 /// The result of [`check`]: diagnostics sorted by file and position, and the skipped checks.
@@ -255,8 +240,12 @@ pub(crate) fn check_loading_graph(
     options: &Options,
 ) -> (Report, Option<graph::LoadedGraph>) {
     let mut sink = Sink::new(bundle);
+    // The rules judge against the Go version the user runs as with GOTOOLCHAIN=local: under
+    // auto the go command switches toolchains instead, which `analyze` says (it reads the
+    // toolchain setting; the rules do not).
+    let given = options.given_go_version();
     let local_go = options.local_go();
-    if options.go_version.is_some() && local_go.is_none() {
+    if given.is_some() && local_go.is_none() {
         sink.skip(
             rule_code!("go-version-too-new"),
             "",
@@ -265,7 +254,7 @@ pub(crate) fn check_loading_graph(
             // web app.
             format!(
                 "{} is not a Go version",
-                crate::syntax::quote::quote(options.go_version.as_deref().unwrap_or_default())
+                crate::syntax::quote::quote(given.unwrap_or_default())
             ),
             "pass the output of `go env GOVERSION`, for example go1.23.8".to_owned(),
         );
@@ -292,7 +281,7 @@ pub(crate) fn check_loading_graph(
     requirements::hash_mismatches(&mut sink, bundle);
     let loaded = graph::check(&mut sink, bundle, local_go);
     vendor::check(&mut sink, bundle);
-    if options.go_version.is_none() {
+    if given.is_none() {
         let has_main = bundle
             .workspace_files()
             .any(|(_, w, _)| matches!(w, WorkspaceFile::GoMod | WorkspaceFile::GoWork));

@@ -601,8 +601,9 @@ fn attach_findings(explanation: &mut Explanation, bundle: &Bundle) {
         .find_map(|e| e.variables.get("running").cloned());
     let report = check::check(
         bundle,
-        &check::Options {
+        &crate::analyze::Options {
             go_version: running,
+            ..Default::default()
         },
     );
     for error in &mut explanation.errors {
