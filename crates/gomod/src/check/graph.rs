@@ -302,12 +302,32 @@ pub(crate) fn check(
     };
     let mut session = command::load_single(&input, file, Cmd::ListAll);
     let res = from_session(&mut session, Origin::Source);
-    single_module(sink, bundle, &main, gomod, &session, &res, &input.settings);
+    let loaded = Loaded {
+        session: &session,
+        res: &res,
+        settings: &input.settings,
+    };
+    single_module(
+        sink,
+        bundle,
+        &main,
+        gomod,
+        &requirer,
+        &root_sum_files,
+        loaded,
+    );
     drop(session);
     Some(LoadedGraph {
         settings: input.settings,
         resolution: res,
     })
+}
+
+/// A single main module's graph as the go command loaded it, and the settings it ran with.
+struct Loaded<'a> {
+    session: &'a command::Session<'a>,
+    res: &'a Resolution,
+    settings: &'a Settings,
 }
 
 /// The graph rules of a single main module on its loaded graph.
@@ -316,16 +336,15 @@ fn single_module(
     bundle: &Bundle,
     main: &ModFile,
     gomod: &[u8],
-    session: &command::Session<'_>,
-    res: &Resolution,
-    settings: &Settings,
+    requirer: &[Requirer<'_>],
+    root_sum_files: &requirements::Sums<'_>,
+    loaded: Loaded<'_>,
 ) {
-    let requirer = [Requirer {
-        file: "go.mod",
-        data: gomod,
-        m: main,
-    }];
-    let root_sum_files = root_sums(bundle);
+    let Loaded {
+        session,
+        res,
+        settings,
+    } = loaded;
     // A single module has no go.work, so no go.work replacements.
     let no_work_replace = Replacements::default();
     let ctx = Main::new(gomod, main);
@@ -363,9 +382,9 @@ fn single_module(
             requirements::check(
                 sink,
                 bundle,
-                &requirer,
+                requirer,
                 &no_work_replace,
-                &root_sum_files,
+                root_sum_files,
                 true,
             );
             skip_all(
@@ -384,9 +403,9 @@ fn single_module(
             without_graph(
                 sink,
                 bundle,
-                &requirer,
+                requirer,
                 &no_work_replace,
-                &root_sum_files,
+                root_sum_files,
                 "go.mod",
                 missing,
             );
@@ -394,12 +413,12 @@ fn single_module(
             requirements::check(
                 sink,
                 bundle,
-                &requirer,
+                requirer,
                 &no_work_replace,
-                &root_sum_files,
+                root_sum_files,
                 true,
             );
-            let undecided = named::check(sink, bundle, &requirer, &root_sum_files.files);
+            let undecided = named::check(sink, bundle, requirer, &root_sum_files.files);
             if !undecided.is_empty() {
                 skip_for_missing(
                     sink,
@@ -432,9 +451,9 @@ fn single_module(
     requirements::check(
         sink,
         bundle,
-        &requirer,
+        requirer,
         &no_work_replace,
-        &root_sum_files,
+        root_sum_files,
         false,
     );
     notes(sink, bundle, &ctx, &session.loader);
