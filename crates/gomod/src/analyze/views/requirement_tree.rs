@@ -232,15 +232,13 @@ impl RequirementTree {
             // A row without requirements (most rows of a large go.mod) is neither a cycle nor
             // expandable: a node that is its own ancestor has the requirements that led back to it.
             let has_children = !n.children.is_empty();
+            // The key ends with the node itself; any earlier index is an ancestor.
             let cycle = has_children
                 && key
-                    .split('/')
-                    .filter_map(|k| k.parse::<usize>().ok())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .rev()
+                    .rsplit('/')
                     .skip(1)
-                    .any(|&a| a == node);
+                    .filter_map(|k| k.parse::<usize>().ok())
+                    .any(|a| a == node);
             let expandable = !cycle && has_children;
             let by_user = expandable && expanded.contains(&key);
             let by_search = expandable && {
